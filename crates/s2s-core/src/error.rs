@@ -1,0 +1,443 @@
+//! `TokenError`: every way a token request fails, classified from Zoom's own answer, and the one
+//! place that says what each failure means and what the admin should do (CLI and app share it).
+//!
+//! Sources: https://developers.zoom.us/docs/integrations/oauth-error-messages/ (4700–4717) and the
+//! wire bodies in FACTS.md (`{"reason","error"}` on the token endpoint). An answer we cannot
+//! classify keeps Zoom's body (secrets redacted) rather than guessing.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ratelimit::RateLimitInfo;
+
+/// Zoom's error body, whichever shape it came in. `raw` is redacted and capped.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ZoomBody {
+    /// OAuth `error` (e.g. `invalid_client`).
+    pub error: Option<String>,
+    /// OAuth `reason` (e.g. "Invalid client_id or client_secret").
+    pub reason: Option<String>,
+    /// API-style numeric `code` (e.g. 4711, 124).
+    pub code: Option<i64>,
+    /// API-style `message`.
+    pub message: Option<String>,
+    /// The body as received, secrets redacted, at most 2 KiB.
+    pub raw: String,
+}
+
+#[derive(Deserialize)]
+struct WireBody {
+    error: Option<serde_json::Value>,
+    reason: Option<String>,
+    code: Option<i64>,
+    message: Option<String>,
+    error_description: Option<String>,
+}
+
+impl ZoomBody {
+    /// Parses whatever Zoom sent; non-JSON bodies keep only `raw`.
+    pub fn parse(body: &str, secrets: &[&str]) -> Self {
+        let raw = redact(body, secrets);
+        let Ok(wire) = serde_json::from_str::<WireBody>(body) else {
+            return Self { raw, ..Self::default() };
+        };
+        let error = wire.error.and_then(|e| e.as_str().map(String::from));
+        Self {
+            error,
+            reason: wire.reason.or(wire.error_description).map(|r| redact(&r, secrets)),
+            code: wire.code,
+            message: wire.message.map(|m| redact(&m, secrets)),
+            raw,
+        }
+    }
+
+    /// The most specific text Zoom gave.
+    pub fn text(&self) -> &str {
+        self.reason.as_deref().or(self.message.as_deref()).unwrap_or(&self.raw)
+    }
+
+    fn says(&self, needle: &str) -> bool {
+        self.text().to_ascii_lowercase().contains(needle)
+    }
+
+    /// Zoom's app-state wording; classified as such only when the text says so (FACTS.md).
+    fn says_app_unusable(&self) -> bool {
+        self.code == Some(4717) || ["disabled", "deactivated", "not activated", "not been activated"].iter().any(|n| self.says(n))
+    }
+}
+
+/// A stable machine name for each outcome. The CLI's JSON, its exit codes and the UI branch on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// Pasted values failed validation; nothing was sent.
+    InvalidInput,
+    /// The token host was refused (not Zoom, not loopback).
+    HostRefused,
+    /// Client ID or secret rejected.
+    InvalidClient,
+    /// Account ID rejected.
+    InvalidAccount,
+    /// The app is deactivated or not activated.
+    AppDisabled,
+    /// Not an S2S app (grant type unsupported for these credentials).
+    WrongAppType,
+    /// Zoom said credentials or grant type were missing.
+    MissingCredentials,
+    /// The token lacks a scope that was required or that an API call needed.
+    MissingScope,
+    /// A fresh token was refused by the API (invalidated, expired).
+    TokenRejected,
+    /// Too many requests.
+    RateLimited,
+    /// Zoom answered 5xx.
+    ServerError,
+    /// Zoom answered something we could not read.
+    UnexpectedResponse,
+    /// A Zoom error we do not recognise (body kept).
+    ZoomError,
+    /// No answer in time.
+    Timeout,
+    /// DNS, TLS or connection failure.
+    Network,
+}
+
+impl ErrorKind {
+    /// The snake_case name, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::HostRefused => "host_refused",
+            ErrorKind::InvalidClient => "invalid_client",
+            ErrorKind::InvalidAccount => "invalid_account",
+            ErrorKind::AppDisabled => "app_disabled",
+            ErrorKind::WrongAppType => "wrong_app_type",
+            ErrorKind::MissingCredentials => "missing_credentials",
+            ErrorKind::MissingScope => "missing_scope",
+            ErrorKind::TokenRejected => "token_rejected",
+            ErrorKind::RateLimited => "rate_limited",
+            ErrorKind::ServerError => "server_error",
+            ErrorKind::UnexpectedResponse => "unexpected_response",
+            ErrorKind::ZoomError => "zoom_error",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Network => "network",
+        }
+    }
+}
+
+/// What failed below HTTP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum NetworkCause {
+    /// The host name did not resolve.
+    Dns,
+    /// TLS handshake or certificate failure.
+    Tls,
+    /// Nothing accepted the connection.
+    Connect,
+    /// The connection broke before the whole answer arrived.
+    Dropped,
+    /// Anything else at the transport level.
+    Other,
+}
+
+/// Why a token request failed. Variants carry data; wording is in `Display` and [`TokenError::advice`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TokenError {
+    /// `invalid_client` / 4702, 4704.
+    #[error("Zoom rejected the Client ID or Client Secret ({})", .zoom.text())]
+    InvalidClient { status: u16, zoom: ZoomBody },
+    /// `invalid_request` "Bad Request": on this endpoint, a wrong Account ID.
+    #[error("Zoom rejected the request as a bad request ({}); with valid client credentials this means the Account ID is wrong", .zoom.text())]
+    InvalidAccount { status: u16, zoom: ZoomBody },
+    /// 4717 or app-state wording.
+    #[error("Zoom says the app cannot be used: {}", .zoom.text())]
+    AppDisabled { status: u16, zoom: ZoomBody },
+    /// `unsupported_grant_type` / 4705.
+    #[error("Zoom does not accept the account_credentials grant for these credentials ({})", .zoom.text())]
+    WrongAppType { status: u16, zoom: ZoomBody },
+    /// 4706.
+    #[error("Zoom says credentials or the grant type are missing ({})", .zoom.text())]
+    MissingCredentials { status: u16, zoom: ZoomBody },
+    /// HTTP 429.
+    #[error("Zoom is rate limiting this app{}", retry_hint(.retry_after))]
+    RateLimited { status: u16, zoom: ZoomBody, retry_after: Option<Duration> },
+    /// HTTP 5xx.
+    #[error("Zoom's token service failed with HTTP {status}")]
+    ServerError { status: u16, body: String },
+    /// A body we could not read.
+    #[error("Zoom's answer (HTTP {status}) could not be read: {detail}")]
+    UnexpectedBody { status: u16, detail: String, body: String },
+    /// Any other Zoom error, kept verbatim.
+    #[error("Zoom answered HTTP {status}: {}", .zoom.text())]
+    Zoom { status: u16, zoom: ZoomBody },
+    /// The overall deadline passed.
+    #[error("no answer from Zoom within {} s", .after_ms / 1000)]
+    Timeout { after_ms: u64 },
+    /// Below HTTP.
+    #[error("could not reach Zoom ({cause:?}): {detail}")]
+    Network { cause: NetworkCause, detail: String },
+}
+
+fn retry_hint(wait: &Option<Duration>) -> String {
+    wait.map(|w| format!(" (Zoom asks to retry in {} s)", w.as_secs())).unwrap_or_default()
+}
+
+impl TokenError {
+    /// Classifies a non-200 answer from the token endpoint.
+    pub fn classify(status: u16, zoom: ZoomBody, rate_limit: RateLimitInfo) -> Self {
+        if status == 429 {
+            let retry_after = rate_limit.retry_after_secs.map(Duration::from_secs);
+            return TokenError::RateLimited { status, zoom, retry_after };
+        }
+        if status >= 500 {
+            return TokenError::ServerError { status, body: zoom.raw };
+        }
+        let error = zoom.error.as_deref().unwrap_or_default();
+        match (error, zoom.code) {
+            _ if zoom.says_app_unusable() => TokenError::AppDisabled { status, zoom },
+            ("invalid_client", _) | (_, Some(4702 | 4704)) => TokenError::InvalidClient { status, zoom },
+            ("unsupported_grant_type", _) | (_, Some(4705)) => TokenError::WrongAppType { status, zoom },
+            (_, Some(4706)) => TokenError::MissingCredentials { status, zoom },
+            ("invalid_request", _) if zoom.says("missing") => TokenError::MissingCredentials { status, zoom },
+            ("invalid_request", _) if zoom.says("bad request") => TokenError::InvalidAccount { status, zoom },
+            _ if zoom.error.is_none() && zoom.code.is_none() && zoom.reason.is_none() => TokenError::UnexpectedBody {
+                status,
+                detail: "not a Zoom error body".into(),
+                body: zoom.raw,
+            },
+            _ => TokenError::Zoom { status, zoom },
+        }
+    }
+
+    /// Converts a transport error; the URL is dropped from the text on purpose.
+    pub fn from_reqwest(e: reqwest::Error) -> Self {
+        if e.is_timeout() {
+            return TokenError::Timeout { after_ms: 0 };
+        }
+        let chain = error_chain(&e);
+        let lower = chain.to_ascii_lowercase();
+        let cause = if lower.contains("dns") || lower.contains("failed to lookup") || lower.contains("name or service") {
+            NetworkCause::Dns
+        } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
+            NetworkCause::Tls
+        } else if e.is_connect() {
+            NetworkCause::Connect
+        } else if e.is_body() || e.is_decode() || e.is_request() {
+            NetworkCause::Dropped
+        } else {
+            NetworkCause::Other
+        };
+        TokenError::Network { cause, detail: chain }
+    }
+
+    /// The stable machine name.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            TokenError::InvalidClient { .. } => ErrorKind::InvalidClient,
+            TokenError::InvalidAccount { .. } => ErrorKind::InvalidAccount,
+            TokenError::AppDisabled { .. } => ErrorKind::AppDisabled,
+            TokenError::WrongAppType { .. } => ErrorKind::WrongAppType,
+            TokenError::MissingCredentials { .. } => ErrorKind::MissingCredentials,
+            TokenError::RateLimited { .. } => ErrorKind::RateLimited,
+            TokenError::ServerError { .. } => ErrorKind::ServerError,
+            TokenError::UnexpectedBody { .. } => ErrorKind::UnexpectedResponse,
+            TokenError::Zoom { .. } => ErrorKind::ZoomError,
+            TokenError::Timeout { .. } => ErrorKind::Timeout,
+            TokenError::Network { .. } => ErrorKind::Network,
+        }
+    }
+
+    /// The HTTP status, when Zoom answered at all.
+    pub fn http_status(&self) -> Option<u16> {
+        match self {
+            TokenError::InvalidClient { status, .. }
+            | TokenError::InvalidAccount { status, .. }
+            | TokenError::AppDisabled { status, .. }
+            | TokenError::WrongAppType { status, .. }
+            | TokenError::MissingCredentials { status, .. }
+            | TokenError::RateLimited { status, .. }
+            | TokenError::ServerError { status, .. }
+            | TokenError::UnexpectedBody { status, .. }
+            | TokenError::Zoom { status, .. } => Some(*status),
+            TokenError::Timeout { .. } | TokenError::Network { .. } => None,
+        }
+    }
+
+    /// Zoom's parsed body, when there is one.
+    pub fn zoom_body(&self) -> Option<&ZoomBody> {
+        match self {
+            TokenError::InvalidClient { zoom, .. }
+            | TokenError::InvalidAccount { zoom, .. }
+            | TokenError::AppDisabled { zoom, .. }
+            | TokenError::WrongAppType { zoom, .. }
+            | TokenError::MissingCredentials { zoom, .. }
+            | TokenError::RateLimited { zoom, .. }
+            | TokenError::Zoom { zoom, .. } => Some(zoom),
+            _ => None,
+        }
+    }
+
+    /// What the admin should do, in plain words.
+    pub fn advice(&self) -> String {
+        match self {
+            TokenError::InvalidClient { .. } => "Copy the Client ID and Client Secret again from the app's App Credentials page in the \
+                Zoom App Marketplace. If the secret was regenerated, the old one no longer works; if the app was deleted, create a new one."
+                .into(),
+            TokenError::InvalidAccount { .. } => "Check the Account ID: it is on the same App Credentials page, and must be the account \
+                that owns this app. Zoom does not say which field is wrong, but with a valid Client ID and secret it is the Account ID."
+                .into(),
+            TokenError::AppDisabled { .. } => "Open the app in the Zoom App Marketplace (Manage → Created Apps) and activate it. \
+                If it was deactivated by an admin, ask them why before re-activating."
+                .into(),
+            TokenError::WrongAppType { .. } => "These look like credentials of a General (user-managed) OAuth app or a Meeting SDK app. \
+                Test token needs a Server-to-Server OAuth app: create one under Develop → Build App → Server-to-Server OAuth."
+                .into(),
+            TokenError::MissingCredentials { .. } => "Zoom did not see the client credentials or the grant type. This is a request problem; \
+                if you use a proxy, check that it passes the Authorization header and the form body through."
+                .into(),
+            TokenError::RateLimited { retry_after, .. } => match retry_after {
+                Some(w) => format!("Wait {} s and test again. Rate limits are shared by every app on the account.", w.as_secs()),
+                None => "Wait a minute and test again. Rate limits are shared by every app on the account.".into(),
+            },
+            TokenError::ServerError { .. } => "Zoom had a problem on its side. Retry in a few minutes and check status.zoom.us.".into(),
+            TokenError::UnexpectedBody { .. } => "The answer was not what Zoom's token endpoint sends. If a proxy or captive portal sits \
+                between you and Zoom, check it; otherwise retry and check status.zoom.us."
+                .into(),
+            TokenError::Zoom { .. } => "Zoom's own message is shown above. Search it in Zoom's developer forum or contact Zoom developer support with it.".into(),
+            TokenError::Timeout { .. } => "Check the network connection and proxy settings, then retry. A slow answer can also mean Zoom is degraded (status.zoom.us).".into(),
+            TokenError::Network { cause, .. } => match cause {
+                NetworkCause::Dns => "The Zoom host name did not resolve: check DNS and that this machine is online.".into(),
+                NetworkCause::Tls => "The secure connection failed: a proxy or firewall may be intercepting TLS. Check its certificate settings.".into(),
+                NetworkCause::Connect => "Nothing accepted the connection: check the network, firewall and proxy settings.".into(),
+                NetworkCause::Dropped => "The connection broke mid-answer. Retry; if it keeps happening, check the network or proxy.".into(),
+                NetworkCause::Other => "Check the network connection and proxy settings, then retry.".into(),
+            },
+        }
+    }
+}
+
+/// The error and its sources, joined, without any URL.
+fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = e.source();
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    let text = parts.join(": ");
+    // reqwest prints "… for url (…)"; URLs carry no secrets here, but they are noise in a message.
+    match text.find(" for url (") {
+        Some(i) => {
+            let rest = &text[i..];
+            let end = rest.find(')').map(|j| i + j + 1).unwrap_or(text.len());
+            format!("{}{}", &text[..i], &text[end..])
+        }
+        None => text,
+    }
+}
+
+const RAW_BODY_CAP: usize = 2048;
+
+/// Removes the given secrets, access-token values and JWT-shaped strings, and caps the length.
+pub fn redact(text: &str, secrets: &[&str]) -> String {
+    let mut out = text.to_string();
+    for s in secrets.iter().filter(|s| s.len() >= 4) {
+        out = out.replace(s, "[redacted]");
+    }
+    let words: Vec<String> = out
+        .split_inclusive(|c: char| c == '"' || c == '\'' || c.is_whitespace())
+        .map(|w| {
+            let core = w.trim_end_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace());
+            if crate::creds::looks_like_jwt(core) {
+                w.replacen(core, "[redacted-token]", 1)
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    out = words.concat();
+    if let Some(range) = json_string_value_range(&out, "access_token") {
+        // Any access_token value, JWT-shaped or not.
+        out.replace_range(range, "[redacted]");
+    }
+    if out.len() > RAW_BODY_CAP {
+        let mut cut = RAW_BODY_CAP;
+        while !out.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out.truncate(cut);
+        out.push('…');
+    }
+    out
+}
+
+/// The byte range of the string value of `"key": "…"` in JSON-ish text.
+fn json_string_value_range(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
+    let key_at = text.find(&format!("\"{key}\""))?;
+    let after_key = key_at + key.len() + 2;
+    let rest = text[after_key..].trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let rest = rest.strip_prefix('"')?;
+    let start = text.len() - rest.len();
+    let len = rest.find('"')?;
+    Some(start..start + len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classify(status: u16, body: &str) -> TokenError {
+        TokenError::classify(status, ZoomBody::parse(body, &[]), RateLimitInfo::default())
+    }
+
+    #[test]
+    fn zoom_token_errors_map_to_their_kind() {
+        let table = [
+            (400, r#"{"reason":"Invalid client_id or client_secret","error":"invalid_client"}"#, ErrorKind::InvalidClient),
+            (400, r#"{"reason":"Bad Request","error":"invalid_request"}"#, ErrorKind::InvalidAccount),
+            (400, r#"{"reason":"unsupported grant type","error":"unsupported_grant_type"}"#, ErrorKind::WrongAppType),
+            (400, r#"{"reason":"The app has been disabled","error":"invalid_client"}"#, ErrorKind::AppDisabled),
+            (400, r#"{"code":4717,"message":"The app has been disabled"}"#, ErrorKind::AppDisabled),
+            (400, r#"{"code":4705,"message":"Grant type is not supported from token endpoint."}"#, ErrorKind::WrongAppType),
+            (400, r#"{"code":4706,"message":"Client ID or client secret is missing."}"#, ErrorKind::MissingCredentials),
+            (401, r#"{"code":4702,"message":"Invalid client."}"#, ErrorKind::InvalidClient),
+            (400, r#"{"reason":"Something new","error":"brand_new"}"#, ErrorKind::ZoomError),
+            (429, r#"{"code":429,"message":"Too many requests"}"#, ErrorKind::RateLimited),
+            (503, "<html>Service Unavailable</html>", ErrorKind::ServerError),
+            (400, "<html>proxy says no</html>", ErrorKind::UnexpectedResponse),
+        ];
+        for (status, body, kind) in table {
+            assert_eq!(classify(status, body).kind(), kind, "{status} {body}");
+        }
+    }
+
+    #[test]
+    fn unknown_errors_keep_zooms_words() {
+        let e = classify(400, r#"{"reason":"Something new","error":"brand_new"}"#);
+        assert!(e.to_string().contains("Something new"));
+        assert_eq!(e.zoom_body().and_then(|z| z.error.as_deref()), Some("brand_new"));
+    }
+
+    #[test]
+    fn redaction_removes_secrets_tokens_and_caps_length() {
+        let body = r#"{"access_token":"opaque-token-value","echo":"my-client-secret","jwt":"eyJhbGciOi.eyJzdWIiOjF9.sig"}"#;
+        let out = redact(body, &["my-client-secret"]);
+        assert!(!out.contains("opaque-token-value"), "{out}");
+        assert!(!out.contains("my-client-secret"), "{out}");
+        assert!(!out.contains("eyJhbGciOi"), "{out}");
+        assert!(redact(&"x".repeat(5000), &[]).chars().count() <= RAW_BODY_CAP + 1);
+    }
+
+    #[test]
+    fn every_error_has_advice() {
+        let e = TokenError::Network { cause: NetworkCause::Dns, detail: "dns error".into() };
+        assert!(e.advice().contains("DNS"));
+        assert!(TokenError::Timeout { after_ms: 20_000 }.to_string().contains("20 s"));
+    }
+}

@@ -1,0 +1,31 @@
+//! S2S Desk's Zoom domain: everything about Server-to-Server OAuth that does not need a window.
+//!
+//! - [`secret`]: the `Secret` newtype that keeps client secrets and access tokens out of output.
+//! - [`creds`]: parse and validate what an admin pasted (account ID, client ID, client secret).
+//! - [`cloud`]: which Zoom cloud a request goes to, and the rule that refuses unexpected hosts.
+//! - [`scopes`]: parse Zoom scope strings (classic and granular) and group them.
+//! - [`token`]: ask the token endpoint for a token and explain every outcome ([`TokenError`]).
+//! - [`probe`]: one authenticated call that proves a fresh token works.
+//! - [`tester`]: the whole "Test token" check (validate → token → probe), single-flight per app.
+//!
+//! This crate must never depend on Tauri: the CLI and the tests use it without a window.
+
+pub mod cloud;
+pub mod creds;
+pub mod error;
+mod http;
+pub mod probe;
+pub mod ratelimit;
+pub mod retry;
+pub mod scopes;
+pub mod secret;
+mod single_flight;
+pub mod tester;
+pub mod token;
+
+pub use cloud::{Cloud, Endpoint, EndpointError};
+pub use creds::{CredentialIssue, Credentials, Field, IssueKind, RawCredentials, Severity};
+pub use scopes::{Level, Scope, ScopeModel};
+pub use secret::Secret;
+pub use tester::{TestOptions, TestReport, TokenTester};
+pub use token::{ErrorKind, IssuedToken, TokenError};

@@ -1,0 +1,138 @@
+//! One authenticated API call that proves a fresh token works: `GET <api_url>/v2/users/me`.
+//!
+//! For an S2S token, "me" is the app's owner (Zoom calls it the owner's token; FACTS.md). A
+//! `4711` missing-scope answer still proves the token is valid (Zoom checks the token before the
+//! scope); `124` means the token was refused — invalidated by a newer token, or expired.
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::http::read_capped;
+use crate::ratelimit::RateLimitInfo;
+use crate::secret::Secret;
+use crate::token::{TokenError, ZoomBody};
+
+/// The probe's path under the API base.
+pub const PROBE_PATH: &str = "/v2/users/me";
+
+/// Who the token acts as, when the app may read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TokenOwner {
+    /// Zoom user id.
+    pub id: String,
+    /// Email, when returned.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Display name parts joined.
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// Role name ("Owner", "Admin", "Member", or custom).
+    #[serde(default)]
+    pub role_name: Option<String>,
+    /// Role id ("0" Owner, "1" Admin, others custom).
+    #[serde(default)]
+    pub role_id: Option<String>,
+    /// The account the user belongs to.
+    #[serde(default)]
+    pub account_id: Option<String>,
+}
+
+/// What the probe found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum ProbeOutcome {
+    /// The token works and could read its owner.
+    Owner { owner: TokenOwner, rate_limit: RateLimitInfo },
+    /// The token works but lacks the scopes to read users (Zoom's 4711).
+    TokenValidScopeMissing { message: String, missing: Vec<String>, rate_limit: RateLimitInfo },
+    /// Zoom refused the token (124): something invalidated it right after issue.
+    TokenRejected { message: String },
+    /// The probe could not be completed (network, 429, 5xx…): the token itself may be fine.
+    Inconclusive { kind: crate::token::ErrorKind, message: String },
+    /// Probing was turned off.
+    Skipped,
+}
+
+#[derive(Deserialize)]
+struct UserMe {
+    id: String,
+    email: Option<String>,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    display_name: Option<String>,
+    role_name: Option<String>,
+    role_id: Option<String>,
+    account_id: Option<String>,
+}
+
+/// Calls `GET <api_url>/v2/users/me` with the token.
+pub async fn probe(http: &reqwest::Client, api_url: &str, token: &Secret) -> ProbeOutcome {
+    let url = format!("{}{}", api_url.trim_end_matches('/'), PROBE_PATH);
+    let response = match http.get(url).bearer_auth(token.expose()).send().await {
+        Ok(r) => r,
+        Err(e) => return inconclusive(&TokenError::from_reqwest(e)),
+    };
+    let parts = match read_capped(response).await {
+        Ok(p) => p,
+        Err(e) => return inconclusive(&e),
+    };
+    let rate_limit = RateLimitInfo::from_headers(&parts.headers, OffsetDateTime::now_utc());
+    let secrets = [token.expose()];
+    if parts.status == 200 {
+        return match serde_json::from_str::<UserMe>(&parts.body) {
+            Ok(me) => ProbeOutcome::Owner { owner: me.into(), rate_limit },
+            Err(_) => ProbeOutcome::Inconclusive {
+                kind: crate::token::ErrorKind::UnexpectedResponse,
+                message: "GET /users/me answered 200 with a body that is not a Zoom user".into(),
+            },
+        };
+    }
+    let zoom = ZoomBody::parse(&parts.body, &secrets);
+    match zoom.code {
+        Some(4711) => ProbeOutcome::TokenValidScopeMissing {
+            missing: missing_scopes(zoom.text()),
+            message: zoom.text().to_string(),
+            rate_limit,
+        },
+        Some(124) => ProbeOutcome::TokenRejected { message: zoom.text().to_string() },
+        _ => inconclusive(&TokenError::classify(parts.status, zoom, rate_limit)),
+    }
+}
+
+fn inconclusive(e: &TokenError) -> ProbeOutcome {
+    ProbeOutcome::Inconclusive { kind: e.kind(), message: e.to_string() }
+}
+
+impl From<UserMe> for TokenOwner {
+    fn from(me: UserMe) -> Self {
+        let joined = [me.first_name, me.last_name].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        let display_name = me.display_name.or((!joined.is_empty()).then_some(joined));
+        Self { id: me.id, email: me.email, display_name, role_name: me.role_name, role_id: me.role_id, account_id: me.account_id }
+    }
+}
+
+/// Reads the scope list out of Zoom's 4711 text:
+/// "Invalid access token, does not contain scopes:[user:read:admin, user:read:user:admin]."
+pub fn missing_scopes(message: &str) -> Vec<String> {
+    let Some(start) = message.find('[') else { return Vec::new() };
+    let Some(len) = message[start + 1..].find(']') else { return Vec::new() };
+    message[start + 1..start + 1 + len]
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_scopes_are_read_from_zooms_4711_text() {
+        let m = "Invalid access token, does not contain scopes:[user:read:admin, user:read:user:admin].";
+        assert_eq!(missing_scopes(m), ["user:read:admin", "user:read:user:admin"]);
+        assert!(missing_scopes("Invalid access token.").is_empty());
+    }
+}

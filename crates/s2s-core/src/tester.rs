@@ -1,0 +1,226 @@
+//! The whole "Test token" check: validate the pasted values, ask for one token (retrying only
+//! where safe, within one deadline), prove it with a probe call, and check required scopes.
+//!
+//! Single-flight per app: concurrent tests of the same credentials share one token request, so a
+//! double click never mints two tokens (each new token may invalidate the previous one).
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::cloud::Endpoint;
+use crate::creds::{CredentialIssue, RawCredentials};
+use crate::probe::{probe, ProbeOutcome};
+use crate::retry::{RetryPolicy, Sleeper, TokioSleeper};
+use crate::secret::Secret;
+use crate::single_flight::SingleFlight;
+use crate::token::{request_token, ErrorKind, IssuedToken, TokenError, TokenSummary};
+
+/// Default deadline for a whole test, including retries and the probe.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// What to test against, and how.
+#[derive(Debug, Clone)]
+pub struct TestOptions {
+    /// Token host.
+    pub endpoint: Endpoint,
+    /// Token slot, where Zoom raised the app's tolerance.
+    pub token_index: Option<u32>,
+    /// Deadline for the whole test.
+    pub timeout: Duration,
+    /// Call `/users/me` with the fresh token.
+    pub probe: bool,
+    /// Scopes the token must hold (a deployment gate).
+    pub required_scopes: Vec<String>,
+}
+
+impl TestOptions {
+    /// Defaults for an endpoint: 20 s, probe on, nothing required.
+    pub fn new(endpoint: Endpoint) -> Self {
+        Self { endpoint, token_index: None, timeout: DEFAULT_TIMEOUT, probe: true, required_scopes: Vec::new() }
+    }
+}
+
+/// A successful test, ready to show or serialize. Contains no secret.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TestReport {
+    /// The token's facts.
+    pub token: TokenSummary,
+    /// What the probe call found.
+    pub probe: ProbeOutcome,
+    /// Required scopes the token lacks (empty when all are held).
+    pub missing_required: Vec<String>,
+    /// Validation warnings about the pasted values (errors would have stopped the test).
+    pub warnings: Vec<CredentialIssue>,
+    /// Token requests made, including retries.
+    pub attempts: u32,
+    /// Whole test time, in milliseconds.
+    pub total_ms: u32,
+}
+
+impl TestReport {
+    /// Passed: token issued, not refused by the probe, and every required scope held.
+    pub fn passed(&self) -> bool {
+        self.missing_required.is_empty() && !matches!(self.probe, ProbeOutcome::TokenRejected { .. })
+    }
+
+    /// The failure kind when not passed.
+    pub fn failure_kind(&self) -> Option<ErrorKind> {
+        if !self.missing_required.is_empty() {
+            Some(ErrorKind::MissingScope)
+        } else if matches!(self.probe, ProbeOutcome::TokenRejected { .. }) {
+            Some(ErrorKind::TokenRejected)
+        } else {
+            None
+        }
+    }
+}
+
+/// A test that produced no token.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum TestError {
+    /// The pasted values are unusable; nothing was sent.
+    #[error("{}", .0.iter().filter(|i| i.severity == crate::creds::Severity::Error).map(|i| i.message.as_str()).collect::<Vec<_>>().join(" "))]
+    InvalidInput(Vec<CredentialIssue>),
+    /// Zoom (or the network) said no.
+    #[error(transparent)]
+    Token(#[from] TokenError),
+}
+
+impl TestError {
+    /// The stable machine name.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            TestError::InvalidInput(_) => ErrorKind::InvalidInput,
+            TestError::Token(e) => e.kind(),
+        }
+    }
+
+    /// What to do.
+    pub fn advice(&self) -> String {
+        match self {
+            TestError::InvalidInput(_) => "Fix the fields named above; nothing was sent to Zoom.".into(),
+            TestError::Token(e) => e.advice(),
+        }
+    }
+}
+
+/// A successful test and the token itself (kept in memory only, for follow-up API calls).
+#[derive(Debug, Clone)]
+pub struct TestOutcome {
+    /// What to show.
+    pub report: TestReport,
+    /// The fresh token.
+    pub access_token: Secret,
+}
+
+type Flight = Result<TestOutcome, TestError>;
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct FlightKey {
+    token_url: String,
+    account_id: String,
+    client_id: String,
+    token_index: Option<u32>,
+}
+
+/// Runs token tests. One per process: it owns the HTTP pool and the in-flight table.
+pub struct TokenTester {
+    http: reqwest::Client,
+    retry: RetryPolicy,
+    sleeper: Arc<dyn Sleeper>,
+    flights: SingleFlight<FlightKey, Flight>,
+}
+
+impl Default for TokenTester {
+    fn default() -> Self {
+        Self::new(RetryPolicy::default(), Arc::new(TokioSleeper))
+    }
+}
+
+impl TokenTester {
+    /// A tester with an explicit retry policy and clock.
+    pub fn new(retry: RetryPolicy, sleeper: Arc<dyn Sleeper>) -> Self {
+        Self { http: crate::http::client(DEFAULT_TIMEOUT), retry, sleeper, flights: SingleFlight::new() }
+    }
+
+    /// Validates, then (once per app at a time) requests a token, probes it and checks scopes.
+    pub async fn test(&self, raw: &RawCredentials, options: &TestOptions) -> Result<TestOutcome, TestError> {
+        let validated = raw.validate();
+        let Some(creds) = validated.credentials else {
+            return Err(TestError::InvalidInput(validated.issues));
+        };
+        let key = FlightKey {
+            token_url: options.endpoint.token_url(),
+            account_id: creds.account_id().to_string(),
+            client_id: creds.client_id().to_string(),
+            token_index: options.token_index,
+        };
+        let warnings = validated.issues;
+        self.flights
+            .run(key, || async move {
+                let started = Instant::now();
+                let work = async {
+                    let (token, attempts) = self.request_with_retry(&creds, options).await?;
+                    let probe = if options.probe {
+                        probe(&self.http, &token.api_url, &token.access_token).await
+                    } else {
+                        ProbeOutcome::Skipped
+                    };
+                    Ok::<_, TestError>((token, attempts, probe))
+                };
+                let (token, attempts, probe) = tokio::time::timeout(options.timeout, work)
+                    .await
+                    .map_err(|_| TokenError::Timeout { after_ms: millis(options.timeout) as u64 })??;
+                let missing_required = missing(&token, &options.required_scopes);
+                Ok(TestOutcome {
+                    report: TestReport {
+                        token: TokenSummary::from(&token),
+                        probe,
+                        missing_required,
+                        warnings,
+                        attempts,
+                        total_ms: millis(started.elapsed()),
+                    },
+                    access_token: token.access_token,
+                })
+            })
+            .await
+    }
+
+    async fn request_with_retry(&self, creds: &crate::Credentials, options: &TestOptions) -> Result<(IssuedToken, u32), TestError> {
+        let mut retry = 0;
+        loop {
+            match request_token(&self.http, &options.endpoint, creds, options.token_index).await {
+                Ok(token) => return Ok((token, retry + 1)),
+                Err(TokenError::Timeout { .. }) => {
+                    return Err(TokenError::Timeout { after_ms: millis(options.timeout) as u64 }.into())
+                }
+                Err(error) => match self.retry.delay_before_retry(retry, &error) {
+                    Some(wait) => {
+                        tracing::info!(kind = error.kind().as_str(), wait_ms = millis(wait), "token request failed; retrying");
+                        self.sleeper.sleep(wait).await;
+                        retry += 1;
+                    }
+                    None => return Err(error.into()),
+                },
+            }
+        }
+    }
+}
+
+/// Required scopes the token does not hold (exact names; Zoom's lists are alternatives elsewhere).
+fn missing(token: &IssuedToken, required: &[String]) -> Vec<String> {
+    required
+        .iter()
+        .map(|r| r.trim())
+        .filter(|r| !r.is_empty() && !token.scopes.iter().any(|s| s.raw == *r))
+        .map(String::from)
+        .collect()
+}
+
+fn millis(d: Duration) -> u32 {
+    u32::try_from(d.as_millis()).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,165 @@
+//! One S2S token request, exactly as Zoom specifies, and a typed explanation of every outcome.
+//!
+//! `POST <oauth>/oauth/token`, form body `grant_type=account_credentials&account_id=…`, header
+//! `Authorization: Basic base64(client_id:client_secret)`
+//! (https://developers.zoom.us/docs/internal-apps/s2s-oauth/). Parameters go in the body, never the
+//! query string (Zoom has answered 400 to the query form). This module makes one attempt; retries
+//! and single-flight live in `tester`. No error text ever contains the secret or a token.
+
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::cloud::Endpoint;
+use crate::creds::Credentials;
+use crate::http::{read_capped, ResponseParts};
+use crate::ratelimit::RateLimitInfo;
+use crate::scopes::Scope;
+use crate::secret::Secret;
+
+pub use crate::error::{ErrorKind, NetworkCause, TokenError, ZoomBody};
+
+/// A token Zoom issued, with everything the admin needs to see about it.
+#[derive(Debug, Clone)]
+pub struct IssuedToken {
+    /// The bearer token. Opaque: never decoded for anything but display.
+    pub access_token: Secret,
+    /// What the response said (Zoom sends "bearer").
+    pub token_type: String,
+    /// Lifetime in seconds, as Zoom sent it (3599 or 3600).
+    pub expires_in: u64,
+    /// When it expires, from the local clock at receipt.
+    pub expires_at: OffsetDateTime,
+    /// Granted scopes, parsed, in Zoom's order.
+    pub scopes: Vec<Scope>,
+    /// The API base to call: `api_url` from the response, else the cloud's default.
+    pub api_url: String,
+    /// Whether `api_url` came from Zoom's response (true) or the cloud default (false).
+    pub api_url_from_response: bool,
+    /// Time from sending the request to having the whole response.
+    pub latency: Duration,
+    /// Rate-limit headers on the token response.
+    pub rate_limit: RateLimitInfo,
+}
+
+#[derive(Deserialize)]
+struct SuccessBody {
+    access_token: Option<String>,
+    token_type: Option<String>,
+    expires_in: Option<u64>,
+    scope: Option<String>,
+    api_url: Option<String>,
+}
+
+/// Asks for one token. `token_index` selects a token slot where Zoom raised the app's
+/// tolerance (devforum.zoom.us/t/…/95429 calls it `token_index`; it is a query parameter there).
+pub async fn request_token(
+    http: &reqwest::Client,
+    endpoint: &Endpoint,
+    creds: &Credentials,
+    token_index: Option<u32>,
+) -> Result<IssuedToken, TokenError> {
+    let basic = base64::engine::general_purpose::STANDARD
+        .encode(format!("{}:{}", creds.client_id(), creds.client_secret().expose()));
+    let mut request = http
+        .post(endpoint.token_url())
+        .header(reqwest::header::AUTHORIZATION, format!("Basic {basic}"))
+        .header(reqwest::header::ACCEPT, "application/json")
+        .form(&[("grant_type", "account_credentials"), ("account_id", creds.account_id())]);
+    if let Some(index) = token_index {
+        request = request.query(&[("token_index", index)]);
+    }
+    let started = Instant::now();
+    let response = request.send().await.map_err(TokenError::from_reqwest)?;
+    let parts = read_capped(response).await?;
+    let latency = started.elapsed();
+    let redact = [creds.client_secret().expose()];
+    interpret(parts, endpoint, latency, &redact)
+}
+
+/// Turns a complete response into a token or a typed error.
+fn interpret(parts: ResponseParts, endpoint: &Endpoint, latency: Duration, secrets: &[&str]) -> Result<IssuedToken, TokenError> {
+    let status = parts.status;
+    let now = OffsetDateTime::now_utc();
+    let rate_limit = RateLimitInfo::from_headers(&parts.headers, now);
+    if status == 200 {
+        return parse_success(&parts.body, endpoint, latency, rate_limit, now, secrets);
+    }
+    let zoom = ZoomBody::parse(&parts.body, secrets);
+    Err(TokenError::classify(status, zoom, rate_limit))
+}
+
+fn parse_success(
+    body: &str,
+    endpoint: &Endpoint,
+    latency: Duration,
+    rate_limit: RateLimitInfo,
+    now: OffsetDateTime,
+    secrets: &[&str],
+) -> Result<IssuedToken, TokenError> {
+    let unexpected = |detail: &str| TokenError::UnexpectedBody {
+        status: 200,
+        detail: detail.to_string(),
+        body: crate::error::redact(body, secrets),
+    };
+    let parsed: SuccessBody = serde_json::from_str(body).map_err(|_| unexpected("the success response is not valid JSON"))?;
+    let access_token = parsed
+        .access_token
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| unexpected("the success response has no access_token"))?;
+    let expires_in = parsed.expires_in.ok_or_else(|| unexpected("the success response has no expires_in"))?;
+    let (api_url, api_url_from_response) = match parsed.api_url.filter(|u| !u.trim().is_empty()) {
+        Some(url) => (url.trim().trim_end_matches('/').to_string(), true),
+        None => (endpoint.default_api_base().to_string(), false),
+    };
+    Ok(IssuedToken {
+        access_token: Secret::new(access_token),
+        token_type: parsed.token_type.unwrap_or_else(|| "bearer".into()),
+        expires_in,
+        expires_at: now + Duration::from_secs(expires_in),
+        scopes: Scope::parse_list(parsed.scope.as_deref().unwrap_or_default()),
+        api_url,
+        api_url_from_response,
+        latency,
+        rate_limit,
+    })
+}
+
+/// Serializable facts about an issued token (everything but the token itself).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TokenSummary {
+    /// "bearer".
+    pub token_type: String,
+    /// Seconds of validity Zoom granted.
+    pub expires_in: u32,
+    /// Expiry as Unix seconds.
+    pub expires_at_unix: i64,
+    /// Granted scopes, parsed.
+    pub scopes: Vec<Scope>,
+    /// API base URL to call.
+    pub api_url: String,
+    /// Whether Zoom named the API URL (false: the cloud default was assumed).
+    pub api_url_from_response: bool,
+    /// Token request latency in milliseconds.
+    pub latency_ms: u32,
+    /// Rate-limit headers on the token response.
+    pub rate_limit: RateLimitInfo,
+}
+
+impl From<&IssuedToken> for TokenSummary {
+    fn from(t: &IssuedToken) -> Self {
+        Self {
+            token_type: t.token_type.clone(),
+            expires_in: u32::try_from(t.expires_in).unwrap_or(u32::MAX),
+            expires_at_unix: t.expires_at.unix_timestamp(),
+            scopes: t.scopes.clone(),
+            api_url: t.api_url.clone(),
+            api_url_from_response: t.api_url_from_response,
+            latency_ms: u32::try_from(t.latency.as_millis()).unwrap_or(u32::MAX),
+            rate_limit: t.rate_limit.clone(),
+        }
+    }
+}
