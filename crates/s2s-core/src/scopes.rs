@@ -3,7 +3,7 @@
 //! Classic: `product:action[:admin|:master]` (plus a few one- and two-part forms such as
 //! `user_profile`, `meeting:master`). Granular (since 2024-03): `product:action:resource[:admin|:master]`.
 //! Level from the suffix: `:master` → master, `:admin` anywhere → admin, otherwise user
-//! (see data/SOURCE.md). Classic also has qualifier forms (`meeting:write:admin:sip_dialing`,
+//! (see data/zoom-scopes/SOURCE.md). Classic also has qualifier forms (`meeting:write:admin:sip_dialing`,
 //! `meeting_token:read:local_recording`); a test pins the rules against every scope in Zoom's spec. Zoom warns that code parsing `scope` breaks when an app moves from
 //! classic to granular names, so both are first-class here.
 
@@ -180,7 +180,7 @@ mod tests {
             level: String,
         }
         let entries: Vec<Entry> =
-            serde_json::from_str(include_str!("../data/scopes.json")).expect("scopes.json parses");
+            serde_json::from_str(include_str!("../../../data/zoom-scopes/scopes.json")).expect("scopes.json parses");
         assert_eq!(entries.len(), 664);
         for e in entries {
             let s = Scope::parse(&e.scope);

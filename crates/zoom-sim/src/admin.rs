@@ -1,0 +1,129 @@
+//! `/_sim/*`: the test and Sandbox controls that real Zoom does not have — change a user's role,
+//! a role's privileges or an app, inject faults, move the clock, read counters, reload.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::fixture::{AppState, Fixture};
+use crate::server::Sim;
+use crate::world::Faults;
+
+fn bad(message: impl Into<String>) -> Response {
+    (StatusCode::BAD_REQUEST, Json(json!({"error": message.into()}))).into_response()
+}
+
+pub async fn state(State(sim): State<Sim>) -> Response {
+    Json(serde_json::to_value(&sim.world().fixture).unwrap_or_default()).into_response()
+}
+
+pub async fn stats(State(sim): State<Sim>) -> Response {
+    Json(serde_json::to_value(&sim.world().stats).unwrap_or_default()).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct RoleChange {
+    role_id: String,
+}
+
+pub async fn set_user_role(State(sim): State<Sim>, Path(user_id): Path<String>, Json(body): Json<RoleChange>) -> Response {
+    match sim.world().set_user_role(&user_id, &body.role_id) {
+        Ok(stripped) => Json(json!({"stripped_scopes": stripped})).into_response(),
+        Err(e) => bad(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PrivilegeChange {
+    privileges: Vec<String>,
+}
+
+pub async fn set_role_privileges(State(sim): State<Sim>, Path(role_id): Path<String>, Json(body): Json<PrivilegeChange>) -> Response {
+    match sim.world().set_role_privileges(&role_id, body.privileges) {
+        Ok(stripped) => Json(json!({"stripped_scopes": stripped})).into_response(),
+        Err(e) => bad(e),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppChange {
+    state: Option<AppState>,
+    scopes: Option<Vec<String>>,
+    token_tolerance: Option<u32>,
+    token_index_enabled: Option<bool>,
+    accept_query_params: Option<bool>,
+}
+
+pub async fn update_app(State(sim): State<Sim>, Path(client_id): Path<String>, Json(change): Json<AppChange>) -> Response {
+    let mut world = sim.world();
+    let Some(app) = world.app_mut(&client_id) else { return bad(format!("no app with client_id {client_id}")) };
+    if change.token_tolerance == Some(0) {
+        return bad("token_tolerance must be at least 1");
+    }
+    if let Some(v) = change.state {
+        app.state = v;
+    }
+    if let Some(v) = change.scopes {
+        app.scopes = v;
+    }
+    if let Some(v) = change.token_tolerance {
+        app.token_tolerance = v;
+    }
+    if let Some(v) = change.token_index_enabled {
+        app.token_index_enabled = v;
+    }
+    if let Some(v) = change.accept_query_params {
+        app.accept_query_params = v;
+    }
+    Json(serde_json::to_value(&*app).unwrap_or_default()).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct FaultChange {
+    /// One app; absent: every request.
+    client_id: Option<String>,
+    #[serde(flatten)]
+    faults: Faults,
+}
+
+pub async fn set_faults(State(sim): State<Sim>, Json(change): Json<FaultChange>) -> Response {
+    let mut world = sim.world();
+    match change.client_id {
+        Some(id) => {
+            world.app_faults.insert(id, change.faults);
+        }
+        None => world.global_faults = change.faults,
+    }
+    StatusCode::NO_CONTENT.into_response()
+}
+
+pub async fn clear_faults(State(sim): State<Sim>) -> Response {
+    let mut world = sim.world();
+    world.global_faults = Faults::default();
+    world.app_faults.clear();
+    StatusCode::NO_CONTENT.into_response()
+}
+
+#[derive(Deserialize)]
+pub struct Advance {
+    secs: u64,
+}
+
+pub async fn advance_clock(State(sim): State<Sim>, Json(a): Json<Advance>) -> Response {
+    sim.world().advance_clock(std::time::Duration::from_secs(a.secs));
+    StatusCode::NO_CONTENT.into_response()
+}
+
+pub async fn reload(State(sim): State<Sim>, body: String) -> Response {
+    match Fixture::from_json(&body) {
+        Ok(f) => {
+            sim.world().reload(f);
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Err(e) => bad(e.to_string()),
+    }
+}

@@ -1,0 +1,49 @@
+//! Turning an injected fault into the answer a broken Zoom (or network) would give.
+
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use crate::world::Faults;
+
+/// The answer a fault forces, after its delay; `None` when the fault is only a delay.
+pub async fn apply(fault: Faults) -> Option<Response> {
+    if fault.delay_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(fault.delay_ms)).await;
+    }
+    if fault.drop_connection {
+        // Headers go out, then the body fails: hyper aborts the connection mid-answer.
+        let broken = futures_util::stream::iter([
+            Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"{\"access")),
+            Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "simulated connection drop")),
+        ]);
+        return Some(Response::new(Body::from_stream(broken)));
+    }
+    if let Some(status) = fault.server_error {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+        let html = format!("<html><body><h1>{status}</h1></body></html>");
+        return Some((status, [(header::CONTENT_TYPE, "text/html")], html).into_response());
+    }
+    if fault.malformed_json {
+        return Some(([(header::CONTENT_TYPE, "application/json")], "{\"access_token\": \"eyJ").into_response());
+    }
+    if let Some(secs) = fault.rate_limited_retry_after_secs {
+        let mut r = too_many_requests();
+        if let Ok(v) = HeaderValue::from_str(&crate::api::iso_in(secs)) {
+            r.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        return Some(r);
+    }
+    if fault.rate_limited_without_retry_after {
+        return Some(too_many_requests());
+    }
+    None
+}
+
+/// Zoom's 429 body (https://developers.zoom.us/docs/api/rest/rate-limits/).
+pub fn too_many_requests() -> Response {
+    let body = serde_json::json!({"code": 429, "message": "You have reached the maximum per-second rate limit for this API. Try again later."});
+    (StatusCode::TOO_MANY_REQUESTS, axum::Json(body)).into_response()
+}

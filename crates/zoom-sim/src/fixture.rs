@@ -1,0 +1,219 @@
+//! The simulator's world as a fixture file: accounts, their roles, users and apps.
+//!
+//! Loading checks every reference (an app's owner, a user's role) so a bad fixture fails with a
+//! message naming the entry, not with a confusing answer later.
+
+use serde::{Deserialize, Serialize};
+
+/// The default Sandbox world: a demo account with Owner, Admin, Member and a custom role, and
+/// S2S apps in every state the app must explain.
+pub const DEFAULT_FIXTURE: &str = include_str!("../fixtures/default.json");
+
+/// A whole simulated world.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fixture {
+    /// Free text, ignored.
+    #[serde(default, rename = "_comment", skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// Token lifetime Zoom reports (3599 in captured responses).
+    #[serde(default = "default_ttl")]
+    pub token_ttl_secs: u64,
+    /// Accounts.
+    pub accounts: Vec<Account>,
+}
+
+fn default_ttl() -> u64 {
+    3599
+}
+
+/// A Zoom account.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    /// The Account ID admins paste.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// REST calls allowed before 429 (per simulated UTC day); none = unlimited.
+    #[serde(default)]
+    pub api_budget: Option<ApiBudget>,
+    /// Roles.
+    pub roles: Vec<Role>,
+    /// Users.
+    pub users: Vec<User>,
+    /// Apps built in this account.
+    pub apps: Vec<App>,
+}
+
+/// A daily API budget for an account.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiBudget {
+    /// Requests per day.
+    pub limit: u64,
+    /// `X-RateLimit-Category` to report.
+    #[serde(default = "light")]
+    pub category: String,
+}
+
+fn light() -> String {
+    "Light".into()
+}
+
+/// A role with its privileges (`User:Read`, …).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// "0" Owner, "1" Admin, "2" Member, or custom.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Description.
+    #[serde(default)]
+    pub description: String,
+    /// Privilege strings.
+    pub privileges: Vec<String>,
+}
+
+/// A user.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct User {
+    /// User id.
+    pub id: String,
+    /// Email.
+    pub email: String,
+    /// First name.
+    pub first_name: String,
+    /// Last name.
+    pub last_name: String,
+    /// Role id.
+    pub role_id: String,
+}
+
+/// The kind of Marketplace app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppKind {
+    /// Server-to-Server OAuth: the only kind that gets `account_credentials` tokens.
+    ServerToServer,
+    /// General (user-managed or account-level) OAuth app.
+    General,
+    /// Meeting SDK app.
+    MeetingSdk,
+}
+
+/// Whether an app can be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppState {
+    /// Activated.
+    Active,
+    /// Deactivated by an admin.
+    Deactivated,
+    /// Created but never activated.
+    NotActivated,
+}
+
+/// A Marketplace app.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct App {
+    /// Display name.
+    pub name: String,
+    /// Kind.
+    pub kind: AppKind,
+    /// State.
+    pub state: AppState,
+    /// The user who built it; their role limits its scopes.
+    pub owner_id: String,
+    /// Client ID.
+    pub client_id: String,
+    /// Client secret (fake in fixtures).
+    pub client_secret: String,
+    /// Scopes the app holds.
+    pub scopes: Vec<String>,
+    /// How many tokens stay valid at once (Zoom's "token index tolerance"; default 1).
+    #[serde(default = "one")]
+    pub token_tolerance: u32,
+    /// Whether a `token_index` (or `index`) query parameter selects a slot.
+    #[serde(default)]
+    pub token_index_enabled: bool,
+    /// Whether the legacy query-string form of the token request is accepted.
+    #[serde(default)]
+    pub accept_query_params: bool,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// Why a fixture was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum FixtureError {
+    /// Not JSON of the right shape.
+    #[error("the fixture is not valid: {0}")]
+    Parse(#[from] serde_json::Error),
+    /// A dangling reference or duplicate.
+    #[error("the fixture is inconsistent: {0}")]
+    Inconsistent(String),
+}
+
+impl Fixture {
+    /// Parses and checks a fixture.
+    pub fn from_json(text: &str) -> Result<Self, FixtureError> {
+        let fixture: Fixture = serde_json::from_str(text)?;
+        fixture.check()?;
+        Ok(fixture)
+    }
+
+    /// The built-in Sandbox fixture.
+    pub fn default_sandbox() -> Self {
+        // The file is compiled in and pinned by a test, so this cannot fail at run time.
+        Self::from_json(DEFAULT_FIXTURE).unwrap_or_else(|_| Fixture { comment: None, token_ttl_secs: 3599, accounts: Vec::new() })
+    }
+
+    fn check(&self) -> Result<(), FixtureError> {
+        let bad = |m: String| Err(FixtureError::Inconsistent(m));
+        let mut client_ids = std::collections::HashSet::new();
+        for account in &self.accounts {
+            for user in &account.users {
+                if !account.roles.iter().any(|r| r.id == user.role_id) {
+                    return bad(format!("user {} has role {} which account {} does not define", user.id, user.role_id, account.id));
+                }
+            }
+            for app in &account.apps {
+                if !account.users.iter().any(|u| u.id == app.owner_id) {
+                    return bad(format!("app {} is owned by {} who is not a user of account {}", app.name, app.owner_id, account.id));
+                }
+                if !client_ids.insert(app.client_id.clone()) {
+                    return bad(format!("client_id {} is used by two apps", app.client_id));
+                }
+                if app.token_tolerance == 0 {
+                    return bad(format!("app {} has token_tolerance 0; it must be at least 1", app.name));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_fixture_loads() {
+        let f = Fixture::from_json(DEFAULT_FIXTURE).expect("default fixture");
+        assert_eq!(f.accounts.len(), 1);
+        assert!(f.accounts[0].apps.len() >= 8);
+    }
+
+    #[test]
+    fn dangling_references_are_named() {
+        let text = DEFAULT_FIXTURE.replace("\"owner_id\": \"sbx-member-0003\"", "\"owner_id\": \"nobody\"");
+        let err = Fixture::from_json(&text).expect_err("must fail").to_string();
+        assert!(err.contains("nobody"), "{err}");
+    }
+}

@@ -1,0 +1,111 @@
+//! `POST /oauth/token`: Zoom's S2S token endpoint, with the answers Zoom gives for each mistake
+//! (FACTS.md: `{"reason","error"}` bodies, HTTP 400). Where no captured Zoom body exists (app
+//! deactivated or never activated, a bad token index) the wording here is the simulator's own,
+//! built from Zoom's OAuth error table (https://developers.zoom.us/docs/integrations/oauth-error-messages/).
+
+use std::collections::HashMap;
+
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use base64::Engine;
+
+use crate::fixture::{AppKind, AppState};
+use crate::server::Sim;
+use crate::world::Endpoint;
+
+fn oauth_error(reason: &str, error: &str) -> Response {
+    (StatusCode::BAD_REQUEST, Json(serde_json::json!({"reason": reason, "error": error}))).into_response()
+}
+
+/// Reads `Authorization: Basic base64(client_id:client_secret)`.
+fn basic_auth(headers: &HeaderMap) -> Option<(String, String)> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let encoded = value.strip_prefix("Basic ").or_else(|| value.strip_prefix("basic "))?;
+    let decoded = base64::engine::general_purpose::STANDARD.decode(encoded.trim()).ok()?;
+    let text = String::from_utf8(decoded).ok()?;
+    let (id, secret) = text.split_once(':')?;
+    Some((id.to_string(), secret.to_string()))
+}
+
+pub async fn token(State(sim): State<Sim>, Query(query): Query<HashMap<String, String>>, headers: HeaderMap, body: String) -> Response {
+    let auth = basic_auth(&headers);
+    let fault = {
+        let mut world = sim.world();
+        match &auth {
+            Some((id, _)) => *world.stats.token_requests.entry(id.clone()).or_default() += 1,
+            None => world.stats.anonymous_token_requests += 1,
+        }
+        world.take_fault(Endpoint::Token, auth.as_ref().map(|(id, _)| id.as_str()))
+    };
+    if let Some(answer) = match fault {
+        Some(f) => crate::faults::apply(f).await,
+        None => None,
+    } {
+        return answer;
+    }
+
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let form: HashMap<String, String> = url_form(&body);
+    let from_body = form.contains_key("grant_type");
+    if content_type.starts_with("application/json") {
+        // Seen on Zoom's forum: JSON content type with query parameters → unsupported grant type.
+        return oauth_error("unsupported grant type", "unsupported_grant_type");
+    }
+    let params = if from_body { &form } else { &query };
+    let Some((client_id, client_secret)) = auth else {
+        return oauth_error("Client ID or client secret is missing.", "invalid_request");
+    };
+    let Some(grant_type) = params.get("grant_type") else {
+        return oauth_error("Missing grant type", "invalid_request");
+    };
+
+    let mut world = sim.world();
+    let Some((account, app)) = world.app(&client_id) else {
+        return oauth_error("Invalid client_id or client_secret", "invalid_client");
+    };
+    if app.client_secret != client_secret {
+        return oauth_error("Invalid client_id or client_secret", "invalid_client");
+    }
+    if !from_body && !app.accept_query_params {
+        // 2024–25: Zoom began answering 400 to parameters in the query string.
+        return oauth_error("Bad Request", "invalid_request");
+    }
+    if grant_type != "account_credentials" || app.kind != AppKind::ServerToServer {
+        return oauth_error("unsupported grant type", "unsupported_grant_type");
+    }
+    match app.state {
+        AppState::Active => {}
+        AppState::Deactivated => return oauth_error("The app has been disabled", "invalid_client"),
+        AppState::NotActivated => return oauth_error("The app has not been activated", "invalid_client"),
+    }
+    if params.get("account_id").map(String::as_str) != Some(account.id.as_str()) {
+        return oauth_error("Bad Request", "invalid_request");
+    }
+    let index = query.get("token_index").or_else(|| query.get("index")).or_else(|| params.get("token_index"));
+    let slot = match (app.token_index_enabled, index) {
+        (true, Some(i)) => match i.parse::<u32>() {
+            Ok(i) if i < app.token_tolerance => Some(i),
+            _ => return oauth_error("Invalid token index", "invalid_request"),
+        },
+        (true, None) => Some(0),
+        (false, _) => None,
+    };
+    let ttl = world.fixture.token_ttl_secs;
+    let Some((token, record)) = world.issue_token(&client_id, slot) else {
+        return oauth_error("Invalid client_id or client_secret", "invalid_client");
+    };
+    Json(serde_json::json!({
+        "access_token": token,
+        "token_type": "bearer",
+        "expires_in": ttl,
+        "scope": record.scopes.join(" "),
+        "api_url": sim.base_url(),
+    }))
+    .into_response()
+}
+
+fn url_form(body: &str) -> HashMap<String, String> {
+    url::form_urlencoded::parse(body.as_bytes()).into_owned().collect()
+}

@@ -1,0 +1,110 @@
+//! The HTTP server: routes, shared state, and starting and stopping on loopback.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use axum::routing::{get, post, put};
+use axum::Router;
+use tokio::sync::oneshot;
+
+use crate::fixture::Fixture;
+use crate::world::World;
+
+/// Shared simulator state for handlers.
+#[derive(Clone)]
+pub struct Sim {
+    world: Arc<Mutex<World>>,
+    base_url: Arc<str>,
+}
+
+impl Sim {
+    /// Locks the world. Handlers never hold it across an `.await`.
+    pub fn world(&self) -> MutexGuard<'_, World> {
+        self.world.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// `http://127.0.0.1:<port>`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+}
+
+/// A running simulator. Dropping it stops the server.
+pub struct SimHandle {
+    addr: SocketAddr,
+    sim: Sim,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl SimHandle {
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:<port>`: both the OAuth base and the API base.
+    pub fn base_url(&self) -> String {
+        self.sim.base_url.to_string()
+    }
+
+    /// Direct access to the world, for in-process tests.
+    pub fn world(&self) -> MutexGuard<'_, World> {
+        self.sim.world()
+    }
+
+    /// Stops the server and waits for it.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        let _ = (&mut self.task).await;
+    }
+}
+
+impl Drop for SimHandle {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Starts a simulator on `127.0.0.1:port` (0: any free port).
+pub async fn start(fixture: Fixture, port: u16) -> std::io::Result<SimHandle> {
+    let listener = tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await?;
+    let addr = listener.local_addr()?;
+    let sim = Sim { world: Arc::new(Mutex::new(World::new(fixture))), base_url: format!("http://{addr}").into() };
+    let (tx, rx) = oneshot::channel::<()>();
+    let app = router(sim.clone());
+    let task = tokio::spawn(async move {
+        let served = axum::serve(listener, app).with_graceful_shutdown(async {
+            let _ = rx.await;
+        });
+        if let Err(e) = served.await {
+            tracing::error!(error = %e, "zoom-sim stopped");
+        }
+    });
+    tracing::info!(%addr, "zoom-sim listening");
+    Ok(SimHandle { addr, sim, shutdown: Some(tx), task })
+}
+
+fn router(sim: Sim) -> Router {
+    use crate::{admin, api, oauth};
+    Router::new()
+        .route("/oauth/token", post(oauth::token))
+        .route("/v2/users", get(api::list_users))
+        .route("/v2/users/{user_id}", get(api::get_user))
+        .route("/v2/users/{user_id}/permissions", get(api::user_permissions))
+        .route("/v2/roles", get(api::list_roles))
+        .route("/v2/roles/{role_id}", get(api::get_role))
+        .route("/_sim/state", get(admin::state))
+        .route("/_sim/stats", get(admin::stats))
+        .route("/_sim/users/{user_id}/role", post(admin::set_user_role))
+        .route("/_sim/roles/{role_id}/privileges", put(admin::set_role_privileges))
+        .route("/_sim/apps/{client_id}", axum::routing::patch(admin::update_app))
+        .route("/_sim/faults", put(admin::set_faults).delete(admin::clear_faults))
+        .route("/_sim/clock/advance", post(admin::advance_clock))
+        .route("/_sim/reload", post(admin::reload))
+        .with_state(sim)
+}

@@ -1,0 +1,382 @@
+//! The simulator's state and Zoom's rules over it, with no HTTP: issuing tokens (with the
+//! per-app tolerance that decides which older tokens die), checking tokens, role changes that
+//! strip scopes, budgets, faults and the simulated clock.
+
+use std::collections::{HashMap, VecDeque};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use base64::Engine;
+use rand::Rng;
+use serde::{Deserialize, Serialize};
+
+use crate::fixture::{Account, App, AppState, Fixture, Role, User};
+use crate::privileges::role_keeps_scope;
+
+/// Faults to inject, globally or for one app. Applied in the order of the fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Faults {
+    /// Wait this long before answering.
+    pub delay_ms: u64,
+    /// Close the connection mid-answer.
+    pub drop_connection: bool,
+    /// Answer with this 5xx status.
+    pub server_error: Option<u16>,
+    /// Answer 200 with a truncated JSON body.
+    pub malformed_json: bool,
+    /// Answer 429, with `Retry-After` in this many seconds (as an ISO timestamp, as Zoom does).
+    pub rate_limited_retry_after_secs: Option<u64>,
+    /// Answer 429 without any `Retry-After`.
+    pub rate_limited_without_retry_after: bool,
+    /// Only the next N requests are affected; then the fault clears itself. None: until reset.
+    pub times: Option<u32>,
+    /// Which endpoints: "token", "api" or "all" (default).
+    pub target: Option<String>,
+}
+
+impl Faults {
+    fn applies_to(&self, endpoint: Endpoint) -> bool {
+        match (self.target.as_deref(), endpoint) {
+            (None | Some("all"), _) => true,
+            (Some("token"), Endpoint::Token) | (Some("api"), Endpoint::Api) => true,
+            _ => false,
+        }
+    }
+}
+
+/// Which side of Zoom a request hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint {
+    /// `/oauth/token`.
+    Token,
+    /// `/v2/...`.
+    Api,
+}
+
+/// A token the simulator issued.
+#[derive(Debug, Clone)]
+pub struct TokenRecord {
+    /// The app.
+    pub client_id: String,
+    /// Its account.
+    pub account_id: String,
+    /// Scopes fixed at issue time (a later scope change shows only in a new token).
+    pub scopes: Vec<String>,
+    /// Simulated expiry.
+    pub expires_at: SystemTime,
+    /// Killed by a newer token, or by deactivation.
+    pub invalidated: bool,
+}
+
+/// Why the API refused a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenCheck {
+    /// Unknown or invalidated.
+    Invalid,
+    /// Past its expiry.
+    Expired,
+}
+
+/// Request counters, for tests that must prove how often Zoom was asked.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Stats {
+    /// Token requests per client ID (every request that reached the endpoint).
+    pub token_requests: HashMap<String, u64>,
+    /// Token requests whose client ID could not be read.
+    pub anonymous_token_requests: u64,
+    /// API requests.
+    pub api_requests: u64,
+}
+
+/// The whole simulated Zoom.
+#[derive(Debug)]
+pub struct World {
+    pub(crate) fixture: Fixture,
+    tokens: HashMap<String, TokenRecord>,
+    /// Live tokens per (client_id, slot), oldest first.
+    live: HashMap<(String, Option<u32>), VecDeque<String>>,
+    pub(crate) stats: Stats,
+    pub(crate) global_faults: Faults,
+    pub(crate) app_faults: HashMap<String, Faults>,
+    api_used: HashMap<String, (u64, u64)>, // account -> (day, used)
+    clock_offset: Duration,
+}
+
+impl World {
+    /// A world from a checked fixture.
+    pub fn new(fixture: Fixture) -> Self {
+        Self {
+            fixture,
+            tokens: HashMap::new(),
+            live: HashMap::new(),
+            stats: Stats::default(),
+            global_faults: Faults::default(),
+            app_faults: HashMap::new(),
+            api_used: HashMap::new(),
+            clock_offset: Duration::ZERO,
+        }
+    }
+
+    /// Simulated wall-clock time.
+    pub fn now(&self) -> SystemTime {
+        SystemTime::now() + self.clock_offset
+    }
+
+    /// Moves the simulated clock forward.
+    pub fn advance_clock(&mut self, by: Duration) {
+        self.clock_offset += by;
+    }
+
+    /// The app with this client ID, and its account.
+    pub fn app(&self, client_id: &str) -> Option<(&Account, &App)> {
+        self.fixture.accounts.iter().find_map(|a| a.apps.iter().find(|p| p.client_id == client_id).map(|p| (a, p)))
+    }
+
+    pub(crate) fn app_mut(&mut self, client_id: &str) -> Option<&mut App> {
+        self.fixture.accounts.iter_mut().flat_map(|a| a.apps.iter_mut()).find(|p| p.client_id == client_id)
+    }
+
+    /// The account with this id.
+    pub fn account(&self, account_id: &str) -> Option<&Account> {
+        self.fixture.accounts.iter().find(|a| a.id == account_id)
+    }
+
+    /// A user and their role.
+    pub fn user(&self, account_id: &str, user_id: &str) -> Option<(&User, &Role)> {
+        let account = self.account(account_id)?;
+        let user = account.users.iter().find(|u| u.id == user_id || u.email.eq_ignore_ascii_case(user_id))?;
+        let role = account.roles.iter().find(|r| r.id == user.role_id)?;
+        Some((user, role))
+    }
+
+    /// Takes one use of the faults that apply to this request, if any.
+    pub fn take_fault(&mut self, endpoint: Endpoint, client_id: Option<&str>) -> Option<Faults> {
+        let slot = match client_id.and_then(|c| self.app_faults.get_mut(c)) {
+            Some(f) if f.applies_to(endpoint) => f,
+            _ if self.global_faults.applies_to(endpoint) && self.global_faults != Faults::default() => &mut self.global_faults,
+            _ => return None,
+        };
+        let fault = slot.clone();
+        if let Some(n) = slot.times.as_mut() {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                *slot = Faults::default();
+            }
+        }
+        (fault.times != Some(0)).then_some(fault)
+    }
+
+    /// Issues a token for an app and applies its tolerance: in the app's slot, only the
+    /// `capacity` newest tokens stay valid (default: one, so a new token kills the previous).
+    pub fn issue_token(&mut self, client_id: &str, slot: Option<u32>) -> Option<(String, TokenRecord)> {
+        let (account, app) = self.app(client_id)?;
+        let capacity = if app.token_index_enabled { 1 } else { app.token_tolerance as usize };
+        let record = TokenRecord {
+            client_id: client_id.to_string(),
+            account_id: account.id.clone(),
+            scopes: app.scopes.clone(),
+            expires_at: self.now() + Duration::from_secs(self.fixture.token_ttl_secs),
+            invalidated: false,
+        };
+        let token = mint_token(client_id, &app.owner_id, self.now(), self.fixture.token_ttl_secs);
+        let queue = self.live.entry((client_id.to_string(), slot)).or_default();
+        queue.push_back(token.clone());
+        while queue.len() > capacity {
+            if let Some(old) = queue.pop_front() {
+                if let Some(r) = self.tokens.get_mut(&old) {
+                    r.invalidated = true;
+                }
+            }
+        }
+        self.tokens.insert(token.clone(), record.clone());
+        Some((token, record))
+    }
+
+    /// Checks a bearer token for an API call.
+    pub fn check_token(&self, token: &str) -> Result<&TokenRecord, TokenCheck> {
+        let record = self.tokens.get(token).ok_or(TokenCheck::Invalid)?;
+        let app_usable = self.app(&record.client_id).is_some_and(|(_, a)| a.state == AppState::Active);
+        if record.invalidated || !app_usable {
+            return Err(TokenCheck::Invalid);
+        }
+        if self.now() >= record.expires_at {
+            return Err(TokenCheck::Expired);
+        }
+        Ok(record)
+    }
+
+    /// Counts one API call against the account's daily budget. `Err` carries the budget and the
+    /// seconds until the next UTC midnight when it is spent.
+    pub fn spend_api_budget(&mut self, account_id: &str) -> Result<Option<BudgetState>, BudgetState> {
+        let Some(budget) = self.account(account_id).and_then(|a| a.api_budget.clone()) else { return Ok(None) };
+        let now_secs = self.now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+        let day = now_secs / 86_400;
+        let entry = self.api_used.entry(account_id.to_string()).or_insert((day, 0));
+        if entry.0 != day {
+            *entry = (day, 0);
+        }
+        let state = |used: u64| BudgetState {
+            limit: budget.limit,
+            remaining: budget.limit.saturating_sub(used),
+            category: budget.category.clone(),
+            resets_in_secs: (day + 1) * 86_400 - now_secs,
+        };
+        if entry.1 >= budget.limit {
+            return Err(state(entry.1));
+        }
+        entry.1 += 1;
+        Ok(Some(state(entry.1)))
+    }
+
+    /// Gives a user another role, then strips what their apps may no longer hold.
+    pub fn set_user_role(&mut self, user_id: &str, role_id: &str) -> Result<StrippedScopes, String> {
+        let account = self
+            .fixture
+            .accounts
+            .iter_mut()
+            .find(|a| a.users.iter().any(|u| u.id == user_id))
+            .ok_or_else(|| format!("no user {user_id}"))?;
+        if !account.roles.iter().any(|r| r.id == role_id) {
+            return Err(format!("account {} has no role {role_id}", account.id));
+        }
+        if let Some(user) = account.users.iter_mut().find(|u| u.id == user_id) {
+            user.role_id = role_id.to_string();
+        }
+        Ok(strip_scopes(account))
+    }
+
+    /// Replaces a role's privileges, then strips what its members' apps may no longer hold.
+    pub fn set_role_privileges(&mut self, role_id: &str, privileges: Vec<String>) -> Result<StrippedScopes, String> {
+        let account = self
+            .fixture
+            .accounts
+            .iter_mut()
+            .find(|a| a.roles.iter().any(|r| r.id == role_id))
+            .ok_or_else(|| format!("no role {role_id}"))?;
+        if let Some(role) = account.roles.iter_mut().find(|r| r.id == role_id) {
+            role.privileges = privileges;
+        }
+        Ok(strip_scopes(account))
+    }
+
+    /// Replaces the whole world (tokens and counters too).
+    pub fn reload(&mut self, fixture: Fixture) {
+        *self = World::new(fixture);
+    }
+}
+
+/// Scopes removed per client ID.
+pub type StrippedScopes = HashMap<String, Vec<String>>;
+
+/// An account's daily API budget after a call.
+#[derive(Debug, Clone)]
+pub struct BudgetState {
+    /// Daily limit.
+    pub limit: u64,
+    /// Calls left today.
+    pub remaining: u64,
+    /// `X-RateLimit-Category`.
+    pub category: String,
+    /// Seconds until it resets.
+    pub resets_in_secs: u64,
+}
+
+/// Zoom's rule: apps keep only the admin-level scopes their owner's current role allows.
+fn strip_scopes(account: &mut Account) -> StrippedScopes {
+    let mut stripped = StrippedScopes::new();
+    let roles: HashMap<String, Role> = account.roles.iter().map(|r| (r.id.clone(), r.clone())).collect();
+    let owner_role: HashMap<String, String> = account.users.iter().map(|u| (u.id.clone(), u.role_id.clone())).collect();
+    for app in &mut account.apps {
+        let Some(role) = owner_role.get(&app.owner_id).and_then(|r| roles.get(r)) else { continue };
+        let (keep, lose): (Vec<String>, Vec<String>) =
+            app.scopes.drain(..).partition(|s| role_keeps_scope(&role.id, &role.privileges, s));
+        app.scopes = keep;
+        if !lose.is_empty() {
+            stripped.insert(app.client_id.clone(), lose);
+        }
+    }
+    stripped
+}
+
+/// A token shaped like Zoom's (a JWT), though clients must treat it as opaque.
+fn mint_token(client_id: &str, owner_id: &str, now: SystemTime, ttl: u64) -> String {
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let iat = now.duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let header = b64.encode(r#"{"alg":"HS512","v":"2.0","kid":"zoom-sim"}"#);
+    let claims = serde_json::json!({
+        "aud": "https://oauth.zoom.us", "uid": owner_id, "ver": 10, "iss": format!("zm:cid:{client_id}"),
+        "iat": iat, "exp": iat + ttl, "jti": rand::rng().random::<u64>().to_string(),
+    });
+    let signature: [u8; 32] = rand::rng().random();
+    format!("{header}.{}.{}", b64.encode(claims.to_string()), b64.encode(signature))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn world() -> World {
+        World::new(Fixture::default_sandbox())
+    }
+
+    const REPORTING: &str = "SbxReportingBot0000001";
+    const MULTI: &str = "SbxMultiInstance000005";
+
+    #[test]
+    fn a_new_token_invalidates_the_previous_one_by_default() {
+        let mut w = world();
+        let (first, _) = w.issue_token(REPORTING, None).expect("issued");
+        assert!(w.check_token(&first).is_ok());
+        let (second, _) = w.issue_token(REPORTING, None).expect("issued");
+        assert_eq!(w.check_token(&first).err(), Some(TokenCheck::Invalid));
+        assert!(w.check_token(&second).is_ok());
+    }
+
+    #[test]
+    fn with_a_raised_tolerance_the_n_newest_stay_valid() {
+        let mut w = world();
+        w.app_mut(REPORTING).expect("app").token_tolerance = 2;
+        let tokens: Vec<String> = (0..3).map(|_| w.issue_token(REPORTING, None).expect("issued").0).collect();
+        assert!(w.check_token(&tokens[0]).is_err());
+        assert!(w.check_token(&tokens[1]).is_ok() && w.check_token(&tokens[2]).is_ok());
+    }
+
+    #[test]
+    fn token_index_slots_are_independent() {
+        let mut w = world();
+        let slot0 = w.issue_token(MULTI, Some(0)).expect("issued").0;
+        let slot1 = w.issue_token(MULTI, Some(1)).expect("issued").0;
+        assert!(w.check_token(&slot0).is_ok() && w.check_token(&slot1).is_ok());
+        let slot0_again = w.issue_token(MULTI, Some(0)).expect("issued").0;
+        assert!(w.check_token(&slot0).is_err());
+        assert!(w.check_token(&slot1).is_ok() && w.check_token(&slot0_again).is_ok());
+    }
+
+    #[test]
+    fn tokens_expire_on_the_simulated_clock() {
+        let mut w = world();
+        let (t, _) = w.issue_token(REPORTING, None).expect("issued");
+        w.advance_clock(Duration::from_secs(3600));
+        assert_eq!(w.check_token(&t).err(), Some(TokenCheck::Expired));
+    }
+
+    #[test]
+    fn demoting_an_owner_to_member_strips_admin_scopes_from_their_apps() {
+        let mut w = world();
+        let stripped = w.set_user_role("sbx-admin-0002", "2").expect("role change");
+        let lost = &stripped[REPORTING];
+        assert!(lost.contains(&"user:read:list_users:admin".to_string()));
+        assert!(w.app(REPORTING).expect("app").1.scopes.iter().all(|s| !s.contains(":admin")));
+    }
+
+    #[test]
+    fn a_custom_role_losing_one_privilege_loses_only_the_related_scopes() {
+        let mut w = world();
+        let stripped = w
+            .set_role_privileges("custom-analyst", vec!["DashboardMeetings:Read".into(), "UsageReport:Read".into()])
+            .expect("privileges");
+        let lost = &stripped["SbxAnalytics0000000003"];
+        assert!(lost.iter().all(|s| s.starts_with("user:")), "{lost:?}");
+        assert!(w.app("SbxAnalytics0000000003").expect("app").1.scopes.iter().any(|s| s.starts_with("dashboard:")));
+    }
+}
