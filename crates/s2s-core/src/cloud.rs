@@ -72,7 +72,9 @@ pub enum EndpointError {
         host: String,
     },
     /// Plain HTTP to a non-loopback host would expose the client secret.
-    #[error("refusing plain http:// to {host}: credentials would travel unencrypted. Use https://")]
+    #[error(
+        "refusing plain http:// to {host}: credentials would travel unencrypted. Use https://"
+    )]
     InsecureScheme {
         /// The host that was refused.
         host: String,
@@ -136,14 +138,27 @@ mod tests {
 
     #[test]
     fn known_clouds_have_zoom_token_urls() {
-        assert_eq!(Endpoint::cloud(Cloud::Commercial).token_url(), "https://zoom.us/oauth/token");
-        assert_eq!(Endpoint::cloud(Cloud::Government).token_url(), "https://zoomgov.com/oauth/token");
-        assert_eq!(Endpoint::cloud(Cloud::Government).default_api_base(), "https://api.zoomgov.com");
+        assert_eq!(
+            Endpoint::cloud(Cloud::Commercial).token_url(),
+            "https://zoom.us/oauth/token"
+        );
+        assert_eq!(
+            Endpoint::cloud(Cloud::Government).token_url(),
+            "https://zoomgov.com/oauth/token"
+        );
+        assert_eq!(
+            Endpoint::cloud(Cloud::Government).default_api_base(),
+            "https://api.zoomgov.com"
+        );
     }
 
     #[test]
     fn loopback_custom_hosts_are_accepted_without_permission() {
-        for base in ["http://127.0.0.1:4010", "http://localhost:9/", "http://[::1]:80"] {
+        for base in [
+            "http://127.0.0.1:4010",
+            "http://localhost:9/",
+            "http://[::1]:80",
+        ] {
             let e = Endpoint::custom(base, false).expect(base);
             assert!(e.token_url().ends_with("/oauth/token"), "{base}");
         }
@@ -153,14 +168,21 @@ mod tests {
     fn other_hosts_need_explicit_permission_and_https() {
         assert_eq!(
             Endpoint::custom("https://evil.example/", false),
-            Err(EndpointError::CustomHostRefused { host: "evil.example".into() })
+            Err(EndpointError::CustomHostRefused {
+                host: "evil.example".into()
+            })
         );
         assert!(Endpoint::custom("https://proxy.example/", true).is_ok());
         assert_eq!(
             Endpoint::custom("http://proxy.example/", true),
-            Err(EndpointError::InsecureScheme { host: "proxy.example".into() })
+            Err(EndpointError::InsecureScheme {
+                host: "proxy.example".into()
+            })
         );
-        assert!(matches!(Endpoint::custom("not a url", true), Err(EndpointError::InvalidUrl(_))));
+        assert!(matches!(
+            Endpoint::custom("not a url", true),
+            Err(EndpointError::InvalidUrl(_))
+        ));
     }
 
     #[test]

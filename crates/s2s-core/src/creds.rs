@@ -141,8 +141,16 @@ pub struct Validated {
 
 impl RawCredentials {
     /// Builds raw credentials from the three pasted values.
-    pub fn new(account_id: impl Into<String>, client_id: impl Into<String>, client_secret: Secret) -> Self {
-        Self { account_id: account_id.into(), client_id: client_id.into(), client_secret }
+    pub fn new(
+        account_id: impl Into<String>,
+        client_id: impl Into<String>,
+        client_secret: Secret,
+    ) -> Self {
+        Self {
+            account_id: account_id.into(),
+            client_id: client_id.into(),
+            client_secret,
+        }
     }
 
     /// Checks all three fields and their relation to each other.
@@ -154,7 +162,11 @@ impl RawCredentials {
 
         check_field(Field::AccountId, &self.account_id, &mut issues);
         check_field(Field::ClientId, &self.client_id, &mut issues);
-        check_field(Field::ClientSecret, self.client_secret.expose(), &mut issues);
+        check_field(
+            Field::ClientSecret,
+            self.client_secret.expose(),
+            &mut issues,
+        );
         check_relations(account, client, secret, &mut issues);
 
         issues.sort_by_key(|i| (i.severity != Severity::Error, i.field as u8));
@@ -164,12 +176,20 @@ impl RawCredentials {
             client_id: client.to_string(),
             client_secret: Secret::new(secret),
         });
-        Validated { credentials, issues }
+        Validated {
+            credentials,
+            issues,
+        }
     }
 }
 
 fn issue(field: Field, severity: Severity, kind: IssueKind, message: String) -> CredentialIssue {
-    CredentialIssue { field, severity, kind, message }
+    CredentialIssue {
+        field,
+        severity,
+        kind,
+        message,
+    }
 }
 
 fn check_field(field: Field, raw: &str, issues: &mut Vec<CredentialIssue>) {
@@ -182,9 +202,12 @@ fn check_field(field: Field, raw: &str, issues: &mut Vec<CredentialIssue>) {
         return;
     }
     if value.len() != raw.len() {
-        issues.push(issue(field, Severity::Warning, IssueKind::TrimmedWhitespace, format!(
-            "{label} had spaces or line breaks around it; they were removed."
-        )));
+        issues.push(issue(
+            field,
+            Severity::Warning,
+            IssueKind::TrimmedWhitespace,
+            format!("{label} had spaces or line breaks around it; they were removed."),
+        ));
     }
     if looks_like_jwt(value) {
         issues.push(issue(field, Severity::Error, IssueKind::LooksLikeJwt, format!(
@@ -203,13 +226,20 @@ fn check_field(field: Field, raw: &str, issues: &mut Vec<CredentialIssue>) {
             "{label} contains invisible or non-ASCII characters (often from pasting through a document or chat). \
              Copy it again directly from the Marketplace."
         )));
-    } else if value.chars().any(|c| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c.is_whitespace())) {
+    } else if value
+        .chars()
+        .any(|c| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c.is_whitespace()))
+    {
         issues.push(issue(field, Severity::Warning, IssueKind::UnexpectedCharacters, format!(
             "{label} contains punctuation that Zoom credentials don't usually have (quotes or brackets from a config file?)."
         )));
     }
     let len = value.chars().count();
-    let typical = if field == Field::ClientSecret { TYPICAL_SECRET_LEN } else { TYPICAL_ID_LEN };
+    let typical = if field == Field::ClientSecret {
+        TYPICAL_SECRET_LEN
+    } else {
+        TYPICAL_ID_LEN
+    };
     if !(MIN_PLAUSIBLE_LEN..=MAX_PLAUSIBLE_LEN).contains(&len) {
         issues.push(issue(field, Severity::Warning, IssueKind::UnusualLength, format!(
             "{label} is {len} characters long; Zoom's are usually {typical}. Check that the whole value was copied."
@@ -274,17 +304,27 @@ mod tests {
         let v = validate(ACCOUNT, CLIENT, SECRET);
         assert!(v.issues.is_empty(), "{:?}", v.issues);
         let c = v.credentials.expect("usable");
-        assert_eq!((c.account_id(), c.client_id(), c.client_secret().expose()), (ACCOUNT, CLIENT, SECRET));
+        assert_eq!(
+            (c.account_id(), c.client_id(), c.client_secret().expose()),
+            (ACCOUNT, CLIENT, SECRET)
+        );
     }
 
     #[test]
     fn stray_whitespace_is_trimmed_and_flagged_but_does_not_block() {
-        let v = validate(&format!("  {ACCOUNT}\n"), &format!("{CLIENT}\t"), &format!("{SECRET}\r\n"));
-        assert_eq!(kinds(&v), vec![
-            (Field::AccountId, IssueKind::TrimmedWhitespace),
-            (Field::ClientId, IssueKind::TrimmedWhitespace),
-            (Field::ClientSecret, IssueKind::TrimmedWhitespace),
-        ]);
+        let v = validate(
+            &format!("  {ACCOUNT}\n"),
+            &format!("{CLIENT}\t"),
+            &format!("{SECRET}\r\n"),
+        );
+        assert_eq!(
+            kinds(&v),
+            vec![
+                (Field::AccountId, IssueKind::TrimmedWhitespace),
+                (Field::ClientId, IssueKind::TrimmedWhitespace),
+                (Field::ClientSecret, IssueKind::TrimmedWhitespace),
+            ]
+        );
         assert_eq!(v.credentials.expect("usable").account_id(), ACCOUNT);
     }
 
@@ -292,12 +332,22 @@ mod tests {
     fn empty_fields_block() {
         let v = validate("", " ", SECRET);
         assert!(v.credentials.is_none());
-        assert_eq!(kinds(&v), vec![(Field::AccountId, IssueKind::Empty), (Field::ClientId, IssueKind::Empty)]);
+        assert_eq!(
+            kinds(&v),
+            vec![
+                (Field::AccountId, IssueKind::Empty),
+                (Field::ClientId, IssueKind::Empty)
+            ]
+        );
     }
 
     #[test]
     fn inner_whitespace_and_invisible_characters_block() {
-        let v = validate("AbCdEfGhIj KlMnOpQrStUv", CLIENT, "s3cr3tS3cr3tS3cr3t\u{200b}S3cr3tS3cr3t1");
+        let v = validate(
+            "AbCdEfGhIj KlMnOpQrStUv",
+            CLIENT,
+            "s3cr3tS3cr3tS3cr3t\u{200b}S3cr3tS3cr3t1",
+        );
         assert!(v.credentials.is_none());
         assert!(kinds(&v).contains(&(Field::AccountId, IssueKind::InnerWhitespace)));
         assert!(kinds(&v).contains(&(Field::ClientSecret, IssueKind::NonPrintable)));
@@ -307,7 +357,11 @@ mod tests {
     fn a_secret_in_the_id_field_is_reported_as_swapped() {
         let v = validate(ACCOUNT, SECRET, CLIENT);
         assert!(v.credentials.is_none());
-        assert!(kinds(&v).contains(&(Field::ClientId, IssueKind::LooksSwapped)), "{:?}", v.issues);
+        assert!(
+            kinds(&v).contains(&(Field::ClientId, IssueKind::LooksSwapped)),
+            "{:?}",
+            v.issues
+        );
     }
 
     #[test]
@@ -320,20 +374,29 @@ mod tests {
     fn a_legacy_jwt_is_recognised() {
         let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJrZXkifQ.c2ln";
         let v = validate(ACCOUNT, CLIENT, jwt);
-        assert_eq!(kinds(&v), vec![(Field::ClientSecret, IssueKind::LooksLikeJwt)]);
+        assert_eq!(
+            kinds(&v),
+            vec![(Field::ClientSecret, IssueKind::LooksLikeJwt)]
+        );
     }
 
     #[test]
     fn unusual_lengths_only_warn() {
         let v = validate("abc", CLIENT, SECRET);
-        assert_eq!(kinds(&v), vec![(Field::AccountId, IssueKind::UnusualLength)]);
+        assert_eq!(
+            kinds(&v),
+            vec![(Field::AccountId, IssueKind::UnusualLength)]
+        );
         assert!(v.credentials.is_some());
     }
 
     #[test]
     fn no_message_ever_contains_the_secret() {
         let secret = "AbCdEfGhIjKlMnOpQrStUv"; // ID-shaped, to trigger the swap message
-        for v in [validate(ACCOUNT, CLIENT, &format!(" {secret} ")), validate(SECRET, CLIENT, secret)] {
+        for v in [
+            validate(ACCOUNT, CLIENT, &format!(" {secret} ")),
+            validate(SECRET, CLIENT, secret),
+        ] {
             for i in &v.issues {
                 assert!(!i.message.contains(secret), "{}", i.message);
             }

@@ -41,12 +41,18 @@ impl ZoomBody {
     pub fn parse(body: &str, secrets: &[&str]) -> Self {
         let raw = redact(body, secrets);
         let Ok(wire) = serde_json::from_str::<WireBody>(body) else {
-            return Self { raw, ..Self::default() };
+            return Self {
+                raw,
+                ..Self::default()
+            };
         };
         let error = wire.error.and_then(|e| e.as_str().map(String::from));
         Self {
             error,
-            reason: wire.reason.or(wire.error_description).map(|r| redact(&r, secrets)),
+            reason: wire
+                .reason
+                .or(wire.error_description)
+                .map(|r| redact(&r, secrets)),
             code: wire.code,
             message: wire.message.map(|m| redact(&m, secrets)),
             raw,
@@ -55,7 +61,10 @@ impl ZoomBody {
 
     /// The most specific text Zoom gave.
     pub fn text(&self) -> &str {
-        self.reason.as_deref().or(self.message.as_deref()).unwrap_or(&self.raw)
+        self.reason
+            .as_deref()
+            .or(self.message.as_deref())
+            .unwrap_or(&self.raw)
     }
 
     fn says(&self, needle: &str) -> bool {
@@ -64,7 +73,15 @@ impl ZoomBody {
 
     /// Zoom's app-state wording; classified as such only when the text says so (FACTS.md).
     fn says_app_unusable(&self) -> bool {
-        self.code == Some(4717) || ["disabled", "deactivated", "not activated", "not been activated"].iter().any(|n| self.says(n))
+        self.code == Some(4717)
+            || [
+                "disabled",
+                "deactivated",
+                "not activated",
+                "not been activated",
+            ]
+            .iter()
+            .any(|n| self.says(n))
     }
 }
 
@@ -165,13 +182,21 @@ pub enum TokenError {
     MissingCredentials { status: u16, zoom: ZoomBody },
     /// HTTP 429.
     #[error("Zoom is rate limiting this app{}", retry_hint(.retry_after))]
-    RateLimited { status: u16, zoom: ZoomBody, retry_after: Option<Duration> },
+    RateLimited {
+        status: u16,
+        zoom: ZoomBody,
+        retry_after: Option<Duration>,
+    },
     /// HTTP 5xx.
     #[error("Zoom's token service failed with HTTP {status}")]
     ServerError { status: u16, body: String },
     /// A body we could not read.
     #[error("Zoom's answer (HTTP {status}) could not be read: {detail}")]
-    UnexpectedBody { status: u16, detail: String, body: String },
+    UnexpectedBody {
+        status: u16,
+        detail: String,
+        body: String,
+    },
     /// Any other Zoom error, kept verbatim.
     #[error("Zoom answered HTTP {status}: {}", .zoom.text())]
     Zoom { status: u16, zoom: ZoomBody },
@@ -184,7 +209,8 @@ pub enum TokenError {
 }
 
 fn retry_hint(wait: &Option<Duration>) -> String {
-    wait.map(|w| format!(" (Zoom asks to retry in {} s)", w.as_secs())).unwrap_or_default()
+    wait.map(|w| format!(" (Zoom asks to retry in {} s)", w.as_secs()))
+        .unwrap_or_default()
 }
 
 impl TokenError {
@@ -192,24 +218,41 @@ impl TokenError {
     pub fn classify(status: u16, zoom: ZoomBody, rate_limit: RateLimitInfo) -> Self {
         if status == 429 {
             let retry_after = rate_limit.retry_after_secs.map(Duration::from_secs);
-            return TokenError::RateLimited { status, zoom, retry_after };
+            return TokenError::RateLimited {
+                status,
+                zoom,
+                retry_after,
+            };
         }
         if status >= 500 {
-            return TokenError::ServerError { status, body: zoom.raw };
+            return TokenError::ServerError {
+                status,
+                body: zoom.raw,
+            };
         }
         let error = zoom.error.as_deref().unwrap_or_default();
         match (error, zoom.code) {
             _ if zoom.says_app_unusable() => TokenError::AppDisabled { status, zoom },
-            ("invalid_client", _) | (_, Some(4702 | 4704)) => TokenError::InvalidClient { status, zoom },
-            ("unsupported_grant_type", _) | (_, Some(4705)) => TokenError::WrongAppType { status, zoom },
+            ("invalid_client", _) | (_, Some(4702 | 4704)) => {
+                TokenError::InvalidClient { status, zoom }
+            }
+            ("unsupported_grant_type", _) | (_, Some(4705)) => {
+                TokenError::WrongAppType { status, zoom }
+            }
             (_, Some(4706)) => TokenError::MissingCredentials { status, zoom },
-            ("invalid_request", _) if zoom.says("missing") => TokenError::MissingCredentials { status, zoom },
-            ("invalid_request", _) if zoom.says("bad request") => TokenError::InvalidAccount { status, zoom },
-            _ if zoom.error.is_none() && zoom.code.is_none() && zoom.reason.is_none() => TokenError::UnexpectedBody {
-                status,
-                detail: "not a Zoom error body".into(),
-                body: zoom.raw,
-            },
+            ("invalid_request", _) if zoom.says("missing") => {
+                TokenError::MissingCredentials { status, zoom }
+            }
+            ("invalid_request", _) if zoom.says("bad request") => {
+                TokenError::InvalidAccount { status, zoom }
+            }
+            _ if zoom.error.is_none() && zoom.code.is_none() && zoom.reason.is_none() => {
+                TokenError::UnexpectedBody {
+                    status,
+                    detail: "not a Zoom error body".into(),
+                    body: zoom.raw,
+                }
+            }
             _ => TokenError::Zoom { status, zoom },
         }
     }
@@ -221,9 +264,15 @@ impl TokenError {
         }
         let chain = error_chain(&e);
         let lower = chain.to_ascii_lowercase();
-        let cause = if lower.contains("dns") || lower.contains("failed to lookup") || lower.contains("name or service") {
+        let cause = if lower.contains("dns")
+            || lower.contains("failed to lookup")
+            || lower.contains("name or service")
+        {
             NetworkCause::Dns
-        } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
+        } else if lower.contains("certificate")
+            || lower.contains("tls")
+            || lower.contains("handshake")
+        {
             NetworkCause::Tls
         } else if e.is_connect() {
             NetworkCause::Connect
@@ -232,7 +281,10 @@ impl TokenError {
         } else {
             NetworkCause::Other
         };
-        TokenError::Network { cause, detail: chain }
+        TokenError::Network {
+            cause,
+            detail: chain,
+        }
     }
 
     /// The stable machine name.
@@ -399,18 +451,66 @@ mod tests {
     #[test]
     fn zoom_token_errors_map_to_their_kind() {
         let table = [
-            (400, r#"{"reason":"Invalid client_id or client_secret","error":"invalid_client"}"#, ErrorKind::InvalidClient),
-            (400, r#"{"reason":"Bad Request","error":"invalid_request"}"#, ErrorKind::InvalidAccount),
-            (400, r#"{"reason":"unsupported grant type","error":"unsupported_grant_type"}"#, ErrorKind::WrongAppType),
-            (400, r#"{"reason":"The app has been disabled","error":"invalid_client"}"#, ErrorKind::AppDisabled),
-            (400, r#"{"code":4717,"message":"The app has been disabled"}"#, ErrorKind::AppDisabled),
-            (400, r#"{"code":4705,"message":"Grant type is not supported from token endpoint."}"#, ErrorKind::WrongAppType),
-            (400, r#"{"code":4706,"message":"Client ID or client secret is missing."}"#, ErrorKind::MissingCredentials),
-            (401, r#"{"code":4702,"message":"Invalid client."}"#, ErrorKind::InvalidClient),
-            (400, r#"{"reason":"Something new","error":"brand_new"}"#, ErrorKind::ZoomError),
-            (429, r#"{"code":429,"message":"Too many requests"}"#, ErrorKind::RateLimited),
-            (503, "<html>Service Unavailable</html>", ErrorKind::ServerError),
-            (400, "<html>proxy says no</html>", ErrorKind::UnexpectedResponse),
+            (
+                400,
+                r#"{"reason":"Invalid client_id or client_secret","error":"invalid_client"}"#,
+                ErrorKind::InvalidClient,
+            ),
+            (
+                400,
+                r#"{"reason":"Bad Request","error":"invalid_request"}"#,
+                ErrorKind::InvalidAccount,
+            ),
+            (
+                400,
+                r#"{"reason":"unsupported grant type","error":"unsupported_grant_type"}"#,
+                ErrorKind::WrongAppType,
+            ),
+            (
+                400,
+                r#"{"reason":"The app has been disabled","error":"invalid_client"}"#,
+                ErrorKind::AppDisabled,
+            ),
+            (
+                400,
+                r#"{"code":4717,"message":"The app has been disabled"}"#,
+                ErrorKind::AppDisabled,
+            ),
+            (
+                400,
+                r#"{"code":4705,"message":"Grant type is not supported from token endpoint."}"#,
+                ErrorKind::WrongAppType,
+            ),
+            (
+                400,
+                r#"{"code":4706,"message":"Client ID or client secret is missing."}"#,
+                ErrorKind::MissingCredentials,
+            ),
+            (
+                401,
+                r#"{"code":4702,"message":"Invalid client."}"#,
+                ErrorKind::InvalidClient,
+            ),
+            (
+                400,
+                r#"{"reason":"Something new","error":"brand_new"}"#,
+                ErrorKind::ZoomError,
+            ),
+            (
+                429,
+                r#"{"code":429,"message":"Too many requests"}"#,
+                ErrorKind::RateLimited,
+            ),
+            (
+                503,
+                "<html>Service Unavailable</html>",
+                ErrorKind::ServerError,
+            ),
+            (
+                400,
+                "<html>proxy says no</html>",
+                ErrorKind::UnexpectedResponse,
+            ),
         ];
         for (status, body, kind) in table {
             assert_eq!(classify(status, body).kind(), kind, "{status} {body}");
@@ -421,7 +521,10 @@ mod tests {
     fn unknown_errors_keep_zooms_words() {
         let e = classify(400, r#"{"reason":"Something new","error":"brand_new"}"#);
         assert!(e.to_string().contains("Something new"));
-        assert_eq!(e.zoom_body().and_then(|z| z.error.as_deref()), Some("brand_new"));
+        assert_eq!(
+            e.zoom_body().and_then(|z| z.error.as_deref()),
+            Some("brand_new")
+        );
     }
 
     #[test]
@@ -436,8 +539,13 @@ mod tests {
 
     #[test]
     fn every_error_has_advice() {
-        let e = TokenError::Network { cause: NetworkCause::Dns, detail: "dns error".into() };
+        let e = TokenError::Network {
+            cause: NetworkCause::Dns,
+            detail: "dns error".into(),
+        };
         assert!(e.advice().contains("DNS"));
-        assert!(TokenError::Timeout { after_ms: 20_000 }.to_string().contains("20 s"));
+        assert!(TokenError::Timeout { after_ms: 20_000 }
+            .to_string()
+            .contains("20 s"));
     }
 }

@@ -33,13 +33,18 @@ pub(crate) struct ResponseParts {
 /// Headers arrived, then the connection broke: always a drop, whatever reqwest calls it.
 fn dropped_mid_body(e: reqwest::Error) -> TokenError {
     match TokenError::from_reqwest(e) {
-        TokenError::Network { detail, .. } => TokenError::Network { cause: NetworkCause::Dropped, detail },
+        TokenError::Network { detail, .. } => TokenError::Network {
+            cause: NetworkCause::Dropped,
+            detail,
+        },
         other => other,
     }
 }
 
 /// Reads status, headers and at most [`BODY_CAP`] bytes of body.
-pub(crate) async fn read_capped(mut response: reqwest::Response) -> Result<ResponseParts, TokenError> {
+pub(crate) async fn read_capped(
+    mut response: reqwest::Response,
+) -> Result<ResponseParts, TokenError> {
     let status = response.status().as_u16();
     let headers = response.headers().clone();
     let mut bytes = Vec::new();
@@ -53,5 +58,9 @@ pub(crate) async fn read_capped(mut response: reqwest::Response) -> Result<Respo
             });
         }
     }
-    Ok(ResponseParts { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() })
+    Ok(ResponseParts {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    })
 }

@@ -44,13 +44,23 @@ pub struct TokenOwner {
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum ProbeOutcome {
     /// The token works and could read its owner.
-    Owner { owner: TokenOwner, rate_limit: RateLimitInfo },
+    Owner {
+        owner: TokenOwner,
+        rate_limit: RateLimitInfo,
+    },
     /// The token works but lacks the scopes to read users (Zoom's 4711).
-    TokenValidScopeMissing { message: String, missing: Vec<String>, rate_limit: RateLimitInfo },
+    TokenValidScopeMissing {
+        message: String,
+        missing: Vec<String>,
+        rate_limit: RateLimitInfo,
+    },
     /// Zoom refused the token (124): something invalidated it right after issue.
     TokenRejected { message: String },
     /// The probe could not be completed (network, 429, 5xx…): the token itself may be fine.
-    Inconclusive { kind: crate::token::ErrorKind, message: String },
+    Inconclusive {
+        kind: crate::token::ErrorKind,
+        message: String,
+    },
     /// Probing was turned off.
     Skipped,
 }
@@ -82,7 +92,10 @@ pub async fn probe(http: &reqwest::Client, api_url: &str, token: &Secret) -> Pro
     let secrets = [token.expose()];
     if parts.status == 200 {
         return match serde_json::from_str::<UserMe>(&parts.body) {
-            Ok(me) => ProbeOutcome::Owner { owner: me.into(), rate_limit },
+            Ok(me) => ProbeOutcome::Owner {
+                owner: me.into(),
+                rate_limit,
+            },
             Err(_) => ProbeOutcome::Inconclusive {
                 kind: crate::token::ErrorKind::UnexpectedResponse,
                 message: "GET /users/me answered 200 with a body that is not a Zoom user".into(),
@@ -96,28 +109,48 @@ pub async fn probe(http: &reqwest::Client, api_url: &str, token: &Secret) -> Pro
             message: zoom.text().to_string(),
             rate_limit,
         },
-        Some(124) => ProbeOutcome::TokenRejected { message: zoom.text().to_string() },
+        Some(124) => ProbeOutcome::TokenRejected {
+            message: zoom.text().to_string(),
+        },
         _ => inconclusive(&TokenError::classify(parts.status, zoom, rate_limit)),
     }
 }
 
 fn inconclusive(e: &TokenError) -> ProbeOutcome {
-    ProbeOutcome::Inconclusive { kind: e.kind(), message: e.to_string() }
+    ProbeOutcome::Inconclusive {
+        kind: e.kind(),
+        message: e.to_string(),
+    }
 }
 
 impl From<UserMe> for TokenOwner {
     fn from(me: UserMe) -> Self {
-        let joined = [me.first_name, me.last_name].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        let joined = [me.first_name, me.last_name]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
         let display_name = me.display_name.or((!joined.is_empty()).then_some(joined));
-        Self { id: me.id, email: me.email, display_name, role_name: me.role_name, role_id: me.role_id, account_id: me.account_id }
+        Self {
+            id: me.id,
+            email: me.email,
+            display_name,
+            role_name: me.role_name,
+            role_id: me.role_id,
+            account_id: me.account_id,
+        }
     }
 }
 
 /// Reads the scope list out of Zoom's 4711 text:
 /// "Invalid access token, does not contain scopes:[user:read:admin, user:read:user:admin]."
 pub fn missing_scopes(message: &str) -> Vec<String> {
-    let Some(start) = message.find('[') else { return Vec::new() };
-    let Some(len) = message[start + 1..].find(']') else { return Vec::new() };
+    let Some(start) = message.find('[') else {
+        return Vec::new();
+    };
+    let Some(len) = message[start + 1..].find(']') else {
+        return Vec::new();
+    };
     message[start + 1..start + 1 + len]
         .split(|c: char| c == ',' || c.is_whitespace())
         .filter(|s| !s.is_empty())
@@ -132,7 +165,10 @@ mod tests {
     #[test]
     fn missing_scopes_are_read_from_zooms_4711_text() {
         let m = "Invalid access token, does not contain scopes:[user:read:admin, user:read:user:admin].";
-        assert_eq!(missing_scopes(m), ["user:read:admin", "user:read:user:admin"]);
+        assert_eq!(
+            missing_scopes(m),
+            ["user:read:admin", "user:read:user:admin"]
+        );
         assert!(missing_scopes("Invalid access token.").is_empty());
     }
 }

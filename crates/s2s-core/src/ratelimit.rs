@@ -29,14 +29,22 @@ pub struct RateLimitInfo {
 impl RateLimitInfo {
     /// Reads the headers of a response that arrived at `now`.
     pub fn from_headers(headers: &HeaderMap, now: OffsetDateTime) -> Self {
-        let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim).map(String::from);
+        let text = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::trim)
+                .map(String::from)
+        };
         let number = |name: &str| text(name).and_then(|v| v.parse().ok());
         Self {
             category: text("x-ratelimit-category"),
             limit_type: text("x-ratelimit-type"),
             limit: number("x-ratelimit-limit"),
             remaining: number("x-ratelimit-remaining"),
-            retry_after_secs: text("retry-after").and_then(|v| parse_retry_after(&v, now)).map(|d| d.as_secs()),
+            retry_after_secs: text("retry-after")
+                .and_then(|v| parse_retry_after(&v, now))
+                .map(|d| d.as_secs()),
         }
     }
 
@@ -72,9 +80,18 @@ mod tests {
     #[test]
     fn retry_after_accepts_seconds_iso_and_http_date() {
         assert_eq!(parse_retry_after("7", NOW), Some(Duration::from_secs(7)));
-        assert_eq!(parse_retry_after("2026-11-22T12:00:30Z", NOW), Some(Duration::from_secs(30)));
-        assert_eq!(parse_retry_after("Sun, 22 Nov 2026 12:01:00 GMT", NOW), Some(Duration::from_secs(60)));
-        assert_eq!(parse_retry_after("2026-11-22T11:00:00Z", NOW), Some(Duration::ZERO));
+        assert_eq!(
+            parse_retry_after("2026-11-22T12:00:30Z", NOW),
+            Some(Duration::from_secs(30))
+        );
+        assert_eq!(
+            parse_retry_after("Sun, 22 Nov 2026 12:01:00 GMT", NOW),
+            Some(Duration::from_secs(60))
+        );
+        assert_eq!(
+            parse_retry_after("2026-11-22T11:00:00Z", NOW),
+            Some(Duration::ZERO)
+        );
         assert_eq!(parse_retry_after("soon", NOW), None);
     }
 
@@ -82,13 +99,23 @@ mod tests {
     fn headers_are_all_optional() {
         assert!(RateLimitInfo::from_headers(&HeaderMap::new(), NOW).is_empty());
         let mut h = HeaderMap::new();
-        for (k, v) in [("X-RateLimit-Category", "Light"), ("X-RateLimit-Remaining", "41"), ("X-RateLimit-Limit", "nope")] {
-            h.insert(HeaderName::from_static_lower(k), HeaderValue::from_static(v));
+        for (k, v) in [
+            ("X-RateLimit-Category", "Light"),
+            ("X-RateLimit-Remaining", "41"),
+            ("X-RateLimit-Limit", "nope"),
+        ] {
+            h.insert(
+                HeaderName::from_static_lower(k),
+                HeaderValue::from_static(v),
+            );
         }
         let info = RateLimitInfo::from_headers(&h, NOW);
         assert_eq!(info.category.as_deref(), Some("Light"));
         assert_eq!(info.remaining, Some(41));
-        assert_eq!(info.limit, None, "unparsable numbers are dropped, not guessed");
+        assert_eq!(
+            info.limit, None,
+            "unparsable numbers are dropped, not guessed"
+        );
     }
 
     trait FromStaticLower {

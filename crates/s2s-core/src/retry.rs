@@ -61,14 +61,21 @@ pub struct RetryPolicy {
 
 impl Default for RetryPolicy {
     fn default() -> Self {
-        Self { max_retries: 2, base_backoff: Duration::from_millis(500), max_wait: Duration::from_secs(10) }
+        Self {
+            max_retries: 2,
+            base_backoff: Duration::from_millis(500),
+            max_wait: Duration::from_secs(10),
+        }
     }
 }
 
 impl RetryPolicy {
     /// No retries at all.
     pub fn never() -> Self {
-        Self { max_retries: 0, ..Self::default() }
+        Self {
+            max_retries: 0,
+            ..Self::default()
+        }
     }
 
     /// How long to wait before retry number `retry` (0-based) after `error`, or `None` to stop.
@@ -77,8 +84,13 @@ impl RetryPolicy {
             return None;
         }
         match error {
-            TokenError::RateLimited { retry_after: Some(wait), .. } if *wait <= self.max_wait => Some(*wait),
-            TokenError::ServerError { .. } => Some(self.base_backoff.saturating_mul(1 << retry.min(16))),
+            TokenError::RateLimited {
+                retry_after: Some(wait),
+                ..
+            } if *wait <= self.max_wait => Some(*wait),
+            TokenError::ServerError { .. } => {
+                Some(self.base_backoff.saturating_mul(1 << retry.min(16)))
+            }
             _ => None,
         }
     }
@@ -90,25 +102,41 @@ mod tests {
     use crate::token::ZoomBody;
 
     fn server_error() -> TokenError {
-        TokenError::ServerError { status: 503, body: String::new() }
+        TokenError::ServerError {
+            status: 503,
+            body: String::new(),
+        }
     }
 
     fn rate_limited(secs: Option<u64>) -> TokenError {
-        TokenError::RateLimited { status: 429, zoom: ZoomBody::default(), retry_after: secs.map(Duration::from_secs) }
+        TokenError::RateLimited {
+            status: 429,
+            zoom: ZoomBody::default(),
+            retry_after: secs.map(Duration::from_secs),
+        }
     }
 
     #[test]
     fn server_errors_back_off_exponentially_up_to_the_cap() {
         let p = RetryPolicy::default();
-        assert_eq!(p.delay_before_retry(0, &server_error()), Some(Duration::from_millis(500)));
-        assert_eq!(p.delay_before_retry(1, &server_error()), Some(Duration::from_millis(1000)));
+        assert_eq!(
+            p.delay_before_retry(0, &server_error()),
+            Some(Duration::from_millis(500))
+        );
+        assert_eq!(
+            p.delay_before_retry(1, &server_error()),
+            Some(Duration::from_millis(1000))
+        );
         assert_eq!(p.delay_before_retry(2, &server_error()), None);
     }
 
     #[test]
     fn rate_limits_are_retried_only_with_a_retry_after_we_can_honour() {
         let p = RetryPolicy::default();
-        assert_eq!(p.delay_before_retry(0, &rate_limited(Some(3))), Some(Duration::from_secs(3)));
+        assert_eq!(
+            p.delay_before_retry(0, &rate_limited(Some(3))),
+            Some(Duration::from_secs(3))
+        );
         assert_eq!(p.delay_before_retry(0, &rate_limited(Some(600))), None);
         assert_eq!(p.delay_before_retry(0, &rate_limited(None)), None);
     }
@@ -116,7 +144,19 @@ mod tests {
     #[test]
     fn timeouts_and_credential_errors_are_never_retried() {
         let p = RetryPolicy::default();
-        assert_eq!(p.delay_before_retry(0, &TokenError::Timeout { after_ms: 20_000 }), None);
-        assert_eq!(p.delay_before_retry(0, &TokenError::InvalidClient { status: 400, zoom: ZoomBody::default() }), None);
+        assert_eq!(
+            p.delay_before_retry(0, &TokenError::Timeout { after_ms: 20_000 }),
+            None
+        );
+        assert_eq!(
+            p.delay_before_retry(
+                0,
+                &TokenError::InvalidClient {
+                    status: 400,
+                    zoom: ZoomBody::default()
+                }
+            ),
+            None
+        );
     }
 }

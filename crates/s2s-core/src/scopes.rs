@@ -69,9 +69,11 @@ impl Scope {
     pub fn parse(raw: &str) -> Scope {
         let raw = raw.trim();
         let parts: Vec<&str> = raw.split(':').collect();
-        let well_formed = parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
+        let well_formed = parts.iter().all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        });
         let level = if parts.last() == Some(&"master") {
             Level::Master
         } else if parts.iter().skip(1).any(|p| *p == "admin") {
@@ -88,14 +90,37 @@ impl Scope {
             (true, [_, a]) => (Some(a.to_string()), None, ScopeModel::Classic),
             (true, [_, a, l]) if is_level(l) => (Some(a.to_string()), None, ScopeModel::Classic),
             // Classic qualifier forms: `meeting:write:admin:sip_dialing`, `meeting_token:read:local_recording`.
-            (true, [_, a, l, q]) if is_level(l) => (Some(a.to_string()), Some(q.to_string()), ScopeModel::Classic),
-            (true, [p, a, q]) if p.ends_with("_token") => (Some(a.to_string()), Some(q.to_string()), ScopeModel::Classic),
+            (true, [_, a, l, q]) if is_level(l) => (
+                Some(a.to_string()),
+                Some(q.to_string()),
+                ScopeModel::Classic,
+            ),
+            (true, [p, a, q]) if p.ends_with("_token") => (
+                Some(a.to_string()),
+                Some(q.to_string()),
+                ScopeModel::Classic,
+            ),
             // Granular: `product:action:resource[:level]`.
-            (true, [_, a, r]) => (Some(a.to_string()), Some(r.to_string()), ScopeModel::Granular),
-            (true, [_, a, r, l]) if is_level(l) => (Some(a.to_string()), Some(r.to_string()), ScopeModel::Granular),
+            (true, [_, a, r]) => (
+                Some(a.to_string()),
+                Some(r.to_string()),
+                ScopeModel::Granular,
+            ),
+            (true, [_, a, r, l]) if is_level(l) => (
+                Some(a.to_string()),
+                Some(r.to_string()),
+                ScopeModel::Granular,
+            ),
             (true, _) => (None, None, ScopeModel::Unknown),
         };
-        Scope { raw: raw.to_string(), product, action, resource, level, model }
+        Scope {
+            raw: raw.to_string(),
+            product,
+            action,
+            resource,
+            level,
+            model,
+        }
     }
 
     /// Parses Zoom's `scope` field: one space-separated string.
@@ -123,7 +148,10 @@ pub fn group_by_product(scopes: &[Scope]) -> Vec<ScopeGroup> {
     map.into_iter()
         .map(|(product, mut scopes)| {
             scopes.sort_by(|a, b| (a.level, &a.raw).cmp(&(b.level, &b.raw)));
-            ScopeGroup { product: product.to_string(), scopes }
+            ScopeGroup {
+                product: product.to_string(),
+                scopes,
+            }
         })
         .collect()
 }
@@ -135,20 +163,89 @@ mod tests {
     #[test]
     fn classic_and_granular_shapes_parse() {
         let cases = [
-            ("user:read:admin", "user", Some("read"), None, Level::Admin, ScopeModel::Classic),
-            ("meeting:write", "meeting", Some("write"), None, Level::User, ScopeModel::Classic),
-            ("meeting:master", "meeting", None, None, Level::Master, ScopeModel::Classic),
-            ("user_profile", "user_profile", None, None, Level::User, ScopeModel::Classic),
-            ("user:read:user", "user", Some("read"), Some("user"), Level::User, ScopeModel::Granular),
-            ("user:read:user:admin", "user", Some("read"), Some("user"), Level::Admin, ScopeModel::Granular),
-            ("account:read:list_sub_accounts:master", "account", Some("read"), Some("list_sub_accounts"), Level::Master, ScopeModel::Granular),
-            ("meeting_token:read:admin:local_recording", "meeting_token", Some("read"), Some("local_recording"), Level::Admin, ScopeModel::Classic),
-            ("meeting_token:read:live_streaming", "meeting_token", Some("read"), Some("live_streaming"), Level::User, ScopeModel::Classic),
+            (
+                "user:read:admin",
+                "user",
+                Some("read"),
+                None,
+                Level::Admin,
+                ScopeModel::Classic,
+            ),
+            (
+                "meeting:write",
+                "meeting",
+                Some("write"),
+                None,
+                Level::User,
+                ScopeModel::Classic,
+            ),
+            (
+                "meeting:master",
+                "meeting",
+                None,
+                None,
+                Level::Master,
+                ScopeModel::Classic,
+            ),
+            (
+                "user_profile",
+                "user_profile",
+                None,
+                None,
+                Level::User,
+                ScopeModel::Classic,
+            ),
+            (
+                "user:read:user",
+                "user",
+                Some("read"),
+                Some("user"),
+                Level::User,
+                ScopeModel::Granular,
+            ),
+            (
+                "user:read:user:admin",
+                "user",
+                Some("read"),
+                Some("user"),
+                Level::Admin,
+                ScopeModel::Granular,
+            ),
+            (
+                "account:read:list_sub_accounts:master",
+                "account",
+                Some("read"),
+                Some("list_sub_accounts"),
+                Level::Master,
+                ScopeModel::Granular,
+            ),
+            (
+                "meeting_token:read:admin:local_recording",
+                "meeting_token",
+                Some("read"),
+                Some("local_recording"),
+                Level::Admin,
+                ScopeModel::Classic,
+            ),
+            (
+                "meeting_token:read:live_streaming",
+                "meeting_token",
+                Some("read"),
+                Some("live_streaming"),
+                Level::User,
+                ScopeModel::Classic,
+            ),
         ];
         for (raw, product, action, resource, level, model) in cases {
             let s = Scope::parse(raw);
             assert_eq!(
-                (s.product.as_str(), s.action.as_deref(), s.resource.as_deref(), s.level, s.model),
+                (
+                    s.product.as_str(),
+                    s.action.as_deref(),
+                    s.resource.as_deref(),
+                    s.level,
+                    s.model
+                ),
                 (product, action, resource, level, model),
                 "{raw}"
             );
@@ -168,7 +265,14 @@ mod tests {
     fn the_scope_field_is_space_separated() {
         let list = Scope::parse_list("meeting:master  meeting:read:admin\nuser:read:user:admin ");
         let raws: Vec<_> = list.iter().map(|s| s.raw.as_str()).collect();
-        assert_eq!(raws, ["meeting:master", "meeting:read:admin", "user:read:user:admin"]);
+        assert_eq!(
+            raws,
+            [
+                "meeting:master",
+                "meeting:read:admin",
+                "user:read:user:admin"
+            ]
+        );
     }
 
     #[test]
@@ -180,7 +284,8 @@ mod tests {
             level: String,
         }
         let entries: Vec<Entry> =
-            serde_json::from_str(include_str!("../../../data/zoom-scopes/scopes.json")).expect("scopes.json parses");
+            serde_json::from_str(include_str!("../../../data/zoom-scopes/scopes.json"))
+                .expect("scopes.json parses");
         assert_eq!(entries.len(), 664);
         for e in entries {
             let s = Scope::parse(&e.scope);

@@ -17,7 +17,9 @@ pub(crate) struct SingleFlight<K, V> {
 
 impl<K: Eq + Hash + Clone, V: Clone> SingleFlight<K, V> {
     pub(crate) fn new() -> Self {
-        Self { inflight: Mutex::new(HashMap::new()) }
+        Self {
+            inflight: Mutex::new(HashMap::new()),
+        }
     }
 
     /// Runs `job` unless a run for `key` is under way, in which case waits for that run's result.
@@ -28,7 +30,9 @@ impl<K: Eq + Hash + Clone, V: Clone> SingleFlight<K, V> {
     {
         let cell = {
             let mut map = self.inflight.lock().unwrap_or_else(|p| p.into_inner());
-            map.entry(key.clone()).or_insert_with(|| Arc::new(OnceCell::new())).clone()
+            map.entry(key.clone())
+                .or_insert_with(|| Arc::new(OnceCell::new()))
+                .clone()
         };
         // Whoever gets here first runs `job`; the others wait on the same cell. If the leader is
         // cancelled, a waiter's own `job` runs instead, so a result always arrives.

@@ -38,7 +38,13 @@ pub struct TestOptions {
 impl TestOptions {
     /// Defaults for an endpoint: 20 s, probe on, nothing required.
     pub fn new(endpoint: Endpoint) -> Self {
-        Self { endpoint, token_index: None, timeout: DEFAULT_TIMEOUT, probe: true, required_scopes: Vec::new() }
+        Self {
+            endpoint,
+            token_index: None,
+            timeout: DEFAULT_TIMEOUT,
+            probe: true,
+            required_scopes: Vec::new(),
+        }
     }
 }
 
@@ -63,7 +69,8 @@ pub struct TestReport {
 impl TestReport {
     /// Passed: token issued, not refused by the probe, and every required scope held.
     pub fn passed(&self) -> bool {
-        self.missing_required.is_empty() && !matches!(self.probe, ProbeOutcome::TokenRejected { .. })
+        self.missing_required.is_empty()
+            && !matches!(self.probe, ProbeOutcome::TokenRejected { .. })
     }
 
     /// The failure kind when not passed.
@@ -101,7 +108,9 @@ impl TestError {
     /// What to do.
     pub fn advice(&self) -> String {
         match self {
-            TestError::InvalidInput(_) => "Fix the fields named above; nothing was sent to Zoom.".into(),
+            TestError::InvalidInput(_) => {
+                "Fix the fields named above; nothing was sent to Zoom.".into()
+            }
             TestError::Token(e) => e.advice(),
         }
     }
@@ -143,11 +152,20 @@ impl Default for TokenTester {
 impl TokenTester {
     /// A tester with an explicit retry policy and clock.
     pub fn new(retry: RetryPolicy, sleeper: Arc<dyn Sleeper>) -> Self {
-        Self { http: crate::http::client(DEFAULT_TIMEOUT), retry, sleeper, flights: SingleFlight::new() }
+        Self {
+            http: crate::http::client(DEFAULT_TIMEOUT),
+            retry,
+            sleeper,
+            flights: SingleFlight::new(),
+        }
     }
 
     /// Validates, then (once per app at a time) requests a token, probes it and checks scopes.
-    pub async fn test(&self, raw: &RawCredentials, options: &TestOptions) -> Result<TestOutcome, TestError> {
+    pub async fn test(
+        &self,
+        raw: &RawCredentials,
+        options: &TestOptions,
+    ) -> Result<TestOutcome, TestError> {
         let validated = raw.validate();
         let Some(creds) = validated.credentials else {
             return Err(TestError::InvalidInput(validated.issues));
@@ -173,7 +191,9 @@ impl TokenTester {
                 };
                 let (token, attempts, probe) = tokio::time::timeout(options.timeout, work)
                     .await
-                    .map_err(|_| TokenError::Timeout { after_ms: millis(options.timeout) as u64 })??;
+                    .map_err(|_| TokenError::Timeout {
+                    after_ms: millis(options.timeout) as u64,
+                })??;
                 let missing_required = missing(&token, &options.required_scopes);
                 Ok(TestOutcome {
                     report: TestReport {
@@ -190,17 +210,28 @@ impl TokenTester {
             .await
     }
 
-    async fn request_with_retry(&self, creds: &crate::Credentials, options: &TestOptions) -> Result<(IssuedToken, u32), TestError> {
+    async fn request_with_retry(
+        &self,
+        creds: &crate::Credentials,
+        options: &TestOptions,
+    ) -> Result<(IssuedToken, u32), TestError> {
         let mut retry = 0;
         loop {
             match request_token(&self.http, &options.endpoint, creds, options.token_index).await {
                 Ok(token) => return Ok((token, retry + 1)),
                 Err(TokenError::Timeout { .. }) => {
-                    return Err(TokenError::Timeout { after_ms: millis(options.timeout) as u64 }.into())
+                    return Err(TokenError::Timeout {
+                        after_ms: millis(options.timeout) as u64,
+                    }
+                    .into())
                 }
                 Err(error) => match self.retry.delay_before_retry(retry, &error) {
                     Some(wait) => {
-                        tracing::info!(kind = error.kind().as_str(), wait_ms = millis(wait), "token request failed; retrying");
+                        tracing::info!(
+                            kind = error.kind().as_str(),
+                            wait_ms = millis(wait),
+                            "token request failed; retrying"
+                        );
                         self.sleeper.sleep(wait).await;
                         retry += 1;
                     }

@@ -61,13 +61,19 @@ pub async fn request_token(
     creds: &Credentials,
     token_index: Option<u32>,
 ) -> Result<IssuedToken, TokenError> {
-    let basic = base64::engine::general_purpose::STANDARD
-        .encode(format!("{}:{}", creds.client_id(), creds.client_secret().expose()));
+    let basic = base64::engine::general_purpose::STANDARD.encode(format!(
+        "{}:{}",
+        creds.client_id(),
+        creds.client_secret().expose()
+    ));
     let mut request = http
         .post(endpoint.token_url())
         .header(reqwest::header::AUTHORIZATION, format!("Basic {basic}"))
         .header(reqwest::header::ACCEPT, "application/json")
-        .form(&[("grant_type", "account_credentials"), ("account_id", creds.account_id())]);
+        .form(&[
+            ("grant_type", "account_credentials"),
+            ("account_id", creds.account_id()),
+        ]);
     if let Some(index) = token_index {
         request = request.query(&[("token_index", index)]);
     }
@@ -80,7 +86,12 @@ pub async fn request_token(
 }
 
 /// Turns a complete response into a token or a typed error.
-fn interpret(parts: ResponseParts, endpoint: &Endpoint, latency: Duration, secrets: &[&str]) -> Result<IssuedToken, TokenError> {
+fn interpret(
+    parts: ResponseParts,
+    endpoint: &Endpoint,
+    latency: Duration,
+    secrets: &[&str],
+) -> Result<IssuedToken, TokenError> {
     let status = parts.status;
     let now = OffsetDateTime::now_utc();
     let rate_limit = RateLimitInfo::from_headers(&parts.headers, now);
@@ -104,12 +115,15 @@ fn parse_success(
         detail: detail.to_string(),
         body: crate::error::redact(body, secrets),
     };
-    let parsed: SuccessBody = serde_json::from_str(body).map_err(|_| unexpected("the success response is not valid JSON"))?;
+    let parsed: SuccessBody = serde_json::from_str(body)
+        .map_err(|_| unexpected("the success response is not valid JSON"))?;
     let access_token = parsed
         .access_token
         .filter(|t| !t.is_empty())
         .ok_or_else(|| unexpected("the success response has no access_token"))?;
-    let expires_in = parsed.expires_in.ok_or_else(|| unexpected("the success response has no expires_in"))?;
+    let expires_in = parsed
+        .expires_in
+        .ok_or_else(|| unexpected("the success response has no expires_in"))?;
     let (api_url, api_url_from_response) = match parsed.api_url.filter(|u| !u.trim().is_empty()) {
         Some(url) => (url.trim().trim_end_matches('/').to_string(), true),
         None => (endpoint.default_api_base().to_string(), false),

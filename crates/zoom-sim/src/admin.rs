@@ -13,7 +13,11 @@ use crate::server::Sim;
 use crate::world::Faults;
 
 fn bad(message: impl Into<String>) -> Response {
-    (StatusCode::BAD_REQUEST, Json(json!({"error": message.into()}))).into_response()
+    (
+        StatusCode::BAD_REQUEST,
+        Json(json!({"error": message.into()})),
+    )
+        .into_response()
 }
 
 pub async fn state(State(sim): State<Sim>) -> Response {
@@ -21,7 +25,7 @@ pub async fn state(State(sim): State<Sim>) -> Response {
 }
 
 pub async fn stats(State(sim): State<Sim>) -> Response {
-    Json(serde_json::to_value(&sim.world().stats).unwrap_or_default()).into_response()
+    Json(serde_json::to_value(sim.world().stats()).unwrap_or_default()).into_response()
 }
 
 #[derive(Deserialize)]
@@ -29,7 +33,11 @@ pub struct RoleChange {
     role_id: String,
 }
 
-pub async fn set_user_role(State(sim): State<Sim>, Path(user_id): Path<String>, Json(body): Json<RoleChange>) -> Response {
+pub async fn set_user_role(
+    State(sim): State<Sim>,
+    Path(user_id): Path<String>,
+    Json(body): Json<RoleChange>,
+) -> Response {
     match sim.world().set_user_role(&user_id, &body.role_id) {
         Ok(stripped) => Json(json!({"stripped_scopes": stripped})).into_response(),
         Err(e) => bad(e),
@@ -41,7 +49,11 @@ pub struct PrivilegeChange {
     privileges: Vec<String>,
 }
 
-pub async fn set_role_privileges(State(sim): State<Sim>, Path(role_id): Path<String>, Json(body): Json<PrivilegeChange>) -> Response {
+pub async fn set_role_privileges(
+    State(sim): State<Sim>,
+    Path(role_id): Path<String>,
+    Json(body): Json<PrivilegeChange>,
+) -> Response {
     match sim.world().set_role_privileges(&role_id, body.privileges) {
         Ok(stripped) => Json(json!({"stripped_scopes": stripped})).into_response(),
         Err(e) => bad(e),
@@ -58,9 +70,15 @@ pub struct AppChange {
     accept_query_params: Option<bool>,
 }
 
-pub async fn update_app(State(sim): State<Sim>, Path(client_id): Path<String>, Json(change): Json<AppChange>) -> Response {
+pub async fn update_app(
+    State(sim): State<Sim>,
+    Path(client_id): Path<String>,
+    Json(change): Json<AppChange>,
+) -> Response {
     let mut world = sim.world();
-    let Some(app) = world.app_mut(&client_id) else { return bad(format!("no app with client_id {client_id}")) };
+    let Some(app) = world.app_mut(&client_id) else {
+        return bad(format!("no app with client_id {client_id}"));
+    };
     if change.token_tolerance == Some(0) {
         return bad("token_tolerance must be at least 1");
     }
@@ -91,20 +109,13 @@ pub struct FaultChange {
 }
 
 pub async fn set_faults(State(sim): State<Sim>, Json(change): Json<FaultChange>) -> Response {
-    let mut world = sim.world();
-    match change.client_id {
-        Some(id) => {
-            world.app_faults.insert(id, change.faults);
-        }
-        None => world.global_faults = change.faults,
-    }
+    sim.world()
+        .set_faults(change.client_id.as_deref(), change.faults);
     StatusCode::NO_CONTENT.into_response()
 }
 
 pub async fn clear_faults(State(sim): State<Sim>) -> Response {
-    let mut world = sim.world();
-    world.global_faults = Faults::default();
-    world.app_faults.clear();
+    sim.world().clear_faults();
     StatusCode::NO_CONTENT.into_response()
 }
 
@@ -114,7 +125,8 @@ pub struct Advance {
 }
 
 pub async fn advance_clock(State(sim): State<Sim>, Json(a): Json<Advance>) -> Response {
-    sim.world().advance_clock(std::time::Duration::from_secs(a.secs));
+    sim.world()
+        .advance_clock(std::time::Duration::from_secs(a.secs));
     StatusCode::NO_CONTENT.into_response()
 }
 

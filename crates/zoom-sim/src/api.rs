@@ -21,23 +21,50 @@ struct Needs {
 
 // GET /users/{userId} (operationId `user`).
 const GET_USER: Needs = Needs {
-    classic: &["user:read", "user:write", "user:read:admin", "user:write:admin", "user_profile", "user_info:read"],
+    classic: &[
+        "user:read",
+        "user:write",
+        "user:read:admin",
+        "user:write:admin",
+        "user_profile",
+        "user_info:read",
+    ],
     granular: &["user:read:user", "user:read:user:admin"],
 };
 // GET /users (operationId `users`).
 const LIST_USERS: Needs = Needs {
-    classic: &["user:read", "user:write", "user:read:admin", "user:write:admin"],
+    classic: &[
+        "user:read",
+        "user:write",
+        "user:read:admin",
+        "user:write:admin",
+    ],
     granular: &["user:read:list_users:admin"],
 };
 // GET /users/{userId}/permissions (operationId `userPermission`).
 const USER_PERMISSIONS: Needs = Needs {
-    classic: &["user:read", "user:write", "user:read:admin", "user:write:admin", "user_profile"],
-    granular: &["user:read:list_permissions", "user:read:list_permissions:admin"],
+    classic: &[
+        "user:read",
+        "user:write",
+        "user:read:admin",
+        "user:write:admin",
+        "user_profile",
+    ],
+    granular: &[
+        "user:read:list_permissions",
+        "user:read:list_permissions:admin",
+    ],
 };
 // GET /roles (operationId `roles`).
-const LIST_ROLES: Needs = Needs { classic: &["role:read:admin", "role:write:admin"], granular: &["role:read:list_roles", "role:read:list_roles:admin"] };
+const LIST_ROLES: Needs = Needs {
+    classic: &["role:read:admin", "role:write:admin"],
+    granular: &["role:read:list_roles", "role:read:list_roles:admin"],
+};
 // GET /roles/{roleId} (operationId `getRoleInformation`).
-const GET_ROLE: Needs = Needs { classic: &["role:read:admin", "role:write:admin"], granular: &["role:read:role", "role:read:role:admin"] };
+const GET_ROLE: Needs = Needs {
+    classic: &["role:read:admin", "role:write:admin"],
+    granular: &["role:read:role", "role:read:role:admin"],
+};
 
 fn api_error(status: StatusCode, code: i64, message: &str) -> Response {
     (status, Json(json!({"code": code, "message": message}))).into_response()
@@ -45,7 +72,8 @@ fn api_error(status: StatusCode, code: i64, message: &str) -> Response {
 
 /// An ISO 8601 UTC timestamp `secs` from now (Zoom's `Retry-After` form).
 pub fn iso_in(secs: u64) -> String {
-    let at = time::OffsetDateTime::now_utc() + time::Duration::seconds(i64::try_from(secs).unwrap_or(i64::MAX / 2));
+    let at = time::OffsetDateTime::now_utc()
+        + time::Duration::seconds(i64::try_from(secs).unwrap_or(i64::MAX / 2));
     at.replace_nanosecond(0)
         .unwrap_or(at)
         .format(&time::format_description::well_known::Rfc3339)
@@ -53,18 +81,31 @@ pub fn iso_in(secs: u64) -> String {
 }
 
 /// Authenticates, checks scopes and budget, then runs `handler` on the caller's record.
-fn guarded(sim: &Sim, headers: &HeaderMap, needs: &Needs, owner_only: bool, handler: impl FnOnce(&TokenRecord, &crate::world::World) -> Response) -> Response {
+fn guarded(
+    sim: &Sim,
+    headers: &HeaderMap,
+    needs: &Needs,
+    owner_only: bool,
+    handler: impl FnOnce(&TokenRecord, &crate::world::World) -> Response,
+) -> Response {
     let mut world = sim.world();
-    world.stats.api_requests += 1;
+    world.stats_mut().api_requests += 1;
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
+        })
         .unwrap_or_default();
     let record = match world.check_token(bearer) {
         Ok(r) => r.clone(),
-        Err(TokenCheck::Invalid) => return api_error(StatusCode::UNAUTHORIZED, 124, "Invalid access token."),
-        Err(TokenCheck::Expired) => return api_error(StatusCode::UNAUTHORIZED, 124, "Access token is expired."),
+        Err(TokenCheck::Invalid) => {
+            return api_error(StatusCode::UNAUTHORIZED, 124, "Invalid access token.")
+        }
+        Err(TokenCheck::Expired) => {
+            return api_error(StatusCode::UNAUTHORIZED, 124, "Access token is expired.")
+        }
     };
     // User-level scopes reach only the owner's own data; another user needs an admin-level scope.
     let accepted: Vec<&str> = needs
@@ -76,10 +117,24 @@ fn guarded(sim: &Sim, headers: &HeaderMap, needs: &Needs, owner_only: bool, hand
         .collect();
     if !record.scopes.iter().any(|s| accepted.contains(&s.as_str())) {
         // Zoom names the scopes of the model the app uses: granular apps see granular names.
-        let granular_app = record.scopes.iter().any(|s| crate::privileges::is_granular(s));
-        let model = if granular_app { needs.granular } else { needs.classic };
-        let listed: Vec<&str> = model.iter().copied().filter(|s| accepted.contains(s)).collect();
-        let message = format!("Invalid access token, does not contain scopes:[{}].", listed.join(", "));
+        let granular_app = record
+            .scopes
+            .iter()
+            .any(|s| crate::privileges::is_granular(s));
+        let model = if granular_app {
+            needs.granular
+        } else {
+            needs.classic
+        };
+        let listed: Vec<&str> = model
+            .iter()
+            .copied()
+            .filter(|s| accepted.contains(s))
+            .collect();
+        let message = format!(
+            "Invalid access token, does not contain scopes:[{}].",
+            listed.join(", ")
+        );
         return api_error(StatusCode::BAD_REQUEST, 4711, &message);
     }
     let budget = match world.spend_api_budget(&record.account_id) {
@@ -127,8 +182,15 @@ async fn fault_answer(sim: &Sim, client_id: Option<String>) -> Option<Response> 
 }
 
 fn caller_client_id(sim: &Sim, headers: &HeaderMap) -> Option<String> {
-    let bearer = headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ")?;
-    sim.world().check_token(bearer).ok().map(|r| r.client_id.clone())
+    let bearer = headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")?;
+    sim.world()
+        .check_token(bearer)
+        .ok()
+        .map(|r| r.client_id.clone())
 }
 
 fn user_json(user: &User, role: &Role, account_id: &str) -> Value {
@@ -140,33 +202,59 @@ fn user_json(user: &User, role: &Role, account_id: &str) -> Value {
 }
 
 fn owner_of(world: &crate::world::World, record: &TokenRecord) -> Option<String> {
-    world.app(&record.client_id).map(|(_, app)| app.owner_id.clone())
+    world
+        .app(&record.client_id)
+        .map(|(_, app)| app.owner_id.clone())
 }
 
-pub async fn get_user(State(sim): State<Sim>, Path(user_id): Path<String>, headers: HeaderMap) -> Response {
+pub async fn get_user(
+    State(sim): State<Sim>,
+    Path(user_id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     if let Some(r) = fault_answer(&sim, caller_client_id(&sim, &headers)).await {
         return r;
     }
     let own = user_id == "me" || caller_owner(&sim, &headers).as_deref() == Some(user_id.as_str());
     guarded(&sim, &headers, &GET_USER, own, |record, world| {
-        let id = if user_id == "me" { owner_of(world, record).unwrap_or_default() } else { user_id.clone() };
+        let id = if user_id == "me" {
+            owner_of(world, record).unwrap_or_default()
+        } else {
+            user_id.clone()
+        };
         match world.user(&record.account_id, &id) {
             Some((user, role)) => Json(user_json(user, role, &record.account_id)).into_response(),
-            None => api_error(StatusCode::NOT_FOUND, 1001, &format!("User does not exist: {id}.")),
+            None => api_error(
+                StatusCode::NOT_FOUND,
+                1001,
+                &format!("User does not exist: {id}."),
+            ),
         }
     })
 }
 
-pub async fn user_permissions(State(sim): State<Sim>, Path(user_id): Path<String>, headers: HeaderMap) -> Response {
+pub async fn user_permissions(
+    State(sim): State<Sim>,
+    Path(user_id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     if let Some(r) = fault_answer(&sim, caller_client_id(&sim, &headers)).await {
         return r;
     }
     let own = user_id == "me" || caller_owner(&sim, &headers).as_deref() == Some(user_id.as_str());
     guarded(&sim, &headers, &USER_PERMISSIONS, own, |record, world| {
-        let id = if user_id == "me" { owner_of(world, record).unwrap_or_default() } else { user_id.clone() };
+        let id = if user_id == "me" {
+            owner_of(world, record).unwrap_or_default()
+        } else {
+            user_id.clone()
+        };
         match world.user(&record.account_id, &id) {
             Some((_, role)) => Json(json!({"permissions": role.privileges})).into_response(),
-            None => api_error(StatusCode::NOT_FOUND, 1001, &format!("User does not exist: {id}.")),
+            None => api_error(
+                StatusCode::NOT_FOUND,
+                1001,
+                &format!("User does not exist: {id}."),
+            ),
         }
     })
 }
@@ -176,11 +264,17 @@ pub async fn list_users(State(sim): State<Sim>, headers: HeaderMap) -> Response 
         return r;
     }
     guarded(&sim, &headers, &LIST_USERS, false, |record, world| {
-        let Some(account) = world.account(&record.account_id) else { return api_error(StatusCode::NOT_FOUND, 200, "No account") };
+        let Some(account) = world.account(&record.account_id) else {
+            return api_error(StatusCode::NOT_FOUND, 200, "No account");
+        };
         let users: Vec<Value> = account
             .users
             .iter()
-            .filter_map(|u| world.user(&account.id, &u.id).map(|(u, r)| user_json(u, r, &account.id)))
+            .filter_map(|u| {
+                world
+                    .user(&account.id, &u.id)
+                    .map(|(u, r)| user_json(u, r, &account.id))
+            })
             .collect();
         Json(json!({"page_count": 1, "page_number": 1, "page_size": 30, "total_records": users.len(), "next_page_token": "", "users": users}))
             .into_response()
@@ -192,7 +286,9 @@ pub async fn list_roles(State(sim): State<Sim>, headers: HeaderMap) -> Response 
         return r;
     }
     guarded(&sim, &headers, &LIST_ROLES, false, |record, world| {
-        let Some(account) = world.account(&record.account_id) else { return api_error(StatusCode::NOT_FOUND, 200, "No account") };
+        let Some(account) = world.account(&record.account_id) else {
+            return api_error(StatusCode::NOT_FOUND, 200, "No account");
+        };
         let roles: Vec<Value> = account
             .roles
             .iter()
@@ -202,15 +298,23 @@ pub async fn list_roles(State(sim): State<Sim>, headers: HeaderMap) -> Response 
     })
 }
 
-pub async fn get_role(State(sim): State<Sim>, Path(role_id): Path<String>, headers: HeaderMap) -> Response {
+pub async fn get_role(
+    State(sim): State<Sim>,
+    Path(role_id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     if let Some(r) = fault_answer(&sim, caller_client_id(&sim, &headers)).await {
         return r;
     }
     guarded(&sim, &headers, &GET_ROLE, false, |record, world| {
-        let Some(account) = world.account(&record.account_id) else { return api_error(StatusCode::NOT_FOUND, 200, "No account") };
+        let Some(account) = world.account(&record.account_id) else {
+            return api_error(StatusCode::NOT_FOUND, 200, "No account");
+        };
         match account.roles.iter().find(|r| r.id == role_id) {
-            Some(r) => Json(json!({"id": r.id, "name": r.name, "description": r.description,
-                "total_members": members(account, &r.id), "privileges": r.privileges}))
+            Some(r) => Json(
+                json!({"id": r.id, "name": r.name, "description": r.description,
+                "total_members": members(account, &r.id), "privileges": r.privileges}),
+            )
             .into_response(),
             None => api_error(StatusCode::NOT_FOUND, 4700, "Role does not exist."),
         }
@@ -218,11 +322,19 @@ pub async fn get_role(State(sim): State<Sim>, Path(role_id): Path<String>, heade
 }
 
 fn members(account: &crate::fixture::Account, role_id: &str) -> usize {
-    account.users.iter().filter(|u| u.role_id == role_id).count()
+    account
+        .users
+        .iter()
+        .filter(|u| u.role_id == role_id)
+        .count()
 }
 
 fn caller_owner(sim: &Sim, headers: &HeaderMap) -> Option<String> {
-    let bearer = headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ")?;
+    let bearer = headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")?;
     let world = sim.world();
     let record = world.check_token(bearer).ok()?;
     owner_of(&world, record)

@@ -17,7 +17,10 @@ pub async fn apply(fault: Faults) -> Option<Response> {
         // Headers go out, then the body fails: hyper aborts the connection mid-answer.
         let broken = futures_util::stream::iter([
             Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"{\"access")),
-            Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "simulated connection drop")),
+            Err(std::io::Error::new(
+                std::io::ErrorKind::ConnectionReset,
+                "simulated connection drop",
+            )),
         ]);
         return Some(Response::new(Body::from_stream(broken)));
     }
@@ -27,7 +30,13 @@ pub async fn apply(fault: Faults) -> Option<Response> {
         return Some((status, [(header::CONTENT_TYPE, "text/html")], html).into_response());
     }
     if fault.malformed_json {
-        return Some(([(header::CONTENT_TYPE, "application/json")], "{\"access_token\": \"eyJ").into_response());
+        return Some(
+            (
+                [(header::CONTENT_TYPE, "application/json")],
+                "{\"access_token\": \"eyJ",
+            )
+                .into_response(),
+        );
     }
     if let Some(secs) = fault.rate_limited_retry_after_secs {
         let mut r = too_many_requests();

@@ -171,7 +171,11 @@ impl Fixture {
     /// The built-in Sandbox fixture.
     pub fn default_sandbox() -> Self {
         // The file is compiled in and pinned by a test, so this cannot fail at run time.
-        Self::from_json(DEFAULT_FIXTURE).unwrap_or_else(|_| Fixture { comment: None, token_ttl_secs: 3599, accounts: Vec::new() })
+        Self::from_json(DEFAULT_FIXTURE).unwrap_or_else(|_| Fixture {
+            comment: None,
+            token_ttl_secs: 3599,
+            accounts: Vec::new(),
+        })
     }
 
     fn check(&self) -> Result<(), FixtureError> {
@@ -180,18 +184,27 @@ impl Fixture {
         for account in &self.accounts {
             for user in &account.users {
                 if !account.roles.iter().any(|r| r.id == user.role_id) {
-                    return bad(format!("user {} has role {} which account {} does not define", user.id, user.role_id, account.id));
+                    return bad(format!(
+                        "user {} has role {} which account {} does not define",
+                        user.id, user.role_id, account.id
+                    ));
                 }
             }
             for app in &account.apps {
                 if !account.users.iter().any(|u| u.id == app.owner_id) {
-                    return bad(format!("app {} is owned by {} who is not a user of account {}", app.name, app.owner_id, account.id));
+                    return bad(format!(
+                        "app {} is owned by {} who is not a user of account {}",
+                        app.name, app.owner_id, account.id
+                    ));
                 }
                 if !client_ids.insert(app.client_id.clone()) {
                     return bad(format!("client_id {} is used by two apps", app.client_id));
                 }
                 if app.token_tolerance == 0 {
-                    return bad(format!("app {} has token_tolerance 0; it must be at least 1", app.name));
+                    return bad(format!(
+                        "app {} has token_tolerance 0; it must be at least 1",
+                        app.name
+                    ));
                 }
             }
         }
@@ -212,8 +225,13 @@ mod tests {
 
     #[test]
     fn dangling_references_are_named() {
-        let text = DEFAULT_FIXTURE.replace("\"owner_id\": \"sbx-member-0003\"", "\"owner_id\": \"nobody\"");
-        let err = Fixture::from_json(&text).expect_err("must fail").to_string();
+        let text = DEFAULT_FIXTURE.replace(
+            "\"owner_id\": \"sbx-member-0003\"",
+            "\"owner_id\": \"nobody\"",
+        );
+        let err = Fixture::from_json(&text)
+            .expect_err("must fail")
+            .to_string();
         assert!(err.contains("nobody"), "{err}");
     }
 }

@@ -16,26 +16,45 @@ use crate::server::Sim;
 use crate::world::Endpoint;
 
 fn oauth_error(reason: &str, error: &str) -> Response {
-    (StatusCode::BAD_REQUEST, Json(serde_json::json!({"reason": reason, "error": error}))).into_response()
+    (
+        StatusCode::BAD_REQUEST,
+        Json(serde_json::json!({"reason": reason, "error": error})),
+    )
+        .into_response()
 }
 
 /// Reads `Authorization: Basic base64(client_id:client_secret)`.
 fn basic_auth(headers: &HeaderMap) -> Option<(String, String)> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    let encoded = value.strip_prefix("Basic ").or_else(|| value.strip_prefix("basic "))?;
-    let decoded = base64::engine::general_purpose::STANDARD.decode(encoded.trim()).ok()?;
+    let encoded = value
+        .strip_prefix("Basic ")
+        .or_else(|| value.strip_prefix("basic "))?;
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(encoded.trim())
+        .ok()?;
     let text = String::from_utf8(decoded).ok()?;
     let (id, secret) = text.split_once(':')?;
     Some((id.to_string(), secret.to_string()))
 }
 
-pub async fn token(State(sim): State<Sim>, Query(query): Query<HashMap<String, String>>, headers: HeaderMap, body: String) -> Response {
+pub async fn token(
+    State(sim): State<Sim>,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+    body: String,
+) -> Response {
     let auth = basic_auth(&headers);
     let fault = {
         let mut world = sim.world();
         match &auth {
-            Some((id, _)) => *world.stats.token_requests.entry(id.clone()).or_default() += 1,
-            None => world.stats.anonymous_token_requests += 1,
+            Some((id, _)) => {
+                *world
+                    .stats_mut()
+                    .token_requests
+                    .entry(id.clone())
+                    .or_default() += 1
+            }
+            None => world.stats_mut().anonymous_token_requests += 1,
         }
         world.take_fault(Endpoint::Token, auth.as_ref().map(|(id, _)| id.as_str()))
     };
@@ -46,7 +65,10 @@ pub async fn token(State(sim): State<Sim>, Query(query): Query<HashMap<String, S
         return answer;
     }
 
-    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     let form: HashMap<String, String> = url_form(&body);
     let from_body = form.contains_key("grant_type");
     if content_type.starts_with("application/json") {
@@ -78,12 +100,17 @@ pub async fn token(State(sim): State<Sim>, Query(query): Query<HashMap<String, S
     match app.state {
         AppState::Active => {}
         AppState::Deactivated => return oauth_error("The app has been disabled", "invalid_client"),
-        AppState::NotActivated => return oauth_error("The app has not been activated", "invalid_client"),
+        AppState::NotActivated => {
+            return oauth_error("The app has not been activated", "invalid_client")
+        }
     }
     if params.get("account_id").map(String::as_str) != Some(account.id.as_str()) {
         return oauth_error("Bad Request", "invalid_request");
     }
-    let index = query.get("token_index").or_else(|| query.get("index")).or_else(|| params.get("token_index"));
+    let index = query
+        .get("token_index")
+        .or_else(|| query.get("index"))
+        .or_else(|| params.get("token_index"));
     let slot = match (app.token_index_enabled, index) {
         (true, Some(i)) => match i.parse::<u32>() {
             Ok(i) if i < app.token_tolerance => Some(i),
@@ -107,5 +134,7 @@ pub async fn token(State(sim): State<Sim>, Query(query): Query<HashMap<String, S
 }
 
 fn url_form(body: &str) -> HashMap<String, String> {
-    url::form_urlencoded::parse(body.as_bytes()).into_owned().collect()
+    url::form_urlencoded::parse(body.as_bytes())
+        .into_owned()
+        .collect()
 }

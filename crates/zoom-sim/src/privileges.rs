@@ -22,11 +22,14 @@ fn scope_privileges() -> &'static HashMap<String, HashSet<String>> {
     static MAP: OnceLock<HashMap<String, HashSet<String>>> = OnceLock::new();
     MAP.get_or_init(|| {
         let ops: Vec<Operation> =
-            serde_json::from_str(include_str!("../../../data/zoom-scopes/operations.json")).unwrap_or_default();
+            serde_json::from_str(include_str!("../../../data/zoom-scopes/operations.json"))
+                .unwrap_or_default();
         let mut map: HashMap<String, HashSet<String>> = HashMap::new();
         for op in ops {
             for scope in op.classic_scopes.iter().chain(&op.granular_scopes) {
-                map.entry(scope.trim().to_string()).or_default().extend(op.permissions.iter().cloned());
+                map.entry(scope.trim().to_string())
+                    .or_default()
+                    .extend(op.permissions.iter().cloned());
             }
         }
         map
@@ -51,7 +54,9 @@ pub fn is_granular(scope: &str) -> bool {
 
 fn holds(privileges: &[String], needed: &str) -> bool {
     privileges.iter().any(|p| {
-        p == needed || (needed.ends_with(":Read") && p.strip_suffix(":Edit") == needed.strip_suffix(":Read"))
+        p == needed
+            || (needed.ends_with(":Read")
+                && p.strip_suffix(":Edit") == needed.strip_suffix(":Read"))
     })
 }
 
@@ -91,8 +96,19 @@ mod tests {
     #[test]
     fn a_custom_role_keeps_only_scopes_tied_to_its_privileges() {
         let analyst = privs(&["User:Read", "Dashboard:Read"]);
-        assert!(role_keeps_scope("c", &analyst, "user:read:list_users:admin"));
-        assert!(!role_keeps_scope("c", &privs(&["Dashboard:Read"]), "user:read:list_users:admin"));
-        assert!(role_keeps_scope("c", &privs(&["User:Edit"]), "user:read:list_users:admin"), "Edit implies Read");
+        assert!(role_keeps_scope(
+            "c",
+            &analyst,
+            "user:read:list_users:admin"
+        ));
+        assert!(!role_keeps_scope(
+            "c",
+            &privs(&["Dashboard:Read"]),
+            "user:read:list_users:admin"
+        ));
+        assert!(
+            role_keeps_scope("c", &privs(&["User:Edit"]), "user:read:list_users:admin"),
+            "Edit implies Read"
+        );
     }
 }

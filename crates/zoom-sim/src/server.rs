@@ -72,9 +72,13 @@ impl Drop for SimHandle {
 
 /// Starts a simulator on `127.0.0.1:port` (0: any free port).
 pub async fn start(fixture: Fixture, port: u16) -> std::io::Result<SimHandle> {
-    let listener = tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await?;
+    let listener =
+        tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await?;
     let addr = listener.local_addr()?;
-    let sim = Sim { world: Arc::new(Mutex::new(World::new(fixture))), base_url: format!("http://{addr}").into() };
+    let sim = Sim {
+        world: Arc::new(Mutex::new(World::new(fixture))),
+        base_url: format!("http://{addr}").into(),
+    };
     let (tx, rx) = oneshot::channel::<()>();
     let app = router(sim.clone());
     let task = tokio::spawn(async move {
@@ -86,7 +90,12 @@ pub async fn start(fixture: Fixture, port: u16) -> std::io::Result<SimHandle> {
         }
     });
     tracing::info!(%addr, "zoom-sim listening");
-    Ok(SimHandle { addr, sim, shutdown: Some(tx), task })
+    Ok(SimHandle {
+        addr,
+        sim,
+        shutdown: Some(tx),
+        task,
+    })
 }
 
 fn router(sim: Sim) -> Router {
@@ -95,15 +104,27 @@ fn router(sim: Sim) -> Router {
         .route("/oauth/token", post(oauth::token))
         .route("/v2/users", get(api::list_users))
         .route("/v2/users/{user_id}", get(api::get_user))
-        .route("/v2/users/{user_id}/permissions", get(api::user_permissions))
+        .route(
+            "/v2/users/{user_id}/permissions",
+            get(api::user_permissions),
+        )
         .route("/v2/roles", get(api::list_roles))
         .route("/v2/roles/{role_id}", get(api::get_role))
         .route("/_sim/state", get(admin::state))
         .route("/_sim/stats", get(admin::stats))
         .route("/_sim/users/{user_id}/role", post(admin::set_user_role))
-        .route("/_sim/roles/{role_id}/privileges", put(admin::set_role_privileges))
-        .route("/_sim/apps/{client_id}", axum::routing::patch(admin::update_app))
-        .route("/_sim/faults", put(admin::set_faults).delete(admin::clear_faults))
+        .route(
+            "/_sim/roles/{role_id}/privileges",
+            put(admin::set_role_privileges),
+        )
+        .route(
+            "/_sim/apps/{client_id}",
+            axum::routing::patch(admin::update_app),
+        )
+        .route(
+            "/_sim/faults",
+            put(admin::set_faults).delete(admin::clear_faults),
+        )
         .route("/_sim/clock/advance", post(admin::advance_clock))
         .route("/_sim/reload", post(admin::reload))
         .with_state(sim)

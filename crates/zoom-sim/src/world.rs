@@ -95,9 +95,9 @@ pub struct World {
     tokens: HashMap<String, TokenRecord>,
     /// Live tokens per (client_id, slot), oldest first.
     live: HashMap<(String, Option<u32>), VecDeque<String>>,
-    pub(crate) stats: Stats,
-    pub(crate) global_faults: Faults,
-    pub(crate) app_faults: HashMap<String, Faults>,
+    stats: Stats,
+    global_faults: Faults,
+    app_faults: HashMap<String, Faults>,
     api_used: HashMap<String, (u64, u64)>, // account -> (day, used)
     clock_offset: Duration,
 }
@@ -117,6 +117,15 @@ impl World {
         }
     }
 
+    /// Request counters so far.
+    pub fn stats(&self) -> &Stats {
+        &self.stats
+    }
+
+    pub(crate) fn stats_mut(&mut self) -> &mut Stats {
+        &mut self.stats
+    }
+
     /// Simulated wall-clock time.
     pub fn now(&self) -> SystemTime {
         SystemTime::now() + self.clock_offset
@@ -129,11 +138,21 @@ impl World {
 
     /// The app with this client ID, and its account.
     pub fn app(&self, client_id: &str) -> Option<(&Account, &App)> {
-        self.fixture.accounts.iter().find_map(|a| a.apps.iter().find(|p| p.client_id == client_id).map(|p| (a, p)))
+        self.fixture.accounts.iter().find_map(|a| {
+            a.apps
+                .iter()
+                .find(|p| p.client_id == client_id)
+                .map(|p| (a, p))
+        })
     }
 
-    pub(crate) fn app_mut(&mut self, client_id: &str) -> Option<&mut App> {
-        self.fixture.accounts.iter_mut().flat_map(|a| a.apps.iter_mut()).find(|p| p.client_id == client_id)
+    /// The app with this client ID, to change it.
+    pub fn app_mut(&mut self, client_id: &str) -> Option<&mut App> {
+        self.fixture
+            .accounts
+            .iter_mut()
+            .flat_map(|a| a.apps.iter_mut())
+            .find(|p| p.client_id == client_id)
     }
 
     /// The account with this id.
@@ -144,16 +163,39 @@ impl World {
     /// A user and their role.
     pub fn user(&self, account_id: &str, user_id: &str) -> Option<(&User, &Role)> {
         let account = self.account(account_id)?;
-        let user = account.users.iter().find(|u| u.id == user_id || u.email.eq_ignore_ascii_case(user_id))?;
+        let user = account
+            .users
+            .iter()
+            .find(|u| u.id == user_id || u.email.eq_ignore_ascii_case(user_id))?;
         let role = account.roles.iter().find(|r| r.id == user.role_id)?;
         Some((user, role))
+    }
+
+    /// Injects faults for one app (`Some(client_id)`) or for every request (`None`).
+    pub fn set_faults(&mut self, client_id: Option<&str>, faults: Faults) {
+        match client_id {
+            Some(id) => {
+                self.app_faults.insert(id.to_string(), faults);
+            }
+            None => self.global_faults = faults,
+        }
+    }
+
+    /// Removes every injected fault.
+    pub fn clear_faults(&mut self) {
+        self.global_faults = Faults::default();
+        self.app_faults.clear();
     }
 
     /// Takes one use of the faults that apply to this request, if any.
     pub fn take_fault(&mut self, endpoint: Endpoint, client_id: Option<&str>) -> Option<Faults> {
         let slot = match client_id.and_then(|c| self.app_faults.get_mut(c)) {
             Some(f) if f.applies_to(endpoint) => f,
-            _ if self.global_faults.applies_to(endpoint) && self.global_faults != Faults::default() => &mut self.global_faults,
+            _ if self.global_faults.applies_to(endpoint)
+                && self.global_faults != Faults::default() =>
+            {
+                &mut self.global_faults
+            }
             _ => return None,
         };
         let fault = slot.clone();
@@ -168,9 +210,17 @@ impl World {
 
     /// Issues a token for an app and applies its tolerance: in the app's slot, only the
     /// `capacity` newest tokens stay valid (default: one, so a new token kills the previous).
-    pub fn issue_token(&mut self, client_id: &str, slot: Option<u32>) -> Option<(String, TokenRecord)> {
+    pub fn issue_token(
+        &mut self,
+        client_id: &str,
+        slot: Option<u32>,
+    ) -> Option<(String, TokenRecord)> {
         let (account, app) = self.app(client_id)?;
-        let capacity = if app.token_index_enabled { 1 } else { app.token_tolerance as usize };
+        let capacity = if app.token_index_enabled {
+            1
+        } else {
+            app.token_tolerance as usize
+        };
         let record = TokenRecord {
             client_id: client_id.to_string(),
             account_id: account.id.clone(),
@@ -178,7 +228,12 @@ impl World {
             expires_at: self.now() + Duration::from_secs(self.fixture.token_ttl_secs),
             invalidated: false,
         };
-        let token = mint_token(client_id, &app.owner_id, self.now(), self.fixture.token_ttl_secs);
+        let token = mint_token(
+            client_id,
+            &app.owner_id,
+            self.now(),
+            self.fixture.token_ttl_secs,
+        );
         let queue = self.live.entry((client_id.to_string(), slot)).or_default();
         queue.push_back(token.clone());
         while queue.len() > capacity {
@@ -195,7 +250,9 @@ impl World {
     /// Checks a bearer token for an API call.
     pub fn check_token(&self, token: &str) -> Result<&TokenRecord, TokenCheck> {
         let record = self.tokens.get(token).ok_or(TokenCheck::Invalid)?;
-        let app_usable = self.app(&record.client_id).is_some_and(|(_, a)| a.state == AppState::Active);
+        let app_usable = self
+            .app(&record.client_id)
+            .is_some_and(|(_, a)| a.state == AppState::Active);
         if record.invalidated || !app_usable {
             return Err(TokenCheck::Invalid);
         }
@@ -207,11 +264,23 @@ impl World {
 
     /// Counts one API call against the account's daily budget. `Err` carries the budget and the
     /// seconds until the next UTC midnight when it is spent.
-    pub fn spend_api_budget(&mut self, account_id: &str) -> Result<Option<BudgetState>, BudgetState> {
-        let Some(budget) = self.account(account_id).and_then(|a| a.api_budget.clone()) else { return Ok(None) };
-        let now_secs = self.now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    pub fn spend_api_budget(
+        &mut self,
+        account_id: &str,
+    ) -> Result<Option<BudgetState>, BudgetState> {
+        let Some(budget) = self.account(account_id).and_then(|a| a.api_budget.clone()) else {
+            return Ok(None);
+        };
+        let now_secs = self
+            .now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
         let day = now_secs / 86_400;
-        let entry = self.api_used.entry(account_id.to_string()).or_insert((day, 0));
+        let entry = self
+            .api_used
+            .entry(account_id.to_string())
+            .or_insert((day, 0));
         if entry.0 != day {
             *entry = (day, 0);
         }
@@ -229,7 +298,11 @@ impl World {
     }
 
     /// Gives a user another role, then strips what their apps may no longer hold.
-    pub fn set_user_role(&mut self, user_id: &str, role_id: &str) -> Result<StrippedScopes, String> {
+    pub fn set_user_role(
+        &mut self,
+        user_id: &str,
+        role_id: &str,
+    ) -> Result<StrippedScopes, String> {
         let account = self
             .fixture
             .accounts
@@ -246,7 +319,11 @@ impl World {
     }
 
     /// Replaces a role's privileges, then strips what its members' apps may no longer hold.
-    pub fn set_role_privileges(&mut self, role_id: &str, privileges: Vec<String>) -> Result<StrippedScopes, String> {
+    pub fn set_role_privileges(
+        &mut self,
+        role_id: &str,
+        privileges: Vec<String>,
+    ) -> Result<StrippedScopes, String> {
         let account = self
             .fixture
             .accounts
@@ -284,12 +361,24 @@ pub struct BudgetState {
 /// Zoom's rule: apps keep only the admin-level scopes their owner's current role allows.
 fn strip_scopes(account: &mut Account) -> StrippedScopes {
     let mut stripped = StrippedScopes::new();
-    let roles: HashMap<String, Role> = account.roles.iter().map(|r| (r.id.clone(), r.clone())).collect();
-    let owner_role: HashMap<String, String> = account.users.iter().map(|u| (u.id.clone(), u.role_id.clone())).collect();
+    let roles: HashMap<String, Role> = account
+        .roles
+        .iter()
+        .map(|r| (r.id.clone(), r.clone()))
+        .collect();
+    let owner_role: HashMap<String, String> = account
+        .users
+        .iter()
+        .map(|u| (u.id.clone(), u.role_id.clone()))
+        .collect();
     for app in &mut account.apps {
-        let Some(role) = owner_role.get(&app.owner_id).and_then(|r| roles.get(r)) else { continue };
-        let (keep, lose): (Vec<String>, Vec<String>) =
-            app.scopes.drain(..).partition(|s| role_keeps_scope(&role.id, &role.privileges, s));
+        let Some(role) = owner_role.get(&app.owner_id).and_then(|r| roles.get(r)) else {
+            continue;
+        };
+        let (keep, lose): (Vec<String>, Vec<String>) = app
+            .scopes
+            .drain(..)
+            .partition(|s| role_keeps_scope(&role.id, &role.privileges, s));
         app.scopes = keep;
         if !lose.is_empty() {
             stripped.insert(app.client_id.clone(), lose);
@@ -301,14 +390,21 @@ fn strip_scopes(account: &mut Account) -> StrippedScopes {
 /// A token shaped like Zoom's (a JWT), though clients must treat it as opaque.
 fn mint_token(client_id: &str, owner_id: &str, now: SystemTime, ttl: u64) -> String {
     let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
-    let iat = now.duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let iat = now
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     let header = b64.encode(r#"{"alg":"HS512","v":"2.0","kid":"zoom-sim"}"#);
     let claims = serde_json::json!({
         "aud": "https://oauth.zoom.us", "uid": owner_id, "ver": 10, "iss": format!("zm:cid:{client_id}"),
         "iat": iat, "exp": iat + ttl, "jti": rand::rng().random::<u64>().to_string(),
     });
     let signature: [u8; 32] = rand::rng().random();
-    format!("{header}.{}.{}", b64.encode(claims.to_string()), b64.encode(signature))
+    format!(
+        "{header}.{}.{}",
+        b64.encode(claims.to_string()),
+        b64.encode(signature)
+    )
 }
 
 #[cfg(test)]
@@ -336,7 +432,9 @@ mod tests {
     fn with_a_raised_tolerance_the_n_newest_stay_valid() {
         let mut w = world();
         w.app_mut(REPORTING).expect("app").token_tolerance = 2;
-        let tokens: Vec<String> = (0..3).map(|_| w.issue_token(REPORTING, None).expect("issued").0).collect();
+        let tokens: Vec<String> = (0..3)
+            .map(|_| w.issue_token(REPORTING, None).expect("issued").0)
+            .collect();
         assert!(w.check_token(&tokens[0]).is_err());
         assert!(w.check_token(&tokens[1]).is_ok() && w.check_token(&tokens[2]).is_ok());
     }
@@ -366,17 +464,32 @@ mod tests {
         let stripped = w.set_user_role("sbx-admin-0002", "2").expect("role change");
         let lost = &stripped[REPORTING];
         assert!(lost.contains(&"user:read:list_users:admin".to_string()));
-        assert!(w.app(REPORTING).expect("app").1.scopes.iter().all(|s| !s.contains(":admin")));
+        assert!(w
+            .app(REPORTING)
+            .expect("app")
+            .1
+            .scopes
+            .iter()
+            .all(|s| !s.contains(":admin")));
     }
 
     #[test]
     fn a_custom_role_losing_one_privilege_loses_only_the_related_scopes() {
         let mut w = world();
         let stripped = w
-            .set_role_privileges("custom-analyst", vec!["DashboardMeetings:Read".into(), "UsageReport:Read".into()])
+            .set_role_privileges(
+                "custom-analyst",
+                vec!["DashboardMeetings:Read".into(), "UsageReport:Read".into()],
+            )
             .expect("privileges");
         let lost = &stripped["SbxAnalytics0000000003"];
         assert!(lost.iter().all(|s| s.starts_with("user:")), "{lost:?}");
-        assert!(w.app("SbxAnalytics0000000003").expect("app").1.scopes.iter().any(|s| s.starts_with("dashboard:")));
+        assert!(w
+            .app("SbxAnalytics0000000003")
+            .expect("app")
+            .1
+            .scopes
+            .iter()
+            .any(|s| s.starts_with("dashboard:")));
     }
 }

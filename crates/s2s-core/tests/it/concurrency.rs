@@ -1,0 +1,62 @@
+//! A burst of "Test token" clicks for one app makes exactly one token request.
+
+use std::sync::Arc;
+
+use zoom_sim::Faults;
+
+use crate::support::*;
+
+#[tokio::test]
+async fn many_simultaneous_tests_of_one_app_share_one_token_request() {
+    let sim = sim().await;
+    // Slow answers keep the first request in flight while the others arrive.
+    set_fault(
+        &sim,
+        REPORTING.0,
+        Faults {
+            delay_ms: 300,
+            target: Some("token".into()),
+            ..Faults::default()
+        },
+    );
+    let (tester, _) = tester();
+    let tester = Arc::new(tester);
+    let opts = Arc::new(options(&sim));
+    let tasks: Vec<_> = (0..25)
+        .map(|_| {
+            let (tester, opts) = (tester.clone(), opts.clone());
+            tokio::spawn(async move {
+                tester
+                    .test(&creds(REPORTING), &opts)
+                    .await
+                    .map(|o| o.access_token)
+            })
+        })
+        .collect();
+    let mut tokens = Vec::new();
+    for t in tasks {
+        tokens.push(t.await.expect("task").expect("token"));
+    }
+    assert_eq!(token_requests(&sim, REPORTING.0), 1);
+    assert!(
+        tokens.windows(2).all(|w| w[0] == w[1]),
+        "everyone got the same token"
+    );
+}
+
+#[tokio::test]
+async fn different_apps_are_not_serialized_behind_each_other() {
+    let sim = sim().await;
+    let (tester, _) = tester();
+    let opts = options(&sim);
+    let (reporting, classic) = (creds(REPORTING), creds(CLASSIC));
+    let (a, b) = tokio::join!(tester.test(&reporting, &opts), tester.test(&classic, &opts));
+    assert!(a.is_ok() && b.is_ok());
+    assert_eq!(
+        (
+            token_requests(&sim, REPORTING.0),
+            token_requests(&sim, CLASSIC.0)
+        ),
+        (1, 1)
+    );
+}
