@@ -1,1 +1,45 @@
-fn main() {}
+//! `s2s`: S2S Desk's command line, a thin layer over s2s-core for scripts and pipelines.
+//!
+//! It parses arguments, reads credentials (never from a plain flag value), calls the core, and
+//! renders the result (see `render`). Exit codes are a contract: see `exit` and `s2s --help`.
+
+mod args;
+mod exit;
+mod render;
+mod sim;
+mod test_token;
+
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    let cli = args::Cli::parse();
+    init_logging();
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("s2s: cannot start the async runtime: {e}");
+            return std::process::ExitCode::from(exit::INTERNAL);
+        }
+    };
+    let code = runtime.block_on(async {
+        match cli.command {
+            args::Command::TestToken(a) => test_token::run(a).await,
+            args::Command::Sim(a) => sim::run(a).await,
+        }
+    });
+    std::process::ExitCode::from(code)
+}
+
+/// Logs go to stderr, quiet by default; `S2S_LOG=debug` for more. No log line carries a secret.
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("S2S_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
+}

@@ -247,6 +247,11 @@ impl World {
         Some((token, record))
     }
 
+    /// Every token issued so far, for tests that prove none leaked.
+    pub fn issued_tokens(&self) -> Vec<String> {
+        self.tokens.keys().cloned().collect()
+    }
+
     /// Checks a bearer token for an API call.
     pub fn check_token(&self, token: &str) -> Result<&TokenRecord, TokenCheck> {
         let record = self.tokens.get(token).ok_or(TokenCheck::Invalid)?;

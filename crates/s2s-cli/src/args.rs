@@ -1,0 +1,87 @@
+//! The command-line interface. Scripts depend on these names: change them only additively.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (token issued, and every --require-scope held)
+  2  bad input or usage; nothing was sent to Zoom
+  3  Zoom rejected the Client ID or Client Secret
+  4  Account ID wrong, or the app is not usable (deactivated, not activated, not an S2S app)
+  5  a required scope is missing (--require-scope)
+  6  rate limited by Zoom
+  7  Zoom answered with a server error or an unexpected body
+  8  network, TLS or timeout";
+
+/// S2S Desk on the command line: test Zoom Server-to-Server OAuth credentials.
+#[derive(Debug, Parser)]
+#[command(name = "s2s", version, about, after_long_help = EXIT_CODES, after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Ask Zoom for a token and explain the outcome (the same check as the app's "Test token").
+    ///
+    /// The client secret is read from ZOOM_CLIENT_SECRET or, with --client-secret-stdin, from the
+    /// first line of standard input; never from a flag, so it stays out of shell history and `ps`.
+    /// Note: a new token may invalidate the token a deployed service holds (Zoom's default
+    /// tolerance is one live token per app); use --token-index if Zoom raised your app's tolerance.
+    TestToken(TestTokenArgs),
+    /// Run the local Zoom simulator and print its address and demo credentials.
+    Sim(SimArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TestTokenArgs {
+    /// The app's Account ID.
+    #[arg(long, env = "ZOOM_ACCOUNT_ID")]
+    pub account_id: Option<String>,
+    /// The app's Client ID.
+    #[arg(long, env = "ZOOM_CLIENT_ID")]
+    pub client_id: Option<String>,
+    /// Read the client secret from the first line of standard input instead of ZOOM_CLIENT_SECRET.
+    #[arg(long)]
+    pub client_secret_stdin: bool,
+    /// Zoom cloud: commercial (zoom.us) or gov (zoomgov.com).
+    #[arg(long, default_value = "commercial", value_parser = ["commercial", "gov"])]
+    pub cloud: String,
+    /// Replace the token host (e.g. the simulator). Loopback only, unless --allow-custom-host.
+    #[arg(long, value_name = "URL")]
+    pub oauth_url: Option<String>,
+    /// Allow --oauth-url to name a host that is neither Zoom nor this machine (https only).
+    #[arg(long, requires = "oauth_url")]
+    pub allow_custom_host: bool,
+    /// Token slot to use, where Zoom raised the app's token tolerance (token_index).
+    #[arg(long, value_name = "N")]
+    pub token_index: Option<u32>,
+    /// Fail (exit 5) unless the token holds this scope. Repeatable.
+    #[arg(long = "require-scope", value_name = "SCOPE")]
+    pub require_scope: Vec<String>,
+    /// Deadline for the whole test, in seconds.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub timeout: u64,
+    /// Skip the authenticated GET /users/me call after the token is issued.
+    #[arg(long)]
+    pub no_probe: bool,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SimArgs {
+    /// Port on 127.0.0.1 (0: any free port).
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// A fixture file (accounts, roles, users, apps); default: the built-in Sandbox.
+    #[arg(long, value_name = "FILE")]
+    pub fixture: Option<PathBuf>,
+    /// Print the address and demo credentials as one JSON line.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,223 @@
+//! What `s2s test-token` prints: text for people (scopes grouped by product with levels), or one
+//! JSON object for scripts. Also picks the exit code. Nothing here ever sees a secret.
+
+use s2s_core::probe::ProbeOutcome;
+use s2s_core::scopes::group_by_product;
+use s2s_core::tester::TestError;
+use s2s_core::{ErrorKind, TestReport};
+use serde_json::{json, Value};
+
+use crate::exit;
+
+/// A failure to report: from validation, the endpoint guard, or Zoom.
+pub struct Failure {
+    kind: ErrorKind,
+    message: String,
+    advice: String,
+    http_status: Option<u16>,
+    zoom_error: Option<String>,
+    zoom_reason: Option<String>,
+    issues: Vec<s2s_core::CredentialIssue>,
+}
+
+impl Failure {
+    pub fn usage(kind: ErrorKind, message: String, advice: &str) -> Self {
+        Self {
+            kind,
+            message,
+            advice: advice.into(),
+            http_status: None,
+            zoom_error: None,
+            zoom_reason: None,
+            issues: Vec::new(),
+        }
+    }
+
+    pub fn from_test_error(e: &TestError) -> Self {
+        let (http_status, zoom) = match e {
+            TestError::Token(t) => (t.http_status(), t.zoom_body()),
+            TestError::InvalidInput(_) => (None, None),
+        };
+        Self {
+            kind: e.kind(),
+            message: e.to_string(),
+            advice: e.advice(),
+            http_status,
+            zoom_error: zoom.and_then(|z| z.error.clone().or(z.code.map(|c| c.to_string()))),
+            zoom_reason: zoom.map(|z| z.text().to_string()),
+            issues: match e {
+                TestError::InvalidInput(i) => i.clone(),
+                TestError::Token(_) => Vec::new(),
+            },
+        }
+    }
+
+    fn json(&self) -> Value {
+        json!({
+            "kind": self.kind.as_str(), "zoom_error": self.zoom_error, "zoom_reason": self.zoom_reason,
+            "http_status": self.http_status, "message": self.message, "advice": self.advice, "issues": self.issues,
+        })
+    }
+}
+
+/// Prints a failure; returns its exit code.
+pub fn failure(f: &Failure, as_json: bool) -> u8 {
+    if as_json {
+        let out = json!({"ok": false, "scopes": [], "expires_in": null, "api_url": null, "latency_ms": null, "error": f.json()});
+        println!("{out}");
+    } else {
+        eprintln!("✘ {}", f.message);
+        for issue in &f.issues {
+            eprintln!("  • {}: {}", issue.field.label(), issue.message);
+        }
+        if let Some(status) = f.http_status {
+            let zoom = [
+                f.zoom_error.as_deref().map(|e| format!("error {e}")),
+                f.zoom_reason.as_deref().map(|r| format!("reason \"{r}\"")),
+            ];
+            let zoom: Vec<String> = zoom.into_iter().flatten().collect();
+            eprintln!(
+                "  HTTP {status}{}{}",
+                if zoom.is_empty() { "" } else { " · " },
+                zoom.join(" · ")
+            );
+        }
+        eprintln!("  What to do: {}", f.advice);
+    }
+    exit::for_kind(f.kind)
+}
+
+/// Prints a successful test; returns 0, or the failure code when the test did not pass.
+pub fn success(report: &TestReport, as_json: bool) -> u8 {
+    let code = report
+        .failure_kind()
+        .map(exit::for_kind)
+        .unwrap_or(exit::OK);
+    if as_json {
+        println!("{}", success_json(report));
+    } else {
+        print_success(report);
+    }
+    code
+}
+
+fn success_json(r: &TestReport) -> Value {
+    let t = &r.token;
+    let error = r.failure_kind().map(|kind| {
+        let message = match kind {
+            ErrorKind::MissingScope => format!("the token lacks required scopes: {}", r.missing_required.join(", ")),
+            _ => probe_line(&r.probe),
+        };
+        json!({"kind": kind.as_str(), "zoom_error": null, "zoom_reason": null, "http_status": null, "message": message})
+    });
+    json!({
+        "ok": r.passed(),
+        "scopes": t.scopes.iter().map(|s| s.raw.as_str()).collect::<Vec<_>>(),
+        "scope_details": t.scopes,
+        "expires_in": t.expires_in, "expires_at": t.expires_at_unix, "token_type": t.token_type,
+        "api_url": t.api_url, "api_url_from_response": t.api_url_from_response,
+        "latency_ms": t.latency_ms, "total_ms": r.total_ms, "attempts": r.attempts,
+        "rate_limit": t.rate_limit, "probe": r.probe, "missing_required": r.missing_required,
+        "warnings": r.warnings, "error": error,
+    })
+}
+
+fn print_success(r: &TestReport) {
+    let t = &r.token;
+    let mark = if r.passed() { "✔" } else { "✘" };
+    let tries = if r.attempts == 1 {
+        String::new()
+    } else {
+        format!(" after {} attempts", r.attempts)
+    };
+    println!("{mark} Token issued in {} ms{tries}", t.latency_ms);
+    let source = if t.api_url_from_response {
+        "from Zoom's response"
+    } else {
+        "cloud default; Zoom sent no api_url"
+    };
+    println!("  API base URL  {} ({source})", t.api_url);
+    println!(
+        "  Expires       in {} ({} s, token type {})",
+        human_duration(t.expires_in.into()),
+        t.expires_in,
+        t.token_type
+    );
+    println!("  Probe         {}", probe_line(&r.probe));
+    let rl = probe_rate_limit(&r.probe).unwrap_or(&t.rate_limit);
+    if !rl.is_empty() {
+        let remaining = match (rl.remaining, rl.limit) {
+            (Some(rem), Some(lim)) => format!("{rem}/{lim} remaining"),
+            (Some(rem), None) => format!("{rem} remaining"),
+            _ => String::new(),
+        };
+        let parts: Vec<String> = [
+            rl.category.clone(),
+            rl.limit_type.clone(),
+            Some(remaining).filter(|s| !s.is_empty()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        println!("  Rate limits   {}", parts.join(" · "));
+    }
+    for w in &r.warnings {
+        println!("  ! {}: {}", w.field.label(), w.message);
+    }
+    println!("  Scopes ({})", t.scopes.len());
+    for group in group_by_product(&t.scopes) {
+        let names: Vec<String> = group
+            .scopes
+            .iter()
+            .map(|s| format!("{} [{}]", s.raw, s.level.as_str()))
+            .collect();
+        println!("    {:<14} {}", group.product, names.join(", "));
+    }
+    if !r.missing_required.is_empty() {
+        println!(
+            "✘ Missing required scopes: {}",
+            r.missing_required.join(", ")
+        );
+        println!("  What to do: add them on the app's Scopes page in the Marketplace, then test again (scopes are fixed when a token is issued).");
+    }
+}
+
+fn probe_rate_limit(p: &ProbeOutcome) -> Option<&s2s_core::ratelimit::RateLimitInfo> {
+    match p {
+        ProbeOutcome::Owner { rate_limit, .. }
+        | ProbeOutcome::TokenValidScopeMissing { rate_limit, .. } => Some(rate_limit),
+        _ => None,
+    }
+}
+
+fn probe_line(p: &ProbeOutcome) -> String {
+    match p {
+        ProbeOutcome::Owner { owner, .. } => {
+            let who = owner.display_name.clone().or(owner.email.clone()).unwrap_or_else(|| owner.id.clone());
+            let email = owner.email.as_deref().map(|e| format!(" <{e}>")).unwrap_or_default();
+            let role = match (&owner.role_name, &owner.role_id) {
+                (Some(n), Some(id)) => format!(", role {n} (id {id})"),
+                (Some(n), None) => format!(", role {n}"),
+                _ => String::new(),
+            };
+            format!("GET /users/me works: the app acts as {who}{email}{role}")
+        }
+        ProbeOutcome::TokenValidScopeMissing { missing, .. } => {
+            format!("token accepted; GET /users/me needs one of: {}", missing.join(", "))
+        }
+        ProbeOutcome::TokenRejected { message } => format!(
+            "Zoom refused the fresh token ({message}). Another process probably requested a token for this app at the same moment; \
+             with Zoom's default tolerance each new token invalidates the previous one."
+        ),
+        ProbeOutcome::Inconclusive { message, .. } => format!("could not check the token: {message}"),
+        ProbeOutcome::Skipped => "skipped (--no-probe)".into(),
+    }
+}
+
+fn human_duration(secs: u64) -> String {
+    match (secs / 3600, (secs % 3600) / 60, secs % 60) {
+        (0, 0, s) => format!("{s} s"),
+        (0, m, s) => format!("{m} min {s} s"),
+        (h, m, _) => format!("{h} h {m} min"),
+    }
+}

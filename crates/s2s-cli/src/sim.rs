@@ -1,0 +1,68 @@
+//! `s2s sim`: the simulator in the foreground, with the credentials of its demo apps printed so
+//! they can be pasted straight into `s2s test-token` or the app. They are public, fake values.
+
+use std::io::Write;
+
+use serde_json::json;
+use zoom_sim::Fixture;
+
+use crate::args::SimArgs;
+use crate::exit;
+
+pub async fn run(args: SimArgs) -> u8 {
+    let fixture = match load(&args) {
+        Ok(f) => f,
+        Err(message) => {
+            eprintln!("s2s sim: {message}");
+            return exit::BAD_INPUT;
+        }
+    };
+    let handle = match zoom_sim::start(fixture.clone(), args.port).await {
+        Ok(h) => h,
+        Err(e) => {
+            eprintln!("s2s sim: cannot listen on 127.0.0.1:{}: {e}. Pick another --port, or 0 for any free port.", args.port);
+            return exit::BAD_INPUT;
+        }
+    };
+    let url = handle.base_url();
+    if args.json {
+        let apps: Vec<_> = fixture
+            .accounts
+            .iter()
+            .flat_map(|a| a.apps.iter().map(move |p| json!({"account_id": a.id, "name": p.name, "client_id": p.client_id, "client_secret": p.client_secret, "state": p.state, "kind": p.kind})))
+            .collect();
+        println!("{}", json!({"base_url": url, "apps": apps}));
+    } else {
+        println!("zoom-sim listening on {url}  (a simulated Zoom: no real account is involved)");
+        for account in &fixture.accounts {
+            println!("\nAccount {} — Account ID {}", account.name, account.id);
+            for app in &account.apps {
+                println!(
+                    "  {:<36} client_id {}  client_secret {}  ({:?}, {:?})",
+                    app.name, app.client_id, app.client_secret, app.kind, app.state
+                );
+            }
+        }
+        if let Some((account, app)) = fixture
+            .accounts
+            .first()
+            .and_then(|a| a.apps.first().map(|p| (a, p)))
+        {
+            println!("\nTry:\n  ZOOM_CLIENT_SECRET={} s2s test-token --oauth-url {url} --account-id {} --client-id {}", app.client_secret, account.id, app.client_id);
+        }
+        println!("\nPress Ctrl-C to stop.");
+    }
+    let _ = std::io::stdout().flush();
+    let _ = tokio::signal::ctrl_c().await;
+    handle.stop().await;
+    exit::OK
+}
+
+fn load(args: &SimArgs) -> Result<Fixture, String> {
+    let Some(path) = &args.fixture else {
+        return Ok(Fixture::default_sandbox());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Fixture::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
+}

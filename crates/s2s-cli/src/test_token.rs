@@ -1,0 +1,84 @@
+//! `s2s test-token`: gather credentials and options, run the core's tester, render, exit.
+
+use std::io::BufRead;
+use std::time::Duration;
+
+use s2s_core::{Cloud, Endpoint, RawCredentials, Secret, TestOptions, TokenTester};
+
+use crate::args::TestTokenArgs;
+use crate::render::{self, Failure};
+
+pub async fn run(args: TestTokenArgs) -> u8 {
+    let json = args.json;
+    let (raw, options) = match prepare(args) {
+        Ok(v) => v,
+        Err(failure) => return render::failure(&failure, json),
+    };
+    match TokenTester::default().test(&raw, &options).await {
+        Ok(outcome) => render::success(&outcome.report, json),
+        Err(e) => render::failure(&Failure::from_test_error(&e), json),
+    }
+}
+
+/// Everything that can go wrong before a request is sent ends here with exit code 2.
+fn prepare(args: TestTokenArgs) -> Result<(RawCredentials, TestOptions), Failure> {
+    let endpoint = match &args.oauth_url {
+        Some(url) => Endpoint::custom(url, args.allow_custom_host),
+        None => args.cloud.parse::<Cloud>().map(Endpoint::cloud),
+    }
+    .map_err(|e| {
+        Failure::usage(
+            s2s_core::ErrorKind::HostRefused,
+            e.to_string(),
+            "Use --cloud, or --oauth-url with a loopback address.",
+        )
+    })?;
+    let account_id = args
+        .account_id
+        .ok_or_else(|| missing("account ID", "--account-id or ZOOM_ACCOUNT_ID"))?;
+    let client_id = args
+        .client_id
+        .ok_or_else(|| missing("client ID", "--client-id or ZOOM_CLIENT_ID"))?;
+    let secret = read_secret(args.client_secret_stdin)?;
+    let mut options = TestOptions::new(endpoint);
+    options.token_index = args.token_index;
+    options.timeout = Duration::from_secs(args.timeout);
+    options.probe = !args.no_probe;
+    options.required_scopes = args.require_scope;
+    Ok((RawCredentials::new(account_id, client_id, secret), options))
+}
+
+fn missing(what: &str, how: &str) -> Failure {
+    Failure::usage(
+        s2s_core::ErrorKind::InvalidInput,
+        format!("no {what} given"),
+        &format!("Pass {how}."),
+    )
+}
+
+fn read_secret(from_stdin: bool) -> Result<Secret, Failure> {
+    if from_stdin {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line).map_err(|e| {
+            Failure::usage(
+                s2s_core::ErrorKind::InvalidInput,
+                format!("cannot read the client secret from standard input: {e}"),
+                "Pipe the secret in, e.g. from your secret manager.",
+            )
+        })?;
+        // Only the line ending is the pipe's; anything else is validated (and flagged) by the core.
+        let trimmed = line
+            .strip_suffix('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .unwrap_or(&line);
+        return Ok(Secret::new(trimmed));
+    }
+    match std::env::var("ZOOM_CLIENT_SECRET") {
+        Ok(value) => Ok(Secret::new(value)),
+        Err(_) => Err(Failure::usage(
+            s2s_core::ErrorKind::InvalidInput,
+            "no client secret given".into(),
+            "Set ZOOM_CLIENT_SECRET, or pass --client-secret-stdin and pipe it in. It is never accepted as a flag value.",
+        )),
+    }
+}
