@@ -20,8 +20,9 @@ struct Run {
 
 impl Run {
     fn json(&self) -> Value {
-        serde_json::from_str(self.stdout.trim())
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.stdout))
+        let parsed = serde_json::from_str(self.stdout.trim());
+        assert!(parsed.is_ok(), "stdout is not JSON: {}", self.stdout);
+        parsed.unwrap_or_default()
     }
     fn all(&self) -> String {
         format!("{}\n{}", self.stdout, self.stderr)

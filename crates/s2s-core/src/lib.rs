@@ -6,6 +6,7 @@
 //! - [`scopes`]: parse Zoom scope strings (classic and granular) and group them.
 //! - [`token`]: ask the token endpoint for a token and explain every outcome ([`TokenError`]).
 //! - [`probe`]: one authenticated call that proves a fresh token works.
+//! - [`links`]: the only external pages the app may open (Zoom docs and Marketplace, https).
 //! - [`tester`]: the whole "Test token" check (validate → token → probe), single-flight per app.
 //!
 //! This crate must never depend on Tauri: the CLI and the tests use it without a window.
@@ -14,6 +15,7 @@ pub mod cloud;
 pub mod creds;
 pub mod error;
 mod http;
+pub mod links;
 pub mod probe;
 pub mod ratelimit;
 pub mod retry;

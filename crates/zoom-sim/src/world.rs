@@ -36,11 +36,12 @@ pub struct Faults {
 
 impl Faults {
     fn applies_to(&self, endpoint: Endpoint) -> bool {
-        match (self.target.as_deref(), endpoint) {
-            (None | Some("all"), _) => true,
-            (Some("token"), Endpoint::Token) | (Some("api"), Endpoint::Api) => true,
-            _ => false,
-        }
+        matches!(
+            (self.target.as_deref(), endpoint),
+            (None | Some("all"), _)
+                | (Some("token"), Endpoint::Token)
+                | (Some("api"), Endpoint::Api)
+        )
     }
 }
 

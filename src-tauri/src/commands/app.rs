@@ -1,0 +1,39 @@
+//! `app_info`: what build is running and where its Sandbox listens.
+
+use serde::Serialize;
+use tauri::State;
+
+use crate::state::AppState;
+
+/// Facts about the running app.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct AppInfo {
+    /// "S2S Desk".
+    pub name: String,
+    /// The app's version.
+    pub version: String,
+    /// "debug" or "release".
+    pub build_profile: String,
+    /// The Tauri version it was built with.
+    pub tauri_version: String,
+    /// The embedded simulator's base URL.
+    pub sandbox_url: String,
+}
+
+/// Returns version, build profile and the Sandbox address.
+#[tauri::command]
+#[specta::specta]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        name: "S2S Desk".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        build_profile: if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        }
+        .into(),
+        tauri_version: tauri::VERSION.into(),
+        sandbox_url: state.sandbox_url(),
+    }
+}

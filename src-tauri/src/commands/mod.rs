@@ -1,0 +1,4 @@
+//! One file per feature, named as on the UI side (`ui/src/features/<name>`).
+
+pub mod app;
+pub mod links;

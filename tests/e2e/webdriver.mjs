@@ -1,0 +1,87 @@
+// A minimal W3C WebDriver client over fetch: just what the E2E specs use, so the real-window
+// tests need no npm packages. tauri-driver speaks this protocol and forwards it to
+// WebKitWebDriver, which drives the app's own WebKitGTK webview.
+
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+async function call(url, method, body) {
+  const response = await fetch(url, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    // A driver that stops answering fails the test instead of stalling CI.
+    signal: AbortSignal.timeout(60_000),
+  });
+  const payload = await response.json().catch(() => ({ value: { error: "bad json", message: `HTTP ${response.status}` } }));
+  if (!response.ok || payload.value?.error) {
+    const { error, message } = payload.value ?? {};
+    throw new Error(`WebDriver ${method} ${url}: ${error ?? response.status}: ${message ?? ""}`);
+  }
+  return payload.value;
+}
+
+/** Polls `probe` until it returns a truthy value or `timeoutMs` passes. */
+export async function waitUntil(probe, what, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last.message}` : ""}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** One WebDriver session. */
+export class Session {
+  static async start(driverUrl, capabilities) {
+    const value = await call(`${driverUrl}/session`, "POST", { capabilities: { alwaysMatch: capabilities } });
+    return new Session(`${driverUrl}/session/${value.sessionId}`);
+  }
+
+  constructor(base) {
+    this.base = base;
+  }
+
+  title() {
+    return call(`${this.base}/title`, "GET");
+  }
+
+  /** The first element matching `[data-testid=id]`, waiting for it to appear. */
+  async byTestId(id, timeoutMs) {
+    const found = await waitUntil(
+      () => call(`${this.base}/element`, "POST", { using: "css selector", value: `[data-testid="${id}"]` }),
+      `[data-testid="${id}"]`,
+      timeoutMs,
+    );
+    return new Element(this, found[ELEMENT]);
+  }
+
+  /** Waits until the element's text satisfies `predicate`, and returns the text. */
+  async textOf(id, predicate = (t) => t.length > 0, timeoutMs) {
+    return waitUntil(async () => {
+      const text = await (await this.byTestId(id, timeoutMs)).text();
+      return predicate(text) ? text : null;
+    }, `text of ${id}`, timeoutMs);
+  }
+
+  end() {
+    return call(this.base, "DELETE");
+  }
+}
+
+class Element {
+  constructor(session, id) {
+    this.url = `${session.base}/element/${id}`;
+  }
+  click() {
+    return call(`${this.url}/click`, "POST", {});
+  }
+  text() {
+    return call(`${this.url}/text`, "GET");
+  }
+}

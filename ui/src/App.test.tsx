@@ -1,0 +1,54 @@
+import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { describe, expect, it } from "vitest";
+import { App } from "./App";
+import { answerIpc } from "../test/setup";
+import { ZOOM_GUIDES } from "./features/settings/SettingsView";
+
+const INFO = { name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2.12.5", sandbox_url: "http://127.0.0.1:43210" };
+
+describe("App shell", () => {
+  it("opens on Profiles and moves to the view whose sidebar item is clicked", async () => {
+    answerIpc({ app_info: () => INFO });
+    render(<App />);
+    expect(screen.getByTestId("view-title").textContent).toBe("Profiles");
+    fireEvent.click(screen.getByTestId("nav-scopes"));
+    expect(screen.getByTestId("view-title").textContent).toBe("Scopes & roles");
+    expect(screen.getByTestId("nav-scopes").getAttribute("aria-current")).toBe("page");
+    expect(window.location.hash).toBe("#/scopes");
+  });
+
+  it("shows app_info in Settings and the Sandbox in the sidebar", async () => {
+    answerIpc({ app_info: () => INFO });
+    window.location.hash = "#/settings";
+    render(<App />);
+    await waitFor(() => expect(screen.getByTestId("app-info-version").textContent).toBe("0.1.0"));
+    expect(screen.getByTestId("app-info-profile").textContent).toBe("debug");
+    expect(screen.getByTestId("sidebar-status").textContent).toContain("Sandbox127.0.0.1:43210");
+  });
+
+  it("shows a command's typed error with its hint and kind, and dismisses it", async () => {
+    const calls = answerIpc({
+      app_info: () => INFO,
+      open_external: () => {
+        throw { kind: "browser_unavailable", message: "the system browser could not be opened", hint: "Set a default web browser." };
+      },
+    });
+    window.location.hash = "#/settings";
+    render(<App />);
+    fireEvent.click(screen.getByText(/Server-to-Server OAuth guide/));
+    const notice = await screen.findByTestId("error-notice");
+    expect(notice.getAttribute("data-kind")).toBe("browser_unavailable");
+    expect(screen.getByTestId("error-hint").textContent).toBe("Set a default web browser.");
+    expect(calls).toContainEqual({ cmd: "open_external", args: { url: ZOOM_GUIDES[0].url } });
+    fireEvent.click(screen.getByLabelText("Dismiss"));
+    expect(screen.queryByTestId("error-notice")).toBeNull();
+  });
+
+  it("says so when the backend cannot answer", async () => {
+    answerIpc({});
+    window.location.hash = "#/settings";
+    render(<App />);
+    expect((await screen.findByTestId("error-notice")).getAttribute("data-kind")).toBe("internal");
+    expect(screen.getByTestId("sidebar-status").textContent).toContain("Backend unavailable");
+  });
+});

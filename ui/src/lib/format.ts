@@ -1,0 +1,16 @@
+// Pure formatting helpers for the shell; no IPC, no DOM.
+import type { AppInfo } from "../ipc";
+
+/** "v0.1.0 · debug build" */
+export function describeBuild(info: Pick<AppInfo, "version" | "build_profile">): string {
+  return `v${info.version} · ${info.build_profile} build`;
+}
+
+/** "127.0.0.1:4123" from "http://127.0.0.1:4123"; the input itself when it is not a URL. */
+export function hostAndPort(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_VIEW, VIEWS, hashFor, viewFromHash } from "./navigation";
+
+describe("navigation", () => {
+  it("round-trips every view through the hash", () => {
+    for (const view of VIEWS) expect(viewFromHash(hashFor(view.id))).toBe(view.id);
+  });
+  it("falls back to the default view for an unknown or empty hash", () => {
+    expect(viewFromHash("")).toBe(DEFAULT_VIEW);
+    expect(viewFromHash("#/nope")).toBe(DEFAULT_VIEW);
+  });
+  it("lists the six views of the product brief in order", () => {
+    expect(VIEWS.map((v) => v.label)).toEqual(["Profiles", "Setup", "Test token", "Scopes & roles", "Migrate from JWT", "Settings"]);
+  });
+});

@@ -1,0 +1,82 @@
+// Front-end flow in Debian's Chromium: the Vite-served UI with Tauri IPC mocked
+// (test/flow/mockBackend.ts). Run by `npm run flow`; never downloads a browser.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { createServer } from "vite";
+
+const uiRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const artifacts = join(uiRoot, "..", "tests", "e2e", "artifacts");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+let server;
+let browser;
+let page;
+
+before(async () => {
+  server = await createServer({ root: uiRoot, logLevel: "error", server: { port: 0, strictPort: false } });
+  await server.listen();
+  // Playwright gives the browser a fresh temporary profile of its own.
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // This machine has no internet: without these, Chromium retries Google's hosts at start-up.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  page = await browser.newPage({ viewport: { width: 1180, height: 760 } });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  page.errors = errors;
+  const { port } = server.httpServer.address();
+  await page.goto(`http://127.0.0.1:${port}/test/flow/mock.html`);
+  await page.getByTestId("nav-profiles").waitFor();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function onFailure(t, body) {
+  try {
+    await body();
+  } catch (e) {
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: join(artifacts, `flow-${t.name.replace(/\W+/g, "-")}.png`) });
+    throw e;
+  }
+}
+
+test("every sidebar item opens its view", (t) =>
+  onFailure(t, async () => {
+    const labels = await page.getByRole("navigation").getByRole("button").allTextContents();
+    assert.deepEqual(labels, ["Profiles", "Setup", "Test token", "Scopes & roles", "Migrate from JWT", "Settings"]);
+    for (const label of labels) {
+      await page.getByRole("button", { name: label, exact: true }).click();
+      await page.getByTestId("view-title").filter({ hasText: label }).waitFor();
+    }
+    assert.deepEqual(page.errors, []);
+  }));
+
+test("Settings shows app_info and the sidebar labels the Sandbox", (t) =>
+  onFailure(t, async () => {
+    await page.getByTestId("nav-settings").click();
+    assert.equal(await page.getByTestId("app-info-version").textContent(), "0.1.0");
+    assert.equal(await page.getByTestId("app-info-sandbox").textContent(), "http://127.0.0.1:47001");
+    assert.match(await page.getByTestId("sidebar-status").textContent(), /Sandbox\s*127\.0\.0\.1:47001/);
+  }));
+
+test("a failed command shows its message, hint and kind", (t) =>
+  onFailure(t, async () => {
+    await page.getByTestId("nav-settings").click();
+    await page.getByRole("button", { name: /Server-to-Server OAuth guide/ }).click();
+    const notice = page.getByTestId("error-notice");
+    await notice.waitFor();
+    assert.equal(await notice.getAttribute("data-kind"), "browser_unavailable");
+    assert.match(await page.getByTestId("error-hint").textContent(), /default web browser/);
+    const calls = await page.evaluate(() => window.__ipcCalls.filter((c) => c.cmd === "open_external"));
+    assert.deepEqual(calls, [{ cmd: "open_external", args: { url: "https://developers.zoom.us/docs/internal-apps/s2s-oauth/" } }]);
+  }));
