@@ -130,7 +130,7 @@ fn print_success(r: &TestReport) {
     } else {
         format!(" after {} attempts", r.attempts)
     };
-    println!("{mark} Token issued in {} ms{tries}", t.latency_ms);
+    println!("{mark} Token issued in {}{tries}", human_ms(t.latency_ms));
     let source = if t.api_url_from_response {
         "from Zoom's response"
     } else {
@@ -219,5 +219,14 @@ fn human_duration(secs: u64) -> String {
         (0, 0, s) => format!("{s} s"),
         (0, m, s) => format!("{m} min {s} s"),
         (h, m, _) => format!("{h} h {m} min"),
+    }
+}
+
+/// "412 ms", or "under 1 ms" where a whole-millisecond count would read as "0 ms".
+fn human_ms(ms: u32) -> String {
+    if ms == 0 {
+        "under 1 ms".into()
+    } else {
+        format!("{ms} ms")
     }
 }

@@ -1,0 +1,64 @@
+# Shared by run-app.sh, test-all.sh and bench.sh: installs what a fresh Debian 12 machine lacks.
+# Source it; every function is idempotent and quiet when nothing is missing.
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS_DIR="$REPO_ROOT/.tools"
+
+# Debian packages to build the Tauri app (WebKitGTK 4.1 and friends).
+BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev pkg-config curl)
+# ...and to test it: a virtual display, the WebKit WebDriver, a D-Bus session with a keyring,
+# Debian's Chromium for the front-end flow, ImageMagick's `import` for window captures.
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools chromium imagemagick)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Installs the given Debian packages that are not installed yet.
+ensure_debian_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || die "apt-get not found: install ${missing[*]} with your package manager"
+  say "installing Debian packages: ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Rust and Node.js come with the machine (Rust via rustup; Node.js 20.19+). Say so clearly if not.
+ensure_toolchains() {
+  command -v cargo >/dev/null || die "cargo not found: install Rust with rustup (https://rustup.rs), then re-run"
+  if ! command -v node >/dev/null; then
+    ensure_debian_packages nodejs npm
+  fi
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' ||
+    die "Node.js $(node --version) is too old: the UI toolchain (Vite 8) needs Node.js 20.19 or newer"
+}
+
+# The UI's npm dependencies, exactly as locked.
+ensure_ui_dependencies() {
+  if [ ! -d "$REPO_ROOT/ui/node_modules" ] || [ "$REPO_ROOT/ui/package-lock.json" -nt "$REPO_ROOT/ui/node_modules/.package-lock.json" ]; then
+    say "installing UI dependencies (npm ci)"
+    npm ci --prefix "$REPO_ROOT/ui" --no-audit --no-fund --loglevel=error
+  fi
+}
+
+# tauri-driver 2.x (the newest on crates.io is a 3.0 alpha), into .tools/ — not the user's PATH.
+ensure_tauri_driver() {
+  if [ ! -x "$TOOLS_DIR/bin/tauri-driver" ]; then
+    say "installing tauri-driver 2.x into .tools/"
+    cargo install tauri-driver --version '^2' --locked --root "$TOOLS_DIR" --quiet
+  fi
+  export TAURI_DRIVER="$TOOLS_DIR/bin/tauri-driver"
+}
+
+build_ui() {
+  say "building the UI"
+  npm run --prefix "$REPO_ROOT/ui" --silent build
+}

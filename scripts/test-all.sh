@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: installs what is missing, then lint, Rust tests, UI unit
+# and flow tests, the app build and the real-window E2E. Every step runs even if an earlier one
+# failed (unless it needs that one's output); the exit code is non-zero if any failed, and the
+# last lines are each runner's own summary. Logs: target/test-logs/.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+set -e
+ensure_debian_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+ensure_toolchains
+ensure_ui_dependencies
+ensure_tauri_driver
+set +e
+
+cd "$REPO_ROOT"
+LOG_DIR="$REPO_ROOT/target/test-logs"
+rm -rf "$LOG_DIR" && mkdir -p "$LOG_DIR"
+export NO_COLOR=1 FORCE_COLOR=0 CARGO_TERM_COLOR=never
+START=$SECONDS
+STEPS=() RESULTS=() TIMES=() LOGS=()
+
+# step NAME COMMAND...: runs it with output to the terminal and to target/test-logs/NAME.log.
+step() {
+  local name="$1" log="$LOG_DIR/$1.log" began=$SECONDS
+  shift
+  say "$name"
+  if "$@" 2>&1 | tee "$log"; then RESULTS+=(ok); else RESULTS+=(FAIL); fi
+  STEPS+=("$name") TIMES+=($((SECONDS - began))) LOGS+=("$log")
+}
+
+core_has_no_tauri() {
+  local crate bad=0
+  for crate in s2s-core zoom-sim s2s-cli; do
+    if cargo tree --locked -p "$crate" -e normal,build --prefix none --format '{p}' | grep -E '^(tauri|wry|tao|webkit2gtk)[ -]'; then
+      echo "$crate depends on Tauri: core logic must stay testable without a window"
+      bad=1
+    fi
+  done
+  [ $bad -eq 0 ] && echo "s2s-core, zoom-sim and s2s-cli build without Tauri"
+}
+
+step ui-build build_ui
+step fmt cargo fmt --all --check
+step clippy cargo clippy --locked --workspace --all-targets -- -D warnings
+step core-has-no-tauri core_has_no_tauri
+step rust-core cargo test --locked -p s2s-core -p zoom-sim -p s2s-cli
+# The shell's tests include export_bindings, which fails if ui/src/ipc/bindings.ts is stale.
+step rust-shell cargo test --locked -p s2s-desk
+step ui-typecheck npm run --prefix ui --silent typecheck
+step ui-unit npm run --prefix ui --silent test
+step ui-flow npm run --prefix ui --silent flow
+step app-build cargo build --locked -p s2s-desk
+step e2e tests/e2e/run.sh target/debug/s2s-desk
+
+# "PASSED FAILED" from a log's runner summaries: cargo's "test result:" lines, Vitest's
+# "Tests N passed | M failed" and node:test's "# pass N" / "# fail N".
+tally() {
+  local counted
+  counted=$(grep -E '^test result:|^ *Tests +[0-9]' "$1")
+  local p f
+  p=$(grep -oE '[0-9]+ passed' <<<"$counted" | awk '{s+=$1} END {print s+0}')
+  f=$(grep -oE '[0-9]+ failed' <<<"$counted" | awk '{s+=$1} END {print s+0}')
+  p=$((p + $(grep -E '^# pass [0-9]+' "$1" | awk '{s+=$3} END {print s+0}')))
+  f=$((f + $(grep -E '^# fail [0-9]+' "$1" | awk '{s+=$3} END {print s+0}')))
+  echo "$p $f"
+}
+
+# The summary: each step, then the runners' own tallies.
+echo
+echo "==================== S2S Desk test summary ===================="
+failed=0 passed_tests=0 failed_tests=0
+for i in "${!STEPS[@]}"; do
+  printf '%-5s %-18s %4ss\n' "${RESULTS[$i]}" "${STEPS[$i]}" "${TIMES[$i]}"
+  [ "${RESULTS[$i]}" = ok ] || failed=$((failed + 1))
+  log="${LOGS[$i]}"
+  # cargo: "test result: ok. N passed; M failed; ..." per test binary (empty binaries left out)
+  grep -E '^test result: .* [1-9][0-9]* passed|^test result: FAILED' "$log" | sed 's/^/        /'
+  # vitest: "Tests  14 passed (14)"; node --test: "# pass N" / "# fail N"
+  grep -E '^ *(Test Files|Tests) +[0-9]' "$log" | sed 's/^ */        /'
+  grep -E '^# (pass|fail) [0-9]+' "$log" | sed 's/^/        /'
+  read -r p f < <(tally "$log")
+  passed_tests=$((passed_tests + p)) failed_tests=$((failed_tests + f))
+done
+echo "tests: $passed_tests passed, $failed_tests failed; steps: $((${#STEPS[@]} - failed)) ok, $failed failed; $((SECONDS - START))s"
+[ $failed -eq 0 ]
