@@ -43,7 +43,8 @@ step ui-build build_ui
 step fmt cargo fmt --all --check
 step clippy cargo clippy --locked --workspace --all-targets -- -D warnings
 step core-has-no-tauri core_has_no_tauri
-step rust-core cargo test --locked -p s2s-core -p zoom-sim -p s2s-cli
+# Inside a private D-Bus session with gnome-keyring, so the keychain tests use a real Secret Service.
+step rust-core scripts/with-keyring.sh cargo test --locked -p s2s-core -p zoom-sim -p s2s-cli
 # The shell's tests include export_bindings, which fails if ui/src/ipc/bindings.ts is stale.
 step rust-shell cargo test --locked -p s2s-desk
 step ui-typecheck npm run --prefix ui --silent typecheck

@@ -2,7 +2,20 @@
 //! (capabilities/main.json), so the window can call nothing it was not given.
 
 /// Keep in step with `make_builder` in src/lib.rs; a test checks they match.
-const COMMANDS: &[&str] = &["app_info", "open_external"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "open_external",
+    "list_profiles",
+    "save_profile",
+    "duplicate_profile",
+    "delete_profile",
+    "export_profile",
+    "export_env",
+    "import_profile",
+    "validate_credentials",
+    "test_draft",
+    "test_profile",
+];
 
 fn main() {
     let attributes = tauri_build::Attributes::new()

@@ -2,18 +2,35 @@
 //! `message` for people and an optional `hint` with the fix. Wording comes from s2s-core's
 //! errors (shared with the CLI); a kind is added only when the UI branches on it.
 
+use s2s_core::profiles::export::ImportError;
+use s2s_core::profiles::service::ServiceError;
+use s2s_core::profiles::ProfileError;
+use s2s_core::secrets::SecretStoreError;
+use s2s_core::EndpointError;
 use serde::Serialize;
 
 /// What went wrong, for the UI to branch on. Serialized as a snake_case string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
-pub enum ErrorKind {
+pub enum IpcErrorKind {
     /// A bug or an unexpected failure; the message says what.
     Internal,
     /// A link outside Zoom's documentation and Marketplace hosts.
     LinkNotAllowed,
     /// The system browser could not be started.
     BrowserUnavailable,
+    /// No OS keychain answered (not running, no session bus): secrets cannot be stored or read.
+    KeychainUnavailable,
+    /// The keychain is locked or refused access.
+    KeychainDenied,
+    /// A profile change broke a rule (empty or duplicate name, bad import); the form can show it.
+    ProfileInvalid,
+    /// The profile no longer exists (deleted in another window, or by the CLI).
+    ProfileNotFound,
+    /// The profile has no client secret in the keychain; the form asks for it again.
+    SecretMissing,
+    /// The profiles file could not be written; nothing was changed.
+    Storage,
 }
 
 /// An error as the front end receives it.
@@ -21,7 +38,7 @@ pub enum ErrorKind {
 #[error("{message}")]
 pub struct IpcError {
     /// Stable machine name.
-    pub kind: ErrorKind,
+    pub kind: IpcErrorKind,
     /// What happened, in plain words. Never contains a secret.
     pub message: String,
     /// What to do about it.
@@ -29,7 +46,7 @@ pub struct IpcError {
 }
 
 impl IpcError {
-    fn new(kind: ErrorKind, message: impl Into<String>, hint: Option<&str>) -> Self {
+    fn new(kind: IpcErrorKind, message: impl Into<String>, hint: Option<&str>) -> Self {
         Self {
             kind,
             message: message.into(),
@@ -41,17 +58,52 @@ impl IpcError {
 impl From<s2s_core::links::LinkError> for IpcError {
     fn from(e: s2s_core::links::LinkError) -> Self {
         Self::new(
-            ErrorKind::LinkNotAllowed,
+            IpcErrorKind::LinkNotAllowed,
             e.to_string(),
             Some("Copy the address into your browser yourself if you trust it."),
         )
     }
 }
 
+impl From<ServiceError> for IpcError {
+    fn from(e: ServiceError) -> Self {
+        let message = e.to_string();
+        match e {
+            ServiceError::Profile(ProfileError::NotFound(_)) => Self::new(IpcErrorKind::ProfileNotFound, message, Some("Reload the profile list.")),
+            ServiceError::Profile(_) => Self::new(IpcErrorKind::ProfileInvalid, message, None),
+            ServiceError::Keychain(k) => {
+                let kind = match k {
+                    SecretStoreError::Unavailable(_) => IpcErrorKind::KeychainUnavailable,
+                    SecretStoreError::Denied(_) | SecretStoreError::Corrupt(_) => IpcErrorKind::KeychainDenied,
+                };
+                Self::new(kind, message, Some(k.advice()))
+            }
+            ServiceError::File(_) => Self::new(IpcErrorKind::Storage, message, Some("Check that your home folder has free space and is writable; nothing was changed.")),
+            ServiceError::MissingSecret(_) => Self::new(IpcErrorKind::SecretMissing, message, Some("Enter the client secret again and save.")),
+        }
+    }
+}
+
+impl From<ImportError> for IpcError {
+    fn from(e: ImportError) -> Self {
+        Self::new(
+            IpcErrorKind::ProfileInvalid,
+            e.to_string(),
+            Some("Import a file made with S2S Desk's Export; enter the secret yourself."),
+        )
+    }
+}
+
+impl From<EndpointError> for IpcError {
+    fn from(e: EndpointError) -> Self {
+        Self::new(IpcErrorKind::Internal, e.to_string(), None)
+    }
+}
+
 impl From<std::io::Error> for IpcError {
     fn from(e: std::io::Error) -> Self {
         Self::new(
-            ErrorKind::BrowserUnavailable,
+            IpcErrorKind::BrowserUnavailable,
             format!("the system browser could not be opened: {e}"),
             Some("Set a default web browser for your desktop, or copy the link."),
         )
@@ -67,9 +119,15 @@ mod tests {
     #[test]
     fn every_kind_serializes_to_its_stable_json() {
         let cases = [
-            (ErrorKind::Internal, "internal"),
-            (ErrorKind::LinkNotAllowed, "link_not_allowed"),
-            (ErrorKind::BrowserUnavailable, "browser_unavailable"),
+            (IpcErrorKind::Internal, "internal"),
+            (IpcErrorKind::LinkNotAllowed, "link_not_allowed"),
+            (IpcErrorKind::BrowserUnavailable, "browser_unavailable"),
+            (IpcErrorKind::KeychainUnavailable, "keychain_unavailable"),
+            (IpcErrorKind::KeychainDenied, "keychain_denied"),
+            (IpcErrorKind::ProfileInvalid, "profile_invalid"),
+            (IpcErrorKind::ProfileNotFound, "profile_not_found"),
+            (IpcErrorKind::SecretMissing, "secret_missing"),
+            (IpcErrorKind::Storage, "storage"),
         ];
         for (kind, name) in cases {
             let e = IpcError::new(kind, "m", Some("h"));
@@ -78,6 +136,14 @@ mod tests {
                 json!({"kind": name, "message": "m", "hint": "h"})
             );
         }
+    }
+
+    #[test]
+    fn a_missing_keychain_says_what_to_do() {
+        let e: IpcError =
+            ServiceError::Keychain(SecretStoreError::Unavailable("no bus".into())).into();
+        assert_eq!(e.kind, IpcErrorKind::KeychainUnavailable);
+        assert!(e.hint.as_deref().unwrap_or_default().contains("keyring"));
     }
 
     #[test]

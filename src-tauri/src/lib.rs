@@ -10,6 +10,10 @@ pub mod commands;
 pub mod ipc_error;
 pub mod state;
 
+use std::sync::Arc;
+
+use s2s_core::profiles::file::ProfileFile;
+use s2s_core::secrets::{KeyringStore, APP_SERVICE};
 use tauri::Runtime;
 
 /// Every command, listed once.
@@ -17,7 +21,17 @@ pub fn make_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
         .commands(tauri_specta::collect_commands![
             commands::app::app_info,
-            commands::links::open_external
+            commands::links::open_external,
+            commands::profiles::list_profiles,
+            commands::profiles::save_profile,
+            commands::profiles::duplicate_profile,
+            commands::profiles::delete_profile,
+            commands::profiles::export_profile,
+            commands::profiles::export_env,
+            commands::profiles::import_profile,
+            commands::token::validate_credentials,
+            commands::token::test_draft,
+            commands::token::test_profile,
         ])
         // Counters and Unix timestamps are far below 2^53, so TypeScript's number is exact for them.
         .dangerously_cast_bigints_to_number()
@@ -42,11 +56,17 @@ pub fn build_app<R: Runtime>(
 pub fn run() {
     init_logging();
     // The Sandbox's server runs on Tauri's own tokio runtime, started before the window opens.
-    let state = match tauri::async_runtime::block_on(state::AppState::start()) {
+    let Some(file) = ProfileFile::default_location() else {
+        fail_to_start("this system has no user data folder to keep profiles in");
+    };
+    if let Err(e) = KeyringStore::check_available() {
+        // The app still opens (the Sandbox needs no secret); saving a profile explains this.
+        tracing::warn!(error = %e, "no OS keychain: secrets cannot be saved until one runs");
+    }
+    let keychain = Arc::new(KeyringStore::new(APP_SERVICE));
+    let state = match tauri::async_runtime::block_on(state::AppState::start(file, keychain)) {
         Ok(state) => state,
-        Err(e) => fail_to_start(&format!(
-            "the Sandbox could not listen on a loopback port: {e}"
-        )),
+        Err(e) => fail_to_start(&e),
     };
     let app = build_app(tauri::Builder::default(), make_builder(), state)
         .plugin(tauri_plugin_store::Builder::new().build());

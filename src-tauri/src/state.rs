@@ -1,21 +1,43 @@
-//! `AppState`: what every command may reach, managed once at start-up.
+//! `AppState`: what every command may reach, managed once before the window opens.
 //!
-//! It owns the Sandbox: the embedded Zoom simulator on a loopback port, so every flow can be
-//! tried without a Zoom account. It is started here, never from a command.
+//! It owns the Sandbox (the embedded Zoom simulator on a loopback port, so every flow can be
+//! tried without a Zoom account), the profiles with their keychain, and the one token tester
+//! (its single-flight table is what makes a double click ask Zoom once).
 
+use std::sync::Arc;
+
+use s2s_core::profiles::file::ProfileFile;
+use s2s_core::profiles::service::ProfileService;
+use s2s_core::secrets::SecretStore;
+use s2s_core::TokenTester;
 use zoom_sim::{Fixture, SimHandle};
 
 /// Shared state; Tauri wraps it in an `Arc` already.
 pub struct AppState {
     sandbox: SimHandle,
+    /// Profiles and their secrets.
+    pub profiles: ProfileService,
+    /// Runs token tests, one request per credential at a time.
+    pub tester: TokenTester,
 }
 
 impl AppState {
-    /// Starts the Sandbox simulator on a free loopback port.
-    pub async fn start() -> std::io::Result<Self> {
-        let sandbox = zoom_sim::start(Fixture::default_sandbox(), 0).await?;
+    /// Starts the Sandbox on a free loopback port and opens the profiles file.
+    pub async fn start(file: ProfileFile, secrets: Arc<dyn SecretStore>) -> Result<Self, String> {
+        let sandbox = zoom_sim::start(Fixture::default_sandbox(), 0)
+            .await
+            .map_err(|e| format!("the Sandbox could not listen on a loopback port: {e}"))?;
         tracing::info!(url = %sandbox.base_url(), "Sandbox (simulated Zoom) started");
-        Ok(Self { sandbox })
+        let profiles = ProfileService::open(file, secrets).map_err(|e| e.to_string())?;
+        tracing::info!(keychain = %profiles.keychain(), "client secrets are kept in the OS keychain");
+        if let Some(aside) = profiles.set_aside() {
+            tracing::warn!(backup = %aside.backup.display(), reason = %aside.reason, "profiles file set aside");
+        }
+        Ok(Self {
+            sandbox,
+            profiles,
+            tester: TokenTester::default(),
+        })
     }
 
     /// The Sandbox's base URL (OAuth and API).

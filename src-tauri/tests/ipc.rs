@@ -1,34 +1,161 @@
 //! The shell through Tauri's mock runtime: each command answers over real IPC serialization,
 //! and the committed TypeScript bindings match what the Rust commands generate.
 
+use std::sync::Arc;
+
+use s2s_core::profiles::file::ProfileFile;
+use s2s_core::secrets::MemoryStore;
 use s2s_desk_lib::state::AppState;
 use s2s_desk_lib::{build_app, make_builder};
+use serde_json::json;
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime};
 use tauri::webview::InvokeRequest;
 use tauri::WebviewWindowBuilder;
 
-fn app() -> tauri::App<MockRuntime> {
-    let state = tauri::async_runtime::block_on(AppState::start()).expect("sandbox starts");
-    build_app(mock_builder(), make_builder(), state)
-        .build(mock_context(noop_assets()))
-        .expect("app builds")
+/// One app on the mock runtime, with a throwaway profiles folder and an in-memory keychain.
+struct Shell {
+    _app: tauri::App<MockRuntime>,
+    webview: tauri::WebviewWindow<MockRuntime>,
+    data_dir: tempfile::TempDir,
+}
+
+impl Shell {
+    fn start() -> Self {
+        let data_dir = tempfile::tempdir().expect("tempdir");
+        let file = ProfileFile::in_dir(data_dir.path());
+        let state =
+            tauri::async_runtime::block_on(AppState::start(file, Arc::new(MemoryStore::default())))
+                .expect("starts");
+        let app = build_app(mock_builder(), make_builder(), state)
+            .build(mock_context(noop_assets()))
+            .expect("app builds");
+        let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("webview");
+        Self {
+            _app: app,
+            webview,
+            data_dir,
+        }
+    }
+
+    fn invoke(
+        &self,
+        cmd: &str,
+        body: serde_json::Value,
+    ) -> Result<serde_json::Value, serde_json::Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().expect("url"),
+            body: tauri::ipc::InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: tauri::test::INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.webview, request)
+            .map(|b| b.deserialize::<serde_json::Value>().expect("json"))
+    }
 }
 
 fn invoke(cmd: &str, body: serde_json::Value) -> Result<serde_json::Value, serde_json::Value> {
-    let app = app();
-    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("webview");
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: tauri::ipc::CallbackFn(0),
-        error: tauri::ipc::CallbackFn(1),
-        url: "tauri://localhost".parse().expect("url"),
-        body: tauri::ipc::InvokeBody::Json(body),
-        headers: Default::default(),
-        invoke_key: tauri::test::INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(&webview, request).map(|b| b.deserialize::<serde_json::Value>().expect("json"))
+    Shell::start().invoke(cmd, body)
+}
+
+const SANDBOX_SECRET: &str = "sandboxSecretReportingBot0000001";
+
+fn sandbox_draft(name: &str) -> serde_json::Value {
+    json!({
+        "name": name, "cloud": "sandbox", "account_id": "SbxDemoAccount00000001",
+        "client_id": "SbxReportingBot0000001", "notes": "", "expected_scopes": [], "token_index": null
+    })
+}
+
+#[test]
+fn a_saved_sandbox_profile_tests_green_and_records_history_without_secrets() {
+    let shell = Shell::start();
+    let saved = shell
+        .invoke(
+            "save_profile",
+            json!({"id": null, "draft": sandbox_draft("Demo"), "clientSecret": SANDBOX_SECRET}),
+        )
+        .expect("saved");
+    let id = saved["id"].as_str().expect("id").to_string();
+    let result = shell
+        .invoke("test_profile", json!({"id": id}))
+        .expect("tested");
+    assert_eq!(result["outcome"], "passed", "{result}");
+    assert!(
+        result["report"]["token"]["scopes"]
+            .as_array()
+            .expect("scopes")
+            .len()
+            > 3
+    );
+    let list = shell.invoke("list_profiles", json!({})).expect("listed");
+    assert_eq!(list["profiles"][0]["history"][0]["ok"], true);
+    // Nothing that leaves the backend, and nothing on disk, holds the secret or a token.
+    let on_disk =
+        std::fs::read_to_string(ProfileFile::in_dir(shell.data_dir.path()).path()).expect("file");
+    for text in [list.to_string(), result.to_string(), on_disk] {
+        assert!(!text.contains(SANDBOX_SECRET));
+        assert!(!text.contains("access_token"));
+    }
+}
+
+#[test]
+fn a_wrong_secret_is_an_explained_result_and_nothing_is_saved() {
+    let shell = Shell::start();
+    let result = shell
+        .invoke("test_draft", json!({"draft": sandbox_draft("Demo"), "clientSecret": "wrongSecretwrongSecretwrongSecr1"}))
+        .expect("tested");
+    assert_eq!(result["outcome"], "failed");
+    assert_eq!(result["failure"]["kind"], "invalid_client");
+    assert_eq!(result["failure"]["http_status"], 400); // FACTS.md: Zoom answers invalid_client with 400
+    assert!(result["failure"]["advice"].as_str().expect("advice").len() > 10);
+    assert_eq!(
+        shell.invoke("list_profiles", json!({})).expect("listed")["profiles"],
+        json!([])
+    );
+}
+
+#[test]
+fn profile_rules_come_back_as_typed_errors() {
+    let shell = Shell::start();
+    shell
+        .invoke(
+            "save_profile",
+            json!({"id": null, "draft": sandbox_draft("Demo"), "clientSecret": SANDBOX_SECRET}),
+        )
+        .expect("saved");
+    let taken = shell
+        .invoke(
+            "save_profile",
+            json!({"id": null, "draft": sandbox_draft("demo"), "clientSecret": SANDBOX_SECRET}),
+        )
+        .expect_err("name taken");
+    assert_eq!(taken["kind"], "profile_invalid");
+    let missing = shell
+        .invoke("test_profile", json!({"id": "no-such-id"}))
+        .expect_err("not found");
+    assert_eq!(missing["kind"], "profile_not_found");
+}
+
+#[test]
+fn validation_flags_a_swapped_secret_before_anything_is_sent() {
+    let issues = invoke(
+        "validate_credentials",
+        json!({"accountId": "SbxDemoAccount00000001", "clientId": SANDBOX_SECRET, "clientSecret": "SbxReportingBot0000001"}),
+    )
+    .expect("validated");
+    assert!(
+        issues
+            .as_array()
+            .expect("issues")
+            .iter()
+            .any(|i| i["field"] == "client_id"),
+        "{issues}"
+    );
 }
 
 #[test]
@@ -62,22 +189,49 @@ fn a_link_outside_zoom_is_refused_with_a_typed_error() {
     assert!(err["hint"].is_string());
 }
 
+/// Quoted names in `text` after `marker`, up to the first `end`.
+fn names_between(text: &str, marker: &str, end: &str) -> Vec<String> {
+    let after = text
+        .split_once(marker)
+        .map(|(_, rest)| rest)
+        .unwrap_or_default();
+    let list = after
+        .split_once(end)
+        .map(|(list, _)| list)
+        .unwrap_or_default();
+    list.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(String::from)
+        .collect()
+}
+
 #[test]
-fn the_acl_manifest_lists_exactly_the_registered_commands() {
+fn every_command_is_declared_granted_and_exported() {
     let build_rs = include_str!("../build.rs");
+    let capability = include_str!("../capabilities/main.json");
     let bindings = include_str!("../../ui/src/ipc/bindings.ts");
-    for cmd in ["app_info", "open_external"] {
+    let declared = names_between(build_rs, "const COMMANDS: &[&str] = &[", "];");
+    let exported: Vec<String> = bindings
+        .split("__TAURI_INVOKE")
+        .skip(2) // the import line, then one per command
+        .filter_map(|call| call.split('"').nth(1).map(String::from))
+        .collect();
+    assert_eq!(
+        declared, exported,
+        "build.rs COMMANDS and make_builder() must list the same commands"
+    );
+    for cmd in &declared {
+        let permission = format!("\"allow-{}\"", cmd.replace('_', "-"));
         assert!(
-            build_rs.contains(&format!("\"{cmd}\"")),
-            "{cmd} missing from build.rs COMMANDS"
-        );
-        assert!(
-            bindings.contains(&format!("\"{cmd}\"")),
-            "{cmd} missing from the bindings"
+            capability.contains(&permission),
+            "{cmd} is not granted in capabilities/main.json"
         );
     }
-    let capability = include_str!("../capabilities/main.json");
-    assert!(!capability.contains("shell:"), "no shell access");
+    assert!(
+        !capability.contains("shell:") && !capability.contains("fs:"),
+        "no shell or file-system access"
+    );
 }
 
 /// Fails when ui/src/ipc/bindings.ts is stale; `npm run codegen` runs it with

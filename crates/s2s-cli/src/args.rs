@@ -38,6 +38,10 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct TestTokenArgs {
+    /// Use a profile saved in S2S Desk (its IDs, cloud, expected scopes and token slot; the
+    /// secret from the OS keychain). Other credential flags and variables are then ignored.
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
     /// The app's Account ID.
     #[arg(long, env = "ZOOM_ACCOUNT_ID")]
     pub account_id: Option<String>,

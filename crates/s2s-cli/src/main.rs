@@ -5,6 +5,7 @@
 
 mod args;
 mod exit;
+mod profile;
 mod render;
 mod sim;
 mod test_token;

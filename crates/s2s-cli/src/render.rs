@@ -3,67 +3,38 @@
 
 use s2s_core::probe::ProbeOutcome;
 use s2s_core::scopes::group_by_product;
-use s2s_core::tester::TestError;
+use s2s_core::tester::{FailureReport, TestError};
 use s2s_core::{ErrorKind, TestReport};
 use serde_json::{json, Value};
 
 use crate::exit;
 
-/// A failure to report: from validation, the endpoint guard, or Zoom.
-pub struct Failure {
-    kind: ErrorKind,
-    message: String,
-    advice: String,
-    http_status: Option<u16>,
-    zoom_error: Option<String>,
-    zoom_reason: Option<String>,
-    issues: Vec<s2s_core::CredentialIssue>,
-}
+/// A failure to report: from validation, the endpoint guard, the profile store, or Zoom.
+pub struct Failure(FailureReport);
 
 impl Failure {
     pub fn usage(kind: ErrorKind, message: String, advice: &str) -> Self {
-        Self {
-            kind,
-            message,
-            advice: advice.into(),
-            http_status: None,
-            zoom_error: None,
-            zoom_reason: None,
-            issues: Vec::new(),
-        }
+        Self(FailureReport::local(kind, message, advice))
     }
 
     pub fn from_test_error(e: &TestError) -> Self {
-        let (http_status, zoom) = match e {
-            TestError::Token(t) => (t.http_status(), t.zoom_body()),
-            TestError::InvalidInput(_) => (None, None),
-        };
-        Self {
-            kind: e.kind(),
-            message: e.to_string(),
-            advice: e.advice(),
-            http_status,
-            zoom_error: zoom.and_then(|z| z.error.clone().or(z.code.map(|c| c.to_string()))),
-            zoom_reason: zoom.map(|z| z.text().to_string()),
-            issues: match e {
-                TestError::InvalidInput(i) => i.clone(),
-                TestError::Token(_) => Vec::new(),
-            },
-        }
+        Self(FailureReport::from(e))
     }
 
     fn json(&self) -> Value {
+        let f = &self.0;
         json!({
-            "kind": self.kind.as_str(), "zoom_error": self.zoom_error, "zoom_reason": self.zoom_reason,
-            "http_status": self.http_status, "message": self.message, "advice": self.advice, "issues": self.issues,
+            "kind": f.kind.as_str(), "zoom_error": f.zoom_error, "zoom_reason": f.zoom_reason,
+            "http_status": f.http_status, "message": f.message, "advice": f.advice, "issues": f.issues,
         })
     }
 }
 
 /// Prints a failure; returns its exit code.
-pub fn failure(f: &Failure, as_json: bool) -> u8 {
+pub fn failure(failure: &Failure, as_json: bool) -> u8 {
+    let f = &failure.0;
     if as_json {
-        let out = json!({"ok": false, "scopes": [], "expires_in": null, "api_url": null, "latency_ms": null, "error": f.json()});
+        let out = json!({"ok": false, "scopes": [], "expires_in": null, "api_url": null, "latency_ms": null, "error": failure.json()});
         println!("{out}");
     } else {
         eprintln!("✘ {}", f.message);

@@ -22,9 +22,15 @@ pub async fn run(args: TestTokenArgs) -> u8 {
 
 /// Everything that can go wrong before a request is sent ends here with exit code 2.
 fn prepare(args: TestTokenArgs) -> Result<(RawCredentials, TestOptions), Failure> {
-    let endpoint = match &args.oauth_url {
-        Some(url) => Endpoint::custom(url, args.allow_custom_host),
-        None => args.cloud.parse::<Cloud>().map(Endpoint::cloud),
+    let saved = args
+        .profile
+        .as_deref()
+        .map(crate::profile::load)
+        .transpose()?;
+    let endpoint = match (&args.oauth_url, &saved) {
+        (Some(url), _) => Endpoint::custom(url, args.allow_custom_host),
+        (None, Some(saved)) => Ok(Endpoint::cloud(crate::profile::cloud_of(&saved.profile)?)),
+        (None, None) => args.cloud.parse::<Cloud>().map(Endpoint::cloud),
     }
     .map_err(|e| {
         Failure::usage(
@@ -33,19 +39,34 @@ fn prepare(args: TestTokenArgs) -> Result<(RawCredentials, TestOptions), Failure
             "Use --cloud, or --oauth-url with a loopback address.",
         )
     })?;
-    let account_id = args
-        .account_id
-        .ok_or_else(|| missing("account ID", "--account-id or ZOOM_ACCOUNT_ID"))?;
-    let client_id = args
-        .client_id
-        .ok_or_else(|| missing("client ID", "--client-id or ZOOM_CLIENT_ID"))?;
-    let secret = read_secret(args.client_secret_stdin)?;
     let mut options = TestOptions::new(endpoint);
-    options.token_index = args.token_index;
     options.timeout = Duration::from_secs(args.timeout);
     options.probe = !args.no_probe;
     options.required_scopes = args.require_scope;
-    Ok((RawCredentials::new(account_id, client_id, secret), options))
+    options.token_index = args.token_index;
+    let raw = match saved {
+        Some(saved) => {
+            options.token_index = options.token_index.or(saved.profile.token_index);
+            options
+                .required_scopes
+                .extend(saved.profile.expected_scopes);
+            saved.credentials
+        }
+        None => {
+            let account_id = args.account_id.ok_or_else(|| {
+                missing("account ID", "--profile, --account-id or ZOOM_ACCOUNT_ID")
+            })?;
+            let client_id = args
+                .client_id
+                .ok_or_else(|| missing("client ID", "--profile, --client-id or ZOOM_CLIENT_ID"))?;
+            RawCredentials::new(
+                account_id,
+                client_id,
+                read_secret(args.client_secret_stdin)?,
+            )
+        }
+    };
+    Ok((raw, options))
 }
 
 fn missing(what: &str, how: &str) -> Failure {

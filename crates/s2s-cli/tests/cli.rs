@@ -1,66 +1,15 @@
 //! `s2s` as a pipeline sees it: a real process, real HTTP to the simulator, exit codes and output.
 
+mod support;
+
 use std::process::Stdio;
 
 use serde_json::Value;
-use tokio::io::AsyncWriteExt;
-use tokio::process::Command;
-use zoom_sim::{Faults, Fixture, SimHandle};
 
-const ACCOUNT: &str = "SbxDemoAccount00000001";
-const REPORTING: (&str, &str) = ("SbxReportingBot0000001", "sandboxSecretReportingBot0000001");
+use support::{run, s2s, sim, Run, ACCOUNT, REPORTING};
+use zoom_sim::{Faults, SimHandle};
 const ARCHIVED: (&str, &str) = ("SbxArchived00000000006", "sandboxSecretArchived00000000006");
 const GENERAL: (&str, &str) = ("SbxGeneralOAuth0000008", "sandboxSecretGeneralOAuth0000008");
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        let parsed = serde_json::from_str(self.stdout.trim());
-        assert!(parsed.is_ok(), "stdout is not JSON: {}", self.stdout);
-        parsed.unwrap_or_default()
-    }
-    fn all(&self) -> String {
-        format!("{}\n{}", self.stdout, self.stderr)
-    }
-}
-
-async fn sim() -> SimHandle {
-    zoom_sim::start(Fixture::default_sandbox(), 0)
-        .await
-        .expect("simulator")
-}
-
-fn s2s() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_s2s"));
-    c.env_remove("ZOOM_ACCOUNT_ID")
-        .env_remove("ZOOM_CLIENT_ID")
-        .env_remove("ZOOM_CLIENT_SECRET")
-        .env("S2S_LOG", "debug");
-    c
-}
-
-async fn run(mut cmd: Command, stdin: Option<&str>) -> Run {
-    cmd.stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("s2s starts");
-    if let Some(mut pipe) = child.stdin.take() {
-        if let Some(text) = stdin {
-            pipe.write_all(text.as_bytes()).await.expect("stdin");
-        }
-    }
-    let out = child.wait_with_output().await.expect("s2s finishes");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into(),
-        stderr: String::from_utf8_lossy(&out.stderr).into(),
-    }
-}
 
 async fn test_token(sim: &SimHandle, app: (&str, &str), extra: &[&str]) -> Run {
     let mut cmd = s2s();

@@ -7,6 +7,8 @@
 //! - [`token`]: ask the token endpoint for a token and explain every outcome ([`TokenError`]).
 //! - [`probe`]: one authenticated call that proves a fresh token works.
 //! - [`links`]: the only external pages the app may open (Zoom docs and Marketplace, https).
+//! - [`profiles`]: saved S2S apps (no secrets) and their atomic file, import and export.
+//! - [`secrets`]: the OS keychain behind a trait; the only place a client secret is stored.
 //! - [`tester`]: the whole "Test token" check (validate → token → probe), single-flight per app.
 //!
 //! This crate must never depend on Tauri: the CLI and the tests use it without a window.
@@ -17,10 +19,12 @@ pub mod error;
 mod http;
 pub mod links;
 pub mod probe;
+pub mod profiles;
 pub mod ratelimit;
 pub mod retry;
 pub mod scopes;
 pub mod secret;
+pub mod secrets;
 mod single_flight;
 pub mod tester;
 pub mod token;

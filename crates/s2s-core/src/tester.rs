@@ -116,6 +116,63 @@ impl TestError {
     }
 }
 
+/// A failed test, ready to show or serialize: the same facts for the CLI's JSON and the app.
+/// Zoom's own error and reason are verbatim (secrets redacted). Contains no secret.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct FailureReport {
+    /// Stable machine name.
+    pub kind: ErrorKind,
+    /// What happened.
+    pub message: String,
+    /// What to do about it.
+    pub advice: String,
+    /// The HTTP status Zoom answered with, if it answered.
+    pub http_status: Option<u16>,
+    /// Zoom's `error` (or numeric `code`).
+    pub zoom_error: Option<String>,
+    /// Zoom's `reason` (or message).
+    pub zoom_reason: Option<String>,
+    /// Validation findings, when the input was refused before sending.
+    pub issues: Vec<CredentialIssue>,
+}
+
+impl FailureReport {
+    /// A failure found before anything was sent.
+    pub fn local(kind: ErrorKind, message: impl Into<String>, advice: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+            advice: advice.into(),
+            http_status: None,
+            zoom_error: None,
+            zoom_reason: None,
+            issues: Vec::new(),
+        }
+    }
+}
+
+impl From<&TestError> for FailureReport {
+    fn from(e: &TestError) -> Self {
+        let (http_status, zoom) = match e {
+            TestError::Token(t) => (t.http_status(), t.zoom_body()),
+            TestError::InvalidInput(_) => (None, None),
+        };
+        Self {
+            kind: e.kind(),
+            message: e.to_string(),
+            advice: e.advice(),
+            http_status,
+            zoom_error: zoom.and_then(|z| z.error.clone().or(z.code.map(|c| c.to_string()))),
+            zoom_reason: zoom.map(|z| z.text().to_string()),
+            issues: match e {
+                TestError::InvalidInput(issues) => issues.clone(),
+                TestError::Token(_) => Vec::new(),
+            },
+        }
+    }
+}
+
 /// A successful test and the token itself (kept in memory only, for follow-up API calls).
 #[derive(Debug, Clone)]
 pub struct TestOutcome {

@@ -2,3 +2,5 @@
 
 pub mod app;
 pub mod links;
+pub mod profiles;
+pub mod token;

@@ -10,6 +10,26 @@ export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
 	/**  Opens `url` in the system browser if s2s-core's allowlist accepts it. */
 	openExternal: (url: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("open_external", { url })),
+	/**  All profiles, and anything the admin must know about their storage. */
+	listProfiles: () => __TAURI_INVOKE<ProfileList_Serialize>("list_profiles"),
+	/**  Creates a profile (`id` null) or updates one. `client_secret` null keeps the stored secret. */
+	saveProfile: (id: string | null, draft: ProfileDraft_Deserialize, clientSecret: string | null) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("save_profile", { id, draft, clientSecret })),
+	/**  Copies a profile and its secret under a new name. */
+	duplicateProfile: (id: string) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("duplicate_profile", { id })),
+	/**  Deletes a profile and its keychain entry. */
+	deleteProfile: (id: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("delete_profile", { id })),
+	/**  The profile's non-secret fields as JSON, to share. */
+	exportProfile: (id: string) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("export_profile", { id })),
+	/**  A `.env` snippet; the secret is masked unless `reveal` (a deliberate, warned action). */
+	exportEnv: (id: string, reveal: boolean) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("export_env", { id, reveal })),
+	/**  Reads an exported profile into a draft for the Setup form (the secret is entered there). */
+	importProfile: (json: string) => typedError<ProfileDraft_Serialize, IpcError_Serialize>(__TAURI_INVOKE("import_profile", { json })),
+	/**  Checks pasted values without sending anything. */
+	validateCredentials: (accountId: string, clientId: string, clientSecret: string) => __TAURI_INVOKE<CredentialIssue[]>("validate_credentials", { accountId, clientId, clientSecret }),
+	/**  Tests credentials typed into the Setup wizard, before they are saved. */
+	testDraft: (draft: ProfileDraft_Deserialize, clientSecret: string) => typedError<TestResult_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_draft", { draft, clientSecret })),
+	/**  Tests a saved profile and records the result in its history. */
+	testProfile: (id: string) => typedError<TestResult_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_profile", { id })),
 };
 
 /* Types */
@@ -27,22 +47,136 @@ export type AppInfo = {
 	sandbox_url: string,
 };
 
-/**  What went wrong, for the UI to branch on. Serialized as a snake_case string. */
+/**  One finding about one field. */
+export type CredentialIssue = {
+	/**  Which field. */
+	field: Field,
+	/**  Error or warning. */
+	severity: Severity,
+	/**  What kind of problem. */
+	kind: IssueKind,
+	/**  What to do, in plain words. Never contains the secret. */
+	message: string,
+};
+
+/**  A stable machine name for each outcome. The CLI's JSON, its exit codes and the UI branch on it. */
 export type ErrorKind = 
+/**  Pasted values failed validation; nothing was sent. */
+"invalid_input" | 
+/**  The token host was refused (not Zoom, not loopback). */
+"host_refused" | 
+/**  Client ID or secret rejected. */
+"invalid_client" | 
+/**  Account ID rejected. */
+"invalid_account" | 
+/**  The app is deactivated or not activated. */
+"app_disabled" | 
+/**  Not an S2S app (grant type unsupported for these credentials). */
+"wrong_app_type" | 
+/**  Zoom said credentials or grant type were missing. */
+"missing_credentials" | 
+/**  The token lacks a scope that was required or that an API call needed. */
+"missing_scope" | 
+/**  A fresh token was refused by the API (invalidated, expired). */
+"token_rejected" | 
+/**  Too many requests. */
+"rate_limited" | 
+/**  Zoom answered 5xx. */
+"server_error" | 
+/**  Zoom answered something we could not read. */
+"unexpected_response" | 
+/**  A Zoom error we do not recognise (body kept). */
+"zoom_error" | 
+/**  No answer in time. */
+"timeout" | 
+/**  DNS, TLS or connection failure. */
+"network";
+
+/**
+ *  A failed test, ready to show or serialize: the same facts for the CLI's JSON and the app.
+ *  Zoom's own error and reason are verbatim (secrets redacted). Contains no secret.
+ */
+export type FailureReport = FailureReport_Serialize | FailureReport_Deserialize;
+
+/**
+ *  A failed test, ready to show or serialize: the same facts for the CLI's JSON and the app.
+ *  Zoom's own error and reason are verbatim (secrets redacted). Contains no secret.
+ */
+export type FailureReport_Deserialize = {
+	/**  Stable machine name. */
+	kind: ErrorKind,
+	/**  What happened. */
+	message: string,
+	/**  What to do about it. */
+	advice: string,
+	/**  The HTTP status Zoom answered with, if it answered. */
+	http_status?: number | null,
+	/**  Zoom's `error` (or numeric `code`). */
+	zoom_error?: string | null,
+	/**  Zoom's `reason` (or message). */
+	zoom_reason?: string | null,
+	/**  Validation findings, when the input was refused before sending. */
+	issues: CredentialIssue[],
+};
+
+/**
+ *  A failed test, ready to show or serialize: the same facts for the CLI's JSON and the app.
+ *  Zoom's own error and reason are verbatim (secrets redacted). Contains no secret.
+ */
+export type FailureReport_Serialize = {
+	/**  Stable machine name. */
+	kind: ErrorKind,
+	/**  What happened. */
+	message: string,
+	/**  What to do about it. */
+	advice: string,
+	/**  The HTTP status Zoom answered with, if it answered. */
+	http_status: number | null,
+	/**  Zoom's `error` (or numeric `code`). */
+	zoom_error: string | null,
+	/**  Zoom's `reason` (or message). */
+	zoom_reason: string | null,
+	/**  Validation findings, when the input was refused before sending. */
+	issues: CredentialIssue[],
+};
+
+/**  Which of the three fields an issue is about. */
+export type Field = 
+/**  Account ID. */
+"account_id" | 
+/**  Client ID. */
+"client_id" | 
+/**  Client Secret. */
+"client_secret";
+
+/**  An error as the front end receives it. */
+export type IpcError = IpcError_Serialize | IpcError_Deserialize;
+
+/**  What went wrong, for the UI to branch on. Serialized as a snake_case string. */
+export type IpcErrorKind = 
 /**  A bug or an unexpected failure; the message says what. */
 "internal" | 
 /**  A link outside Zoom's documentation and Marketplace hosts. */
 "link_not_allowed" | 
 /**  The system browser could not be started. */
-"browser_unavailable";
-
-/**  An error as the front end receives it. */
-export type IpcError = IpcError_Serialize | IpcError_Deserialize;
+"browser_unavailable" | 
+/**  No OS keychain answered (not running, no session bus): secrets cannot be stored or read. */
+"keychain_unavailable" | 
+/**  The keychain is locked or refused access. */
+"keychain_denied" | 
+/**  A profile change broke a rule (empty or duplicate name, bad import); the form can show it. */
+"profile_invalid" | 
+/**  The profile no longer exists (deleted in another window, or by the CLI). */
+"profile_not_found" | 
+/**  The profile has no client secret in the keychain; the form asks for it again. */
+"secret_missing" | 
+/**  The profiles file could not be written; nothing was changed. */
+"storage";
 
 /**  An error as the front end receives it. */
 export type IpcError_Deserialize = {
 	/**  Stable machine name. */
-	kind: ErrorKind,
+	kind: IpcErrorKind,
 	/**  What happened, in plain words. Never contains a secret. */
 	message: string,
 	/**  What to do about it. */
@@ -52,11 +186,449 @@ export type IpcError_Deserialize = {
 /**  An error as the front end receives it. */
 export type IpcError_Serialize = {
 	/**  Stable machine name. */
-	kind: ErrorKind,
+	kind: IpcErrorKind,
 	/**  What happened, in plain words. Never contains a secret. */
 	message: string,
 	/**  What to do about it. */
 	hint: string | null,
+};
+
+/**  What is wrong with a field. Stable names: the UI and the CLI's JSON use them. */
+export type IssueKind = 
+/**  Nothing there. */
+"empty" | 
+/**  Leading or trailing spaces or line breaks were removed. */
+"trimmed_whitespace" | 
+/**  A space, tab or line break inside the value. */
+"inner_whitespace" | 
+/**  Control or non-ASCII characters (often from a rich-text paste). */
+"non_printable" | 
+/**  Characters Zoom does not use in credentials. */
+"unexpected_characters" | 
+/**  Shorter or longer than Zoom's values usually are. */
+"unusual_length" | 
+/**  The value looks like it belongs in another field. */
+"looks_swapped" | 
+/**  The same value in two fields. */
+"duplicate" | 
+/**  A JWT (legacy JWT app token) where an S2S credential belongs. */
+"looks_like_jwt";
+
+/**  Whose data a scope reaches. */
+export type Level = 
+/**  The token owner's own data. */
+"user" | 
+/**  Every user of the account; needs an admin-level role to add. */
+"admin" | 
+/**  The master account and its sub-accounts; account owners only. */
+"master";
+
+/**  What the probe found. */
+export type ProbeOutcome = ProbeOutcome_Serialize | ProbeOutcome_Deserialize;
+
+/**  What the probe found. */
+export type ProbeOutcome_Deserialize = 
+/**  The token works and could read its owner. */
+{ outcome: "owner"; owner: TokenOwner_Deserialize; rate_limit: RateLimitInfo_Deserialize } | 
+/**  The token works but lacks the scopes to read users (Zoom's 4711). */
+{ outcome: "token_valid_scope_missing"; message: string; missing: string[]; rate_limit: RateLimitInfo_Deserialize } | 
+/**  Zoom refused the token (124): something invalidated it right after issue. */
+{ outcome: "token_rejected"; message: string } | 
+/**  The probe could not be completed (network, 429, 5xx…): the token itself may be fine. */
+{ outcome: "inconclusive"; kind: ErrorKind; message: string } | 
+/**  Probing was turned off. */
+{ outcome: "skipped" };
+
+/**  What the probe found. */
+export type ProbeOutcome_Serialize = 
+/**  The token works and could read its owner. */
+{ outcome: "owner"; owner: TokenOwner_Serialize; rate_limit: RateLimitInfo_Serialize } | 
+/**  The token works but lacks the scopes to read users (Zoom's 4711). */
+{ outcome: "token_valid_scope_missing"; message: string; missing: string[]; rate_limit: RateLimitInfo_Serialize } | 
+/**  Zoom refused the token (124): something invalidated it right after issue. */
+{ outcome: "token_rejected"; message: string } | 
+/**  The probe could not be completed (network, 429, 5xx…): the token itself may be fine. */
+{ outcome: "inconclusive"; kind: ErrorKind; message: string } | 
+/**  Probing was turned off. */
+{ outcome: "skipped" };
+
+/**  A saved S2S app. */
+export type Profile = Profile_Serialize | Profile_Deserialize;
+
+/**  Which Zoom a profile talks to. */
+export type ProfileCloud = 
+/**  zoom.us */
+"commercial" | 
+/**  Zoom for Government (zoomgov.com). */
+"government" | 
+/**  The simulator embedded in S2S Desk. */
+"sandbox";
+
+/**  The editable fields of a profile. */
+export type ProfileDraft = ProfileDraft_Serialize | ProfileDraft_Deserialize;
+
+/**  The editable fields of a profile. */
+export type ProfileDraft_Deserialize = {
+	/**  Display name. */
+	name: string,
+	/**  Which Zoom. */
+	cloud: ProfileCloud,
+	/**  Account ID (trimmed on save). */
+	account_id: string,
+	/**  Client ID (trimmed on save). */
+	client_id: string,
+	/**  Free text. */
+	notes: string,
+	/**  Expected scopes. */
+	expected_scopes: string[],
+	/**  Spare token slot. */
+	token_index?: number | null,
+};
+
+/**  The editable fields of a profile. */
+export type ProfileDraft_Serialize = {
+	/**  Display name. */
+	name: string,
+	/**  Which Zoom. */
+	cloud: ProfileCloud,
+	/**  Account ID (trimmed on save). */
+	account_id: string,
+	/**  Client ID (trimmed on save). */
+	client_id: string,
+	/**  Free text. */
+	notes: string,
+	/**  Expected scopes. */
+	expected_scopes: string[],
+	/**  Spare token slot. */
+	token_index: number | null,
+};
+
+/**  The Profiles view's data. */
+export type ProfileList = ProfileList_Serialize | ProfileList_Deserialize;
+
+/**  The Profiles view's data. */
+export type ProfileList_Deserialize = {
+	/**  Every profile, in creation order. */
+	profiles: Profile_Deserialize[],
+	/**  Which keychain holds the secrets, e.g. "Secret Service (service app.s2sdesk.desktop)". */
+	keychain: string,
+	/**  Set when the profiles file was unusable at start-up and moved aside. */
+	notice?: string | null,
+};
+
+/**  The Profiles view's data. */
+export type ProfileList_Serialize = {
+	/**  Every profile, in creation order. */
+	profiles: Profile_Serialize[],
+	/**  Which keychain holds the secrets, e.g. "Secret Service (service app.s2sdesk.desktop)". */
+	keychain: string,
+	/**  Set when the profiles file was unusable at start-up and moved aside. */
+	notice: string | null,
+};
+
+/**  A saved S2S app. */
+export type Profile_Deserialize = {
+	/**  Stable id; the keychain entry's key. Never changes, not even on rename. */
+	id: string,
+	/**  Unique (case-insensitively) display name. */
+	name: string,
+	/**  Which Zoom. */
+	cloud: ProfileCloud,
+	/**  Account ID. */
+	account_id: string,
+	/**  Client ID. */
+	client_id: string,
+	/**  Free text. */
+	notes?: string,
+	/**  Scopes the admin expects; a test fails when one is missing. */
+	expected_scopes?: string[],
+	/**
+	 *  A spare token slot, when Zoom raised this app's token tolerance; tests use it so they
+	 *  never invalidate the token a deployed service holds.
+	 */
+	token_index?: number | null,
+	/**  Test results, newest first. */
+	history?: TestRecord_Deserialize[],
+};
+
+/**  A saved S2S app. */
+export type Profile_Serialize = {
+	/**  Stable id; the keychain entry's key. Never changes, not even on rename. */
+	id: string,
+	/**  Unique (case-insensitively) display name. */
+	name: string,
+	/**  Which Zoom. */
+	cloud: ProfileCloud,
+	/**  Account ID. */
+	account_id: string,
+	/**  Client ID. */
+	client_id: string,
+	/**  Free text. */
+	notes: string,
+	/**  Scopes the admin expects; a test fails when one is missing. */
+	expected_scopes: string[],
+	/**
+	 *  A spare token slot, when Zoom raised this app's token tolerance; tests use it so they
+	 *  never invalidate the token a deployed service holds.
+	 */
+	token_index: number | null,
+	/**  Test results, newest first. */
+	history: TestRecord_Serialize[],
+};
+
+/**  What the response said about rate limits. Every field may be missing. */
+export type RateLimitInfo = RateLimitInfo_Serialize | RateLimitInfo_Deserialize;
+
+/**  What the response said about rate limits. Every field may be missing. */
+export type RateLimitInfo_Deserialize = {
+	/**  `X-RateLimit-Category`: Light, Medium, Heavy, Resource-intensive. */
+	category?: string | null,
+	/**  `X-RateLimit-Type`: e.g. QPS or Daily-limit. */
+	limit_type?: string | null,
+	/**  `X-RateLimit-Limit`. */
+	limit?: number | null,
+	/**  `X-RateLimit-Remaining`. */
+	remaining?: number | null,
+	/**  `Retry-After`, as seconds from when the response arrived. */
+	retry_after_secs?: number | null,
+};
+
+/**  What the response said about rate limits. Every field may be missing. */
+export type RateLimitInfo_Serialize = {
+	/**  `X-RateLimit-Category`: Light, Medium, Heavy, Resource-intensive. */
+	category: string | null,
+	/**  `X-RateLimit-Type`: e.g. QPS or Daily-limit. */
+	limit_type: string | null,
+	/**  `X-RateLimit-Limit`. */
+	limit: number | null,
+	/**  `X-RateLimit-Remaining`. */
+	remaining: number | null,
+	/**  `Retry-After`, as seconds from when the response arrived. */
+	retry_after_secs: number | null,
+};
+
+/**  One parsed scope. `raw` is always exactly what Zoom sent. */
+export type Scope = Scope_Serialize | Scope_Deserialize;
+
+/**  Which of Zoom's two naming models a scope follows. */
+export type ScopeModel = 
+/**  `product:action[:level]`. */
+"classic" | 
+/**  `product:action:resource[:level]`. */
+"granular" | 
+/**  Not a shape Zoom uses; kept verbatim. */
+"unknown";
+
+/**  One parsed scope. `raw` is always exactly what Zoom sent. */
+export type Scope_Deserialize = {
+	/**  The scope string as granted. */
+	raw: string,
+	/**  The part before the first colon (`meeting`, `user`, `role`…). */
+	product: string,
+	/**  `read`, `write`, `delete`, `update`…; absent for forms like `meeting:master`. */
+	action?: string | null,
+	/**  The granular resource (`user`, `list_users`…). */
+	resource?: string | null,
+	/**  User, admin or master. */
+	level: Level,
+	/**  Classic, granular, or unknown. */
+	model: ScopeModel,
+};
+
+/**  One parsed scope. `raw` is always exactly what Zoom sent. */
+export type Scope_Serialize = {
+	/**  The scope string as granted. */
+	raw: string,
+	/**  The part before the first colon (`meeting`, `user`, `role`…). */
+	product: string,
+	/**  `read`, `write`, `delete`, `update`…; absent for forms like `meeting:master`. */
+	action: string | null,
+	/**  The granular resource (`user`, `list_users`…). */
+	resource: string | null,
+	/**  User, admin or master. */
+	level: Level,
+	/**  Classic, granular, or unknown. */
+	model: ScopeModel,
+};
+
+/**  Whether an issue stops the request. */
+export type Severity = 
+/**  Nothing is sent until it is fixed. */
+"error" | 
+/**  Worth a look; the request may still go. */
+"warning";
+
+/**  One test's result, as kept in a profile's history. No token, no secret. */
+export type TestRecord = TestRecord_Serialize | TestRecord_Deserialize;
+
+/**  One test's result, as kept in a profile's history. No token, no secret. */
+export type TestRecord_Deserialize = {
+	/**  When, as Unix seconds. */
+	at_unix: number,
+	/**  Whether the test passed. */
+	ok: boolean,
+	/**  The error kind when it did not. */
+	kind?: string | null,
+	/**  One line: what happened. */
+	summary: string,
+	/**  Scopes granted. */
+	scopes: string[],
+	/**  Token request latency. */
+	latency_ms?: number | null,
+};
+
+/**  One test's result, as kept in a profile's history. No token, no secret. */
+export type TestRecord_Serialize = {
+	/**  When, as Unix seconds. */
+	at_unix: number,
+	/**  Whether the test passed. */
+	ok: boolean,
+	/**  The error kind when it did not. */
+	kind: string | null,
+	/**  One line: what happened. */
+	summary: string,
+	/**  Scopes granted. */
+	scopes: string[],
+	/**  Token request latency. */
+	latency_ms: number | null,
+};
+
+/**  A successful test, ready to show or serialize. Contains no secret. */
+export type TestReport = TestReport_Serialize | TestReport_Deserialize;
+
+/**  A successful test, ready to show or serialize. Contains no secret. */
+export type TestReport_Deserialize = {
+	/**  The token's facts. */
+	token: TokenSummary_Deserialize,
+	/**  What the probe call found. */
+	probe: ProbeOutcome_Deserialize,
+	/**  Required scopes the token lacks (empty when all are held). */
+	missing_required: string[],
+	/**  Validation warnings about the pasted values (errors would have stopped the test). */
+	warnings: CredentialIssue[],
+	/**  Token requests made, including retries. */
+	attempts: number,
+	/**  Whole test time, in milliseconds. */
+	total_ms: number,
+};
+
+/**  A successful test, ready to show or serialize. Contains no secret. */
+export type TestReport_Serialize = {
+	/**  The token's facts. */
+	token: TokenSummary_Serialize,
+	/**  What the probe call found. */
+	probe: ProbeOutcome_Serialize,
+	/**  Required scopes the token lacks (empty when all are held). */
+	missing_required: string[],
+	/**  Validation warnings about the pasted values (errors would have stopped the test). */
+	warnings: CredentialIssue[],
+	/**  Token requests made, including retries. */
+	attempts: number,
+	/**  Whole test time, in milliseconds. */
+	total_ms: number,
+};
+
+/**  What a test showed. */
+export type TestResult = TestResult_Serialize | TestResult_Deserialize;
+
+/**  What a test showed. */
+export type TestResult_Deserialize = 
+/**  Zoom issued a token (the report says whether the probe and expected scopes passed). */
+{ outcome: "passed"; 
+/**  Scopes, expiry, API URL, latency, probe, rate limits. */
+report: TestReport_Deserialize } | 
+/**  No token: Zoom's answer, verbatim, and what to do. */
+{ outcome: "failed"; 
+/**  The explanation. */
+failure: FailureReport_Deserialize };
+
+/**  What a test showed. */
+export type TestResult_Serialize = 
+/**  Zoom issued a token (the report says whether the probe and expected scopes passed). */
+{ outcome: "passed"; 
+/**  Scopes, expiry, API URL, latency, probe, rate limits. */
+report: TestReport_Serialize } | 
+/**  No token: Zoom's answer, verbatim, and what to do. */
+{ outcome: "failed"; 
+/**  The explanation. */
+failure: FailureReport_Serialize };
+
+/**  Who the token acts as, when the app may read it. */
+export type TokenOwner = TokenOwner_Serialize | TokenOwner_Deserialize;
+
+/**  Who the token acts as, when the app may read it. */
+export type TokenOwner_Deserialize = {
+	/**  Zoom user id. */
+	id: string,
+	/**  Email, when returned. */
+	email?: string | null,
+	/**  Display name parts joined. */
+	display_name?: string | null,
+	/**  Role name ("Owner", "Admin", "Member", or custom). */
+	role_name?: string | null,
+	/**  Role id ("0" Owner, "1" Admin, others custom). */
+	role_id?: string | null,
+	/**  The account the user belongs to. */
+	account_id?: string | null,
+};
+
+/**  Who the token acts as, when the app may read it. */
+export type TokenOwner_Serialize = {
+	/**  Zoom user id. */
+	id: string,
+	/**  Email, when returned. */
+	email: string | null,
+	/**  Display name parts joined. */
+	display_name: string | null,
+	/**  Role name ("Owner", "Admin", "Member", or custom). */
+	role_name: string | null,
+	/**  Role id ("0" Owner, "1" Admin, others custom). */
+	role_id: string | null,
+	/**  The account the user belongs to. */
+	account_id: string | null,
+};
+
+/**  Serializable facts about an issued token (everything but the token itself). */
+export type TokenSummary = TokenSummary_Serialize | TokenSummary_Deserialize;
+
+/**  Serializable facts about an issued token (everything but the token itself). */
+export type TokenSummary_Deserialize = {
+	/**  "bearer". */
+	token_type: string,
+	/**  Seconds of validity Zoom granted. */
+	expires_in: number,
+	/**  Expiry as Unix seconds. */
+	expires_at_unix: number,
+	/**  Granted scopes, parsed. */
+	scopes: Scope_Deserialize[],
+	/**  API base URL to call. */
+	api_url: string,
+	/**  Whether Zoom named the API URL (false: the cloud default was assumed). */
+	api_url_from_response: boolean,
+	/**  Token request latency in milliseconds. */
+	latency_ms: number,
+	/**  Rate-limit headers on the token response. */
+	rate_limit: RateLimitInfo_Deserialize,
+};
+
+/**  Serializable facts about an issued token (everything but the token itself). */
+export type TokenSummary_Serialize = {
+	/**  "bearer". */
+	token_type: string,
+	/**  Seconds of validity Zoom granted. */
+	expires_in: number,
+	/**  Expiry as Unix seconds. */
+	expires_at_unix: number,
+	/**  Granted scopes, parsed. */
+	scopes: Scope_Serialize[],
+	/**  API base URL to call. */
+	api_url: string,
+	/**  Whether Zoom named the API URL (false: the cloud default was assumed). */
+	api_url_from_response: boolean,
+	/**  Token request latency in milliseconds. */
+	latency_ms: number,
+	/**  Rate-limit headers on the token response. */
+	rate_limit: RateLimitInfo_Serialize,
 };
 
 /* Tauri Specta runtime */

@@ -2,23 +2,36 @@
 // `ipc.*` and always get an `Outcome`: a value, or an `IpcError` with a stable `kind`, a
 // `message` and maybe a `hint`. Rejections that are not IpcErrors (a missing command, a Rust
 // panic, no Tauri at all) become kind "internal" here, so every view has one error shape.
-import { commands, type AppInfo, type ErrorKind, type IpcError as GeneratedIpcError } from "./bindings";
+import {
+  commands,
+  type AppInfo,
+  type CredentialIssue,
+  type IpcErrorKind,
+  type IpcError_Serialize as GeneratedIpcError,
+  type ProfileDraft_Deserialize as ProfileDraft,
+  type ProfileList_Serialize as ProfileList,
+  type Profile_Serialize as Profile,
+  type ProfileCloud,
+  type TestResult_Serialize as TestResult,
+  type TestReport_Serialize as TestReport,
+  type FailureReport_Serialize as FailureReport,
+  type Scope_Serialize as Scope,
+  type Level,
+} from "./bindings";
 
-export type { AppInfo, ErrorKind };
+export type { AppInfo, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestReport, FailureReport, Scope, Level };
 
 /** An error as views see it (the generated type, with `hint` always present). */
-export type IpcError = { kind: ErrorKind; message: string; hint: string | null };
+export type IpcError = { kind: IpcErrorKind; message: string; hint: string | null };
 
 /** What every `ipc.*` call resolves to; it never rejects. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: IpcError };
-
-const ERROR_KINDS: readonly ErrorKind[] = ["internal", "link_not_allowed", "browser_unavailable"];
 
 /** Whether `value` has the wire shape of an IpcError. */
 export function isIpcError(value: unknown): value is GeneratedIpcError {
   if (typeof value !== "object" || value === null) return false;
   const candidate = value as Record<string, unknown>;
-  return ERROR_KINDS.includes(candidate.kind as ErrorKind) && typeof candidate.message === "string";
+  return typeof candidate.kind === "string" && typeof candidate.message === "string";
 }
 
 /** Any rejection, as an IpcError. */
@@ -51,4 +64,16 @@ async function settlePlain<T>(call: () => Promise<T>): Promise<Outcome<T>> {
 export const ipc = {
   appInfo: (): Promise<Outcome<AppInfo>> => settlePlain(() => commands.appInfo()),
   openExternal: (url: string): Promise<Outcome<null>> => settle(() => commands.openExternal(url)),
+  listProfiles: (): Promise<Outcome<ProfileList>> => settlePlain(() => commands.listProfiles()),
+  saveProfile: (id: string | null, draft: ProfileDraft, clientSecret: string | null): Promise<Outcome<Profile>> =>
+    settle(() => commands.saveProfile(id, draft, clientSecret)),
+  duplicateProfile: (id: string): Promise<Outcome<Profile>> => settle(() => commands.duplicateProfile(id)),
+  deleteProfile: (id: string): Promise<Outcome<null>> => settle(() => commands.deleteProfile(id)),
+  exportProfile: (id: string): Promise<Outcome<string>> => settle(() => commands.exportProfile(id)),
+  exportEnv: (id: string, reveal: boolean): Promise<Outcome<string>> => settle(() => commands.exportEnv(id, reveal)),
+  importProfile: (json: string): Promise<Outcome<ProfileDraft>> => settle(() => commands.importProfile(json)),
+  validateCredentials: (accountId: string, clientId: string, clientSecret: string): Promise<Outcome<CredentialIssue[]>> =>
+    settlePlain(() => commands.validateCredentials(accountId, clientId, clientSecret)),
+  testDraft: (draft: ProfileDraft, clientSecret: string): Promise<Outcome<TestResult>> => settle(() => commands.testDraft(draft, clientSecret)),
+  testProfile: (id: string): Promise<Outcome<TestResult>> => settle(() => commands.testProfile(id)),
 };

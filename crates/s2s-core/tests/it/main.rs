@@ -2,6 +2,7 @@
 
 mod concurrency;
 mod errors;
+mod keychain;
 mod retry;
 mod roles;
 mod secrets;

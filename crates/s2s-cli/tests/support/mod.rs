@@ -1,0 +1,64 @@
+//! Shared by the CLI's black-box tests: run `s2s` as a child process and capture everything.
+
+// Each test binary uses a different subset of these helpers.
+#![allow(dead_code)]
+
+use std::process::Stdio;
+
+use serde_json::Value;
+use tokio::io::AsyncWriteExt;
+use tokio::process::Command;
+use zoom_sim::{Fixture, SimHandle};
+
+pub const ACCOUNT: &str = "SbxDemoAccount00000001";
+pub const REPORTING: (&str, &str) = ("SbxReportingBot0000001", "sandboxSecretReportingBot0000001");
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn json(&self) -> Value {
+        let parsed = serde_json::from_str(self.stdout.trim());
+        assert!(parsed.is_ok(), "stdout is not JSON: {}", self.stdout);
+        parsed.unwrap_or_default()
+    }
+    pub fn all(&self) -> String {
+        format!("{}\n{}", self.stdout, self.stderr)
+    }
+}
+
+pub async fn sim() -> SimHandle {
+    zoom_sim::start(Fixture::default_sandbox(), 0)
+        .await
+        .expect("simulator")
+}
+
+pub fn s2s() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_s2s"));
+    c.env_remove("ZOOM_ACCOUNT_ID")
+        .env_remove("ZOOM_CLIENT_ID")
+        .env_remove("ZOOM_CLIENT_SECRET")
+        .env("S2S_LOG", "debug");
+    c
+}
+
+pub async fn run(mut cmd: Command, stdin: Option<&str>) -> Run {
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("s2s starts");
+    if let Some(mut pipe) = child.stdin.take() {
+        if let Some(text) = stdin {
+            pipe.write_all(text.as_bytes()).await.expect("stdin");
+        }
+    }
+    let out = child.wait_with_output().await.expect("s2s finishes");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into(),
+        stderr: String::from_utf8_lossy(&out.stderr).into(),
+    }
+}

@@ -1,0 +1,282 @@
+//! Profiles: one named S2S app each (cloud, account ID, client ID, notes, expected scopes, token
+//! slot, test history). A [`ProfileBook`] is the whole collection with its rules (unique names,
+//! stable ids); [`file`] persists it atomically; [`export`] turns one into JSON or a `.env`
+//! snippet. No secret is ever part of a profile: secrets live in [`crate::secrets`].
+
+pub mod export;
+pub mod file;
+pub mod service;
+
+use serde::{Deserialize, Serialize};
+
+/// How many test results a profile keeps, newest first.
+pub const HISTORY_LIMIT: usize = 50;
+
+/// Which Zoom a profile talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileCloud {
+    /// zoom.us
+    Commercial,
+    /// Zoom for Government (zoomgov.com).
+    Government,
+    /// The simulator embedded in S2S Desk.
+    Sandbox,
+}
+
+impl ProfileCloud {
+    /// The Zoom cloud behind it; `None` for the Sandbox, whose address only the app knows.
+    pub fn zoom_cloud(self) -> Option<crate::Cloud> {
+        match self {
+            ProfileCloud::Commercial => Some(crate::Cloud::Commercial),
+            ProfileCloud::Government => Some(crate::Cloud::Government),
+            ProfileCloud::Sandbox => None,
+        }
+    }
+}
+
+/// One test's result, as kept in a profile's history. No token, no secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TestRecord {
+    /// When, as Unix seconds.
+    pub at_unix: i64,
+    /// Whether the test passed.
+    pub ok: bool,
+    /// The error kind when it did not.
+    pub kind: Option<String>,
+    /// One line: what happened.
+    pub summary: String,
+    /// Scopes granted.
+    pub scopes: Vec<String>,
+    /// Token request latency.
+    pub latency_ms: Option<u32>,
+}
+
+/// A saved S2S app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Profile {
+    /// Stable id; the keychain entry's key. Never changes, not even on rename.
+    pub id: String,
+    /// Unique (case-insensitively) display name.
+    pub name: String,
+    /// Which Zoom.
+    pub cloud: ProfileCloud,
+    /// Account ID.
+    pub account_id: String,
+    /// Client ID.
+    pub client_id: String,
+    /// Free text.
+    #[serde(default)]
+    pub notes: String,
+    /// Scopes the admin expects; a test fails when one is missing.
+    #[serde(default)]
+    pub expected_scopes: Vec<String>,
+    /// A spare token slot, when Zoom raised this app's token tolerance; tests use it so they
+    /// never invalidate the token a deployed service holds.
+    #[serde(default)]
+    pub token_index: Option<u32>,
+    /// Test results, newest first.
+    #[serde(default)]
+    pub history: Vec<TestRecord>,
+}
+
+/// The editable fields of a profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ProfileDraft {
+    /// Display name.
+    pub name: String,
+    /// Which Zoom.
+    pub cloud: ProfileCloud,
+    /// Account ID (trimmed on save).
+    pub account_id: String,
+    /// Client ID (trimmed on save).
+    pub client_id: String,
+    /// Free text.
+    pub notes: String,
+    /// Expected scopes.
+    pub expected_scopes: Vec<String>,
+    /// Spare token slot.
+    pub token_index: Option<u32>,
+}
+
+/// Why a change to the book was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProfileError {
+    /// Names must be non-empty.
+    #[error("a profile needs a name")]
+    EmptyName,
+    /// Another profile already has this name.
+    #[error("a profile named '{0}' already exists; pick another name")]
+    NameTaken(String),
+    /// No profile with this id or name.
+    #[error("no profile named or with id '{0}'")]
+    NotFound(String),
+}
+
+/// All profiles, in creation order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileBook {
+    profiles: Vec<Profile>,
+}
+
+impl ProfileBook {
+    /// A book holding `profiles` as they are (used when loading).
+    pub fn from_profiles(profiles: Vec<Profile>) -> Self {
+        Self { profiles }
+    }
+
+    /// Every profile.
+    pub fn profiles(&self) -> &[Profile] {
+        &self.profiles
+    }
+
+    /// The profile with this id.
+    pub fn get(&self, id: &str) -> Result<&Profile, ProfileError> {
+        self.profiles
+            .iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| ProfileError::NotFound(id.into()))
+    }
+
+    /// The profile with this name (case-insensitive), as the CLI's `--profile` looks it up.
+    pub fn find_by_name(&self, name: &str) -> Result<&Profile, ProfileError> {
+        let wanted = name.trim().to_lowercase();
+        self.profiles
+            .iter()
+            .find(|p| p.name.to_lowercase() == wanted)
+            .ok_or_else(|| ProfileError::NotFound(name.into()))
+    }
+
+    /// Profiles whose name, account ID, client ID or notes contain `query` (case-insensitive).
+    pub fn search(&self, query: &str) -> Vec<&Profile> {
+        let q = query.trim().to_lowercase();
+        self.profiles
+            .iter()
+            .filter(|p| {
+                q.is_empty()
+                    || [&p.name, &p.account_id, &p.client_id, &p.notes]
+                        .iter()
+                        .any(|f| f.to_lowercase().contains(&q))
+            })
+            .collect()
+    }
+
+    /// Adds a profile from a draft and returns it.
+    pub fn create(&mut self, draft: ProfileDraft) -> Result<&Profile, ProfileError> {
+        let name = self.free_name(&draft.name, None)?;
+        let profile = Profile {
+            id: new_id(),
+            name,
+            history: Vec::new(),
+            ..from_draft(draft)
+        };
+        self.profiles.push(profile);
+        Ok(&self.profiles[self.profiles.len() - 1])
+    }
+
+    /// Replaces a profile's editable fields (a rename keeps the id, so the secret follows).
+    pub fn update(&mut self, id: &str, draft: ProfileDraft) -> Result<&Profile, ProfileError> {
+        let name = self.free_name(&draft.name, Some(id))?;
+        let slot = self.index_of(id)?;
+        let history = std::mem::take(&mut self.profiles[slot].history);
+        self.profiles[slot] = Profile {
+            id: id.into(),
+            name,
+            history,
+            ..from_draft(draft)
+        };
+        Ok(&self.profiles[slot])
+    }
+
+    /// Copies a profile under a new name ("Name (copy)", "Name (copy 2)", …), without history.
+    /// The caller copies the secret to the new id.
+    pub fn duplicate(&mut self, id: &str) -> Result<&Profile, ProfileError> {
+        let original = self.get(id)?.clone();
+        let mut n = 1;
+        let name = loop {
+            let candidate = if n == 1 {
+                format!("{} (copy)", original.name)
+            } else {
+                format!("{} (copy {n})", original.name)
+            };
+            if self.free_name(&candidate, None).is_ok() {
+                break candidate;
+            }
+            n += 1;
+        };
+        self.profiles.push(Profile {
+            id: new_id(),
+            name,
+            history: Vec::new(),
+            ..original
+        });
+        Ok(&self.profiles[self.profiles.len() - 1])
+    }
+
+    /// Removes a profile and returns it (the caller deletes its secret).
+    pub fn remove(&mut self, id: &str) -> Result<Profile, ProfileError> {
+        let slot = self.index_of(id)?;
+        Ok(self.profiles.remove(slot))
+    }
+
+    /// Records a test result, newest first, keeping [`HISTORY_LIMIT`].
+    pub fn record_test(&mut self, id: &str, record: TestRecord) -> Result<&Profile, ProfileError> {
+        let slot = self.index_of(id)?;
+        let history = &mut self.profiles[slot].history;
+        history.insert(0, record);
+        history.truncate(HISTORY_LIMIT);
+        Ok(&self.profiles[slot])
+    }
+
+    fn index_of(&self, id: &str) -> Result<usize, ProfileError> {
+        self.profiles
+            .iter()
+            .position(|p| p.id == id)
+            .ok_or_else(|| ProfileError::NotFound(id.into()))
+    }
+
+    fn free_name(&self, name: &str, except_id: Option<&str>) -> Result<String, ProfileError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(ProfileError::EmptyName);
+        }
+        let taken = self.profiles.iter().any(|p| {
+            Some(p.id.as_str()) != except_id && p.name.to_lowercase() == name.to_lowercase()
+        });
+        if taken {
+            Err(ProfileError::NameTaken(name.into()))
+        } else {
+            Ok(name.into())
+        }
+    }
+}
+
+fn from_draft(draft: ProfileDraft) -> Profile {
+    Profile {
+        id: String::new(),
+        name: draft.name,
+        cloud: draft.cloud,
+        account_id: draft.account_id.trim().into(),
+        client_id: draft.client_id.trim().into(),
+        notes: draft.notes,
+        expected_scopes: draft
+            .expected_scopes
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        token_index: draft.token_index,
+        history: Vec::new(),
+    }
+}
+
+fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,347 @@
+use super::export::{env_snippet, from_json, to_json, ImportError};
+use super::file::ProfileFile;
+use super::*;
+use crate::secret::Secret;
+
+fn draft(name: &str) -> ProfileDraft {
+    ProfileDraft {
+        name: name.into(),
+        cloud: ProfileCloud::Commercial,
+        account_id: " AcctAcctAcctAcctAcct01 ".into(),
+        client_id: "ClientClientClient0001".into(),
+        notes: "prod".into(),
+        expected_scopes: vec!["user:read:user:admin".into(), " ".into()],
+        token_index: None,
+    }
+}
+
+#[test]
+fn create_trims_ids_and_drops_blank_scopes() {
+    let mut book = ProfileBook::default();
+    let p = book.create(draft("Prod")).expect("created").clone();
+    assert_eq!(p.account_id, "AcctAcctAcctAcctAcct01");
+    assert_eq!(p.expected_scopes, vec!["user:read:user:admin"]);
+    assert_eq!(p.id.len(), 36);
+}
+
+#[test]
+fn names_are_unique_ignoring_case_and_never_empty() {
+    let mut book = ProfileBook::default();
+    book.create(draft("Prod")).expect("created");
+    assert_eq!(
+        book.create(draft("prod ")),
+        Err(ProfileError::NameTaken("prod".into()))
+    );
+    assert_eq!(book.create(draft("  ")), Err(ProfileError::EmptyName));
+}
+
+#[test]
+fn rename_keeps_the_id_and_history() {
+    let mut book = ProfileBook::default();
+    let id = book.create(draft("Prod")).expect("created").id.clone();
+    book.record_test(
+        &id,
+        TestRecord {
+            at_unix: 1,
+            ok: true,
+            kind: None,
+            summary: "ok".into(),
+            scopes: vec![],
+            latency_ms: Some(5),
+        },
+    )
+    .expect("recorded");
+    let renamed = book.update(&id, draft("Production")).expect("renamed");
+    assert_eq!(
+        (
+            renamed.id.as_str(),
+            renamed.name.as_str(),
+            renamed.history.len()
+        ),
+        (id.as_str(), "Production", 1)
+    );
+    // Renaming to its own name (other case) is fine.
+    assert!(book.update(&id, draft("PRODUCTION")).is_ok());
+}
+
+#[test]
+fn duplicate_gets_a_fresh_id_a_free_name_and_no_history() {
+    let mut book = ProfileBook::default();
+    let id = book.create(draft("Prod")).expect("created").id.clone();
+    book.record_test(
+        &id,
+        TestRecord {
+            at_unix: 1,
+            ok: true,
+            kind: None,
+            summary: "ok".into(),
+            scopes: vec![],
+            latency_ms: None,
+        },
+    )
+    .expect("recorded");
+    let first = book.duplicate(&id).expect("dup").clone();
+    let second = book.duplicate(&id).expect("dup").clone();
+    assert_eq!(
+        (first.name.as_str(), second.name.as_str()),
+        ("Prod (copy)", "Prod (copy 2)")
+    );
+    assert_ne!(first.id, id);
+    assert!(first.history.is_empty());
+}
+
+#[test]
+fn history_is_newest_first_and_capped() {
+    let mut book = ProfileBook::default();
+    let id = book.create(draft("Prod")).expect("created").id.clone();
+    for at in 0..(HISTORY_LIMIT as i64 + 5) {
+        book.record_test(
+            &id,
+            TestRecord {
+                at_unix: at,
+                ok: true,
+                kind: None,
+                summary: String::new(),
+                scopes: vec![],
+                latency_ms: None,
+            },
+        )
+        .expect("recorded");
+    }
+    let history = &book.get(&id).expect("found").history;
+    assert_eq!(history.len(), HISTORY_LIMIT);
+    assert_eq!(history[0].at_unix, HISTORY_LIMIT as i64 + 4);
+}
+
+#[test]
+fn search_and_lookup_by_name() {
+    let mut book = ProfileBook::default();
+    book.create(draft("Prod")).expect("created");
+    book.create(ProfileDraft {
+        notes: "staging copy".into(),
+        ..draft("Stage")
+    })
+    .expect("created");
+    assert_eq!(book.search("STAGING").len(), 1);
+    assert_eq!(book.search("").len(), 2);
+    assert_eq!(book.find_by_name(" stage ").expect("found").name, "Stage");
+    assert!(matches!(
+        book.find_by_name("nope"),
+        Err(ProfileError::NotFound(_))
+    ));
+}
+
+#[test]
+fn the_file_round_trips_atomically_and_owner_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = ProfileFile::in_dir(&dir.path().join("nested"));
+    let mut book = ProfileBook::default();
+    book.create(draft("Prod")).expect("created");
+    file.save(&book).expect("saved");
+    let (loaded, aside) = file.load().expect("loaded");
+    assert_eq!((loaded, aside), (book, None));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(file.path())
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o077,
+            0,
+            "profiles.json must not be readable by others"
+        );
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("nested"))
+        .expect("dir")
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files left behind");
+}
+
+#[test]
+fn a_missing_file_is_an_empty_book() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (book, aside) = ProfileFile::in_dir(dir.path()).load().expect("loaded");
+    assert!(book.profiles().is_empty() && aside.is_none());
+}
+
+#[test]
+fn a_corrupt_or_newer_file_is_kept_aside_and_reported() {
+    for (content, says) in [
+        ("{ not json", "not valid JSON"),
+        (r#"{"format": 9, "profiles": []}"#, "newer S2S Desk"),
+        (r#"{"format": 1}"#, "expected layout"),
+    ] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = ProfileFile::in_dir(dir.path());
+        std::fs::write(file.path(), content).expect("write");
+        let (book, aside) = file.load().expect("loaded");
+        let aside = aside.expect("set aside");
+        assert!(book.profiles().is_empty());
+        assert!(aside.reason.contains(says), "{}", aside.reason);
+        assert_eq!(
+            std::fs::read_to_string(&aside.backup).expect("backup kept"),
+            content
+        );
+        assert!(!file.path().exists());
+    }
+}
+
+#[test]
+fn export_carries_no_secret_and_imports_back() {
+    let mut book = ProfileBook::default();
+    let profile = book.create(draft("Prod")).expect("created").clone();
+    let json = to_json(&profile);
+    assert!(!json.to_lowercase().contains("secret"));
+    let back = from_json(&json).expect("imports");
+    assert_eq!(back.name, "Prod");
+    assert_eq!(back.client_id, profile.client_id);
+}
+
+#[test]
+fn an_import_with_a_secret_field_is_refused() {
+    let json = r#"{"s2s_desk_profile":1,"name":"x","cloud":"commercial","account_id":"a","client_id":"c","client_secret":"leak"}"#;
+    assert_eq!(
+        from_json(json),
+        Err(ImportError::ContainsSecret("client_secret".into()))
+    );
+    assert!(matches!(from_json("[]"), Err(ImportError::NotAProfile(_))));
+}
+
+#[test]
+fn env_snippet_masks_the_secret_unless_revealed() {
+    let mut book = ProfileBook::default();
+    let profile = book.create(draft("Prod")).expect("created").clone();
+    let secret = Secret::new("s3cr3tValue");
+    let masked = env_snippet(&profile, None);
+    assert!(
+        masked.contains("ZOOM_ACCOUNT_ID=AcctAcctAcctAcctAcct01")
+            && masked.contains("ZOOM_CLIENT_SECRET=********")
+    );
+    assert!(!masked.contains("s3cr3tValue"));
+    assert!(env_snippet(&profile, Some(&secret)).contains("ZOOM_CLIENT_SECRET=s3cr3tValue"));
+}
+
+mod service {
+    use std::sync::Arc;
+
+    use super::draft;
+    use crate::profiles::file::ProfileFile;
+    use crate::profiles::service::{ProfileService, ServiceError};
+    use crate::secret::Secret;
+    use crate::secrets::{MemoryStore, SecretStore, SecretStoreError};
+
+    /// A keychain that is locked.
+    struct LockedKeychain;
+    impl SecretStore for LockedKeychain {
+        fn set(&self, _: &str, _: &Secret) -> Result<(), SecretStoreError> {
+            Err(SecretStoreError::Denied("locked".into()))
+        }
+        fn get(&self, _: &str) -> Result<Option<Secret>, SecretStoreError> {
+            Err(SecretStoreError::Denied("locked".into()))
+        }
+        fn delete(&self, _: &str) -> Result<(), SecretStoreError> {
+            Err(SecretStoreError::Denied("locked".into()))
+        }
+        fn describe(&self) -> String {
+            "locked".into()
+        }
+    }
+
+    fn service(dir: &std::path::Path, secrets: Arc<dyn SecretStore>) -> ProfileService {
+        ProfileService::open(ProfileFile::in_dir(dir), secrets).expect("opens")
+    }
+
+    #[test]
+    fn save_puts_the_secret_in_the_keychain_and_nowhere_on_disk() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let keychain = Arc::new(MemoryStore::default());
+        let profiles = service(dir.path(), keychain.clone());
+        let saved = profiles
+            .save(None, draft("Prod"), Some(&Secret::new("TopSecretValue123")))
+            .expect("saved");
+        assert_eq!(
+            keychain
+                .get(&saved.id)
+                .expect("get")
+                .expect("stored")
+                .expose(),
+            "TopSecretValue123"
+        );
+        let on_disk =
+            std::fs::read_to_string(ProfileFile::in_dir(dir.path()).path()).expect("file");
+        assert!(!on_disk.contains("TopSecretValue123"));
+        // Reopening reads the same profile back.
+        assert_eq!(service(dir.path(), keychain).list(), vec![saved]);
+    }
+
+    #[test]
+    fn a_locked_keychain_refuses_the_save_and_changes_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let profiles = service(dir.path(), Arc::new(LockedKeychain));
+        let err = profiles
+            .save(None, draft("Prod"), Some(&Secret::new("x")))
+            .expect_err("refused");
+        assert!(matches!(
+            err,
+            ServiceError::Keychain(SecretStoreError::Denied(_))
+        ));
+        assert!(profiles.list().is_empty());
+        assert!(
+            !ProfileFile::in_dir(dir.path()).path().exists(),
+            "no file written"
+        );
+    }
+
+    #[test]
+    fn a_failed_file_write_rolls_back_the_new_secret() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let keychain = Arc::new(MemoryStore::default());
+        let profiles = service(dir.path(), keychain.clone());
+        // A directory where the file should be makes the final rename fail.
+        std::fs::create_dir(ProfileFile::in_dir(dir.path()).path()).expect("blocker");
+        let err = profiles
+            .save(None, draft("Prod"), Some(&Secret::new("x")))
+            .expect_err("refused");
+        assert!(matches!(err, ServiceError::File(_)), "{err}");
+        assert!(profiles.list().is_empty());
+        assert_eq!(keychain.len(), 0, "the secret was rolled back");
+    }
+
+    #[test]
+    fn rename_keeps_the_secret_and_delete_removes_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let keychain = Arc::new(MemoryStore::default());
+        let profiles = service(dir.path(), keychain.clone());
+        let id = profiles
+            .save(None, draft("Prod"), Some(&Secret::new("s1")))
+            .expect("saved")
+            .id;
+        profiles
+            .save(Some(&id), draft("Production"), None)
+            .expect("renamed");
+        assert_eq!(profiles.reveal_secret(&id).expect("secret").expose(), "s1");
+        let copy = profiles.duplicate(&id).expect("duplicated");
+        assert_eq!(
+            profiles
+                .reveal_secret(&copy.id)
+                .expect("copied secret")
+                .expose(),
+            "s1"
+        );
+        profiles.delete(&id).expect("deleted");
+        assert!(keychain.get(&id).expect("get").is_none());
+        assert_eq!(profiles.list().len(), 1);
+    }
+
+    #[test]
+    fn a_new_profile_needs_a_secret() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let profiles = service(dir.path(), Arc::new(MemoryStore::default()));
+        assert!(matches!(
+            profiles.save(None, draft("Prod"), None),
+            Err(ServiceError::MissingSecret(_))
+        ));
+    }
+}

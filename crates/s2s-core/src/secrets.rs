@@ -1,0 +1,172 @@
+//! Where client secrets live: the OS keychain, and nowhere else. [`SecretStore`] is the seam;
+//! [`KeyringStore`] is the real one (Secret Service on Linux, Keychain on macOS, Credential
+//! Manager on Windows, through the `keyring` crate); [`MemoryStore`] is the test double.
+//! Entries are keyed by a profile's stable id, so renaming a profile never orphans its secret.
+//! There is no plaintext fallback: when the keychain refuses, the caller gets an error.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use crate::secret::Secret;
+
+/// The keychain "service" the shipped app uses; tests pass their own so they never touch it.
+pub const APP_SERVICE: &str = "app.s2sdesk.desktop";
+
+/// Why the keychain could not do what was asked. Never contains the secret.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SecretStoreError {
+    /// No Secret Service / keychain answered (not running, no D-Bus session).
+    #[error("the system keychain is not available ({0})")]
+    Unavailable(String),
+    /// The keychain is there but locked, or it refused access.
+    #[error("the system keychain refused access ({0})")]
+    Denied(String),
+    /// The stored value is not a usable secret (not UTF-8, or ambiguous).
+    #[error("the keychain entry for this profile is unreadable ({0})")]
+    Corrupt(String),
+}
+
+impl SecretStoreError {
+    /// What the admin should do.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            SecretStoreError::Unavailable(_) => {
+                "Start your desktop's keyring (GNOME Keyring, KWallet) and log in to it, then restart S2S Desk. S2S Desk never stores secrets anywhere else."
+            }
+            SecretStoreError::Denied(_) => {
+                "Unlock your keyring (it may be asking for its password) and try again."
+            }
+            SecretStoreError::Corrupt(_) => {
+                "Enter the client secret again to replace the unreadable entry."
+            }
+        }
+    }
+}
+
+/// A place to keep one secret per profile id.
+pub trait SecretStore: Send + Sync {
+    /// Stores (or replaces) the secret for `profile_id`.
+    fn set(&self, profile_id: &str, secret: &Secret) -> Result<(), SecretStoreError>;
+    /// The secret for `profile_id`, or `None` when there is none.
+    fn get(&self, profile_id: &str) -> Result<Option<Secret>, SecretStoreError>;
+    /// Removes the secret; removing a missing one is not an error.
+    fn delete(&self, profile_id: &str) -> Result<(), SecretStoreError>;
+    /// A short name for logs ("Secret Service", "memory").
+    fn describe(&self) -> String;
+}
+
+/// The OS keychain through `keyring`.
+#[derive(Debug, Clone)]
+pub struct KeyringStore {
+    service: String,
+}
+
+impl KeyringStore {
+    /// The store for a keychain service name ([`APP_SERVICE`] in the app and CLI).
+    pub fn new(service: impl Into<String>) -> Self {
+        Self {
+            service: service.into(),
+        }
+    }
+
+    /// Whether the platform keychain could be initialised in this process.
+    pub fn check_available() -> Result<(), SecretStoreError> {
+        keyring::Entry::store_status()
+            .as_ref()
+            .map(|_| ())
+            .map_err(map_error)
+    }
+
+    fn entry(&self, profile_id: &str) -> Result<keyring::Entry, SecretStoreError> {
+        keyring::Entry::new(&self.service, profile_id).map_err(|e| map_error(&e))
+    }
+}
+
+impl SecretStore for KeyringStore {
+    fn set(&self, profile_id: &str, secret: &Secret) -> Result<(), SecretStoreError> {
+        self.entry(profile_id)?
+            .set_password(secret.expose())
+            .map_err(|e| map_error(&e))
+    }
+
+    fn get(&self, profile_id: &str) -> Result<Option<Secret>, SecretStoreError> {
+        match self.entry(profile_id)?.get_password() {
+            Ok(value) => Ok(Some(Secret::new(value))),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(map_error(&e)),
+        }
+    }
+
+    fn delete(&self, profile_id: &str) -> Result<(), SecretStoreError> {
+        match self.entry(profile_id)?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(map_error(&e)),
+        }
+    }
+
+    fn describe(&self) -> String {
+        let platform = if cfg!(target_os = "macos") {
+            "macOS Keychain"
+        } else if cfg!(windows) {
+            "Windows Credential Manager"
+        } else {
+            "Secret Service"
+        };
+        format!("{platform} (service {})", self.service)
+    }
+}
+
+// keyring's errors name the service and user at most, never the secret.
+fn map_error(error: &keyring::Error) -> SecretStoreError {
+    use keyring::Error as E;
+    match error {
+        E::NoStorageAccess(e) => SecretStoreError::Denied(e.to_string()),
+        E::PlatformFailure(e) => SecretStoreError::Unavailable(e.to_string()),
+        E::NoDefaultStore => SecretStoreError::Unavailable("no keychain service answered".into()),
+        E::BadEncoding(_) => SecretStoreError::Corrupt("not UTF-8 text".into()),
+        E::Ambiguous(_) => SecretStoreError::Corrupt("more than one entry matches".into()),
+        other => SecretStoreError::Unavailable(other.to_string()),
+    }
+}
+
+/// Secrets in memory: for tests, and never used by the shipped app.
+#[derive(Default)]
+pub struct MemoryStore {
+    entries: Mutex<HashMap<String, Secret>>,
+}
+
+impl SecretStore for MemoryStore {
+    fn set(&self, profile_id: &str, secret: &Secret) -> Result<(), SecretStoreError> {
+        self.lock().insert(profile_id.into(), secret.clone());
+        Ok(())
+    }
+    fn get(&self, profile_id: &str) -> Result<Option<Secret>, SecretStoreError> {
+        Ok(self.lock().get(profile_id).cloned())
+    }
+    fn delete(&self, profile_id: &str) -> Result<(), SecretStoreError> {
+        self.lock().remove(profile_id);
+        Ok(())
+    }
+    fn describe(&self) -> String {
+        "memory (tests only)".into()
+    }
+}
+
+impl MemoryStore {
+    /// Whether no secret is held.
+    pub fn is_empty(&self) -> bool {
+        self.lock().is_empty()
+    }
+
+    /// How many secrets are held.
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Secret>> {
+        // A poisoned lock only means another test thread panicked; the map is still whole.
+        self.entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}

@@ -1,0 +1,120 @@
+//! The real OS keychain (Secret Service on Linux). Runs when S2S_KEYCHAIN_TESTS=1: the test
+//! command starts gnome-keyring in a private D-Bus session for it. Uses its own keychain service
+//! name, so it never touches the app's entries.
+
+use s2s_core::profiles::service::ProfileService;
+use s2s_core::profiles::{file::ProfileFile, ProfileCloud, ProfileDraft};
+use s2s_core::secrets::{KeyringStore, SecretStore};
+use s2s_core::Secret;
+
+fn keychain() -> Option<KeyringStore> {
+    if std::env::var("S2S_KEYCHAIN_TESTS").as_deref() != Ok("1") {
+        eprintln!("skipped: set S2S_KEYCHAIN_TESTS=1 inside a D-Bus session with a keyring (scripts/test-all.sh does)");
+        return None;
+    }
+    KeyringStore::check_available().expect("the Secret Service answers");
+    Some(KeyringStore::new(format!(
+        "app.s2sdesk.tests.{}",
+        std::process::id()
+    )))
+}
+
+/// Every file under `dir`, as bytes.
+fn files_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return found;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(files_under(&path));
+        } else if let Ok(bytes) = std::fs::read(&path) {
+            found.push((path, bytes));
+        }
+    }
+    found
+}
+
+#[test]
+fn store_read_replace_and_delete_a_secret() {
+    let Some(keychain) = keychain() else { return };
+    let id = "profile-store-read";
+    assert_eq!(keychain.get(id).expect("read"), None);
+    keychain
+        .set(id, &Secret::new("firstSecretValue"))
+        .expect("stored");
+    assert_eq!(
+        keychain.get(id).expect("read").expect("present").expose(),
+        "firstSecretValue"
+    );
+    keychain
+        .set(id, &Secret::new("secondSecretValue"))
+        .expect("replaced");
+    assert_eq!(
+        keychain.get(id).expect("read").expect("present").expose(),
+        "secondSecretValue"
+    );
+    keychain.delete(id).expect("deleted");
+    assert_eq!(keychain.get(id).expect("read"), None);
+    keychain.delete(id).expect("deleting twice is fine");
+    assert!(
+        keychain.describe().starts_with("Secret Service"),
+        "{}",
+        keychain.describe()
+    );
+}
+
+#[test]
+fn profiles_keep_secrets_in_the_keychain_through_rename_and_delete_and_never_on_disk() {
+    let Some(keychain) = keychain() else { return };
+    let data = tempfile::tempdir().expect("tempdir");
+    let profiles = ProfileService::open(
+        ProfileFile::in_dir(data.path()),
+        std::sync::Arc::new(keychain.clone()),
+    )
+    .expect("opens");
+    let draft = |name: &str| ProfileDraft {
+        name: name.into(),
+        cloud: ProfileCloud::Commercial,
+        account_id: "AcctAcctAcctAcctAcct01".into(),
+        client_id: "ClientClientClient0001".into(),
+        notes: String::new(),
+        expected_scopes: vec![],
+        token_index: None,
+    };
+    let secret = "PlaintextCanaryZ9q8w7e6r5t4y3u2i1";
+    let id = profiles
+        .save(None, draft("Prod"), Some(&Secret::new(secret)))
+        .expect("saved")
+        .id;
+    profiles
+        .save(Some(&id), draft("Production"), None)
+        .expect("renamed");
+    assert_eq!(
+        profiles.reveal_secret(&id).expect("read").expose(),
+        secret,
+        "rename keeps the secret"
+    );
+
+    // Not in the profiles file, and not in plaintext in the keyring's own files either.
+    let mut scanned = files_under(data.path());
+    if let Some(keyrings) = dirs::data_dir().map(|d| d.join("keyrings")) {
+        scanned.extend(files_under(&keyrings));
+    }
+    assert!(!scanned.is_empty());
+    for (path, bytes) in &scanned {
+        assert!(
+            !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+            "plaintext secret in {}",
+            path.display()
+        );
+    }
+
+    profiles.delete(&id).expect("deleted");
+    assert_eq!(
+        keychain.get(&id).expect("read"),
+        None,
+        "delete removes the keychain entry"
+    );
+}

@@ -1,0 +1,98 @@
+//! Profiles: list, save (create, edit, rename), duplicate, delete, import and export.
+//! Each command is one `ProfileService` call; secrets arrive here only to be stored.
+
+use s2s_core::profiles::{export, Profile, ProfileDraft};
+use s2s_core::Secret;
+use serde::Serialize;
+use tauri::State;
+
+use crate::ipc_error::IpcError;
+use crate::state::AppState;
+
+/// The Profiles view's data.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ProfileList {
+    /// Every profile, in creation order.
+    pub profiles: Vec<Profile>,
+    /// Which keychain holds the secrets, e.g. "Secret Service (service app.s2sdesk.desktop)".
+    pub keychain: String,
+    /// Set when the profiles file was unusable at start-up and moved aside.
+    pub notice: Option<String>,
+}
+
+/// All profiles, and anything the admin must know about their storage.
+#[tauri::command]
+#[specta::specta]
+pub fn list_profiles(state: State<'_, AppState>) -> ProfileList {
+    let service = &state.profiles;
+    ProfileList {
+        profiles: service.list(),
+        keychain: service.keychain(),
+        notice: service.set_aside().map(|aside| {
+            format!(
+                "Your profiles file could not be read ({}). It was kept as {}; S2S Desk started with no profiles.",
+                aside.reason,
+                aside.backup.display()
+            )
+        }),
+    }
+}
+
+/// Creates a profile (`id` null) or updates one. `client_secret` null keeps the stored secret.
+#[tauri::command]
+#[specta::specta]
+pub fn save_profile(
+    state: State<'_, AppState>,
+    id: Option<String>,
+    draft: ProfileDraft,
+    client_secret: Option<String>,
+) -> Result<Profile, IpcError> {
+    let secret = client_secret.map(Secret::new);
+    Ok(state.profiles.save(id.as_deref(), draft, secret.as_ref())?)
+}
+
+/// Copies a profile and its secret under a new name.
+#[tauri::command]
+#[specta::specta]
+pub fn duplicate_profile(state: State<'_, AppState>, id: String) -> Result<Profile, IpcError> {
+    Ok(state.profiles.duplicate(&id)?)
+}
+
+/// Deletes a profile and its keychain entry.
+#[tauri::command]
+#[specta::specta]
+pub fn delete_profile(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
+    state.profiles.delete(&id)?;
+    Ok(())
+}
+
+/// The profile's non-secret fields as JSON, to share.
+#[tauri::command]
+#[specta::specta]
+pub fn export_profile(state: State<'_, AppState>, id: String) -> Result<String, IpcError> {
+    Ok(export::to_json(&state.profiles.get(&id)?))
+}
+
+/// A `.env` snippet; the secret is masked unless `reveal` (a deliberate, warned action).
+#[tauri::command]
+#[specta::specta]
+pub fn export_env(
+    state: State<'_, AppState>,
+    id: String,
+    reveal: bool,
+) -> Result<String, IpcError> {
+    let profile = state.profiles.get(&id)?;
+    let secret = if reveal {
+        Some(state.profiles.reveal_secret(&id)?)
+    } else {
+        None
+    };
+    Ok(export::env_snippet(&profile, secret.as_ref()))
+}
+
+/// Reads an exported profile into a draft for the Setup form (the secret is entered there).
+#[tauri::command]
+#[specta::specta]
+pub fn import_profile(json: String) -> Result<ProfileDraft, IpcError> {
+    Ok(export::from_json(&json)?)
+}

@@ -1,0 +1,139 @@
+//! Test token: validate pasted credentials, test a draft from the Setup wizard, test a saved
+//! profile (recorded in its history). A refused token is a result to show, not an IPC error.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use s2s_core::profiles::{ProfileCloud, ProfileDraft, TestRecord};
+use s2s_core::tester::{FailureReport, TestError, TestOptions};
+use s2s_core::{CredentialIssue, Endpoint, RawCredentials, Secret, TestReport};
+use serde::Serialize;
+use tauri::State;
+
+use crate::ipc_error::IpcError;
+use crate::state::AppState;
+
+/// What a test showed.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum TestResult {
+    /// Zoom issued a token (the report says whether the probe and expected scopes passed).
+    Passed {
+        /// Scopes, expiry, API URL, latency, probe, rate limits.
+        report: Box<TestReport>,
+    },
+    /// No token: Zoom's answer, verbatim, and what to do.
+    Failed {
+        /// The explanation.
+        failure: FailureReport,
+    },
+}
+
+/// Checks pasted values without sending anything.
+#[tauri::command]
+#[specta::specta]
+pub fn validate_credentials(
+    account_id: String,
+    client_id: String,
+    client_secret: String,
+) -> Vec<CredentialIssue> {
+    RawCredentials::new(account_id, client_id, Secret::new(client_secret))
+        .validate()
+        .issues
+}
+
+/// Tests credentials typed into the Setup wizard, before they are saved.
+#[tauri::command]
+#[specta::specta]
+pub async fn test_draft(
+    state: State<'_, AppState>,
+    draft: ProfileDraft,
+    client_secret: String,
+) -> Result<TestResult, IpcError> {
+    let raw = RawCredentials::new(
+        draft.account_id.clone(),
+        draft.client_id.clone(),
+        Secret::new(client_secret),
+    );
+    let options = options_for(
+        &state,
+        draft.cloud,
+        draft.token_index,
+        &draft.expected_scopes,
+    )?;
+    Ok(run(&state, &raw, &options).await)
+}
+
+/// Tests a saved profile and records the result in its history.
+#[tauri::command]
+#[specta::specta]
+pub async fn test_profile(state: State<'_, AppState>, id: String) -> Result<TestResult, IpcError> {
+    let (profile, raw) = state.profiles.credentials(&id)?;
+    let options = options_for(
+        &state,
+        profile.cloud,
+        profile.token_index,
+        &profile.expected_scopes,
+    )?;
+    let result = run(&state, &raw, &options).await;
+    state.profiles.record_test(&id, record_of(&result))?;
+    Ok(result)
+}
+
+fn options_for(
+    state: &AppState,
+    cloud: ProfileCloud,
+    token_index: Option<u32>,
+    expected: &[String],
+) -> Result<TestOptions, IpcError> {
+    let endpoint = match cloud.zoom_cloud() {
+        Some(cloud) => Endpoint::cloud(cloud),
+        None => Endpoint::custom(&state.sandbox_url(), false)?,
+    };
+    let mut options = TestOptions::new(endpoint);
+    options.token_index = token_index;
+    options.required_scopes = expected.to_vec();
+    Ok(options)
+}
+
+async fn run(state: &AppState, raw: &RawCredentials, options: &TestOptions) -> TestResult {
+    match state.tester.test(raw, options).await {
+        Ok(outcome) => TestResult::Passed {
+            report: Box::new(outcome.report),
+        },
+        Err(e) => TestResult::Failed {
+            failure: FailureReport::from(&e as &TestError),
+        },
+    }
+}
+
+fn record_of(result: &TestResult) -> TestRecord {
+    let at_unix = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default();
+    match result {
+        TestResult::Passed { report } => TestRecord {
+            at_unix,
+            ok: report.passed(),
+            kind: report.failure_kind().map(|k| k.as_str().to_string()),
+            summary: if report.passed() {
+                format!("Token issued with {} scopes", report.token.scopes.len())
+            } else {
+                format!(
+                    "Token issued, but missing: {}",
+                    report.missing_required.join(", ")
+                )
+            },
+            scopes: report.token.scopes.iter().map(|s| s.raw.clone()).collect(),
+            latency_ms: Some(report.token.latency_ms),
+        },
+        TestResult::Failed { failure } => TestRecord {
+            at_unix,
+            ok: false,
+            kind: Some(failure.kind.as_str().to_string()),
+            summary: failure.message.clone(),
+            scopes: Vec::new(),
+            latency_ms: None,
+        },
+    }
+}
