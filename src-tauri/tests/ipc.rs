@@ -77,13 +77,14 @@ fn a_saved_sandbox_profile_tests_green_and_records_history_without_secrets() {
     let saved = shell
         .invoke(
             "save_profile",
-            json!({"id": null, "draft": sandbox_draft("Demo"), "clientSecret": SANDBOX_SECRET}),
+            json!({"id": null, "draft": sandbox_draft("Demo"), "clientSecret": SANDBOX_SECRET, "lastTest": null}),
         )
         .expect("saved");
     let id = saved["id"].as_str().expect("id").to_string();
     let result = shell
         .invoke("test_profile", json!({"id": id}))
-        .expect("tested");
+        .expect("tested")["result"]
+        .clone();
     assert_eq!(result["outcome"], "passed", "{result}");
     assert!(
         result["report"]["token"]["scopes"]
@@ -108,7 +109,8 @@ fn a_wrong_secret_is_an_explained_result_and_nothing_is_saved() {
     let shell = Shell::start();
     let result = shell
         .invoke("test_draft", json!({"draft": sandbox_draft("Demo"), "clientSecret": "wrongSecretwrongSecretwrongSecr1"}))
-        .expect("tested");
+        .expect("tested")["result"]
+        .clone();
     assert_eq!(result["outcome"], "failed");
     assert_eq!(result["failure"]["kind"], "invalid_client");
     assert_eq!(result["failure"]["http_status"], 400); // FACTS.md: Zoom answers invalid_client with 400
@@ -125,13 +127,13 @@ fn profile_rules_come_back_as_typed_errors() {
     shell
         .invoke(
             "save_profile",
-            json!({"id": null, "draft": sandbox_draft("Demo"), "clientSecret": SANDBOX_SECRET}),
+            json!({"id": null, "draft": sandbox_draft("Demo"), "clientSecret": SANDBOX_SECRET, "lastTest": null}),
         )
         .expect("saved");
     let taken = shell
         .invoke(
             "save_profile",
-            json!({"id": null, "draft": sandbox_draft("demo"), "clientSecret": SANDBOX_SECRET}),
+            json!({"id": null, "draft": sandbox_draft("demo"), "clientSecret": SANDBOX_SECRET, "lastTest": null}),
         )
         .expect_err("name taken");
     assert_eq!(taken["kind"], "profile_invalid");
@@ -261,19 +263,35 @@ fn export_bindings() {
     );
 }
 
-/// The UI's links to Zoom must pass the same gate `open_external` applies.
+/// Every https link in the UI's source must pass the gate `open_external` applies.
 #[test]
 fn every_link_the_ui_offers_is_allowed() {
-    let settings = include_str!("../../ui/src/features/settings/SettingsView.tsx");
-    let links: Vec<&str> = settings
-        .split('"')
-        .filter(|s| s.starts_with("https://"))
-        .collect();
-    assert!(!links.is_empty(), "expected Zoom links in SettingsView");
-    for link in links {
-        assert!(
-            s2s_core::links::check_external_url(link).is_ok(),
-            "{link} would be refused"
-        );
+    fn sources(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("ui/src").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, found);
+            } else if path.extension().is_some_and(|e| e == "tsx") {
+                found.push(path);
+            }
+        }
     }
+    let mut files = Vec::new();
+    sources(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src"),
+        &mut files,
+    );
+    let mut links = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("source");
+        for link in text.split('"').filter(|s| s.starts_with("https://")) {
+            links += 1;
+            assert!(
+                s2s_core::links::check_external_url(link).is_ok(),
+                "{link} in {} would be refused",
+                file.display()
+            );
+        }
+    }
+    assert!(links >= 4, "expected the UI's Zoom links, found {links}");
 }

@@ -1,18 +1,20 @@
 // The shell: sidebar on the left, the current view on the right.
 import { Sidebar } from "./components/Sidebar";
 import { ipc } from "./ipc";
-import { useView } from "./state/navigation";
+import { useSandboxWhenEmpty } from "./state/firstRun";
+import { useRoute } from "./state/navigation";
 import { useOutcome } from "./state/useOutcome";
 import { ViewBody } from "./views";
 
 export function App() {
-  const [view, go] = useView();
+  const [route, go] = useRoute();
   const info = useOutcome(ipc.appInfo);
+  useSandboxWhenEmpty(go);
   return (
     <div class="shell">
-      <Sidebar current={view} onSelect={go} info={info} />
-      <main class="content" data-testid={`view-${view}`}>
-        <ViewBody view={view} info={info} />
+      <Sidebar current={route.view} onSelect={(view) => go(view)} info={info} />
+      <main class="content" data-testid={`view-${route.view}`}>
+        <ViewBody route={route} go={go} info={info} />
       </main>
     </div>
   );

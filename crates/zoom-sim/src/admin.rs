@@ -24,6 +24,11 @@ pub async fn state(State(sim): State<Sim>) -> Response {
     Json(serde_json::to_value(&sim.world().fixture).unwrap_or_default()).into_response()
 }
 
+/// Every access token issued so far: lets tests prove no token leaked into files or logs.
+pub async fn tokens(State(sim): State<Sim>) -> Response {
+    Json(json!({"tokens": sim.world().issued_tokens()})).into_response()
+}
+
 pub async fn stats(State(sim): State<Sim>) -> Response {
     Json(serde_json::to_value(sim.world().stats()).unwrap_or_default()).into_response()
 }

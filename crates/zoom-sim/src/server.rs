@@ -112,6 +112,7 @@ fn router(sim: Sim) -> Router {
         .route("/v2/roles/{role_id}", get(api::get_role))
         .route("/_sim/state", get(admin::state))
         .route("/_sim/stats", get(admin::stats))
+        .route("/_sim/tokens", get(admin::tokens))
         .route("/_sim/users/{user_id}/role", post(admin::set_user_role))
         .route(
             "/_sim/roles/{role_id}/privileges",

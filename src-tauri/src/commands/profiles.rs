@@ -1,7 +1,7 @@
 //! Profiles: list, save (create, edit, rename), duplicate, delete, import and export.
 //! Each command is one `ProfileService` call; secrets arrive here only to be stored.
 
-use s2s_core::profiles::{export, Profile, ProfileDraft};
+use s2s_core::profiles::{export, Profile, ProfileDraft, TestRecord};
 use s2s_core::Secret;
 use serde::Serialize;
 use tauri::State;
@@ -39,6 +39,7 @@ pub fn list_profiles(state: State<'_, AppState>) -> ProfileList {
 }
 
 /// Creates a profile (`id` null) or updates one. `client_secret` null keeps the stored secret.
+/// `last_test` is the wizard's test of these credentials, kept as the first history entry.
 #[tauri::command]
 #[specta::specta]
 pub fn save_profile(
@@ -46,9 +47,14 @@ pub fn save_profile(
     id: Option<String>,
     draft: ProfileDraft,
     client_secret: Option<String>,
+    last_test: Option<TestRecord>,
 ) -> Result<Profile, IpcError> {
     let secret = client_secret.map(Secret::new);
-    Ok(state.profiles.save(id.as_deref(), draft, secret.as_ref())?)
+    let saved = state.profiles.save(id.as_deref(), draft, secret.as_ref())?;
+    match last_test {
+        Some(record) => Ok(state.profiles.record_test(&saved.id, record)?),
+        None => Ok(saved),
+    }
 }
 
 /// Copies a profile and its secret under a new name.

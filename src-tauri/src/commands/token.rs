@@ -28,6 +28,15 @@ pub enum TestResult {
     },
 }
 
+/// A test's result, and the line it adds (or, from the wizard, will add) to a profile's history.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct TestRun {
+    /// What the test showed.
+    pub result: TestResult,
+    /// The history entry.
+    pub record: TestRecord,
+}
+
 /// Checks pasted values without sending anything.
 #[tauri::command]
 #[specta::specta]
@@ -48,7 +57,7 @@ pub async fn test_draft(
     state: State<'_, AppState>,
     draft: ProfileDraft,
     client_secret: String,
-) -> Result<TestResult, IpcError> {
+) -> Result<TestRun, IpcError> {
     let raw = RawCredentials::new(
         draft.account_id.clone(),
         draft.client_id.clone(),
@@ -60,13 +69,17 @@ pub async fn test_draft(
         draft.token_index,
         &draft.expected_scopes,
     )?;
-    Ok(run(&state, &raw, &options).await)
+    let result = run(&state, &raw, &options).await;
+    Ok(TestRun {
+        record: record_of(&result),
+        result,
+    })
 }
 
 /// Tests a saved profile and records the result in its history.
 #[tauri::command]
 #[specta::specta]
-pub async fn test_profile(state: State<'_, AppState>, id: String) -> Result<TestResult, IpcError> {
+pub async fn test_profile(state: State<'_, AppState>, id: String) -> Result<TestRun, IpcError> {
     let (profile, raw) = state.profiles.credentials(&id)?;
     let options = options_for(
         &state,
@@ -75,8 +88,9 @@ pub async fn test_profile(state: State<'_, AppState>, id: String) -> Result<Test
         &profile.expected_scopes,
     )?;
     let result = run(&state, &raw, &options).await;
-    state.profiles.record_test(&id, record_of(&result))?;
-    Ok(result)
+    let record = record_of(&result);
+    state.profiles.record_test(&id, record.clone())?;
+    Ok(TestRun { result, record })
 }
 
 fn options_for(

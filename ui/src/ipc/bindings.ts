@@ -12,8 +12,11 @@ export const commands = {
 	openExternal: (url: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("open_external", { url })),
 	/**  All profiles, and anything the admin must know about their storage. */
 	listProfiles: () => __TAURI_INVOKE<ProfileList_Serialize>("list_profiles"),
-	/**  Creates a profile (`id` null) or updates one. `client_secret` null keeps the stored secret. */
-	saveProfile: (id: string | null, draft: ProfileDraft_Deserialize, clientSecret: string | null) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("save_profile", { id, draft, clientSecret })),
+	/**
+	 *  Creates a profile (`id` null) or updates one. `client_secret` null keeps the stored secret.
+	 *  `last_test` is the wizard's test of these credentials, kept as the first history entry.
+	 */
+	saveProfile: (id: string | null, draft: ProfileDraft_Deserialize, clientSecret: string | null, lastTest: TestRecord_Deserialize | null) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("save_profile", { id, draft, clientSecret, lastTest })),
 	/**  Copies a profile and its secret under a new name. */
 	duplicateProfile: (id: string) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("duplicate_profile", { id })),
 	/**  Deletes a profile and its keychain entry. */
@@ -27,9 +30,9 @@ export const commands = {
 	/**  Checks pasted values without sending anything. */
 	validateCredentials: (accountId: string, clientId: string, clientSecret: string) => __TAURI_INVOKE<CredentialIssue[]>("validate_credentials", { accountId, clientId, clientSecret }),
 	/**  Tests credentials typed into the Setup wizard, before they are saved. */
-	testDraft: (draft: ProfileDraft_Deserialize, clientSecret: string) => typedError<TestResult_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_draft", { draft, clientSecret })),
+	testDraft: (draft: ProfileDraft_Deserialize, clientSecret: string) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_draft", { draft, clientSecret })),
 	/**  Tests a saved profile and records the result in its history. */
-	testProfile: (id: string) => typedError<TestResult_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_profile", { id })),
+	testProfile: (id: string) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_profile", { id })),
 };
 
 /* Types */
@@ -552,6 +555,25 @@ report: TestReport_Serialize } |
 { outcome: "failed"; 
 /**  The explanation. */
 failure: FailureReport_Serialize };
+
+/**  A test's result, and the line it adds (or, from the wizard, will add) to a profile's history. */
+export type TestRun = TestRun_Serialize | TestRun_Deserialize;
+
+/**  A test's result, and the line it adds (or, from the wizard, will add) to a profile's history. */
+export type TestRun_Deserialize = {
+	/**  What the test showed. */
+	result: TestResult_Deserialize,
+	/**  The history entry. */
+	record: TestRecord_Deserialize,
+};
+
+/**  A test's result, and the line it adds (or, from the wizard, will add) to a profile's history. */
+export type TestRun_Serialize = {
+	/**  What the test showed. */
+	result: TestResult_Serialize,
+	/**  The history entry. */
+	record: TestRecord_Serialize,
+};
 
 /**  Who the token acts as, when the app may read it. */
 export type TokenOwner = TokenOwner_Serialize | TokenOwner_Deserialize;

@@ -13,13 +13,15 @@ import {
   type Profile_Serialize as Profile,
   type ProfileCloud,
   type TestResult_Serialize as TestResult,
+  type TestRun_Serialize as TestRun,
+  type TestRecord_Serialize as TestRecord,
   type TestReport_Serialize as TestReport,
   type FailureReport_Serialize as FailureReport,
   type Scope_Serialize as Scope,
   type Level,
 } from "./bindings";
 
-export type { AppInfo, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestReport, FailureReport, Scope, Level };
+export type { AppInfo, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestRun, TestRecord, TestReport, FailureReport, Scope, Level };
 
 /** An error as views see it (the generated type, with `hint` always present). */
 export type IpcError = { kind: IpcErrorKind; message: string; hint: string | null };
@@ -65,8 +67,8 @@ export const ipc = {
   appInfo: (): Promise<Outcome<AppInfo>> => settlePlain(() => commands.appInfo()),
   openExternal: (url: string): Promise<Outcome<null>> => settle(() => commands.openExternal(url)),
   listProfiles: (): Promise<Outcome<ProfileList>> => settlePlain(() => commands.listProfiles()),
-  saveProfile: (id: string | null, draft: ProfileDraft, clientSecret: string | null): Promise<Outcome<Profile>> =>
-    settle(() => commands.saveProfile(id, draft, clientSecret)),
+  saveProfile: (id: string | null, draft: ProfileDraft, clientSecret: string | null, lastTest: TestRecord | null): Promise<Outcome<Profile>> =>
+    settle(() => commands.saveProfile(id, draft, clientSecret, lastTest)),
   duplicateProfile: (id: string): Promise<Outcome<Profile>> => settle(() => commands.duplicateProfile(id)),
   deleteProfile: (id: string): Promise<Outcome<null>> => settle(() => commands.deleteProfile(id)),
   exportProfile: (id: string): Promise<Outcome<string>> => settle(() => commands.exportProfile(id)),
@@ -74,6 +76,6 @@ export const ipc = {
   importProfile: (json: string): Promise<Outcome<ProfileDraft>> => settle(() => commands.importProfile(json)),
   validateCredentials: (accountId: string, clientId: string, clientSecret: string): Promise<Outcome<CredentialIssue[]>> =>
     settlePlain(() => commands.validateCredentials(accountId, clientId, clientSecret)),
-  testDraft: (draft: ProfileDraft, clientSecret: string): Promise<Outcome<TestResult>> => settle(() => commands.testDraft(draft, clientSecret)),
-  testProfile: (id: string): Promise<Outcome<TestResult>> => settle(() => commands.testProfile(id)),
+  testDraft: (draft: ProfileDraft, clientSecret: string): Promise<Outcome<TestRun>> => settle(() => commands.testDraft(draft, clientSecret)),
+  testProfile: (id: string): Promise<Outcome<TestRun>> => settle(() => commands.testProfile(id)),
 };

@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VIEW, VIEWS, hashFor, viewFromHash } from "./navigation";
+import { DEFAULT_VIEW, VIEWS, hashFor, routeFromHash, viewFromHash } from "./navigation";
 
 describe("navigation", () => {
   it("round-trips every view through the hash", () => {
     for (const view of VIEWS) expect(viewFromHash(hashFor(view.id))).toBe(view.id);
+  });
+  it("carries a subject, such as the profile being edited", () => {
+    expect(routeFromHash(hashFor("setup", "a b/c"))).toEqual({ view: "setup", subject: "a b/c" });
+    expect(routeFromHash("#/token")).toEqual({ view: "token", subject: null });
   });
   it("falls back to the default view for an unknown or empty hash", () => {
     expect(viewFromHash("")).toBe(DEFAULT_VIEW);

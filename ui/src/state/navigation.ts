@@ -16,28 +16,40 @@ export type ViewId = (typeof VIEWS)[number]["id"];
 
 export const DEFAULT_VIEW: ViewId = "profiles";
 
-/** The view a hash names; the default view for anything else. */
+/** A place in the app: a view, and what it is about (e.g. the profile being edited). */
+export type Route = { view: ViewId; subject: string | null };
+
+/** The route a hash names (#/setup/<profile id>); the default view for anything else. */
+export function routeFromHash(hash: string): Route {
+  const [id = "", subject = null] = hash.replace(/^#\/?/, "").split("/");
+  const view = VIEWS.find((v) => v.id === id)?.id ?? DEFAULT_VIEW;
+  return { view, subject: subject ? decodeURIComponent(subject) : null };
+}
+
+/** The view a hash names. */
 export function viewFromHash(hash: string): ViewId {
-  const id = hash.replace(/^#\/?/, "");
-  return VIEWS.find((view) => view.id === id)?.id ?? DEFAULT_VIEW;
+  return routeFromHash(hash).view;
 }
 
-/** The hash for a view. */
-export function hashFor(view: ViewId): string {
-  return `#/${view}`;
+/** The hash for a route. */
+export function hashFor(view: ViewId, subject: string | null = null): string {
+  return subject ? `#/${view}/${encodeURIComponent(subject)}` : `#/${view}`;
 }
 
-/** The current view and a way to change it. */
-export function useView(): [ViewId, (view: ViewId) => void] {
-  const [view, setView] = useState(() => viewFromHash(window.location.hash));
+/** Moves to a view. */
+export type Go = (view: ViewId, subject?: string | null) => void;
+
+/** The current route and a way to change it. */
+export function useRoute(): [Route, Go] {
+  const [route, setRoute] = useState(() => routeFromHash(window.location.hash));
   useEffect(() => {
-    const follow = () => setView(viewFromHash(window.location.hash));
+    const follow = () => setRoute(routeFromHash(window.location.hash));
     window.addEventListener("hashchange", follow);
     return () => window.removeEventListener("hashchange", follow);
   }, []);
-  const go = (next: ViewId) => {
-    window.location.hash = hashFor(next);
-    setView(next);
+  const go: Go = (view, subject = null) => {
+    window.location.hash = hashFor(view, subject);
+    setRoute({ view, subject });
   };
-  return [view, go];
+  return [route, go];
 }

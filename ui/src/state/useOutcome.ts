@@ -1,21 +1,29 @@
-// Runs an IPC call when a component mounts and tracks its Outcome.
-import { useEffect, useState } from "preact/hooks";
+// Runs an IPC call when a component mounts and tracks its Outcome; can run it again.
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { Outcome } from "../ipc";
 
 /** An Outcome that may still be on its way. */
 export type Loadable<T> = { ok: "loading" } | Outcome<T>;
 
-/** Calls `load` once on mount; ignores a result that arrives after unmount. */
-export function useOutcome<T>(load: () => Promise<Outcome<T>>): Loadable<T> {
+/** Calls `load` on mount and on `reload()`; ignores results that arrive after unmount. */
+export function useReloadable<T>(load: () => Promise<Outcome<T>>): [Loadable<T>, () => Promise<void>] {
   const [state, setState] = useState<Loadable<T>>({ ok: "loading" });
+  const live = useRef(true);
+  const reload = useCallback(async () => {
+    const outcome = await load();
+    if (live.current) setState(outcome);
+  }, []);
   useEffect(() => {
-    let live = true;
-    void load().then((outcome) => {
-      if (live) setState(outcome);
-    });
+    live.current = true;
+    void reload();
     return () => {
-      live = false;
+      live.current = false;
     };
   }, []);
-  return state;
+  return [state, reload];
+}
+
+/** Calls `load` once on mount. */
+export function useOutcome<T>(load: () => Promise<Outcome<T>>): Loadable<T> {
+  return useReloadable(load)[0];
 }

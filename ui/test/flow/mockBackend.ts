@@ -11,6 +11,13 @@ mockIPC((cmd, args) => {
   switch (cmd) {
     case "app_info":
       return { name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2.12.5", sandbox_url: "http://127.0.0.1:47001" };
+    case "list_profiles":
+      // One saved profile, so the app stays on the default view instead of opening the Sandbox setup.
+      return {
+        profiles: [{ id: "p1", name: "Reporting (prod)", cloud: "commercial", account_id: "AcctAcctAcctAcctAcct01", client_id: "ClientClientClient0001", notes: "", expected_scopes: [], token_index: null, history: [] }],
+        keychain: "Secret Service (service app.s2sdesk.desktop)",
+        notice: null,
+      };
     case "open_external":
       throw { kind: "browser_unavailable", message: "the system browser could not be opened: no browser in the flow test", hint: "Set a default web browser for your desktop, or copy the link." };
     default:

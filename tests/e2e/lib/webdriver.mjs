@@ -69,6 +69,17 @@ export class Session {
     }, `text of ${id}`, timeoutMs);
   }
 
+  /** Runs a script in the page and returns its value. */
+  execute(script, args = []) {
+    return call(`${this.base}/execute/sync`, "POST", { script, args });
+  }
+
+  /** All elements matching `[data-testid=id]` (possibly none). */
+  async allByTestId(id) {
+    const found = await call(`${this.base}/elements`, "POST", { using: "css selector", value: `[data-testid="${id}"]` });
+    return found.map((f) => new Element(this, f[ELEMENT]));
+  }
+
   end() {
     return call(this.base, "DELETE");
   }
@@ -80,6 +91,14 @@ class Element {
   }
   click() {
     return call(`${this.url}/click`, "POST", {});
+  }
+  /** Replaces the field's value by typing, as a person would (input events fire). */
+  async type(text) {
+    await call(`${this.url}/clear`, "POST", {});
+    return call(`${this.url}/value`, "POST", { text });
+  }
+  attribute(name) {
+    return call(`${this.url}/attribute/${name}`, "GET");
   }
   text() {
     return call(`${this.url}/text`, "GET");

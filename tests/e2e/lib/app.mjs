@@ -1,0 +1,117 @@
+// Launches the built app in a real window through tauri-driver + WebKitWebDriver, in a
+// throwaway home, and records a display capture and the driver's log when a test fails.
+// tests/e2e/run.sh provides the X display, the keyring and S2S_DESK_BINARY.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { connect, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Session, waitUntil } from "./webdriver.mjs";
+
+export const artifacts = join(dirname(fileURLToPath(import.meta.url)), "..", "artifacts");
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
+function canConnect(port) {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1", () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
+  });
+}
+
+/** The X display as PNG: the window as a person sees it. (WebKitWebDriver's own screenshot
+ *  command returns a stale first frame under Xvfb.) */
+export function captureDisplay(path) {
+  mkdirSync(artifacts, { recursive: true });
+  const shot = spawnSync("import", ["-window", "root", path], { timeout: 20_000 });
+  if (shot.status !== 0) throw new Error(`could not capture the display: ${shot.stderr}`);
+}
+
+/** Every file under `dir` with its bytes. */
+export function filesUnder(dir) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    let info;
+    try {
+      info = statSync(path);
+    } catch {
+      continue; // sockets and files that vanished
+    }
+    if (info.isDirectory()) found.push(...filesUnder(path));
+    else if (info.isFile()) found.push({ path, bytes: readFileSync(path) });
+  }
+  return found;
+}
+
+/** Starts S2S Desk; returns { session, home, log(), stop() }. */
+export async function launchApp() {
+  const binary = process.env.S2S_DESK_BINARY;
+  if (!binary) throw new Error("S2S_DESK_BINARY must name the built app (tests/e2e/run.sh sets it)");
+  // A throwaway home: the app under test never touches the real user's data.
+  const home = mkdtempSync(join(tmpdir(), "s2s-e2e-home-"));
+  const [port, nativePort] = [await freePort(), await freePort()];
+  let log = "";
+  const driver = spawn(process.env.TAURI_DRIVER ?? "tauri-driver", ["--port", String(port), "--native-port", String(nativePort), "--native-driver", "/usr/bin/WebKitWebDriver"], {
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, ".config"), XDG_DATA_HOME: join(home, ".local/share"), XDG_CACHE_HOME: join(home, ".cache") },
+    stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so WebKitWebDriver and the app go down with it.
+    detached: true,
+  });
+  driver.stdout.on("data", (d) => (log += d));
+  driver.stderr.on("data", (d) => (log += d));
+  // tauri-driver forwards /status to a native driver that only exists once a session does,
+  // so readiness is "accepts a TCP connection".
+  await waitUntil(() => canConnect(port), "tauri-driver to listen", 15_000);
+  const session = await Session.start(`http://127.0.0.1:${port}`, { "tauri:options": { application: binary } });
+  return {
+    session,
+    home,
+    log: () => log,
+    async stop() {
+      await session.end().catch(() => {});
+      try {
+        process.kill(-driver.pid, "SIGTERM");
+      } catch {
+        // Already gone.
+      }
+      driver.stdout.destroy();
+      driver.stderr.destroy();
+      try {
+        rmSync(home, { recursive: true, force: true });
+      } catch (e) {
+        // A desktop portal may hold a mount in it until run.sh's D-Bus session ends.
+        console.error(`left ${home} behind: ${e.message}`);
+      }
+    },
+  };
+}
+
+/** Runs a test body; on failure leaves a display capture and the app's log in artifacts/. */
+export async function recordingFailures(t, app, body) {
+  try {
+    await body();
+  } catch (e) {
+    mkdirSync(artifacts, { recursive: true });
+    const name = t.name.replace(/\W+/g, "-");
+    writeFileSync(join(artifacts, `${name}.log`), app?.log() ?? "");
+    try {
+      captureDisplay(join(artifacts, `${name}.png`));
+    } catch (shotError) {
+      console.error(shotError.message);
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,42 @@
+import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { describe, expect, it, vi } from "vitest";
+import { answerIpc } from "../../../test/setup";
+import { profile } from "../../../test/fixtures";
+import { ProfilesView } from "./ProfilesView";
+
+const list = (profiles: ReturnType<typeof profile>[]) => ({ profiles, keychain: "Secret Service (service app.s2sdesk.desktop)", notice: null });
+
+describe("Profiles", () => {
+  it("offers the Sandbox when there is no profile", async () => {
+    answerIpc({ list_profiles: () => list([]) });
+    const go = vi.fn();
+    render(<ProfilesView go={go} />);
+    fireEvent.click(await screen.findByTestId("try-sandbox"));
+    expect(go).toHaveBeenCalledWith("setup", "sandbox");
+  });
+
+  it("searches by name, IDs and notes", async () => {
+    answerIpc({ list_profiles: () => list([profile("Prod", { notes: "billing" }), profile("Stage")]) });
+    render(<ProfilesView go={vi.fn()} />);
+    fireEvent.input(await screen.findByTestId("profile-search"), { target: { value: "BILL" } });
+    expect(screen.getAllByTestId("profile-row").map((r) => r.getAttribute("data-name"))).toEqual(["Prod"]);
+  });
+
+  it("deletes only after confirmation", async () => {
+    let profiles = [profile("Prod")];
+    const calls = answerIpc({ list_profiles: () => list(profiles), delete_profile: () => ((profiles = []), null) });
+    render(<ProfilesView go={vi.fn()} />);
+    fireEvent.click(await screen.findByTestId("profile-delete"));
+    expect(calls.some((c) => c.cmd === "delete_profile")).toBe(false);
+    expect(screen.getByTestId("confirm-delete").textContent).toContain("keychain entry");
+    fireEvent.click(screen.getByTestId("confirm-delete-yes"));
+    await waitFor(() => expect(screen.getByTestId("profiles-empty")).toBeTruthy());
+    expect(calls).toContainEqual({ cmd: "delete_profile", args: { id: "id-Prod" } });
+  });
+
+  it("tells the admin when the profiles file was set aside", async () => {
+    answerIpc({ list_profiles: () => ({ ...list([]), notice: "Your profiles file could not be read (it is not valid JSON)." }) });
+    render(<ProfilesView go={vi.fn()} />);
+    expect((await screen.findByTestId("store-notice")).textContent).toContain("could not be read");
+  });
+});

@@ -1,0 +1,124 @@
+// Step 3: the app's credentials, checked by the core as they are typed (nothing is sent).
+import { useEffect, useState } from "preact/hooks";
+import { ipc, type CredentialIssue, type ProfileCloud } from "../../ipc";
+import { SANDBOX_DEMO, type Form } from "./form";
+
+type Props = { form: Form; editing: boolean; onChange: (form: Form) => void; onNext: () => void };
+
+const CLOUDS: { id: ProfileCloud; label: string }[] = [
+  { id: "commercial", label: "Zoom (zoom.us)" },
+  { id: "government", label: "Zoom for Government (zoomgov.com)" },
+  { id: "sandbox", label: "Sandbox (simulated, on this computer)" },
+];
+
+export function CredentialsStep({ form, editing, onChange, onNext }: Props) {
+  const issues = useIssues(form, editing);
+  const [revealed, setRevealed] = useState(false);
+  const set = (patch: Partial<Form>) => onChange({ ...form, ...patch });
+  const errors = issues.filter((i) => i.severity === "error");
+  const canContinue = form.name.trim() !== "" && errors.length === 0 && (editing || form.clientSecret !== "");
+  return (
+    <div class="step" data-testid="step-credentials">
+      <div class="form-grid">
+        <label for="profile-name">Profile name</label>
+        <input id="profile-name" data-testid="field-name" value={form.name} placeholder="e.g. Reporting (production)" onInput={(e) => set({ name: e.currentTarget.value })} />
+
+        <label for="profile-cloud">Zoom cloud</label>
+        <select id="profile-cloud" data-testid="field-cloud" value={form.cloud} onChange={(e) => set({ cloud: e.currentTarget.value as ProfileCloud })}>
+          {CLOUDS.map((c) => (
+            <option key={c.id} value={c.id}>{c.label}</option>
+          ))}
+        </select>
+
+        <label for="account-id">Account ID</label>
+        <Field id="account-id" value={form.accountId} issues={issues} field="account_id" onInput={(v) => set({ accountId: v })} />
+
+        <label for="client-id">Client ID</label>
+        <Field id="client-id" value={form.clientId} issues={issues} field="client_id" onInput={(v) => set({ clientId: v })} />
+
+        <label for="client-secret">Client Secret</label>
+        <div>
+          <div class="secret-input">
+            <input
+              id="client-secret"
+              data-testid="field-client_secret"
+              type={revealed ? "text" : "password"}
+              autocomplete="off"
+              spellcheck={false}
+              value={form.clientSecret}
+              placeholder={editing ? "Leave blank to keep the saved secret" : ""}
+              onInput={(e) => set({ clientSecret: e.currentTarget.value })}
+            />
+            <button
+              type="button"
+              class="button"
+              aria-label="Hold to show the secret"
+              onPointerDown={() => setRevealed(true)}
+              onPointerUp={() => setRevealed(false)}
+              onPointerLeave={() => setRevealed(false)}
+            >
+              Hold to show
+            </button>
+          </div>
+          <Issues issues={issues} field="client_secret" />
+        </div>
+
+        <label for="expected-scopes">Scopes you expect</label>
+        <input id="expected-scopes" data-testid="field-scopes" value={form.expectedScopes} placeholder="optional; space- or comma-separated" onInput={(e) => set({ expectedScopes: e.currentTarget.value })} />
+
+        <label for="token-index">Spare token slot</label>
+        <input id="token-index" inputMode="numeric" value={form.tokenIndex} placeholder="only if Zoom raised this app's token limit" onInput={(e) => set({ tokenIndex: e.currentTarget.value })} />
+
+        <label for="notes">Notes</label>
+        <textarea id="notes" rows={2} value={form.notes} onInput={(e) => set({ notes: e.currentTarget.value })} />
+      </div>
+      <div class="actions">
+        {form.cloud === "sandbox" && (
+          <button type="button" class="button" data-testid="fill-sandbox" onClick={() => onChange({ ...SANDBOX_DEMO, name: form.name || SANDBOX_DEMO.name })}>
+            Fill in the Sandbox's demo app
+          </button>
+        )}
+        <button type="button" class="button button--primary" data-testid="wizard-next" disabled={!canContinue} onClick={onNext}>
+          Continue
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Field({ id, value, issues, field, onInput }: { id: string; value: string; issues: CredentialIssue[]; field: CredentialIssue["field"]; onInput: (v: string) => void }) {
+  return (
+    <div>
+      <input id={id} data-testid={`field-${field}`} value={value} spellcheck={false} autocomplete="off" onInput={(e) => onInput(e.currentTarget.value)} />
+      <Issues issues={issues} field={field} />
+    </div>
+  );
+}
+
+function Issues({ issues, field }: { issues: CredentialIssue[]; field: CredentialIssue["field"] }) {
+  const mine = issues.filter((i) => i.field === field);
+  if (mine.length === 0) return null;
+  return (
+    <ul class="field-issues" data-testid={`issues-${field}`}>
+      {mine.map((issue) => (
+        <li key={issue.kind} class={`field-issue field-issue--${issue.severity}`}>{issue.message}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The core's findings for the current values, refreshed shortly after typing stops. An empty
+ *  secret while editing means "keep the stored one", so it is not flagged. */
+function useIssues(form: Form, editing: boolean): CredentialIssue[] {
+  const [issues, setIssues] = useState<CredentialIssue[]>([]);
+  useEffect(() => {
+    if (!form.accountId && !form.clientId && !form.clientSecret) return setIssues([]);
+    const timer = setTimeout(async () => {
+      const outcome = await ipc.validateCredentials(form.accountId, form.clientId, form.clientSecret);
+      if (!outcome.ok) return;
+      setIssues(outcome.value.filter((i) => !(editing && i.field === "client_secret" && form.clientSecret === "")));
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [form.accountId, form.clientId, form.clientSecret, editing]);
+  return issues;
+}

@@ -1,0 +1,58 @@
+import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { describe, expect, it, vi } from "vitest";
+import { answerIpc } from "../../../test/setup";
+import { failedRun, passedRun } from "../../../test/fixtures";
+import { SetupView } from "./SetupView";
+
+const noIssues = () => [];
+
+describe("Setup wizard", () => {
+  it("shows the core's validation message under the field it concerns", async () => {
+    answerIpc({
+      validate_credentials: () => [{ field: "client_id", severity: "error", kind: "looks_swapped", message: "This looks like a client secret: the fields may be swapped." }],
+    });
+    render(<SetupView subject="sandbox" go={vi.fn()} />);
+    expect(await screen.findByText(/fields may be swapped/)).toBeTruthy();
+    expect(screen.getByTestId("issues-client_id").textContent).toContain("swapped");
+    expect((screen.getByTestId("wizard-next") as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("tests the Sandbox demo app and saves it with its test as history", async () => {
+    const run = passedRun();
+    const calls = answerIpc({ validate_credentials: noIssues, test_draft: () => run, save_profile: (args) => ({ id: "new", ...(args.draft as object), history: [] }) });
+    const go = vi.fn();
+    render(<SetupView subject="sandbox" go={go} />);
+    expect((screen.getByTestId("field-account_id") as HTMLInputElement).value).toBe("SbxDemoAccount00000001");
+    fireEvent.click(screen.getByTestId("wizard-next"));
+    fireEvent.click(await screen.findByTestId("test-token"));
+    const result = await screen.findByTestId("test-result");
+    expect(result.getAttribute("data-outcome")).toBe("passed");
+    expect(screen.getByTestId("scope-list").textContent).toContain("user:read:list_users:admin");
+    expect(screen.getByTestId("expiry-countdown").textContent).toMatch(/^59:5\d$/);
+    fireEvent.click(screen.getByTestId("wizard-next"));
+    fireEvent.click(await screen.findByTestId("save-profile"));
+    await waitFor(() => expect(go).toHaveBeenCalledWith("profiles"));
+    const save = calls.find((c) => c.cmd === "save_profile");
+    expect(save?.args.clientSecret).toBe("sandboxSecretReportingBot0000001");
+    expect(save?.args.lastTest).toEqual(run.record);
+  });
+
+  it("explains a rejected secret and leads back to the credentials step", async () => {
+    answerIpc({ validate_credentials: noIssues, test_draft: () => failedRun("invalid_client", "Zoom rejected the Client ID or Client Secret", "Copy the Client Secret again from App Credentials.") });
+    render(<SetupView subject="sandbox" go={vi.fn()} />);
+    fireEvent.click(screen.getByTestId("wizard-next"));
+    fireEvent.click(await screen.findByTestId("test-token"));
+    expect((await screen.findByTestId("test-result")).getAttribute("data-kind")).toBe("invalid_client");
+    expect(screen.getByTestId("test-advice").textContent).toContain("Copy the Client Secret again");
+    expect(screen.getByTestId("zoom-answer").textContent).toContain("invalid_client");
+    fireEvent.click(screen.getByTestId("revisit-step"));
+    expect(screen.getByTestId("step-credentials")).toBeTruthy();
+  });
+
+  it("warns that a real test may invalidate a deployed service's token", async () => {
+    answerIpc({ validate_credentials: noIssues });
+    render(<SetupView subject={null} go={vi.fn()} />);
+    fireEvent.click(screen.getByText(/4\s*Test token|Test token/, { selector: "button.stepper__step" }));
+    expect(screen.getByTestId("invalidation-warning").textContent).toContain("invalidate the token your deployed service is using");
+  });
+});

@@ -1,0 +1,59 @@
+// The Setup wizard: app type → Marketplace → credentials → test → save. Also edits a saved
+// profile (subject = its id) and starts on the Sandbox's demo app (subject = "sandbox").
+import { useEffect, useState } from "preact/hooks";
+import { ViewHeader } from "../../components/ViewHeader";
+import { ipc, type TestRun } from "../../ipc";
+import { STEPS, type StepIndex } from "../../lib/wizard";
+import { SANDBOX_SUBJECT } from "../../state/firstRun";
+import type { Go } from "../../state/navigation";
+import { AppTypeStep } from "./AppTypeStep";
+import { CredentialsStep } from "./CredentialsStep";
+import { EMPTY_FORM, SANDBOX_DEMO, fromProfile, type Form } from "./form";
+import { MarketplaceStep } from "./MarketplaceStep";
+import { SaveStep } from "./SaveStep";
+import { TestStep } from "./TestStep";
+
+export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
+  const editingId = subject && subject !== SANDBOX_SUBJECT ? subject : null;
+  const [step, setStep] = useState<StepIndex>(subject ? 2 : 0);
+  const [form, setForm] = useState<Form>(subject === SANDBOX_SUBJECT ? SANDBOX_DEMO : EMPTY_FORM);
+  const [lastRun, setLastRun] = useState<TestRun | null>(null);
+
+  useEffect(() => {
+    if (!editingId) return;
+    void ipc.listProfiles().then((outcome) => {
+      const profile = outcome.ok ? outcome.value.profiles.find((p) => p.id === editingId) : undefined;
+      if (profile) setForm(fromProfile(profile));
+    });
+  }, [editingId]);
+
+  const change = (next: Form) => {
+    setForm(next);
+    setLastRun(null); // a result belongs to the values it tested
+  };
+  const next = () => setStep((s) => Math.min(s + 1, 4) as StepIndex);
+
+  return (
+    <>
+      <ViewHeader title={editingId ? `Edit ${form.name || "profile"}` : "Setup"}>
+        {subject === SANDBOX_SUBJECT && <span class="badge badge--sandbox">Sandbox</span>} Set up a Server-to-Server OAuth app, test it, and save it.
+      </ViewHeader>
+      <ol class="stepper" data-testid="stepper">
+        {STEPS.map((label, i) => (
+          <li key={label}>
+            <button type="button" class={i === step ? "stepper__step stepper__step--current" : "stepper__step"} aria-current={i === step ? "step" : undefined} onClick={() => setStep(i as StepIndex)}>
+              <span class="stepper__number">{i + 1}</span> {label}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <section class="card">
+        {step === 0 && <AppTypeStep onNext={next} />}
+        {step === 1 && <MarketplaceStep cloud={form.cloud} onNext={next} />}
+        {step === 2 && <CredentialsStep form={form} editing={editingId !== null} onChange={change} onNext={next} />}
+        {step === 3 && <TestStep form={form} lastRun={lastRun} onTested={setLastRun} onRevisit={setStep} onNext={next} />}
+        {step === 4 && <SaveStep form={form} profileId={editingId} lastRun={lastRun} onSaved={() => go("profiles")} />}
+      </section>
+    </>
+  );
+}

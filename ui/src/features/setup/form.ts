@@ -1,0 +1,55 @@
+// The Setup form's state, its conversion to a ProfileDraft, and the Sandbox's demo app.
+import type { Profile, ProfileCloud, ProfileDraft } from "../../ipc";
+
+export type Form = {
+  name: string;
+  cloud: ProfileCloud;
+  accountId: string;
+  clientId: string;
+  clientSecret: string;
+  expectedScopes: string;
+  tokenIndex: string;
+  notes: string;
+};
+
+export const EMPTY_FORM: Form = { name: "", cloud: "commercial", accountId: "", clientId: "", clientSecret: "", expectedScopes: "", tokenIndex: "", notes: "" };
+
+/** The Sandbox's demo app (zoom-sim's default fixture): public, simulated, harmless. */
+export const SANDBOX_DEMO: Form = {
+  name: "Sandbox · Reporting Bot",
+  cloud: "sandbox",
+  accountId: "SbxDemoAccount00000001",
+  clientId: "SbxReportingBot0000001",
+  clientSecret: "sandboxSecretReportingBot0000001",
+  expectedScopes: "user:read:list_users:admin",
+  tokenIndex: "",
+  notes: "A simulated app in S2S Desk's Sandbox; no Zoom account involved.",
+};
+
+/** The draft sent to the backend; IDs are trimmed there, scopes split on commas and spaces. */
+export function toDraft(form: Form): ProfileDraft {
+  const index = Number.parseInt(form.tokenIndex, 10);
+  return {
+    name: form.name.trim(),
+    cloud: form.cloud,
+    account_id: form.accountId,
+    client_id: form.clientId,
+    notes: form.notes,
+    expected_scopes: form.expectedScopes.split(/[\s,]+/).filter(Boolean),
+    token_index: Number.isInteger(index) && index >= 0 ? index : null,
+  };
+}
+
+/** A saved profile in the form; the secret stays empty (blank keeps the stored one). */
+export function fromProfile(p: Profile): Form {
+  return {
+    name: p.name,
+    cloud: p.cloud,
+    accountId: p.account_id,
+    clientId: p.client_id,
+    clientSecret: "",
+    expectedScopes: p.expected_scopes.join(" "),
+    tokenIndex: p.token_index === null ? "" : String(p.token_index),
+    notes: p.notes,
+  };
+}

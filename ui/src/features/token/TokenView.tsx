@@ -1,0 +1,120 @@
+// Test token: test one saved profile (recorded in its history), or all of them in turn.
+import { useEffect, useRef, useState } from "preact/hooks";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { TestResultPanel } from "../../components/TestResultPanel";
+import { ViewHeader } from "../../components/ViewHeader";
+import { ipc, type IpcError, type Profile, type TestRun } from "../../ipc";
+import { timeAgo } from "../../lib/time";
+import { SANDBOX_SUBJECT } from "../../state/firstRun";
+import type { Go } from "../../state/navigation";
+import { useReloadable } from "../../state/useOutcome";
+
+type AllProgress = { done: number; total: number; passed: number; failed: string[] };
+
+export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
+  const [list, reload] = useReloadable(ipc.listProfiles);
+  const [selected, setSelected] = useState<string | null>(subject);
+  const [run, setRun] = useState<TestRun | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<IpcError | null>(null);
+  const [all, setAll] = useState<AllProgress | null>(null);
+  const inFlight = useRef(false);
+
+  const profiles = list.ok === true ? list.value.profiles : [];
+  useEffect(() => {
+    if (!selected && profiles[0]) setSelected(profiles[0].id);
+  }, [profiles.length]);
+  const profile = profiles.find((p) => p.id === selected) ?? null;
+
+  const testOne = async (id: string) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setBusy(true);
+    setError(null);
+    const outcome = await ipc.testProfile(id);
+    inFlight.current = false;
+    setBusy(false);
+    if (outcome.ok) setRun(outcome.value);
+    else setError(outcome.error);
+    await reload();
+  };
+
+  const testAll = async () => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setBusy(true);
+    const progress: AllProgress = { done: 0, total: profiles.length, passed: 0, failed: [] };
+    setAll({ ...progress });
+    for (const p of profiles) {
+      const outcome = await ipc.testProfile(p.id);
+      progress.done += 1;
+      if (outcome.ok && outcome.value.record.ok) progress.passed += 1;
+      else progress.failed.push(p.name);
+      setAll({ ...progress, failed: [...progress.failed] });
+    }
+    inFlight.current = false;
+    setBusy(false);
+    await reload();
+  };
+
+  if (list.ok === false) return <><ViewHeader title="Test token" /><ErrorNotice error={list.error} /></>;
+  return (
+    <>
+      <ViewHeader title="Test token">Ask Zoom for a token with a saved profile and see exactly what came back.</ViewHeader>
+      {list.ok === true && profiles.length === 0 ? (
+        <section class="card empty">
+          <p>No profiles yet.</p>
+          <button type="button" class="button button--primary" onClick={() => go("setup", SANDBOX_SUBJECT)}>Try the Sandbox</button>
+        </section>
+      ) : (
+        <section class="card">
+          <div class="toolbar">
+            <select aria-label="Profile" data-testid="token-profile" value={selected ?? ""} onChange={(e) => { setSelected(e.currentTarget.value); setRun(null); }}>
+              {profiles.map((p) => (
+                <option key={p.id} value={p.id}>{p.name}</option>
+              ))}
+            </select>
+            <button type="button" class="button button--primary" data-testid="token-test" disabled={busy || !profile} onClick={() => profile && void testOne(profile.id)}>
+              {busy && !all ? "Asking Zoom…" : "Test token"}
+            </button>
+            <button type="button" class="button" data-testid="token-test-all" disabled={busy || profiles.length < 2} onClick={() => void testAll()}>Test all profiles</button>
+          </div>
+          {profile && profile.cloud !== "sandbox" && profile.token_index === null && (
+            <p class="notice notice--warning">A new token can invalidate the one a deployed service holds for this app (only the newest stays valid unless Zoom raised the limit).</p>
+          )}
+          {all && (
+            <div class="progress" data-testid="test-all-progress">
+              <progress max={all.total} value={all.done} /> {all.done}/{all.total} tested · {all.passed} passed
+              {all.done === all.total && all.failed.length > 0 && <span> · failed: {all.failed.join(", ")}</span>}
+            </div>
+          )}
+          {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+          {run && <TestResultPanel result={run.result} onRevisit={profile ? () => go("setup", profile.id) : undefined} />}
+          {profile && <History profile={profile} />}
+        </section>
+      )}
+    </>
+  );
+}
+
+function History({ profile }: { profile: Profile }) {
+  if (profile.history.length === 0) return null;
+  return (
+    <div class="history">
+      <h3>History</h3>
+      <table data-testid="history">
+        <thead><tr><th>When</th><th>Result</th><th>Scopes</th><th>Latency</th></tr></thead>
+        <tbody>
+          {profile.history.map((h) => (
+            <tr key={h.at_unix + h.summary}>
+              <td>{timeAgo(h.at_unix)}</td>
+              <td class={h.ok ? "ok" : "failed"}>{h.ok ? "✔" : "✘"} {h.summary}</td>
+              <td>{h.scopes.length}</td>
+              <td>{h.latency_ms === null ? "—" : `${h.latency_ms} ms`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+// Time formatting for expiry countdowns and test history.
+
+/** "59:58", "1:02:03", or "expired" once `seconds` reaches zero. */
+export function formatCountdown(seconds: number): string {
+  if (seconds <= 0) return "expired";
+  const s = Math.floor(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${rest}` : `${m}:${rest}`;
+}
+
+/** "just now", "5 min ago", "3 h ago", "2 days ago". */
+export function timeAgo(thenUnix: number, nowMs: number = Date.now()): string {
+  const seconds = Math.max(0, Math.floor(nowMs / 1000 - thenUnix));
+  if (seconds < 60) return "just now";
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
+  const days = Math.floor(seconds / 86400);
+  return `${days} day${days === 1 ? "" : "s"} ago`;
+}

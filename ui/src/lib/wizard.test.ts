@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { recommendAppType, stepToRevisit } from "./wizard";
+
+describe("stepToRevisit", () => {
+  it("sends credential problems to Credentials and app problems to the Marketplace step", () => {
+    expect(stepToRevisit("invalid_client")).toBe(2);
+    expect(stepToRevisit("invalid_account")).toBe(2);
+    expect(stepToRevisit("app_disabled")).toBe(1);
+    expect(stepToRevisit("missing_scope")).toBe(1);
+    expect(stepToRevisit("timeout")).toBe(3);
+  });
+});
+
+describe("recommendAppType", () => {
+  it("recommends S2S only for internal, account-wide automation without sign-in", () => {
+    expect(recommendAppType({ actsFor: "account", userSignIn: false, published: false })).toBe("s2s");
+    expect(recommendAppType({ actsFor: "users", userSignIn: false, published: false })).toBe("user_oauth");
+    expect(recommendAppType({ actsFor: "account", userSignIn: true, published: false })).toBe("user_oauth");
+    expect(recommendAppType({ actsFor: "account", userSignIn: false, published: true })).toBe("user_oauth");
+  });
+});

@@ -1,0 +1,16 @@
+// First start: with no saved profile, open the Setup wizard on the Sandbox's demo app, so a
+// newcomer can try every flow at once. A deep link (any hash) is left alone.
+import { useEffect } from "preact/hooks";
+import { ipc } from "../ipc";
+import type { Go } from "./navigation";
+
+export const SANDBOX_SUBJECT = "sandbox";
+
+export function useSandboxWhenEmpty(go: Go): void {
+  useEffect(() => {
+    if (window.location.hash) return;
+    void ipc.listProfiles().then((outcome) => {
+      if (outcome.ok && outcome.value.profiles.length === 0 && !window.location.hash) go("setup", SANDBOX_SUBJECT);
+    });
+  }, []);
+}
