@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
-# Benchmarks the token path against the simulator, side by side in one run: a cold `s2s`
-# process versus curl, and the in-process client versus bare reqwest. Prints medians and ratios.
+# Benchmarks, each printing medians and ratios measured side by side in one run:
+# 1. token path: a cold `s2s test-token` vs curl, TokenTester vs bare reqwest (simulator);
+# 2. keychain: a Secret Service read vs memory, and the 500-profile file (gnome-keyring);
+# 3. the real window (release build): 500 profiles rendered, and click → token result vs the
+#    simulator's own round trips.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-ensure_debian_packages curl
+ensure_debian_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 ensure_toolchains
+ensure_ui_dependencies
+ensure_tauri_driver
 cd "$REPO_ROOT"
-say "building s2s (release)"
-cargo build --release --locked -p s2s-cli
+build_ui
+say "building s2s and S2S Desk (release)"
+cargo build --release --locked -p s2s-cli -p s2s-desk
+say "token path"
 S2S_BIN="$REPO_ROOT/target/release/s2s" cargo bench --locked -p s2s-core --bench token
+say "keychain and profiles file"
+scripts/with-keyring.sh cargo bench --locked -p s2s-core --bench keychain
+say "real window"
+S2S_DESK_BINARY="$REPO_ROOT/target/release/s2s-desk" scripts/with-keyring.sh \
+  xvfb-run -a -s "-screen 0 1180x760x24" node tests/e2e/bench.mjs 2>/dev/null

@@ -21,7 +21,10 @@ struct Shell {
 
 impl Shell {
     fn start() -> Self {
-        let data_dir = tempfile::tempdir().expect("tempdir");
+        Self::start_in(tempfile::tempdir().expect("tempdir"))
+    }
+
+    fn start_in(data_dir: tempfile::TempDir) -> Self {
         let file = ProfileFile::in_dir(data_dir.path());
         let state =
             tauri::async_runtime::block_on(AppState::start(file, Arc::new(MemoryStore::default())))
@@ -141,6 +144,29 @@ fn profile_rules_come_back_as_typed_errors() {
         .invoke("test_profile", json!({"id": "no-such-id"}))
         .expect_err("not found");
     assert_eq!(missing["kind"], "profile_not_found");
+}
+
+#[test]
+fn a_corrupt_profiles_file_is_kept_aside_and_the_app_still_opens() {
+    let data_dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(data_dir.path().join("profiles.json"), "{ half a fi").expect("corrupt file");
+    let shell = Shell::start_in(data_dir);
+    let list = shell.invoke("list_profiles", json!({})).expect("listed");
+    assert_eq!(list["profiles"], json!([]));
+    let notice = list["notice"].as_str().expect("notice");
+    assert!(
+        notice.contains("could not be read") && notice.contains("profiles.json.unreadable-"),
+        "{notice}"
+    );
+    let kept = std::fs::read_dir(shell.data_dir.path())
+        .expect("dir")
+        .flatten()
+        .any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("profiles.json.unreadable-")
+        });
+    assert!(kept, "the unreadable file is kept as a backup");
 }
 
 #[test]

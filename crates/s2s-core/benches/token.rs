@@ -176,5 +176,5 @@ fn main() {
         Ok(s2s) => cli_versus_curl(&s2s, &base_url, 40),
         Err(_) => println!("(S2S_BIN not set: skipping the cold-process comparison)\n"),
     }
-    runtime.block_on(client_versus_reqwest(&base_url, 400));
+    runtime.block_on(client_versus_reqwest(&base_url, 2000));
 }

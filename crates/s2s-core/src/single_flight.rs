@@ -36,12 +36,19 @@ impl<K: Eq + Hash + Clone, V: Clone> SingleFlight<K, V> {
         };
         // Whoever gets here first runs `job`; the others wait on the same cell. If the leader is
         // cancelled, a waiter's own `job` runs instead, so a result always arrives.
-        let value = cell.get_or_init(job).await.clone();
-        let mut map = self.inflight.lock().unwrap_or_else(|p| p.into_inner());
-        if map.get(&key).is_some_and(|c| Arc::ptr_eq(c, &cell)) {
-            map.remove(&key);
+        cell.get_or_init(job).await;
+        {
+            let mut map = self.inflight.lock().unwrap_or_else(|p| p.into_inner());
+            if map.get(&key).is_some_and(|c| Arc::ptr_eq(c, &cell)) {
+                map.remove(&key);
+            }
         }
-        value
+        // The last holder takes the value without a copy; earlier ones clone it.
+        match Arc::try_unwrap(cell) {
+            Ok(cell) => cell.into_inner(),
+            Err(shared) => shared.get().cloned(),
+        }
+        .unwrap_or_else(|| unreachable!("get_or_init completed, so the cell holds a value"))
     }
 }
 

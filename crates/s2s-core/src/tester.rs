@@ -17,6 +17,9 @@ use crate::secret::Secret;
 use crate::single_flight::SingleFlight;
 use crate::token::{request_token, ErrorKind, IssuedToken, TokenError, TokenSummary};
 
+/// Longest wait for a TCP + TLS connection; the test's own deadline still bounds it.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Default deadline for a whole test, including retries and the probe.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -210,7 +213,7 @@ impl TokenTester {
     /// A tester with an explicit retry policy and clock.
     pub fn new(retry: RetryPolicy, sleeper: Arc<dyn Sleeper>) -> Self {
         Self {
-            http: crate::http::client(DEFAULT_TIMEOUT),
+            http: crate::http::client(CONNECT_TIMEOUT),
             retry,
             sleeper,
             flights: SingleFlight::new(),
@@ -252,16 +255,17 @@ impl TokenTester {
                     after_ms: millis(options.timeout) as u64,
                 })??;
                 let missing_required = missing(&token, &options.required_scopes);
+                let (summary, access_token) = token.into_summary();
                 Ok(TestOutcome {
                     report: TestReport {
-                        token: TokenSummary::from(&token),
+                        token: summary,
                         probe,
                         missing_required,
                         warnings,
                         attempts,
                         total_ms: millis(started.elapsed()),
                     },
-                    access_token: token.access_token,
+                    access_token,
                 })
             })
             .await

@@ -163,17 +163,19 @@ pub struct TokenSummary {
     pub rate_limit: RateLimitInfo,
 }
 
-impl From<&IssuedToken> for TokenSummary {
-    fn from(t: &IssuedToken) -> Self {
-        Self {
-            token_type: t.token_type.clone(),
-            expires_in: u32::try_from(t.expires_in).unwrap_or(u32::MAX),
-            expires_at_unix: t.expires_at.unix_timestamp(),
-            scopes: t.scopes.clone(),
-            api_url: t.api_url.clone(),
-            api_url_from_response: t.api_url_from_response,
-            latency_ms: u32::try_from(t.latency.as_millis()).unwrap_or(u32::MAX),
-            rate_limit: t.rate_limit.clone(),
-        }
+impl IssuedToken {
+    /// Splits the token into what may be shown (no secret) and the access token itself.
+    pub fn into_summary(self) -> (TokenSummary, Secret) {
+        let summary = TokenSummary {
+            token_type: self.token_type,
+            expires_in: u32::try_from(self.expires_in).unwrap_or(u32::MAX),
+            expires_at_unix: self.expires_at.unix_timestamp(),
+            scopes: self.scopes,
+            api_url: self.api_url,
+            api_url_from_response: self.api_url_from_response,
+            latency_ms: u32::try_from(self.latency.as_millis()).unwrap_or(u32::MAX),
+            rate_limit: self.rate_limit,
+        };
+        (summary, self.access_token)
     }
 }

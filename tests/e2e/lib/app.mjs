@@ -56,12 +56,18 @@ export function filesUnder(dir) {
   return found;
 }
 
-/** Starts S2S Desk; returns { session, home, log(), stop() }. */
-export async function launchApp() {
+/** Starts S2S Desk; returns { session, home, log(), stop() }. `seed(dataDir)` may write files
+ *  into the app's data folder before it starts. */
+export async function launchApp({ seed } = {}) {
   const binary = process.env.S2S_DESK_BINARY;
   if (!binary) throw new Error("S2S_DESK_BINARY must name the built app (tests/e2e/run.sh sets it)");
   // A throwaway home: the app under test never touches the real user's data.
   const home = mkdtempSync(join(tmpdir(), "s2s-e2e-home-"));
+  if (seed) {
+    const dataDir = join(home, ".local/share/app.s2sdesk.desktop");
+    mkdirSync(dataDir, { recursive: true });
+    seed(dataDir);
+  }
   const [port, nativePort] = [await freePort(), await freePort()];
   let log = "";
   const driver = spawn(process.env.TAURI_DRIVER ?? "tauri-driver", ["--port", String(port), "--native-port", String(nativePort), "--native-driver", "/usr/bin/WebKitWebDriver"], {

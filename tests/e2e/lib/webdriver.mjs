@@ -74,6 +74,11 @@ export class Session {
     return call(`${this.base}/execute/sync`, "POST", { script, args });
   }
 
+  /** Runs an asynchronous script (its last argument is the callback) and returns its value. */
+  executeAsync(script, args = []) {
+    return call(`${this.base}/execute/async`, "POST", { script, args });
+  }
+
   /** All elements matching `[data-testid=id]` (possibly none). */
   async allByTestId(id) {
     const found = await call(`${this.base}/elements`, "POST", { using: "css selector", value: `[data-testid="${id}"]` });

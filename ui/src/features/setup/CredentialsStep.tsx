@@ -1,7 +1,8 @@
 // Step 3: the app's credentials, checked by the core as they are typed (nothing is sent).
 import { useEffect, useState } from "preact/hooks";
-import { ipc, type CredentialIssue, type ProfileCloud } from "../../ipc";
-import { SANDBOX_DEMO, type Form } from "./form";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { ipc, type CredentialIssue, type IpcError, type ProfileCloud } from "../../ipc";
+import { SANDBOX_DEMO, fromDraft, type Form } from "./form";
 
 type Props = { form: Form; editing: boolean; onChange: (form: Form) => void; onNext: () => void };
 
@@ -72,6 +73,7 @@ export function CredentialsStep({ form, editing, onChange, onNext }: Props) {
         <label for="notes">Notes</label>
         <textarea id="notes" rows={2} value={form.notes} onInput={(e) => set({ notes: e.currentTarget.value })} />
       </div>
+      <ImportFromExport onImported={(imported) => onChange({ ...imported, clientSecret: "" })} />
       <div class="actions">
         {form.cloud === "sandbox" && (
           <button type="button" class="button" data-testid="fill-sandbox" onClick={() => onChange({ ...SANDBOX_DEMO, name: form.name || SANDBOX_DEMO.name })}>
@@ -81,6 +83,37 @@ export function CredentialsStep({ form, editing, onChange, onNext }: Props) {
         <button type="button" class="button button--primary" data-testid="wizard-next" disabled={!canContinue} onClick={onNext}>
           Continue
         </button>
+      </div>
+    </div>
+  );
+}
+
+/** Fills the form from a teammate's profile export (which never carries the secret). */
+function ImportFromExport({ onImported }: { onImported: (form: Form) => void }) {
+  const [open, setOpen] = useState(false);
+  const [json, setJson] = useState("");
+  const [error, setError] = useState<IpcError | null>(null);
+  if (!open) {
+    return (
+      <button type="button" class="button button--link" data-testid="import-open" onClick={() => setOpen(true)}>
+        Import a profile export…
+      </button>
+    );
+  }
+  const load = async () => {
+    const outcome = await ipc.importProfile(json);
+    if (!outcome.ok) return setError(outcome.error);
+    setError(null);
+    setOpen(false);
+    onImported(fromDraft(outcome.value));
+  };
+  return (
+    <div class="import" data-testid="import-panel">
+      <textarea rows={5} aria-label="Profile export JSON" data-testid="import-json" value={json} placeholder='{"s2s_desk_profile": 1, …}' onInput={(e) => setJson(e.currentTarget.value)} />
+      {error && <ErrorNotice error={error} />}
+      <div class="actions">
+        <button type="button" class="button" data-testid="import-load" onClick={() => void load()}>Fill the form</button>
+        <button type="button" class="button" onClick={() => setOpen(false)}>Cancel</button>
       </div>
     </div>
   );

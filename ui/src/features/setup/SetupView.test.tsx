@@ -56,3 +56,17 @@ describe("Setup wizard", () => {
     expect(screen.getByTestId("invalidation-warning").textContent).toContain("invalidate the token your deployed service is using");
   });
 });
+
+describe("Setup import", () => {
+  it("fills the form from a profile export and leaves the secret to the admin", async () => {
+    const draft = { name: "Shared", cloud: "government", account_id: "AcctAcctAcctAcctAcct01", client_id: "ClientClientClient0001", notes: "from Ann", expected_scopes: ["user:read:user:admin"], token_index: 2 };
+    answerIpc({ validate_credentials: noIssues, import_profile: () => draft });
+    render(<SetupView subject="sandbox" go={vi.fn()} />);
+    fireEvent.click(screen.getByTestId("import-open"));
+    fireEvent.input(screen.getByTestId("import-json"), { target: { value: "{}" } });
+    fireEvent.click(screen.getByTestId("import-load"));
+    await waitFor(() => expect((screen.getByTestId("field-client_id") as HTMLInputElement).value).toBe("ClientClientClient0001"));
+    expect((screen.getByTestId("field-cloud") as HTMLSelectElement).value).toBe("government");
+    expect((screen.getByTestId("field-client_secret") as HTMLInputElement).value).toBe("");
+  });
+});

@@ -8,7 +8,7 @@ import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import type { Go } from "../../state/navigation";
 import { AppTypeStep } from "./AppTypeStep";
 import { CredentialsStep } from "./CredentialsStep";
-import { EMPTY_FORM, SANDBOX_DEMO, fromProfile, type Form } from "./form";
+import { EMPTY_FORM, SANDBOX_DEMO, fromDraft, type Form } from "./form";
 import { MarketplaceStep } from "./MarketplaceStep";
 import { SaveStep } from "./SaveStep";
 import { TestStep } from "./TestStep";
@@ -23,7 +23,7 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
     if (!editingId) return;
     void ipc.listProfiles().then((outcome) => {
       const profile = outcome.ok ? outcome.value.profiles.find((p) => p.id === editingId) : undefined;
-      if (profile) setForm(fromProfile(profile));
+      if (profile) setForm(fromDraft(profile));
     });
   }, [editingId]);
 

@@ -40,16 +40,16 @@ export function toDraft(form: Form): ProfileDraft {
   };
 }
 
-/** A saved profile in the form; the secret stays empty (blank keeps the stored one). */
-export function fromProfile(p: Profile): Form {
+/** A saved profile (or an imported draft) in the form; the secret stays empty. */
+export function fromDraft(p: ProfileDraft | Profile): Form {
   return {
     name: p.name,
     cloud: p.cloud,
     accountId: p.account_id,
     clientId: p.client_id,
     clientSecret: "",
-    expectedScopes: p.expected_scopes.join(" "),
-    tokenIndex: p.token_index === null ? "" : String(p.token_index),
-    notes: p.notes,
+    expectedScopes: (p.expected_scopes ?? []).join(" "),
+    tokenIndex: p.token_index === null || p.token_index === undefined ? "" : String(p.token_index),
+    notes: p.notes ?? "",
   };
 }
