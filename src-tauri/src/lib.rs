@@ -68,8 +68,7 @@ pub fn run() {
         Ok(state) => state,
         Err(e) => fail_to_start(&e),
     };
-    let app = build_app(tauri::Builder::default(), make_builder(), state)
-        .plugin(tauri_plugin_store::Builder::new().build());
+    let app = build_app(tauri::Builder::default(), make_builder(), state);
     if let Err(e) = app.run(tauri::generate_context!()) {
         fail_to_start(&e.to_string());
     }
