@@ -35,5 +35,5 @@ export function failedRun(kind: "invalid_client" | "app_disabled", message: stri
 }
 
 export function profile(name: string, extra: Partial<Profile> = {}): Profile {
-  return { id: `id-${name}`, name, cloud: "sandbox", account_id: "SbxDemoAccount00000001", client_id: "SbxReportingBot0000001", notes: "", expected_scopes: [], token_index: null, history: [], ...extra };
+  return { id: `id-${name}`, name, cloud: "sandbox", account_id: "SbxDemoAccount00000001", client_id: "SbxReportingBot0000001", notes: "", expected_scopes: [], token_index: null, token_tolerance: null, history: [], ...extra };
 }

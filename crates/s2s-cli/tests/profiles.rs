@@ -24,6 +24,7 @@ fn data_home_with_profile(expected_scopes: &[&str]) -> (tempfile::TempDir, Strin
             notes: String::new(),
             expected_scopes: expected_scopes.iter().map(|s| s.to_string()).collect(),
             token_index: None,
+            token_tolerance: None,
         })
         .expect("created")
         .id

@@ -72,6 +72,7 @@ fn main() {
                 notes: String::new(),
                 expected_scopes: vec!["user:read:user:admin".into()],
                 token_index: None,
+                token_tolerance: None,
             })
             .unwrap()
             .id

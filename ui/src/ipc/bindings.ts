@@ -286,6 +286,8 @@ export type ProfileDraft_Deserialize = {
 	expected_scopes: string[],
 	/**  Spare token slot. */
 	token_index?: number | null,
+	/**  Tokens Zoom keeps valid for this app, if known. */
+	token_tolerance?: number | null,
 };
 
 /**  The editable fields of a profile. */
@@ -304,6 +306,8 @@ export type ProfileDraft_Serialize = {
 	expected_scopes: string[],
 	/**  Spare token slot. */
 	token_index: number | null,
+	/**  Tokens Zoom keeps valid for this app, if known. */
+	token_tolerance: number | null,
 };
 
 /**  The Profiles view's data. */
@@ -350,6 +354,12 @@ export type Profile_Deserialize = {
 	 *  never invalidate the token a deployed service holds.
 	 */
 	token_index?: number | null,
+	/**
+	 *  How many of the newest tokens Zoom keeps valid for this app, when the admin knows
+	 *  (Zoom support can raise it from 1); `None` means "assume 1": a test invalidates the
+	 *  token a deployed service holds.
+	 */
+	token_tolerance?: number | null,
 	/**  Test results, newest first. */
 	history?: TestRecord_Deserialize[],
 };
@@ -375,6 +385,12 @@ export type Profile_Serialize = {
 	 *  never invalidate the token a deployed service holds.
 	 */
 	token_index: number | null,
+	/**
+	 *  How many of the newest tokens Zoom keeps valid for this app, when the admin knows
+	 *  (Zoom support can raise it from 1); `None` means "assume 1": a test invalidates the
+	 *  token a deployed service holds.
+	 */
+	token_tolerance: number | null,
 	/**  Test results, newest first. */
 	history: TestRecord_Serialize[],
 };

@@ -29,6 +29,9 @@ pub struct ExportedProfile {
     /// Spare token slot.
     #[serde(default)]
     pub token_index: Option<u32>,
+    /// Tokens Zoom keeps valid for this app, if known.
+    #[serde(default)]
+    pub token_tolerance: Option<u32>,
 }
 
 /// Why an import was refused.
@@ -53,6 +56,7 @@ pub fn to_json(profile: &Profile) -> String {
         notes: profile.notes.clone(),
         expected_scopes: profile.expected_scopes.clone(),
         token_index: profile.token_index,
+        token_tolerance: profile.token_tolerance,
     };
     serde_json::to_string_pretty(&exported).unwrap_or_default()
 }
@@ -79,6 +83,7 @@ pub fn from_json(json: &str) -> Result<ProfileDraft, ImportError> {
         notes: e.notes,
         expected_scopes: e.expected_scopes,
         token_index: e.token_index,
+        token_tolerance: e.token_tolerance,
     })
 }
 

@@ -78,6 +78,11 @@ pub struct Profile {
     /// never invalidate the token a deployed service holds.
     #[serde(default)]
     pub token_index: Option<u32>,
+    /// How many of the newest tokens Zoom keeps valid for this app, when the admin knows
+    /// (Zoom support can raise it from 1); `None` means "assume 1": a test invalidates the
+    /// token a deployed service holds.
+    #[serde(default)]
+    pub token_tolerance: Option<u32>,
     /// Test results, newest first.
     #[serde(default)]
     pub history: Vec<TestRecord>,
@@ -101,6 +106,9 @@ pub struct ProfileDraft {
     pub expected_scopes: Vec<String>,
     /// Spare token slot.
     pub token_index: Option<u32>,
+    /// Tokens Zoom keeps valid for this app, if known.
+    #[serde(default)]
+    pub token_tolerance: Option<u32>,
 }
 
 /// Why a change to the book was refused.
@@ -270,6 +278,7 @@ fn from_draft(draft: ProfileDraft) -> Profile {
             .filter(|s| !s.is_empty())
             .collect(),
         token_index: draft.token_index,
+        token_tolerance: draft.token_tolerance,
         history: Vec::new(),
     }
 }

@@ -12,6 +12,7 @@ fn draft(name: &str) -> ProfileDraft {
         notes: "prod".into(),
         expected_scopes: vec!["user:read:user:admin".into(), " ".into()],
         token_index: None,
+        token_tolerance: None,
     }
 }
 
@@ -344,4 +345,20 @@ mod service {
             Err(ServiceError::MissingSecret(_))
         ));
     }
+}
+
+#[test]
+fn a_file_written_before_newer_optional_fields_still_loads() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = ProfileFile::in_dir(dir.path());
+    let old = r#"{"format": 1, "profiles": [{"id": "p1", "name": "Old", "cloud": "commercial",
+        "account_id": "AcctAcctAcctAcctAcct01", "client_id": "ClientClientClient0001"}]}"#;
+    std::fs::write(file.path(), old).expect("write");
+    let (book, aside) = file.load().expect("loaded");
+    assert!(aside.is_none());
+    let p = book.get("p1").expect("found");
+    assert_eq!(
+        (p.token_index, p.token_tolerance, p.history.len()),
+        (None, None, 0)
+    );
 }

@@ -70,6 +70,9 @@ export function CredentialsStep({ form, editing, onChange, onNext }: Props) {
         <label for="token-index">Spare token slot</label>
         <input id="token-index" inputMode="numeric" value={form.tokenIndex} placeholder="only if Zoom raised this app's token limit" onInput={(e) => set({ tokenIndex: e.currentTarget.value })} />
 
+        <label for="token-tolerance">Tokens Zoom keeps valid</label>
+        <input id="token-tolerance" inputMode="numeric" value={form.tokenTolerance} placeholder="1 unless Zoom support raised it for this app" onInput={(e) => set({ tokenTolerance: e.currentTarget.value })} />
+
         <label for="notes">Notes</label>
         <textarea id="notes" rows={2} value={form.notes} onInput={(e) => set({ notes: e.currentTarget.value })} />
       </div>

@@ -59,7 +59,7 @@ describe("Setup wizard", () => {
 
 describe("Setup import", () => {
   it("fills the form from a profile export and leaves the secret to the admin", async () => {
-    const draft = { name: "Shared", cloud: "government", account_id: "AcctAcctAcctAcctAcct01", client_id: "ClientClientClient0001", notes: "from Ann", expected_scopes: ["user:read:user:admin"], token_index: 2 };
+    const draft = { name: "Shared", cloud: "government", account_id: "AcctAcctAcctAcctAcct01", client_id: "ClientClientClient0001", notes: "from Ann", expected_scopes: ["user:read:user:admin"], token_index: 2, token_tolerance: 3 };
     answerIpc({ validate_credentials: noIssues, import_profile: () => draft });
     render(<SetupView subject="sandbox" go={vi.fn()} />);
     fireEvent.click(screen.getByTestId("import-open"));

@@ -4,21 +4,20 @@ import { useRef, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { TestResultPanel } from "../../components/TestResultPanel";
 import { ipc, type IpcError, type TestRun } from "../../ipc";
-import { stepToRevisit, type StepIndex } from "../../lib/wizard";
+import { invalidationWarning, stepToRevisit, type StepIndex } from "../../lib/wizard";
+import { useCooldown } from "../../state/useCooldown";
 import { toDraft, type Form } from "./form";
-
-/** Minimum pause between two tests, so a stuck button cannot hammer Zoom's token endpoint. */
-export const TEST_COOLDOWN_MS = 3000;
 
 type Props = { form: Form; onTested: (run: TestRun) => void; onRevisit: (step: StepIndex) => void; onNext: () => void; lastRun: TestRun | null };
 
 export function TestStep({ form, onTested, onRevisit, onNext, lastRun }: Props) {
   const [busy, setBusy] = useState(false);
-  const [coolingDown, setCoolingDown] = useState(false);
+  const [coolingDown, startCooldown] = useCooldown();
   const [checked, setChecked] = useState<string | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const inFlight = useRef(false);
-  const index = toDraft(form).token_index;
+  const draft = toDraft(form);
+  const warning = invalidationWarning(form.cloud, draft.token_index ?? null, draft.token_tolerance ?? null);
 
   const validateOnly = async () => {
     const outcome = await ipc.validateCredentials(form.accountId, form.clientId, form.clientSecret);
@@ -35,8 +34,7 @@ export function TestStep({ form, onTested, onRevisit, onNext, lastRun }: Props) 
     const outcome = await ipc.testDraft(toDraft(form), form.clientSecret);
     inFlight.current = false;
     setBusy(false);
-    setCoolingDown(true);
-    setTimeout(() => setCoolingDown(false), TEST_COOLDOWN_MS);
+    startCooldown();
     if (outcome.ok) onTested(outcome.value);
     else setError(outcome.error);
   };
@@ -45,14 +43,10 @@ export function TestStep({ form, onTested, onRevisit, onNext, lastRun }: Props) 
   const needsSecret = form.clientSecret === "";
   return (
     <div class="step" data-testid="step-test">
-      {form.cloud === "sandbox" ? (
+      {warning === null ? (
         <p class="notice notice--info">This is the Sandbox: tokens come from the simulator on this computer.</p>
       ) : (
-        <p class="notice notice--warning" data-testid="invalidation-warning">
-          Asking Zoom for a new token can <strong>invalidate the token your deployed service is using</strong>: unless Zoom raised
-          this app's token limit, only the newest token stays valid, and the service must fetch a new one.
-          {index !== null ? ` This test uses the spare token slot ${index}.` : " Test when a short interruption is acceptable, or use Validate only."}
-        </p>
+        <p class="notice notice--warning" data-testid="invalidation-warning">{warning}</p>
       )}
       <div class="actions">
         <button type="button" class="button" data-testid="validate-only" onClick={() => void validateOnly()}>Validate only</button>

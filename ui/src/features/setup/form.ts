@@ -9,10 +9,11 @@ export type Form = {
   clientSecret: string;
   expectedScopes: string;
   tokenIndex: string;
+  tokenTolerance: string;
   notes: string;
 };
 
-export const EMPTY_FORM: Form = { name: "", cloud: "commercial", accountId: "", clientId: "", clientSecret: "", expectedScopes: "", tokenIndex: "", notes: "" };
+export const EMPTY_FORM: Form = { name: "", cloud: "commercial", accountId: "", clientId: "", clientSecret: "", expectedScopes: "", tokenIndex: "", tokenTolerance: "", notes: "" };
 
 /** The Sandbox's demo app (zoom-sim's default fixture): public, simulated, harmless. */
 export const SANDBOX_DEMO: Form = {
@@ -23,12 +24,12 @@ export const SANDBOX_DEMO: Form = {
   clientSecret: "sandboxSecretReportingBot0000001",
   expectedScopes: "user:read:list_users:admin",
   tokenIndex: "",
+  tokenTolerance: "",
   notes: "A simulated app in S2S Desk's Sandbox; no Zoom account involved.",
 };
 
 /** The draft sent to the backend; IDs are trimmed there, scopes split on commas and spaces. */
 export function toDraft(form: Form): ProfileDraft {
-  const index = Number.parseInt(form.tokenIndex, 10);
   return {
     name: form.name.trim(),
     cloud: form.cloud,
@@ -36,8 +37,15 @@ export function toDraft(form: Form): ProfileDraft {
     client_id: form.clientId,
     notes: form.notes,
     expected_scopes: form.expectedScopes.split(/[\s,]+/).filter(Boolean),
-    token_index: Number.isInteger(index) && index >= 0 ? index : null,
+    token_index: wholeNumber(form.tokenIndex, 0),
+    token_tolerance: wholeNumber(form.tokenTolerance, 1),
   };
+}
+
+/** A whole number ≥ `min` typed in a field, or null. */
+function wholeNumber(text: string, min: number): number | null {
+  const n = Number(text.trim());
+  return text.trim() !== "" && Number.isInteger(n) && n >= min ? n : null;
 }
 
 /** A saved profile (or an imported draft) in the form; the secret stays empty. */
@@ -50,6 +58,7 @@ export function fromDraft(p: ProfileDraft | Profile): Form {
     clientSecret: "",
     expectedScopes: (p.expected_scopes ?? []).join(" "),
     tokenIndex: p.token_index === null || p.token_index === undefined ? "" : String(p.token_index),
+    tokenTolerance: p.token_tolerance === null || p.token_tolerance === undefined ? "" : String(p.token_tolerance),
     notes: p.notes ?? "",
   };
 }

@@ -5,8 +5,10 @@ import { TestResultPanel } from "../../components/TestResultPanel";
 import { ViewHeader } from "../../components/ViewHeader";
 import { ipc, type IpcError, type Profile, type TestRun } from "../../ipc";
 import { timeAgo } from "../../lib/time";
+import { invalidationWarning } from "../../lib/wizard";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import type { Go } from "../../state/navigation";
+import { useCooldown } from "../../state/useCooldown";
 import { useReloadable } from "../../state/useOutcome";
 
 type AllProgress = { done: number; total: number; passed: number; failed: string[] };
@@ -16,6 +18,7 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
   const [selected, setSelected] = useState<string | null>(subject);
   const [run, setRun] = useState<TestRun | null>(null);
   const [busy, setBusy] = useState(false);
+  const [coolingDown, startCooldown] = useCooldown();
   const [error, setError] = useState<IpcError | null>(null);
   const [all, setAll] = useState<AllProgress | null>(null);
   const inFlight = useRef(false);
@@ -25,6 +28,7 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
     if (!selected && profiles[0]) setSelected(profiles[0].id);
   }, [profiles.length]);
   const profile = profiles.find((p) => p.id === selected) ?? null;
+  const warning = profile && invalidationWarning(profile.cloud, profile.token_index, profile.token_tolerance);
 
   const testOne = async (id: string) => {
     if (inFlight.current) return;
@@ -34,6 +38,7 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
     const outcome = await ipc.testProfile(id);
     inFlight.current = false;
     setBusy(false);
+    startCooldown();
     if (outcome.ok) setRun(outcome.value);
     else setError(outcome.error);
     await reload();
@@ -74,14 +79,12 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
                 <option key={p.id} value={p.id}>{p.name}</option>
               ))}
             </select>
-            <button type="button" class="button button--primary" data-testid="token-test" disabled={busy || !profile} onClick={() => profile && void testOne(profile.id)}>
+            <button type="button" class="button button--primary" data-testid="token-test" disabled={busy || coolingDown || !profile} onClick={() => profile && void testOne(profile.id)}>
               {busy && !all ? "Asking Zoom…" : "Test token"}
             </button>
             <button type="button" class="button" data-testid="token-test-all" disabled={busy || profiles.length < 2} onClick={() => void testAll()}>Test all profiles</button>
           </div>
-          {profile && profile.cloud !== "sandbox" && profile.token_index === null && (
-            <p class="notice notice--warning">A new token can invalidate the one a deployed service holds for this app (only the newest stays valid unless Zoom raised the limit).</p>
-          )}
+          {warning && <p class="notice notice--warning" data-testid="invalidation-warning">{warning}</p>}
           {all && (
             <div class="progress" data-testid="test-all-progress">
               <progress max={all.total} value={all.done} /> {all.done}/{all.total} tested · {all.passed} passed
