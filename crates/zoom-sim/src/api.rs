@@ -207,23 +207,27 @@ fn owner_of(world: &crate::world::World, record: &TokenRecord) -> Option<String>
         .map(|(_, app)| app.owner_id.clone())
 }
 
-pub async fn get_user(
-    State(sim): State<Sim>,
-    Path(user_id): Path<String>,
-    headers: HeaderMap,
+/// `/users/{userId}…`: faults, the scope check (own-user scopes suffice for "me" or the
+/// caller's owner), "me" resolved to the app's owner, and Zoom's 1001 for an unknown user.
+async fn user_route(
+    sim: &Sim,
+    headers: &HeaderMap,
+    user_id: &str,
+    needs: &Needs,
+    answer: impl FnOnce(&User, &Role, &str) -> Response,
 ) -> Response {
-    if let Some(r) = fault_answer(&sim, caller_client_id(&sim, &headers)).await {
+    if let Some(r) = fault_answer(sim, caller_client_id(sim, headers)).await {
         return r;
     }
-    let own = user_id == "me" || caller_owner(&sim, &headers).as_deref() == Some(user_id.as_str());
-    guarded(&sim, &headers, &GET_USER, own, |record, world| {
+    let own = user_id == "me" || caller_owner(sim, headers).as_deref() == Some(user_id);
+    guarded(sim, headers, needs, own, |record, world| {
         let id = if user_id == "me" {
             owner_of(world, record).unwrap_or_default()
         } else {
-            user_id.clone()
+            user_id.to_string()
         };
         match world.user(&record.account_id, &id) {
-            Some((user, role)) => Json(user_json(user, role, &record.account_id)).into_response(),
+            Some((user, role)) => answer(user, role, &record.account_id),
             None => api_error(
                 StatusCode::NOT_FOUND,
                 1001,
@@ -233,30 +237,30 @@ pub async fn get_user(
     })
 }
 
+pub async fn get_user(
+    State(sim): State<Sim>,
+    Path(user_id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    user_route(
+        &sim,
+        &headers,
+        &user_id,
+        &GET_USER,
+        |user, role, account_id| Json(user_json(user, role, account_id)).into_response(),
+    )
+    .await
+}
+
 pub async fn user_permissions(
     State(sim): State<Sim>,
     Path(user_id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if let Some(r) = fault_answer(&sim, caller_client_id(&sim, &headers)).await {
-        return r;
-    }
-    let own = user_id == "me" || caller_owner(&sim, &headers).as_deref() == Some(user_id.as_str());
-    guarded(&sim, &headers, &USER_PERMISSIONS, own, |record, world| {
-        let id = if user_id == "me" {
-            owner_of(world, record).unwrap_or_default()
-        } else {
-            user_id.clone()
-        };
-        match world.user(&record.account_id, &id) {
-            Some((_, role)) => Json(json!({"permissions": role.privileges})).into_response(),
-            None => api_error(
-                StatusCode::NOT_FOUND,
-                1001,
-                &format!("User does not exist: {id}."),
-            ),
-        }
+    user_route(&sim, &headers, &user_id, &USER_PERMISSIONS, |_, role, _| {
+        Json(json!({"permissions": role.privileges})).into_response()
     })
+    .await
 }
 
 pub async fn list_users(State(sim): State<Sim>, headers: HeaderMap) -> Response {

@@ -281,9 +281,9 @@ export type ProfileDraft_Deserialize = {
 	/**  Client ID (trimmed on save). */
 	client_id: string,
 	/**  Free text. */
-	notes: string,
+	notes?: string,
 	/**  Expected scopes. */
-	expected_scopes: string[],
+	expected_scopes?: string[],
 	/**  Spare token slot. */
 	token_index?: number | null,
 	/**  Tokens Zoom keeps valid for this app, if known. */

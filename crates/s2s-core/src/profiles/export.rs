@@ -3,35 +3,17 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Profile, ProfileCloud, ProfileDraft};
+use super::{Profile, ProfileDraft};
 use crate::secret::Secret;
 
 /// The exported form: what a teammate needs to set up the same app, minus the secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ExportedProfile {
     /// Marks the file's kind and version.
     pub s2s_desk_profile: u32,
-    /// Display name.
-    pub name: String,
-    /// Which Zoom.
-    pub cloud: ProfileCloud,
-    /// Account ID.
-    pub account_id: String,
-    /// Client ID.
-    pub client_id: String,
-    /// Notes.
-    #[serde(default)]
-    pub notes: String,
-    /// Expected scopes.
-    #[serde(default)]
-    pub expected_scopes: Vec<String>,
-    /// Spare token slot.
-    #[serde(default)]
-    pub token_index: Option<u32>,
-    /// Tokens Zoom keeps valid for this app, if known.
-    #[serde(default)]
-    pub token_tolerance: Option<u32>,
+    /// The profile's editable fields.
+    #[serde(flatten)]
+    pub profile: ProfileDraft,
 }
 
 /// Why an import was refused.
@@ -49,42 +31,33 @@ pub enum ImportError {
 pub fn to_json(profile: &Profile) -> String {
     let exported = ExportedProfile {
         s2s_desk_profile: 1,
-        name: profile.name.clone(),
-        cloud: profile.cloud,
-        account_id: profile.account_id.clone(),
-        client_id: profile.client_id.clone(),
-        notes: profile.notes.clone(),
-        expected_scopes: profile.expected_scopes.clone(),
-        token_index: profile.token_index,
-        token_tolerance: profile.token_tolerance,
+        profile: ProfileDraft {
+            name: profile.name.clone(),
+            cloud: profile.cloud,
+            account_id: profile.account_id.clone(),
+            client_id: profile.client_id.clone(),
+            notes: profile.notes.clone(),
+            expected_scopes: profile.expected_scopes.clone(),
+            token_index: profile.token_index,
+            token_tolerance: profile.token_tolerance,
+        },
     };
     serde_json::to_string_pretty(&exported).unwrap_or_default()
 }
 
-/// Reads an export back into a draft.
+/// Reads an export back into a draft. Any field named like a secret is refused outright, so a
+/// hand-edited file can never slip a secret into the profiles file.
 pub fn from_json(json: &str) -> Result<ProfileDraft, ImportError> {
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| ImportError::NotAProfile(e.to_string()))?;
     if let Some(fields) = value.as_object() {
-        if let Some(key) = fields
-            .keys()
-            .find(|k| k.to_lowercase().contains("secret") && *k != "s2s_desk_profile")
-        {
+        if let Some(key) = fields.keys().find(|k| k.to_lowercase().contains("secret")) {
             return Err(ImportError::ContainsSecret(key.clone()));
         }
     }
-    let e: ExportedProfile =
+    let exported: ExportedProfile =
         serde_json::from_value(value).map_err(|e| ImportError::NotAProfile(e.to_string()))?;
-    Ok(ProfileDraft {
-        name: e.name,
-        cloud: e.cloud,
-        account_id: e.account_id,
-        client_id: e.client_id,
-        notes: e.notes,
-        expected_scopes: e.expected_scopes,
-        token_index: e.token_index,
-        token_tolerance: e.token_tolerance,
-    })
+    Ok(exported.profile)
 }
 
 /// A `.env` snippet. The secret is masked unless `reveal` carries it.

@@ -101,10 +101,13 @@ pub struct ProfileDraft {
     /// Client ID (trimmed on save).
     pub client_id: String,
     /// Free text.
+    #[serde(default)]
     pub notes: String,
     /// Expected scopes.
+    #[serde(default)]
     pub expected_scopes: Vec<String>,
     /// Spare token slot.
+    #[serde(default)]
     pub token_index: Option<u32>,
     /// Tokens Zoom keeps valid for this app, if known.
     #[serde(default)]
