@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use s2s_core::profiles::file::ProfileFile;
-use s2s_core::secrets::MemoryStore;
+use s2s_core::secrets::{MemoryStore, SecretStore, SecretStoreError};
+use s2s_core::Secret;
 use s2s_desk_lib::state::AppState;
 use s2s_desk_lib::{build_app, make_builder};
 use serde_json::json;
@@ -25,10 +26,13 @@ impl Shell {
     }
 
     fn start_in(data_dir: tempfile::TempDir) -> Self {
+        Self::start_with(data_dir, Arc::new(MemoryStore::default()))
+    }
+
+    fn start_with(data_dir: tempfile::TempDir, keychain: Arc<dyn SecretStore>) -> Self {
         let file = ProfileFile::in_dir(data_dir.path());
         let state =
-            tauri::async_runtime::block_on(AppState::start(file, Arc::new(MemoryStore::default())))
-                .expect("starts");
+            tauri::async_runtime::block_on(AppState::start(file, keychain)).expect("starts");
         let app = build_app(mock_builder(), make_builder(), state)
             .build(mock_context(noop_assets()))
             .expect("app builds");
@@ -167,6 +171,54 @@ fn a_corrupt_profiles_file_is_kept_aside_and_the_app_still_opens() {
                 .starts_with("profiles.json.unreadable-")
         });
     assert!(kept, "the unreadable file is kept as a backup");
+}
+
+/// A machine with no Secret Service running.
+struct NoKeychain;
+
+impl SecretStore for NoKeychain {
+    fn set(&self, _: &str, _: &Secret) -> Result<(), SecretStoreError> {
+        Err(self.status().expect_err("unavailable"))
+    }
+    fn get(&self, _: &str) -> Result<Option<Secret>, SecretStoreError> {
+        Err(self.status().expect_err("unavailable"))
+    }
+    fn delete(&self, _: &str) -> Result<(), SecretStoreError> {
+        Err(self.status().expect_err("unavailable"))
+    }
+    fn describe(&self) -> String {
+        "Secret Service".into()
+    }
+    fn status(&self) -> Result<(), SecretStoreError> {
+        Err(SecretStoreError::Unavailable("no session bus".into()))
+    }
+}
+
+#[test]
+fn without_a_keychain_the_app_says_so_and_saves_nothing() {
+    let shell = Shell::start_with(tempfile::tempdir().expect("tempdir"), Arc::new(NoKeychain));
+    let list = shell.invoke("list_profiles", json!({})).expect("listed");
+    assert_eq!(
+        list["keychain_problem"]["kind"], "keychain_unavailable",
+        "{list}"
+    );
+    assert!(list["keychain_problem"]["hint"]
+        .as_str()
+        .expect("hint")
+        .contains("keyring"));
+    let refused = shell
+        .invoke("save_profile", json!({"id": null, "draft": sandbox_draft("Demo"), "clientSecret": SANDBOX_SECRET, "lastTest": null}))
+        .expect_err("refused");
+    assert_eq!(refused["kind"], "keychain_unavailable");
+    assert!(!refused.to_string().contains(SANDBOX_SECRET));
+    assert_eq!(
+        shell.invoke("list_profiles", json!({})).expect("listed")["profiles"],
+        json!([])
+    );
+    assert!(
+        !ProfileFile::in_dir(shell.data_dir.path()).path().exists(),
+        "no plaintext fallback file"
+    );
 }
 
 #[test]

@@ -53,6 +53,10 @@ pub trait SecretStore: Send + Sync {
     fn delete(&self, profile_id: &str) -> Result<(), SecretStoreError>;
     /// A short name for logs ("Secret Service", "memory").
     fn describe(&self) -> String;
+    /// Whether the store can be used right now (say so before the admin types a secret).
+    fn status(&self) -> Result<(), SecretStoreError> {
+        Ok(())
+    }
 }
 
 /// The OS keychain through `keyring`.
@@ -113,6 +117,10 @@ impl SecretStore for KeyringStore {
             "Secret Service"
         };
         format!("{platform} (service {})", self.service)
+    }
+
+    fn status(&self) -> Result<(), SecretStoreError> {
+        Self::check_available()
     }
 }
 

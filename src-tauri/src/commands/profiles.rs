@@ -8,6 +8,7 @@ use tauri::State;
 
 use crate::ipc_error::IpcError;
 use crate::state::AppState;
+use s2s_core::profiles::service::ServiceError;
 
 /// The Profiles view's data.
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -18,6 +19,8 @@ pub struct ProfileList {
     pub keychain: String,
     /// Set when the profiles file was unusable at start-up and moved aside.
     pub notice: Option<String>,
+    /// Set when no keychain answers: secrets can then be neither saved nor read.
+    pub keychain_problem: Option<IpcError>,
 }
 
 /// All profiles, and anything the admin must know about their storage.
@@ -28,6 +31,7 @@ pub fn list_profiles(state: State<'_, AppState>) -> ProfileList {
     ProfileList {
         profiles: service.list(),
         keychain: service.keychain(),
+        keychain_problem: service.keychain_status().err().map(|e| ServiceError::Keychain(e).into()),
         notice: service.set_aside().map(|aside| {
             format!(
                 "Your profiles file could not be read ({}). It was kept as {}; S2S Desk started with no profiles.",

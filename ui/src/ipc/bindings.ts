@@ -321,6 +321,8 @@ export type ProfileList_Deserialize = {
 	keychain: string,
 	/**  Set when the profiles file was unusable at start-up and moved aside. */
 	notice?: string | null,
+	/**  Set when no keychain answers: secrets can then be neither saved nor read. */
+	keychain_problem?: IpcError_Deserialize | null,
 };
 
 /**  The Profiles view's data. */
@@ -331,6 +333,8 @@ export type ProfileList_Serialize = {
 	keychain: string,
 	/**  Set when the profiles file was unusable at start-up and moved aside. */
 	notice: string | null,
+	/**  Set when no keychain answers: secrets can then be neither saved nor read. */
+	keychain_problem: IpcError_Serialize | null,
 };
 
 /**  A saved S2S app. */

@@ -17,6 +17,7 @@ mockIPC((cmd, args) => {
         profiles: [{ id: "p1", name: "Reporting (prod)", cloud: "commercial", account_id: "AcctAcctAcctAcctAcct01", client_id: "ClientClientClient0001", notes: "", expected_scopes: [], token_index: null, history: [] }],
         keychain: "Secret Service (service app.s2sdesk.desktop)",
         notice: null,
+        keychain_problem: null,
       };
     case "open_external":
       throw { kind: "browser_unavailable", message: "the system browser could not be opened: no browser in the flow test", hint: "Set a default web browser for your desktop, or copy the link." };

@@ -58,6 +58,11 @@ impl ProfileService {
         self.secrets.describe()
     }
 
+    /// Why the keychain cannot be used right now, if it cannot.
+    pub fn keychain_status(&self) -> Result<(), SecretStoreError> {
+        self.secrets.status()
+    }
+
     /// One profile.
     pub fn get(&self, id: &str) -> Result<Profile, ServiceError> {
         Ok(self.book().get(id)?.clone())

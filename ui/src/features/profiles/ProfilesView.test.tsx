@@ -4,7 +4,7 @@ import { answerIpc } from "../../../test/setup";
 import { profile } from "../../../test/fixtures";
 import { ProfilesView } from "./ProfilesView";
 
-const list = (profiles: ReturnType<typeof profile>[]) => ({ profiles, keychain: "Secret Service (service app.s2sdesk.desktop)", notice: null });
+const list = (profiles: ReturnType<typeof profile>[]) => ({ profiles, keychain: "Secret Service (service app.s2sdesk.desktop)", notice: null, keychain_problem: null });
 
 describe("Profiles", () => {
   it("offers the Sandbox when there is no profile", async () => {
@@ -32,6 +32,15 @@ describe("Profiles", () => {
     fireEvent.click(screen.getByTestId("confirm-delete-yes"));
     await waitFor(() => expect(screen.getByTestId("profiles-empty")).toBeTruthy());
     expect(calls).toContainEqual({ cmd: "delete_profile", args: { id: "id-Prod" } });
+  });
+
+  it("says what to do when no keychain answers", async () => {
+    const problem = { kind: "keychain_unavailable", message: "the system keychain is not available", hint: "Start your desktop's keyring, then restart S2S Desk." };
+    answerIpc({ list_profiles: () => ({ ...list([]), keychain_problem: problem }) });
+    render(<ProfilesView go={vi.fn()} />);
+    const notice = await screen.findByTestId("error-notice");
+    expect(notice.getAttribute("data-kind")).toBe("keychain_unavailable");
+    expect(screen.getByTestId("error-hint").textContent).toContain("Start your desktop's keyring");
   });
 
   it("tells the admin when the profiles file was set aside", async () => {

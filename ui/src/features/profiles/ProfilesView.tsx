@@ -24,7 +24,7 @@ export function ProfilesView({ go }: { go: Go }) {
 
   if (list.ok === "loading") return <ViewHeader title="Profiles">Loading…</ViewHeader>;
   if (list.ok === false) return <><ViewHeader title="Profiles" /><ErrorNotice error={list.error} /></>;
-  const { profiles, keychain, notice } = list.value;
+  const { profiles, keychain, notice, keychain_problem } = list.value;
   const q = query.trim().toLowerCase();
   const shown = profiles.filter((p) => !q || [p.name, p.account_id, p.client_id, p.notes].some((f) => f.toLowerCase().includes(q)));
 
@@ -32,6 +32,7 @@ export function ProfilesView({ go }: { go: Go }) {
     <>
       <ViewHeader title="Profiles">Your Server-to-Server OAuth apps. Secrets are kept in {keychain}.</ViewHeader>
       {notice && <p class="notice notice--warning" data-testid="store-notice">{notice}</p>}
+      {keychain_problem && <ErrorNotice error={keychain_problem} />}
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
       {profiles.length === 0 ? (
         <section class="card empty" data-testid="profiles-empty">

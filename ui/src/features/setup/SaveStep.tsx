@@ -2,6 +2,7 @@
 import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ipc, type IpcError, type Profile, type TestRun } from "../../ipc";
+import { useOutcome } from "../../state/useOutcome";
 import { toDraft, type Form } from "./form";
 
 type Props = { form: Form; profileId: string | null; lastRun: TestRun | null; onSaved: (profile: Profile) => void };
@@ -9,6 +10,9 @@ type Props = { form: Form; profileId: string | null; lastRun: TestRun | null; on
 export function SaveStep({ form, profileId, lastRun, onSaved }: Props) {
   const [error, setError] = useState<IpcError | null>(null);
   const [saving, setSaving] = useState(false);
+  // Say before the click, not after, when no keychain can take the secret.
+  const list = useOutcome(ipc.listProfiles);
+  const keychainProblem = list.ok === true ? list.value.keychain_problem : null;
   const save = async () => {
     setSaving(true);
     const secret = form.clientSecret === "" ? null : form.clientSecret;
@@ -31,6 +35,7 @@ export function SaveStep({ form, profileId, lastRun, onSaved }: Props) {
         <dt>Last test</dt>
         <dd>{lastRun ? lastRun.record.summary : "not tested"}</dd>
       </dl>
+      {keychainProblem && !error && <ErrorNotice error={keychainProblem} />}
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
       <div class="actions">
         <button type="button" class="button button--primary" data-testid="save-profile" disabled={saving} onClick={() => void save()}>
