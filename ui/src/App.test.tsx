@@ -3,14 +3,15 @@ import { describe, expect, it } from "vitest";
 import { App } from "./App";
 import { answerIpc } from "../test/setup";
 import { ZOOM_GUIDES } from "./features/settings/SettingsView";
+import { profile } from "../test/fixtures";
 
 const INFO = { name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2.12.5", sandbox_url: "http://127.0.0.1:43210" };
 
 describe("App shell", () => {
   it("opens on Profiles and moves to the view whose sidebar item is clicked", async () => {
-    answerIpc({ app_info: () => INFO });
+    answerIpc({ app_info: () => INFO, list_profiles: () => ({ profiles: [profile("Prod")], keychain: "memory", notice: null, keychain_problem: null }) });
     render(<App />);
-    expect(screen.getByTestId("view-title").textContent).toBe("Profiles");
+    await waitFor(() => expect(screen.getByTestId("view-title").textContent).toBe("Profiles"));
     fireEvent.click(screen.getByTestId("nav-scopes"));
     expect(screen.getByTestId("view-title").textContent).toBe("Scopes & roles");
     expect(screen.getByTestId("nav-scopes").getAttribute("aria-current")).toBe("page");
@@ -50,5 +51,16 @@ describe("App shell", () => {
     render(<App />);
     expect((await screen.findByTestId("error-notice")).getAttribute("data-kind")).toBe("internal");
     expect(screen.getByTestId("sidebar-status").textContent).toContain("Backend unavailable");
+  });
+});
+
+describe("first start", () => {
+  it("opens the Setup wizard on the Sandbox when there is no profile, without showing Profiles first", async () => {
+    answerIpc({ app_info: () => INFO, list_profiles: () => ({ profiles: [], keychain: "memory", notice: null, keychain_problem: null }), validate_credentials: () => [] });
+    render(<App />);
+    expect(screen.queryByTestId("view-title")).toBeNull();
+    await waitFor(() => expect(screen.getByTestId("view-title").textContent).toBe("Setup"));
+    expect(window.location.hash).toBe("#/setup/sandbox");
+    expect((screen.getByTestId("field-account_id") as HTMLInputElement).value).toBe("SbxDemoAccount00000001");
   });
 });

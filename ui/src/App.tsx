@@ -9,12 +9,12 @@ import { ViewBody } from "./views";
 export function App() {
   const [route, go] = useRoute();
   const info = useOutcome(ipc.appInfo);
-  useSandboxWhenEmpty(go);
+  const deciding = useSandboxWhenEmpty(go);
   return (
     <div class="shell">
       <Sidebar current={route.view} onSelect={(view) => go(view)} info={info} />
       <main class="content" data-testid={`view-${route.view}`}>
-        <ViewBody route={route} go={go} info={info} />
+        {!deciding && <ViewBody route={route} go={go} info={info} />}
       </main>
     </div>
   );

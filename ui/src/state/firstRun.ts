@@ -1,16 +1,20 @@
 // First start: with no saved profile, open the Setup wizard on the Sandbox's demo app, so a
 // newcomer can try every flow at once. A deep link (any hash) is left alone.
-import { useEffect } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { ipc } from "../ipc";
 import type { Go } from "./navigation";
 
 export const SANDBOX_SUBJECT = "sandbox";
 
-export function useSandboxWhenEmpty(go: Go): void {
+/** True while deciding where to start, so the default view does not flash first. */
+export function useSandboxWhenEmpty(go: Go): boolean {
+  const [deciding, setDeciding] = useState(() => !window.location.hash);
   useEffect(() => {
-    if (window.location.hash) return;
+    if (!deciding) return;
     void ipc.listProfiles().then((outcome) => {
       if (outcome.ok && outcome.value.profiles.length === 0 && !window.location.hash) go("setup", SANDBOX_SUBJECT);
+      setDeciding(false);
     });
   }, []);
+  return deciding;
 }
