@@ -263,14 +263,26 @@ pub async fn user_permissions(
     .await
 }
 
-pub async fn list_users(State(sim): State<Sim>, headers: HeaderMap) -> Response {
-    if let Some(r) = fault_answer(&sim, caller_client_id(&sim, &headers)).await {
+/// Account-wide routes: faults, the scope check, and the caller's account.
+async fn account_route(
+    sim: &Sim,
+    headers: &HeaderMap,
+    needs: &Needs,
+    answer: impl FnOnce(&crate::fixture::Account, &crate::world::World) -> Response,
+) -> Response {
+    if let Some(r) = fault_answer(sim, caller_client_id(sim, headers)).await {
         return r;
     }
-    guarded(&sim, &headers, &LIST_USERS, false, |record, world| {
-        let Some(account) = world.account(&record.account_id) else {
-            return api_error(StatusCode::NOT_FOUND, 200, "No account");
-        };
+    guarded(sim, headers, needs, false, |record, world| {
+        match world.account(&record.account_id) {
+            Some(account) => answer(account, world),
+            None => api_error(StatusCode::NOT_FOUND, 200, "No account"),
+        }
+    })
+}
+
+pub async fn list_users(State(sim): State<Sim>, headers: HeaderMap) -> Response {
+    account_route(&sim, &headers, &LIST_USERS, |account, world| {
         let users: Vec<Value> = account
             .users
             .iter()
@@ -283,16 +295,11 @@ pub async fn list_users(State(sim): State<Sim>, headers: HeaderMap) -> Response 
         Json(json!({"page_count": 1, "page_number": 1, "page_size": 30, "total_records": users.len(), "next_page_token": "", "users": users}))
             .into_response()
     })
+    .await
 }
 
 pub async fn list_roles(State(sim): State<Sim>, headers: HeaderMap) -> Response {
-    if let Some(r) = fault_answer(&sim, caller_client_id(&sim, &headers)).await {
-        return r;
-    }
-    guarded(&sim, &headers, &LIST_ROLES, false, |record, world| {
-        let Some(account) = world.account(&record.account_id) else {
-            return api_error(StatusCode::NOT_FOUND, 200, "No account");
-        };
+    account_route(&sim, &headers, &LIST_ROLES, |account, _| {
         let roles: Vec<Value> = account
             .roles
             .iter()
@@ -300,6 +307,7 @@ pub async fn list_roles(State(sim): State<Sim>, headers: HeaderMap) -> Response 
             .collect();
         Json(json!({"total_records": roles.len(), "roles": roles})).into_response()
     })
+    .await
 }
 
 pub async fn get_role(
@@ -307,13 +315,7 @@ pub async fn get_role(
     Path(role_id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if let Some(r) = fault_answer(&sim, caller_client_id(&sim, &headers)).await {
-        return r;
-    }
-    guarded(&sim, &headers, &GET_ROLE, false, |record, world| {
-        let Some(account) = world.account(&record.account_id) else {
-            return api_error(StatusCode::NOT_FOUND, 200, "No account");
-        };
+    account_route(&sim, &headers, &GET_ROLE, |account, _| {
         match account.roles.iter().find(|r| r.id == role_id) {
             Some(r) => Json(
                 json!({"id": r.id, "name": r.name, "description": r.description,
@@ -323,6 +325,7 @@ pub async fn get_role(
             None => api_error(StatusCode::NOT_FOUND, 4700, "Role does not exist."),
         }
     })
+    .await
 }
 
 fn members(account: &crate::fixture::Account, role_id: &str) -> usize {

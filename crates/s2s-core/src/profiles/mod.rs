@@ -1,6 +1,6 @@
 //! Profiles: one named S2S app each (cloud, account ID, client ID, notes, expected scopes, token
 //! slot, test history). A [`ProfileBook`] is the whole collection with its rules (unique names,
-//! stable ids); [`file`] persists it atomically; [`export`] turns one into JSON or a `.env`
+//! stable ids; the UI filters the list itself); [`file`] persists it atomically; [`export`] turns one into JSON or a `.env`
 //! snippet. No secret is ever part of a profile: secrets live in [`crate::secrets`].
 
 pub mod export;
@@ -160,20 +160,6 @@ impl ProfileBook {
             .iter()
             .find(|p| p.name.to_lowercase() == wanted)
             .ok_or_else(|| ProfileError::NotFound(name.into()))
-    }
-
-    /// Profiles whose name, account ID, client ID or notes contain `query` (case-insensitive).
-    pub fn search(&self, query: &str) -> Vec<&Profile> {
-        let q = query.trim().to_lowercase();
-        self.profiles
-            .iter()
-            .filter(|p| {
-                q.is_empty()
-                    || [&p.name, &p.account_id, &p.client_id, &p.notes]
-                        .iter()
-                        .any(|f| f.to_lowercase().contains(&q))
-            })
-            .collect()
     }
 
     /// Adds a profile from a draft and returns it.

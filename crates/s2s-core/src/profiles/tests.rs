@@ -16,6 +16,17 @@ fn draft(name: &str) -> ProfileDraft {
     }
 }
 
+fn record(at_unix: i64) -> TestRecord {
+    TestRecord {
+        at_unix,
+        ok: true,
+        kind: None,
+        summary: "ok".into(),
+        scopes: vec![],
+        latency_ms: Some(5),
+    }
+}
+
 #[test]
 fn create_trims_ids_and_drops_blank_scopes() {
     let mut book = ProfileBook::default();
@@ -40,18 +51,7 @@ fn names_are_unique_ignoring_case_and_never_empty() {
 fn rename_keeps_the_id_and_history() {
     let mut book = ProfileBook::default();
     let id = book.create(draft("Prod")).expect("created").id.clone();
-    book.record_test(
-        &id,
-        TestRecord {
-            at_unix: 1,
-            ok: true,
-            kind: None,
-            summary: "ok".into(),
-            scopes: vec![],
-            latency_ms: Some(5),
-        },
-    )
-    .expect("recorded");
+    book.record_test(&id, record(1)).expect("recorded");
     let renamed = book.update(&id, draft("Production")).expect("renamed");
     assert_eq!(
         (
@@ -69,18 +69,7 @@ fn rename_keeps_the_id_and_history() {
 fn duplicate_gets_a_fresh_id_a_free_name_and_no_history() {
     let mut book = ProfileBook::default();
     let id = book.create(draft("Prod")).expect("created").id.clone();
-    book.record_test(
-        &id,
-        TestRecord {
-            at_unix: 1,
-            ok: true,
-            kind: None,
-            summary: "ok".into(),
-            scopes: vec![],
-            latency_ms: None,
-        },
-    )
-    .expect("recorded");
+    book.record_test(&id, record(1)).expect("recorded");
     let first = book.duplicate(&id).expect("dup").clone();
     let second = book.duplicate(&id).expect("dup").clone();
     assert_eq!(
@@ -96,18 +85,7 @@ fn history_is_newest_first_and_capped() {
     let mut book = ProfileBook::default();
     let id = book.create(draft("Prod")).expect("created").id.clone();
     for at in 0..(HISTORY_LIMIT as i64 + 5) {
-        book.record_test(
-            &id,
-            TestRecord {
-                at_unix: at,
-                ok: true,
-                kind: None,
-                summary: String::new(),
-                scopes: vec![],
-                latency_ms: None,
-            },
-        )
-        .expect("recorded");
+        book.record_test(&id, record(at)).expect("recorded");
     }
     let history = &book.get(&id).expect("found").history;
     assert_eq!(history.len(), HISTORY_LIMIT);
@@ -115,7 +93,7 @@ fn history_is_newest_first_and_capped() {
 }
 
 #[test]
-fn search_and_lookup_by_name() {
+fn lookup_by_name_ignores_case_and_spaces() {
     let mut book = ProfileBook::default();
     book.create(draft("Prod")).expect("created");
     book.create(ProfileDraft {
@@ -123,8 +101,6 @@ fn search_and_lookup_by_name() {
         ..draft("Stage")
     })
     .expect("created");
-    assert_eq!(book.search("STAGING").len(), 1);
-    assert_eq!(book.search("").len(), 2);
     assert_eq!(book.find_by_name(" stage ").expect("found").name, "Stage");
     assert!(matches!(
         book.find_by_name("nope"),
