@@ -3,12 +3,14 @@
 //! - [`secret`]: the `Secret` newtype that keeps client secrets and access tokens out of output.
 //! - [`creds`]: parse and validate what an admin pasted (account ID, client ID, client secret).
 //! - [`cloud`]: which Zoom cloud a request goes to, and the rule that refuses unexpected hosts.
-//! - [`scopes`]: parse Zoom scope strings (classic and granular) and group them.
+//! - [`scopes`], [`catalog`]: Zoom's scope model (from the `zoom-catalog` crate): parse scopes, the
+//!   catalog of operations and privileges, coverage, role verdicts, what-if and drift.
 //! - [`token`]: ask the token endpoint for a token and explain every outcome ([`TokenError`]).
 //! - [`probe`]: one authenticated call that proves a fresh token works.
 //! - [`links`]: the only external pages the app may open (Zoom docs and Marketplace, https).
 //! - [`profiles`]: saved S2S apps (no secrets) and their atomic file, import and export.
 //! - [`secrets`]: the OS keychain behind a trait; the only place a client secret is stored.
+//! - [`scope_report`]: a profile's scopes explained (role verdicts, risk, drift, what-if, coverage).
 //! - [`tester`]: the whole "Test token" check (validate → token → probe), single-flight per app.
 //!
 //! This crate must never depend on Tauri: the CLI and the tests use it without a window.
@@ -22,12 +24,16 @@ pub mod probe;
 pub mod profiles;
 pub mod ratelimit;
 pub mod retry;
-pub mod scopes;
+pub mod scope_report;
 pub mod secret;
 pub mod secrets;
 mod single_flight;
 pub mod tester;
 pub mod token;
+
+pub use zoom_catalog as catalog;
+/// Scope parsing lives in `zoom-catalog` (shared with the simulator); re-exported under its old name.
+pub use zoom_catalog::scope as scopes;
 
 pub use cloud::{Cloud, Endpoint, EndpointError};
 pub use creds::{CredentialIssue, Credentials, Field, IssueKind, RawCredentials, Severity};

@@ -142,6 +142,123 @@ impl From<UserMe> for TokenOwner {
     }
 }
 
+/// The owner's role privileges, read with the app's own token after the probe.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum OwnerPrivileges {
+    /// Read from Zoom.
+    Read {
+        /// Privilege strings (`User:Read`…).
+        privileges: Vec<String>,
+        /// The call that answered.
+        via: String,
+    },
+    /// The app holds no scope that reads them (Zoom's 4711); the admin can pick the role instead.
+    MissingScope {
+        /// Scopes that would allow it (any one).
+        needs: Vec<String>,
+    },
+    /// Zoom didn't answer usefully (network, 429, 5xx, unexpected body).
+    Unavailable {
+        /// What happened.
+        message: String,
+    },
+    /// Not attempted: the probe was off or could not read the owner.
+    NotAttempted,
+}
+
+impl OwnerPrivileges {
+    /// The list, when read.
+    pub fn list(&self) -> Option<&[String]> {
+        match self {
+            OwnerPrivileges::Read { privileges, .. } => Some(privileges),
+            _ => None,
+        }
+    }
+}
+
+/// Reads the owner's privileges: `GET /users/me/permissions` (a user-level scope suffices), else
+/// the role itself, `GET /roles/{roleId}` (FACTS.md "Roles API"). Each step needs its own scope.
+pub async fn read_owner_privileges(
+    http: &reqwest::Client,
+    api_url: &str,
+    token: &Secret,
+    role_id: Option<&str>,
+) -> OwnerPrivileges {
+    #[derive(Deserialize)]
+    struct Permissions {
+        permissions: Vec<String>,
+    }
+    #[derive(Deserialize)]
+    struct Role {
+        privileges: Vec<String>,
+    }
+    let mut needs = Vec::new();
+    let own = "/v2/users/me/permissions".to_string();
+    match api_get::<Permissions>(http, api_url, &own, token).await {
+        Ok(p) => {
+            return OwnerPrivileges::Read {
+                privileges: p.permissions,
+                via: format!("GET {own}"),
+            }
+        }
+        Err(ApiGetError::MissingScope(m)) => needs.extend(m),
+        Err(ApiGetError::Other(message)) => return OwnerPrivileges::Unavailable { message },
+    }
+    if let Some(role_id) = role_id {
+        let path = format!("/v2/roles/{role_id}");
+        match api_get::<Role>(http, api_url, &path, token).await {
+            Ok(r) => {
+                return OwnerPrivileges::Read {
+                    privileges: r.privileges,
+                    via: format!("GET {path}"),
+                }
+            }
+            Err(ApiGetError::MissingScope(m)) => needs.extend(m),
+            Err(ApiGetError::Other(message)) => return OwnerPrivileges::Unavailable { message },
+        }
+    }
+    OwnerPrivileges::MissingScope { needs }
+}
+
+enum ApiGetError {
+    MissingScope(Vec<String>),
+    Other(String),
+}
+
+async fn api_get<T: serde::de::DeserializeOwned>(
+    http: &reqwest::Client,
+    api_url: &str,
+    path: &str,
+    token: &Secret,
+) -> Result<T, ApiGetError> {
+    let url = format!("{}{path}", api_url.trim_end_matches('/'));
+    let response = http
+        .get(url)
+        .bearer_auth(token.expose())
+        .send()
+        .await
+        .map_err(|e| ApiGetError::Other(TokenError::from_reqwest(e).to_string()))?;
+    let parts = read_capped(response)
+        .await
+        .map_err(|e| ApiGetError::Other(e.to_string()))?;
+    if parts.status == 200 {
+        return serde_json::from_str(&parts.body).map_err(|_| {
+            ApiGetError::Other(format!("GET {path} answered 200 with an unexpected body"))
+        });
+    }
+    let zoom = ZoomBody::parse(&parts.body, &[token.expose()]);
+    match zoom.code {
+        Some(4711) => Err(ApiGetError::MissingScope(missing_scopes(zoom.text()))),
+        _ => Err(ApiGetError::Other(format!(
+            "GET {path} answered HTTP {}: {}",
+            parts.status,
+            zoom.text()
+        ))),
+    }
+}
+
 /// Reads the scope list out of Zoom's 4711 text:
 /// "Invalid access token, does not contain scopes:[user:read:admin, user:read:user:admin]."
 pub fn missing_scopes(message: &str) -> Vec<String> {

@@ -11,7 +11,9 @@ use serde::Serialize;
 
 use crate::cloud::Endpoint;
 use crate::creds::{CredentialIssue, RawCredentials};
-use crate::probe::{probe, ProbeOutcome};
+use crate::probe::{probe, read_owner_privileges, OwnerPrivileges, ProbeOutcome};
+use zoom_catalog::change::OwnerSnapshot;
+
 use crate::retry::{RetryPolicy, Sleeper, TokioSleeper};
 use crate::secret::Secret;
 use crate::single_flight::SingleFlight;
@@ -59,6 +61,8 @@ pub struct TestReport {
     pub token: TokenSummary,
     /// What the probe call found.
     pub probe: ProbeOutcome,
+    /// The owner's role privileges, when the app's scopes let it read them.
+    pub owner_privileges: OwnerPrivileges,
     /// Required scopes the token lacks (empty when all are held).
     pub missing_required: Vec<String>,
     /// Validation warnings about the pasted values (errors would have stopped the test).
@@ -74,6 +78,20 @@ impl TestReport {
     pub fn passed(&self) -> bool {
         self.missing_required.is_empty()
             && !matches!(self.probe, ProbeOutcome::TokenRejected { .. })
+    }
+
+    /// The owner as this test saw them: id, role and (when readable) privileges.
+    pub fn owner_snapshot(&self) -> Option<OwnerSnapshot> {
+        let ProbeOutcome::Owner { owner, .. } = &self.probe else {
+            return None;
+        };
+        Some(OwnerSnapshot {
+            user_id: owner.id.clone(),
+            email: owner.email.clone(),
+            role_id: owner.role_id.clone(),
+            role_name: owner.role_name.clone(),
+            privileges: self.owner_privileges.list().map(<[String]>::to_vec),
+        })
     }
 
     /// The failure kind when not passed.
@@ -247,19 +265,33 @@ impl TokenTester {
                     } else {
                         ProbeOutcome::Skipped
                     };
-                    Ok::<_, TestError>((token, attempts, probe))
+                    let owner_privileges = match &probe {
+                        ProbeOutcome::Owner { owner, .. } => {
+                            read_owner_privileges(
+                                &self.http,
+                                &token.api_url,
+                                &token.access_token,
+                                owner.role_id.as_deref(),
+                            )
+                            .await
+                        }
+                        _ => OwnerPrivileges::NotAttempted,
+                    };
+                    Ok::<_, TestError>((token, attempts, probe, owner_privileges))
                 };
-                let (token, attempts, probe) = tokio::time::timeout(options.timeout, work)
-                    .await
-                    .map_err(|_| TokenError::Timeout {
-                    after_ms: millis(options.timeout) as u64,
-                })??;
+                let (token, attempts, probe, owner_privileges) =
+                    tokio::time::timeout(options.timeout, work)
+                        .await
+                        .map_err(|_| TokenError::Timeout {
+                            after_ms: millis(options.timeout) as u64,
+                        })??;
                 let missing_required = missing(&token, &options.required_scopes);
                 let (summary, access_token) = token.into_summary();
                 Ok(TestOutcome {
                     report: TestReport {
                         token: summary,
                         probe,
+                        owner_privileges,
                         missing_required,
                         warnings,
                         attempts,

@@ -9,62 +9,34 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Value};
 
+use zoom_catalog::{Level, Scope, ScopeModel};
+
 use crate::fixture::{Role, User};
 use crate::server::Sim;
 use crate::world::{Endpoint, TokenCheck, TokenRecord};
 
-/// An endpoint's accepted scopes: any one of them authorizes the call.
+/// An endpoint's accepted scopes come from the scope catalog, by Zoom's operationId: any one of
+/// them authorizes the call. An operationId missing from the catalog accepts no scope, so a
+/// catalog regression shows up as 4711 in the simulator's tests rather than silently passing.
 struct Needs {
-    classic: &'static [&'static str],
-    granular: &'static [&'static str],
+    classic: &'static [String],
+    granular: &'static [String],
 }
 
-// GET /users/{userId} (operationId `user`).
-const GET_USER: Needs = Needs {
-    classic: &[
-        "user:read",
-        "user:write",
-        "user:read:admin",
-        "user:write:admin",
-        "user_profile",
-        "user_info:read",
-    ],
-    granular: &["user:read:user", "user:read:user:admin"],
-};
-// GET /users (operationId `users`).
-const LIST_USERS: Needs = Needs {
-    classic: &[
-        "user:read",
-        "user:write",
-        "user:read:admin",
-        "user:write:admin",
-    ],
-    granular: &["user:read:list_users:admin"],
-};
-// GET /users/{userId}/permissions (operationId `userPermission`).
-const USER_PERMISSIONS: Needs = Needs {
-    classic: &[
-        "user:read",
-        "user:write",
-        "user:read:admin",
-        "user:write:admin",
-        "user_profile",
-    ],
-    granular: &[
-        "user:read:list_permissions",
-        "user:read:list_permissions:admin",
-    ],
-};
-// GET /roles (operationId `roles`).
-const LIST_ROLES: Needs = Needs {
-    classic: &["role:read:admin", "role:write:admin"],
-    granular: &["role:read:list_roles", "role:read:list_roles:admin"],
-};
-// GET /roles/{roleId} (operationId `getRoleInformation`).
-const GET_ROLE: Needs = Needs {
-    classic: &["role:read:admin", "role:write:admin"],
-    granular: &["role:read:role", "role:read:role:admin"],
-};
+fn needs(operation_id: &str) -> Needs {
+    let catalog = zoom_catalog::catalog();
+    let op = catalog
+        .operation_by_id(operation_id)
+        .and_then(|i| catalog.operation(i));
+    Needs {
+        classic: op.map(|o| o.classic_scopes.as_slice()).unwrap_or_default(),
+        granular: op.map(|o| o.granular_scopes.as_slice()).unwrap_or_default(),
+    }
+}
+
+fn is_admin_level(scope: &str) -> bool {
+    Scope::parse(scope).level != Level::User
+}
 
 fn api_error(status: StatusCode, code: i64, message: &str) -> Response {
     (status, Json(json!({"code": code, "message": message}))).into_response()
@@ -84,7 +56,7 @@ pub fn iso_in(secs: u64) -> String {
 fn guarded(
     sim: &Sim,
     headers: &HeaderMap,
-    needs: &Needs,
+    needs: Needs,
     owner_only: bool,
     handler: impl FnOnce(&TokenRecord, &crate::world::World) -> Response,
 ) -> Response {
@@ -112,15 +84,15 @@ fn guarded(
         .classic
         .iter()
         .chain(needs.granular)
-        .copied()
-        .filter(|s| owner_only || crate::privileges::is_admin_level(s))
+        .map(String::as_str)
+        .filter(|s| owner_only || is_admin_level(s))
         .collect();
     if !record.scopes.iter().any(|s| accepted.contains(&s.as_str())) {
         // Zoom names the scopes of the model the app uses: granular apps see granular names.
         let granular_app = record
             .scopes
             .iter()
-            .any(|s| crate::privileges::is_granular(s));
+            .any(|s| Scope::parse(s).model == ScopeModel::Granular);
         let model = if granular_app {
             needs.granular
         } else {
@@ -128,7 +100,7 @@ fn guarded(
         };
         let listed: Vec<&str> = model
             .iter()
-            .copied()
+            .map(String::as_str)
             .filter(|s| accepted.contains(s))
             .collect();
         let message = format!(
@@ -213,7 +185,7 @@ async fn user_route(
     sim: &Sim,
     headers: &HeaderMap,
     user_id: &str,
-    needs: &Needs,
+    needs: Needs,
     answer: impl FnOnce(&User, &Role, &str) -> Response,
 ) -> Response {
     if let Some(r) = fault_answer(sim, caller_client_id(sim, headers)).await {
@@ -246,7 +218,7 @@ pub async fn get_user(
         &sim,
         &headers,
         &user_id,
-        &GET_USER,
+        needs("user"),
         |user, role, account_id| Json(user_json(user, role, account_id)).into_response(),
     )
     .await
@@ -257,9 +229,13 @@ pub async fn user_permissions(
     Path(user_id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    user_route(&sim, &headers, &user_id, &USER_PERMISSIONS, |_, role, _| {
-        Json(json!({"permissions": role.privileges})).into_response()
-    })
+    user_route(
+        &sim,
+        &headers,
+        &user_id,
+        needs("userPermission"),
+        |_, role, _| Json(json!({"permissions": role.privileges})).into_response(),
+    )
     .await
 }
 
@@ -267,7 +243,7 @@ pub async fn user_permissions(
 async fn account_route(
     sim: &Sim,
     headers: &HeaderMap,
-    needs: &Needs,
+    needs: Needs,
     answer: impl FnOnce(&crate::fixture::Account, &crate::world::World) -> Response,
 ) -> Response {
     if let Some(r) = fault_answer(sim, caller_client_id(sim, headers)).await {
@@ -282,7 +258,7 @@ async fn account_route(
 }
 
 pub async fn list_users(State(sim): State<Sim>, headers: HeaderMap) -> Response {
-    account_route(&sim, &headers, &LIST_USERS, |account, world| {
+    account_route(&sim, &headers, needs("users"), |account, world| {
         let users: Vec<Value> = account
             .users
             .iter()
@@ -299,7 +275,7 @@ pub async fn list_users(State(sim): State<Sim>, headers: HeaderMap) -> Response 
 }
 
 pub async fn list_roles(State(sim): State<Sim>, headers: HeaderMap) -> Response {
-    account_route(&sim, &headers, &LIST_ROLES, |account, _| {
+    account_route(&sim, &headers, needs("roles"), |account, _| {
         let roles: Vec<Value> = account
             .roles
             .iter()
@@ -315,16 +291,19 @@ pub async fn get_role(
     Path(role_id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    account_route(&sim, &headers, &GET_ROLE, |account, _| {
-        match account.roles.iter().find(|r| r.id == role_id) {
+    account_route(
+        &sim,
+        &headers,
+        needs("getRoleInformation"),
+        |account, _| match account.roles.iter().find(|r| r.id == role_id) {
             Some(r) => Json(
                 json!({"id": r.id, "name": r.name, "description": r.description,
                 "total_members": members(account, &r.id), "privileges": r.privileges}),
             )
             .into_response(),
             None => api_error(StatusCode::NOT_FOUND, 4700, "Role does not exist."),
-        }
-    })
+        },
+    )
     .await
 }
 

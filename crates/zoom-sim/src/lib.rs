@@ -13,7 +13,6 @@ mod api;
 mod faults;
 pub mod fixture;
 mod oauth;
-pub mod privileges;
 mod server;
 pub mod world;
 

@@ -10,7 +10,7 @@ use rand::Rng;
 use serde::{Deserialize, Serialize};
 
 use crate::fixture::{Account, App, AppState, Fixture, Role, User};
-use crate::privileges::role_keeps_scope;
+use zoom_catalog::roles::{keeps_scope, OwnerRole};
 
 /// Faults to inject, globally or for one app. Applied in the order of the fields.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -381,10 +381,17 @@ fn strip_scopes(account: &mut Account) -> StrippedScopes {
         let Some(role) = owner_role.get(&app.owner_id).and_then(|r| roles.get(r)) else {
             continue;
         };
+        // The same rule S2S Desk warns with (zoom-catalog), so the Sandbox strips what the app predicts.
+        let owner = OwnerRole::from_zoom(
+            Some(&role.id),
+            Some(&role.name),
+            Some(role.privileges.clone()),
+        );
+        let catalog = zoom_catalog::catalog();
         let (keep, lose): (Vec<String>, Vec<String>) = app
             .scopes
             .drain(..)
-            .partition(|s| role_keeps_scope(&role.id, &role.privileges, s));
+            .partition(|s| keeps_scope(catalog, &owner, s));
         app.scopes = keep;
         if !lose.is_empty() {
             stripped.insert(app.client_id.clone(), lose);

@@ -88,8 +88,9 @@ pub async fn test_profile(state: State<'_, AppState>, id: String) -> Result<Test
         &profile.expected_scopes,
     )?;
     let result = run(&state, &raw, &options).await;
-    let record = record_of(&result);
-    state.profiles.record_test(&id, record.clone())?;
+    // The history entry as stored: drift against earlier tests is attached on the way in.
+    let profile = state.profiles.record_test(&id, record_of(&result))?;
+    let record = profile.history.first().cloned().unwrap_or_else(|| record_of(&result));
     Ok(TestRun { result, record })
 }
 
@@ -126,28 +127,7 @@ fn record_of(result: &TestResult) -> TestRecord {
         .map(|d| d.as_secs() as i64)
         .unwrap_or_default();
     match result {
-        TestResult::Passed { report } => TestRecord {
-            at_unix,
-            ok: report.passed(),
-            kind: report.failure_kind().map(|k| k.as_str().to_string()),
-            summary: if report.passed() {
-                format!("Token issued with {} scopes", report.token.scopes.len())
-            } else {
-                format!(
-                    "Token issued, but missing: {}",
-                    report.missing_required.join(", ")
-                )
-            },
-            scopes: report.token.scopes.iter().map(|s| s.raw.clone()).collect(),
-            latency_ms: Some(report.token.latency_ms),
-        },
-        TestResult::Failed { failure } => TestRecord {
-            at_unix,
-            ok: false,
-            kind: Some(failure.kind.as_str().to_string()),
-            summary: failure.message.clone(),
-            scopes: Vec::new(),
-            latency_ms: None,
-        },
+        TestResult::Passed { report } => TestRecord::of_report(at_unix, report),
+        TestResult::Failed { failure } => TestRecord::of_failure(at_unix, failure),
     }
 }

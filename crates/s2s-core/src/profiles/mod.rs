@@ -5,9 +5,12 @@
 
 pub mod export;
 pub mod file;
+pub mod record;
 pub mod service;
 
 use serde::{Deserialize, Serialize};
+
+pub use record::TestRecord;
 
 /// How many test results a profile keeps, newest first.
 pub const HISTORY_LIMIT: usize = 50;
@@ -34,24 +37,6 @@ impl ProfileCloud {
             ProfileCloud::Sandbox => None,
         }
     }
-}
-
-/// One test's result, as kept in a profile's history. No token, no secret.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct TestRecord {
-    /// When, as Unix seconds.
-    pub at_unix: i64,
-    /// Whether the test passed.
-    pub ok: bool,
-    /// The error kind when it did not.
-    pub kind: Option<String>,
-    /// One line: what happened.
-    pub summary: String,
-    /// Scopes granted.
-    pub scopes: Vec<String>,
-    /// Token request latency.
-    pub latency_ms: Option<u32>,
 }
 
 /// A saved S2S app.
@@ -220,10 +205,12 @@ impl ProfileBook {
         Ok(self.profiles.remove(slot))
     }
 
-    /// Records a test result, newest first, keeping [`HISTORY_LIMIT`].
+    /// Records a test result, newest first, keeping [`HISTORY_LIMIT`]. A drift warning (admin scopes
+    /// or owner privileges lost since the previous test that got a token) is attached to it.
     pub fn record_test(&mut self, id: &str, record: TestRecord) -> Result<&Profile, ProfileError> {
         let slot = self.index_of(id)?;
         let history = &mut self.profiles[slot].history;
+        let record = record.with_drift_since(history);
         history.insert(0, record);
         history.truncate(HISTORY_LIMIT);
         Ok(&self.profiles[slot])

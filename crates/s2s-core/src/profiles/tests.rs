@@ -24,6 +24,8 @@ fn record(at_unix: i64) -> TestRecord {
         summary: "ok".into(),
         scopes: vec![],
         latency_ms: Some(5),
+        owner: None,
+        drift: None,
     }
 }
 

@@ -7,10 +7,10 @@
 //! `meeting_token:read:local_recording`); a test pins the rules against every scope in Zoom's spec. Zoom warns that code parsing `scope` breaks when an app moves from
 //! classic to granular names, so both are first-class here.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Whose data a scope reaches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {

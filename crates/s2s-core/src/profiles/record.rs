@@ -1,0 +1,110 @@
+//! One test's result as kept in a profile's history: outcome, granted scopes, the owner's role
+//! as seen then, and — when admin scopes or privileges vanished since the previous test — the
+//! drift warning, so the history shows when and why an app lost its reach.
+
+use serde::{Deserialize, Serialize};
+use zoom_catalog::change::{detect_drift, Drift, OwnerSnapshot};
+
+use crate::tester::{FailureReport, TestReport};
+
+/// One test's result, as kept in a profile's history. No token, no secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TestRecord {
+    /// When, as Unix seconds.
+    pub at_unix: i64,
+    /// Whether the test passed.
+    pub ok: bool,
+    /// The error kind when it did not.
+    pub kind: Option<String>,
+    /// One line: what happened.
+    pub summary: String,
+    /// Scopes granted.
+    pub scopes: Vec<String>,
+    /// Token request latency; present exactly when Zoom issued a token.
+    pub latency_ms: Option<u32>,
+    /// The app owner and their role (privileges when readable) at this test.
+    #[serde(default)]
+    pub owner: Option<OwnerSnapshot>,
+    /// Admin scopes or privileges lost since the previous test that got a token.
+    #[serde(default)]
+    pub drift: Option<Drift>,
+}
+
+impl TestRecord {
+    /// The record of a test that got a token.
+    pub fn of_report(at_unix: i64, report: &TestReport) -> TestRecord {
+        TestRecord {
+            at_unix,
+            ok: report.passed(),
+            kind: report.failure_kind().map(|k| k.as_str().to_string()),
+            summary: if report.passed() {
+                format!("Token issued with {} scopes", report.token.scopes.len())
+            } else if !report.missing_required.is_empty() {
+                format!(
+                    "Token issued, but missing: {}",
+                    report.missing_required.join(", ")
+                )
+            } else {
+                "Token issued, but Zoom refused it on the first call".into()
+            },
+            scopes: report.token.scopes.iter().map(|s| s.raw.clone()).collect(),
+            latency_ms: Some(report.token.latency_ms),
+            owner: report.owner_snapshot(),
+            drift: None,
+        }
+    }
+
+    /// The record of a test that got no token.
+    pub fn of_failure(at_unix: i64, failure: &FailureReport) -> TestRecord {
+        TestRecord {
+            at_unix,
+            ok: false,
+            kind: Some(failure.kind.as_str().to_string()),
+            summary: failure.message.clone(),
+            scopes: Vec::new(),
+            latency_ms: None,
+            owner: None,
+            drift: None,
+        }
+    }
+
+    /// Whether Zoom issued a token in this test (only then are its scopes meaningful).
+    pub fn got_token(&self) -> bool {
+        self.latency_ms.is_some()
+    }
+
+    /// This record with drift computed against `history` (newest first).
+    pub fn with_drift_since(mut self, history: &[TestRecord]) -> TestRecord {
+        if self.got_token() && self.drift.is_none() {
+            if let Some(previous) = history.iter().find(|r| r.got_token()) {
+                self.drift = detect_drift(
+                    &previous.scopes,
+                    previous.owner.as_ref(),
+                    previous.at_unix,
+                    &self.scopes,
+                    self.owner.as_ref(),
+                );
+            }
+        }
+        self
+    }
+}
+
+/// The newest drift still in effect: a lost scope the latest token still lacks.
+pub fn active_drift(history: &[TestRecord]) -> Option<(&TestRecord, &Drift)> {
+    let latest = history.iter().find(|r| r.got_token())?;
+    history
+        .iter()
+        .filter_map(|r| r.drift.as_ref().map(|d| (r, d)))
+        .find(|(_, d)| {
+            d.lost_scopes.iter().any(|s| !latest.scopes.contains(s))
+                || d.lost_privileges.iter().any(|p| {
+                    latest
+                        .owner
+                        .as_ref()
+                        .and_then(|o| o.privileges.as_ref())
+                        .is_some_and(|now| !now.contains(p))
+                })
+        })
+}

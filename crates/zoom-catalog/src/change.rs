@@ -1,0 +1,415 @@
+//! Role changes and their effect on an app: "what if" the owner's role changed, "drift" between
+//! two tests (admin scopes gone, privileges reduced), and the standing "risk" of an app whose
+//! admin scopes hang on one person's role.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, OperationRef};
+use crate::roles::{verdict, OwnerRole, Standing, OWNER_ROLE_ID, ROLE_RULES_URL};
+use crate::scope::{Level, Scope};
+
+/// What changing the owner's role would do to the app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct WhatIf {
+    /// The role imagined.
+    pub proposed: OwnerRole,
+    /// Granted scopes Zoom would remove.
+    pub removed: Vec<String>,
+    /// Of those, the ones the current role already doesn't allow (at risk today).
+    pub already_at_risk: Vec<String>,
+    /// How many granted scopes stay.
+    pub kept: usize,
+    /// API operations that work now and would fail after the change.
+    pub failing_operations: Vec<OperationRef>,
+    /// Whether any removal rests on an inference rather than a documented rule.
+    pub inferred: bool,
+}
+
+/// Imagines the owner with `proposed` instead of `current` (unknown current: judged as today's grant).
+pub fn what_if(
+    catalog: &Catalog,
+    granted: &[String],
+    current: Option<&OwnerRole>,
+    proposed: &OwnerRole,
+) -> WhatIf {
+    let mut removed = Vec::new();
+    let mut already_at_risk = Vec::new();
+    let mut inferred = false;
+    for scope in granted {
+        let v = verdict(catalog, proposed, scope);
+        if v.standing != Standing::AtRisk {
+            continue;
+        }
+        inferred |= !v.documented;
+        let now = current.map(|role| verdict(catalog, role, scope).standing);
+        if now == Some(Standing::AtRisk) {
+            already_at_risk.push(scope.clone());
+        }
+        removed.push(scope.clone());
+    }
+    let failing_operations = operations_lost(catalog, granted, &removed);
+    WhatIf {
+        proposed: proposed.clone(),
+        kept: granted.len() - removed.len(),
+        removed,
+        already_at_risk,
+        failing_operations,
+        inferred,
+    }
+}
+
+/// Operations some granted scope authorizes that none of the remaining scopes does.
+pub fn operations_lost(
+    catalog: &Catalog,
+    granted: &[String],
+    removed: &[String],
+) -> Vec<OperationRef> {
+    if removed.is_empty() {
+        return Vec::new();
+    }
+    let before: BTreeSet<&str> = granted.iter().map(String::as_str).collect();
+    let after: BTreeSet<&str> = before
+        .iter()
+        .copied()
+        .filter(|s| !removed.iter().any(|r| r == s))
+        .collect();
+    let mut seen = BTreeSet::new();
+    removed
+        .iter()
+        .flat_map(|scope| catalog.operations_unlocked_by(scope))
+        .filter(|op| op.is_authorized_by(&before) && !op.is_authorized_by(&after))
+        .filter(|op| seen.insert((op.method.clone(), op.path.clone(), op.variant)))
+        .map(|op| op.reference())
+        .collect()
+}
+
+/// The owner as recorded at one test.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct OwnerSnapshot {
+    /// Zoom user id.
+    pub user_id: String,
+    /// Email, when readable.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Role id.
+    #[serde(default)]
+    pub role_id: Option<String>,
+    /// Role name.
+    #[serde(default)]
+    pub role_name: Option<String>,
+    /// The role's privileges, when the app could read them.
+    #[serde(default)]
+    pub privileges: Option<Vec<String>>,
+}
+
+impl OwnerSnapshot {
+    /// The owner's role as S2S Desk judges it.
+    pub fn role(&self) -> OwnerRole {
+        OwnerRole::from_zoom(
+            self.role_id.as_deref(),
+            self.role_name.as_deref(),
+            self.privileges.clone(),
+        )
+    }
+
+    fn label(&self) -> String {
+        self.email.clone().unwrap_or_else(|| self.user_id.clone())
+    }
+}
+
+/// Admin scopes or owner privileges lost between two tests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Drift {
+    /// When the previous (good) test ran.
+    pub since_unix: i64,
+    /// Admin- or master-level scopes held then and gone now.
+    pub lost_scopes: Vec<String>,
+    /// Privileges the owner's role held then and not now (when both were readable).
+    pub lost_privileges: Vec<String>,
+    /// Role name then → now, when it changed.
+    pub role_change: Option<(String, String)>,
+    /// The app's owner changed (ownership transferred).
+    pub owner_changed: bool,
+    /// The likely cause, in one sentence.
+    pub cause: String,
+    /// What to do, most durable fix first.
+    pub fixes: Vec<String>,
+}
+
+/// Compares a test with the previous one; `None` when nothing admin-level was lost.
+pub fn detect_drift(
+    previous_scopes: &[String],
+    previous_owner: Option<&OwnerSnapshot>,
+    since_unix: i64,
+    scopes: &[String],
+    owner: Option<&OwnerSnapshot>,
+) -> Option<Drift> {
+    let now: BTreeSet<&str> = scopes.iter().map(String::as_str).collect();
+    let lost_scopes: Vec<String> = previous_scopes
+        .iter()
+        .filter(|s| !now.contains(s.as_str()) && Scope::parse(s).level != Level::User)
+        .cloned()
+        .collect();
+    let lost_privileges: Vec<String> = match (
+        previous_owner.and_then(|o| o.privileges.as_ref()),
+        owner.and_then(|o| o.privileges.as_ref()),
+    ) {
+        (Some(before), Some(after)) => before
+            .iter()
+            .filter(|p| !after.contains(p))
+            .cloned()
+            .collect(),
+        _ => Vec::new(),
+    };
+    if lost_scopes.is_empty() && lost_privileges.is_empty() {
+        return None;
+    }
+    let owner_changed =
+        matches!((previous_owner, owner), (Some(a), Some(b)) if a.user_id != b.user_id);
+    let role_change = match (previous_owner, owner) {
+        (Some(a), Some(b)) if a.role_id != b.role_id || a.role_name != b.role_name => Some((
+            a.role_name.clone().unwrap_or_else(|| "unknown".into()),
+            b.role_name.clone().unwrap_or_else(|| "unknown".into()),
+        )),
+        _ => None,
+    };
+    let who = owner
+        .or(previous_owner)
+        .map(OwnerSnapshot::label)
+        .unwrap_or_else(|| "the app owner".into());
+    let cause = if owner_changed {
+        format!("The app changed owner, and the new owner ({who}) may add fewer scopes.")
+    } else if let Some((from, to)) = &role_change {
+        format!("The owner's role changed from {from} to {to}; Zoom removes admin-level scopes the new role doesn't allow ({ROLE_RULES_URL}).")
+    } else if let (Some(before), None) = (previous_owner, owner) {
+        format!(
+            "The app can no longer read its owner. At the previous test the owner was {} ({}); most likely that role lost admin privileges, and Zoom removed the admin-level scopes from the apps this person owns ({ROLE_RULES_URL}).",
+            before.label(),
+            before.role_name.as_deref().unwrap_or("unknown role")
+        )
+    } else if !lost_privileges.is_empty() {
+        format!("The owner's role ({}) lost privileges; Zoom removes the admin-level scopes that depended on them.", owner.and_then(|o| o.role_name.clone()).unwrap_or_else(|| "role".into()))
+    } else {
+        "Likely an owner role change: Zoom removes admin-level scopes when the app owner loses admin privileges (or someone edited the app's scopes).".into()
+    };
+    let fixes = vec![
+        format!("Restore the privileges of {who}'s role in Zoom (Admin > User Management > Roles), then add the scopes back in the Marketplace and test again."),
+        "Or transfer the app's ownership to a stable admin or the account Owner (Marketplace > Manage > the app > transfer ownership), re-add the scopes, and rotate the client secret.".into(),
+    ];
+    Some(Drift {
+        since_unix,
+        lost_scopes,
+        lost_privileges,
+        role_change,
+        owner_changed,
+        cause,
+        fixes,
+    })
+}
+
+/// An app whose admin scopes depend on one person's role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct OwnershipRisk {
+    /// Who owns the app.
+    pub owner: String,
+    /// Their role name.
+    pub role_name: String,
+    /// The admin/master scopes that a role change would strip.
+    pub admin_scopes: Vec<String>,
+    /// One sentence.
+    pub message: String,
+}
+
+/// Flags an app owned by someone other than the account Owner that holds admin-level scopes.
+pub fn ownership_risk(owner: &OwnerSnapshot, granted: &[String]) -> Option<OwnershipRisk> {
+    if owner.role_id.as_deref() == Some(OWNER_ROLE_ID) {
+        return None;
+    }
+    let admin_scopes: Vec<String> = granted
+        .iter()
+        .filter(|s| Scope::parse(s).level != Level::User)
+        .cloned()
+        .collect();
+    if admin_scopes.is_empty() {
+        return None;
+    }
+    let role_name = owner
+        .role_name
+        .clone()
+        .unwrap_or_else(|| "unknown role".into());
+    let message = format!(
+        "This app depends on one person's role: {} ({role_name}) owns it, and {} admin-level scope{} would be removed if that role lost admin privileges. Consider transferring ownership to the account Owner or a dedicated admin account.",
+        owner.label(),
+        admin_scopes.len(),
+        if admin_scopes.len() == 1 { "" } else { "s" },
+    );
+    Some(OwnershipRisk {
+        owner: owner.label(),
+        role_name,
+        admin_scopes,
+        message,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::catalog;
+    use crate::roles::RoleKind;
+
+    fn strings(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
+    }
+
+    const REPORTING_BOT: &[&str] = &[
+        "user:read:user:admin",
+        "user:read:list_users:admin",
+        "user:read:list_permissions:admin",
+        "role:read:list_roles:admin",
+        "role:read:role:admin",
+        "meeting:read:list_meetings:admin",
+        "dashboard:read:list_meetings:admin",
+        "report:read:list_meeting_participants:admin",
+    ];
+
+    #[test]
+    fn what_if_table_over_the_real_catalog() {
+        let c = catalog();
+        let granted = strings(REPORTING_BOT);
+        let admin = OwnerRole::builtin(c, RoleKind::Admin);
+        let analyst = OwnerRole::custom(
+            "Analyst",
+            strings(&["User:Read", "UsageReport:Read", "DashboardMeetings:Read"]),
+        );
+        // (current, proposed, removed)
+        let cases: Vec<(&OwnerRole, OwnerRole, Vec<&str>)> = vec![
+            (
+                &admin,
+                OwnerRole::builtin(c, RoleKind::Member),
+                REPORTING_BOT.to_vec(),
+            ),
+            (&admin, OwnerRole::builtin(c, RoleKind::Owner), vec![]),
+            (&admin, admin.clone(), vec![]),
+            (
+                &analyst,
+                analyst.without_privilege("UsageReport:Read"),
+                vec!["report:read:list_meeting_participants:admin"],
+            ),
+            (
+                &analyst,
+                analyst.without_privilege("DashboardMeetings:Read"),
+                vec!["dashboard:read:list_meetings:admin"],
+            ),
+        ];
+        for (current, proposed, expected) in cases {
+            let w = what_if(c, &granted, Some(current), &proposed);
+            assert_eq!(w.removed, expected, "{} → {}", current.name, proposed.name);
+            assert_eq!(w.kept, granted.len() - expected.len());
+            assert_eq!(w.failing_operations.is_empty(), expected.is_empty());
+        }
+    }
+
+    #[test]
+    fn what_if_names_the_operations_that_would_fail() {
+        let c = catalog();
+        let granted = strings(&["user:read:list_users:admin", "user:read:user"]);
+        let w = what_if(c, &granted, None, &OwnerRole::builtin(c, RoleKind::Member));
+        assert_eq!(w.removed, ["user:read:list_users:admin"]);
+        let ops: Vec<String> = w
+            .failing_operations
+            .iter()
+            .map(|o| format!("{} {}", o.method, o.path))
+            .collect();
+        assert!(ops.contains(&"GET /users".to_string()), "{ops:?}");
+        assert!(
+            !ops.contains(&"GET /users/{userId}".to_string()),
+            "still covered by the user scope for the owner"
+        );
+        assert!(!w.inferred, "Member losing admin scopes is documented");
+    }
+
+    fn owner(role_id: &str, role_name: &str, privileges: Option<&[&str]>) -> OwnerSnapshot {
+        OwnerSnapshot {
+            user_id: "u1".into(),
+            email: Some("adam.admin@sandbox.example".into()),
+            role_id: Some(role_id.into()),
+            role_name: Some(role_name.into()),
+            privileges: privileges.map(strings),
+        }
+    }
+
+    #[test]
+    fn a_downgrade_shows_as_drift_naming_the_lost_admin_scopes_and_the_role_change() {
+        let before = strings(&[
+            "user:read:user:admin",
+            "user:read:user",
+            "role:read:role:admin",
+        ]);
+        let after = strings(&["user:read:user"]);
+        let d = detect_drift(
+            &before,
+            Some(&owner("1", "Admin", None)),
+            100,
+            &after,
+            Some(&owner("2", "Member", None)),
+        )
+        .expect("drift");
+        assert_eq!(
+            d.lost_scopes,
+            ["user:read:user:admin", "role:read:role:admin"]
+        );
+        assert_eq!(d.role_change, Some(("Admin".into(), "Member".into())));
+        assert!(d.cause.contains("Admin to Member"), "{}", d.cause);
+        assert!(d.fixes.iter().any(|f| f.contains("transfer")));
+    }
+
+    #[test]
+    fn when_the_owner_is_no_longer_readable_the_cause_names_who_owned_it_before() {
+        let before = strings(&["user:read:user:admin"]);
+        let d =
+            detect_drift(&before, Some(&owner("1", "Admin", None)), 100, &[], None).expect("drift");
+        assert!(
+            d.cause.contains("adam.admin@sandbox.example (Admin)"),
+            "{}",
+            d.cause
+        );
+    }
+
+    #[test]
+    fn lost_privileges_alone_are_drift_and_no_loss_is_none() {
+        let scopes = strings(&["user:read:user:admin"]);
+        let d = detect_drift(
+            &scopes,
+            Some(&owner(
+                "c",
+                "Analyst",
+                Some(&["User:Read", "UsageReport:Read"]),
+            )),
+            1,
+            &scopes,
+            Some(&owner("c", "Analyst", Some(&["User:Read"]))),
+        )
+        .expect("drift");
+        assert_eq!(d.lost_privileges, ["UsageReport:Read"]);
+        assert!(detect_drift(&scopes, None, 1, &scopes, None).is_none());
+        // Losing only a user-level scope is an app edit, not a role problem.
+        assert!(detect_drift(&strings(&["user:read:user"]), None, 1, &[], None).is_none());
+    }
+
+    #[test]
+    fn risk_is_flagged_for_admin_scopes_owned_by_anyone_but_the_account_owner() {
+        let admin_scopes = strings(&["user:read:admin"]);
+        assert!(ownership_risk(&owner("0", "Owner", None), &admin_scopes).is_none());
+        assert!(
+            ownership_risk(&owner("2", "Member", None), &strings(&["user:read:user"])).is_none()
+        );
+        let risk = ownership_risk(&owner("1", "Admin", None), &admin_scopes).expect("risk");
+        assert!(risk.message.contains("one person's role"));
+    }
+}

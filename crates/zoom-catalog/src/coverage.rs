@@ -1,0 +1,347 @@
+//! "Will my integration work?": do an app's scopes authorize a list of API calls, and which
+//! scopes are the fewest to add (granular preferred, least privilege), plus the plain
+//! granted-vs-expected diff.
+//!
+//! Zoom lists, per operation, scopes that are alternatives: any one authorizes the call
+//! (data/zoom-scopes/SOURCE.md). A user-level scope reaches only the owner's own data, so a call
+//! about other users needs the admin form (FACTS.md, "Scopes").
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, Operation, OperationRef};
+use crate::query::{find_operation, Found, QueryError};
+use crate::scope::{Level, Scope, ScopeModel};
+
+/// Expected scopes the app lacks, and granted scopes nobody asked for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ScopeDiff {
+    /// Expected but not granted.
+    pub missing: Vec<String>,
+    /// Granted but not expected (empty when nothing is expected).
+    pub extra: Vec<String>,
+}
+
+/// Compares granted scopes with the ones a profile expects. With no expectations, nothing is "extra".
+pub fn diff_scopes(granted: &[String], expected: &[String]) -> ScopeDiff {
+    let granted_set: BTreeSet<&str> = granted.iter().map(|s| s.trim()).collect();
+    let expected_set: BTreeSet<&str> = expected.iter().map(|s| s.trim()).collect();
+    let missing = expected_set
+        .difference(&granted_set)
+        .map(|s| s.to_string())
+        .collect();
+    let extra = if expected_set.is_empty() {
+        Vec::new()
+    } else {
+        granted_set
+            .difference(&expected_set)
+            .map(|s| s.to_string())
+            .collect()
+    };
+    ScopeDiff { missing, extra }
+}
+
+/// How one requested call fares.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum CallCoverage {
+    /// A granted scope authorizes it.
+    Covered {
+        /// The granted scopes that do.
+        by: Vec<String>,
+    },
+    /// Only user-level scopes authorize it: it works for the owner's own data, not other users'.
+    OwnDataOnly {
+        /// The granted user-level scopes.
+        by: Vec<String>,
+    },
+    /// No granted scope authorizes it.
+    NotCovered,
+}
+
+/// One line of the check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CallCheck {
+    /// The line as typed.
+    pub input: String,
+    /// The operation it names, when found.
+    pub operation: Option<OperationRef>,
+    /// Coverage, when found.
+    pub coverage: Option<CallCoverage>,
+    /// Why the line names no operation.
+    pub error: Option<QueryError>,
+    /// What the error means for the admin.
+    pub error_message: Option<String>,
+}
+
+/// A scope to add, and the calls it unlocks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ScopeToAdd {
+    /// The scope to add in the Marketplace.
+    pub scope: String,
+    /// Its level.
+    pub level: Level,
+    /// Whether it is a granular scope.
+    pub granular: bool,
+    /// The input lines it covers.
+    pub covers: Vec<String>,
+}
+
+/// The whole answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CoverageReport {
+    /// One entry per non-blank input line, in order.
+    pub calls: Vec<CallCheck>,
+    /// The fewest scopes that cover every call not fully covered.
+    pub to_add: Vec<ScopeToAdd>,
+    /// Every recognised call is covered (own-data-only counts as not covered) and none was unrecognised.
+    pub all_covered: bool,
+}
+
+/// Checks each line against the granted scopes.
+pub fn check_coverage<S: AsRef<str>>(
+    catalog: &Catalog,
+    granted: &[String],
+    lines: &[S],
+) -> CoverageReport {
+    let granted: BTreeSet<&str> = granted.iter().map(|s| s.trim()).collect();
+    let mut calls = Vec::new();
+    let mut needing: Vec<(usize, &Operation, Found)> = Vec::new();
+    for line in lines
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|l| !l.trim().is_empty())
+    {
+        match find_operation(catalog, line) {
+            Ok(found) => {
+                let Some(op) = catalog.operation(found.index) else {
+                    continue;
+                };
+                let coverage = coverage_of(op, &granted, found.targets_owner);
+                if !matches!(coverage, CallCoverage::Covered { .. }) {
+                    needing.push((calls.len(), op, found));
+                }
+                calls.push(CallCheck {
+                    input: line.trim().to_string(),
+                    operation: Some(op.reference()),
+                    coverage: Some(coverage),
+                    error: None,
+                    error_message: None,
+                });
+            }
+            Err(error) => calls.push(CallCheck {
+                input: line.trim().to_string(),
+                operation: None,
+                coverage: None,
+                error_message: Some(error.to_string()),
+                error: Some(error),
+            }),
+        }
+    }
+    let to_add = fewest_scopes(&needing, &calls);
+    let all_covered = calls
+        .iter()
+        .all(|c| matches!(c.coverage, Some(CallCoverage::Covered { .. })));
+    CoverageReport {
+        calls,
+        to_add,
+        all_covered,
+    }
+}
+
+fn coverage_of(op: &Operation, granted: &BTreeSet<&str>, targets_owner: bool) -> CallCoverage {
+    let by: Vec<String> = op
+        .alternatives()
+        .filter(|s| granted.contains(s))
+        .map(String::from)
+        .collect();
+    if by.is_empty() {
+        return CallCoverage::NotCovered;
+    }
+    let has_admin_form = op
+        .alternatives()
+        .any(|s| Scope::parse(s).level != Level::User);
+    let only_user_level = by.iter().all(|s| Scope::parse(s).level == Level::User);
+    if only_user_level && has_admin_form && !targets_owner {
+        CallCoverage::OwnDataOnly { by }
+    } else {
+        CallCoverage::Covered { by }
+    }
+}
+
+/// The scopes worth suggesting for one call: granular when Zoom has them, at the level the call
+/// needs (user for `me`, admin for anyone else; master only when nothing else works).
+fn candidates(op: &Operation, targets_owner: bool) -> Vec<&str> {
+    let tier: Vec<&str> = if op.granular_scopes.is_empty() {
+        op.classic_scopes.iter().map(String::as_str).collect()
+    } else {
+        op.granular_scopes.iter().map(String::as_str).collect()
+    };
+    let preference: [Level; 3] = if targets_owner {
+        [Level::User, Level::Admin, Level::Master]
+    } else {
+        [Level::Admin, Level::User, Level::Master]
+    };
+    preference
+        .iter()
+        .map(|level| {
+            tier.iter()
+                .copied()
+                .filter(|s| Scope::parse(s).level == *level)
+                .collect::<Vec<_>>()
+        })
+        .find(|c| !c.is_empty())
+        .unwrap_or_default()
+}
+
+/// Greedy set cover: repeatedly take the candidate covering most remaining calls (ties: granular,
+/// then lower level, then name), which is minimal in practice since granular scopes are per call.
+fn fewest_scopes(needing: &[(usize, &Operation, Found)], calls: &[CallCheck]) -> Vec<ScopeToAdd> {
+    let mut covers: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for (call, op, found) in needing {
+        for scope in candidates(op, found.targets_owner) {
+            covers.entry(scope).or_default().insert(*call);
+        }
+    }
+    let mut remaining: BTreeSet<usize> = needing.iter().map(|(call, _, _)| *call).collect();
+    let mut chosen = Vec::new();
+    while !remaining.is_empty() {
+        let best = covers
+            .iter()
+            .map(|(scope, calls)| (*scope, calls.intersection(&remaining).count()))
+            .filter(|(_, n)| *n > 0)
+            .max_by(|(a, na), (b, nb)| {
+                let rank = |s: &str| {
+                    let p = Scope::parse(s);
+                    (p.model == ScopeModel::Granular, std::cmp::Reverse(p.level))
+                };
+                (na, rank(a), std::cmp::Reverse(*a)).cmp(&(nb, rank(b), std::cmp::Reverse(*b)))
+            });
+        let Some((scope, _)) = best else { break };
+        let covered: Vec<usize> = covers[scope].intersection(&remaining).copied().collect();
+        remaining.retain(|c| !covered.contains(c));
+        let parsed = Scope::parse(scope);
+        chosen.push(ScopeToAdd {
+            scope: scope.to_string(),
+            level: parsed.level,
+            granular: parsed.model == ScopeModel::Granular,
+            covers: covered.iter().map(|&c| calls[c].input.clone()).collect(),
+        });
+    }
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::catalog;
+
+    fn strings(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn the_diff_names_missing_and_extra_scopes() {
+        let d = diff_scopes(
+            &strings(&["user:read:admin", "meeting:read:admin"]),
+            &strings(&["user:read:admin", "role:read:admin"]),
+        );
+        assert_eq!(d.missing, ["role:read:admin"]);
+        assert_eq!(d.extra, ["meeting:read:admin"]);
+        assert_eq!(diff_scopes(&strings(&["a:b"]), &[]), ScopeDiff::default());
+    }
+
+    /// (granted, calls, expected status per call, expected scopes to add)
+    #[test]
+    fn coverage_table_over_the_real_catalog() {
+        type Case<'a> = (&'a [&'a str], &'a [&'a str], &'a [&'a str], &'a [&'a str]);
+        let cases: &[Case] = &[
+            // Classic admin scope covers both reads.
+            (
+                &["user:read:admin"],
+                &["GET /users", "GET /users/{userId}"],
+                &["covered", "covered"],
+                &[],
+            ),
+            // Granular: each call has its own scope; admin form for other users.
+            (
+                &[],
+                &["GET /users", "GET /users/{userId}"],
+                &["not_covered", "not_covered"],
+                &["user:read:list_users:admin", "user:read:user:admin"],
+            ),
+            // `me` needs only the user-level scope.
+            (
+                &[],
+                &["GET /users/me"],
+                &["not_covered"],
+                &["user:read:user"],
+            ),
+            // A user-level scope reaches only the owner's data: the admin form is suggested.
+            (
+                &["meeting:read:meeting"],
+                &["GET /meetings/{meetingId}"],
+                &["own_data_only"],
+                &["meeting:read:meeting:admin"],
+            ),
+            (&["user:read:user"], &["GET /users/me"], &["covered"], &[]),
+            // Duplicate calls are covered by one suggestion.
+            (
+                &["user:read:user:admin"],
+                &[
+                    "GET /users/{userId}",
+                    "reportMeetingParticipants",
+                    "GET /report/meetings/abc/participants",
+                ],
+                &["covered", "not_covered", "not_covered"],
+                &["report:read:list_meeting_participants:admin"],
+            ),
+            // Operations with only classic scopes fall back to classic.
+            (
+                &[],
+                &["GET /report/daily"],
+                &["not_covered"],
+                &["report:read:admin"],
+            ),
+        ];
+        for (granted, calls, statuses, to_add) in cases {
+            let report = check_coverage(catalog(), &strings(granted), calls);
+            let got: Vec<&str> = report
+                .calls
+                .iter()
+                .map(|c| match &c.coverage {
+                    Some(CallCoverage::Covered { .. }) => "covered",
+                    Some(CallCoverage::OwnDataOnly { .. }) => "own_data_only",
+                    Some(CallCoverage::NotCovered) => "not_covered",
+                    None => "error",
+                })
+                .collect();
+            assert_eq!(&got, statuses, "{granted:?} {calls:?}");
+            let added: Vec<&str> = report.to_add.iter().map(|s| s.scope.as_str()).collect();
+            assert_eq!(&added, to_add, "{granted:?} {calls:?}");
+            assert_eq!(report.all_covered, to_add.is_empty());
+        }
+    }
+
+    #[test]
+    fn unrecognised_lines_are_reported_not_dropped_and_fail_the_check() {
+        let report = check_coverage(
+            catalog(),
+            &strings(&["user:read:admin"]),
+            &["GET /users", "/users"],
+        );
+        assert_eq!(report.calls.len(), 2);
+        assert!(report.calls[1]
+            .error_message
+            .as_deref()
+            .unwrap_or_default()
+            .contains("GET /users"));
+        assert!(!report.all_covered);
+    }
+}
