@@ -10,12 +10,12 @@ Exit codes:
   2  bad input or usage; nothing was sent to Zoom
   3  Zoom rejected the Client ID or Client Secret
   4  Account ID wrong, or the app is not usable (deactivated, not activated, not an S2S app)
-  5  a required scope is missing (--require-scope)
+  5  a required scope is missing (--require-scope), or `check` found a call not covered
   6  rate limited by Zoom
   7  Zoom answered with a server error or an unexpected body
   8  network, TLS or timeout";
 
-/// S2S Desk on the command line: test Zoom Server-to-Server OAuth credentials.
+/// S2S Desk on the command line: test Zoom Server-to-Server OAuth credentials and check their scopes.
 #[derive(Debug, Parser)]
 #[command(name = "s2s", version, about, after_long_help = EXIT_CODES, after_help = EXIT_CODES)]
 pub struct Cli {
@@ -32,8 +32,66 @@ pub enum Command {
     /// Note: a new token may invalidate the token a deployed service holds (Zoom's default
     /// tolerance is one live token per app); use --token-index if Zoom raised your app's tolerance.
     TestToken(TestTokenArgs),
+    /// Show the scopes of a profile's latest token, grouped by product, judged against the
+    /// owner's role, with drift and ownership-risk warnings.
+    Scopes(ScopesArgs),
+    /// Check whether a profile's scopes cover API calls, and which scopes to add. Exit 5 when a
+    /// call is not covered, 2 when a call is not recognised.
+    ///
+    /// Calls: `GET /users/{userId}`, a real URL (`GET https://api.zoom.us/v2/users/me`), or
+    /// Zoom's operationId (`users`).
+    Check(CheckArgs),
+    /// Show which granted scopes Zoom would remove if the owner's role changed, and which calls
+    /// would then fail.
+    Whatif(WhatifArgs),
     /// Run the local Zoom simulator and print its address and demo credentials.
     Sim(SimArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ScopesArgs {
+    /// The profile (its latest recorded test; `s2s test-token --profile` records one).
+    #[arg(long, value_name = "NAME")]
+    pub profile: String,
+    /// Judge by this role instead of the one read at the last test: owner, admin, member, or a
+    /// file holding Zoom's GET /roles/{roleId} answer.
+    #[arg(long, value_name = "ROLE|FILE")]
+    pub role: Option<String>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The profile whose scopes to check.
+    #[arg(long, value_name = "NAME")]
+    pub profile: String,
+    /// Also read calls from a file, one per line (# comments allowed).
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// The calls: METHOD PATH pairs or operationIds.
+    #[arg(value_name = "CALL")]
+    pub calls: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WhatifArgs {
+    /// The profile.
+    #[arg(long, value_name = "NAME")]
+    pub profile: String,
+    /// The role to imagine: owner, admin, member, or a role JSON file. Default: the current role.
+    #[arg(long, value_name = "ROLE|FILE")]
+    pub role: Option<String>,
+    /// Imagine this privilege removed from the role (e.g. Recording:Read). Repeatable.
+    #[arg(long, value_name = "PRIVILEGE")]
+    pub remove_privilege: Vec<String>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

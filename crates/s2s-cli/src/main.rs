@@ -7,6 +7,7 @@ mod args;
 mod exit;
 mod profile;
 mod render;
+mod scopes;
 mod sim;
 mod test_token;
 
@@ -28,6 +29,9 @@ fn main() -> std::process::ExitCode {
     let code = runtime.block_on(async {
         match cli.command {
             args::Command::TestToken(a) => test_token::run(a).await,
+            args::Command::Scopes(a) => scopes::scopes(a),
+            args::Command::Check(a) => scopes::check(a),
+            args::Command::Whatif(a) => scopes::whatif(a),
             args::Command::Sim(a) => sim::run(a).await,
         }
     });

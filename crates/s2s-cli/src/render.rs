@@ -1,6 +1,7 @@
 //! What `s2s test-token` prints: text for people (scopes grouped by product with levels), or one
 //! JSON object for scripts. Also picks the exit code. Nothing here ever sees a secret.
 
+use s2s_core::catalog::change::Drift;
 use s2s_core::probe::ProbeOutcome;
 use s2s_core::scopes::group_by_product;
 use s2s_core::tester::{FailureReport, TestError};
@@ -58,16 +59,22 @@ pub fn failure(failure: &Failure, as_json: bool) -> u8 {
     exit::for_kind(f.kind)
 }
 
-/// Prints a successful test; returns 0, or the failure code when the test did not pass.
-pub fn success(report: &TestReport, as_json: bool) -> u8 {
+/// Prints a successful test (and drift since the profile's previous test); returns 0, or the
+/// failure code when the test did not pass.
+pub fn success(report: &TestReport, drift: Option<&Drift>, as_json: bool) -> u8 {
     let code = report
         .failure_kind()
         .map(exit::for_kind)
         .unwrap_or(exit::OK);
     if as_json {
-        println!("{}", success_json(report));
+        let mut out = success_json(report);
+        out["drift"] = json!(drift);
+        println!("{out}");
     } else {
         print_success(report);
+        if let Some(drift) = drift {
+            crate::scopes::print_drift(drift);
+        }
     }
     code
 }
@@ -88,7 +95,8 @@ fn success_json(r: &TestReport) -> Value {
         "expires_in": t.expires_in, "expires_at": t.expires_at_unix, "token_type": t.token_type,
         "api_url": t.api_url, "api_url_from_response": t.api_url_from_response,
         "latency_ms": t.latency_ms, "total_ms": r.total_ms, "attempts": r.attempts,
-        "rate_limit": t.rate_limit, "probe": r.probe, "missing_required": r.missing_required,
+        "rate_limit": t.rate_limit, "probe": r.probe, "owner_privileges": r.owner_privileges,
+        "missing_required": r.missing_required,
         "warnings": r.warnings, "error": error,
     })
 }

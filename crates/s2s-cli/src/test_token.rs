@@ -3,6 +3,8 @@
 use std::io::BufRead;
 use std::time::Duration;
 
+use s2s_core::profiles::{Profile, TestRecord};
+use s2s_core::tester::{FailureReport, TestError, TestOutcome};
 use s2s_core::{Cloud, Endpoint, RawCredentials, Secret, TestOptions, TokenTester};
 
 use crate::args::TestTokenArgs;
@@ -10,18 +12,39 @@ use crate::render::{self, Failure};
 
 pub async fn run(args: TestTokenArgs) -> u8 {
     let json = args.json;
-    let (raw, options) = match prepare(args) {
+    let (raw, options, profile) = match prepare(args) {
         Ok(v) => v,
         Err(failure) => return render::failure(&failure, json),
     };
-    match TokenTester::default().test(&raw, &options).await {
-        Ok(outcome) => render::success(&outcome.report, json),
+    let result = TokenTester::default().test(&raw, &options).await;
+    // A profile's test goes into its history, like the app's: that is what drift compares against.
+    let drift = match &profile {
+        Some(profile) => match record(profile, &result) {
+            Ok(stored) => stored.drift,
+            Err(failure) => return render::failure(&failure, json),
+        },
+        None => None,
+    };
+    match result {
+        Ok(outcome) => render::success(&outcome.report, drift.as_ref(), json),
         Err(e) => render::failure(&Failure::from_test_error(&e), json),
     }
 }
 
+fn record(
+    profile: &Profile,
+    result: &Result<TestOutcome, TestError>,
+) -> Result<TestRecord, Failure> {
+    let at_unix = time::OffsetDateTime::now_utc().unix_timestamp();
+    let record = match result {
+        Ok(outcome) => TestRecord::of_report(at_unix, &outcome.report),
+        Err(e) => TestRecord::of_failure(at_unix, &FailureReport::from(e)),
+    };
+    crate::profile::record(profile, record)
+}
+
 /// Everything that can go wrong before a request is sent ends here with exit code 2.
-fn prepare(args: TestTokenArgs) -> Result<(RawCredentials, TestOptions), Failure> {
+fn prepare(args: TestTokenArgs) -> Result<(RawCredentials, TestOptions, Option<Profile>), Failure> {
     let saved = args
         .profile
         .as_deref()
@@ -44,6 +67,7 @@ fn prepare(args: TestTokenArgs) -> Result<(RawCredentials, TestOptions), Failure
     options.probe = !args.no_probe;
     options.required_scopes = args.require_scope;
     options.token_index = args.token_index;
+    let profile = saved.as_ref().map(|s| s.profile.clone());
     let raw = match saved {
         Some(saved) => {
             options.token_index = options.token_index.or(saved.profile.token_index);
@@ -66,7 +90,7 @@ fn prepare(args: TestTokenArgs) -> Result<(RawCredentials, TestOptions), Failure
             )
         }
     };
-    Ok((raw, options))
+    Ok((raw, options, profile))
 }
 
 fn missing(what: &str, how: &str) -> Failure {

@@ -4,42 +4,9 @@
 
 mod support;
 
-use s2s_core::profiles::file::ProfileFile;
-use s2s_core::profiles::{ProfileBook, ProfileCloud, ProfileDraft};
 use s2s_core::secrets::{KeyringStore, SecretStore, APP_SERVICE};
 use s2s_core::Secret;
-use support::{run, s2s, sim, ACCOUNT, REPORTING};
-use tokio::process::Command;
-
-/// A data folder holding one saved Sandbox profile "Reporting" (secret not stored), and its id.
-fn data_home_with_profile(expected_scopes: &[&str]) -> (tempfile::TempDir, String) {
-    let home = tempfile::tempdir().expect("tempdir");
-    let mut book = ProfileBook::default();
-    let id = book
-        .create(ProfileDraft {
-            name: "Reporting".into(),
-            cloud: ProfileCloud::Sandbox,
-            account_id: ACCOUNT.into(),
-            client_id: REPORTING.0.into(),
-            notes: String::new(),
-            expected_scopes: expected_scopes.iter().map(|s| s.to_string()).collect(),
-            token_index: None,
-            token_tolerance: None,
-        })
-        .expect("created")
-        .id
-        .clone();
-    ProfileFile::in_dir(&home.path().join("app.s2sdesk.desktop"))
-        .save(&book)
-        .expect("saved");
-    (home, id)
-}
-
-fn with_data_home(home: &tempfile::TempDir) -> Command {
-    let mut cmd = s2s();
-    cmd.env("XDG_DATA_HOME", home.path());
-    cmd
-}
+use support::{data_home_with_profile, run, sim, with_data_home, REPORTING};
 
 fn real_keychain() -> bool {
     let on = std::env::var("S2S_KEYCHAIN_TESTS").as_deref() == Ok("1");
@@ -137,4 +104,51 @@ async fn a_sandbox_profile_needs_a_simulator_address() {
     keychain.delete(&id).expect("cleaned up");
     assert_eq!(out.code, 2, "{}", out.all());
     assert!(out.stderr.contains("s2s sim"), "{}", out.all());
+}
+
+#[tokio::test]
+async fn a_profile_test_is_recorded_and_a_later_downgrade_prints_the_drift_warning() {
+    if !real_keychain() {
+        return;
+    }
+    let sim = sim().await;
+    let (home, id) = data_home_with_profile(&[]);
+    let keychain = KeyringStore::new(APP_SERVICE);
+    keychain
+        .set(&id, &Secret::new(REPORTING.1))
+        .expect("secret stored");
+    let test = || {
+        let mut cmd = with_data_home(&home);
+        cmd.args([
+            "test-token",
+            "--profile",
+            "Reporting",
+            "--oauth-url",
+            &sim.base_url(),
+        ]);
+        run(cmd, None)
+    };
+    let first = test().await;
+    assert_eq!(first.code, 0, "{}", first.all());
+    assert!(!first.stdout.contains("SCOPES LOST"));
+
+    sim.world()
+        .set_user_role("sbx-admin-0002", "2")
+        .expect("demote the owner");
+    let second = test().await;
+    keychain.delete(&id).expect("cleaned up");
+    assert!(second.stdout.contains("SCOPES LOST"), "{}", second.all());
+    assert!(
+        second.stdout.contains("user:read:list_users:admin"),
+        "{}",
+        second.all()
+    );
+    assert!(second.stdout.contains("transfer"), "{}", second.all());
+
+    let mut scopes = with_data_home(&home);
+    scopes.args(["scopes", "--profile", "Reporting", "--json"]);
+    let view = run(scopes, None).await;
+    assert_eq!(view.code, 0, "{}", view.all());
+    let lost = &view.json()["drift"]["drift"]["lost_scopes"];
+    assert_eq!(lost.as_array().map(Vec::len), Some(8), "{lost}");
 }

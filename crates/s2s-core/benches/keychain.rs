@@ -84,6 +84,8 @@ fn main() {
             summary: "Token issued with 8 scopes".into(),
             scopes: vec![],
             latency_ms: Some(100),
+            owner: None,
+            drift: None,
         };
         book.record_test(&id, record).unwrap();
     }

@@ -90,7 +90,11 @@ pub async fn test_profile(state: State<'_, AppState>, id: String) -> Result<Test
     let result = run(&state, &raw, &options).await;
     // The history entry as stored: drift against earlier tests is attached on the way in.
     let profile = state.profiles.record_test(&id, record_of(&result))?;
-    let record = profile.history.first().cloned().unwrap_or_else(|| record_of(&result));
+    let record = profile
+        .history
+        .first()
+        .cloned()
+        .unwrap_or_else(|| record_of(&result));
     Ok(TestRun { result, record })
 }
 

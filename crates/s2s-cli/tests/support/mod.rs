@@ -5,10 +5,54 @@
 
 use std::process::Stdio;
 
+use s2s_core::profiles::file::ProfileFile;
+use s2s_core::profiles::{ProfileBook, ProfileCloud, ProfileDraft, TestRecord};
 use serde_json::Value;
 use tokio::io::AsyncWriteExt;
 use tokio::process::Command;
 use zoom_sim::{Fixture, SimHandle};
+
+/// A data folder holding one saved Sandbox profile "Reporting" (secret not stored), and its id.
+pub fn data_home_with_profile(expected_scopes: &[&str]) -> (tempfile::TempDir, String) {
+    data_home_with_history(expected_scopes, None)
+}
+
+/// The same, with one test already in the profile's history.
+pub fn data_home_with_history(
+    expected_scopes: &[&str],
+    record: Option<TestRecord>,
+) -> (tempfile::TempDir, String) {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut book = ProfileBook::default();
+    let id = book
+        .create(ProfileDraft {
+            name: "Reporting".into(),
+            cloud: ProfileCloud::Sandbox,
+            account_id: ACCOUNT.into(),
+            client_id: REPORTING.0.into(),
+            notes: String::new(),
+            expected_scopes: expected_scopes.iter().map(|s| s.to_string()).collect(),
+            token_index: None,
+            token_tolerance: None,
+        })
+        .expect("created")
+        .id
+        .clone();
+    if let Some(record) = record {
+        book.record_test(&id, record).expect("recorded");
+    }
+    ProfileFile::in_dir(&home.path().join("app.s2sdesk.desktop"))
+        .save(&book)
+        .expect("saved");
+    (home, id)
+}
+
+/// `s2s` with its data folder (profiles file) in `home`.
+pub fn with_data_home(home: &tempfile::TempDir) -> Command {
+    let mut cmd = s2s();
+    cmd.env("XDG_DATA_HOME", home.path());
+    cmd
+}
 
 pub const ACCOUNT: &str = "SbxDemoAccount00000001";
 pub const REPORTING: (&str, &str) = ("SbxReportingBot0000001", "sandboxSecretReportingBot0000001");

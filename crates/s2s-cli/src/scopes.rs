@@ -1,0 +1,387 @@
+//! `s2s scopes`, `s2s check`, `s2s whatif`: the app's Scopes view on the command line, answered
+//! from the profile's latest recorded test (run `s2s test-token --profile P` to refresh it).
+
+use s2s_core::catalog::change::{Drift, WhatIf};
+use s2s_core::catalog::coverage::{CallCoverage, CoverageReport};
+use s2s_core::catalog::roles::{OwnerRole, RoleKind, RoleSource, Standing};
+use s2s_core::catalog::{catalog, Catalog};
+use s2s_core::profiles::Profile;
+use s2s_core::scope_report::{
+    coverage_for, latest_token, overview, what_if_for, RoleChoice, ScopeOverview,
+};
+use s2s_core::ErrorKind;
+use serde_json::json;
+
+use crate::args::{CheckArgs, ScopesArgs, WhatifArgs};
+use crate::exit;
+use crate::render::{self, Failure};
+
+pub fn scopes(args: ScopesArgs) -> u8 {
+    let json = args.json;
+    match scopes_inner(args) {
+        Ok(()) => exit::OK,
+        Err(f) => render::failure(&f, json),
+    }
+}
+
+fn scopes_inner(args: ScopesArgs) -> Result<(), Failure> {
+    let profile = tested_profile(&args.profile)?;
+    let role = role_for(&profile, args.role.as_deref())?;
+    let view = overview(catalog(), &profile, role);
+    if args.json {
+        println!("{}", json!(view));
+    } else {
+        print_overview(&profile, &view);
+    }
+    Ok(())
+}
+
+pub fn check(args: CheckArgs) -> u8 {
+    let json = args.json;
+    match check_inner(args) {
+        Ok(code) => code,
+        Err(f) => render::failure(&f, json),
+    }
+}
+
+fn check_inner(args: CheckArgs) -> Result<u8, Failure> {
+    let profile = tested_profile(&args.profile)?;
+    let mut lines = calls_from_args(&args.calls);
+    if let Some(path) = &args.file {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            usage(
+                format!("cannot read {}: {e}", path.display()),
+                "Pass a text file with one call per line, e.g. \"GET /users/{userId}\".",
+            )
+        })?;
+        lines.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(String::from),
+        );
+    }
+    if lines.is_empty() {
+        return Err(usage(
+            "no API calls to check".into(),
+            "Name calls like: s2s check --profile P GET /users/{userId} POST /users/me/meetings",
+        ));
+    }
+    let report = coverage_for(catalog(), &profile, &lines);
+    if args.json {
+        println!("{}", json!(report));
+    } else {
+        print_coverage(&report);
+    }
+    Ok(if report.calls.iter().any(|c| c.error.is_some()) {
+        exit::BAD_INPUT
+    } else if report.all_covered {
+        exit::OK
+    } else {
+        exit::for_kind(ErrorKind::MissingScope)
+    })
+}
+
+pub fn whatif(args: WhatifArgs) -> u8 {
+    let json = args.json;
+    match whatif_inner(args) {
+        Ok(()) => exit::OK,
+        Err(f) => render::failure(&f, json),
+    }
+}
+
+fn whatif_inner(args: WhatifArgs) -> Result<(), Failure> {
+    let profile = tested_profile(&args.profile)?;
+    let c = catalog();
+    let current = resolve(c, &profile, &RoleChoice::LastTest)?;
+    let mut proposed = match args.role.as_deref() {
+        Some(role) => role_for(&profile, Some(role))?,
+        None => current.clone(),
+    }
+    .ok_or_else(|| {
+        usage(
+            "the owner's role is unknown: the last test could not read it".into(),
+            "Pass --role owner|admin|member|FILE.json (a role from Zoom's GET /roles/{roleId}).",
+        )
+    })?;
+    for privilege in &args.remove_privilege {
+        proposed = proposed.without_privilege(privilege);
+    }
+    let result = what_if_for(c, &profile, current.as_ref(), &proposed);
+    if args.json {
+        println!("{}", json!(result));
+    } else {
+        print_what_if(&result, current.as_ref());
+    }
+    Ok(())
+}
+
+/// `GET /users/{userId} users POST /x` → ["GET /users/{userId}", "users", "POST /x"].
+fn calls_from_args(args: &[String]) -> Vec<String> {
+    const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+    let mut calls = Vec::new();
+    let mut words = args.iter().flat_map(|a| a.split_whitespace()).peekable();
+    while let Some(word) = words.next() {
+        if METHODS.contains(&word.to_ascii_uppercase().as_str()) {
+            match words.next() {
+                Some(path) => calls.push(format!("{word} {path}")),
+                None => calls.push(word.to_string()),
+            }
+        } else {
+            calls.push(word.to_string());
+        }
+    }
+    calls
+}
+
+fn tested_profile(name: &str) -> Result<Profile, Failure> {
+    let profile = crate::profile::find(name)?;
+    if latest_token(&profile).is_none() {
+        return Err(usage(
+            format!(
+                "profile '{}' has no test that got a token yet, so its scopes are unknown",
+                profile.name
+            ),
+            &format!(
+                "Run `s2s test-token --profile \"{}\"` (or Test token in S2S Desk) first.",
+                profile.name
+            ),
+        ));
+    }
+    Ok(profile)
+}
+
+/// `--role owner|admin|member|FILE.json`, or the role read at the last test.
+fn role_for(profile: &Profile, role: Option<&str>) -> Result<Option<OwnerRole>, Failure> {
+    let choice = match role.map(|r| r.trim()) {
+        None => RoleChoice::LastTest,
+        Some(r) => match r.to_ascii_lowercase().as_str() {
+            "owner" => RoleChoice::Builtin { kind: RoleKind::Owner },
+            "admin" => RoleChoice::Builtin { kind: RoleKind::Admin },
+            "member" => RoleChoice::Builtin { kind: RoleKind::Member },
+            _ => RoleChoice::Pasted {
+                json: std::fs::read_to_string(r).map_err(|e| {
+                    usage(format!("--role {r}: not owner, admin or member, and not a readable file ({e})"), "Pass --role owner|admin|member, or a file holding Zoom's GET /roles/{roleId} answer.")
+                })?,
+            },
+        },
+    };
+    resolve(catalog(), profile, &choice)
+}
+
+fn resolve(
+    c: &Catalog,
+    profile: &Profile,
+    choice: &RoleChoice,
+) -> Result<Option<OwnerRole>, Failure> {
+    choice.resolve(c, profile).map_err(|e| {
+        usage(
+            format!("the role file is unusable: {e}"),
+            "Save the JSON of Zoom's GET /roles/{roleId} answer to a file and pass its path.",
+        )
+    })
+}
+
+fn usage(message: String, advice: &str) -> Failure {
+    Failure::usage(ErrorKind::InvalidInput, message, advice)
+}
+
+fn when(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| {
+            t.format(time::macros::format_description!(
+                "[year]-[month]-[day] [hour]:[minute] UTC"
+            ))
+            .ok()
+        })
+        .unwrap_or_else(|| unix.to_string())
+}
+
+fn source(s: RoleSource) -> &'static str {
+    match s {
+        RoleSource::ZoomApi => "read from Zoom at the last test",
+        RoleSource::Picked => "as given with --role",
+        RoleSource::Pasted => "from the role file",
+    }
+}
+
+fn print_overview(profile: &Profile, v: &ScopeOverview) {
+    println!(
+        "{} — scopes of the token from {} (catalog {})",
+        profile.name,
+        v.tested_at_unix.map(when).unwrap_or_default(),
+        v.catalog_version
+    );
+    if let Some(d) = &v.drift {
+        print_drift(&d.drift);
+    }
+    if let Some(r) = &v.risk {
+        println!("! RISK  {}", r.message);
+    }
+    match &v.role {
+        Some(r) => {
+            let privileges = if r.role.privileges_known {
+                format!("{} privileges", r.role.privileges.len())
+            } else {
+                "privileges unknown".into()
+            };
+            println!(
+                "  Owner role  {} ({privileges}; {})",
+                r.role.name,
+                source(r.role.source)
+            );
+            if !r.unknown_privileges.is_empty() {
+                println!(
+                    "  ! privileges Zoom doesn't document: {}",
+                    r.unknown_privileges.join(", ")
+                );
+            }
+        }
+        None => println!(
+            "  Owner role  unknown — pass --role owner|admin|member|FILE.json to judge the scopes"
+        ),
+    }
+    for group in &v.groups {
+        println!("  {}", group.product);
+        for s in &group.scopes {
+            let standing = s.verdict.as_ref().map(|v| {
+                let word = match v.standing {
+                    Standing::Allowed => "allowed",
+                    Standing::AtRisk => "AT RISK",
+                    Standing::Unknown => "unknown",
+                };
+                format!("{word}{}", if v.documented { "" } else { " (inferred)" })
+            });
+            let known = if s.in_catalog {
+                ""
+            } else {
+                " [not in catalog]"
+            };
+            println!(
+                "    {:<44} {:<6} {:<18} {}{known}",
+                s.scope.raw,
+                s.scope.level.as_str(),
+                standing.unwrap_or_default(),
+                s.description
+            );
+        }
+    }
+    if !v.diff.missing.is_empty() {
+        println!("✘ Expected but not granted: {}", v.diff.missing.join(", "));
+    }
+    if !v.diff.extra.is_empty() {
+        println!("  Granted but not expected: {}", v.diff.extra.join(", "));
+    }
+}
+
+/// The drift warning, loud: what was lost, why, and what to do.
+pub fn print_drift(d: &Drift) {
+    println!("!! SCOPES LOST since the test of {}", when(d.since_unix));
+    if !d.lost_scopes.is_empty() {
+        println!("   Admin scopes gone: {}", d.lost_scopes.join(", "));
+    }
+    if !d.lost_privileges.is_empty() {
+        println!("   Owner privileges gone: {}", d.lost_privileges.join(", "));
+    }
+    println!("   Likely cause: {}", d.cause);
+    for fix in &d.fixes {
+        println!("   Fix: {fix}");
+    }
+}
+
+fn print_coverage(r: &CoverageReport) {
+    for call in &r.calls {
+        let (mark, detail) = match (&call.coverage, &call.error_message) {
+            (Some(CallCoverage::Covered { by }), _) => {
+                ("✔", format!("covered by {}", by.join(", ")))
+            }
+            (Some(CallCoverage::OwnDataOnly { by }), _) => (
+                "~",
+                format!(
+                    "only the owner's own data ({}); other users need an admin scope",
+                    by.join(", ")
+                ),
+            ),
+            (Some(CallCoverage::NotCovered), _) => ("✘", "not covered".into()),
+            (None, Some(error)) => ("?", error.clone()),
+            (None, None) => ("?", String::new()),
+        };
+        let op = call
+            .operation
+            .as_ref()
+            .map(|o| format!(" ({} {} — {})", o.method, o.path, o.summary))
+            .unwrap_or_default();
+        println!("{mark} {}{op}: {detail}", call.input);
+    }
+    if r.to_add.is_empty() {
+        if r.all_covered {
+            println!("All calls are covered.");
+        }
+    } else {
+        println!("Add these scopes in the Marketplace (fewest, granular preferred):");
+        for s in &r.to_add {
+            println!(
+                "  {:<44} {:<6} for {}",
+                s.scope,
+                s.level.as_str(),
+                s.covers.join(", ")
+            );
+        }
+    }
+}
+
+fn print_what_if(w: &WhatIf, current: Option<&OwnerRole>) {
+    let from = current
+        .map(|r| r.name.as_str())
+        .unwrap_or("the current role");
+    println!(
+        "What if the owner's role changed from {from} to {}:",
+        w.proposed.name
+    );
+    if w.removed.is_empty() {
+        println!("✔ No granted scope would be removed ({} kept).", w.kept);
+        return;
+    }
+    println!(
+        "✘ Zoom would remove {} scope(s){}:",
+        w.removed.len(),
+        if w.inferred {
+            " (partly inferred from privileges)"
+        } else {
+            ""
+        }
+    );
+    for s in &w.removed {
+        let already = if w.already_at_risk.contains(s) {
+            " (already at risk)"
+        } else {
+            ""
+        };
+        println!("    {s}{already}");
+    }
+    println!(
+        "  These calls would then fail ({}):",
+        w.failing_operations.len()
+    );
+    for op in &w.failing_operations {
+        println!("    {} {} — {}", op.method, op.path, op.summary);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::calls_from_args;
+
+    #[test]
+    fn method_and_path_pair_up_and_operation_ids_stand_alone() {
+        let args: Vec<String> = ["GET", "/users/{userId}", "users", "post /users/me/meetings"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            calls_from_args(&args),
+            ["GET /users/{userId}", "users", "post /users/me/meetings"]
+        );
+    }
+}

@@ -1,0 +1,195 @@
+//! `s2s scopes`, `s2s check`, `s2s whatif`: answered from a profile's recorded test, no keychain.
+
+mod support;
+
+use s2s_core::catalog::change::OwnerSnapshot;
+use s2s_core::profiles::TestRecord;
+use support::{data_home_with_history, data_home_with_profile, run, with_data_home, Run};
+
+/// The Reporting Bot as the Sandbox grants it, owned by Adam (Admin).
+fn reporting_test() -> TestRecord {
+    TestRecord {
+        at_unix: 1_790_000_000,
+        ok: true,
+        kind: None,
+        summary: "Token issued with 8 scopes".into(),
+        scopes: [
+            "user:read:user:admin",
+            "user:read:list_users:admin",
+            "user:read:list_permissions:admin",
+            "role:read:list_roles:admin",
+            "role:read:role:admin",
+            "meeting:read:list_meetings:admin",
+            "dashboard:read:list_meetings:admin",
+            "report:read:list_meeting_participants:admin",
+        ]
+        .map(String::from)
+        .to_vec(),
+        latency_ms: Some(4),
+        owner: Some(OwnerSnapshot {
+            user_id: "sbx-admin-0002".into(),
+            email: Some("adam.admin@sandbox.example".into()),
+            role_id: Some("1".into()),
+            role_name: Some("Admin".into()),
+            privileges: Some(vec![
+                "User:Read".into(),
+                "UsageReport:Read".into(),
+                "DashboardMeetings:Read".into(),
+            ]),
+        }),
+        drift: None,
+    }
+}
+
+async fn s2s_with_history(args: &[&str]) -> Run {
+    let (home, _) = data_home_with_history(
+        &["user:read:user:admin", "meeting:write:meeting:admin"],
+        Some(reporting_test()),
+    );
+    let mut cmd = with_data_home(&home);
+    cmd.args(args);
+    run(cmd, None).await
+}
+
+#[tokio::test]
+async fn scopes_lists_granted_scopes_by_product_with_the_owner_role_risk_and_diff() {
+    let out = s2s_with_history(&["scopes", "--profile", "reporting"]).await;
+    assert_eq!(out.code, 0, "{}", out.all());
+    for expected in [
+        "Owner role  Admin (3 privileges; read from Zoom at the last test)",
+        "RISK",
+        "one person's role",
+        "report:read:list_meeting_participants:admin",
+        "Expected but not granted: meeting:write:meeting:admin",
+        "(inferred)",
+    ] {
+        assert!(
+            out.stdout.contains(expected),
+            "missing {expected:?} in\n{}",
+            out.stdout
+        );
+    }
+    let json = s2s_with_history(&[
+        "scopes",
+        "--profile",
+        "Reporting",
+        "--json",
+        "--role",
+        "member",
+    ])
+    .await
+    .json();
+    assert_eq!(json["role"]["role"]["source"], "picked");
+    assert_eq!(json["at_risk"].as_array().map(Vec::len), Some(8));
+}
+
+#[tokio::test]
+async fn check_passes_when_every_call_is_covered_and_fails_with_the_scopes_to_add() {
+    let ok = s2s_with_history(&[
+        "check",
+        "--profile",
+        "Reporting",
+        "GET",
+        "/users/{userId}",
+        "users",
+    ])
+    .await;
+    assert_eq!(ok.code, 0, "{}", ok.all());
+    assert!(
+        ok.stdout.contains("All calls are covered."),
+        "{}",
+        ok.stdout
+    );
+
+    let missing = s2s_with_history(&[
+        "check",
+        "--profile",
+        "Reporting",
+        "GET",
+        "/users/{userId}",
+        "POST",
+        "/users/{userId}/meetings",
+        "--json",
+    ])
+    .await;
+    assert_eq!(missing.code, 5, "{}", missing.all());
+    let json = missing.json();
+    assert_eq!(json["to_add"][0]["scope"], "meeting:write:meeting:admin");
+    assert_eq!(json["calls"][1]["coverage"]["status"], "not_covered");
+
+    let unknown = s2s_with_history(&["check", "--profile", "Reporting", "GET", "/not/zoom"]).await;
+    assert_eq!(unknown.code, 2, "{}", unknown.all());
+    assert!(
+        unknown
+            .stdout
+            .contains("no GET /not/zoom in the scope catalog"),
+        "{}",
+        unknown.all()
+    );
+}
+
+#[tokio::test]
+async fn whatif_member_names_every_admin_scope_and_the_calls_that_would_fail() {
+    let out = s2s_with_history(&["whatif", "--profile", "Reporting", "--role", "member"]).await;
+    assert_eq!(out.code, 0, "{}", out.all());
+    assert!(
+        out.stdout.contains("from Admin to Member"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("Zoom would remove 8 scope(s)"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("GET /users — List users"),
+        "{}",
+        out.stdout
+    );
+
+    let one = s2s_with_history(&[
+        "whatif",
+        "--profile",
+        "Reporting",
+        "--remove-privilege",
+        "UsageReport:Read",
+        "--json",
+    ])
+    .await;
+    assert_eq!(
+        one.json()["removed"],
+        serde_json::json!(["report:read:list_meeting_participants:admin"])
+    );
+}
+
+#[tokio::test]
+async fn without_a_recorded_test_the_scope_commands_say_to_test_first() {
+    let (home, _) = data_home_with_profile(&[]);
+    let mut cmd = with_data_home(&home);
+    cmd.args(["check", "--profile", "Reporting", "users"]);
+    let out = run(cmd, None).await;
+    assert_eq!(out.code, 2, "{}", out.all());
+    assert!(
+        out.stderr.contains("s2s test-token --profile"),
+        "{}",
+        out.all()
+    );
+}
+
+#[tokio::test]
+async fn a_role_file_that_is_not_json_is_bad_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("role.json");
+    std::fs::write(&file, "not json").expect("written");
+    let out = s2s_with_history(&[
+        "whatif",
+        "--profile",
+        "Reporting",
+        "--role",
+        file.to_str().unwrap_or_default(),
+    ])
+    .await;
+    assert_eq!(out.code, 2, "{}", out.all());
+    assert!(out.stderr.contains("GET /roles/{roleId}"), "{}", out.all());
+}
