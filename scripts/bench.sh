@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks, each printing medians and ratios measured side by side in one run:
 # 1. token path: a cold `s2s test-token` vs curl, TokenTester vs bare reqwest (simulator);
-# 2. keychain: a Secret Service read vs memory, and the 500-profile file (gnome-keyring);
-# 3. the real window (release build): 500 profiles rendered, and click → token result vs the
+# 2. scope catalog: load time, and diff + coverage of 1,000 calls (targets 20 ms and 5 ms);
+# 3. keychain: a Secret Service read vs memory, and the 500-profile file (gnome-keyring);
+# 4. the real window (release build): 500 profiles rendered, and click → token result vs the
 #    simulator's own round trips.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -16,6 +17,8 @@ say "building s2s and S2S Desk (release)"
 cargo build --release --locked -p s2s-cli -p s2s-desk
 say "token path"
 S2S_BIN="$REPO_ROOT/target/release/s2s" cargo bench --locked -p s2s-core --bench token
+say "scope catalog"
+cargo bench --locked -p zoom-catalog --bench catalog
 say "keychain and profiles file"
 scripts/with-keyring.sh cargo bench --locked -p s2s-core --bench keychain
 say "real window"

@@ -57,6 +57,9 @@ pub struct Operation {
     pub granular_scopes: Vec<String>,
     /// Role privileges the operation needs (Zoom's `x-permissions`).
     pub permissions: Vec<String>,
+    /// `path` split on `/`, computed once at load for fast matching.
+    #[serde(skip)]
+    segments: Vec<String>,
 }
 
 impl Operation {
@@ -71,6 +74,11 @@ impl Operation {
     /// Whether one of `granted` authorizes the call.
     pub fn is_authorized_by(&self, granted: &BTreeSet<&str>) -> bool {
         self.alternatives().any(|s| granted.contains(s))
+    }
+
+    /// The path template's segments (`["users", "{userId}"]`).
+    pub fn segments(&self) -> &[String] {
+        &self.segments
     }
 
     /// A small, serializable reference for display.
@@ -144,6 +152,7 @@ pub struct Catalog {
     scopes: HashMap<String, ScopeEntry>,
     privileges: Vec<PrivilegeInfo>,
     by_operation_id: HashMap<String, usize>,
+    by_shape: HashMap<(String, usize), Vec<usize>>,
 }
 
 fn read<T: serde::de::DeserializeOwned>(file: &'static str, json: &str) -> Result<T, CatalogError> {
@@ -183,12 +192,23 @@ impl Catalog {
             })
             .collect();
         let mut by_operation_id = HashMap::new();
+        let mut by_shape: HashMap<(String, usize), Vec<usize>> = HashMap::new();
         for (index, op) in operations.iter_mut().enumerate() {
             // One Zoom spec has a scope with a leading space (SOURCE.md); never let it split a key.
             for s in op.classic_scopes.iter_mut().chain(&mut op.granular_scopes) {
                 *s = s.trim().to_string();
             }
             op.method = op.method.to_ascii_uppercase();
+            op.segments = op
+                .path
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
+            by_shape
+                .entry((op.method.clone(), op.segments.len()))
+                .or_default()
+                .push(index);
             for s in op.classic_scopes.iter().chain(&op.granular_scopes) {
                 let entry = scopes.entry(s.clone()).or_insert_with(|| ScopeEntry {
                     level: Scope::parse(s).level,
@@ -210,6 +230,7 @@ impl Catalog {
             scopes,
             privileges: privileges.privileges,
             by_operation_id,
+            by_shape,
         })
     }
 
@@ -219,12 +240,28 @@ impl Catalog {
             scopes: HashMap::new(),
             privileges: Vec::new(),
             by_operation_id: HashMap::new(),
+            by_shape: HashMap::new(),
         }
     }
 
     /// Every operation.
     pub fn operations(&self) -> &[Operation] {
         &self.operations
+    }
+
+    /// Indexes of operations with this method and number of path segments.
+    pub fn operations_shaped(&self, method: &str, segments: usize) -> &[usize] {
+        self.by_shape
+            .get(&(method.to_string(), segments))
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
+    /// A scope's level: the catalog's when listed, else parsed from its name.
+    pub fn level_of(&self, scope: &str) -> Level {
+        self.scopes
+            .get(scope)
+            .map_or_else(|| Scope::parse(scope).level, |e| e.level)
     }
 
     /// One operation by index.

@@ -123,7 +123,7 @@ pub fn check_coverage<S: AsRef<str>>(
                 let Some(op) = catalog.operation(found.index) else {
                     continue;
                 };
-                let coverage = coverage_of(op, &granted, found.targets_owner);
+                let coverage = coverage_of(catalog, op, &granted, found.targets_owner);
                 if !matches!(coverage, CallCoverage::Covered { .. }) {
                     needing.push((calls.len(), op, found));
                 }
@@ -144,7 +144,7 @@ pub fn check_coverage<S: AsRef<str>>(
             }),
         }
     }
-    let to_add = fewest_scopes(&needing, &calls);
+    let to_add = fewest_scopes(catalog, &needing, &calls);
     let all_covered = calls
         .iter()
         .all(|c| matches!(c.coverage, Some(CallCoverage::Covered { .. })));
@@ -155,7 +155,12 @@ pub fn check_coverage<S: AsRef<str>>(
     }
 }
 
-fn coverage_of(op: &Operation, granted: &BTreeSet<&str>, targets_owner: bool) -> CallCoverage {
+fn coverage_of(
+    catalog: &Catalog,
+    op: &Operation,
+    granted: &BTreeSet<&str>,
+    targets_owner: bool,
+) -> CallCoverage {
     let by: Vec<String> = op
         .alternatives()
         .filter(|s| granted.contains(s))
@@ -166,8 +171,8 @@ fn coverage_of(op: &Operation, granted: &BTreeSet<&str>, targets_owner: bool) ->
     }
     let has_admin_form = op
         .alternatives()
-        .any(|s| Scope::parse(s).level != Level::User);
-    let only_user_level = by.iter().all(|s| Scope::parse(s).level == Level::User);
+        .any(|s| catalog.level_of(s) != Level::User);
+    let only_user_level = by.iter().all(|s| catalog.level_of(s) == Level::User);
     if only_user_level && has_admin_form && !targets_owner {
         CallCoverage::OwnDataOnly { by }
     } else {
@@ -177,11 +182,11 @@ fn coverage_of(op: &Operation, granted: &BTreeSet<&str>, targets_owner: bool) ->
 
 /// The scopes worth suggesting for one call: granular when Zoom has them, at the level the call
 /// needs (user for `me`, admin for anyone else; master only when nothing else works).
-fn candidates(op: &Operation, targets_owner: bool) -> Vec<&str> {
-    let tier: Vec<&str> = if op.granular_scopes.is_empty() {
-        op.classic_scopes.iter().map(String::as_str).collect()
+fn candidates<'a>(catalog: &Catalog, op: &'a Operation, targets_owner: bool) -> Vec<&'a str> {
+    let tier = if op.granular_scopes.is_empty() {
+        &op.classic_scopes
     } else {
-        op.granular_scopes.iter().map(String::as_str).collect()
+        &op.granular_scopes
     };
     let preference: [Level; 3] = if targets_owner {
         [Level::User, Level::Admin, Level::Master]
@@ -192,46 +197,95 @@ fn candidates(op: &Operation, targets_owner: bool) -> Vec<&str> {
         .iter()
         .map(|level| {
             tier.iter()
-                .copied()
-                .filter(|s| Scope::parse(s).level == *level)
+                .map(String::as_str)
+                .filter(|s| catalog.level_of(s) == *level)
                 .collect::<Vec<_>>()
         })
         .find(|c| !c.is_empty())
         .unwrap_or_default()
 }
 
-/// Greedy set cover: repeatedly take the candidate covering most remaining calls (ties: granular,
-/// then lower level, then name), which is minimal in practice since granular scopes are per call.
-fn fewest_scopes(needing: &[(usize, &Operation, Found)], calls: &[CallCheck]) -> Vec<ScopeToAdd> {
-    let mut covers: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+/// Greedy set cover over distinct needs (calls to the same operation count once): repeatedly
+/// take the candidate covering most remaining needs (ties: granular, then lower level, then name),
+/// which is minimal in practice since granular scopes are per call. Counts are kept up to date
+/// as needs are covered, so each round is one scan of the candidates.
+fn fewest_scopes(
+    catalog: &Catalog,
+    needing: &[(usize, &Operation, Found)],
+    calls: &[CallCheck],
+) -> Vec<ScopeToAdd> {
+    struct Candidate<'a> {
+        scope: &'a str,
+        rank: (bool, std::cmp::Reverse<Level>),
+        needs: Vec<usize>,
+        open: usize,
+    }
+    // Distinct needs: (operation, targets_owner), with the input lines that share each.
+    let mut need_ids: BTreeMap<(usize, bool), usize> = BTreeMap::new();
+    let mut need_lines: Vec<Vec<usize>> = Vec::new();
+    let mut need_candidates: Vec<Vec<usize>> = Vec::new();
+    let mut candidate_ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut pool: Vec<Candidate> = Vec::new();
     for (call, op, found) in needing {
-        for scope in candidates(op, found.targets_owner) {
-            covers.entry(scope).or_default().insert(*call);
+        let key = (found.index, found.targets_owner);
+        if let Some(&id) = need_ids.get(&key) {
+            need_lines[id].push(*call);
+            continue;
+        }
+        let id = need_lines.len();
+        need_ids.insert(key, id);
+        need_lines.push(vec![*call]);
+        need_candidates.push(Vec::new());
+        for scope in candidates(catalog, op, found.targets_owner) {
+            let c = *candidate_ids.entry(scope).or_insert_with(|| {
+                let p = Scope::parse(scope);
+                pool.push(Candidate {
+                    scope,
+                    rank: (p.model == ScopeModel::Granular, std::cmp::Reverse(p.level)),
+                    needs: Vec::new(),
+                    open: 0,
+                });
+                pool.len() - 1
+            });
+            pool[c].needs.push(id);
+            pool[c].open += 1;
+            need_candidates[id].push(c);
         }
     }
-    let mut remaining: BTreeSet<usize> = needing.iter().map(|(call, _, _)| *call).collect();
+    let mut covered = vec![false; need_lines.len()];
     let mut chosen = Vec::new();
-    while !remaining.is_empty() {
-        let best = covers
+    loop {
+        let best = pool
             .iter()
-            .map(|(scope, calls)| (*scope, calls.intersection(&remaining).count()))
-            .filter(|(_, n)| *n > 0)
-            .max_by(|(a, na), (b, nb)| {
-                let rank = |s: &str| {
-                    let p = Scope::parse(s);
-                    (p.model == ScopeModel::Granular, std::cmp::Reverse(p.level))
-                };
-                (na, rank(a), std::cmp::Reverse(*a)).cmp(&(nb, rank(b), std::cmp::Reverse(*b)))
-            });
-        let Some((scope, _)) = best else { break };
-        let covered: Vec<usize> = covers[scope].intersection(&remaining).copied().collect();
-        remaining.retain(|c| !covered.contains(c));
-        let parsed = Scope::parse(scope);
+            .enumerate()
+            .filter(|(_, c)| c.open > 0)
+            .max_by(|(_, a), (_, b)| {
+                (a.open, a.rank, std::cmp::Reverse(a.scope)).cmp(&(
+                    b.open,
+                    b.rank,
+                    std::cmp::Reverse(b.scope),
+                ))
+            })
+            .map(|(i, _)| i);
+        let Some(best) = best else { break };
+        let mut lines: Vec<usize> = Vec::new();
+        for need in pool[best].needs.clone() {
+            if covered[need] {
+                continue;
+            }
+            covered[need] = true;
+            lines.extend(&need_lines[need]);
+            for &c in &need_candidates[need] {
+                pool[c].open -= 1;
+            }
+        }
+        lines.sort_unstable();
+        let parsed = Scope::parse(pool[best].scope);
         chosen.push(ScopeToAdd {
-            scope: scope.to_string(),
+            scope: pool[best].scope.to_string(),
             level: parsed.level,
             granular: parsed.model == ScopeModel::Granular,
-            covers: covered.iter().map(|&c| calls[c].input.clone()).collect(),
+            covers: lines.iter().map(|&c| calls[c].input.clone()).collect(),
         });
     }
     chosen

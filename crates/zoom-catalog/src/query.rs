@@ -95,14 +95,11 @@ fn display_path(segments: &[&str]) -> String {
 /// The operation whose template matches, preferring more literal segments, then the plain API.
 fn best_match(catalog: &Catalog, method: &str, segments: &[&str]) -> Option<Found> {
     let mut best: Option<(usize, bool, Found)> = None;
-    for (index, op) in catalog.operations().iter().enumerate() {
-        if op.method != method {
+    for &index in catalog.operations_shaped(method, segments.len()) {
+        let Some(op) = catalog.operation(index) else {
             continue;
-        }
-        let template: Vec<&str> = op.path.split('/').filter(|s| !s.is_empty()).collect();
-        if template.len() != segments.len() {
-            continue;
-        }
+        };
+        let template = op.segments();
         let mut literal = 0;
         let mut targets_owner = false;
         let matches = template.iter().zip(segments).all(|(t, s)| {
@@ -110,7 +107,7 @@ fn best_match(catalog: &Catalog, method: &str, segments: &[&str]) -> Option<Foun
                 // A pasted template (`{userId}`) matches a template; `me` names the owner.
                 targets_owner |= *s == "me" && t.to_ascii_lowercase().contains("user");
                 true
-            } else if t == s {
+            } else if t == *s {
                 literal += 1;
                 true
             } else {
