@@ -56,7 +56,7 @@ fn main() {
             FILES
                 .iter()
                 .map(|f| serde_json::from_str::<serde_json::Value>(f).unwrap())
-                .count()
+                .collect::<Vec<_>>()
         }));
     }
     let (load, raw) = (median(load), median(raw));
