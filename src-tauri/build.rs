@@ -15,6 +15,9 @@ const COMMANDS: &[&str] = &[
     "validate_credentials",
     "test_draft",
     "test_profile",
+    "scope_overview",
+    "scope_what_if",
+    "check_calls",
 ];
 
 fn main() {

@@ -31,6 +31,8 @@ pub enum IpcErrorKind {
     SecretMissing,
     /// The profiles file could not be written; nothing was changed.
     Storage,
+    /// A role given for the Scopes view is unusable (pasted JSON unreadable, or no role known).
+    RoleInvalid,
 }
 
 /// An error as the front end receives it.
@@ -84,6 +86,27 @@ impl From<ServiceError> for IpcError {
     }
 }
 
+impl IpcError {
+    /// A what-if without a role to start from.
+    pub fn role_unknown() -> Self {
+        Self::new(
+            IpcErrorKind::RoleInvalid,
+            "the owner's role is unknown: the last test could not read it",
+            Some("Pick the owner's role (Owner, Admin, Member or custom) or paste it from Zoom's Roles API."),
+        )
+    }
+}
+
+impl From<s2s_core::catalog::roles::RoleJsonError> for IpcError {
+    fn from(e: s2s_core::catalog::roles::RoleJsonError) -> Self {
+        Self::new(
+            IpcErrorKind::RoleInvalid,
+            e.to_string(),
+            Some("In Zoom, call GET /v2/roles/{roleId} (or open the role) and paste the whole JSON answer."),
+        )
+    }
+}
+
 impl From<ImportError> for IpcError {
     fn from(e: ImportError) -> Self {
         Self::new(
@@ -128,6 +151,7 @@ mod tests {
             (IpcErrorKind::ProfileNotFound, "profile_not_found"),
             (IpcErrorKind::SecretMissing, "secret_missing"),
             (IpcErrorKind::Storage, "storage"),
+            (IpcErrorKind::RoleInvalid, "role_invalid"),
         ];
         for (kind, name) in cases {
             let e = IpcError::new(kind, "m", Some("h"));

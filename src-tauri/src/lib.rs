@@ -32,6 +32,9 @@ pub fn make_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::token::validate_credentials,
             commands::token::test_draft,
             commands::token::test_profile,
+            commands::scopes::scope_overview,
+            commands::scopes::scope_what_if,
+            commands::scopes::check_calls,
         ])
         // Counters and Unix timestamps are far below 2^53, so TypeScript's number is exact for them.
         .dangerously_cast_bigints_to_number()

@@ -111,6 +111,106 @@ fn a_saved_sandbox_profile_tests_green_and_records_history_without_secrets() {
     }
 }
 
+/// Changes the Sandbox world through the simulator's admin API, as the E2E tests do.
+fn sandbox_admin(shell: &Shell, path: &str, body: serde_json::Value) {
+    let base = shell.invoke("app_info", json!({})).expect("info")["sandbox_url"]
+        .as_str()
+        .expect("sandbox url")
+        .to_string();
+    let status = tauri::async_runtime::block_on(async {
+        reqwest::Client::new()
+            .post(format!("{base}{path}"))
+            .json(&body)
+            .send()
+            .await
+            .expect("sandbox answers")
+            .status()
+    });
+    assert!(status.is_success(), "{path}: {status}");
+}
+
+#[test]
+fn the_scopes_view_judges_the_owner_role_warns_of_risk_and_then_of_drift() {
+    let shell = Shell::start();
+    let id = shell
+        .invoke(
+            "save_profile",
+            json!({"id": null, "draft": sandbox_draft("Reporting"), "clientSecret": SANDBOX_SECRET, "lastTest": null}),
+        )
+        .expect("saved")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    shell
+        .invoke("test_profile", json!({"id": id}))
+        .expect("tested");
+
+    let view = shell
+        .invoke(
+            "scope_overview",
+            json!({"id": id, "role": {"from": "last_test"}}),
+        )
+        .expect("overview");
+    assert_eq!(view["role"]["role"]["name"], "Admin");
+    assert_eq!(view["role"]["role"]["source"], "zoom_api");
+    assert!(view["risk"]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("one person's role"));
+    assert!(view["drift"].is_null());
+
+    let what_if = shell
+        .invoke(
+            "scope_what_if",
+            json!({"id": id, "current": {"from": "last_test"}, "proposed": {"from": "builtin", "kind": "member"}, "removePrivileges": []}),
+        )
+        .expect("what if");
+    assert_eq!(what_if["removed"].as_array().map(Vec::len), Some(8));
+
+    let check = shell
+        .invoke(
+            "check_calls",
+            json!({"id": id, "calls": ["GET /users", "POST /users/{userId}/meetings"]}),
+        )
+        .expect("check");
+    assert_eq!(check["to_add"][0]["scope"], "meeting:write:meeting:admin");
+
+    let bad = shell
+        .invoke(
+            "scope_overview",
+            json!({"id": id, "role": {"from": "pasted", "json": "{not json"}}),
+        )
+        .expect_err("bad paste");
+    assert_eq!(bad["kind"], "role_invalid");
+
+    sandbox_admin(
+        &shell,
+        "/_sim/users/sbx-admin-0002/role",
+        json!({"role_id": "2"}),
+    );
+    let run = shell
+        .invoke("test_profile", json!({"id": id}))
+        .expect("tested again");
+    let lost = run["record"]["drift"]["lost_scopes"]
+        .as_array()
+        .map(Vec::len);
+    assert_eq!(
+        lost,
+        Some(8),
+        "the test run itself carries the drift: {run}"
+    );
+    let view = shell
+        .invoke(
+            "scope_overview",
+            json!({"id": id, "role": {"from": "last_test"}}),
+        )
+        .expect("overview");
+    assert!(view["drift"]["drift"]["cause"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("adam.admin"));
+}
+
 #[test]
 fn a_wrong_secret_is_an_explained_result_and_nothing_is_saved() {
     let shell = Shell::start();

@@ -3,4 +3,5 @@
 pub mod app;
 pub mod links;
 pub mod profiles;
+pub mod scopes;
 pub mod token;

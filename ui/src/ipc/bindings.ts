@@ -33,6 +33,12 @@ export const commands = {
 	testDraft: (draft: ProfileDraft_Deserialize, clientSecret: string) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_draft", { draft, clientSecret })),
 	/**  Tests a saved profile and records the result in its history. */
 	testProfile: (id: string) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_profile", { id })),
+	/**  Granted scopes, the owner's role (as read at the last test, or as chosen), risk and drift. */
+	scopeOverview: (id: string, role: RoleChoice) => typedError<ScopeOverview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("scope_overview", { id, role })),
+	/**  What Zoom would remove if the owner's role became `proposed` (minus `remove_privileges`). */
+	scopeWhatIf: (id: string, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]) => typedError<WhatIf_Serialize, IpcError_Serialize>(__TAURI_INVOKE("scope_what_if", { id, current, proposed, removePrivileges })),
+	/**  Whether the profile's scopes cover these calls, and the fewest scopes to add. */
+	checkCalls: (id: string, calls: string[]) => typedError<CoverageReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_calls", { id, calls })),
 };
 
 /* Types */
@@ -50,6 +56,92 @@ export type AppInfo = {
 	sandbox_url: string,
 };
 
+/**  Why a verdict was reached. */
+export type Basis = 
+/**  User-level scopes reach only the owner's own data; role changes don't strip them. */
+"user_level_scope" | 
+/**  The account Owner holds every privilege and cannot lose them. */
+"account_owner" | 
+/**  Master-level scopes are for the account owner only. */
+"master_needs_account_owner" | 
+/**  A role with no admin privileges loses every admin-level scope. */
+"no_admin_privileges" | 
+/**  The role holds a privilege that the scope's operations need (inferred link). */
+"privilege_held" | 
+/**  The role holds none of the privileges the scope's operations need (inferred link). */
+"privilege_missing" | 
+/**  Zoom's data ties the scope to no privilege; any admin privilege is assumed to keep it. */
+"no_privilege_data" | 
+/**  The role's privileges could not be read. */
+"privileges_unknown";
+
+/**  One line of the check. */
+export type CallCheck = CallCheck_Serialize | CallCheck_Deserialize;
+
+/**  One line of the check. */
+export type CallCheck_Deserialize = {
+	/**  The line as typed. */
+	input: string,
+	/**  The operation it names, when found. */
+	operation?: OperationRef | null,
+	/**  Coverage, when found. */
+	coverage?: CallCoverage | null,
+	/**  Why the line names no operation. */
+	error?: QueryError | null,
+	/**  What the error means for the admin. */
+	error_message?: string | null,
+};
+
+/**  One line of the check. */
+export type CallCheck_Serialize = {
+	/**  The line as typed. */
+	input: string,
+	/**  The operation it names, when found. */
+	operation: OperationRef | null,
+	/**  Coverage, when found. */
+	coverage: CallCoverage | null,
+	/**  Why the line names no operation. */
+	error: QueryError | null,
+	/**  What the error means for the admin. */
+	error_message: string | null,
+};
+
+/**  How one requested call fares. */
+export type CallCoverage = 
+/**  A granted scope authorizes it. */
+{ status: "covered"; 
+/**  The granted scopes that do. */
+by: string[] } | 
+/**  Only user-level scopes authorize it: it works for the owner's own data, not other users'. */
+{ status: "own_data_only"; 
+/**  The granted user-level scopes. */
+by: string[] } | 
+/**  No granted scope authorizes it. */
+{ status: "not_covered" };
+
+/**  The whole answer. */
+export type CoverageReport = CoverageReport_Serialize | CoverageReport_Deserialize;
+
+/**  The whole answer. */
+export type CoverageReport_Deserialize = {
+	/**  One entry per non-blank input line, in order. */
+	calls: CallCheck_Deserialize[],
+	/**  The fewest scopes that cover every call not fully covered. */
+	to_add: ScopeToAdd[],
+	/**  Every recognised call is covered (own-data-only counts as not covered) and none was unrecognised. */
+	all_covered: boolean,
+};
+
+/**  The whole answer. */
+export type CoverageReport_Serialize = {
+	/**  One entry per non-blank input line, in order. */
+	calls: CallCheck_Serialize[],
+	/**  The fewest scopes that cover every call not fully covered. */
+	to_add: ScopeToAdd[],
+	/**  Every recognised call is covered (own-data-only counts as not covered) and none was unrecognised. */
+	all_covered: boolean,
+};
+
 /**  One finding about one field. */
 export type CredentialIssue = {
 	/**  Which field. */
@@ -60,6 +152,64 @@ export type CredentialIssue = {
 	kind: IssueKind,
 	/**  What to do, in plain words. Never contains the secret. */
 	message: string,
+};
+
+/**  Admin scopes or owner privileges lost between two tests. */
+export type Drift = Drift_Serialize | Drift_Deserialize;
+
+/**  A drift warning from the history, still in effect. */
+export type DriftSeen = DriftSeen_Serialize | DriftSeen_Deserialize;
+
+/**  A drift warning from the history, still in effect. */
+export type DriftSeen_Deserialize = {
+	/**  The test that found it. */
+	at_unix: number,
+	/**  What was lost and what to do. */
+	drift: Drift_Deserialize,
+};
+
+/**  A drift warning from the history, still in effect. */
+export type DriftSeen_Serialize = {
+	/**  The test that found it. */
+	at_unix: number,
+	/**  What was lost and what to do. */
+	drift: Drift_Serialize,
+};
+
+/**  Admin scopes or owner privileges lost between two tests. */
+export type Drift_Deserialize = {
+	/**  When the previous (good) test ran. */
+	since_unix: number,
+	/**  Admin- or master-level scopes held then and gone now. */
+	lost_scopes: string[],
+	/**  Privileges the owner's role held then and not now (when both were readable). */
+	lost_privileges: string[],
+	/**  Role name then → now, when it changed. */
+	role_change?: [string, string] | null,
+	/**  The app's owner changed (ownership transferred). */
+	owner_changed: boolean,
+	/**  The likely cause, in one sentence. */
+	cause: string,
+	/**  What to do, most durable fix first. */
+	fixes: string[],
+};
+
+/**  Admin scopes or owner privileges lost between two tests. */
+export type Drift_Serialize = {
+	/**  When the previous (good) test ran. */
+	since_unix: number,
+	/**  Admin- or master-level scopes held then and gone now. */
+	lost_scopes: string[],
+	/**  Privileges the owner's role held then and not now (when both were readable). */
+	lost_privileges: string[],
+	/**  Role name then → now, when it changed. */
+	role_change: [string, string] | null,
+	/**  The app's owner changed (ownership transferred). */
+	owner_changed: boolean,
+	/**  The likely cause, in one sentence. */
+	cause: string,
+	/**  What to do, most durable fix first. */
+	fixes: string[],
 };
 
 /**  A stable machine name for each outcome. The CLI's JSON, its exit codes and the UI branch on it. */
@@ -152,6 +302,56 @@ export type Field =
 /**  Client Secret. */
 "client_secret";
 
+/**  Granted scopes of one product. */
+export type GrantedGroup = GrantedGroup_Serialize | GrantedGroup_Deserialize;
+
+/**  Granted scopes of one product. */
+export type GrantedGroup_Deserialize = {
+	/**  Product prefix. */
+	product: string,
+	/**  Its scopes. */
+	scopes: GrantedScope_Deserialize[],
+};
+
+/**  Granted scopes of one product. */
+export type GrantedGroup_Serialize = {
+	/**  Product prefix. */
+	product: string,
+	/**  Its scopes. */
+	scopes: GrantedScope_Serialize[],
+};
+
+/**  One granted scope, explained. */
+export type GrantedScope = GrantedScope_Serialize | GrantedScope_Deserialize;
+
+/**  One granted scope, explained. */
+export type GrantedScope_Deserialize = {
+	/**  Parsed scope (raw string always kept). */
+	scope: Scope_Deserialize,
+	/**  Listed in Zoom's documents (false: shown as unknown). */
+	in_catalog: boolean,
+	/**  A one-line description built from the operations it unlocks. */
+	description: string,
+	/**  The API operations it authorizes. */
+	operations: OperationRef[],
+	/**  How it stands with the owner's role, when the role is known. */
+	verdict?: ScopeVerdict | null,
+};
+
+/**  One granted scope, explained. */
+export type GrantedScope_Serialize = {
+	/**  Parsed scope (raw string always kept). */
+	scope: Scope_Serialize,
+	/**  Listed in Zoom's documents (false: shown as unknown). */
+	in_catalog: boolean,
+	/**  A one-line description built from the operations it unlocks. */
+	description: string,
+	/**  The API operations it authorizes. */
+	operations: OperationRef[],
+	/**  How it stands with the owner's role, when the role is known. */
+	verdict: ScopeVerdict | null,
+};
+
 /**  An error as the front end receives it. */
 export type IpcError = IpcError_Serialize | IpcError_Deserialize;
 
@@ -174,7 +374,9 @@ export type IpcErrorKind =
 /**  The profile has no client secret in the keychain; the form asks for it again. */
 "secret_missing" | 
 /**  The profiles file could not be written; nothing was changed. */
-"storage";
+"storage" | 
+/**  A role given for the Scopes view is unusable (pasted JSON unreadable, or no role known). */
+"role_invalid";
 
 /**  An error as the front end receives it. */
 export type IpcError_Deserialize = {
@@ -225,6 +427,136 @@ export type Level =
 "admin" | 
 /**  The master account and its sub-accounts; account owners only. */
 "master";
+
+/**  An operation as shown to the admin. */
+export type OperationRef = {
+	/**  HTTP method. */
+	method: string,
+	/**  Path template under `/v2`. */
+	path: string,
+	/**  Zoom's operationId. */
+	operation_id: string,
+	/**  Zoom's summary. */
+	summary: string,
+	/**  Plain or master-account form. */
+	variant: Variant,
+};
+
+/**  The owner's role privileges, read with the app's own token after the probe. */
+export type OwnerPrivileges = 
+/**  Read from Zoom. */
+{ outcome: "read"; 
+/**  Privilege strings (`User:Read`…). */
+privileges: string[]; 
+/**  The call that answered. */
+via: string } | 
+/**  The app holds no scope that reads them (Zoom's 4711); the admin can pick the role instead. */
+{ outcome: "missing_scope"; 
+/**  Scopes that would allow it (any one). */
+needs: string[] } | 
+/**  Zoom didn't answer usefully (network, 429, 5xx, unexpected body). */
+{ outcome: "unavailable"; 
+/**  What happened. */
+message: string } | 
+/**  Not attempted: the probe was off or could not read the owner. */
+{ outcome: "not_attempted" };
+
+/**  The app owner's role as S2S Desk understands it. */
+export type OwnerRole = OwnerRole_Serialize | OwnerRole_Deserialize;
+
+/**  The app owner's role as S2S Desk understands it. */
+export type OwnerRole_Deserialize = {
+	/**  Owner, Admin, Member or custom. */
+	kind: RoleKind,
+	/**  Zoom's role id, when known. */
+	role_id?: string | null,
+	/**  Role name as shown in Zoom. */
+	name: string,
+	/**  Privilege strings. Meaningless for the Owner, who holds them all. */
+	privileges: string[],
+	/**  Whether `privileges` is the role's real list (false: only the role name was readable). */
+	privileges_known: boolean,
+	/**  Where this came from. */
+	source: RoleSource,
+};
+
+/**  The app owner's role as S2S Desk understands it. */
+export type OwnerRole_Serialize = {
+	/**  Owner, Admin, Member or custom. */
+	kind: RoleKind,
+	/**  Zoom's role id, when known. */
+	role_id: string | null,
+	/**  Role name as shown in Zoom. */
+	name: string,
+	/**  Privilege strings. Meaningless for the Owner, who holds them all. */
+	privileges: string[],
+	/**  Whether `privileges` is the role's real list (false: only the role name was readable). */
+	privileges_known: boolean,
+	/**  Where this came from. */
+	source: RoleSource,
+};
+
+/**  The owner as recorded at one test. */
+export type OwnerSnapshot = OwnerSnapshot_Serialize | OwnerSnapshot_Deserialize;
+
+/**  The owner as recorded at one test. */
+export type OwnerSnapshot_Deserialize = {
+	/**  Zoom user id. */
+	user_id: string,
+	/**  Email, when readable. */
+	email?: string | null,
+	/**  Role id. */
+	role_id?: string | null,
+	/**  Role name. */
+	role_name?: string | null,
+	/**  The role's privileges, when the app could read them. */
+	privileges?: string[] | null,
+};
+
+/**  The owner as recorded at one test. */
+export type OwnerSnapshot_Serialize = {
+	/**  Zoom user id. */
+	user_id: string,
+	/**  Email, when readable. */
+	email: string | null,
+	/**  Role id. */
+	role_id: string | null,
+	/**  Role name. */
+	role_name: string | null,
+	/**  The role's privileges, when the app could read them. */
+	privileges: string[] | null,
+};
+
+/**  An app whose admin scopes depend on one person's role. */
+export type OwnershipRisk = {
+	/**  Who owns the app. */
+	owner: string,
+	/**  Their role name. */
+	role_name: string,
+	/**  The admin/master scopes that a role change would strip. */
+	admin_scopes: string[],
+	/**  One sentence. */
+	message: string,
+};
+
+/**  A role privilege Zoom documents (`User:Read`, `Recording:Edit`…). */
+export type PrivilegeInfo = PrivilegeInfo_Serialize | PrivilegeInfo_Deserialize;
+
+/**  A role privilege Zoom documents (`User:Read`, `Recording:Edit`…). */
+export type PrivilegeInfo_Deserialize = {
+	/**  The privilege string, as the Roles API returns it. */
+	privilege: string,
+	/**  Zoom's description from the privileges reference page, when it has one. */
+	description?: string | null,
+};
+
+/**  A role privilege Zoom documents (`User:Read`, `Recording:Edit`…). */
+export type PrivilegeInfo_Serialize = {
+	/**  The privilege string, as the Roles API returns it. */
+	privilege: string,
+	/**  Zoom's description from the privileges reference page, when it has one. */
+	description: string | null,
+};
 
 /**  What the probe found. */
 export type ProbeOutcome = ProbeOutcome_Serialize | ProbeOutcome_Deserialize;
@@ -399,6 +731,23 @@ export type Profile_Serialize = {
 	history: TestRecord_Serialize[],
 };
 
+/**  Why a line names no operation. */
+export type QueryError = 
+/**  Empty after trimming. */
+{ kind: "empty" } | 
+/**  A path without a method. */
+{ kind: "missing_method"; 
+/**  The path given. */
+path: string } | 
+/**  Not one of Zoom's methods. */
+{ kind: "unknown_method"; 
+/**  The word given. */
+method: string } | 
+/**  The catalog has no such path or operationId. */
+{ kind: "not_in_catalog"; 
+/**  What was looked for. */
+what: string };
+
 /**  What the response said about rate limits. Every field may be missing. */
 export type RateLimitInfo = RateLimitInfo_Serialize | RateLimitInfo_Deserialize;
 
@@ -430,8 +779,78 @@ export type RateLimitInfo_Serialize = {
 	retry_after_secs: number | null,
 };
 
+/**  Which role to judge the owner by. */
+export type RoleChoice = 
+/**  The role Zoom reported at the latest test (none when it couldn't be read). */
+{ from: "last_test" } | 
+/**  A built-in role. */
+{ from: "builtin"; 
+/**  Owner, Admin or Member. */
+kind: RoleKind } | 
+/**  A custom role with these privileges. */
+{ from: "custom"; 
+/**  Its name. */
+name: string; 
+/**  Ticked privileges. */
+privileges: string[] } | 
+/**  A role pasted from Zoom's Roles API. */
+{ from: "pasted"; 
+/**  The JSON as pasted. */
+json: string };
+
+/**  Which kind of role. */
+export type RoleKind = 
+/**  The account Owner: every privilege, cannot lose them. */
+"owner" | 
+/**  Zoom's built-in Admin role. */
+"admin" | 
+/**  Zoom's built-in Member role: no admin privileges. */
+"member" | 
+/**  A custom role. */
+"custom";
+
+/**  Where S2S Desk learned the owner's role. */
+export type RoleSource = 
+/**  Read with the app's token (`/users/me`, then its permissions) at the last test. */
+"zoom_api" | 
+/**  Chosen by the admin in S2S Desk. */
+"picked" | 
+/**  Pasted from Zoom's Roles API. */
+"pasted";
+
+/**  The role the verdicts used. */
+export type RoleView = RoleView_Serialize | RoleView_Deserialize;
+
+/**  The role the verdicts used. */
+export type RoleView_Deserialize = {
+	/**  The role and where it came from. */
+	role: OwnerRole_Deserialize,
+	/**  Privileges Zoom doesn't document, kept as given. */
+	unknown_privileges: string[],
+	/**  Catalogued admin/master scopes this role may add to an app. */
+	addable_admin_scopes: string[],
+};
+
+/**  The role the verdicts used. */
+export type RoleView_Serialize = {
+	/**  The role and where it came from. */
+	role: OwnerRole_Serialize,
+	/**  Privileges Zoom doesn't document, kept as given. */
+	unknown_privileges: string[],
+	/**  Catalogued admin/master scopes this role may add to an app. */
+	addable_admin_scopes: string[],
+};
+
 /**  One parsed scope. `raw` is always exactly what Zoom sent. */
 export type Scope = Scope_Serialize | Scope_Deserialize;
+
+/**  Expected scopes the app lacks, and granted scopes nobody asked for. */
+export type ScopeDiff = {
+	/**  Expected but not granted. */
+	missing: string[],
+	/**  Granted but not expected (empty when nothing is expected). */
+	extra: string[],
+};
 
 /**  Which of Zoom's two naming models a scope follows. */
 export type ScopeModel = 
@@ -441,6 +860,87 @@ export type ScopeModel =
 "granular" | 
 /**  Not a shape Zoom uses; kept verbatim. */
 "unknown";
+
+/**  Everything the Scopes view shows for a profile. */
+export type ScopeOverview = ScopeOverview_Serialize | ScopeOverview_Deserialize;
+
+/**  Everything the Scopes view shows for a profile. */
+export type ScopeOverview_Deserialize = {
+	/**  The catalog's version. */
+	catalog_version: string,
+	/**  The test the granted scopes come from; none when no test got a token yet. */
+	tested_at_unix?: number | null,
+	/**  The owner as that test saw them. */
+	owner?: OwnerSnapshot_Deserialize | null,
+	/**  Granted scopes by product. */
+	groups: GrantedGroup_Deserialize[],
+	/**  Against the profile's expected scopes. */
+	diff: ScopeDiff,
+	/**  The role judged by; none when unknown (the admin is asked to pick one). */
+	role?: RoleView_Deserialize | null,
+	/**  Granted scopes the role doesn't allow. */
+	at_risk: string[],
+	/**  The app depends on one person's role. */
+	risk?: OwnershipRisk | null,
+	/**  Admin scopes or privileges lost and not regained. */
+	drift?: DriftSeen_Deserialize | null,
+	/**  Zoom's role privileges, for picking a custom role. */
+	privileges: PrivilegeInfo_Deserialize[],
+};
+
+/**  Everything the Scopes view shows for a profile. */
+export type ScopeOverview_Serialize = {
+	/**  The catalog's version. */
+	catalog_version: string,
+	/**  The test the granted scopes come from; none when no test got a token yet. */
+	tested_at_unix: number | null,
+	/**  The owner as that test saw them. */
+	owner: OwnerSnapshot_Serialize | null,
+	/**  Granted scopes by product. */
+	groups: GrantedGroup_Serialize[],
+	/**  Against the profile's expected scopes. */
+	diff: ScopeDiff,
+	/**  The role judged by; none when unknown (the admin is asked to pick one). */
+	role: RoleView_Serialize | null,
+	/**  Granted scopes the role doesn't allow. */
+	at_risk: string[],
+	/**  The app depends on one person's role. */
+	risk: OwnershipRisk | null,
+	/**  Admin scopes or privileges lost and not regained. */
+	drift: DriftSeen_Serialize | null,
+	/**  Zoom's role privileges, for picking a custom role. */
+	privileges: PrivilegeInfo_Serialize[],
+};
+
+/**  A scope to add, and the calls it unlocks. */
+export type ScopeToAdd = {
+	/**  The scope to add in the Marketplace. */
+	scope: string,
+	/**  Its level. */
+	level: Level,
+	/**  Whether it is a granular scope. */
+	granular: boolean,
+	/**  The input lines it covers. */
+	covers: string[],
+};
+
+/**  One granted scope judged against the owner's role. */
+export type ScopeVerdict = {
+	/**  The scope. */
+	scope: string,
+	/**  Its level. */
+	level: Level,
+	/**  Allowed, at risk or unknown. */
+	standing: Standing,
+	/**  Why. */
+	basis: Basis,
+	/**  Documented by Zoom, or inferred (labelled so in the UI). */
+	documented: boolean,
+	/**  The privileges the scope is tied to (inferred from Zoom's operation data). */
+	tied_privileges: string[],
+	/**  One sentence for the admin. */
+	explanation: string,
+};
 
 /**  One parsed scope. `raw` is always exactly what Zoom sent. */
 export type Scope_Deserialize = {
@@ -481,6 +981,15 @@ export type Severity =
 /**  Worth a look; the request may still go. */
 "warning";
 
+/**  Whether a granted scope survives the owner's role. */
+export type Standing = 
+/**  The role allows it. */
+"allowed" | 
+/**  The role does not allow it: Zoom removes it (or would not let the owner add it). */
+"at_risk" | 
+/**  The role's privileges are unknown: pick or paste the role to find out. */
+"unknown";
+
 /**  One test's result, as kept in a profile's history. No token, no secret. */
 export type TestRecord = TestRecord_Serialize | TestRecord_Deserialize;
 
@@ -496,8 +1005,12 @@ export type TestRecord_Deserialize = {
 	summary: string,
 	/**  Scopes granted. */
 	scopes: string[],
-	/**  Token request latency. */
+	/**  Token request latency; present exactly when Zoom issued a token. */
 	latency_ms?: number | null,
+	/**  The app owner and their role (privileges when readable) at this test. */
+	owner?: OwnerSnapshot_Deserialize | null,
+	/**  Admin scopes or privileges lost since the previous test that got a token. */
+	drift?: Drift_Deserialize | null,
 };
 
 /**  One test's result, as kept in a profile's history. No token, no secret. */
@@ -512,8 +1025,12 @@ export type TestRecord_Serialize = {
 	summary: string,
 	/**  Scopes granted. */
 	scopes: string[],
-	/**  Token request latency. */
+	/**  Token request latency; present exactly when Zoom issued a token. */
 	latency_ms: number | null,
+	/**  The app owner and their role (privileges when readable) at this test. */
+	owner: OwnerSnapshot_Serialize | null,
+	/**  Admin scopes or privileges lost since the previous test that got a token. */
+	drift: Drift_Serialize | null,
 };
 
 /**  A successful test, ready to show or serialize. Contains no secret. */
@@ -525,6 +1042,8 @@ export type TestReport_Deserialize = {
 	token: TokenSummary_Deserialize,
 	/**  What the probe call found. */
 	probe: ProbeOutcome_Deserialize,
+	/**  The owner's role privileges, when the app's scopes let it read them. */
+	owner_privileges: OwnerPrivileges,
 	/**  Required scopes the token lacks (empty when all are held). */
 	missing_required: string[],
 	/**  Validation warnings about the pasted values (errors would have stopped the test). */
@@ -541,6 +1060,8 @@ export type TestReport_Serialize = {
 	token: TokenSummary_Serialize,
 	/**  What the probe call found. */
 	probe: ProbeOutcome_Serialize,
+	/**  The owner's role privileges, when the app's scopes let it read them. */
+	owner_privileges: OwnerPrivileges,
 	/**  Required scopes the token lacks (empty when all are held). */
 	missing_required: string[],
 	/**  Validation warnings about the pasted values (errors would have stopped the test). */
@@ -671,6 +1192,48 @@ export type TokenSummary_Serialize = {
 	latency_ms: number,
 	/**  Rate-limit headers on the token response. */
 	rate_limit: RateLimitInfo_Serialize,
+};
+
+/**  The plain API (`endpoints`) or its master-account form (`/accounts/{accountId}/…`). */
+export type Variant = 
+/**  The account's own API. */
+"endpoints" | 
+/**  The master-account API acting on sub-accounts. */
+"master";
+
+/**  What changing the owner's role would do to the app. */
+export type WhatIf = WhatIf_Serialize | WhatIf_Deserialize;
+
+/**  What changing the owner's role would do to the app. */
+export type WhatIf_Deserialize = {
+	/**  The role imagined. */
+	proposed: OwnerRole_Deserialize,
+	/**  Granted scopes Zoom would remove. */
+	removed: string[],
+	/**  Of those, the ones the current role already doesn't allow (at risk today). */
+	already_at_risk: string[],
+	/**  How many granted scopes stay. */
+	kept: number,
+	/**  API operations that work now and would fail after the change. */
+	failing_operations: OperationRef[],
+	/**  Whether any removal rests on an inference rather than a documented rule. */
+	inferred: boolean,
+};
+
+/**  What changing the owner's role would do to the app. */
+export type WhatIf_Serialize = {
+	/**  The role imagined. */
+	proposed: OwnerRole_Serialize,
+	/**  Granted scopes Zoom would remove. */
+	removed: string[],
+	/**  Of those, the ones the current role already doesn't allow (at risk today). */
+	already_at_risk: string[],
+	/**  How many granted scopes stay. */
+	kept: number,
+	/**  API operations that work now and would fail after the change. */
+	failing_operations: OperationRef[],
+	/**  Whether any removal rests on an inference rather than a documented rule. */
+	inferred: boolean,
 };
 
 /* Tauri Specta runtime */

@@ -1,0 +1,64 @@
+//! Scopes and roles: a profile's granted scopes judged against its owner's role, what-if role
+//! changes, and "will my integration work?". All answers come from s2s-core's `scope_report`,
+//! over the profile's latest recorded test; nothing here calls Zoom.
+
+use s2s_core::catalog::catalog;
+use s2s_core::catalog::change::WhatIf;
+use s2s_core::catalog::coverage::CoverageReport;
+use s2s_core::scope_report::{coverage_for, overview, what_if_for, RoleChoice, ScopeOverview};
+use tauri::State;
+
+use crate::ipc_error::IpcError;
+use crate::state::AppState;
+
+/// Granted scopes, the owner's role (as read at the last test, or as chosen), risk and drift.
+#[tauri::command]
+#[specta::specta]
+pub fn scope_overview(
+    state: State<'_, AppState>,
+    id: String,
+    role: RoleChoice,
+) -> Result<ScopeOverview, IpcError> {
+    let profile = state.profiles.get(&id)?;
+    let role = role.resolve(catalog(), &profile)?;
+    Ok(overview(catalog(), &profile, role))
+}
+
+/// What Zoom would remove if the owner's role became `proposed` (minus `remove_privileges`).
+#[tauri::command]
+#[specta::specta]
+pub fn scope_what_if(
+    state: State<'_, AppState>,
+    id: String,
+    current: RoleChoice,
+    proposed: RoleChoice,
+    remove_privileges: Vec<String>,
+) -> Result<WhatIf, IpcError> {
+    let profile = state.profiles.get(&id)?;
+    let current = current.resolve(catalog(), &profile)?;
+    let mut proposed = proposed
+        .resolve(catalog(), &profile)?
+        .or_else(|| current.clone())
+        .ok_or_else(IpcError::role_unknown)?;
+    for privilege in &remove_privileges {
+        proposed = proposed.without_privilege(privilege);
+    }
+    Ok(what_if_for(
+        catalog(),
+        &profile,
+        current.as_ref(),
+        &proposed,
+    ))
+}
+
+/// Whether the profile's scopes cover these calls, and the fewest scopes to add.
+#[tauri::command]
+#[specta::specta]
+pub fn check_calls(
+    state: State<'_, AppState>,
+    id: String,
+    calls: Vec<String>,
+) -> Result<CoverageReport, IpcError> {
+    let profile = state.profiles.get(&id)?;
+    Ok(coverage_for(catalog(), &profile, &calls))
+}
