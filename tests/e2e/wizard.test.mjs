@@ -5,6 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { artifacts, captureDisplay, filesUnder, launchApp, recordingFailures } from "./lib/app.mjs";
+import { click as clickIn, startSandboxSetup as startSetup } from "./lib/flows.mjs";
 import { waitUntil } from "./lib/webdriver.mjs";
 
 const SECRET = "sandboxSecretReportingBot0000001";
@@ -12,22 +13,8 @@ let app;
 before(async () => (app = await launchApp()));
 after(async () => app?.stop());
 
-async function click(id) {
-  await (await app.session.byTestId(id)).click();
-}
-
-/** From an empty Profiles view into the wizard on the Sandbox demo app, then credentials edits. */
-async function startSandboxSetup(edits = {}) {
-  await click("nav-profiles");
-  await click("try-sandbox");
-  for (const [field, value] of Object.entries(edits)) await (await app.session.byTestId(`field-${field}`)).type(value);
-  await click("wizard-next");
-  await click("test-token");
-  return waitUntil(async () => {
-    const result = await app.session.byTestId("test-result");
-    return { outcome: await result.attribute("data-outcome"), kind: await result.attribute("data-kind") };
-  }, "a test result", 20_000);
-}
+const click = (id) => clickIn(app, id);
+const startSandboxSetup = (edits) => startSetup(app, edits);
 
 async function profileCount() {
   await click("nav-profiles");

@@ -2,6 +2,7 @@
 import { ComingSoon } from "./components/ComingSoon";
 import { ViewHeader } from "./components/ViewHeader";
 import { ProfilesView } from "./features/profiles/ProfilesView";
+import { ScopesView } from "./features/scopes/ScopesView";
 import { SettingsView } from "./features/settings/SettingsView";
 import { SetupView } from "./features/setup/SetupView";
 import { TokenView } from "./features/token/TokenView";
@@ -9,11 +10,7 @@ import type { AppInfo } from "./ipc";
 import { VIEWS, type Go, type Route } from "./state/navigation";
 import type { Loadable } from "./state/useOutcome";
 
-const PLANNED: Record<"scopes" | "migrate", { lead: string; features: string[] }> = {
-  scopes: {
-    lead: "The scopes your app holds, and the ones its owner's role allows.",
-    features: ["Scopes grouped by product and level", "A warning before a role change strips admin scopes"],
-  },
+const PLANNED: Record<"migrate", { lead: string; features: string[] }> = {
   migrate: {
     lead: "Move a legacy JWT integration to Server-to-Server OAuth.",
     features: ["Import API Key / API Secret and hard-coded JWTs", "Find the endpoints the old integration calls", "Produce tested S2S configs"],
@@ -26,6 +23,7 @@ export function ViewBody({ route, go, info }: { route: Route; go: Go; info: Load
   if (view === "profiles") return <ProfilesView go={go} />;
   if (view === "setup") return <SetupView key={subject ?? "new"} subject={subject} go={go} />;
   if (view === "token") return <TokenView key={subject ?? "any"} subject={subject} go={go} />;
+  if (view === "scopes") return <ScopesView key={subject ?? "any"} subject={subject} go={go} />;
   const label = VIEWS.find((v) => v.id === view)?.label ?? view;
   const plan = PLANNED[view];
   return (

@@ -1,5 +1,5 @@
 // Backend answers shaped exactly like the generated binding types, for UI tests.
-import type { Profile, TestRun } from "../src/ipc";
+import type { Profile, ScopeOverview, TestRun } from "../src/ipc";
 
 export function passedRun(scopes: string[] = ["user:read:list_users:admin", "meeting:read:list_meetings:admin"]): TestRun {
   return {
@@ -17,23 +17,78 @@ export function passedRun(scopes: string[] = ["user:read:list_users:admin", "mee
           rate_limit: { category: "Light", limit_type: "Daily-limit", limit: 1000, remaining: 999, retry_after_secs: null },
         },
         probe: { outcome: "owner", owner: { id: "u1", email: "adam@sandbox.example", display_name: "Adam Admin", role_name: "Admin", role_id: "1", account_id: "A" }, rate_limit: { category: null, limit_type: null, limit: null, remaining: null, retry_after_secs: null } },
+        owner_privileges: { outcome: "read", privileges: ["User:Read"], via: "GET /v2/users/me/permissions" },
         missing_required: [],
         warnings: [],
         attempts: 1,
         total_ms: 9,
       },
     },
-    record: { at_unix: Math.floor(Date.now() / 1000), ok: true, kind: null, summary: `Token issued with ${scopes.length} scopes`, scopes, latency_ms: 7 },
+    record: { at_unix: Math.floor(Date.now() / 1000), ok: true, kind: null, summary: `Token issued with ${scopes.length} scopes`, scopes, latency_ms: 7, owner: null, drift: null },
   };
 }
 
 export function failedRun(kind: "invalid_client" | "app_disabled", message: string, advice: string): TestRun {
   return {
     result: { outcome: "failed", failure: { kind, message, advice, http_status: 400, zoom_error: kind === "invalid_client" ? "invalid_client" : "4717", zoom_reason: "Invalid client_id or client_secret", issues: [] } },
-    record: { at_unix: Math.floor(Date.now() / 1000), ok: false, kind, summary: message, scopes: [], latency_ms: null },
+    record: { at_unix: Math.floor(Date.now() / 1000), ok: false, kind, summary: message, scopes: [], latency_ms: null, owner: null, drift: null },
   };
 }
 
 export function profile(name: string, extra: Partial<Profile> = {}): Profile {
   return { id: `id-${name}`, name, cloud: "sandbox", account_id: "SbxDemoAccount00000001", client_id: "SbxReportingBot0000001", notes: "", expected_scopes: [], token_index: null, token_tolerance: null, history: [], ...extra };
+}
+
+/** The Scopes view's data for an Admin-owned app that lost one admin scope. */
+export function scopeOverview(extra: Partial<ScopeOverview> = {}): ScopeOverview {
+  const verdict = (scope: string, standing: "allowed" | "at_risk", documented: boolean) => ({
+    scope,
+    level: "admin" as const,
+    standing,
+    basis: standing === "allowed" ? ("privilege_held" as const) : ("no_admin_privileges" as const),
+    documented,
+    tied_privileges: ["User:Read"],
+    explanation: standing === "allowed" ? "Admin holds User:Read (inferred)." : "Member has no admin privileges.",
+  });
+  return {
+    catalog_version: "zoom-api-hub-2026-08-09",
+    tested_at_unix: Math.floor(Date.now() / 1000) - 60,
+    owner: { user_id: "sbx-admin-0002", email: "adam.admin@sandbox.example", role_id: "1", role_name: "Admin", privileges: ["User:Read"] },
+    groups: [
+      {
+        product: "user",
+        scopes: [
+          {
+            scope: { raw: "user:read:list_users:admin", product: "user", action: "read", resource: "list_users", level: "admin", model: "granular" },
+            in_catalog: true,
+            description: "List users — for every user in the account.",
+            operations: [{ method: "GET", path: "/users", operation_id: "users", summary: "List users", variant: "endpoints" }],
+            verdict: verdict("user:read:list_users:admin", "allowed", false),
+          },
+        ],
+      },
+    ],
+    diff: { missing: ["role:read:role:admin"], extra: [] },
+    role: {
+      role: { kind: "admin", role_id: "1", name: "Admin", privileges: ["User:Read"], privileges_known: true, source: "zoom_api" },
+      unknown_privileges: [],
+      addable_admin_scopes: ["user:read:list_users:admin"],
+    },
+    at_risk: [],
+    risk: { owner: "adam.admin@sandbox.example", role_name: "Admin", admin_scopes: ["user:read:list_users:admin"], message: "This app depends on one person's role: adam.admin@sandbox.example (Admin) owns it." },
+    drift: {
+      at_unix: Math.floor(Date.now() / 1000) - 60,
+      drift: {
+        since_unix: Math.floor(Date.now() / 1000) - 3600,
+        lost_scopes: ["role:read:role:admin"],
+        lost_privileges: ["Role:Read"],
+        role_change: null,
+        owner_changed: false,
+        cause: "The owner's role (Admin) lost privileges.",
+        fixes: ["Restore the privileges.", "Or transfer the app's ownership."],
+      },
+    },
+    privileges: [{ privilege: "User:Read", description: "View users." }, { privilege: "Role:Read", description: null }],
+    ...extra,
+  };
 }

@@ -19,9 +19,23 @@ import {
   type FailureReport_Serialize as FailureReport,
   type Scope_Serialize as Scope,
   type Level,
+  type ScopeOverview_Serialize as ScopeOverview,
+  type GrantedScope_Serialize as GrantedScope,
+  type RoleChoice,
+  type RoleKind,
+  type RoleSource,
+  type OwnerRole_Serialize as OwnerRole,
+  type WhatIf_Serialize as WhatIf,
+  type CoverageReport_Serialize as CoverageReport,
+  type CallCheck_Serialize as CallCheck,
+  type Drift_Serialize as Drift,
+  type ScopeVerdict,
+  type OperationRef,
+  type PrivilegeInfo_Serialize as PrivilegeInfo,
 } from "./bindings";
 
 export type { AppInfo, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestRun, TestRecord, TestReport, FailureReport, Scope, Level };
+export type { ScopeOverview, GrantedScope, RoleChoice, RoleKind, RoleSource, OwnerRole, WhatIf, CoverageReport, CallCheck, Drift, ScopeVerdict, OperationRef, PrivilegeInfo };
 
 /** An error as views see it (the generated type, with `hint` always present). */
 export type IpcError = { kind: IpcErrorKind; message: string; hint: string | null };
@@ -78,4 +92,8 @@ export const ipc = {
     settlePlain(() => commands.validateCredentials(accountId, clientId, clientSecret)),
   testDraft: (draft: ProfileDraft, clientSecret: string): Promise<Outcome<TestRun>> => settle(() => commands.testDraft(draft, clientSecret)),
   testProfile: (id: string): Promise<Outcome<TestRun>> => settle(() => commands.testProfile(id)),
+  scopeOverview: (id: string, role: RoleChoice): Promise<Outcome<ScopeOverview>> => settle(() => commands.scopeOverview(id, role)),
+  scopeWhatIf: (id: string, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]): Promise<Outcome<WhatIf>> =>
+    settle(() => commands.scopeWhatIf(id, current, proposed, removePrivileges)),
+  checkCalls: (id: string, calls: string[]): Promise<Outcome<CoverageReport>> => settle(() => commands.checkCalls(id, calls)),
 };

@@ -1,5 +1,6 @@
 // Test token: test one saved profile (recorded in its history), or all of them in turn.
 import { useEffect, useRef, useState } from "preact/hooks";
+import { DriftWarning } from "../../components/DriftWarning";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { TestResultPanel } from "../../components/TestResultPanel";
 import { ViewHeader } from "../../components/ViewHeader";
@@ -92,7 +93,15 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
             </div>
           )}
           {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+          {run?.record.drift && <DriftWarning drift={run.record.drift} />}
           {run && <TestResultPanel result={run.result} onRevisit={profile ? () => go("setup", profile.id) : undefined} />}
+          {run && profile && run.result.outcome === "passed" && (
+            <p>
+              <button type="button" class="button button--link" data-testid="token-to-scopes" onClick={() => go("scopes", profile.id)}>
+                See what these scopes allow and what the owner's role puts at risk →
+              </button>
+            </p>
+          )}
           {profile && <History profile={profile} />}
         </section>
       )}
@@ -111,7 +120,10 @@ function History({ profile }: { profile: Profile }) {
           {profile.history.map((h) => (
             <tr key={h.at_unix + h.summary}>
               <td>{timeAgo(h.at_unix)}</td>
-              <td class={h.ok ? "ok" : "failed"}>{h.ok ? "✔" : "✘"} {h.summary}</td>
+              <td class={h.ok ? "ok" : "failed"}>
+                {h.ok ? "✔" : "✘"} {h.summary}
+                {h.drift && <span class="tag tag--risk" title={h.drift.cause}> lost {h.drift.lost_scopes.length} admin scope{h.drift.lost_scopes.length === 1 ? "" : "s"}</span>}
+              </td>
               <td>{h.scopes.length}</td>
               <td>{h.latency_ms === null ? "—" : `${h.latency_ms} ms`}</td>
             </tr>

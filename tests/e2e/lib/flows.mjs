@@ -1,0 +1,27 @@
+// Steps several end-to-end tests share, in the real window.
+import { waitUntil } from "./webdriver.mjs";
+
+/** Clicks the element with this data-testid. */
+export async function click(app, id) {
+  await (await app.session.byTestId(id)).click();
+}
+
+/** From an empty Profiles view into the wizard on the Sandbox demo app (with credential edits),
+ *  through Test token; returns the result's outcome and kind. */
+export async function startSandboxSetup(app, edits = {}) {
+  await click(app, "nav-profiles");
+  await click(app, "try-sandbox");
+  for (const [field, value] of Object.entries(edits)) await (await app.session.byTestId(`field-${field}`)).type(value);
+  await click(app, "wizard-next");
+  await click(app, "test-token");
+  return waitUntil(async () => {
+    const result = await app.session.byTestId("test-result");
+    return { outcome: await result.attribute("data-outcome"), kind: await result.attribute("data-kind") };
+  }, "a test result", 20_000);
+}
+
+/** The Sandbox's base URL, as Settings shows it. */
+export async function sandboxUrl(app) {
+  await click(app, "nav-settings");
+  return app.session.textOf("app-info-sandbox");
+}

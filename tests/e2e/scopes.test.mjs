@@ -1,0 +1,55 @@
+// Scopes & roles in the real window against the embedded Sandbox: an Admin-owned app is flagged
+// as depending on one person's role; after the owner is demoted to Member in the Sandbox, the
+// next Test token shows the drift warning naming the lost admin scopes, and so does Scopes.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { artifacts, captureDisplay, launchApp, recordingFailures } from "./lib/app.mjs";
+import { click, sandboxUrl, startSandboxSetup } from "./lib/flows.mjs";
+import { waitUntil } from "./lib/webdriver.mjs";
+
+let app;
+before(async () => (app = await launchApp()));
+after(async () => app?.stop());
+
+async function testTokenAgain() {
+  await click(app, "nav-token");
+  const button = await app.session.byTestId("token-test");
+  await waitUntil(async () => (await button.attribute("disabled")) === null, "Test token to be enabled", 15_000);
+  await button.click();
+  return waitUntil(async () => (await app.session.byTestId("test-result")).attribute("data-outcome"), "a test result", 20_000);
+}
+
+test("a role downgrade in Zoom shows up as a drift warning naming the lost admin scopes", (t) =>
+  recordingFailures(t, app, async () => {
+    assert.equal((await startSandboxSetup(app)).outcome, "passed");
+    await click(app, "wizard-next");
+    await click(app, "save-profile");
+    await app.session.textOf("view-title", (text) => text === "Profiles");
+
+    await click(app, "nav-scopes");
+    assert.match(await app.session.textOf("ownership-risk"), /one person's role.*adam\.admin@sandbox\.example \(Admin\)/);
+    assert.match(await app.session.textOf("role-source"), /Admin.*Read from Zoom/);
+    assert.equal((await app.session.allByTestId("drift-warning")).length, 0);
+    await (await app.session.byTestId("what-if-role")).click();
+    assert.equal(await (await app.session.byTestId("what-if-result")).attribute("data-removed"), "8");
+
+    const sandbox = await sandboxUrl(app);
+    const demoted = await fetch(`${sandbox}/_sim/users/sbx-admin-0002/role`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ role_id: "2" }),
+    });
+    assert.equal(demoted.ok, true);
+
+    await testTokenAgain();
+    assert.match(await app.session.textOf("drift-lost-scopes"), /user:read:list_users:admin/);
+    assert.match(await app.session.textOf("drift-cause"), /adam\.admin@sandbox\.example \(Admin\)/);
+
+    await click(app, "nav-scopes");
+    const warning = await app.session.textOf("drift-warning");
+    assert.match(warning, /lost admin access/);
+    assert.match(warning, /transfer/);
+    await new Promise((r) => setTimeout(r, 1500));
+    captureDisplay(join(artifacts, "scopes-drift-warning.png"));
+  }));

@@ -1,0 +1,40 @@
+// The loudest thing in the app: admin scopes (or owner privileges) vanished since an earlier
+// test. Names what was lost, the likely cause, and the fixes, most durable first.
+import type { Drift } from "../ipc";
+import { timeAgo } from "../lib/time";
+
+export function DriftWarning({ drift }: { drift: Drift }) {
+  return (
+    <section class="drift" role="alert" data-testid="drift-warning">
+      <h3>⚠ This app lost admin access since the test {timeAgo(drift.since_unix)}</h3>
+      {drift.lost_scopes.length > 0 && (
+        <p>
+          Scopes removed by Zoom:{" "}
+          <span class="chips" data-testid="drift-lost-scopes">
+            {drift.lost_scopes.map((s) => (
+              <code key={s}>{s}</code>
+            ))}
+          </span>
+        </p>
+      )}
+      {drift.lost_privileges.length > 0 && (
+        <p>
+          Owner privileges gone:{" "}
+          <span class="chips">
+            {drift.lost_privileges.map((p) => (
+              <code key={p}>{p}</code>
+            ))}
+          </span>
+        </p>
+      )}
+      <p data-testid="drift-cause">
+        <strong>Likely cause:</strong> {drift.cause}
+      </p>
+      <ol class="drift__fixes">
+        {drift.fixes.map((f) => (
+          <li key={f}>{f}</li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+// "Will my integration work?": the calls an integration makes, checked against the granted
+// scopes, with the fewest scopes to add (granular preferred) and a copy button.
+import { useState } from "preact/hooks";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { ipc, type CallCheck, type CoverageReport, type IpcError } from "../../ipc";
+import { callLines } from "../../lib/roles";
+
+export function CoveragePanel({ profileId }: { profileId: string }) {
+  const [text, setText] = useState("");
+  const [report, setReport] = useState<CoverageReport | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  const check = async () => {
+    const outcome = await ipc.checkCalls(profileId, callLines(text));
+    setReport(outcome.ok ? outcome.value : null);
+    setError(outcome.ok ? null : outcome.error);
+    setCopied(false);
+  };
+  const copy = async () => {
+    if (!report) return;
+    await navigator.clipboard?.writeText(report.to_add.map((s) => s.scope).join(" "));
+    setCopied(true);
+  };
+
+  return (
+    <section class="card" data-testid="coverage">
+      <h2>Will my integration work?</h2>
+      <p class="muted">One call per line: <code>GET /users/&#123;userId&#125;</code>, a real URL (<code>GET https://api.zoom.us/v2/users/me</code>), or Zoom's operation name (<code>users</code>).</p>
+      <textarea data-testid="coverage-input" rows={5} value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder={"GET /users\nPOST /users/{userId}/meetings"} />
+      <div class="actions">
+        <button type="button" class="button button--primary" data-testid="coverage-check" disabled={callLines(text).length === 0} onClick={() => void check()}>Check</button>
+      </div>
+      {error && <ErrorNotice error={error} />}
+      {report && (
+        <>
+          <table class="coverage" data-testid="coverage-result" data-all-covered={String(report.all_covered)}>
+            <thead><tr><th>Call</th><th>Operation</th><th>Covered?</th></tr></thead>
+            <tbody>
+              {report.calls.map((c, i) => (
+                <CallRow key={i} call={c} />
+              ))}
+            </tbody>
+          </table>
+          {report.to_add.length > 0 ? (
+            <div class="to-add" data-testid="coverage-to-add">
+              <p><strong>Add these scopes</strong> to the app in the Marketplace (fewest; granular where Zoom has them):</p>
+              <ul>
+                {report.to_add.map((s) => (
+                  <li key={s.scope}>
+                    <code>{s.scope}</code> <span class={`level level--${s.level}`}>{s.level}</span> <span class="muted">for {s.covers.join(", ")}</span>
+                  </li>
+                ))}
+              </ul>
+              <button type="button" class="button" data-testid="coverage-copy" onClick={() => void copy()}>{copied ? "Copied" : "Copy scopes"}</button>
+            </div>
+          ) : (
+            report.all_covered && <p class="ok">✔ Every call is covered by the granted scopes.</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function CallRow({ call }: { call: CallCheck }) {
+  const c = call.coverage;
+  const verdict = !c
+    ? { cls: "failed", text: call.error_message ?? "Not recognised" }
+    : c.status === "covered"
+      ? { cls: "ok", text: `✔ by ${c.by.join(", ")}` }
+      : c.status === "own_data_only"
+        ? { cls: "warn", text: `Only the owner's own data (${c.by.join(", ")}); other users need an admin scope` }
+        : { cls: "failed", text: "✘ Not covered" };
+  return (
+    <tr data-testid="coverage-row">
+      <td><code>{call.input}</code></td>
+      <td>{call.operation ? <>{call.operation.method} {call.operation.path} <span class="muted">{call.operation.summary}</span></> : "—"}</td>
+      <td class={verdict.cls}>{verdict.text}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,75 @@
+import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { describe, expect, it, vi } from "vitest";
+import { profile, scopeOverview } from "../../../test/fixtures";
+import { answerIpc } from "../../../test/setup";
+import { ScopesView } from "./ScopesView";
+
+const list = { profiles: [profile("Reporting")], keychain: "Secret Service", notice: null, keychain_problem: null };
+const whatIf = { proposed: { kind: "member", role_id: "2", name: "Member", privileges: [], privileges_known: true, source: "picked" }, removed: ["user:read:list_users:admin"], already_at_risk: [], kept: 0, failing_operations: [{ method: "GET", path: "/users", operation_id: "users", summary: "List users", variant: "endpoints" }], inferred: false };
+
+describe("Scopes & roles", () => {
+  it("puts drift and ownership risk first, then judges each scope and labels inferences", async () => {
+    answerIpc({ list_profiles: () => list, scope_overview: () => scopeOverview(), scope_what_if: () => whatIf });
+    render(<ScopesView subject="id-Reporting" go={vi.fn()} />);
+    const drift = await screen.findByTestId("drift-warning");
+    expect(drift.textContent).toContain("role:read:role:admin");
+    expect(screen.getByTestId("drift-cause").textContent).toContain("lost privileges");
+    expect(screen.getByTestId("ownership-risk").textContent).toContain("one person's role");
+    const row = screen.getByTestId("granted-scope");
+    expect(row.getAttribute("data-standing")).toBe("allowed");
+    expect(row.textContent).toContain("inferred");
+    expect(screen.getByTestId("role-source").textContent).toContain("Read from Zoom");
+    expect(screen.getByTestId("scope-diff").textContent).toContain("role:read:role:admin");
+    expect((await screen.findByTestId("what-if-result")).getAttribute("data-removed")).toBe("1");
+  });
+
+  it("re-judges by a role the admin picks", async () => {
+    const calls = answerIpc({ list_profiles: () => list, scope_overview: () => scopeOverview(), scope_what_if: () => whatIf });
+    render(<ScopesView subject="id-Reporting" go={vi.fn()} />);
+    fireEvent.change(await screen.findByTestId("role-mode"), { target: { value: "member" } });
+    await waitFor(() => expect(calls).toContainEqual({ cmd: "scope_overview", args: { id: "id-Reporting", role: { from: "builtin", kind: "member" } } }));
+  });
+
+  it("explains a pasted role it cannot read and keeps the last view", async () => {
+    answerIpc({
+      list_profiles: () => list,
+      scope_what_if: () => whatIf,
+      scope_overview: (args) => {
+        if ((args.role as { from: string }).from === "pasted") throw { kind: "role_invalid", message: "that is not JSON", hint: "Paste the whole JSON answer." };
+        return scopeOverview();
+      },
+    });
+    render(<ScopesView subject="id-Reporting" go={vi.fn()} />);
+    fireEvent.change(await screen.findByTestId("role-mode"), { target: { value: "pasted" } });
+    fireEvent.input(screen.getByTestId("role-json"), { target: { value: "{oops" } });
+    fireEvent.click(screen.getByTestId("role-json-apply"));
+    expect((await screen.findByTestId("error-notice")).getAttribute("data-kind")).toBe("role_invalid");
+    expect(screen.getByTestId("granted-scopes")).toBeTruthy();
+  });
+
+  it("asks for a token test when none got a token yet", async () => {
+    answerIpc({ list_profiles: () => list, scope_overview: () => scopeOverview({ tested_at_unix: null, groups: [], drift: null, risk: null }) });
+    const go = vi.fn();
+    render(<ScopesView subject="id-Reporting" go={go} />);
+    fireEvent.click((await screen.findByTestId("scopes-untested")).querySelector("button") as HTMLButtonElement);
+    expect(go).toHaveBeenCalledWith("token", "id-Reporting");
+  });
+
+  it("checks an integration's calls and lists the scopes to add", async () => {
+    const report = {
+      calls: [
+        { input: "GET /users", operation: whatIf.failing_operations[0], coverage: { status: "covered", by: ["user:read:list_users:admin"] }, error: null, error_message: null },
+        { input: "POST /users/{userId}/meetings", operation: { method: "POST", path: "/users/{userId}/meetings", operation_id: "meetingCreate", summary: "Create a meeting", variant: "endpoints" }, coverage: { status: "not_covered" }, error: null, error_message: null },
+      ],
+      to_add: [{ scope: "meeting:write:meeting:admin", level: "admin", granular: true, covers: ["POST /users/{userId}/meetings"] }],
+      all_covered: false,
+    };
+    const calls = answerIpc({ list_profiles: () => list, scope_overview: () => scopeOverview(), scope_what_if: () => whatIf, check_calls: () => report });
+    render(<ScopesView subject="id-Reporting" go={vi.fn()} />);
+    fireEvent.input(await screen.findByTestId("coverage-input"), { target: { value: "GET /users\n\nPOST /users/{userId}/meetings\n" } });
+    fireEvent.click(screen.getByTestId("coverage-check"));
+    expect((await screen.findByTestId("coverage-to-add")).textContent).toContain("meeting:write:meeting:admin");
+    expect(calls).toContainEqual({ cmd: "check_calls", args: { id: "id-Reporting", calls: ["GET /users", "POST /users/{userId}/meetings"] } });
+    expect(screen.getByTestId("coverage-result").getAttribute("data-all-covered")).toBe("false");
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { callLines, choiceOf, INITIAL_PICK, standingLabel } from "./roles";
+
+describe("role picks", () => {
+  it("map to the backend's RoleChoice", () => {
+    expect(choiceOf(INITIAL_PICK)).toEqual({ from: "last_test" });
+    expect(choiceOf({ ...INITIAL_PICK, mode: "member" })).toEqual({ from: "builtin", kind: "member" });
+    expect(choiceOf({ ...INITIAL_PICK, mode: "custom", customName: "Helpdesk", privileges: ["User:Read"] })).toEqual({
+      from: "custom",
+      name: "Helpdesk",
+      privileges: ["User:Read"],
+    });
+    expect(choiceOf({ ...INITIAL_PICK, mode: "pasted", pasted: "{}" })).toEqual({ from: "pasted", json: "{}" });
+  });
+});
+
+describe("verdict badges", () => {
+  it("say when a verdict is an inference", () => {
+    const base = { scope: "user:read:admin", level: "admin" as const, basis: "privilege_missing" as const, tied_privileges: [], explanation: "" };
+    expect(standingLabel({ ...base, standing: "at_risk", documented: false })).toEqual({ text: "At risk", tone: "risk", inferred: true });
+    expect(standingLabel({ ...base, standing: "allowed", documented: true }).inferred).toBe(false);
+  });
+});
+
+describe("call lines", () => {
+  it("drop blanks and comments and keep order", () => {
+    expect(callLines("GET /users\r\n\n# mine\n  users  \n")).toEqual(["GET /users", "users"]);
+  });
+});
