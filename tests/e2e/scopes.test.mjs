@@ -33,6 +33,9 @@ test("a role downgrade in Zoom shows up as a drift warning naming the lost admin
     assert.equal((await app.session.allByTestId("drift-warning")).length, 0);
     await (await app.session.byTestId("what-if-role")).click();
     assert.equal(await (await app.session.byTestId("what-if-result")).attribute("data-removed"), "8");
+    await app.session.execute(`document.querySelector('[data-testid="granted-scopes"]').scrollIntoView()`);
+    await new Promise((r) => setTimeout(r, 1000));
+    captureDisplay(join(artifacts, "scopes-granted.png"));
 
     const sandbox = await sandboxUrl(app);
     const demoted = await fetch(`${sandbox}/_sim/users/sbx-admin-0002/role`, {

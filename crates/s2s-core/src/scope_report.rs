@@ -214,7 +214,7 @@ fn explain(catalog: &Catalog, scope: Scope, role: Option<&OwnerRole>) -> Granted
 fn describe(scope: &Scope, operations: &[OperationRef]) -> String {
     let reach = match scope.level {
         zoom_catalog::Level::User => "the owner's own data",
-        zoom_catalog::Level::Admin => "every user in the account",
+        zoom_catalog::Level::Admin => "the whole account",
         zoom_catalog::Level::Master => "the master account and its sub-accounts",
     };
     let mut summaries: Vec<&str> = operations.iter().map(|o| o.summary.as_str()).collect();
@@ -322,7 +322,7 @@ mod tests {
         let user_admin = &o.groups[1].scopes[1];
         assert_eq!(user_admin.scope.raw, "user:read:user:admin");
         assert!(
-            user_admin.description.contains("every user in the account"),
+            user_admin.description.contains("the whole account"),
             "{}",
             user_admin.description
         );

@@ -11,9 +11,9 @@ export function GrantedScopes({ overview }: { overview: ScopeOverview }) {
       {(diff.missing.length > 0 || diff.extra.length > 0) && (
         <div class="diff" data-testid="scope-diff">
           {diff.missing.length > 0 && (
-            <p class="scopes__missing">Expected but not granted: {diff.missing.map((s) => <code key={s}>{s}</code>)}</p>
+            <p class="scopes__missing">Expected but not granted: <span class="chips">{diff.missing.map((s) => <code key={s}>{s}</code>)}</span></p>
           )}
-          {diff.extra.length > 0 && <p class="muted">Granted but not expected: {diff.extra.map((s) => <code key={s}>{s}</code>)}</p>}
+          {diff.extra.length > 0 && <p class="muted">Granted but not expected: <span class="chips">{diff.extra.map((s) => <code key={s}>{s}</code>)}</span></p>}
         </div>
       )}
       {groups.length === 0 && <p class="muted">The token carries no scopes: add scopes to the app in the Marketplace.</p>}
