@@ -79,7 +79,7 @@ pub struct CallCheck {
 }
 
 /// A scope to add, and the calls it unlocks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ScopeToAdd {
     /// The scope to add in the Marketplace.

@@ -1,0 +1,227 @@
+//! Which Zoom REST operations a project calls: full URLs under the API base
+//! (`https://api.zoom.us/v2/users/me`), path literals under Zoom's top-level resources
+//! (`'/users/' + id + '/meetings'`, f-strings, template literals), and a few SDK method names
+//! where the mapping is obvious (`client.meetings.create(...)`). Each is looked up in the
+//! scope catalog, so the plan can name the scopes the new S2S app needs.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use zoom_catalog::query::find_operation;
+use zoom_catalog::{Catalog, OperationRef};
+
+use crate::extract::{regex, split_lines};
+use crate::text::Text;
+
+/// How a call was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum CallSource {
+    /// A full `api.zoom.us/v2/...` URL.
+    Url,
+    /// A path literal under a Zoom resource.
+    Path,
+    /// An SDK method name.
+    SdkMethod,
+}
+
+/// One API call found in code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ApiCall {
+    /// File, relative to the scanned root.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// `GET /users/{x}/meetings` as normalised for lookup.
+    pub call: String,
+    /// Whether the method was written next to the call (false: assumed).
+    pub method_seen: bool,
+    /// The catalog operation, when found.
+    pub operation: Option<OperationRef>,
+    /// URL, path or SDK method.
+    pub source: CallSource,
+}
+
+const RESOURCES: &str = "users|meetings|webinars|report|accounts|roles|groups|past_meetings|past_webinars|metrics|recordings|contacts|rooms|tracking_fields|devices|archive_files|dashboard|sip_phones|h323|tsp|im";
+
+/// Finds the calls in one file.
+pub fn find_calls(catalog: &Catalog, file: &str, text: &Text) -> Vec<ApiCall> {
+    static URL: OnceLock<Regex> = OnceLock::new();
+    static PATH: OnceLock<Regex> = OnceLock::new();
+    static SDK: OnceLock<Regex> = OnceLock::new();
+    let url = regex(&URL, r#"https?://api\.zoom(?:gov)?\.us/v2(/[^\s"'`)\],;]*)"#);
+    let path = PATH.get_or_init(|| {
+        Regex::new(&format!(
+            r#"["'`](?:\$?\{{[\w.\[\]]*\}})?(?:/v2)?(/(?:{RESOURCES})(?:[/?][^"'`\s]*)?)["'`](?:\s*\+\s*[\w.\[\]()]+(?:\s*\+\s*["'`]([^"'`\s]*)["'`])?)?"#
+        ))
+        .expect("literal pattern compiles (tested)")
+    });
+    let sdk = regex(&SDK, r#"\.(users?|meetings?|webinars?)\.(list|get|create|update|delete)\s*\("#);
+    let lines = split_lines(text);
+    let mentions_zoom = text.body.to_ascii_lowercase().contains("zoom");
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let mut seen_paths: Vec<String> = Vec::new();
+        for c in url.captures_iter(line) {
+            if let Some(p) = c.get(1) {
+                let normalised = normalise(p.as_str());
+                seen_paths.push(normalised.clone());
+                out.push(lookup(catalog, file, i, &lines, &normalised, CallSource::Url));
+            }
+        }
+        for c in path.captures_iter(line) {
+            let Some(p) = c.get(1) else { continue };
+            let mut raw = p.as_str().to_string();
+            // `'/users/' + id + '/meetings'`: the concatenated id becomes one parameter segment.
+            if c.get(0).is_some_and(|m| m.as_str().contains('+')) {
+                raw.push_str("{x}");
+                if let Some(tail) = c.get(2) {
+                    raw.push_str(tail.as_str());
+                }
+            }
+            let normalised = normalise(&raw);
+            if seen_paths.contains(&normalised) || !mentions_zoom {
+                continue;
+            }
+            out.push(lookup(catalog, file, i, &lines, &normalised, CallSource::Path));
+        }
+        if mentions_zoom {
+            for c in sdk.captures_iter(line) {
+                let (Some(object), Some(method)) = (c.get(1), c.get(2)) else { continue };
+                if let Some(call) = sdk_call(object.as_str(), method.as_str()) {
+                    out.push(operation_call(catalog, file, i, call, true, CallSource::SdkMethod));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// SDK method → operation, for the common Node and Python wrappers (users/meetings/webinars).
+fn sdk_call(object: &str, method: &str) -> Option<&'static str> {
+    let object = object.trim_end_matches('s');
+    Some(match (object, method) {
+        ("user", "list") => "GET /users",
+        ("user", "get") => "GET /users/{userId}",
+        ("user", "create") => "POST /users",
+        ("user", "update") => "PATCH /users/{userId}",
+        ("user", "delete") => "DELETE /users/{userId}",
+        ("meeting", "list") => "GET /users/{userId}/meetings",
+        ("meeting", "get") => "GET /meetings/{meetingId}",
+        ("meeting", "create") => "POST /users/{userId}/meetings",
+        ("meeting", "update") => "PATCH /meetings/{meetingId}",
+        ("meeting", "delete") => "DELETE /meetings/{meetingId}",
+        ("webinar", "list") => "GET /users/{userId}/webinars",
+        ("webinar", "get") => "GET /webinars/{webinarId}",
+        ("webinar", "create") => "POST /users/{userId}/webinars",
+        _ => return None,
+    })
+}
+
+/// Query and fragment dropped; interpolations (`${id}`, `{user_id}`, `%s`, `:id`, `<id>`) → `{x}`.
+fn normalise(path: &str) -> String {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let segments: Vec<String> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            let dynamic = s.contains(['$', '{', '}', '%', '<', '>', ':', '+']);
+            if dynamic { "{x}".to_string() } else { s.to_string() }
+        })
+        .collect();
+    format!("/{}", segments.join("/"))
+}
+
+/// The HTTP method written near line `i`: on the line, or in the next few (fetch options).
+fn method_near(lines: &[&str], i: usize) -> Option<&'static str> {
+    static METHOD: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&METHOD, r#"(?i)(?:\.|\b|["'])(get|post|put|patch|delete)(?:["'(]|\b)"#);
+    let candidates = std::iter::once(lines[i]).chain(lines.iter().skip(i + 1).take(3).copied().filter(|l| l.to_ascii_lowercase().contains("method")));
+    for line in candidates {
+        if let Some(m) = re.captures(line).and_then(|c| c.get(1)) {
+            return Some(match m.as_str().to_ascii_lowercase().as_str() {
+                "post" => "POST",
+                "put" => "PUT",
+                "patch" => "PATCH",
+                "delete" => "DELETE",
+                _ => "GET",
+            });
+        }
+    }
+    None
+}
+
+fn lookup(catalog: &Catalog, file: &str, i: usize, lines: &[&str], path: &str, source: CallSource) -> ApiCall {
+    match method_near(lines, i) {
+        Some(method) => operation_call(catalog, file, i, &format!("{method} {path}"), true, source),
+        None => {
+            // No method written: GET when Zoom has it, else the only method the path has.
+            let guess = ["GET", "POST", "PATCH", "PUT", "DELETE"]
+                .iter()
+                .map(|m| format!("{m} {path}"))
+                .find(|q| find_operation(catalog, q).is_ok())
+                .unwrap_or_else(|| format!("GET {path}"));
+            operation_call(catalog, file, i, &guess, false, source)
+        }
+    }
+}
+
+fn operation_call(catalog: &Catalog, file: &str, i: usize, call: &str, method_seen: bool, source: CallSource) -> ApiCall {
+    let operation = find_operation(catalog, call)
+        .ok()
+        .and_then(|f| catalog.operation(f.index))
+        .map(|op| op.reference());
+    ApiCall {
+        file: file.to_string(),
+        line: i + 1,
+        call: call.to_string(),
+        method_seen,
+        operation,
+        source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zoom_catalog::catalog;
+
+    fn calls(body: &str) -> Vec<(String, Option<String>)> {
+        find_calls(catalog(), "x.js", &Text::new(body.into(), false))
+            .into_iter()
+            .map(|c| (c.call, c.operation.map(|o| o.operation_id)))
+            .collect()
+    }
+
+    #[test]
+    fn urls_paths_concatenations_and_sdk_methods_map_to_operations() {
+        let body = r#"
+// zoom client
+await axios.get(`https://api.zoom.us/v2/users/${userId}/meetings?page_size=30`);
+const r = await fetch(BASE + '/users/' + id + '/meetings', {
+  method: 'POST',
+});
+requests.delete(f"{ZOOM}/meetings/{meeting_id}")
+client.users.list();
+"#;
+        let found = calls(body);
+        let expected = [
+            ("GET /users/{x}/meetings", "meetings"),
+            ("POST /users/{x}/meetings", "meetingCreate"),
+            ("DELETE /meetings/{x}", "meetingDelete"),
+            ("GET /users", "users"),
+        ];
+        for (call, op) in expected {
+            assert!(found.contains(&(call.to_string(), Some(op.to_string()))), "{call} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn files_that_never_mention_zoom_only_count_full_zoom_urls() {
+        assert!(calls("get('/users/me')").is_empty());
+        assert_eq!(calls("curl https://api.zoom.us/v2/users/me").len(), 1);
+    }
+}

@@ -1,0 +1,398 @@
+//! Settings (`key = value`) in each format, with exactly where the key and the value sit, so a
+//! rewrite can replace them in place and leave every other byte alone.
+//!
+//! Line-oriented by design (CONVENTIONS.md: rewrites of YAML/.env/INI are line-preserving
+//! edits, not re-serialisation). YAML is followed far enough for docker-compose `environment:`
+//! (map and `- KEY=value` list forms), Kubernetes `env:` (`- name:` / `value:`) and Secret
+//! `data:` (base64), and block scalars (`|`, `>`).
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use regex::Regex;
+
+use crate::format::Format;
+use crate::text::Text;
+
+/// A span inside one line: 0-based line index, byte range within the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pos {
+    /// 0-based line index.
+    pub line: usize,
+    /// Start byte within the line.
+    pub start: usize,
+    /// End byte within the line.
+    pub end: usize,
+}
+
+/// How the value is stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// As written.
+    Plain,
+    /// Base64 (a Kubernetes Secret's `data:`).
+    Base64,
+}
+
+/// One `key = value` found in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting {
+    /// The key, with its TOML/INI section (`zoom.api_key`) so a generic name can be judged.
+    pub key: String,
+    /// Where the bare key is written.
+    pub key_at: Pos,
+    /// The value, decoded (quotes removed, base64 decoded, block scalars joined).
+    pub value: String,
+    /// Where the value is written; `None` for a multi-line block scalar.
+    pub value_at: Option<Pos>,
+    /// The lines the setting occupies (0-based, end exclusive).
+    pub lines: Range<usize>,
+    /// Plain or base64.
+    pub encoding: Encoding,
+}
+
+/// The file's lines without terminators (`\r` dropped), as the extractors see them.
+pub fn split_lines(text: &Text) -> Vec<&str> {
+    text.body.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect()
+}
+
+/// Every setting in a config file (code: string assignments; text: none).
+pub fn settings(text: &Text, format: Format) -> Vec<Setting> {
+    let lines = split_lines(text);
+    match format {
+        Format::Env | Format::Shell => assignments(&lines, &['='], &['#'], false),
+        Format::Toml => assignments(&lines, &['='], &['#'], true),
+        Format::Ini => assignments(&lines, &['=', ':'], &['#', ';'], true),
+        Format::Properties => assignments(&lines, &['=', ':'], &['#', '!'], false),
+        Format::Json => json(&lines),
+        Format::Yaml => yaml(&lines),
+        Format::Code(_) => code(&lines),
+        Format::Text => Vec::new(),
+    }
+}
+
+/// A compiled literal pattern; every pattern here is exercised by the module's tests.
+pub(crate) fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("literal patterns compile (tested)"))
+}
+
+/// A value after `from`: quoted (`"…"`, `'…'`) or bare up to a comment. Returns the value and
+/// its byte range inside the line (inside the quotes).
+fn value_at(line: &str, from: usize, comments: &[char]) -> (String, usize, usize) {
+    let rest = &line[from..];
+    let lead = rest.len() - rest.trim_start().len();
+    let start = from + lead;
+    let body = &line[start..];
+    if let Some(q) = body.chars().next().filter(|c| *c == '"' || *c == '\'') {
+        let mut escaped = false;
+        for (i, c) in body.char_indices().skip(1) {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' && q == '"' {
+                escaped = true;
+            } else if c == q {
+                let inner = &body[1..i];
+                let value = if q == '"' { inner.replace("\\\"", "\"").replace("\\\\", "\\") } else { inner.to_string() };
+                return (value, start + 1, start + i);
+            }
+        }
+        // No closing quote: take the rest as written.
+        return (body[1..].to_string(), start + 1, line.len());
+    }
+    let mut end = line.len();
+    let mut prev_space = true;
+    for (i, c) in body.char_indices() {
+        if comments.contains(&c) && prev_space {
+            end = start + i;
+            break;
+        }
+        prev_space = c.is_whitespace();
+    }
+    let value = line[start..end].trim_end();
+    (value.to_string(), start, start + value.len())
+}
+
+/// `KEY=value`, `export KEY=value`, `key = "value"` (with `[section]` prefixes when asked).
+fn assignments(lines: &[&str], seps: &[char], comments: &[char], sections: bool) -> Vec<Setting> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&RE, r#"^(\s*)(?:export\s+)?([A-Za-z_][A-Za-z0-9_.\-]*)\s*([=:])"#);
+    let mut section = String::new();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim();
+        if sections && trimmed.starts_with('[') && trimmed.ends_with(']') {
+            section = trimmed.trim_matches(|c| c == '[' || c == ']').trim().trim_matches('"').to_string();
+            continue;
+        }
+        let Some(c) = re.captures(line) else { continue };
+        let (Some(key), Some(sep)) = (c.get(2), c.get(3)) else { continue };
+        if !sep.as_str().chars().all(|s| seps.contains(&s)) {
+            continue;
+        }
+        let (value, start, end) = value_at(line, sep.end(), comments);
+        let full_key = if section.is_empty() { key.as_str().to_string() } else { format!("{section}.{}", key.as_str()) };
+        out.push(Setting {
+            key: full_key,
+            key_at: Pos { line: i, start: key.start(), end: key.end() },
+            value,
+            value_at: Some(Pos { line: i, start, end }),
+            lines: i..i + 1,
+            encoding: Encoding::Plain,
+        });
+    }
+    out
+}
+
+/// `"key": "value"` pairs (string values; nested objects give their inner keys).
+fn json(lines: &[&str]) -> Vec<Setting> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&RE, r#""((?:[^"\\]|\\.){1,200})"\s*:\s*"((?:[^"\\]|\\.)*)""#);
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        for c in re.captures_iter(line) {
+            let (Some(k), Some(v)) = (c.get(1), c.get(2)) else { continue };
+            out.push(Setting {
+                key: k.as_str().to_string(),
+                key_at: Pos { line: i, start: k.start(), end: k.end() },
+                value: v.as_str().replace("\\\"", "\"").replace("\\/", "/").replace("\\\\", "\\"),
+                value_at: Some(Pos { line: i, start: v.start(), end: v.end() }),
+                lines: i..i + 1,
+                encoding: Encoding::Plain,
+            });
+        }
+    }
+    out
+}
+
+/// String assignments in source code: `ZOOM_API_KEY = "…"`, `apiKey: '…'`, `$apiKey = "…";`,
+/// `'zoom_api_key' => '…'`, `define('ZOOM_API_KEY', '…')`, `apiKey := "…"`, `String apiKey = "…"`.
+fn code(lines: &[&str]) -> Vec<Setting> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        r#"([A-Za-z_$][A-Za-z0-9_$.]*)["'\]]?\s*(?::=|=>|=|:|,)\s*(?:@|new\s+String\()?["'`]([^"'`\r\n]{0,4096})["'`]"#,
+    );
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        for c in re.captures_iter(line) {
+            let (Some(k), Some(v)) = (c.get(1), c.get(2)) else { continue };
+            let key = k.as_str().trim_start_matches('$');
+            let key = key.rsplit('.').next().unwrap_or(key);
+            out.push(Setting {
+                key: key.to_string(),
+                key_at: Pos { line: i, start: k.start(), end: k.end() },
+                value: v.as_str().to_string(),
+                value_at: Some(Pos { line: i, start: v.start(), end: v.end() }),
+                lines: i..i + 1,
+                encoding: Encoding::Plain,
+            });
+        }
+    }
+    out
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// YAML, line by line, with a stack of parent keys by indentation.
+fn yaml(lines: &[&str]) -> Vec<Setting> {
+    static KEY: OnceLock<Regex> = OnceLock::new();
+    static LIST_ENV: OnceLock<Regex> = OnceLock::new();
+    let key_re = regex(&KEY, r#"^(\s*)(-\s+)?(["']?)([A-Za-z_][A-Za-z0-9_.\-]*)(["']?)\s*:(?:\s+|$)"#);
+    let list_env = regex(&LIST_ENV, r#"^(\s*)-\s+(["']?)([A-Za-z_][A-Za-z0-9_]*)=(.*?)(["']?)\s*$"#);
+
+    let mut out = Vec::new();
+    let mut parents: Vec<(usize, String)> = Vec::new();
+    let mut is_secret_doc = secret_docs(lines);
+    let mut doc = 0;
+    // A Kubernetes `- name: X` waiting for its `value:` at this indentation.
+    let mut pending_name: Option<(usize, Pos, String)> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let trimmed = line.trim();
+        if trimmed == "---" {
+            doc += 1;
+            parents.clear();
+            pending_name = None;
+            i += 1;
+            continue;
+        }
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            i += 1;
+            continue;
+        }
+        if let Some(c) = list_env.captures(line) {
+            if let (Some(k), Some(v)) = (c.get(3), c.get(4)) {
+                out.push(Setting {
+                    key: k.as_str().to_string(),
+                    key_at: Pos { line: i, start: k.start(), end: k.end() },
+                    value: v.as_str().to_string(),
+                    value_at: Some(Pos { line: i, start: v.start(), end: v.end() }),
+                    lines: i..i + 1,
+                    encoding: Encoding::Plain,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = key_re.captures(line) else {
+            i += 1;
+            continue;
+        };
+        let (Some(k), Some(whole)) = (c.get(4), c.get(0)) else {
+            i += 1;
+            continue;
+        };
+        // The key's own indentation, counting a list dash as indentation.
+        let indent = c.get(2).map_or(indent_of(line), |d| d.end());
+        while parents.last().is_some_and(|(pi, _)| *pi >= indent) {
+            parents.pop();
+        }
+        let key = k.as_str();
+        let (raw_value, vstart, vend) = value_at(line, whole.end(), &['#']);
+        let block = raw_value.starts_with('|') || raw_value.starts_with('>');
+        if raw_value.is_empty() && !line[whole.end()..].trim_start().starts_with(['"', '\'']) {
+            parents.push((indent, key.to_string()));
+            i += 1;
+            continue;
+        }
+        let key_pos = Pos { line: i, start: k.start(), end: k.end() };
+        let (value, value_pos, end_line) = if block {
+            let folded = raw_value.starts_with('>');
+            let mut j = i + 1;
+            let mut parts = Vec::new();
+            while j < lines.len() && (lines[j].trim().is_empty() || indent_of(lines[j]) > indent) {
+                parts.push(lines[j].trim());
+                j += 1;
+            }
+            while parts.last().is_some_and(|p| p.is_empty()) {
+                parts.pop();
+                j -= 1;
+            }
+            (parts.join(if folded { " " } else { "\n" }), None, j)
+        } else {
+            (raw_value, Some(Pos { line: i, start: vstart, end: vend }), i + 1)
+        };
+        let under_data = parents.last().is_some_and(|(_, p)| p == "data") && is_secret_doc.get(doc).copied().unwrap_or(false);
+        if key == "name" && c.get(2).is_some() {
+            pending_name = value_pos.map(|p| (indent, p, value.clone()));
+        } else if key == "value" && pending_name.as_ref().is_some_and(|(ni, _, _)| *ni == indent) {
+            if let Some((_, name_pos, name)) = pending_name.take() {
+                out.push(Setting {
+                    key: name,
+                    key_at: name_pos,
+                    value: value.clone(),
+                    value_at: value_pos,
+                    lines: name_pos.line..end_line,
+                    encoding: Encoding::Plain,
+                });
+            }
+        } else {
+            let (value, encoding) = if under_data {
+                match STANDARD.decode(value.trim()).ok().and_then(|b| String::from_utf8(b).ok()) {
+                    Some(decoded) => (decoded, Encoding::Base64),
+                    None => (value, Encoding::Plain),
+                }
+            } else {
+                (value, Encoding::Plain)
+            };
+            out.push(Setting {
+                key: key.to_string(),
+                key_at: key_pos,
+                value,
+                value_at: value_pos,
+                lines: i..end_line,
+                encoding,
+            });
+        }
+        i = end_line;
+    }
+    if is_secret_doc.is_empty() {
+        is_secret_doc.push(false);
+    }
+    out
+}
+
+/// Per YAML document: is it a Kubernetes Secret (`kind: Secret` at the top level)?
+fn secret_docs(lines: &[&str]) -> Vec<bool> {
+    let mut docs = vec![false];
+    for line in lines {
+        if line.trim() == "---" {
+            docs.push(false);
+        } else if line.starts_with("kind:") && line["kind:".len()..].trim().trim_matches(['"', '\'']) == "Secret" {
+            if let Some(last) = docs.last_mut() {
+                *last = true;
+            }
+        }
+    }
+    docs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kv(body: &str, format: Format) -> Vec<(String, String, usize)> {
+        settings(&Text::new(body.to_string(), false), format)
+            .into_iter()
+            .map(|s| (s.key, s.value, s.key_at.line + 1))
+            .collect()
+    }
+
+    fn pair(k: &str, v: &str, line: usize) -> (String, String, usize) {
+        (k.into(), v.into(), line)
+    }
+
+    #[test]
+    fn env_values_keep_hashes_inside_quotes_and_drop_comments_outside() {
+        let body = "# legacy\nexport ZOOM_API_KEY=abc123 # old\nZOOM_API_SECRET=\"s#cr3t\"\nEMPTY=\n";
+        assert_eq!(
+            kv(body, Format::Env),
+            [pair("ZOOM_API_KEY", "abc123", 2), pair("ZOOM_API_SECRET", "s#cr3t", 3), pair("EMPTY", "", 4)]
+        );
+    }
+
+    #[test]
+    fn toml_and_ini_sections_prefix_the_key() {
+        assert_eq!(kv("[zoom]\napi_key = \"k\"\n", Format::Toml), [pair("zoom.api_key", "k", 2)]);
+        assert_eq!(kv("[zoom]\napi_secret: s ; note\n", Format::Ini), [pair("zoom.api_secret", "s", 2)]);
+    }
+
+    #[test]
+    fn json_pairs_anywhere_on_a_line() {
+        assert_eq!(kv("{\"zoom\": {\"apiKey\": \"k\", \"apiSecret\": \"s\"}}", Format::Json), [pair("apiKey", "k", 1), pair("apiSecret", "s", 1)]);
+    }
+
+    #[test]
+    fn compose_maps_lists_and_kubernetes_env_and_secrets() {
+        let compose = "services:\n  app:\n    environment:\n      ZOOM_API_KEY: abc\n      - ZOOM_API_SECRET=xyz\n";
+        assert_eq!(kv(compose, Format::Yaml), [pair("ZOOM_API_KEY", "abc", 4), pair("ZOOM_API_SECRET", "xyz", 5)]);
+        let k8s = "kind: Deployment\nspec:\n  env:\n    - name: ZOOM_API_KEY\n      value: \"abc\"\n";
+        assert_eq!(kv(k8s, Format::Yaml)[1], pair("ZOOM_API_KEY", "abc", 4));
+        let secret = "apiVersion: v1\nkind: Secret\ndata:\n  ZOOM_API_SECRET: c2VjcmV0\n---\nkind: ConfigMap\ndata:\n  ZOOM_API_KEY: plain\n";
+        let found = settings(&Text::new(secret.into(), false), Format::Yaml);
+        assert_eq!((found[2].value.as_str(), found[2].encoding), ("secret", Encoding::Base64));
+        assert_eq!((found[4].value.as_str(), found[4].encoding), ("plain", Encoding::Plain));
+    }
+
+    #[test]
+    fn yaml_block_scalars_join_their_lines() {
+        let body = "zoom:\n  jwt_token: >-\n    part1\n    part2\nnext: x\n";
+        let found = kv(body, Format::Yaml);
+        assert_eq!(found[0], pair("jwt_token", "part1 part2", 2));
+        assert_eq!(found[1], pair("next", "x", 5));
+    }
+
+    #[test]
+    fn code_assignments_in_many_languages() {
+        let body = "const apiKey = 'k1';\n$zoom_api_secret = \"s1\";\ndefine('ZOOM_API_KEY', 'k2');\napiKey := \"k3\"\nString apiSecret = \"s2\";\nconfig.ZOOM_JWT_TOKEN = `t`;\n";
+        let keys: Vec<_> = kv(body, Format::Code(crate::format::Language::JavaScript)).into_iter().map(|(k, v, _)| (k, v)).collect();
+        for expected in [("apiKey", "k1"), ("zoom_api_secret", "s1"), ("ZOOM_API_KEY", "k2"), ("apiKey", "k3"), ("apiSecret", "s2"), ("ZOOM_JWT_TOKEN", "t")] {
+            assert!(keys.contains(&(expected.0.to_string(), expected.1.to_string())), "{expected:?} in {keys:?}");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! Which variable names hold legacy Zoom JWT-app settings: `ZOOM_API_KEY`, `zoom_api_secret`,
+//! `ZOOM_JWT_API_KEY`, `zoomJwtToken`, `apiKey`… (FACTS.md "Legacy JWT apps"). SDK keys
+//! (Meeting/Video SDK), OAuth client settings and webhook secrets are different things.
+
+use serde::{Deserialize, Serialize};
+
+/// What a legacy setting is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum LegacyKind {
+    /// The JWT app's API Key (the JWT's `iss`).
+    ApiKey,
+    /// The JWT app's API Secret (signs the JWT).
+    ApiSecret,
+    /// A pre-made JWT token.
+    JwtToken,
+}
+
+/// A recognised name: its kind, and whether the name itself says "zoom".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameMatch {
+    /// Key, secret or token.
+    pub kind: LegacyKind,
+    /// `ZOOM_API_KEY` (true) rather than a generic `apiKey` (false, needs Zoom context).
+    pub names_zoom: bool,
+}
+
+/// Classifies a variable or key name; `None` when it is not a legacy JWT setting.
+pub fn classify(name: &str) -> Option<NameMatch> {
+    if name.len() > 80 {
+        return None;
+    }
+    let n: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    const NOT_JWT_APP: [&str; 7] = ["sdk", "client", "webhook", "verification", "oauth", "refresh", "account"];
+    if NOT_JWT_APP.iter().any(|w| n.contains(w)) {
+        return None;
+    }
+    let names_zoom = n.contains("zoom");
+    let kind = if n.ends_with("apikey") || n.ends_with("jwtkey") {
+        LegacyKind::ApiKey
+    } else if n.ends_with("apisecret") || n.ends_with("jwtsecret") {
+        LegacyKind::ApiSecret
+    } else if n.ends_with("jwttoken") || n.ends_with("jwt") || (names_zoom && n.ends_with("token")) {
+        LegacyKind::JwtToken
+    } else {
+        return None;
+    };
+    Some(NameMatch { kind, names_zoom })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legacy_names_in_every_spelling() {
+        let cases = [
+            ("ZOOM_API_KEY", Some((LegacyKind::ApiKey, true))),
+            ("zoom_api_secret", Some((LegacyKind::ApiSecret, true))),
+            ("ZOOM_JWT_API_KEY", Some((LegacyKind::ApiKey, true))),
+            ("ZOOM_JWT_API_SECRET", Some((LegacyKind::ApiSecret, true))),
+            ("ZOOM_JWT_TOKEN", Some((LegacyKind::JwtToken, true))),
+            ("zoomJwtToken", Some((LegacyKind::JwtToken, true))),
+            ("zoom.api.key", Some((LegacyKind::ApiKey, true))),
+            ("apiKey", Some((LegacyKind::ApiKey, false))),
+            ("apiSecret", Some((LegacyKind::ApiSecret, false))),
+            ("ZOOM_SDK_KEY", None),
+            ("ZOOM_CLIENT_SECRET", None),
+            ("ZOOM_ACCOUNT_ID", None),
+            ("ZOOM_WEBHOOK_SECRET_TOKEN", None),
+            ("DATABASE_URL", None),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(classify(name).map(|m| (m.kind, m.names_zoom)), expected, "{name}");
+        }
+    }
+}
