@@ -52,52 +52,94 @@ pub fn find_calls(catalog: &Catalog, file: &str, text: &Text) -> Vec<ApiCall> {
     static URL: OnceLock<Regex> = OnceLock::new();
     static PATH: OnceLock<Regex> = OnceLock::new();
     static SDK: OnceLock<Regex> = OnceLock::new();
-    let url = regex(&URL, r#"https?://api\.zoom(?:gov)?\.us/v2(/[^\s"'`)\],;]*)"#);
+    let url = regex(
+        &URL,
+        r#"https?://api\.zoom(?:gov)?\.us/v2(/[^\s"'`)\],;]*)(?:["'`]\s*\+\s*[\w.\[\]()]+(?:\s*\+\s*["'`]([^"'`\s]*)["'`])?)?"#,
+    );
     let path = PATH.get_or_init(|| {
         Regex::new(&format!(
             r#"["'`](?:\$?\{{[\w.\[\]]*\}})?(?:/v2)?(/(?:{RESOURCES})(?:[/?][^"'`\s]*)?)["'`](?:\s*\+\s*[\w.\[\]()]+(?:\s*\+\s*["'`]([^"'`\s]*)["'`])?)?"#
         ))
         .expect("literal pattern compiles (tested)")
     });
-    let sdk = regex(&SDK, r#"\.(users?|meetings?|webinars?)\.(list|get|create|update|delete)\s*\("#);
+    let sdk = regex(
+        &SDK,
+        r#"\.(users?|meetings?|webinars?)\.(list|get|create|update|delete)\s*\("#,
+    );
     let lines = split_lines(text);
     let mentions_zoom = text.body.to_ascii_lowercase().contains("zoom");
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let mut seen_paths: Vec<String> = Vec::new();
+        // Spans already read as full URLs, so their pieces aren't read again as paths.
+        let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
         for c in url.captures_iter(line) {
-            if let Some(p) = c.get(1) {
-                let normalised = normalise(p.as_str());
-                seen_paths.push(normalised.clone());
-                out.push(lookup(catalog, file, i, &lines, &normalised, CallSource::Url));
-            }
+            let (Some(whole), Some(p)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            taken.push(whole.range());
+            let normalised = normalise(&concatenated(
+                p.as_str(),
+                whole.as_str(),
+                c.get(2).map(|t| t.as_str()),
+            ));
+            out.push(lookup(
+                catalog,
+                file,
+                i,
+                &lines,
+                &normalised,
+                CallSource::Url,
+            ));
         }
         for c in path.captures_iter(line) {
-            let Some(p) = c.get(1) else { continue };
-            let mut raw = p.as_str().to_string();
-            // `'/users/' + id + '/meetings'`: the concatenated id becomes one parameter segment.
-            if c.get(0).is_some_and(|m| m.as_str().contains('+')) {
-                raw.push_str("{x}");
-                if let Some(tail) = c.get(2) {
-                    raw.push_str(tail.as_str());
-                }
-            }
-            let normalised = normalise(&raw);
-            if seen_paths.contains(&normalised) || !mentions_zoom {
+            let (Some(whole), Some(p)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            if !mentions_zoom || taken.iter().any(|t| t.contains(&whole.start())) {
                 continue;
             }
-            out.push(lookup(catalog, file, i, &lines, &normalised, CallSource::Path));
+            let normalised = normalise(&concatenated(
+                p.as_str(),
+                whole.as_str(),
+                c.get(2).map(|t| t.as_str()),
+            ));
+            out.push(lookup(
+                catalog,
+                file,
+                i,
+                &lines,
+                &normalised,
+                CallSource::Path,
+            ));
         }
         if mentions_zoom {
             for c in sdk.captures_iter(line) {
-                let (Some(object), Some(method)) = (c.get(1), c.get(2)) else { continue };
+                let (Some(object), Some(method)) = (c.get(1), c.get(2)) else {
+                    continue;
+                };
                 if let Some(call) = sdk_call(object.as_str(), method.as_str()) {
-                    out.push(operation_call(catalog, file, i, call, true, CallSource::SdkMethod));
+                    out.push(operation_call(
+                        catalog,
+                        file,
+                        i,
+                        call,
+                        true,
+                        CallSource::SdkMethod,
+                    ));
                 }
             }
         }
     }
     out
+}
+
+/// `'/users/' + id + '/meetings'`: the concatenated expression becomes one parameter segment.
+fn concatenated(head: &str, whole: &str, tail: Option<&str>) -> String {
+    let after_head = whole.split_once(head).map_or("", |(_, rest)| rest);
+    if !after_head.contains('+') {
+        return head.to_string();
+    }
+    format!("{head}{{x}}{}", tail.unwrap_or_default())
 }
 
 /// SDK method → operation, for the common Node and Python wrappers (users/meetings/webinars).
@@ -129,7 +171,11 @@ fn normalise(path: &str) -> String {
         .filter(|s| !s.is_empty())
         .map(|s| {
             let dynamic = s.contains(['$', '{', '}', '%', '<', '>', ':', '+']);
-            if dynamic { "{x}".to_string() } else { s.to_string() }
+            if dynamic {
+                "{x}".to_string()
+            } else {
+                s.to_string()
+            }
         })
         .collect();
     format!("/{}", segments.join("/"))
@@ -138,8 +184,18 @@ fn normalise(path: &str) -> String {
 /// The HTTP method written near line `i`: on the line, or in the next few (fetch options).
 fn method_near(lines: &[&str], i: usize) -> Option<&'static str> {
     static METHOD: OnceLock<Regex> = OnceLock::new();
-    let re = regex(&METHOD, r#"(?i)(?:\.|\b|["'])(get|post|put|patch|delete)(?:["'(]|\b)"#);
-    let candidates = std::iter::once(lines[i]).chain(lines.iter().skip(i + 1).take(3).copied().filter(|l| l.to_ascii_lowercase().contains("method")));
+    let re = regex(
+        &METHOD,
+        r#"(?i)(?:\.|\b|["'])(get|post|put|patch|delete)(?:["'(]|\b)"#,
+    );
+    let candidates = std::iter::once(lines[i]).chain(
+        lines
+            .iter()
+            .skip(i + 1)
+            .take(3)
+            .copied()
+            .filter(|l| l.to_ascii_lowercase().contains("method")),
+    );
     for line in candidates {
         if let Some(m) = re.captures(line).and_then(|c| c.get(1)) {
             return Some(match m.as_str().to_ascii_lowercase().as_str() {
@@ -154,7 +210,14 @@ fn method_near(lines: &[&str], i: usize) -> Option<&'static str> {
     None
 }
 
-fn lookup(catalog: &Catalog, file: &str, i: usize, lines: &[&str], path: &str, source: CallSource) -> ApiCall {
+fn lookup(
+    catalog: &Catalog,
+    file: &str,
+    i: usize,
+    lines: &[&str],
+    path: &str,
+    source: CallSource,
+) -> ApiCall {
     match method_near(lines, i) {
         Some(method) => operation_call(catalog, file, i, &format!("{method} {path}"), true, source),
         None => {
@@ -169,7 +232,14 @@ fn lookup(catalog: &Catalog, file: &str, i: usize, lines: &[&str], path: &str, s
     }
 }
 
-fn operation_call(catalog: &Catalog, file: &str, i: usize, call: &str, method_seen: bool, source: CallSource) -> ApiCall {
+fn operation_call(
+    catalog: &Catalog,
+    file: &str,
+    i: usize,
+    call: &str,
+    method_seen: bool,
+    source: CallSource,
+) -> ApiCall {
     let operation = find_operation(catalog, call)
         .ok()
         .and_then(|f| catalog.operation(f.index))
@@ -215,7 +285,10 @@ client.users.list();
             ("GET /users", "users"),
         ];
         for (call, op) in expected {
-            assert!(found.contains(&(call.to_string(), Some(op.to_string()))), "{call} in {found:?}");
+            assert!(
+                found.contains(&(call.to_string(), Some(op.to_string()))),
+                "{call} in {found:?}"
+            );
         }
     }
 

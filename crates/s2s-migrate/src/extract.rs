@@ -55,7 +55,10 @@ pub struct Setting {
 
 /// The file's lines without terminators (`\r` dropped), as the extractors see them.
 pub fn split_lines(text: &Text) -> Vec<&str> {
-    text.body.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect()
+    text.body
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect()
 }
 
 /// Every setting in a config file (code: string assignments; text: none).
@@ -94,7 +97,11 @@ fn value_at(line: &str, from: usize, comments: &[char]) -> (String, usize, usize
                 escaped = true;
             } else if c == q {
                 let inner = &body[1..i];
-                let value = if q == '"' { inner.replace("\\\"", "\"").replace("\\\\", "\\") } else { inner.to_string() };
+                let value = if q == '"' {
+                    inner.replace("\\\"", "\"").replace("\\\\", "\\")
+                } else {
+                    inner.to_string()
+                };
                 return (value, start + 1, start + i);
             }
         }
@@ -117,27 +124,48 @@ fn value_at(line: &str, from: usize, comments: &[char]) -> (String, usize, usize
 /// `KEY=value`, `export KEY=value`, `key = "value"` (with `[section]` prefixes when asked).
 fn assignments(lines: &[&str], seps: &[char], comments: &[char], sections: bool) -> Vec<Setting> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = regex(&RE, r#"^(\s*)(?:export\s+)?([A-Za-z_][A-Za-z0-9_.\-]*)\s*([=:])"#);
+    let re = regex(
+        &RE,
+        r#"^(\s*)(?:export\s+)?([A-Za-z_][A-Za-z0-9_.\-]*)\s*([=:])"#,
+    );
     let mut section = String::new();
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
         if sections && trimmed.starts_with('[') && trimmed.ends_with(']') {
-            section = trimmed.trim_matches(|c| c == '[' || c == ']').trim().trim_matches('"').to_string();
+            section = trimmed
+                .trim_matches(|c| c == '[' || c == ']')
+                .trim()
+                .trim_matches('"')
+                .to_string();
             continue;
         }
         let Some(c) = re.captures(line) else { continue };
-        let (Some(key), Some(sep)) = (c.get(2), c.get(3)) else { continue };
+        let (Some(key), Some(sep)) = (c.get(2), c.get(3)) else {
+            continue;
+        };
         if !sep.as_str().chars().all(|s| seps.contains(&s)) {
             continue;
         }
         let (value, start, end) = value_at(line, sep.end(), comments);
-        let full_key = if section.is_empty() { key.as_str().to_string() } else { format!("{section}.{}", key.as_str()) };
+        let full_key = if section.is_empty() {
+            key.as_str().to_string()
+        } else {
+            format!("{section}.{}", key.as_str())
+        };
         out.push(Setting {
             key: full_key,
-            key_at: Pos { line: i, start: key.start(), end: key.end() },
+            key_at: Pos {
+                line: i,
+                start: key.start(),
+                end: key.end(),
+            },
             value,
-            value_at: Some(Pos { line: i, start, end }),
+            value_at: Some(Pos {
+                line: i,
+                start,
+                end,
+            }),
             lines: i..i + 1,
             encoding: Encoding::Plain,
         });
@@ -148,16 +176,33 @@ fn assignments(lines: &[&str], seps: &[char], comments: &[char], sections: bool)
 /// `"key": "value"` pairs (string values; nested objects give their inner keys).
 fn json(lines: &[&str]) -> Vec<Setting> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = regex(&RE, r#""((?:[^"\\]|\\.){1,200})"\s*:\s*"((?:[^"\\]|\\.)*)""#);
+    let re = regex(
+        &RE,
+        r#""((?:[^"\\]|\\.){1,200})"\s*:\s*"((?:[^"\\]|\\.)*)""#,
+    );
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         for c in re.captures_iter(line) {
-            let (Some(k), Some(v)) = (c.get(1), c.get(2)) else { continue };
+            let (Some(k), Some(v)) = (c.get(1), c.get(2)) else {
+                continue;
+            };
             out.push(Setting {
                 key: k.as_str().to_string(),
-                key_at: Pos { line: i, start: k.start(), end: k.end() },
-                value: v.as_str().replace("\\\"", "\"").replace("\\/", "/").replace("\\\\", "\\"),
-                value_at: Some(Pos { line: i, start: v.start(), end: v.end() }),
+                key_at: Pos {
+                    line: i,
+                    start: k.start(),
+                    end: k.end(),
+                },
+                value: v
+                    .as_str()
+                    .replace("\\\"", "\"")
+                    .replace("\\/", "/")
+                    .replace("\\\\", "\\"),
+                value_at: Some(Pos {
+                    line: i,
+                    start: v.start(),
+                    end: v.end(),
+                }),
                 lines: i..i + 1,
                 encoding: Encoding::Plain,
             });
@@ -177,14 +222,24 @@ fn code(lines: &[&str]) -> Vec<Setting> {
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         for c in re.captures_iter(line) {
-            let (Some(k), Some(v)) = (c.get(1), c.get(2)) else { continue };
+            let (Some(k), Some(v)) = (c.get(1), c.get(2)) else {
+                continue;
+            };
             let key = k.as_str().trim_start_matches('$');
             let key = key.rsplit('.').next().unwrap_or(key);
             out.push(Setting {
                 key: key.to_string(),
-                key_at: Pos { line: i, start: k.start(), end: k.end() },
+                key_at: Pos {
+                    line: i,
+                    start: k.start(),
+                    end: k.end(),
+                },
                 value: v.as_str().to_string(),
-                value_at: Some(Pos { line: i, start: v.start(), end: v.end() }),
+                value_at: Some(Pos {
+                    line: i,
+                    start: v.start(),
+                    end: v.end(),
+                }),
                 lines: i..i + 1,
                 encoding: Encoding::Plain,
             });
@@ -201,8 +256,14 @@ fn indent_of(line: &str) -> usize {
 fn yaml(lines: &[&str]) -> Vec<Setting> {
     static KEY: OnceLock<Regex> = OnceLock::new();
     static LIST_ENV: OnceLock<Regex> = OnceLock::new();
-    let key_re = regex(&KEY, r#"^(\s*)(-\s+)?(["']?)([A-Za-z_][A-Za-z0-9_.\-]*)(["']?)\s*:(?:\s+|$)"#);
-    let list_env = regex(&LIST_ENV, r#"^(\s*)-\s+(["']?)([A-Za-z_][A-Za-z0-9_]*)=(.*?)(["']?)\s*$"#);
+    let key_re = regex(
+        &KEY,
+        r#"^(\s*)(-\s+)?(["']?)([A-Za-z_][A-Za-z0-9_.\-]*)(["']?)\s*:(?:\s+|$)"#,
+    );
+    let list_env = regex(
+        &LIST_ENV,
+        r#"^(\s*)-\s+(["']?)([A-Za-z_][A-Za-z0-9_]*)=(.*?)(["']?)\s*$"#,
+    );
 
     let mut out = Vec::new();
     let mut parents: Vec<(usize, String)> = Vec::new();
@@ -229,9 +290,17 @@ fn yaml(lines: &[&str]) -> Vec<Setting> {
             if let (Some(k), Some(v)) = (c.get(3), c.get(4)) {
                 out.push(Setting {
                     key: k.as_str().to_string(),
-                    key_at: Pos { line: i, start: k.start(), end: k.end() },
+                    key_at: Pos {
+                        line: i,
+                        start: k.start(),
+                        end: k.end(),
+                    },
                     value: v.as_str().to_string(),
-                    value_at: Some(Pos { line: i, start: v.start(), end: v.end() }),
+                    value_at: Some(Pos {
+                        line: i,
+                        start: v.start(),
+                        end: v.end(),
+                    }),
                     lines: i..i + 1,
                     encoding: Encoding::Plain,
                 });
@@ -260,7 +329,11 @@ fn yaml(lines: &[&str]) -> Vec<Setting> {
             i += 1;
             continue;
         }
-        let key_pos = Pos { line: i, start: k.start(), end: k.end() };
+        let key_pos = Pos {
+            line: i,
+            start: k.start(),
+            end: k.end(),
+        };
         let (value, value_pos, end_line) = if block {
             let folded = raw_value.starts_with('>');
             let mut j = i + 1;
@@ -275,12 +348,25 @@ fn yaml(lines: &[&str]) -> Vec<Setting> {
             }
             (parts.join(if folded { " " } else { "\n" }), None, j)
         } else {
-            (raw_value, Some(Pos { line: i, start: vstart, end: vend }), i + 1)
+            (
+                raw_value,
+                Some(Pos {
+                    line: i,
+                    start: vstart,
+                    end: vend,
+                }),
+                i + 1,
+            )
         };
-        let under_data = parents.last().is_some_and(|(_, p)| p == "data") && is_secret_doc.get(doc).copied().unwrap_or(false);
+        let under_data = parents.last().is_some_and(|(_, p)| p == "data")
+            && is_secret_doc.get(doc).copied().unwrap_or(false);
         if key == "name" && c.get(2).is_some() {
             pending_name = value_pos.map(|p| (indent, p, value.clone()));
-        } else if key == "value" && pending_name.as_ref().is_some_and(|(ni, _, _)| *ni == indent) {
+        } else if key == "value"
+            && pending_name
+                .as_ref()
+                .is_some_and(|(ni, _, _)| *ni == indent)
+        {
             if let Some((_, name_pos, name)) = pending_name.take() {
                 out.push(Setting {
                     key: name,
@@ -293,7 +379,11 @@ fn yaml(lines: &[&str]) -> Vec<Setting> {
             }
         } else {
             let (value, encoding) = if under_data {
-                match STANDARD.decode(value.trim()).ok().and_then(|b| String::from_utf8(b).ok()) {
+                match STANDARD
+                    .decode(value.trim())
+                    .ok()
+                    .and_then(|b| String::from_utf8(b).ok())
+                {
                     Some(decoded) => (decoded, Encoding::Base64),
                     None => (value, Encoding::Plain),
                 }
@@ -323,7 +413,9 @@ fn secret_docs(lines: &[&str]) -> Vec<bool> {
     for line in lines {
         if line.trim() == "---" {
             docs.push(false);
-        } else if line.starts_with("kind:") && line["kind:".len()..].trim().trim_matches(['"', '\'']) == "Secret" {
+        } else if line.starts_with("kind:")
+            && line["kind:".len()..].trim().trim_matches(['"', '\'']) == "Secret"
+        {
             if let Some(last) = docs.last_mut() {
                 *last = true;
             }
@@ -349,34 +441,64 @@ mod tests {
 
     #[test]
     fn env_values_keep_hashes_inside_quotes_and_drop_comments_outside() {
-        let body = "# legacy\nexport ZOOM_API_KEY=abc123 # old\nZOOM_API_SECRET=\"s#cr3t\"\nEMPTY=\n";
+        let body =
+            "# legacy\nexport ZOOM_API_KEY=abc123 # old\nZOOM_API_SECRET=\"s#cr3t\"\nEMPTY=\n";
         assert_eq!(
             kv(body, Format::Env),
-            [pair("ZOOM_API_KEY", "abc123", 2), pair("ZOOM_API_SECRET", "s#cr3t", 3), pair("EMPTY", "", 4)]
+            [
+                pair("ZOOM_API_KEY", "abc123", 2),
+                pair("ZOOM_API_SECRET", "s#cr3t", 3),
+                pair("EMPTY", "", 4)
+            ]
         );
     }
 
     #[test]
     fn toml_and_ini_sections_prefix_the_key() {
-        assert_eq!(kv("[zoom]\napi_key = \"k\"\n", Format::Toml), [pair("zoom.api_key", "k", 2)]);
-        assert_eq!(kv("[zoom]\napi_secret: s ; note\n", Format::Ini), [pair("zoom.api_secret", "s", 2)]);
+        assert_eq!(
+            kv("[zoom]\napi_key = \"k\"\n", Format::Toml),
+            [pair("zoom.api_key", "k", 2)]
+        );
+        assert_eq!(
+            kv("[zoom]\napi_secret: s ; note\n", Format::Ini),
+            [pair("zoom.api_secret", "s", 2)]
+        );
     }
 
     #[test]
     fn json_pairs_anywhere_on_a_line() {
-        assert_eq!(kv("{\"zoom\": {\"apiKey\": \"k\", \"apiSecret\": \"s\"}}", Format::Json), [pair("apiKey", "k", 1), pair("apiSecret", "s", 1)]);
+        assert_eq!(
+            kv(
+                "{\"zoom\": {\"apiKey\": \"k\", \"apiSecret\": \"s\"}}",
+                Format::Json
+            ),
+            [pair("apiKey", "k", 1), pair("apiSecret", "s", 1)]
+        );
     }
 
     #[test]
     fn compose_maps_lists_and_kubernetes_env_and_secrets() {
         let compose = "services:\n  app:\n    environment:\n      ZOOM_API_KEY: abc\n      - ZOOM_API_SECRET=xyz\n";
-        assert_eq!(kv(compose, Format::Yaml), [pair("ZOOM_API_KEY", "abc", 4), pair("ZOOM_API_SECRET", "xyz", 5)]);
-        let k8s = "kind: Deployment\nspec:\n  env:\n    - name: ZOOM_API_KEY\n      value: \"abc\"\n";
+        assert_eq!(
+            kv(compose, Format::Yaml),
+            [
+                pair("ZOOM_API_KEY", "abc", 4),
+                pair("ZOOM_API_SECRET", "xyz", 5)
+            ]
+        );
+        let k8s =
+            "kind: Deployment\nspec:\n  env:\n    - name: ZOOM_API_KEY\n      value: \"abc\"\n";
         assert_eq!(kv(k8s, Format::Yaml)[1], pair("ZOOM_API_KEY", "abc", 4));
         let secret = "apiVersion: v1\nkind: Secret\ndata:\n  ZOOM_API_SECRET: c2VjcmV0\n---\nkind: ConfigMap\ndata:\n  ZOOM_API_KEY: plain\n";
         let found = settings(&Text::new(secret.into(), false), Format::Yaml);
-        assert_eq!((found[2].value.as_str(), found[2].encoding), ("secret", Encoding::Base64));
-        assert_eq!((found[4].value.as_str(), found[4].encoding), ("plain", Encoding::Plain));
+        assert_eq!(
+            (found[2].value.as_str(), found[2].encoding),
+            ("secret", Encoding::Base64)
+        );
+        assert_eq!(
+            (found[4].value.as_str(), found[4].encoding),
+            ("plain", Encoding::Plain)
+        );
     }
 
     #[test]
@@ -390,9 +512,22 @@ mod tests {
     #[test]
     fn code_assignments_in_many_languages() {
         let body = "const apiKey = 'k1';\n$zoom_api_secret = \"s1\";\ndefine('ZOOM_API_KEY', 'k2');\napiKey := \"k3\"\nString apiSecret = \"s2\";\nconfig.ZOOM_JWT_TOKEN = `t`;\n";
-        let keys: Vec<_> = kv(body, Format::Code(crate::format::Language::JavaScript)).into_iter().map(|(k, v, _)| (k, v)).collect();
-        for expected in [("apiKey", "k1"), ("zoom_api_secret", "s1"), ("ZOOM_API_KEY", "k2"), ("apiKey", "k3"), ("apiSecret", "s2"), ("ZOOM_JWT_TOKEN", "t")] {
-            assert!(keys.contains(&(expected.0.to_string(), expected.1.to_string())), "{expected:?} in {keys:?}");
+        let keys: Vec<_> = kv(body, Format::Code(crate::format::Language::JavaScript))
+            .into_iter()
+            .map(|(k, v, _)| (k, v))
+            .collect();
+        for expected in [
+            ("apiKey", "k1"),
+            ("zoom_api_secret", "s1"),
+            ("ZOOM_API_KEY", "k2"),
+            ("apiKey", "k3"),
+            ("apiSecret", "s2"),
+            ("ZOOM_JWT_TOKEN", "t"),
+        ] {
+            assert!(
+                keys.contains(&(expected.0.to_string(), expected.1.to_string())),
+                "{expected:?} in {keys:?}"
+            );
         }
     }
 }

@@ -96,12 +96,18 @@ pub fn legacy_settings(text: &Text, format: Format) -> Vec<LegacySetting> {
             let name = classify(&setting.key)?;
             (name.names_zoom || mentions_zoom).then_some(LegacySetting { setting, name })
         })
-        .filter(|l| !(l.name.kind == LegacyKind::JwtToken && l.setting.value.trim().is_empty() && !l.name.names_zoom))
+        .filter(|l| {
+            !(l.name.kind == LegacyKind::JwtToken
+                && l.setting.value.trim().is_empty()
+                && !l.name.names_zoom)
+        })
         .collect()
 }
 
 fn mentions_zoom(body: &str) -> bool {
-    body.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"zoom"))
+    body.as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"zoom"))
 }
 
 /// All findings in one file.
@@ -128,20 +134,61 @@ pub fn find_in(file: &str, text: &Text, format: Format, ctx: FileContext) -> Vec
             if reference.is_some() {
                 flags.push(Flag::Interpolated);
             }
-            let kind = if jwt.is_some() { LegacyKind::JwtToken } else { l.name.kind };
-            finding(file, s.key_at.line + 1, kind, Some(s.key.clone()), &s.value, reference, jwt, flags, format, format.is_config(), ctx)
+            let kind = if jwt.is_some() {
+                LegacyKind::JwtToken
+            } else {
+                l.name.kind
+            };
+            finding(
+                file,
+                s.key_at.line + 1,
+                kind,
+                Some(s.key.clone()),
+                &s.value,
+                reference,
+                jwt,
+                flags,
+                format,
+                format.is_config(),
+                ctx,
+            )
         })
         .collect();
-    // JWTs anywhere else: hard-coded strings, README examples, tokens split across lines.
+    // JWTs anywhere else: hard-coded strings, README examples, tokens split across lines —
+    // unless a setting above already holds them (its value may sit on a later line).
+    let held: Vec<(std::ops::Range<usize>, String)> = legacy
+        .iter()
+        .map(|l| {
+            (
+                l.setting.lines.start + 1..l.setting.lines.end + 1,
+                l.setting.value.split_whitespace().collect(),
+            )
+        })
+        .collect();
     for (line, token) in jwts_in(text) {
-        if findings.iter().any(|f| f.line == line && f.jwt.is_some()) {
+        if held
+            .iter()
+            .any(|(lines, value)| lines.contains(&line) || *value == token)
+        {
             continue;
         }
         let Some(jwt) = decode(&token) else { continue };
         if jwt.kind == JwtKind::Other {
             continue;
         }
-        findings.push(finding(file, line, LegacyKind::JwtToken, None, &token, None, Some(jwt), Vec::new(), format, false, ctx));
+        findings.push(finding(
+            file,
+            line,
+            LegacyKind::JwtToken,
+            None,
+            &token,
+            None,
+            Some(jwt),
+            Vec::new(),
+            format,
+            false,
+            ctx,
+        ));
     }
     findings.sort_by_key(|f| f.line);
     findings
@@ -202,7 +249,12 @@ fn finding(
 
 fn is_reference(value: &str) -> bool {
     let v = value.trim();
-    v.contains("${") || (v.starts_with('$') && v.len() > 1 && v[1..].chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+    v.contains("${")
+        || (v.starts_with('$')
+            && v.len() > 1
+            && v[1..]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_'))
 }
 
 fn looks_like_jwt(value: &str) -> bool {
@@ -215,7 +267,10 @@ pub fn jwts_in(text: &Text) -> Vec<(usize, String)> {
     static JOIN: OnceLock<Regex> = OnceLock::new();
     static JWT: OnceLock<Regex> = OnceLock::new();
     let join = regex(&JOIN, r#"["'`]\s*\+?\s*\r?\n\s*["'`]|\\\r?\n\s*"#);
-    let jwt = regex(&JWT, r#"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}"#);
+    let jwt = regex(
+        &JWT,
+        r#"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}"#,
+    );
     if !text.body.contains("eyJ") {
         return Vec::new();
     }
@@ -232,9 +287,14 @@ pub fn jwts_in(text: &Text) -> Vec<(usize, String)> {
     joined.push_str(&text.body[from..]);
     jwt.find_iter(&joined)
         .map(|m| {
-            let piece = pieces.partition_point(|(start, _)| *start <= m.start()).saturating_sub(1);
+            let piece = pieces
+                .partition_point(|(start, _)| *start <= m.start())
+                .saturating_sub(1);
             let (joined_start, original_start) = pieces[piece];
-            (text.line_of(original_start + (m.start() - joined_start)), m.as_str().to_string())
+            (
+                text.line_of(original_start + (m.start() - joined_start)),
+                m.as_str().to_string(),
+            )
         })
         .collect()
 }
@@ -245,11 +305,18 @@ mod tests {
     use crate::jwt::encode_for_tests;
 
     fn app_token() -> String {
-        encode_for_tests(r#"{"alg":"HS256","typ":"JWT"}"#, r#"{"aud":null,"iss":"AbCdEfGhIjKlMnOpQrStUv","exp":1700000000000,"iat":1690000000}"#)
+        encode_for_tests(
+            r#"{"alg":"HS256","typ":"JWT"}"#,
+            r#"{"aud":null,"iss":"AbCdEfGhIjKlMnOpQrStUv","exp":1700000000000,"iat":1690000000}"#,
+        )
     }
 
     fn ctx() -> FileContext {
-        FileContext { git_tracked: Some(true), git_ignored: false, now_unix: 1_790_000_000 }
+        FileContext {
+            git_tracked: Some(true),
+            git_ignored: false,
+            now_unix: 1_790_000_000,
+        }
     }
 
     #[test]
@@ -257,14 +324,24 @@ mod tests {
         let body = format!("ZOOM_API_KEY=AbCdEfGhIjKlMnOpQrStUv\nZOOM_API_SECRET=\"s3cr3t#value-long-enough\"\nZOOM_JWT_TOKEN={}\nZOOM_API_KEY=${{LEGACY}}\n", app_token());
         let f = find_in(".env", &Text::new(body, false), Format::Env, ctx());
         assert_eq!(f.len(), 4);
-        assert_eq!((f[0].kind, f[0].masked.as_str()), (LegacyKind::ApiKey, "AbCd…Uv (22 chars)"));
-        assert!(f[0].flags.contains(&Flag::CommittedToGit) && f[0].flags.contains(&Flag::Duplicate));
+        assert_eq!(
+            (f[0].kind, f[0].masked.as_str()),
+            (LegacyKind::ApiKey, "AbCd…Uv (22 chars)")
+        );
+        assert!(
+            f[0].flags.contains(&Flag::CommittedToGit) && f[0].flags.contains(&Flag::Duplicate)
+        );
         assert_eq!(f[1].masked, "s3… (24 chars)");
         let jwt = f[2].jwt.as_ref().expect("decoded");
         assert_eq!(jwt.issuer.as_deref(), Some("AbCdEfGhIjKlMnOpQrStUv"));
-        assert!(f[2].flags.contains(&Flag::Expired) && f[2].flags.contains(&Flag::ExpInMilliseconds));
+        assert!(
+            f[2].flags.contains(&Flag::Expired) && f[2].flags.contains(&Flag::ExpInMilliseconds)
+        );
         assert_eq!(f[3].reference.as_deref(), Some("${LEGACY}"));
-        assert!(!f[3].flags.contains(&Flag::CommittedToGit), "a reference is not a secret");
+        assert!(
+            !f[3].flags.contains(&Flag::CommittedToGit),
+            "a reference is not a secret"
+        );
         assert!(f.iter().all(|x| x.rewritable));
     }
 
@@ -273,7 +350,12 @@ mod tests {
         let t = app_token();
         let (a, b) = t.split_at(30);
         let body = format!("// zoom\nconst token = \"{a}\" +\n    \"{b}\";\n");
-        let f = find_in("a.js", &Text::new(body, false), Format::Code(crate::format::Language::JavaScript), ctx());
+        let f = find_in(
+            "a.js",
+            &Text::new(body, false),
+            Format::Code(crate::format::Language::JavaScript),
+            ctx(),
+        );
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!((f[0].line, f[0].kind), (2, LegacyKind::JwtToken));
         assert!(!f[0].rewritable);
@@ -281,12 +363,30 @@ mod tests {
 
     #[test]
     fn generic_names_need_zoom_in_the_file_and_sdk_tokens_are_flagged() {
-        let plain = find_in("c.json", &Text::new(r#"{"apiKey": "k123456789"}"#.into(), false), Format::Json, ctx());
+        let plain = find_in(
+            "c.json",
+            &Text::new(r#"{"apiKey": "k123456789"}"#.into(), false),
+            Format::Json,
+            ctx(),
+        );
         assert!(plain.is_empty(), "an apiKey of some other service");
-        let zoom = find_in("c.json", &Text::new(r#"{"zoom": {"apiKey": "k123456789"}}"#.into(), false), Format::Json, ctx());
+        let zoom = find_in(
+            "c.json",
+            &Text::new(r#"{"zoom": {"apiKey": "k123456789"}}"#.into(), false),
+            Format::Json,
+            ctx(),
+        );
         assert!(zoom[0].flags.contains(&Flag::GenericName));
-        let sdk = encode_for_tests(r#"{"alg":"HS256"}"#, r#"{"appKey":"a","sdkKey":"a","mn":"1","role":0,"iat":1,"exp":2000000000}"#);
-        let f = find_in("README.md", &Text::new(format!("token: {sdk}\n"), false), Format::Text, ctx());
+        let sdk = encode_for_tests(
+            r#"{"alg":"HS256"}"#,
+            r#"{"appKey":"a","sdkKey":"a","mn":"1","role":0,"iat":1,"exp":2000000000}"#,
+        );
+        let f = find_in(
+            "README.md",
+            &Text::new(format!("token: {sdk}\n"), false),
+            Format::Text,
+            ctx(),
+        );
         assert!(f[0].flags.contains(&Flag::SdkTokenNotMigrated));
     }
 }

@@ -61,7 +61,11 @@ impl Format {
 
     /// The format of a path, by name and extension.
     pub fn of(path: &Path) -> Format {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_ascii_lowercase();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         if is_env_name(&name) {
             return Format::Env;
         }

@@ -93,10 +93,13 @@ pub fn decode(token: &str) -> Option<DecodedJwt> {
         Some(exp) => (Some(exp), false),
         None => (None, false),
     };
-    let issued_at = claims
-        .get("iat")
-        .and_then(number)
-        .map(|iat| if iat > 100_000_000_000 { iat / 1000 } else { iat });
+    let issued_at = claims.get("iat").and_then(number).map(|iat| {
+        if iat > 100_000_000_000 {
+            iat / 1000
+        } else {
+            iat
+        }
+    });
     let kind = kind_of(alg.as_deref(), &claims, issuer.as_deref(), expires_at);
     Some(DecodedJwt {
         header: Value::Object(header).to_string(),
@@ -119,17 +122,39 @@ fn object(part: &str) -> Option<Map<String, Value>> {
 }
 
 fn number(v: &Value) -> Option<i64> {
-    v.as_i64().or_else(|| v.as_f64().filter(|f| f.is_finite() && f.abs() < 9e15).map(|f| f as i64))
+    v.as_i64().or_else(|| {
+        v.as_f64()
+            .filter(|f| f.is_finite() && f.abs() < 9e15)
+            .map(|f| f as i64)
+    })
 }
 
-fn kind_of(alg: Option<&str>, claims: &Map<String, Value>, iss: Option<&str>, exp: Option<i64>) -> JwtKind {
-    const SDK_CLAIMS: [&str; 8] = ["appKey", "sdkKey", "tpc", "mn", "role", "role_type", "tokenExp", "user_identity"];
+fn kind_of(
+    alg: Option<&str>,
+    claims: &Map<String, Value>,
+    iss: Option<&str>,
+    exp: Option<i64>,
+) -> JwtKind {
+    const SDK_CLAIMS: [&str; 8] = [
+        "appKey",
+        "sdkKey",
+        "tpc",
+        "mn",
+        "role",
+        "role_type",
+        "tokenExp",
+        "user_identity",
+    ];
     if SDK_CLAIMS.iter().any(|c| claims.contains_key(*c)) {
         return JwtKind::ZoomSdk;
     }
     const JWT_APP_CLAIMS: [&str; 5] = ["iss", "exp", "iat", "aud", "nbf"];
     let only_app_claims = claims.keys().all(|k| JWT_APP_CLAIMS.contains(&k.as_str()));
-    let key_like = iss.is_some_and(|i| (10..=64).contains(&i.len()) && i.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    let key_like = iss.is_some_and(|i| {
+        (10..=64).contains(&i.len())
+            && i.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    });
     if alg == Some("HS256") && key_like && exp.is_some() && only_app_claims {
         JwtKind::ZoomJwtApp
     } else {
@@ -155,17 +180,26 @@ mod tests {
 
     #[test]
     fn a_zoom_jwt_app_token_decodes_with_issuer_and_expiry() {
-        let t = encode_for_tests(HS256, r#"{"aud":null,"iss":"AbCdEfGhIjKlMnOpQrStUv","exp":1700000000,"iat":1690000000}"#);
+        let t = encode_for_tests(
+            HS256,
+            r#"{"aud":null,"iss":"AbCdEfGhIjKlMnOpQrStUv","exp":1700000000,"iat":1690000000}"#,
+        );
         let d = decode(&t).expect("decodes");
         assert_eq!(d.kind, JwtKind::ZoomJwtApp);
         assert_eq!(d.issuer.as_deref(), Some("AbCdEfGhIjKlMnOpQrStUv"));
-        assert_eq!((d.issued_at, d.expires_at, d.exp_in_millis), (Some(1_690_000_000), Some(1_700_000_000), false));
+        assert_eq!(
+            (d.issued_at, d.expires_at, d.exp_in_millis),
+            (Some(1_690_000_000), Some(1_700_000_000), false)
+        );
         assert_eq!(d.expiry(1_800_000_000), Expiry::Expired);
     }
 
     #[test]
     fn exp_in_milliseconds_and_far_future_expiry_are_recognised() {
-        let t = encode_for_tests(HS256, r#"{"iss":"AbCdEfGhIjKlMnOpQrStUv","exp":4102444800000}"#);
+        let t = encode_for_tests(
+            HS256,
+            r#"{"iss":"AbCdEfGhIjKlMnOpQrStUv","exp":4102444800000}"#,
+        );
         let d = decode(&t).expect("decodes");
         assert!(d.exp_in_millis);
         assert_eq!(d.expires_at, Some(4_102_444_800));
@@ -174,7 +208,10 @@ mod tests {
 
     #[test]
     fn sdk_tokens_and_strangers_are_not_jwt_app_tokens() {
-        let sdk = encode_for_tests(HS256, r#"{"appKey":"k","sdkKey":"k","mn":"123","role":0,"iat":1,"exp":2,"tokenExp":2}"#);
+        let sdk = encode_for_tests(
+            HS256,
+            r#"{"appKey":"k","sdkKey":"k","mn":"123","role":0,"iat":1,"exp":2,"tokenExp":2}"#,
+        );
         assert_eq!(decode(&sdk).map(|d| d.kind), Some(JwtKind::ZoomSdk));
         let other = encode_for_tests(r#"{"alg":"RS256"}"#, r#"{"sub":"x","exp":2}"#);
         assert_eq!(decode(&other).map(|d| d.kind), Some(JwtKind::Other));

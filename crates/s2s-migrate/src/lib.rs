@@ -17,6 +17,7 @@ pub mod guidance;
 pub mod jwt;
 pub mod mask;
 pub mod names;
+pub mod plan;
 pub mod report;
 pub mod rewrite;
 pub mod scan;

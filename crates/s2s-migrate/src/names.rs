@@ -36,7 +36,15 @@ pub fn classify(name: &str) -> Option<NameMatch> {
         .filter(|c| c.is_ascii_alphanumeric())
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    const NOT_JWT_APP: [&str; 7] = ["sdk", "client", "webhook", "verification", "oauth", "refresh", "account"];
+    const NOT_JWT_APP: [&str; 7] = [
+        "sdk",
+        "client",
+        "webhook",
+        "verification",
+        "oauth",
+        "refresh",
+        "account",
+    ];
     if NOT_JWT_APP.iter().any(|w| n.contains(w)) {
         return None;
     }
@@ -45,7 +53,8 @@ pub fn classify(name: &str) -> Option<NameMatch> {
         LegacyKind::ApiKey
     } else if n.ends_with("apisecret") || n.ends_with("jwtsecret") {
         LegacyKind::ApiSecret
-    } else if n.ends_with("jwttoken") || n.ends_with("jwt") || (names_zoom && n.ends_with("token")) {
+    } else if n.ends_with("jwttoken") || n.ends_with("jwt") || (names_zoom && n.ends_with("token"))
+    {
         LegacyKind::JwtToken
     } else {
         return None;
@@ -76,7 +85,11 @@ mod tests {
             ("DATABASE_URL", None),
         ];
         for (name, expected) in cases {
-            assert_eq!(classify(name).map(|m| (m.kind, m.names_zoom)), expected, "{name}");
+            assert_eq!(
+                classify(name).map(|m| (m.kind, m.names_zoom)),
+                expected,
+                "{name}"
+            );
         }
     }
 }

@@ -1,0 +1,191 @@
+//! The migration report an admin can save: every finding (values masked), the API calls and the
+//! scopes they need, the decisions taken, and the files changed with where their backups are.
+//! Markdown for repositories and tickets; HTML for a browser. Built only from masked data.
+
+use serde::{Deserialize, Serialize};
+
+use crate::apply::Journal;
+use crate::find::{Finding, Flag};
+use crate::names::LegacyKind;
+use crate::rewrite::NewNames;
+use crate::scan::ScanReport;
+
+/// What the admin decided.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Decisions {
+    /// Names of the new settings.
+    pub names: NewNames,
+    /// The client secret was written into the configs (else a placeholder).
+    pub secret_written: bool,
+    /// The S2S Desk profile used for the new app.
+    pub profile: Option<String>,
+    /// The token test's one-line result.
+    pub token_test: Option<String>,
+}
+
+fn kind(k: LegacyKind) -> &'static str {
+    match k {
+        LegacyKind::ApiKey => "API key",
+        LegacyKind::ApiSecret => "API secret",
+        LegacyKind::JwtToken => "JWT token",
+    }
+}
+
+fn flag(f: Flag) -> &'static str {
+    match f {
+        Flag::Expired => "expired",
+        Flag::NeverExpires => "never expires in practice",
+        Flag::ExpInMilliseconds => "exp in milliseconds",
+        Flag::CommittedToGit => "COMMITTED TO GIT",
+        Flag::GitIgnored => "git-ignored",
+        Flag::Duplicate => "duplicate key",
+        Flag::Interpolated => "reference",
+        Flag::SdkTokenNotMigrated => "SDK token, not migrated",
+        Flag::GenericName => "generic name",
+    }
+}
+
+fn when(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| {
+            t.format(time::macros::format_description!(
+                "[year]-[month]-[day] [hour]:[minute] UTC"
+            ))
+            .ok()
+        })
+        .unwrap_or_else(|| unix.to_string())
+}
+
+fn jwt_note(f: &Finding) -> String {
+    f.jwt
+        .as_ref()
+        .map(|j| {
+            let exp = j.expires_at.map(when).unwrap_or_else(|| "none".into());
+            format!("alg {}, exp {exp}", j.alg.as_deref().unwrap_or("?"))
+        })
+        .unwrap_or_default()
+}
+
+/// The report as Markdown.
+pub fn markdown(
+    report: &ScanReport,
+    decisions: &Decisions,
+    journal: Option<&Journal>,
+    now_unix: i64,
+) -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut md = format!(
+        "# Zoom JWT → Server-to-Server migration\n\nProject: `{}`  \nReport: {}  \nScanned {} files ({} bytes){}.\n\n",
+        report.root,
+        when(now_unix),
+        report.progress.files_scanned,
+        report.progress.bytes_scanned,
+        if report.cancelled { " — **scan cancelled, lists are partial**" } else { "" }
+    );
+    md.push_str(&format!(
+        "## Legacy credentials found ({})\n\n",
+        report.findings.len()
+    ));
+    if !report.findings.is_empty() {
+        md.push_str("| File | Line | Kind | Name | Value (masked) | JWT | Notes |\n|---|---|---|---|---|---|---|\n");
+        for f in &report.findings {
+            let notes: Vec<&str> = f.flags.iter().map(|x| flag(*x)).collect();
+            md.push_str(&format!(
+                "| {} | {} | {} | {} | `{}` | {} | {} |\n",
+                cell(&f.file),
+                f.line,
+                kind(f.kind),
+                cell(f.key.as_deref().unwrap_or("—")),
+                cell(&f.masked),
+                jwt_note(f),
+                notes.join(", ")
+            ));
+        }
+        if report
+            .findings
+            .iter()
+            .any(|f| f.flags.contains(&Flag::CommittedToGit))
+        {
+            md.push_str("\n**Secrets are committed to git.** Migrating stops their use, but they stay in the history: deactivate the JWT app and rotate anything else that shared them.\n");
+        }
+    }
+    md.push_str(&format!("\n## Zoom API calls ({})\n\n", report.calls.len()));
+    for c in &report.calls {
+        let op = c
+            .operation
+            .as_ref()
+            .map(|o| format!("{} — {}", o.operation_id, o.summary))
+            .unwrap_or_else(|| "not in the scope catalog".into());
+        md.push_str(&format!(
+            "- `{}` ({}:{}){}: {op}\n",
+            c.call,
+            c.file,
+            c.line,
+            if c.method_seen {
+                ""
+            } else {
+                ", method assumed"
+            }
+        ));
+    }
+    md.push_str("\n## Scopes the Server-to-Server app needs\n\n");
+    if report.scopes.is_empty() {
+        md.push_str("No calls were recognised; add the scopes your integration's calls need.\n");
+    }
+    for s in &report.scopes {
+        md.push_str(&format!(
+            "- `{}` ({}) for {}\n",
+            s.scope,
+            s.level.as_str(),
+            s.covers.join(", ")
+        ));
+    }
+    md.push_str(&format!(
+        "\n## Decisions\n\n- New settings: `{}`, `{}`, `{}`\n- Client secret written into configs: {}\n",
+        decisions.names.account_id,
+        decisions.names.client_id,
+        decisions.names.client_secret,
+        if decisions.secret_written { "yes" } else { "no (placeholder; set it from your secret store)" }
+    ));
+    if let Some(p) = &decisions.profile {
+        md.push_str(&format!("- S2S Desk profile: {p}\n"));
+    }
+    if let Some(t) = &decisions.token_test {
+        md.push_str(&format!("- Token test: {t}\n"));
+    }
+    md.push_str("\n## Files changed\n\n");
+    match journal {
+        Some(j) => {
+            for f in &j.files {
+                md.push_str(&format!("- `{}`\n", f.file));
+            }
+            md.push_str(&format!(
+                "\nBackups: `{}` (undo restores them).\n",
+                j.backup_dir
+            ));
+        }
+        None => md.push_str("None yet.\n"),
+    }
+    md
+}
+
+/// The same report as a standalone HTML page.
+pub fn html(
+    report: &ScanReport,
+    decisions: &Decisions,
+    journal: Option<&Journal>,
+    now_unix: i64,
+) -> String {
+    let md = markdown(report, decisions, journal, now_unix);
+    let escaped = md
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Zoom JWT → S2S migration</title>\
+<style>body{{font:14px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem}}pre{{white-space:pre-wrap}}</style>\
+</head><body><pre>{escaped}</pre></body></html>\n"
+    )
+}

@@ -44,7 +44,11 @@ impl NewNames {
     /// Names must be plain identifiers, or the config would not parse.
     pub fn validate(&self) -> Result<(), String> {
         for name in [&self.account_id, &self.client_id, &self.client_secret] {
-            let ok = !name.is_empty() && name.len() <= 64 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-')
+            let ok = !name.is_empty()
+                && name.len() <= 64
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-')
                 && !name.starts_with(|c: char| c.is_ascii_digit());
             if !ok {
                 return Err(format!("\"{name}\" is not a usable setting name: use letters, digits and _ (e.g. ZOOM_CLIENT_ID)"));
@@ -70,7 +74,10 @@ impl std::fmt::Debug for NewValues {
         f.debug_struct("NewValues")
             .field("account_id", &self.account_id)
             .field("client_id", &self.client_id)
-            .field("client_secret", &self.client_secret.as_ref().map(|_| "<redacted>"))
+            .field(
+                "client_secret",
+                &self.client_secret.as_ref().map(|_| "<redacted>"),
+            )
             .finish()
     }
 }
@@ -92,12 +99,21 @@ pub struct Rewrite {
 
 impl std::fmt::Debug for Rewrite {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Rewrite").field("file", &self.file).field("replaced", &self.replaced).finish_non_exhaustive()
+        f.debug_struct("Rewrite")
+            .field("file", &self.file)
+            .field("replaced", &self.replaced)
+            .finish_non_exhaustive()
     }
 }
 
 /// Rewrites one config file; `None` when it has nothing to replace (or isn't text).
-pub fn rewrite(file: &str, bytes: &[u8], format: Format, names: &NewNames, values: &NewValues) -> Option<Rewrite> {
+pub fn rewrite(
+    file: &str,
+    bytes: &[u8],
+    format: Format,
+    names: &NewNames,
+    values: &NewValues,
+) -> Option<Rewrite> {
     if !format.is_config() {
         return None;
     }
@@ -106,7 +122,11 @@ pub fn rewrite(file: &str, bytes: &[u8], format: Format, names: &NewNames, value
         .into_iter()
         .filter(|l| decode(l.setting.value.trim()).is_none_or(|j| j.kind != JwtKind::ZoomSdk))
         .map(|l| {
-            let kind = if decode(l.setting.value.trim()).is_some() { LegacyKind::JwtToken } else { l.name.kind };
+            let kind = if decode(l.setting.value.trim()).is_some() {
+                LegacyKind::JwtToken
+            } else {
+                l.name.kind
+            };
             (l.setting, kind)
         })
         .collect();
@@ -116,15 +136,25 @@ pub fn rewrite(file: &str, bytes: &[u8], format: Format, names: &NewNames, value
     let has_pair = legacy.iter().any(|(_, k)| *k != LegacyKind::JwtToken);
     legacy.sort_by_key(|(s, _)| s.lines.start);
     let mut lines: Vec<String> = text.body.split('\n').map(String::from).collect();
-    let secret = values.client_secret.as_deref().unwrap_or(SECRET_PLACEHOLDER);
+    let secret = values
+        .client_secret
+        .as_deref()
+        .unwrap_or(SECRET_PLACEHOLDER);
     let mut hunks = Vec::new();
     // Bottom-up, so earlier line numbers stay valid.
     for (setting, kind) in legacy.iter().rev() {
         let copies: Vec<(&str, &str)> = match kind {
-            LegacyKind::ApiKey => vec![(&names.account_id, &values.account_id), (&names.client_id, &values.client_id)],
+            LegacyKind::ApiKey => vec![
+                (&names.account_id, &values.account_id),
+                (&names.client_id, &values.client_id),
+            ],
             LegacyKind::ApiSecret => vec![(&names.client_secret, secret)],
             LegacyKind::JwtToken if has_pair => Vec::new(),
-            LegacyKind::JwtToken => vec![(&names.account_id, &values.account_id), (&names.client_id, &values.client_id), (&names.client_secret, secret)],
+            LegacyKind::JwtToken => vec![
+                (&names.account_id, &values.account_id),
+                (&names.client_id, &values.client_id),
+                (&names.client_secret, secret),
+            ],
         };
         let block = setting.lines.start..setting.lines.end.min(lines.len());
         let old: Vec<String> = lines[block.clone()].to_vec();
@@ -136,7 +166,14 @@ pub fn rewrite(file: &str, bytes: &[u8], format: Format, names: &NewNames, value
         if copies.is_empty() && format == Format::Json {
             drop_dangling_comma(&mut lines, block.start, &old);
         }
-        hunks.push(hunk(block.start, &old, setting, &new, names, values.client_secret.is_some()));
+        hunks.push(hunk(
+            block.start,
+            &old,
+            setting,
+            &new,
+            names,
+            values.client_secret.is_some(),
+        ));
         lines.splice(block, new);
     }
     hunks.reverse();
@@ -155,7 +192,14 @@ pub fn rewrite(file: &str, bytes: &[u8], format: Format, names: &NewNames, value
 }
 
 /// The setting's lines with the key renamed and the value replaced.
-fn copy_of(old: &[String], setting: &Setting, name: &str, value: &str, format: Format, last: bool) -> Vec<String> {
+fn copy_of(
+    old: &[String],
+    setting: &Setting,
+    name: &str,
+    value: &str,
+    format: Format,
+    last: bool,
+) -> Vec<String> {
     let start = setting.lines.start;
     let encoded = match setting.encoding {
         Encoding::Base64 => STANDARD.encode(value),
@@ -179,7 +223,10 @@ fn copy_of(old: &[String], setting: &Setting, name: &str, value: &str, format: F
             // A block scalar: one plain `key: "value"` line at the key's indentation.
             let first = &old[0];
             let cr = if first.ends_with('\r') { "\r" } else { "" };
-            out = vec![format!("{}{name}: \"{encoded}\"{cr}", &first[..setting.key_at.start])];
+            out = vec![format!(
+                "{}{name}: \"{encoded}\"{cr}",
+                &first[..setting.key_at.start]
+            )];
         }
     }
     if format == Format::Json && !last {
@@ -196,7 +243,9 @@ fn copy_of(old: &[String], setting: &Setting, name: &str, value: &str, format: F
 
 /// Removing a JSON object's last member leaves the previous member's comma dangling.
 fn drop_dangling_comma(lines: &mut [String], at: usize, old: &[String]) {
-    let removed_had_comma = old.last().is_some_and(|l| l.trim_end_matches('\r').trim_end().ends_with(','));
+    let removed_had_comma = old
+        .last()
+        .is_some_and(|l| l.trim_end_matches('\r').trim_end().ends_with(','));
     if removed_had_comma {
         return;
     }
@@ -209,11 +258,21 @@ fn drop_dangling_comma(lines: &mut [String], at: usize, old: &[String]) {
     }
 }
 
-fn hunk(start: usize, old: &[String], setting: &Setting, new: &[String], names: &NewNames, secret_written: bool) -> String {
+fn hunk(
+    start: usize,
+    old: &[String],
+    setting: &Setting,
+    new: &[String],
+    names: &NewNames,
+    secret_written: bool,
+) -> String {
     let mut out = format!("@@ line {} @@\n", start + 1);
     for (i, line) in old.iter().enumerate() {
         let mut shown = line.trim_end_matches('\r').to_string();
-        if let Some(v) = setting.value_at.filter(|v| v.line - start == i && v.end <= shown.len()) {
+        if let Some(v) = setting
+            .value_at
+            .filter(|v| v.line - start == i && v.end <= shown.len())
+        {
             if v.end > v.start {
                 shown.replace_range(v.start..v.end, &mask(&setting.value, true));
             }
@@ -245,11 +304,22 @@ mod tests {
     use super::*;
 
     fn values(secret: Option<&str>) -> NewValues {
-        NewValues { account_id: "AcctAcctAcctAcctAcct01".into(), client_id: "ClientClientClient0001".into(), client_secret: secret.map(String::from) }
+        NewValues {
+            account_id: "AcctAcctAcctAcctAcct01".into(),
+            client_id: "ClientClientClient0001".into(),
+            client_secret: secret.map(String::from),
+        }
     }
 
     fn migrated(body: &str, format: Format) -> String {
-        let r = rewrite("f", body.as_bytes(), format, &NewNames::default(), &values(None)).expect("rewritten");
+        let r = rewrite(
+            "f",
+            body.as_bytes(),
+            format,
+            &NewNames::default(),
+            &values(None),
+        )
+        .expect("rewritten");
         String::from_utf8(r.after).expect("utf8")
     }
 
@@ -264,7 +334,10 @@ mod tests {
 
     #[test]
     fn a_lone_jwt_token_becomes_all_three_and_with_a_pair_it_goes() {
-        let token = crate::jwt::encode_for_tests(r#"{"alg":"HS256"}"#, r#"{"iss":"AbCdEfGhIjKlMnOpQrStUv","exp":1}"#);
+        let token = crate::jwt::encode_for_tests(
+            r#"{"alg":"HS256"}"#,
+            r#"{"iss":"AbCdEfGhIjKlMnOpQrStUv","exp":1}"#,
+        );
         assert_eq!(
             migrated(&format!("ZOOM_JWT_TOKEN={token}\n"), Format::Env),
             "ZOOM_ACCOUNT_ID=AcctAcctAcctAcctAcct01\nZOOM_CLIENT_ID=ClientClientClient0001\nZOOM_CLIENT_SECRET=REPLACE_WITH_ZOOM_CLIENT_SECRET\n"
@@ -287,15 +360,46 @@ mod tests {
     #[test]
     fn kubernetes_secret_data_stays_base64_and_the_bom_stays() {
         let body = "\u{feff}kind: Secret\ndata:\n  ZOOM_API_SECRET: b2xk\n";
-        let r = rewrite("s.yaml", body.as_bytes(), Format::Yaml, &NewNames::default(), &values(Some("newsecret"))).expect("rewritten");
+        let r = rewrite(
+            "s.yaml",
+            body.as_bytes(),
+            Format::Yaml,
+            &NewNames::default(),
+            &values(Some("newsecret")),
+        )
+        .expect("rewritten");
         let out = String::from_utf8(r.after).expect("utf8");
-        assert_eq!(out, format!("\u{feff}kind: Secret\ndata:\n  ZOOM_CLIENT_SECRET: {}\n", STANDARD.encode("newsecret")));
-        assert!(!r.preview.contains("newsecret") && !r.preview.contains("b2xk"), "{}", r.preview);
+        assert_eq!(
+            out,
+            format!(
+                "\u{feff}kind: Secret\ndata:\n  ZOOM_CLIENT_SECRET: {}\n",
+                STANDARD.encode("newsecret")
+            )
+        );
+        assert!(
+            !r.preview.contains("newsecret") && !r.preview.contains("b2xk"),
+            "{}",
+            r.preview
+        );
     }
 
     #[test]
     fn files_without_legacy_settings_are_left_alone() {
-        assert!(rewrite("f", b"A=1\n", Format::Env, &NewNames::default(), &values(None)).is_none());
-        assert!(rewrite("f", b"const apiKey = 'x' // zoom", Format::Code(crate::format::Language::JavaScript), &NewNames::default(), &values(None)).is_none());
+        assert!(rewrite(
+            "f",
+            b"A=1\n",
+            Format::Env,
+            &NewNames::default(),
+            &values(None)
+        )
+        .is_none());
+        assert!(rewrite(
+            "f",
+            b"const apiKey = 'x' // zoom",
+            Format::Code(crate::format::Language::JavaScript),
+            &NewNames::default(),
+            &values(None)
+        )
+        .is_none());
     }
 }

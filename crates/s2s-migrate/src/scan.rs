@@ -23,12 +23,36 @@ use crate::text::Text;
 
 /// Folders that hold dependencies or build output, never the integration's own settings.
 const SKIPPED_DIRS: [&str; 16] = [
-    ".git", "node_modules", "vendor", "target", "dist", "build", ".venv", "venv", "__pycache__", ".tox", ".next",
-    ".nuxt", "bower_components", "Pods", ".gradle", ".s2s-desk-migration",
+    ".git",
+    "node_modules",
+    "vendor",
+    "target",
+    "dist",
+    "build",
+    ".venv",
+    "venv",
+    "__pycache__",
+    ".tox",
+    ".next",
+    ".nuxt",
+    "bower_components",
+    "Pods",
+    ".gradle",
+    ".s2s-desk-migration",
 ];
 
 /// Bytes that any legacy setting, JWT or Zoom call must contain one of.
-const MARKERS: [&str; 9] = ["zoom", "apikey", "api_key", "api-key", "api.key", "apisecret", "api_secret", "jwt", "eyj"];
+const MARKERS: [&str; 9] = [
+    "zoom",
+    "apikey",
+    "api_key",
+    "api-key",
+    "api.key",
+    "apisecret",
+    "api_secret",
+    "jwt",
+    "eyj",
+];
 
 /// How to scan.
 #[derive(Debug, Clone)]
@@ -165,10 +189,20 @@ struct Skips {
 }
 
 /// Scans `path` (a file or a folder).
-pub fn scan(catalog: &Catalog, path: &Path, options: &ScanOptions, progress: &Progress) -> Result<ScanReport, ScanError> {
+pub fn scan(
+    catalog: &Catalog,
+    path: &Path,
+    options: &ScanOptions,
+    progress: &Progress,
+) -> Result<ScanReport, ScanError> {
     let started = Instant::now();
-    let meta = std::fs::metadata(path).map_err(|_| ScanError::NotFound(path.display().to_string()))?;
-    let root: PathBuf = if meta.is_dir() { path.to_path_buf() } else { path.parent().map(Path::to_path_buf).unwrap_or_default() };
+    let meta =
+        std::fs::metadata(path).map_err(|_| ScanError::NotFound(path.display().to_string()))?;
+    let root: PathBuf = if meta.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
     let tracked = git_tracked(&root);
     let results = Mutex::new(Vec::new());
     let skips = Skips::default();
@@ -181,24 +215,33 @@ pub fn scan(catalog: &Catalog, path: &Path, options: &ScanOptions, progress: &Pr
             now_unix: options.now_unix,
         };
         if let Some(result) = scan_file(catalog, file, rel, ctx, options, progress, &skips) {
-            results.lock().unwrap_or_else(PoisonError::into_inner).push(result);
+            results
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(result);
         }
     };
     if meta.is_dir() {
-        walker(&root, true).threads(options.threads).build_parallel().run(|| {
-            Box::new(|entry| {
-                if progress.is_cancelled() {
-                    return WalkState::Quit;
-                }
-                if let Ok(e) = entry {
-                    if e.file_type().is_some_and(|t| t.is_file()) {
-                        scanned.lock().unwrap_or_else(PoisonError::into_inner).insert(e.path().to_path_buf());
-                        visit(e.path(), false);
+        walker(&root, true)
+            .threads(options.threads)
+            .build_parallel()
+            .run(|| {
+                Box::new(|entry| {
+                    if progress.is_cancelled() {
+                        return WalkState::Quit;
                     }
-                }
-                WalkState::Continue
-            })
-        });
+                    if let Ok(e) = entry {
+                        if e.file_type().is_some_and(|t| t.is_file()) {
+                            scanned
+                                .lock()
+                                .unwrap_or_else(PoisonError::into_inner)
+                                .insert(e.path().to_path_buf());
+                            visit(e.path(), false);
+                        }
+                    }
+                    WalkState::Continue
+                })
+            });
         // Env files git ignores: the settings most likely to hold the live secret.
         let seen = scanned.into_inner().unwrap_or_else(PoisonError::into_inner);
         for entry in walker(&root, false).build().flatten() {
@@ -206,7 +249,10 @@ pub fn scan(catalog: &Catalog, path: &Path, options: &ScanOptions, progress: &Pr
                 break;
             }
             let p = entry.path();
-            let env = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| is_env_name(&n.to_ascii_lowercase()));
+            let env = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| is_env_name(&n.to_ascii_lowercase()));
             if env && entry.file_type().is_some_and(|t| t.is_file()) && !seen.contains(p) {
                 visit(p, true);
             }
@@ -216,7 +262,15 @@ pub fn scan(catalog: &Catalog, path: &Path, options: &ScanOptions, progress: &Pr
     }
     let mut results = results.into_inner().unwrap_or_else(PoisonError::into_inner);
     results.sort_by(|a, b| a.file.cmp(&b.file));
-    Ok(report(catalog, &root, results, tracked.is_some(), &skips, progress, started))
+    Ok(report(
+        catalog,
+        &root,
+        results,
+        tracked.is_some(),
+        &skips,
+        progress,
+        started,
+    ))
 }
 
 fn walker(root: &Path, respect_gitignore: bool) -> WalkBuilder {
@@ -228,7 +282,12 @@ fn walker(root: &Path, respect_gitignore: bool) -> WalkBuilder {
         .git_global(false)
         .require_git(false)
         .follow_links(false)
-        .filter_entry(|e| !(e.file_type().is_some_and(|t| t.is_dir()) && e.file_name().to_str().is_some_and(|n| SKIPPED_DIRS.contains(&n))));
+        .filter_entry(|e| {
+            !(e.file_type().is_some_and(|t| t.is_dir())
+                && e.file_name()
+                    .to_str()
+                    .is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+        });
     b
 }
 
@@ -259,7 +318,9 @@ fn scan_file(
     }
     let bytes = std::fs::read(path).ok()?;
     progress.files_scanned.fetch_add(1, Ordering::Relaxed);
-    progress.bytes_scanned.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+    progress
+        .bytes_scanned
+        .fetch_add(bytes.len() as u64, Ordering::Relaxed);
     if bytes[..bytes.len().min(8192)].contains(&0) {
         skips.binary.fetch_add(1, Ordering::Relaxed);
         return None;
@@ -270,36 +331,76 @@ fn scan_file(
     let text = Text::from_bytes(&bytes)?;
     let format = Format::of(path);
     let findings = find_in(&rel, &text, format, ctx);
-    let calls = if matches!(format, Format::Code(_) | Format::Text | Format::Shell) { find_calls(catalog, &rel, &text) } else { Vec::new() };
+    let calls = if matches!(format, Format::Code(_) | Format::Text | Format::Shell) {
+        find_calls(catalog, &rel, &text)
+    } else {
+        Vec::new()
+    };
     if findings.is_empty() && calls.is_empty() {
         return None;
     }
-    progress.findings.fetch_add(findings.len() as u64, Ordering::Relaxed);
-    let sha256 = findings.iter().any(|f| f.rewritable).then(|| sha256_hex(&bytes));
-    Some(FileResult { file: rel, format, findings, calls, sha256 })
+    progress
+        .findings
+        .fetch_add(findings.len() as u64, Ordering::Relaxed);
+    let sha256 = findings
+        .iter()
+        .any(|f| f.rewritable)
+        .then(|| sha256_hex(&bytes));
+    Some(FileResult {
+        file: rel,
+        format,
+        findings,
+        calls,
+        sha256,
+    })
 }
 
 /// Hex SHA-256 of bytes.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// `root`-relative path with `/` separators.
 pub fn relative(root: &Path, file: &Path) -> String {
     let rel = file.strip_prefix(root).unwrap_or(file);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Files git tracks under `root` (relative to it); `None` outside a work tree or without git.
 fn git_tracked(root: &Path) -> Option<HashSet<String>> {
-    let out = Command::new("git").arg("-C").arg(root).args(["ls-files", "-z"]).output().ok()?;
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["ls-files", "-z"])
+        .output()
+        .ok()?;
     if !out.status.success() {
         return None;
     }
-    Some(out.stdout.split(|b| *b == 0).filter(|p| !p.is_empty()).map(|p| String::from_utf8_lossy(p).into_owned()).collect())
+    Some(
+        out.stdout
+            .split(|b| *b == 0)
+            .filter(|p| !p.is_empty())
+            .map(|p| String::from_utf8_lossy(p).into_owned())
+            .collect(),
+    )
 }
 
-fn report(catalog: &Catalog, root: &Path, results: Vec<FileResult>, git_repository: bool, skips: &Skips, progress: &Progress, started: Instant) -> ScanReport {
+fn report(
+    catalog: &Catalog,
+    root: &Path,
+    results: Vec<FileResult>,
+    git_repository: bool,
+    skips: &Skips,
+    progress: &Progress,
+    started: Instant,
+) -> ScanReport {
     let mut languages = BTreeSet::new();
     let mut findings = Vec::new();
     let mut calls = Vec::new();
@@ -309,12 +410,20 @@ fn report(catalog: &Catalog, root: &Path, results: Vec<FileResult>, git_reposito
             languages.insert(language);
         }
         if let Some(sha256) = r.sha256 {
-            config_files.push(ConfigFile { file: r.file.clone(), format: r.format, sha256 });
+            config_files.push(ConfigFile {
+                file: r.file.clone(),
+                format: r.format,
+                sha256,
+            });
         }
         findings.extend(r.findings);
         calls.extend(r.calls);
     }
-    let mut recognised: Vec<&str> = calls.iter().filter(|c| c.operation.is_some()).map(|c| c.call.as_str()).collect();
+    let mut recognised: Vec<&str> = calls
+        .iter()
+        .filter(|c| c.operation.is_some())
+        .map(|c| c.call.as_str())
+        .collect();
     recognised.sort_unstable();
     recognised.dedup();
     let scopes = check_coverage(catalog, &[], &recognised).to_add;

@@ -32,7 +32,9 @@ impl Text {
 
     /// Wraps a string (no BOM).
     pub fn new(body: String, bom: bool) -> Text {
-        let crlf = body.find('\n').is_some_and(|i| i > 0 && body.as_bytes()[i - 1] == b'\r');
+        let crlf = body
+            .find('\n')
+            .is_some_and(|i| i > 0 && body.as_bytes()[i - 1] == b'\r');
         let mut line_starts = vec![0];
         line_starts.extend(body.match_indices('\n').map(|(i, _)| i + 1));
         Text {
@@ -54,7 +56,10 @@ impl Text {
     /// Lines with their starting byte offsets, without line terminators.
     pub fn lines(&self) -> impl Iterator<Item = (usize, &str)> {
         self.line_starts.iter().enumerate().map(move |(i, &start)| {
-            let end = self.line_starts.get(i + 1).map_or(self.body.len(), |&next| next - 1);
+            let end = self
+                .line_starts
+                .get(i + 1)
+                .map_or(self.body.len(), |&next| next - 1);
             let line = &self.body[start..end.max(start)];
             (start, line.strip_suffix('\r').unwrap_or(line))
         })

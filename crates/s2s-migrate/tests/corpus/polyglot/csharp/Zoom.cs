@@ -1,0 +1,2 @@
+// Zoom
+var zoomApiKey = "LegacyApiKey0123456789";

@@ -1,0 +1,3 @@
+package zoom
+
+const zoomAPISecret = "LegacySecretValue0123456789"

@@ -1,0 +1,2 @@
+# zoom
+ZOOM_API_KEY = 'LegacyApiKey0123456789'

@@ -1,0 +1,4 @@
+#!/bin/sh
+export ZOOM_API_KEY='LegacyApiKey0123456789'
+export ZOOM_JWT_TOKEN="eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOm51bGwsImlzcyI6IkxlZ2FjeUFwaUtleTAxMjM0NTY3ODkiLCJleHAiOjQxMDI0NDQ4MDAwMDB9.bm90LWEtcmVhbC1zaWduYXR1cmUtMDEyMzQ1Njc4OQ"
+exec node server.js
