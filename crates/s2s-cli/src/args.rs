@@ -44,8 +44,71 @@ pub enum Command {
     /// Show which granted scopes Zoom would remove if the owner's role changed, and which calls
     /// would then fail.
     Whatif(WhatifArgs),
+    /// Migrate a legacy JWT-app integration to Server-to-Server OAuth: scan a project for
+    /// API Key / API Secret / JWT settings and Zoom calls, then rewrite its configs.
+    #[command(subcommand)]
+    Migrate(MigrateCommand),
     /// Run the local Zoom simulator and print its address and demo credentials.
     Sim(SimArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MigrateCommand {
+    /// Find legacy JWT settings, hard-coded JWTs and Zoom API calls; name the scopes the S2S app needs.
+    Scan(MigrateScanArgs),
+    /// Rewrite the configs a plan found (all or none, with backups). IDs from flags or
+    /// ZOOM_ACCOUNT_ID/ZOOM_CLIENT_ID; the secret only with --write-secret, from ZOOM_CLIENT_SECRET.
+    Apply(MigrateApplyArgs),
+    /// Restore the files an apply changed, from its backups.
+    Undo(MigrateUndoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MigrateScanArgs {
+    /// A project folder (respects .gitignore) or one file.
+    pub path: PathBuf,
+    /// Write the plan (findings masked, file fingerprints) for `s2s migrate apply`.
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MigrateApplyArgs {
+    /// The plan from `s2s migrate scan --plan`.
+    pub plan: PathBuf,
+    /// The S2S app's Account ID.
+    #[arg(long, env = "ZOOM_ACCOUNT_ID")]
+    pub account_id: Option<String>,
+    /// The S2S app's Client ID.
+    #[arg(long, env = "ZOOM_CLIENT_ID")]
+    pub client_id: Option<String>,
+    /// Write the client secret (from ZOOM_CLIENT_SECRET) instead of a placeholder.
+    #[arg(long)]
+    pub write_secret: bool,
+    /// The new settings' names: ACCOUNT,CLIENT,SECRET (default ZOOM_ACCOUNT_ID,ZOOM_CLIENT_ID,ZOOM_CLIENT_SECRET).
+    #[arg(long, value_name = "A,B,C")]
+    pub names: Option<String>,
+    /// Show the previews; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Also write the migration report (Markdown) here.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MigrateUndoArgs {
+    /// The journal.json an apply printed.
+    pub journal: PathBuf,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@
 
 mod args;
 mod exit;
+mod migrate;
 mod profile;
 mod render;
 mod scopes;
@@ -32,6 +33,7 @@ fn main() -> std::process::ExitCode {
             args::Command::Scopes(a) => scopes::scopes(a),
             args::Command::Check(a) => scopes::check(a),
             args::Command::Whatif(a) => scopes::whatif(a),
+            args::Command::Migrate(c) => migrate::run(c),
             args::Command::Sim(a) => sim::run(a).await,
         }
     });
