@@ -2,12 +2,13 @@
 # Benchmarks, each printing medians and ratios measured side by side in one run:
 # 1. token path: a cold `s2s test-token` vs curl, TokenTester vs bare reqwest (simulator);
 # 2. scope catalog: load time, and diff + coverage of 1,000 calls (targets 20 ms and 5 ms);
-# 3. keychain: a Secret Service read vs memory, and the 500-profile file (gnome-keyring);
-# 4. the real window (release build): 500 profiles rendered, and click → token result vs the
+# 3. migration scan: a 10,000-file, ~100 MB tree, warm, vs `rg -c ZOOM_API` (target ≤ 2 s, ≤ 100 MB);
+# 4. keychain: a Secret Service read vs memory, and the 500-profile file (gnome-keyring);
+# 5. the real window (release build): 500 profiles rendered, and click → token result vs the
 #    simulator's own round trips.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-ensure_debian_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+ensure_debian_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${BENCH_PACKAGES[@]}"
 ensure_toolchains
 ensure_ui_dependencies
 ensure_tauri_driver
@@ -19,6 +20,8 @@ say "token path"
 S2S_BIN="$REPO_ROOT/target/release/s2s" cargo bench --locked -p s2s-core --bench token
 say "scope catalog"
 cargo bench --locked -p zoom-catalog --bench catalog
+say "migration scan"
+cargo bench --locked -p s2s-migrate --bench scan
 say "keychain and profiles file"
 scripts/with-keyring.sh cargo bench --locked -p s2s-core --bench keychain
 say "real window"

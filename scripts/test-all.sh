@@ -30,13 +30,13 @@ step() {
 
 core_has_no_tauri() {
   local crate bad=0
-  for crate in zoom-catalog s2s-core zoom-sim s2s-cli; do
+  for crate in zoom-catalog s2s-core s2s-migrate zoom-sim s2s-cli; do
     if cargo tree --locked -p "$crate" -e normal,build --prefix none --format '{p}' | grep -E '^(tauri|wry|tao|webkit2gtk)[ -]'; then
       echo "$crate depends on Tauri: core logic must stay testable without a window"
       bad=1
     fi
   done
-  [ $bad -eq 0 ] && echo "zoom-catalog, s2s-core, zoom-sim and s2s-cli build without Tauri"
+  [ $bad -eq 0 ] && echo "zoom-catalog, s2s-core, s2s-migrate, zoom-sim and s2s-cli build without Tauri"
 }
 
 step ui-build build_ui
@@ -44,7 +44,7 @@ step fmt cargo fmt --all --check
 step clippy cargo clippy --locked --workspace --all-targets -- -D warnings
 step core-has-no-tauri core_has_no_tauri
 # Inside a private D-Bus session with gnome-keyring, so the keychain tests use a real Secret Service.
-step rust-core scripts/with-keyring.sh cargo test --locked -p zoom-catalog -p s2s-core -p zoom-sim -p s2s-cli
+step rust-core scripts/with-keyring.sh cargo test --locked -p zoom-catalog -p s2s-core -p s2s-migrate -p zoom-sim -p s2s-cli
 # The shell's tests include export_bindings, which fails if ui/src/ipc/bindings.ts is stale.
 step rust-shell cargo test --locked -p s2s-desk
 step ui-typecheck npm run --prefix ui --silent typecheck

@@ -41,17 +41,54 @@ async fn scan_apply_undo_round_trip_without_leaking_the_secret() {
 
     let scanned = s2s_in(dir.path(), &["migrate", "scan", ".", "--plan", "plan.json"]).await;
     assert_eq!(scanned.code, 0, "{}", scanned.all());
-    assert!(scanned.stdout.contains("Legacy JWT credentials: 4"), "{}", scanned.stdout);
-    assert!(scanned.stdout.contains("user:read:list_users:admin"), "{}", scanned.stdout);
+    assert!(
+        scanned.stdout.contains("Legacy JWT credentials: 4"),
+        "{}",
+        scanned.stdout
+    );
+    assert!(
+        scanned.stdout.contains("user:read:list_users:admin"),
+        "{}",
+        scanned.stdout
+    );
 
-    let applied = s2s_in(dir.path(), &["migrate", "apply", "plan.json", "--account-id", "NewAccountId0123456789", "--client-id", "NewClientId01234567890", "--report", "report.md", "--json"]).await;
+    let applied = s2s_in(
+        dir.path(),
+        &[
+            "migrate",
+            "apply",
+            "plan.json",
+            "--account-id",
+            "NewAccountId0123456789",
+            "--client-id",
+            "NewClientId01234567890",
+            "--report",
+            "report.md",
+            "--json",
+        ],
+    )
+    .await;
     assert_eq!(applied.code, 0, "{}", applied.all());
-    let journal = applied.json()["journal"].as_str().expect("journal").to_string();
+    let journal = applied.json()["journal"]
+        .as_str()
+        .expect("journal")
+        .to_string();
     let migrated = std::fs::read_to_string(&compose).expect("read");
-    assert!(migrated.contains("ZOOM_ACCOUNT_ID: NewAccountId0123456789"), "{migrated}");
+    assert!(
+        migrated.contains("ZOOM_ACCOUNT_ID: NewAccountId0123456789"),
+        "{migrated}"
+    );
     let report = std::fs::read_to_string(dir.path().join("report.md")).expect("report");
-    for text in [scanned.all(), applied.all(), report.clone(), std::fs::read_to_string(dir.path().join("plan.json")).expect("plan")] {
-        assert!(!text.contains("LegacySecretValue0123456789"), "secret leaked: {text}");
+    for text in [
+        scanned.all(),
+        applied.all(),
+        report.clone(),
+        std::fs::read_to_string(dir.path().join("plan.json")).expect("plan"),
+    ] {
+        assert!(
+            !text.contains("LegacySecretValue0123456789"),
+            "secret leaked: {text}"
+        );
     }
     assert!(report.contains("docker-compose/docker-compose.yml"));
 
@@ -65,15 +102,57 @@ async fn a_dry_run_writes_nothing_and_missing_ids_are_bad_input() {
     let dir = project(&["dotenv-tricky"]);
     let env = dir.path().join("dotenv-tricky/.env");
     let original = std::fs::read(&env).expect("read");
-    assert_eq!(s2s_in(dir.path(), &["migrate", "scan", ".", "--plan", "plan.json", "--json"]).await.code, 0);
-    let dry = s2s_in(dir.path(), &["migrate", "apply", "plan.json", "--account-id", "A1234567890123456789012", "--client-id", "C1234567890123456789012", "--dry-run"]).await;
+    assert_eq!(
+        s2s_in(
+            dir.path(),
+            &["migrate", "scan", ".", "--plan", "plan.json", "--json"]
+        )
+        .await
+        .code,
+        0
+    );
+    let dry = s2s_in(
+        dir.path(),
+        &[
+            "migrate",
+            "apply",
+            "plan.json",
+            "--account-id",
+            "A1234567890123456789012",
+            "--client-id",
+            "C1234567890123456789012",
+            "--dry-run",
+        ],
+    )
+    .await;
     assert_eq!(dry.code, 0, "{}", dry.all());
-    assert!(dry.stdout.contains("+ZOOM_CLIENT_ID=C1234567890123456789012"), "{}", dry.stdout);
+    assert!(
+        dry.stdout
+            .contains("+ZOOM_CLIENT_ID=C1234567890123456789012"),
+        "{}",
+        dry.stdout
+    );
     assert_eq!(std::fs::read(&env).expect("read"), original);
     let missing = s2s_in(dir.path(), &["migrate", "apply", "plan.json"]).await;
     assert_eq!(missing.code, 2, "{}", missing.all());
     assert!(missing.stderr.contains("--account-id"), "{}", missing.all());
-    let not_a_plan = s2s_in(dir.path(), &["migrate", "apply", "dotenv-tricky/.env", "--account-id", "a", "--client-id", "c"]).await;
+    let not_a_plan = s2s_in(
+        dir.path(),
+        &[
+            "migrate",
+            "apply",
+            "dotenv-tricky/.env",
+            "--account-id",
+            "a",
+            "--client-id",
+            "c",
+        ],
+    )
+    .await;
     assert_eq!(not_a_plan.code, 2);
-    assert!(not_a_plan.stderr.contains("not a migration plan"), "{}", not_a_plan.all());
+    assert!(
+        not_a_plan.stderr.contains("not a migration plan"),
+        "{}",
+        not_a_plan.all()
+    );
 }
