@@ -18,6 +18,13 @@ const COMMANDS: &[&str] = &[
     "scope_overview",
     "scope_what_if",
     "check_calls",
+    "migrate_scan_start",
+    "migrate_scan_status",
+    "migrate_scan_cancel",
+    "migrate_plan",
+    "migrate_apply",
+    "migrate_undo",
+    "migrate_report",
 ];
 
 fn main() {

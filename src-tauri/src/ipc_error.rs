@@ -33,6 +33,16 @@ pub enum IpcErrorKind {
     Storage,
     /// A role given for the Scopes view is unusable (pasted JSON unreadable, or no role known).
     RoleInvalid,
+    /// The file or folder to scan does not exist.
+    PathNotFound,
+    /// The migration scan is unknown or not finished (the app restarted, or it is still running).
+    ScanUnavailable,
+    /// A migration choice is unusable (setting names), or the report could not be saved.
+    MigrationInvalid,
+    /// The new S2S app is not ready: untested, failing, or missing scopes for the calls found.
+    MigrationNotReady,
+    /// Writing or undoing the migration stopped; no file was left half-written.
+    MigrationFailed,
 }
 
 /// An error as the front end receives it.
@@ -97,6 +107,46 @@ impl IpcError {
     }
 }
 
+impl IpcError {
+    /// Nothing at the path to scan.
+    pub fn path_not_found(path: &std::path::Path) -> Self {
+        Self::new(
+            IpcErrorKind::PathNotFound,
+            format!("nothing at {}", path.display()),
+            Some("Paste the full path of the project folder or config file (~/ works)."),
+        )
+    }
+
+    /// An unknown or unfinished scan.
+    pub fn scan_unavailable() -> Self {
+        Self::new(
+            IpcErrorKind::ScanUnavailable,
+            "that scan is not available (still running, or from before a restart)",
+            Some("Scan the project again."),
+        )
+    }
+
+    /// A bad migration choice.
+    pub fn migration_input(message: impl Into<String>) -> Self {
+        Self::new(IpcErrorKind::MigrationInvalid, message, None)
+    }
+
+    /// The new app isn't ready.
+    pub fn migration_not_ready(reason: &str) -> Self {
+        Self::new(IpcErrorKind::MigrationNotReady, format!("the new Server-to-Server app is not ready: {reason}"), Some("Test the new app's token; the configs are written once it works and covers the calls found."))
+    }
+}
+
+impl From<s2s_migrate::apply::ApplyError> for IpcError {
+    fn from(e: s2s_migrate::apply::ApplyError) -> Self {
+        Self::new(
+            IpcErrorKind::MigrationFailed,
+            e.to_string(),
+            Some("Fix the cause and try again; your files are as they were."),
+        )
+    }
+}
+
 impl From<s2s_core::catalog::roles::RoleJsonError> for IpcError {
     fn from(e: s2s_core::catalog::roles::RoleJsonError) -> Self {
         Self::new(
@@ -152,6 +202,11 @@ mod tests {
             (IpcErrorKind::SecretMissing, "secret_missing"),
             (IpcErrorKind::Storage, "storage"),
             (IpcErrorKind::RoleInvalid, "role_invalid"),
+            (IpcErrorKind::PathNotFound, "path_not_found"),
+            (IpcErrorKind::ScanUnavailable, "scan_unavailable"),
+            (IpcErrorKind::MigrationInvalid, "migration_invalid"),
+            (IpcErrorKind::MigrationNotReady, "migration_not_ready"),
+            (IpcErrorKind::MigrationFailed, "migration_failed"),
         ];
         for (kind, name) in cases {
             let e = IpcError::new(kind, "m", Some("h"));

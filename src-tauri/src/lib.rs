@@ -8,6 +8,7 @@
 
 pub mod commands;
 pub mod ipc_error;
+pub mod migrations;
 pub mod state;
 
 use std::sync::Arc;
@@ -35,6 +36,13 @@ pub fn make_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::scopes::scope_overview,
             commands::scopes::scope_what_if,
             commands::scopes::check_calls,
+            commands::migrate::migrate_scan_start,
+            commands::migrate::migrate_scan_status,
+            commands::migrate::migrate_scan_cancel,
+            commands::migrate::migrate_plan,
+            commands::migrate::migrate_apply,
+            commands::migrate::migrate_undo,
+            commands::migrate::migrate_report,
         ])
         // Counters and Unix timestamps are far below 2^53, so TypeScript's number is exact for them.
         .dangerously_cast_bigints_to_number()

@@ -19,6 +19,8 @@ pub struct AppState {
     pub profiles: ProfileService,
     /// Runs token tests, one request per credential at a time.
     pub tester: TokenTester,
+    /// JWT → S2S migration scans of this session.
+    pub migrations: crate::migrations::Migrations,
 }
 
 impl AppState {
@@ -37,6 +39,7 @@ impl AppState {
             sandbox,
             profiles,
             tester: TokenTester::default(),
+            migrations: Default::default(),
         })
     }
 

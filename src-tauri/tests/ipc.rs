@@ -211,6 +211,125 @@ fn the_scopes_view_judges_the_owner_role_warns_of_risk_and_then_of_drift() {
         .contains("adam.admin"));
 }
 
+/// A small legacy project: JWT settings in .env and one call the Sandbox's Reporting Bot covers.
+fn legacy_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join(".env"), "# zoom\nZOOM_API_KEY=LegacyApiKey0123456789\nZOOM_API_SECRET=LegacySecretValue0123456789\n").expect("env");
+    std::fs::create_dir(dir.path().join("src")).expect("src");
+    std::fs::write(
+        dir.path().join("src/users.js"),
+        "// zoom\nconst r = await axios.get('https://api.zoom.us/v2/users');\n",
+    )
+    .expect("js");
+    dir
+}
+
+fn scan_done(shell: &Shell, path: &std::path::Path) -> (u64, serde_json::Value) {
+    let id = shell
+        .invoke(
+            "migrate_scan_start",
+            json!({"path": path.display().to_string()}),
+        )
+        .expect("started")
+        .as_u64()
+        .expect("id");
+    for _ in 0..200 {
+        let status = shell
+            .invoke("migrate_scan_status", json!({"id": id}))
+            .expect("status");
+        if status["state"] == "done" {
+            return (id, status["report"].clone());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("scan did not finish");
+}
+
+#[test]
+fn a_migration_scans_waits_for_a_ready_app_applies_reports_and_undoes() {
+    let shell = Shell::start();
+    let project = legacy_project();
+    let (scan, report) = scan_done(&shell, project.path());
+    assert_eq!(
+        report["findings"].as_array().map(Vec::len),
+        Some(2),
+        "{report}"
+    );
+    assert_eq!(report["scopes"][0]["scope"], "user:read:list_users:admin");
+
+    let id = shell
+        .invoke("save_profile", json!({"id": null, "draft": sandbox_draft("New S2S app"), "clientSecret": SANDBOX_SECRET, "lastTest": null}))
+        .expect("saved")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let choices = json!({"names": {"account_id": "ZOOM_ACCOUNT_ID", "client_id": "ZOOM_CLIENT_ID", "client_secret": "ZOOM_CLIENT_SECRET"}, "profile_id": id, "write_secret": true});
+    let not_ready = shell
+        .invoke("migrate_apply", json!({"id": scan, "choices": choices}))
+        .expect_err("untested");
+    assert_eq!(not_ready["kind"], "migration_not_ready");
+
+    shell
+        .invoke("test_profile", json!({"id": id}))
+        .expect("tested");
+    let plan = shell
+        .invoke("migrate_plan", json!({"id": scan, "choices": choices}))
+        .expect("plan");
+    assert_eq!(plan["readiness"]["ready"], true, "{plan}");
+    let preview = plan["previews"][0]["preview"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        preview.contains("+ZOOM_ACCOUNT_ID=SbxDemoAccount00000001"),
+        "{preview}"
+    );
+
+    let env = project.path().join(".env");
+    let original = std::fs::read(&env).expect("read");
+    let journal = shell
+        .invoke("migrate_apply", json!({"id": scan, "choices": choices}))
+        .expect("applied");
+    let migrated = std::fs::read_to_string(&env).expect("read");
+    assert!(
+        migrated.contains(&format!("ZOOM_CLIENT_SECRET={SANDBOX_SECRET}")),
+        "the secret was chosen: {migrated}"
+    );
+
+    let saved = shell
+        .invoke(
+            "migrate_report",
+            json!({"id": scan, "choices": choices, "journal": journal, "save": true}),
+        )
+        .expect("report");
+    let report_file =
+        std::fs::read_to_string(saved["saved_to"].as_str().expect("path")).expect("saved");
+    for text in [report_file, plan.to_string(), saved.to_string()] {
+        assert!(
+            !text.contains(SANDBOX_SECRET) && !text.contains("LegacySecretValue0123456789"),
+            "no secret in what the window sees"
+        );
+    }
+
+    shell
+        .invoke("migrate_undo", json!({"journal": journal}))
+        .expect("undone");
+    assert_eq!(std::fs::read(&env).expect("read"), original);
+}
+
+#[test]
+fn a_missing_path_and_an_unknown_scan_are_typed_errors() {
+    let shell = Shell::start();
+    let err = shell
+        .invoke("migrate_scan_start", json!({"path": "/no/such/project"}))
+        .expect_err("missing");
+    assert_eq!(err["kind"], "path_not_found");
+    let err = shell
+        .invoke("migrate_scan_status", json!({"id": 999}))
+        .expect_err("unknown");
+    assert_eq!(err["kind"], "scan_unavailable");
+}
+
 #[test]
 fn a_wrong_secret_is_an_explained_result_and_nothing_is_saved() {
     let shell = Shell::start();

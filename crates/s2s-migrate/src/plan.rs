@@ -56,3 +56,60 @@ pub fn previews(rewrites: &[Rewrite]) -> Vec<FilePreview> {
         })
         .collect()
 }
+
+/// Whether the new S2S app is ready to replace the JWT app: its token test passed and its
+/// scopes cover every Zoom call the scan recognised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Readiness {
+    /// A test of the new app got a token.
+    pub tested: bool,
+    /// That test passed.
+    pub token_ok: bool,
+    /// Scopes still to add for the calls found.
+    pub missing_scopes: Vec<String>,
+    /// Ready: tested, passed, nothing missing.
+    pub ready: bool,
+    /// What stands in the way, or that it is ready.
+    pub message: String,
+}
+
+/// Judges readiness from the latest test of the new app (`None`: never tested) and its scopes.
+pub fn readiness(
+    report: &ScanReport,
+    latest_test_ok: Option<bool>,
+    granted: &[String],
+) -> Readiness {
+    let mut calls: Vec<&str> = report
+        .calls
+        .iter()
+        .filter(|c| c.operation.is_some())
+        .map(|c| c.call.as_str())
+        .collect();
+    calls.sort_unstable();
+    calls.dedup();
+    let coverage = zoom_catalog::coverage::check_coverage(zoom_catalog::catalog(), granted, &calls);
+    let missing_scopes: Vec<String> = coverage.to_add.iter().map(|s| s.scope.clone()).collect();
+    let tested = latest_test_ok.is_some();
+    let token_ok = latest_test_ok == Some(true);
+    let ready = token_ok && missing_scopes.is_empty();
+    let message = if !tested {
+        "Test the new app's token first.".to_string()
+    } else if !token_ok {
+        "The new app's last token test failed: fix it and test again.".to_string()
+    } else if !missing_scopes.is_empty() {
+        format!(
+            "Add these scopes to the new app, then test again: {}",
+            missing_scopes.join(", ")
+        )
+    } else {
+        "Ready: the new app's token works and covers every call found.".to_string()
+    };
+    Readiness {
+        tested,
+        token_ok,
+        missing_scopes,
+        ready,
+        message,
+    }
+}

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod links;
+pub mod migrate;
 pub mod profiles;
 pub mod scopes;
 pub mod token;

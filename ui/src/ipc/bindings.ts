@@ -39,9 +39,58 @@ export const commands = {
 	scopeWhatIf: (id: string, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]) => typedError<WhatIf_Serialize, IpcError_Serialize>(__TAURI_INVOKE("scope_what_if", { id, current, proposed, removePrivileges })),
 	/**  Whether the profile's scopes cover these calls, and the fewest scopes to add. */
 	checkCalls: (id: string, calls: string[]) => typedError<CoverageReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_calls", { id, calls })),
+	/**  Starts scanning a file or folder; returns the scan's id. */
+	migrateScanStart: (path: string) => typedError<number, IpcError_Serialize>(__TAURI_INVOKE("migrate_scan_start", { path })),
+	/**  A scan's progress or result. */
+	migrateScanStatus: (id: number) => typedError<ScanStatus_Serialize, IpcError_Serialize>(__TAURI_INVOKE("migrate_scan_status", { id })),
+	/**  Stops a scan; what was found so far is kept. */
+	migrateScanCancel: (id: number) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("migrate_scan_cancel", { id })),
+	/**  Previews, guidance and readiness for the current choices. Writes nothing. */
+	migratePlan: (id: number, choices: MigrationChoices_Deserialize) => typedError<MigrationPlan, IpcError_Serialize>(__TAURI_INVOKE("migrate_plan", { id, choices })),
+	/**  Writes every migrated config or none, with backups; only once the new app is ready. */
+	migrateApply: (id: number, choices: MigrationChoices_Deserialize) => typedError<Journal, IpcError_Serialize>(__TAURI_INVOKE("migrate_apply", { id, choices })),
+	/**  Restores the files an apply changed. */
+	migrateUndo: (journal: Journal) => typedError<Journal, IpcError_Serialize>(__TAURI_INVOKE("migrate_undo", { journal })),
+	/**  The migration report; with `save`, also written next to the project as Markdown. */
+	migrateReport: (id: number, choices: MigrationChoices_Deserialize, journal: Journal | null, save: boolean) => typedError<MigrationReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("migrate_report", { id, choices, journal, save })),
 };
 
 /* Types */
+/**  One API call found in code. */
+export type ApiCall = ApiCall_Serialize | ApiCall_Deserialize;
+
+/**  One API call found in code. */
+export type ApiCall_Deserialize = {
+	/**  File, relative to the scanned root. */
+	file: string,
+	/**  1-based line. */
+	line: number,
+	/**  `GET /users/{x}/meetings` as normalised for lookup. */
+	call: string,
+	/**  Whether the method was written next to the call (false: assumed). */
+	method_seen: boolean,
+	/**  The catalog operation, when found. */
+	operation?: OperationRef | null,
+	/**  URL, path or SDK method. */
+	source: CallSource,
+};
+
+/**  One API call found in code. */
+export type ApiCall_Serialize = {
+	/**  File, relative to the scanned root. */
+	file: string,
+	/**  1-based line. */
+	line: number,
+	/**  `GET /users/{x}/meetings` as normalised for lookup. */
+	call: string,
+	/**  Whether the method was written next to the call (false: assumed). */
+	method_seen: boolean,
+	/**  The catalog operation, when found. */
+	operation: OperationRef | null,
+	/**  URL, path or SDK method. */
+	source: CallSource,
+};
+
 /**  Facts about the running app. */
 export type AppInfo = {
 	/**  "S2S Desk". */
@@ -119,6 +168,28 @@ by: string[] } |
 /**  No granted scope authorizes it. */
 { status: "not_covered" };
 
+/**  How a call was recognised. */
+export type CallSource = 
+/**  A full `api.zoom.us/v2/...` URL. */
+"url" | 
+/**  A path literal under a Zoom resource. */
+"path" | 
+/**  An SDK method name. */
+"sdk_method";
+
+/**
+ *  A config file the rewrite may change, fingerprinted so a later apply can refuse a file that
+ *  changed since the scan.
+ */
+export type ConfigFile = {
+	/**  Relative path. */
+	file: string,
+	/**  Its format. */
+	format: Format,
+	/**  SHA-256 of its bytes at scan time. */
+	sha256: string,
+};
+
 /**  The whole answer. */
 export type CoverageReport = CoverageReport_Serialize | CoverageReport_Deserialize;
 
@@ -152,6 +223,49 @@ export type CredentialIssue = {
 	kind: IssueKind,
 	/**  What to do, in plain words. Never contains the secret. */
 	message: string,
+};
+
+/**  A decoded token. */
+export type DecodedJwt = DecodedJwt_Serialize | DecodedJwt_Deserialize;
+
+/**  A decoded token. */
+export type DecodedJwt_Deserialize = {
+	/**  The header, as JSON text. */
+	header: string,
+	/**  The claims, as JSON text. */
+	claims: string,
+	/**  `alg` from the header. */
+	alg?: string | null,
+	/**  `iss`: for a Zoom JWT app, its API Key. */
+	issuer?: string | null,
+	/**  `iat`, as Unix seconds. */
+	issued_at?: number | null,
+	/**  `exp`, as Unix seconds. */
+	expires_at?: number | null,
+	/**  `exp` was written in milliseconds. */
+	exp_in_millis: boolean,
+	/**  Zoom JWT app, SDK, or other. */
+	kind: JwtKind,
+};
+
+/**  A decoded token. */
+export type DecodedJwt_Serialize = {
+	/**  The header, as JSON text. */
+	header: string,
+	/**  The claims, as JSON text. */
+	claims: string,
+	/**  `alg` from the header. */
+	alg: string | null,
+	/**  `iss`: for a Zoom JWT app, its API Key. */
+	issuer: string | null,
+	/**  `iat`, as Unix seconds. */
+	issued_at: number | null,
+	/**  `exp`, as Unix seconds. */
+	expires_at: number | null,
+	/**  `exp` was written in milliseconds. */
+	exp_in_millis: boolean,
+	/**  Zoom JWT app, SDK, or other. */
+	kind: JwtKind,
 };
 
 /**  Admin scopes or owner privileges lost between two tests. */
@@ -302,6 +416,109 @@ export type Field =
 /**  Client Secret. */
 "client_secret";
 
+/**  A file's preview, for showing (no secret in it). */
+export type FilePreview = {
+	/**  Relative path. */
+	file: string,
+	/**  The diff, secrets masked. */
+	preview: string,
+	/**  Legacy settings replaced. */
+	replaced: number,
+};
+
+/**  One legacy credential found. */
+export type Finding = Finding_Serialize | Finding_Deserialize;
+
+/**  One legacy credential found. */
+export type Finding_Deserialize = {
+	/**  File, relative to the scanned root (`/` separators). */
+	file: string,
+	/**  1-based line. */
+	line: number,
+	/**  API key, API secret or JWT token. */
+	kind: LegacyKind,
+	/**  The variable or key name; none for a bare JWT in text. */
+	key?: string | null,
+	/**  The value, masked. */
+	masked: string,
+	/**  For an interpolated value, the reference as written (`${LEGACY_KEY}`). */
+	reference?: string | null,
+	/**  For a JWT: its decoded header and claims. */
+	jwt?: DecodedJwt_Deserialize | null,
+	/**  Notable facts. */
+	flags: Flag[],
+	/**  The file's format. */
+	format: Format,
+	/**  The config rewrite will replace it. */
+	rewritable: boolean,
+};
+
+/**  One legacy credential found. */
+export type Finding_Serialize = {
+	/**  File, relative to the scanned root (`/` separators). */
+	file: string,
+	/**  1-based line. */
+	line: number,
+	/**  API key, API secret or JWT token. */
+	kind: LegacyKind,
+	/**  The variable or key name; none for a bare JWT in text. */
+	key: string | null,
+	/**  The value, masked. */
+	masked: string,
+	/**  For an interpolated value, the reference as written (`${LEGACY_KEY}`). */
+	reference: string | null,
+	/**  For a JWT: its decoded header and claims. */
+	jwt: DecodedJwt_Serialize | null,
+	/**  Notable facts. */
+	flags: Flag[],
+	/**  The file's format. */
+	format: Format,
+	/**  The config rewrite will replace it. */
+	rewritable: boolean,
+};
+
+/**  Something the admin should know about a finding. */
+export type Flag = 
+/**  The JWT's `exp` is past: the integration is already broken. */
+"expired" | 
+/**  The JWT's `exp` is years away (or absent): a long-lived credential. */
+"never_expires" | 
+/**  `exp` was written in milliseconds (Zoom's old docs did this). */
+"exp_in_milliseconds" | 
+/**  The file is tracked by git: the secret is in the repository's history. */
+"committed_to_git" | 
+/**  The file is git-ignored (found anyway: env files hold settings by design). */
+"git_ignored" | 
+/**  The same key is set more than once in the file (the last one usually wins). */
+"duplicate" | 
+/**  The value is a reference (`${VAR}`), not the secret itself. */
+"interpolated" | 
+/**  A Meeting/Video SDK token: not a JWT-app credential, not migrated to S2S. */
+"sdk_token_not_migrated" | 
+/**  A generic name (`apiKey`) judged Zoom's because the file mentions Zoom. */
+"generic_name";
+
+/**  A file's format. */
+export type Format = 
+/**  `.env` files: `KEY=value`. */
+{ format: "env" } | 
+/**  Shell scripts: `export KEY=value`. */
+{ format: "shell" } | 
+/**  JSON. */
+{ format: "json" } | 
+/**  YAML, including docker-compose and Kubernetes manifests. */
+{ format: "yaml" } | 
+/**  TOML. */
+{ format: "toml" } | 
+/**  INI / `.cfg` / `.conf`. */
+{ format: "ini" } | 
+/**  Java `.properties`. */
+{ format: "properties" } | 
+/**  Source code. */
+{ format: "code"; language: Language } | 
+/**  Any other text: searched for JWTs only. */
+{ format: "text" };
+
 /**  Granted scopes of one product. */
 export type GrantedGroup = GrantedGroup_Serialize | GrantedGroup_Deserialize;
 
@@ -352,6 +569,18 @@ export type GrantedScope_Serialize = {
 	verdict: ScopeVerdict | null,
 };
 
+/**  One language's before/after. */
+export type Guidance = {
+	/**  The language. */
+	language: Language,
+	/**  Display name. */
+	name: string,
+	/**  How the legacy code typically made its token. */
+	before: string,
+	/**  The S2S way, with caching. */
+	after: string,
+};
+
 /**  An error as the front end receives it. */
 export type IpcError = IpcError_Serialize | IpcError_Deserialize;
 
@@ -376,7 +605,17 @@ export type IpcErrorKind =
 /**  The profiles file could not be written; nothing was changed. */
 "storage" | 
 /**  A role given for the Scopes view is unusable (pasted JSON unreadable, or no role known). */
-"role_invalid";
+"role_invalid" | 
+/**  The file or folder to scan does not exist. */
+"path_not_found" | 
+/**  The migration scan is unknown or not finished (the app restarted, or it is still running). */
+"scan_unavailable" | 
+/**  A migration choice is unusable (setting names), or the report could not be saved. */
+"migration_invalid" | 
+/**  The new S2S app is not ready: untested, failing, or missing scopes for the calls found. */
+"migration_not_ready" | 
+/**  Writing or undoing the migration stopped; no file was left half-written. */
+"migration_failed";
 
 /**  An error as the front end receives it. */
 export type IpcError_Deserialize = {
@@ -419,6 +658,65 @@ export type IssueKind =
 /**  A JWT (legacy JWT app token) where an S2S credential belongs. */
 "looks_like_jwt";
 
+/**  What an apply did, enough to undo it. */
+export type Journal = {
+	/**  The project root. */
+	root: string,
+	/**  The backup folder of this apply. */
+	backup_dir: string,
+	/**  When, as Unix seconds. */
+	applied_unix: number,
+	/**  The files changed. */
+	files: JournalFile[],
+};
+
+/**  One changed file. */
+export type JournalFile = {
+	/**  Relative path. */
+	file: string,
+	/**  SHA-256 before. */
+	sha256_before: string,
+	/**  SHA-256 after. */
+	sha256_after: string,
+};
+
+/**  What kind of JWT it is. */
+export type JwtKind = 
+/**  HS256 with `iss` (the API Key) and `exp`, nothing SDK-like: a JWT app's token. */
+"zoom_jwt_app" | 
+/**  Meeting SDK / Video SDK claims (`appKey`, `sdkKey`, `tpc`, `role`…): not for S2S. */
+"zoom_sdk" | 
+/**  Some other JWT. */
+"other";
+
+/**  A language the code guidance covers. */
+export type Language = 
+/**  JavaScript (Node.js). */
+"java_script" | 
+/**  TypeScript. */
+"type_script" | 
+/**  Python. */
+"python" | 
+/**  PHP. */
+"php" | 
+/**  Ruby. */
+"ruby" | 
+/**  Java. */
+"java" | 
+/**  C#. */
+"c_sharp" | 
+/**  Go. */
+"go";
+
+/**  What a legacy setting is. */
+export type LegacyKind = 
+/**  The JWT app's API Key (the JWT's `iss`). */
+"api_key" | 
+/**  The JWT app's API Secret (signs the JWT). */
+"api_secret" | 
+/**  A pre-made JWT token. */
+"jwt_token";
+
 /**  Whose data a scope reaches. */
 export type Level = 
 /**  The token owner's own data. */
@@ -427,6 +725,72 @@ export type Level =
 "admin" | 
 /**  The master account and its sub-accounts; account owners only. */
 "master";
+
+/**  The admin's choices for the rewrite. */
+export type MigrationChoices = MigrationChoices_Serialize | MigrationChoices_Deserialize;
+
+/**  The admin's choices for the rewrite. */
+export type MigrationChoices_Deserialize = {
+	/**  New setting names. */
+	names: NewNames,
+	/**  The profile of the new S2S app (its IDs are written; its test decides readiness). */
+	profile_id?: string | null,
+	/**  Write the client secret from the keychain instead of a placeholder. */
+	write_secret: boolean,
+};
+
+/**  The admin's choices for the rewrite. */
+export type MigrationChoices_Serialize = {
+	/**  New setting names. */
+	names: NewNames,
+	/**  The profile of the new S2S app (its IDs are written; its test decides readiness). */
+	profile_id: string | null,
+	/**  Write the client secret from the keychain instead of a placeholder. */
+	write_secret: boolean,
+};
+
+/**  Everything the plan screen shows. */
+export type MigrationPlan = {
+	/**  One diff per config file, secrets masked. */
+	previews: FilePreview[],
+	/**  Token handling before/after, per language found. */
+	guidance: Guidance[],
+	/**  Whether the new app is ready. */
+	readiness: Readiness,
+};
+
+/**  The report, in both formats. */
+export type MigrationReport = MigrationReport_Serialize | MigrationReport_Deserialize;
+
+/**  The report, in both formats. */
+export type MigrationReport_Deserialize = {
+	/**  Markdown. */
+	markdown: string,
+	/**  A standalone HTML page. */
+	html: string,
+	/**  Where it was saved, when asked to save. */
+	saved_to?: string | null,
+};
+
+/**  The report, in both formats. */
+export type MigrationReport_Serialize = {
+	/**  Markdown. */
+	markdown: string,
+	/**  A standalone HTML page. */
+	html: string,
+	/**  Where it was saved, when asked to save. */
+	saved_to: string | null,
+};
+
+/**  The names of the new settings. */
+export type NewNames = {
+	/**  Default `ZOOM_ACCOUNT_ID`. */
+	account_id: string,
+	/**  Default `ZOOM_CLIENT_ID`. */
+	client_id: string,
+	/**  Default `ZOOM_CLIENT_SECRET`. */
+	client_secret: string,
+};
 
 /**  An operation as shown to the admin. */
 export type OperationRef = {
@@ -731,6 +1095,18 @@ export type Profile_Serialize = {
 	history: TestRecord_Serialize[],
 };
 
+/**  A moment's counts. */
+export type ProgressSnapshot = {
+	/**  Files the walk reached. */
+	files_seen: number,
+	/**  Files read and searched. */
+	files_scanned: number,
+	/**  Bytes searched. */
+	bytes_scanned: number,
+	/**  Legacy credentials found so far. */
+	findings: number,
+};
+
 /**  Why a line names no operation. */
 export type QueryError = 
 /**  Empty after trimming. */
@@ -777,6 +1153,23 @@ export type RateLimitInfo_Serialize = {
 	remaining: number | null,
 	/**  `Retry-After`, as seconds from when the response arrived. */
 	retry_after_secs: number | null,
+};
+
+/**
+ *  Whether the new S2S app is ready to replace the JWT app: its token test passed and its
+ *  scopes cover every Zoom call the scan recognised.
+ */
+export type Readiness = {
+	/**  A test of the new app got a token. */
+	tested: boolean,
+	/**  That test passed. */
+	token_ok: boolean,
+	/**  Scopes still to add for the calls found. */
+	missing_scopes: string[],
+	/**  Ready: tested, passed, nothing missing. */
+	ready: boolean,
+	/**  What stands in the way, or that it is ready. */
+	message: string,
 };
 
 /**  Which role to judge the owner by. */
@@ -840,6 +1233,98 @@ export type RoleView_Serialize = {
 	/**  Catalogued admin/master scopes this role may add to an app. */
 	addable_admin_scopes: string[],
 };
+
+/**  What a scan found. */
+export type ScanReport = ScanReport_Serialize | ScanReport_Deserialize;
+
+/**  What a scan found. */
+export type ScanReport_Deserialize = {
+	/**  The scanned folder (for a single file, its folder). */
+	root: string,
+	/**  Counts. */
+	progress: ProgressSnapshot,
+	/**  Binary files skipped. */
+	skipped_binary: number,
+	/**  Files over the size limit skipped. */
+	skipped_large: number,
+	/**  Legacy credentials, by file then line. */
+	findings: Finding_Deserialize[],
+	/**  Zoom API calls found in code. */
+	calls: ApiCall_Deserialize[],
+	/**  Languages of the files with findings or calls. */
+	languages: Language[],
+	/**  The fewest scopes covering every recognised call (granular preferred). */
+	scopes: ScopeToAdd[],
+	/**  Config files the migration would rewrite. */
+	config_files: ConfigFile[],
+	/**  The root is inside a git work tree (so "committed to git" flags are meaningful). */
+	git_repository: boolean,
+	/**  Stopped early by cancel: the lists are partial. */
+	cancelled: boolean,
+	/**  Wall time. */
+	duration_ms: number,
+};
+
+/**  What a scan found. */
+export type ScanReport_Serialize = {
+	/**  The scanned folder (for a single file, its folder). */
+	root: string,
+	/**  Counts. */
+	progress: ProgressSnapshot,
+	/**  Binary files skipped. */
+	skipped_binary: number,
+	/**  Files over the size limit skipped. */
+	skipped_large: number,
+	/**  Legacy credentials, by file then line. */
+	findings: Finding_Serialize[],
+	/**  Zoom API calls found in code. */
+	calls: ApiCall_Serialize[],
+	/**  Languages of the files with findings or calls. */
+	languages: Language[],
+	/**  The fewest scopes covering every recognised call (granular preferred). */
+	scopes: ScopeToAdd[],
+	/**  Config files the migration would rewrite. */
+	config_files: ConfigFile[],
+	/**  The root is inside a git work tree (so "committed to git" flags are meaningful). */
+	git_repository: boolean,
+	/**  Stopped early by cancel: the lists are partial. */
+	cancelled: boolean,
+	/**  Wall time. */
+	duration_ms: number,
+};
+
+/**  Where a scan is. */
+export type ScanStatus = ScanStatus_Serialize | ScanStatus_Deserialize;
+
+/**  Where a scan is. */
+export type ScanStatus_Deserialize = 
+/**  Walking; counts so far. */
+{ state: "running"; 
+/**  Files, bytes, findings. */
+progress: ProgressSnapshot } | 
+/**  Finished (see `report.cancelled`). */
+{ state: "done"; 
+/**  What was found. */
+report: ScanReport_Deserialize } | 
+/**  Could not scan. */
+{ state: "failed"; 
+/**  Why, and what to do. */
+message: string };
+
+/**  Where a scan is. */
+export type ScanStatus_Serialize = 
+/**  Walking; counts so far. */
+{ state: "running"; 
+/**  Files, bytes, findings. */
+progress: ProgressSnapshot } | 
+/**  Finished (see `report.cancelled`). */
+{ state: "done"; 
+/**  What was found. */
+report: ScanReport_Serialize } | 
+/**  Could not scan. */
+{ state: "failed"; 
+/**  Why, and what to do. */
+message: string };
 
 /**  One parsed scope. `raw` is always exactly what Zoom sent. */
 export type Scope = Scope_Serialize | Scope_Deserialize;
