@@ -233,16 +233,18 @@ fn scan_done(shell: &Shell, path: &std::path::Path) -> (u64, serde_json::Value) 
         .expect("started")
         .as_u64()
         .expect("id");
+    let mut status = json!(null);
     for _ in 0..200 {
-        let status = shell
+        status = shell
             .invoke("migrate_scan_status", json!({"id": id}))
             .expect("status");
         if status["state"] == "done" {
-            return (id, status["report"].clone());
+            break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    panic!("scan did not finish");
+    assert_eq!(status["state"], "done", "the scan finishes: {status}");
+    (id, status["report"].clone())
 }
 
 #[test]
