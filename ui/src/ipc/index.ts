@@ -32,9 +32,21 @@ import {
   type ScopeVerdict,
   type OperationRef,
   type PrivilegeInfo_Serialize as PrivilegeInfo,
+  type ScanStatus_Serialize as ScanStatus,
+  type ScanReport_Serialize as ScanReport,
+  type Finding_Serialize as Finding,
+  type ApiCall_Serialize as ApiCall,
+  type MigrationChoices_Deserialize as MigrationChoices,
+  type MigrationPlan,
+  type MigrationReport_Serialize as MigrationReport,
+  type Journal,
+  type NewNames,
+  type Flag,
+  type LegacyKind,
 } from "./bindings";
 
 export type { AppInfo, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestRun, TestRecord, TestReport, FailureReport, Scope, Level };
+export type { ScanStatus, ScanReport, Finding, ApiCall, MigrationChoices, MigrationPlan, MigrationReport, Journal, NewNames, Flag, LegacyKind };
 export type { ScopeOverview, GrantedScope, RoleChoice, RoleKind, RoleSource, OwnerRole, WhatIf, CoverageReport, CallCheck, Drift, ScopeVerdict, OperationRef, PrivilegeInfo };
 
 /** An error as views see it (the generated type, with `hint` always present). */
@@ -96,4 +108,12 @@ export const ipc = {
   scopeWhatIf: (id: string, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]): Promise<Outcome<WhatIf>> =>
     settle(() => commands.scopeWhatIf(id, current, proposed, removePrivileges)),
   checkCalls: (id: string, calls: string[]): Promise<Outcome<CoverageReport>> => settle(() => commands.checkCalls(id, calls)),
+  migrateScanStart: (path: string): Promise<Outcome<number>> => settle(() => commands.migrateScanStart(path)),
+  migrateScanStatus: (id: number): Promise<Outcome<ScanStatus>> => settle(() => commands.migrateScanStatus(id)),
+  migrateScanCancel: (id: number): Promise<Outcome<null>> => settle(() => commands.migrateScanCancel(id)),
+  migratePlan: (id: number, choices: MigrationChoices): Promise<Outcome<MigrationPlan>> => settle(() => commands.migratePlan(id, choices)),
+  migrateApply: (id: number, choices: MigrationChoices): Promise<Outcome<Journal>> => settle(() => commands.migrateApply(id, choices)),
+  migrateUndo: (journal: Journal): Promise<Outcome<Journal>> => settle(() => commands.migrateUndo(journal)),
+  migrateReport: (id: number, choices: MigrationChoices, journal: Journal | null, save: boolean): Promise<Outcome<MigrationReport>> =>
+    settle(() => commands.migrateReport(id, choices, journal, save)),
 };

@@ -1,0 +1,71 @@
+// The JWT → S2S migration end to end in the real window against the embedded Sandbox: scan a
+// legacy project on disk, create (save) and test the new app, apply the config rewrite, save
+// the report, undo — and the files on disk follow each step.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { artifacts, captureDisplay, launchApp, recordingFailures } from "./lib/app.mjs";
+import { click, startSandboxSetup } from "./lib/flows.mjs";
+import { waitUntil } from "./lib/webdriver.mjs";
+
+const LEGACY_ENV = "# zoom\nZOOM_API_KEY=LegacyApiKey0123456789\nZOOM_API_SECRET=LegacySecretValue0123456789\n";
+let app;
+let project;
+before(async () => {
+  project = mkdtempSync(join(tmpdir(), "legacy-zoom-"));
+  writeFileSync(join(project, ".env"), LEGACY_ENV);
+  mkdirSync(join(project, "src"));
+  writeFileSync(join(project, "src", "users.js"), "// zoom\nconst r = await axios.get('https://api.zoom.us/v2/users');\n");
+  app = await launchApp();
+});
+after(async () => {
+  await app?.stop();
+  rmSync(project, { recursive: true, force: true });
+});
+
+async function attributeOf(id, name, expected, what) {
+  return waitUntil(async () => (await (await app.session.byTestId(id)).attribute(name)) === expected, what, 20_000);
+}
+
+test("a legacy project is scanned, migrated to a tested S2S app, reported and undone", (t) =>
+  recordingFailures(t, app, async () => {
+    assert.equal((await startSandboxSetup(app)).outcome, "passed");
+    await click(app, "wizard-next");
+    await click(app, "save-profile");
+    await app.session.textOf("view-title", (text) => text === "Profiles");
+
+    await click(app, "nav-migrate");
+    await (await app.session.byTestId("migrate-path")).type(project);
+    await click(app, "migrate-scan-start");
+    await attributeOf("migrate-findings", "data-count", "2", "two findings");
+    assert.match(await app.session.textOf("migrate-scopes"), /user:read:list_users:admin/);
+
+    await app.session.execute(
+      `const s = document.querySelector('[data-testid="migrate-profile"]'); s.value = s.options[1].value; s.dispatchEvent(new Event("change", { bubbles: true }));`,
+    );
+    await click(app, "migrate-test");
+    await attributeOf("migrate-readiness", "data-ready", "true", "the new app to be ready");
+    assert.match(await app.session.textOf("migrate-preview"), /\+ZOOM_ACCOUNT_ID=SbxDemoAccount00000001/);
+
+    await click(app, "migrate-apply");
+    await waitUntil(async () => (await app.session.allByTestId("migrate-applied")).length + (await app.session.allByTestId("error-notice")).length > 0, "the apply's outcome", 20_000);
+    const errors = await app.session.allByTestId("error-notice");
+    assert.equal(errors.length, 0, errors.length ? await errors[0].text() : "");
+    const migrated = readFileSync(join(project, ".env"), "utf8");
+    assert.match(migrated, /^ZOOM_ACCOUNT_ID=SbxDemoAccount00000001$/m);
+    assert.match(migrated, /^ZOOM_CLIENT_SECRET=REPLACE_WITH_ZOOM_CLIENT_SECRET$/m);
+
+    await click(app, "migrate-report-save");
+    await app.session.textOf("migrate-report-saved");
+    const report = readFileSync(join(project, "s2s-desk-migration-report.md"), "utf8");
+    assert.match(report, /ZOOM_API_KEY/);
+    assert.ok(!report.includes("LegacySecretValue0123456789"), "the report masks the secret");
+    await new Promise((r) => setTimeout(r, 1000));
+    captureDisplay(join(artifacts, "migrate-applied.png"));
+
+    await click(app, "migrate-undo");
+    await waitUntil(async () => (await app.session.allByTestId("migrate-apply")).length === 1, "Apply to come back after undo");
+    assert.equal(readFileSync(join(project, ".env"), "utf8"), LEGACY_ENV);
+  }));

@@ -1,0 +1,99 @@
+import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { passedRun, profile } from "../../../test/fixtures";
+import { answerIpc } from "../../../test/setup";
+import { forgetMigrationSession } from "../../state/migrationSession";
+import { MigrateView } from "./MigrateView";
+
+beforeEach(forgetMigrationSession);
+
+const report = {
+  root: "/tmp/legacy",
+  progress: { files_seen: 3, files_scanned: 3, bytes_scanned: 300, findings: 2 },
+  skipped_binary: 0,
+  skipped_large: 0,
+  findings: [
+    { file: ".env", line: 2, kind: "api_key", key: "ZOOM_API_KEY", masked: "Lega…89 (22 chars)", reference: null, jwt: null, flags: ["committed_to_git"], format: { format: "env" }, rewritable: true },
+    { file: ".env", line: 3, kind: "api_secret", key: "ZOOM_API_SECRET", masked: "Le… (27 chars)", reference: null, jwt: null, flags: [], format: { format: "env" }, rewritable: true },
+  ],
+  calls: [{ file: "src/users.js", line: 2, call: "GET /users", method_seen: true, operation: { method: "GET", path: "/users", operation_id: "users", summary: "List users", variant: "endpoints" }, source: "url" }],
+  languages: ["java_script"],
+  scopes: [{ scope: "user:read:list_users:admin", level: "admin", granular: true, covers: ["GET /users"] }],
+  config_files: [{ file: ".env", format: { format: "env" }, sha256: "ab" }],
+  git_repository: true,
+  cancelled: false,
+  duration_ms: 12,
+};
+
+const plan = (ready: boolean) => ({
+  previews: [{ file: ".env", preview: "--- .env\n+++ .env (migrated)\n@@ line 2 @@\n-ZOOM_API_KEY=Lega…\n+ZOOM_ACCOUNT_ID=SbxDemoAccount00000001\n", replaced: 2 }],
+  guidance: [{ language: "java_script", name: "JavaScript", before: "jwt.sign(...)", after: "grant_type: account_credentials" }],
+  readiness: { tested: ready, token_ok: ready, missing_scopes: [], ready, message: ready ? "Ready: the new app's token works." : "Test the new app's token first." },
+});
+
+const journal = { root: "/tmp/legacy", backup_dir: "/tmp/legacy/.s2s-desk-migration/1", applied_unix: 1, files: [{ file: ".env", sha256_before: "a", sha256_after: "b" }] };
+const list = { profiles: [profile("New app")], keychain: "Secret Service", notice: null, keychain_problem: null };
+
+describe("Migrate from JWT", () => {
+  it("scans with progress, shows findings, and applies only once the new app is ready", async () => {
+    let polls = 0;
+    let tested = false;
+    const calls = answerIpc({
+      list_profiles: () => list,
+      migrate_scan_start: () => 7,
+      migrate_scan_status: () => (++polls < 2 ? { state: "running", progress: { files_seen: 1, files_scanned: 1, bytes_scanned: 10, findings: 1 } } : { state: "done", report }),
+      migrate_plan: () => plan(tested),
+      test_profile: () => ((tested = true), passedRun()),
+      migrate_apply: () => journal,
+      migrate_undo: () => journal,
+    });
+    render(<MigrateView go={vi.fn()} />);
+    fireEvent.input(screen.getByTestId("migrate-path"), { target: { value: "/tmp/legacy" } });
+    fireEvent.click(screen.getByTestId("migrate-scan-start"));
+    expect(await screen.findByTestId("migrate-progress")).toBeTruthy();
+    await waitFor(() => expect(screen.getAllByTestId("migrate-finding")).toHaveLength(2), { timeout: 2000 });
+    expect(screen.getByTestId("migrate-findings").textContent).toContain("committed to git");
+    expect(screen.getByTestId("migrate-scopes").textContent).toContain("user:read:list_users:admin");
+
+    const applyButton = (await screen.findByTestId("migrate-apply")) as HTMLButtonElement;
+    expect(applyButton.disabled).toBe(true);
+    fireEvent.change(screen.getByTestId("migrate-profile"), { target: { value: "id-New app" } });
+    fireEvent.click(screen.getByTestId("migrate-test"));
+    await waitFor(() => expect(screen.getByTestId("migrate-readiness").getAttribute("data-ready")).toBe("true"));
+    fireEvent.click(screen.getByTestId("migrate-apply"));
+    expect((await screen.findByTestId("migrate-applied")).textContent).toContain("1 file migrated");
+    expect(calls.find((c) => c.cmd === "migrate_apply")?.args).toEqual({
+      id: 7,
+      choices: { names: { account_id: "ZOOM_ACCOUNT_ID", client_id: "ZOOM_CLIENT_ID", client_secret: "ZOOM_CLIENT_SECRET" }, profile_id: "id-New app", write_secret: false },
+    });
+    fireEvent.click(screen.getByTestId("migrate-undo"));
+    await waitFor(() => expect(screen.queryByTestId("migrate-applied")).toBeNull());
+  });
+
+  it("cancels a running scan", async () => {
+    const calls = answerIpc({
+      list_profiles: () => list,
+      migrate_scan_start: () => 3,
+      migrate_scan_status: () => ({ state: "running", progress: { files_seen: 10, files_scanned: 10, bytes_scanned: 100, findings: 0 } }),
+      migrate_scan_cancel: () => null,
+    });
+    render(<MigrateView go={vi.fn()} />);
+    fireEvent.input(screen.getByTestId("migrate-path"), { target: { value: "/big" } });
+    fireEvent.click(screen.getByTestId("migrate-scan-start"));
+    fireEvent.click(await screen.findByTestId("migrate-cancel"));
+    expect(calls).toContainEqual({ cmd: "migrate_scan_cancel", args: { id: 3 } });
+  });
+
+  it("explains a path that does not exist", async () => {
+    answerIpc({
+      list_profiles: () => list,
+      migrate_scan_start: () => {
+        throw { kind: "path_not_found", message: "nothing at /nope", hint: "Paste the full path of the project folder or config file (~/ works)." };
+      },
+    });
+    render(<MigrateView go={vi.fn()} />);
+    fireEvent.input(screen.getByTestId("migrate-path"), { target: { value: "/nope" } });
+    fireEvent.click(screen.getByTestId("migrate-scan-start"));
+    expect((await screen.findByTestId("error-notice")).getAttribute("data-kind")).toBe("path_not_found");
+  });
+});

@@ -1,0 +1,104 @@
+// Migrate from JWT: find a legacy integration's JWT settings and Zoom calls, create and test
+// the Server-to-Server app that replaces it, see how the code changes, write the configs
+// (all or nothing, undoable) and keep a report. Steps unlock in order.
+import { useEffect, useState } from "preact/hooks";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { ViewHeader } from "../../components/ViewHeader";
+import { ipc, type IpcError, type MigrationChoices, type MigrationPlan } from "../../ipc";
+import { migratable } from "../../lib/migrate";
+import { useMigrationSession } from "../../state/migrationSession";
+import type { Go } from "../../state/navigation";
+import { useReloadable } from "../../state/useOutcome";
+import { ConfigPanel } from "./ConfigPanel";
+import { FindingsPanel } from "./FindingsPanel";
+import { GuidancePanel } from "./GuidancePanel";
+import { NewAppPanel } from "./NewAppPanel";
+import { ReportPanel } from "./ReportPanel";
+import { ScanPanel } from "./ScanPanel";
+
+export function MigrateView({ go }: { go: Go }) {
+  const [session, update, reset] = useMigrationSession();
+  const [list, reloadProfiles] = useReloadable(ipc.listProfiles);
+  const profiles = list.ok === true ? list.value.profiles : [];
+  const [plan, setPlan] = useState<MigrationPlan | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [tests, setTests] = useState(0);
+  const { scanId, report } = session;
+  const choices: MigrationChoices = { names: session.names, profile_id: session.profileId, write_secret: session.writeSecret };
+
+  useEffect(() => {
+    if (scanId === null) return;
+    let live = true;
+    void ipc.migratePlan(scanId, choices).then((o) => {
+      if (!live) return;
+      if (o.ok) setPlan(o.value);
+      setError(o.ok ? null : o.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [scanId, JSON.stringify(choices), tests]);
+
+  const apply = async () => {
+    if (scanId === null) return;
+    setBusy(true);
+    const o = await ipc.migrateApply(scanId, choices);
+    setBusy(false);
+    if (o.ok) update({ journal: o.value });
+    else setError(o.error);
+  };
+  const undo = async () => {
+    if (!session.journal) return;
+    setBusy(true);
+    const o = await ipc.migrateUndo(session.journal);
+    setBusy(false);
+    if (o.ok) update({ journal: null });
+    else setError(o.error);
+  };
+  const profile = profiles.find((p) => p.id === session.profileId);
+
+  return (
+    <>
+      <ViewHeader title="Migrate from JWT">Move a legacy JWT-app integration to a tested Server-to-Server app, without losing a setting.</ViewHeader>
+      {report === null || scanId === null ? (
+        <ScanPanel onDone={(id, r) => update({ scanId: id, report: r, journal: null })} />
+      ) : (
+        <div class="toolbar">
+          <span class="muted">Scanned <code>{report.root}</code></span>
+          <button type="button" class="button button--link" data-testid="migrate-rescan" onClick={() => { reset(); setPlan(null); }}>Scan another project</button>
+        </div>
+      )}
+      {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {report && <FindingsPanel report={report} />}
+      {report && migratable(report.findings).length > 0 && scanId !== null && (
+        <>
+          <NewAppPanel
+            profiles={profiles}
+            profileId={session.profileId}
+            onProfile={(id) => update({ profileId: id, writeSecret: false })}
+            readiness={plan?.readiness ?? null}
+            onTested={() => { setTests((n) => n + 1); void reloadProfiles(); }}
+            go={go}
+          />
+          {plan && <GuidancePanel guidance={plan.guidance} />}
+          {plan && (
+            <ConfigPanel
+              plan={plan}
+              names={session.names}
+              onNames={(names) => update({ names })}
+              writeSecret={session.writeSecret}
+              onWriteSecret={(writeSecret) => update({ writeSecret })}
+              canWriteSecret={profile !== undefined}
+              journal={session.journal}
+              busy={busy}
+              onApply={() => void apply()}
+              onUndo={() => void undo()}
+            />
+          )}
+          <ReportPanel scanId={scanId} choices={choices} journal={session.journal} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+// Step 1: choose a project folder or a config file and scan it, with live counts and Cancel.
+import { useEffect, useRef, useState } from "preact/hooks";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { ipc, type IpcError, type ScanReport } from "../../ipc";
+
+type Running = { files: number; bytes: number; findings: number };
+
+export function ScanPanel({ onDone }: { onDone: (id: number, report: ScanReport) => void }) {
+  const [path, setPath] = useState("");
+  const [scanId, setScanId] = useState<number | null>(null);
+  const [running, setRunning] = useState<Running | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+
+  const poll = async (id: number) => {
+    const outcome = await ipc.migrateScanStatus(id);
+    if (!outcome.ok) return setError(outcome.error);
+    const status = outcome.value;
+    if (status.state === "running") {
+      setRunning({ files: status.progress.files_scanned, bytes: status.progress.bytes_scanned, findings: status.progress.findings });
+      timer.current = setTimeout(() => void poll(id), 150);
+    } else if (status.state === "done") {
+      setRunning(null);
+      onDone(id, status.report);
+    } else {
+      setRunning(null);
+      setError({ kind: "path_not_found", message: status.message, hint: null });
+    }
+  };
+  const start = async () => {
+    setError(null);
+    const outcome = await ipc.migrateScanStart(path);
+    if (!outcome.ok) return setError(outcome.error);
+    setScanId(outcome.value);
+    setRunning({ files: 0, bytes: 0, findings: 0 });
+    void poll(outcome.value);
+  };
+
+  return (
+    <section class="card" data-testid="migrate-scan">
+      <h2>1 · Find the legacy JWT settings</h2>
+      <p class="muted">A project folder (its .gitignore is respected; dependency folders and binaries are skipped) or one config file. Nothing is changed by scanning.</p>
+      <form class="toolbar" onSubmit={(e) => { e.preventDefault(); void start(); }}>
+        <input class="path-input" data-testid="migrate-path" aria-label="Project folder or file" placeholder="/home/you/projects/zoom-bot" value={path} onInput={(e) => setPath(e.currentTarget.value)} />
+        <button type="submit" class="button button--primary" data-testid="migrate-scan-start" disabled={!path.trim() || running !== null}>Scan</button>
+      </form>
+      {running && (
+        <div class="progress" data-testid="migrate-progress">
+          <progress />
+          {running.files} files · {Math.round(running.bytes / 1024)} KB · {running.findings} findings
+          <button type="button" class="button button--link" data-testid="migrate-cancel" onClick={() => scanId !== null && void ipc.migrateScanCancel(scanId)}>Cancel</button>
+        </div>
+      )}
+      {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+    </section>
+  );
+}
