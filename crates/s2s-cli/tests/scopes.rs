@@ -4,7 +4,18 @@ mod support;
 
 use s2s_core::catalog::change::OwnerSnapshot;
 use s2s_core::profiles::TestRecord;
-use support::{data_home_with_history, data_home_with_profile, run, with_data_home, Run};
+use support::{data_home_with_history, data_home_with_profile, run, with_data_home, Run, REPORTING};
+
+/// An app's scopes as the Sandbox's fixture grants them.
+fn sandbox_scopes(client_id: &str) -> Vec<String> {
+    zoom_sim::Fixture::default_sandbox()
+        .accounts
+        .iter()
+        .flat_map(|a| &a.apps)
+        .find(|app| app.client_id == client_id)
+        .map(|app| app.scopes.clone())
+        .unwrap_or_default()
+}
 
 /// The Reporting Bot as the Sandbox grants it, owned by Adam (Admin).
 fn reporting_test() -> TestRecord {
@@ -13,18 +24,7 @@ fn reporting_test() -> TestRecord {
         ok: true,
         kind: None,
         summary: "Token issued with 8 scopes".into(),
-        scopes: [
-            "user:read:user:admin",
-            "user:read:list_users:admin",
-            "user:read:list_permissions:admin",
-            "role:read:list_roles:admin",
-            "role:read:role:admin",
-            "meeting:read:list_meetings:admin",
-            "dashboard:read:list_meetings:admin",
-            "report:read:list_meeting_participants:admin",
-        ]
-        .map(String::from)
-        .to_vec(),
+        scopes: sandbox_scopes(REPORTING.0),
         latency_ms: Some(4),
         owner: Some(OwnerSnapshot {
             user_id: "sbx-admin-0002".into(),

@@ -70,47 +70,27 @@ pub fn find_calls(catalog: &Catalog, file: &str, text: &Text) -> Vec<ApiCall> {
     let mentions_zoom = text.body.to_ascii_lowercase().contains("zoom");
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        // Spans already read as full URLs, so their pieces aren't read again as paths.
+        // Full URLs first; their pieces are not read again as paths.
         let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
-        for c in url.captures_iter(line) {
-            let (Some(whole), Some(p)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            taken.push(whole.range());
-            let normalised = normalise(&concatenated(
-                p.as_str(),
-                whole.as_str(),
-                c.get(2).map(|t| t.as_str()),
-            ));
-            out.push(lookup(
-                catalog,
-                file,
-                i,
-                &lines,
-                &normalised,
-                CallSource::Url,
-            ));
-        }
-        for c in path.captures_iter(line) {
-            let (Some(whole), Some(p)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            if !mentions_zoom || taken.iter().any(|t| t.contains(&whole.start())) {
+        for (re, source) in [(url, CallSource::Url), (path, CallSource::Path)] {
+            if source == CallSource::Path && !mentions_zoom {
                 continue;
             }
-            let normalised = normalise(&concatenated(
-                p.as_str(),
-                whole.as_str(),
-                c.get(2).map(|t| t.as_str()),
-            ));
-            out.push(lookup(
-                catalog,
-                file,
-                i,
-                &lines,
-                &normalised,
-                CallSource::Path,
-            ));
+            for c in re.captures_iter(line) {
+                let (Some(whole), Some(p)) = (c.get(0), c.get(1)) else {
+                    continue;
+                };
+                if taken.iter().any(|t| t.contains(&whole.start())) {
+                    continue;
+                }
+                taken.push(whole.range());
+                let normalised = normalise(&concatenated(
+                    p.as_str(),
+                    whole.as_str(),
+                    c.get(2).map(|t| t.as_str()),
+                ));
+                out.push(lookup(catalog, file, i, &lines, &normalised, source));
+            }
         }
         if mentions_zoom {
             for c in sdk.captures_iter(line) {

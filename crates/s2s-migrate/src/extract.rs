@@ -53,6 +53,34 @@ pub struct Setting {
     pub encoding: Encoding,
 }
 
+impl Setting {
+    /// A setting whose key and value sit on one line `i`, the value exactly as written.
+    fn on_line(
+        i: usize,
+        key: String,
+        k: regex::Match<'_>,
+        v: regex::Match<'_>,
+        value: String,
+    ) -> Setting {
+        Setting {
+            key,
+            key_at: Pos {
+                line: i,
+                start: k.start(),
+                end: k.end(),
+            },
+            value,
+            value_at: Some(Pos {
+                line: i,
+                start: v.start(),
+                end: v.end(),
+            }),
+            lines: i..i + 1,
+            encoding: Encoding::Plain,
+        }
+    }
+}
+
 /// The file's lines without terminators (`\r` dropped), as the extractors see them.
 pub fn split_lines(text: &Text) -> Vec<&str> {
     text.body
@@ -186,26 +214,12 @@ fn json(lines: &[&str]) -> Vec<Setting> {
             let (Some(k), Some(v)) = (c.get(1), c.get(2)) else {
                 continue;
             };
-            out.push(Setting {
-                key: k.as_str().to_string(),
-                key_at: Pos {
-                    line: i,
-                    start: k.start(),
-                    end: k.end(),
-                },
-                value: v
-                    .as_str()
-                    .replace("\\\"", "\"")
-                    .replace("\\/", "/")
-                    .replace("\\\\", "\\"),
-                value_at: Some(Pos {
-                    line: i,
-                    start: v.start(),
-                    end: v.end(),
-                }),
-                lines: i..i + 1,
-                encoding: Encoding::Plain,
-            });
+            let value = v
+                .as_str()
+                .replace("\\\"", "\"")
+                .replace("\\/", "/")
+                .replace("\\\\", "\\");
+            out.push(Setting::on_line(i, k.as_str().to_string(), k, v, value));
         }
     }
     out
@@ -227,22 +241,13 @@ fn code(lines: &[&str]) -> Vec<Setting> {
             };
             let key = k.as_str().trim_start_matches('$');
             let key = key.rsplit('.').next().unwrap_or(key);
-            out.push(Setting {
-                key: key.to_string(),
-                key_at: Pos {
-                    line: i,
-                    start: k.start(),
-                    end: k.end(),
-                },
-                value: v.as_str().to_string(),
-                value_at: Some(Pos {
-                    line: i,
-                    start: v.start(),
-                    end: v.end(),
-                }),
-                lines: i..i + 1,
-                encoding: Encoding::Plain,
-            });
+            out.push(Setting::on_line(
+                i,
+                key.to_string(),
+                k,
+                v,
+                v.as_str().to_string(),
+            ));
         }
     }
     out
@@ -288,22 +293,13 @@ fn yaml(lines: &[&str]) -> Vec<Setting> {
         }
         if let Some(c) = list_env.captures(line) {
             if let (Some(k), Some(v)) = (c.get(3), c.get(4)) {
-                out.push(Setting {
-                    key: k.as_str().to_string(),
-                    key_at: Pos {
-                        line: i,
-                        start: k.start(),
-                        end: k.end(),
-                    },
-                    value: v.as_str().to_string(),
-                    value_at: Some(Pos {
-                        line: i,
-                        start: v.start(),
-                        end: v.end(),
-                    }),
-                    lines: i..i + 1,
-                    encoding: Encoding::Plain,
-                });
+                out.push(Setting::on_line(
+                    i,
+                    k.as_str().to_string(),
+                    k,
+                    v,
+                    v.as_str().to_string(),
+                ));
             }
             i += 1;
             continue;

@@ -9,7 +9,7 @@ use s2s_migrate::apply::{apply, undo, FaultInjection, Journal};
 use s2s_migrate::guidance::{for_languages, Guidance};
 use s2s_migrate::plan::{previews, readiness, rewrites, FilePreview, Readiness};
 use s2s_migrate::report::{html, markdown, Decisions};
-use s2s_migrate::rewrite::{NewNames, NewValues};
+use s2s_migrate::rewrite::{NewNames, NewValues, Rewrite};
 use s2s_migrate::scan::{ProgressSnapshot, ScanReport};
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -123,16 +123,7 @@ pub fn migrate_plan(
     id: u32,
     choices: MigrationChoices,
 ) -> Result<MigrationPlan, IpcError> {
-    let report = state
-        .migrations
-        .report(id)
-        .ok_or_else(IpcError::scan_unavailable)?;
-    choices
-        .names
-        .validate()
-        .map_err(IpcError::migration_input)?;
-    let values = values_for(&state, &choices)?;
-    let edits = rewrites(&report, &choices.names, &values)?;
+    let (report, edits) = edits_for(&state, id, &choices)?;
     Ok(MigrationPlan {
         previews: previews(&edits),
         guidance: for_languages(&report.languages),
@@ -148,6 +139,25 @@ pub fn migrate_apply(
     id: u32,
     choices: MigrationChoices,
 ) -> Result<Journal, IpcError> {
+    let (report, edits) = edits_for(&state, id, &choices)?;
+    let ready = readiness_for(&state, &report, choices.profile_id.as_deref())?;
+    if !ready.ready {
+        return Err(IpcError::migration_not_ready(&ready.message));
+    }
+    Ok(apply(
+        std::path::Path::new(&report.root),
+        &edits,
+        now(),
+        FaultInjection::default(),
+    )?)
+}
+
+/// The finished scan and its rewrites for these choices (in memory; nothing written).
+fn edits_for(
+    state: &AppState,
+    id: u32,
+    choices: &MigrationChoices,
+) -> Result<(ScanReport, Vec<Rewrite>), IpcError> {
     let report = state
         .migrations
         .report(id)
@@ -156,18 +166,9 @@ pub fn migrate_apply(
         .names
         .validate()
         .map_err(IpcError::migration_input)?;
-    let ready = readiness_for(&state, &report, choices.profile_id.as_deref())?;
-    if !ready.ready {
-        return Err(IpcError::migration_not_ready(&ready.message));
-    }
-    let values = values_for(&state, &choices)?;
+    let values = values_for(state, choices)?;
     let edits = rewrites(&report, &choices.names, &values)?;
-    Ok(apply(
-        std::path::Path::new(&report.root),
-        &edits,
-        now(),
-        FaultInjection::default(),
-    )?)
+    Ok((report, edits))
 }
 
 /// Restores the files an apply changed.
