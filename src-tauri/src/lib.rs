@@ -55,6 +55,7 @@ pub fn build_app<R: Runtime>(
     state: state::AppState,
 ) -> tauri::Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {

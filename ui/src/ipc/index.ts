@@ -2,6 +2,7 @@
 // `ipc.*` and always get an `Outcome`: a value, or an `IpcError` with a stable `kind`, a
 // `message` and maybe a `hint`. Rejections that are not IpcErrors (a missing command, a Rust
 // panic, no Tauri at all) become kind "internal" here, so every view has one error shape.
+import { open as openDialog } from "@tauri-apps/plugin-dialog";
 import {
   commands,
   type AppInfo,
@@ -108,6 +109,12 @@ export const ipc = {
   scopeWhatIf: (id: string, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]): Promise<Outcome<WhatIf>> =>
     settle(() => commands.scopeWhatIf(id, current, proposed, removePrivileges)),
   checkCalls: (id: string, calls: string[]): Promise<Outcome<CoverageReport>> => settle(() => commands.checkCalls(id, calls)),
+  /** The native dialog to choose a project folder (or one file); null when dismissed. */
+  pickPath: (directory: boolean): Promise<Outcome<string | null>> =>
+    settlePlain(async () => {
+      const chosen = await openDialog({ directory, multiple: false, title: directory ? "Choose the project folder" : "Choose a config or source file" });
+      return typeof chosen === "string" ? chosen : null;
+    }),
   migrateScanStart: (path: string): Promise<Outcome<number>> => settle(() => commands.migrateScanStart(path)),
   migrateScanStatus: (id: number): Promise<Outcome<ScanStatus>> => settle(() => commands.migrateScanStatus(id)),
   migrateScanCancel: (id: number): Promise<Outcome<null>> => settle(() => commands.migrateScanCancel(id)),

@@ -70,6 +70,14 @@ describe("Migrate from JWT", () => {
     await waitFor(() => expect(screen.queryByTestId("migrate-applied")).toBeNull());
   });
 
+  it("fills the path from the native folder dialog", async () => {
+    const calls = answerIpc({ list_profiles: () => list, "plugin:dialog|open": () => "/home/admin/zoom-bot" });
+    render(<MigrateView go={vi.fn()} />);
+    fireEvent.click(screen.getByTestId("migrate-browse"));
+    await waitFor(() => expect((screen.getByTestId("migrate-path") as HTMLInputElement).value).toBe("/home/admin/zoom-bot"));
+    expect(calls.find((c) => c.cmd === "plugin:dialog|open")?.args).toMatchObject({ options: { directory: true, multiple: false } });
+  });
+
   it("cancels a running scan", async () => {
     const calls = answerIpc({
       list_profiles: () => list,

@@ -28,6 +28,11 @@ export function ScanPanel({ onDone }: { onDone: (id: number, report: ScanReport)
       setError({ kind: "path_not_found", message: status.message, hint: null });
     }
   };
+  const browse = async (directory: boolean) => {
+    const outcome = await ipc.pickPath(directory);
+    if (!outcome.ok) return setError(outcome.error);
+    if (outcome.value) setPath(outcome.value);
+  };
   const start = async () => {
     setError(null);
     const outcome = await ipc.migrateScanStart(path);
@@ -43,6 +48,8 @@ export function ScanPanel({ onDone }: { onDone: (id: number, report: ScanReport)
       <p class="muted">A project folder (its .gitignore is respected; dependency folders and binaries are skipped) or one config file. Nothing is changed by scanning.</p>
       <form class="toolbar" onSubmit={(e) => { e.preventDefault(); void start(); }}>
         <input class="path-input" data-testid="migrate-path" aria-label="Project folder or file" placeholder="/home/you/projects/zoom-bot" value={path} onInput={(e) => setPath(e.currentTarget.value)} />
+        <button type="button" class="button" data-testid="migrate-browse" onClick={() => void browse(true)}>Folder…</button>
+        <button type="button" class="button" onClick={() => void browse(false)}>File…</button>
         <button type="submit" class="button button--primary" data-testid="migrate-scan-start" disabled={!path.trim() || running !== null}>Scan</button>
       </form>
       {running && (
