@@ -62,6 +62,7 @@ test("a legacy project is scanned, migrated to a tested S2S app, reported and un
     const report = readFileSync(join(project, "s2s-desk-migration-report.md"), "utf8");
     assert.match(report, /ZOOM_API_KEY/);
     assert.ok(!report.includes("LegacySecretValue0123456789"), "the report masks the secret");
+    assert.match(readFileSync(join(project, "s2s-desk-migration-report.html"), "utf8"), /<h1>Zoom JWT → Server-to-Server migration<\/h1>/);
     await new Promise((r) => setTimeout(r, 1000));
     captureDisplay(join(artifacts, "migrate-applied.png"));
 

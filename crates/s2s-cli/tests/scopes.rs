@@ -4,7 +4,9 @@ mod support;
 
 use s2s_core::catalog::change::OwnerSnapshot;
 use s2s_core::profiles::TestRecord;
-use support::{data_home_with_history, data_home_with_profile, run, with_data_home, Run, REPORTING};
+use support::{
+    data_home_with_history, data_home_with_profile, run, with_data_home, Run, REPORTING,
+};
 
 /// An app's scopes as the Sandbox's fixture grants them.
 fn sandbox_scopes(client_id: &str) -> Vec<String> {

@@ -171,7 +171,8 @@ pub fn markdown(
     md
 }
 
-/// The same report as a standalone HTML page.
+/// The same report as a standalone HTML page: the Markdown above, rendered (headings, tables,
+/// lists, code, bold — the subset [`markdown`] writes), every text HTML-escaped.
 pub fn html(
     report: &ScanReport,
     decisions: &Decisions,
@@ -179,13 +180,158 @@ pub fn html(
     now_unix: i64,
 ) -> String {
     let md = markdown(report, decisions, journal, now_unix);
-    let escaped = md
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
+    let mut body = String::new();
+    let mut in_list = false;
+    let mut in_table = false;
+    for line in md.lines() {
+        let is_row = line.starts_with('|');
+        let is_item = line.starts_with("- ");
+        if in_list && !is_item {
+            body.push_str("</ul>\n");
+            in_list = false;
+        }
+        if in_table && !is_row {
+            body.push_str("</table>\n");
+            in_table = false;
+        }
+        if let Some(h) = line.strip_prefix("## ") {
+            body.push_str(&format!("<h2>{}</h2>\n", inline(h)));
+        } else if let Some(h) = line.strip_prefix("# ") {
+            body.push_str(&format!("<h1>{}</h1>\n", inline(h)));
+        } else if is_row {
+            if line.starts_with("|---") {
+                continue;
+            }
+            let tag = if in_table { "td" } else { "th" };
+            if !in_table {
+                body.push_str("<table>\n");
+                in_table = true;
+            }
+            let cells: Vec<String> = split_row(line)
+                .iter()
+                .map(|c| format!("<{tag}>{}</{tag}>", inline(c)))
+                .collect();
+            body.push_str(&format!("<tr>{}</tr>\n", cells.concat()));
+        } else if is_item {
+            if !in_list {
+                body.push_str("<ul>\n");
+                in_list = true;
+            }
+            body.push_str(&format!("<li>{}</li>\n", inline(&line[2..])));
+        } else if !line.trim().is_empty() {
+            body.push_str(&format!("<p>{}</p>\n", inline(line.trim_end())));
+        }
+    }
+    if in_list {
+        body.push_str("</ul>\n");
+    }
+    if in_table {
+        body.push_str("</table>\n");
+    }
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Zoom JWT → S2S migration</title>\
-<style>body{{font:14px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem}}pre{{white-space:pre-wrap}}</style>\
-</head><body><pre>{escaped}</pre></body></html>\n"
+<style>body{{font:14px/1.5 system-ui,sans-serif;max-width:1000px;margin:2rem auto;padding:0 1rem}}\
+table{{border-collapse:collapse;width:100%}}td,th{{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}}\
+code{{background:#f2f4f7;padding:0 3px;border-radius:3px}}</style></head><body>\n{body}</body></html>\n"
     )
+}
+
+/// Cells of a Markdown table row (`\|` is a literal bar).
+fn split_row(line: &str) -> Vec<String> {
+    let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
+    let mut cells = vec![String::new()];
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                chars.next();
+                if let Some(cell) = cells.last_mut() {
+                    cell.push('|');
+                }
+            }
+            '|' => cells.push(String::new()),
+            _ => {
+                if let Some(cell) = cells.last_mut() {
+                    cell.push(c);
+                }
+            }
+        }
+    }
+    cells.into_iter().map(|c| c.trim().to_string()).collect()
+}
+
+/// Escapes, then renders `code` and **bold**.
+fn inline(text: &str) -> String {
+    let escaped = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    let mut out = String::new();
+    for (i, part) in escaped.split('`').enumerate() {
+        if i % 2 == 1 {
+            out.push_str(&format!("<code>{part}</code>"));
+        } else {
+            let mut bold = false;
+            for (j, piece) in part.split("**").enumerate() {
+                if j > 0 {
+                    out.push_str(if bold { "</strong>" } else { "<strong>" });
+                    bold = !bold;
+                }
+                out.push_str(piece);
+            }
+            if bold {
+                out.push_str("</strong>");
+            }
+        }
+    }
+    out.trim_end_matches("  ").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::ProgressSnapshot;
+
+    fn empty_report() -> ScanReport {
+        ScanReport {
+            root: "/p <x>".into(),
+            progress: ProgressSnapshot {
+                files_seen: 1,
+                files_scanned: 1,
+                bytes_scanned: 10,
+                findings: 0,
+            },
+            skipped_binary: 0,
+            skipped_large: 0,
+            findings: Vec::new(),
+            calls: Vec::new(),
+            languages: Vec::new(),
+            scopes: Vec::new(),
+            config_files: Vec::new(),
+            git_repository: false,
+            cancelled: false,
+            duration_ms: 1,
+        }
+    }
+
+    #[test]
+    fn the_html_renders_the_markdown_and_escapes_everything() {
+        let decisions = Decisions {
+            names: NewNames::default(),
+            secret_written: false,
+            profile: Some("<b>Prod</b>".into()),
+            token_test: None,
+        };
+        let page = html(&empty_report(), &decisions, None, 0);
+        assert!(page.contains("<h1>Zoom JWT → Server-to-Server migration</h1>"));
+        assert!(page.contains("<code>/p &lt;x&gt;</code>"));
+        assert!(page.contains("&lt;b&gt;Prod&lt;/b&gt;") && !page.contains("<b>Prod"));
+        assert!(page.contains("<li>New settings: <code>ZOOM_ACCOUNT_ID</code>"));
+    }
+
+    #[test]
+    fn table_cells_keep_escaped_bars() {
+        assert_eq!(split_row("| a \\| b | c |"), ["a | b", "c"]);
+    }
 }

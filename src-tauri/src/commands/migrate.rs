@@ -68,7 +68,7 @@ pub struct MigrationReport {
     pub markdown: String,
     /// A standalone HTML page.
     pub html: String,
-    /// Where it was saved, when asked to save.
+    /// Where the Markdown was saved (the HTML beside it), when asked to save.
     pub saved_to: Option<String>,
 }
 
@@ -178,7 +178,7 @@ pub fn migrate_undo(journal: Journal) -> Result<Journal, IpcError> {
     Ok(undo(&journal.path())?)
 }
 
-/// The migration report; with `save`, also written next to the project as Markdown.
+/// The migration report; with `save`, also written into the project as Markdown and HTML.
 #[tauri::command]
 #[specta::specta]
 pub fn migrate_report(

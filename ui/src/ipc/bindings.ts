@@ -51,7 +51,7 @@ export const commands = {
 	migrateApply: (id: number, choices: MigrationChoices_Deserialize) => typedError<Journal, IpcError_Serialize>(__TAURI_INVOKE("migrate_apply", { id, choices })),
 	/**  Restores the files an apply changed. */
 	migrateUndo: (journal: Journal) => typedError<Journal, IpcError_Serialize>(__TAURI_INVOKE("migrate_undo", { journal })),
-	/**  The migration report; with `save`, also written next to the project as Markdown. */
+	/**  The migration report; with `save`, also written into the project as Markdown and HTML. */
 	migrateReport: (id: number, choices: MigrationChoices_Deserialize, journal: Journal | null, save: boolean) => typedError<MigrationReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("migrate_report", { id, choices, journal, save })),
 };
 
@@ -768,7 +768,7 @@ export type MigrationReport_Deserialize = {
 	markdown: string,
 	/**  A standalone HTML page. */
 	html: string,
-	/**  Where it was saved, when asked to save. */
+	/**  Where the Markdown was saved (the HTML beside it), when asked to save. */
 	saved_to?: string | null,
 };
 
@@ -778,7 +778,7 @@ export type MigrationReport_Serialize = {
 	markdown: string,
 	/**  A standalone HTML page. */
 	html: string,
-	/**  Where it was saved, when asked to save. */
+	/**  Where the Markdown was saved (the HTML beside it), when asked to save. */
 	saved_to: string | null,
 };
 
