@@ -12,9 +12,11 @@ export type MigrationSession = {
   names: NewNames;
   writeSecret: boolean;
   journal: Journal | null;
+  /** Profile ids that existed when the admin left to set up the new app's profile. */
+  knownProfileIds: string[] | null;
 };
 
-const EMPTY: MigrationSession = { scanId: null, report: null, profileId: null, names: DEFAULT_NAMES, writeSecret: false, journal: null };
+const EMPTY: MigrationSession = { scanId: null, report: null, profileId: null, names: DEFAULT_NAMES, writeSecret: false, journal: null, knownProfileIds: null };
 
 let remembered: MigrationSession = EMPTY;
 

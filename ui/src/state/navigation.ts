@@ -53,3 +53,18 @@ export function useRoute(): [Route, Go] {
   };
   return [route, go];
 }
+
+/** Where to go when the current task (e.g. setting up a profile) is done; set by the view that sent the admin there. */
+let comeBack: ViewId | null = null;
+
+/** Asks the next finished task to return to `view` instead of its default. */
+export function comeBackTo(view: ViewId): void {
+  comeBack = view;
+}
+
+/** The view to return to, once; null when nobody asked. */
+export function takeComeBack(): ViewId | null {
+  const view = comeBack;
+  comeBack = null;
+  return view;
+}

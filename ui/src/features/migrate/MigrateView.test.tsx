@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { passedRun, profile } from "../../../test/fixtures";
 import { answerIpc } from "../../../test/setup";
 import { forgetMigrationSession } from "../../state/migrationSession";
+import { takeComeBack } from "../../state/navigation";
 import { MigrateView } from "./MigrateView";
 
 beforeEach(forgetMigrationSession);
@@ -76,6 +77,28 @@ describe("Migrate from JWT", () => {
     fireEvent.click(screen.getByTestId("migrate-browse"));
     await waitFor(() => expect((screen.getByTestId("migrate-path") as HTMLInputElement).value).toBe("/home/admin/zoom-bot"));
     expect(calls.find((c) => c.cmd === "plugin:dialog|open")?.args).toMatchObject({ options: { directory: true, multiple: false } });
+  });
+
+  it("sends the admin to set up the new app's profile and picks it on the way back", async () => {
+    let profiles = [profile("Old app")];
+    answerIpc({
+      list_profiles: () => ({ ...list, profiles }),
+      migrate_scan_start: () => 1,
+      migrate_scan_status: () => ({ state: "done", report }),
+      migrate_plan: () => plan(false),
+    });
+    const go = vi.fn();
+    const first = render(<MigrateView go={go} />);
+    fireEvent.input(screen.getByTestId("migrate-path"), { target: { value: "/tmp/legacy" } });
+    fireEvent.click(screen.getByTestId("migrate-scan-start"));
+    fireEvent.click(await screen.findByTestId("migrate-new-profile"));
+    expect(go).toHaveBeenCalledWith("setup");
+    expect(takeComeBack()).toBe("migrate");
+    first.unmount();
+
+    profiles = [profile("Old app"), profile("New S2S app")];
+    render(<MigrateView go={go} />);
+    await waitFor(() => expect((screen.getByTestId("migrate-profile") as HTMLSelectElement).value).toBe("id-New S2S app"));
   });
 
   it("cancels a running scan", async () => {

@@ -7,7 +7,7 @@ import { ViewHeader } from "../../components/ViewHeader";
 import { ipc, type IpcError, type MigrationChoices, type MigrationPlan } from "../../ipc";
 import { migratable } from "../../lib/migrate";
 import { useMigrationSession } from "../../state/migrationSession";
-import type { Go } from "../../state/navigation";
+import { comeBackTo, type Go } from "../../state/navigation";
 import { useReloadable } from "../../state/useOutcome";
 import { ConfigPanel } from "./ConfigPanel";
 import { FindingsPanel } from "./FindingsPanel";
@@ -57,6 +57,17 @@ export function MigrateView({ go }: { go: Go }) {
     else setError(o.error);
   };
   const profile = profiles.find((p) => p.id === session.profileId);
+  // Back from setting up the new app's profile: pick the profile that was just saved.
+  useEffect(() => {
+    if (list.ok !== true || session.knownProfileIds === null) return;
+    const created = profiles.find((p) => !session.knownProfileIds?.includes(p.id));
+    update({ knownProfileIds: null, ...(created ? { profileId: created.id, writeSecret: false } : {}) });
+  }, [list]);
+  const setUpProfile = () => {
+    update({ knownProfileIds: profiles.map((p) => p.id) });
+    comeBackTo("migrate");
+    go("setup");
+  };
 
   return (
     <>
@@ -79,7 +90,7 @@ export function MigrateView({ go }: { go: Go }) {
             onProfile={(id) => update({ profileId: id, writeSecret: false })}
             readiness={plan?.readiness ?? null}
             onTested={() => { setTests((n) => n + 1); void reloadProfiles(); }}
-            go={go}
+            onSetUpProfile={setUpProfile}
           />
           {plan && <GuidancePanel guidance={plan.guidance} />}
           {plan && (

@@ -4,7 +4,6 @@ import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { TestResultPanel } from "../../components/TestResultPanel";
 import { ipc, type IpcError, type MigrationPlan, type Profile, type TestRun } from "../../ipc";
-import type { Go } from "../../state/navigation";
 
 export function NewAppPanel({
   profiles,
@@ -12,14 +11,14 @@ export function NewAppPanel({
   onProfile,
   readiness,
   onTested,
-  go,
+  onSetUpProfile,
 }: {
   profiles: Profile[];
   profileId: string | null;
   onProfile: (id: string | null) => void;
   readiness: MigrationPlan["readiness"] | null;
   onTested: () => void;
-  go: Go;
+  onSetUpProfile: () => void;
 }) {
   const [run, setRun] = useState<TestRun | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,7 +50,7 @@ export function NewAppPanel({
             <option key={p.id} value={p.id}>{p.name}</option>
           ))}
         </select>
-        <button type="button" class="button" onClick={() => go("setup")}>Set up a new profile</button>
+        <button type="button" class="button" data-testid="migrate-new-profile" onClick={onSetUpProfile}>Set up a new profile</button>
         <button type="button" class="button button--primary" data-testid="migrate-test" disabled={!profileId || busy} onClick={() => void test()}>
           {busy ? "Asking Zoom…" : "Test token"}
         </button>

@@ -2,7 +2,7 @@
 // role, a custom role's privileges, or JSON pasted from Zoom's Roles API). Says which source
 // the verdicts below use.
 import { useState } from "preact/hooks";
-import type { PrivilegeInfo, ScopeOverview } from "../../ipc";
+import { ipc, type PrivilegeInfo, type ScopeOverview } from "../../ipc";
 import { sourceLabel, type RoleMode, type RolePick } from "../../lib/roles";
 
 const MODES: { mode: RoleMode; label: string }[] = [
@@ -53,7 +53,9 @@ export function RolePanel({ overview, pick, onPick }: { overview: ScopeOverview;
       )}
       <p class="muted legend">
         <span class="tag">documented</span> verdicts follow Zoom's rules (admin scopes are removed when the owner loses admin privileges; master scopes are for the account owner).{" "}
-        <span class="tag tag--inferred">inferred</span> verdicts tie a scope to the privileges its API operations list — Zoom publishes no privilege → scope table.
+        <span class="tag tag--inferred">inferred</span> verdicts tie a scope to the privileges its API operations list — Zoom publishes no privilege → scope table.{" "}
+        <button type="button" class="button button--link" onClick={() => void ipc.openExternal("https://developers.zoom.us/docs/internal-apps/create/")}>Zoom's rule ↗</button>
+        <button type="button" class="button button--link" onClick={() => void ipc.openExternal("https://developers.zoom.us/docs/api/references/privileges/")}>Privileges reference ↗</button>
       </p>
     </section>
   );

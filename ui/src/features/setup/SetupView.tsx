@@ -5,7 +5,7 @@ import { ViewHeader } from "../../components/ViewHeader";
 import { ipc, type TestRun } from "../../ipc";
 import { STEPS, type StepIndex } from "../../lib/wizard";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
-import type { Go } from "../../state/navigation";
+import { takeComeBack, type Go } from "../../state/navigation";
 import { AppTypeStep } from "./AppTypeStep";
 import { CredentialsStep } from "./CredentialsStep";
 import { EMPTY_FORM, SANDBOX_DEMO, fromDraft, type Form } from "./form";
@@ -52,7 +52,7 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
         {step === 1 && <MarketplaceStep cloud={form.cloud} onNext={next} />}
         {step === 2 && <CredentialsStep form={form} editing={editingId !== null} onChange={change} onNext={next} />}
         {step === 3 && <TestStep form={form} lastRun={lastRun} onTested={setLastRun} onRevisit={setStep} onNext={next} />}
-        {step === 4 && <SaveStep form={form} profileId={editingId} lastRun={lastRun} onSaved={() => go("profiles")} />}
+        {step === 4 && <SaveStep form={form} profileId={editingId} lastRun={lastRun} onSaved={() => go(takeComeBack() ?? "profiles")} />}
       </section>
     </>
   );
