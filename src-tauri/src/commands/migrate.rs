@@ -207,20 +207,23 @@ pub fn migrate_report(
             .map(|r| r.summary.clone()),
     };
     let md = markdown(&report, &decisions, journal.as_ref(), now());
+    let page = html(&report, &decisions, journal.as_ref(), now());
     let saved_to = if save {
         let path = PathBuf::from(&report.root).join("s2s-desk-migration-report.md");
-        std::fs::write(&path, &md).map_err(|e| {
-            IpcError::migration_input(format!(
-                "the report could not be saved to {}: {e}",
-                path.display()
-            ))
-        })?;
+        for (target, text) in [(path.clone(), &md), (path.with_extension("html"), &page)] {
+            std::fs::write(&target, text).map_err(|e| {
+                IpcError::migration_input(format!(
+                    "the report could not be saved to {}: {e}",
+                    target.display()
+                ))
+            })?;
+        }
         Some(path.display().to_string())
     } else {
         None
     };
     Ok(MigrationReport {
-        html: html(&report, &decisions, journal.as_ref(), now()),
+        html: page,
         markdown: md,
         saved_to,
     })
