@@ -41,6 +41,8 @@ test("a legacy project is scanned, migrated to a tested S2S app, reported and un
     await click(app, "migrate-scan-start");
     await attributeOf("migrate-findings", "data-count", "2", "two findings");
     assert.match(await app.session.textOf("migrate-scopes"), /user:read:list_users:admin/);
+    await new Promise((r) => setTimeout(r, 1000));
+    captureDisplay(join(artifacts, "migrate-findings.png"));
 
     await app.session.execute(
       `const s = document.querySelector('[data-testid="migrate-profile"]'); s.value = s.options[1].value; s.dispatchEvent(new Event("change", { bubbles: true }));`,

@@ -51,6 +51,12 @@ export function RolePanel({ overview, pick, onPick }: { overview: ScopeOverview;
       ) : (
         <p class="notice notice--info" data-testid="role-unknown">The role is unknown: pick it above to judge the scopes.</p>
       )}
+      {role && role.addable_admin_scopes.length > 0 && (
+        <details data-testid="addable-scopes">
+          <summary>Admin-level scopes this role may add ({role.addable_admin_scopes.length})</summary>
+          <p class="chips">{role.addable_admin_scopes.map((s) => <code key={s}>{s}</code>)}</p>
+        </details>
+      )}
       <p class="muted legend">
         <span class="tag">documented</span> verdicts follow Zoom's rules (admin scopes are removed when the owner loses admin privileges; master scopes are for the account owner).{" "}
         <span class="tag tag--inferred">inferred</span> verdicts tie a scope to the privileges its API operations list — Zoom publishes no privilege → scope table.{" "}
