@@ -108,3 +108,60 @@ pub fn active_drift(history: &[TestRecord]) -> Option<(&TestRecord, &Drift)> {
                 })
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(at_unix: i64, scopes: &[&str], role: &str) -> TestRecord {
+        TestRecord {
+            at_unix,
+            ok: true,
+            kind: None,
+            summary: "ok".into(),
+            scopes: scopes.iter().map(|s| s.to_string()).collect(),
+            latency_ms: Some(1),
+            owner: Some(OwnerSnapshot {
+                user_id: "u".into(),
+                email: None,
+                role_id: Some(role.into()),
+                role_name: Some(role.into()),
+                privileges: None,
+            }),
+            drift: None,
+        }
+    }
+
+    #[test]
+    fn records_written_before_owner_and_drift_existed_still_load() {
+        let old = r#"{"at_unix":1,"ok":true,"kind":null,"summary":"Token issued with 1 scopes","scopes":["user:read:admin"],"latency_ms":5}"#;
+        let r: TestRecord = serde_json::from_str(old).expect("old record loads");
+        assert_eq!((r.owner, r.drift), (None, None));
+    }
+
+    #[test]
+    fn drift_is_measured_against_the_last_test_that_got_a_token_and_stays_until_regained() {
+        let good = record(1, &["user:read:admin"], "Admin");
+        let failed = TestRecord {
+            latency_ms: None,
+            scopes: vec![],
+            owner: None,
+            ..record(2, &[], "x")
+        };
+        let history = vec![failed, good];
+        let lost = record(3, &[], "Member").with_drift_since(&history);
+        let drift = lost
+            .drift
+            .clone()
+            .expect("drift against the good test, not the failed one");
+        assert_eq!(
+            (drift.since_unix, drift.lost_scopes.clone()),
+            (1, vec!["user:read:admin".to_string()])
+        );
+        let mut history = history;
+        history.insert(0, lost);
+        assert!(active_drift(&history).is_some());
+        history.insert(0, record(4, &["user:read:admin"], "Admin"));
+        assert!(active_drift(&history).is_none(), "the scope came back");
+    }
+}
