@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "scope_overview",
     "scope_what_if",
     "check_calls",
+    "catalog_operations",
     "migrate_scan_start",
     "migrate_scan_status",
     "migrate_scan_cancel",

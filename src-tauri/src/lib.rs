@@ -36,6 +36,7 @@ pub fn make_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::scopes::scope_overview,
             commands::scopes::scope_what_if,
             commands::scopes::check_calls,
+            commands::scopes::catalog_operations,
             commands::migrate::migrate_scan_start,
             commands::migrate::migrate_scan_status,
             commands::migrate::migrate_scan_cancel,

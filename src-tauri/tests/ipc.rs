@@ -174,6 +174,14 @@ fn the_scopes_view_judges_the_owner_role_warns_of_risk_and_then_of_drift() {
         )
         .expect("check");
     assert_eq!(check["to_add"][0]["scope"], "meeting:write:meeting:admin");
+    let operations = shell
+        .invoke("catalog_operations", json!({}))
+        .expect("catalog");
+    assert_eq!(
+        operations.as_array().map(Vec::len),
+        Some(421),
+        "every catalogued operation can be picked"
+    );
 
     let bad = shell
         .invoke(

@@ -2,9 +2,9 @@
 //! changes, and "will my integration work?". All answers come from s2s-core's `scope_report`,
 //! over the profile's latest recorded test; nothing here calls Zoom.
 
-use s2s_core::catalog::catalog;
 use s2s_core::catalog::change::WhatIf;
 use s2s_core::catalog::coverage::CoverageReport;
+use s2s_core::catalog::{catalog, OperationRef};
 use s2s_core::scope_report::{coverage_for, overview, what_if_for, RoleChoice, ScopeOverview};
 use tauri::State;
 
@@ -49,6 +49,17 @@ pub fn scope_what_if(
         current.as_ref(),
         &proposed,
     ))
+}
+
+/// Every operation in the scope catalog, for picking calls to check.
+#[tauri::command]
+#[specta::specta]
+pub fn catalog_operations() -> Vec<OperationRef> {
+    catalog()
+        .operations()
+        .iter()
+        .map(|o| o.reference())
+        .collect()
 }
 
 /// Whether the profile's scopes cover these calls, and the fewest scopes to add.

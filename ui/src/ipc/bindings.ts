@@ -39,6 +39,8 @@ export const commands = {
 	scopeWhatIf: (id: string, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]) => typedError<WhatIf_Serialize, IpcError_Serialize>(__TAURI_INVOKE("scope_what_if", { id, current, proposed, removePrivileges })),
 	/**  Whether the profile's scopes cover these calls, and the fewest scopes to add. */
 	checkCalls: (id: string, calls: string[]) => typedError<CoverageReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_calls", { id, calls })),
+	/**  Every operation in the scope catalog, for picking calls to check. */
+	catalogOperations: () => __TAURI_INVOKE<OperationRef[]>("catalog_operations"),
 	/**  Starts scanning a file or folder; returns the scan's id. */
 	migrateScanStart: (path: string) => typedError<number, IpcError_Serialize>(__TAURI_INVOKE("migrate_scan_start", { path })),
 	/**  A scan's progress or result. */

@@ -108,6 +108,7 @@ export const ipc = {
   scopeOverview: (id: string, role: RoleChoice): Promise<Outcome<ScopeOverview>> => settle(() => commands.scopeOverview(id, role)),
   scopeWhatIf: (id: string, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]): Promise<Outcome<WhatIf>> =>
     settle(() => commands.scopeWhatIf(id, current, proposed, removePrivileges)),
+  catalogOperations: (): Promise<Outcome<OperationRef[]>> => settlePlain(() => commands.catalogOperations()),
   checkCalls: (id: string, calls: string[]): Promise<Outcome<CoverageReport>> => settle(() => commands.checkCalls(id, calls)),
   /** The native dialog to choose a project folder (or one file); null when dismissed. */
   pickPath: (directory: boolean): Promise<Outcome<string | null>> =>

@@ -4,9 +4,17 @@ import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ipc, type CallCheck, type CoverageReport, type IpcError } from "../../ipc";
 import { callLines } from "../../lib/roles";
+import { useOutcome } from "../../state/useOutcome";
 
 export function CoveragePanel({ profileId }: { profileId: string }) {
+  const operations = useOutcome(ipc.catalogOperations);
   const [text, setText] = useState("");
+  const [picked, setPicked] = useState("");
+  const add = () => {
+    if (!picked.trim()) return;
+    setText((t) => (t.trim() ? `${t.trimEnd()}\n${picked.trim()}` : picked.trim()));
+    setPicked("");
+  };
   const [report, setReport] = useState<CoverageReport | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const [copied, setCopied] = useState(false);
@@ -27,6 +35,23 @@ export function CoveragePanel({ profileId }: { profileId: string }) {
     <section class="card" data-testid="coverage">
       <h2>Will my integration work?</h2>
       <p class="muted">One call per line: <code>GET /users/&#123;userId&#125;</code>, a real URL (<code>GET https://api.zoom.us/v2/users/me</code>), or Zoom's operation name (<code>users</code>).</p>
+      <div class="toolbar">
+        <input
+          class="path-input"
+          list="catalog-operations"
+          data-testid="coverage-pick"
+          aria-label="Pick an operation"
+          placeholder="Pick from Zoom's operations: type users, meeting, report…"
+          value={picked}
+          onInput={(e) => setPicked(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), add())}
+        />
+        <button type="button" class="button" data-testid="coverage-add" disabled={!picked.trim()} onClick={add}>Add</button>
+        <datalist id="catalog-operations">
+          {operations.ok === true &&
+            operations.value.map((o) => <option key={o.variant + o.method + o.path} value={`${o.method} ${o.path}`}>{o.summary}</option>)}
+        </datalist>
+      </div>
       <textarea data-testid="coverage-input" rows={5} value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder={"GET /users\nPOST /users/{userId}/meetings"} />
       <div class="actions">
         <button type="button" class="button button--primary" data-testid="coverage-check" disabled={callLines(text).length === 0} onClick={() => void check()}>Check</button>

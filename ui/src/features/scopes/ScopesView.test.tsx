@@ -64,9 +64,12 @@ describe("Scopes & roles", () => {
       to_add: [{ scope: "meeting:write:meeting:admin", level: "admin", granular: true, covers: ["POST /users/{userId}/meetings"] }],
       all_covered: false,
     };
-    const calls = answerIpc({ list_profiles: () => list, scope_overview: () => scopeOverview(), scope_what_if: () => whatIf, check_calls: () => report });
+    const calls = answerIpc({ list_profiles: () => list, scope_overview: () => scopeOverview(), scope_what_if: () => whatIf, check_calls: () => report, catalog_operations: () => [whatIf.failing_operations[0]] });
     render(<ScopesView subject="id-Reporting" go={vi.fn()} />);
-    fireEvent.input(await screen.findByTestId("coverage-input"), { target: { value: "GET /users\n\nPOST /users/{userId}/meetings\n" } });
+    fireEvent.input(await screen.findByTestId("coverage-pick"), { target: { value: "GET /users" } });
+    fireEvent.click(screen.getByTestId("coverage-add"));
+    expect((screen.getByTestId("coverage-input") as HTMLTextAreaElement).value).toBe("GET /users");
+    fireEvent.input(screen.getByTestId("coverage-input"), { target: { value: "GET /users\n\nPOST /users/{userId}/meetings\n" } });
     fireEvent.click(screen.getByTestId("coverage-check"));
     expect((await screen.findByTestId("coverage-to-add")).textContent).toContain("meeting:write:meeting:admin");
     expect(calls).toContainEqual({ cmd: "check_calls", args: { id: "id-Reporting", calls: ["GET /users", "POST /users/{userId}/meetings"] } });
