@@ -162,8 +162,9 @@ fn kind_of(
     }
 }
 
-/// Builds an (unsigned-looking) token from header and claims JSON, for fixtures and tests.
-pub fn encode_for_tests(header: &str, claims: &str) -> String {
+/// Builds an (unsigned-looking) token from header and claims JSON, for this crate's tests.
+#[cfg(test)]
+pub(crate) fn encode_for_tests(header: &str, claims: &str) -> String {
     format!(
         "{}.{}.{}",
         URL_SAFE_NO_PAD.encode(header),
