@@ -221,3 +221,48 @@ async fn an_app_owned_by_the_account_owner_carries_no_ownership_risk() {
     let view = overview(zoom_catalog::catalog(), admin_owned.profile(), None);
     assert!(view.risk.is_some_and(|r| r.admin_scopes.len() == 8));
 }
+
+#[tokio::test]
+async fn owner_privileges_come_from_the_permissions_call_then_the_role_then_say_which_scope_is_missing(
+) {
+    use s2s_core::probe::OwnerPrivileges;
+    let sim = sim().await;
+    let (tester, _) = tester();
+
+    let direct = tester
+        .test(&creds(REPORTING), &options(&sim))
+        .await
+        .expect("token");
+    let OwnerPrivileges::Read { via, privileges } = &direct.report.owner_privileges else {
+        panic!("{:?}", direct.report.owner_privileges)
+    };
+    assert_eq!(via, "GET /v2/users/me/permissions");
+    assert!(privileges.contains(&"User:Read".to_string()));
+
+    // Without the permissions scope, the role itself answers (role:read:role:admin).
+    edit_app(&sim, REPORTING.0, |app| {
+        app.scopes
+            .retain(|s| s != "user:read:list_permissions:admin")
+    });
+    let via_role = tester
+        .test(&creds(REPORTING), &options(&sim))
+        .await
+        .expect("token");
+    let OwnerPrivileges::Read { via, .. } = &via_role.report.owner_privileges else {
+        panic!("{:?}", via_role.report.owner_privileges)
+    };
+    assert_eq!(via, "GET /v2/roles/1");
+
+    // A member's personal app can read neither: the answer names the scopes that would.
+    let personal = tester
+        .test(&creds(PERSONAL), &options(&sim))
+        .await
+        .expect("token");
+    let OwnerPrivileges::MissingScope { needs } = &personal.report.owner_privileges else {
+        panic!("{:?}", personal.report.owner_privileges)
+    };
+    assert!(
+        needs.iter().any(|s| s.contains("list_permissions")),
+        "{needs:?}"
+    );
+}
