@@ -86,17 +86,9 @@ impl ProfileFile {
                 })
             }
         };
-        let problem = match serde_json::from_slice::<serde_json::Value>(&bytes) {
-            Err(e) => format!("it is not valid JSON ({e})"),
-            Ok(value) => match value.get("format").and_then(serde_json::Value::as_u64) {
-                Some(format) if format > u64::from(FORMAT) => {
-                    format!("it was written by a newer S2S Desk (format {format}; this version reads {FORMAT})")
-                }
-                _ => match serde_json::from_value::<Document>(value) {
-                    Ok(doc) => return Ok((ProfileBook::from_profiles(doc.profiles), None)),
-                    Err(e) => format!("its contents do not match the expected layout ({e})"),
-                },
-            },
+        let problem = match parse(&bytes) {
+            Ok(book) => return Ok((book, None)),
+            Err(problem) => problem,
         };
         let backup = self.set_aside()?;
         Ok((
@@ -106,6 +98,16 @@ impl ProfileFile {
                 reason: problem,
             }),
         ))
+    }
+
+    /// The book as the file holds it now, without side effects: `None` when it can't be read or
+    /// used (then the caller keeps what it has; [`ProfileFile::load`] handles such files).
+    pub fn current(&self) -> Option<ProfileBook> {
+        match std::fs::read(&self.path) {
+            Ok(bytes) => parse(&bytes).ok(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(ProfileBook::default()),
+            Err(_) => None,
+        }
     }
 
     /// Writes the book atomically, readable by the owner only.
@@ -142,5 +144,20 @@ impl ProfileFile {
             source,
         })?;
         Ok(backup)
+    }
+}
+
+/// The book in a file's bytes, or why they are unusable.
+fn parse(bytes: &[u8]) -> Result<ProfileBook, String> {
+    match serde_json::from_slice::<serde_json::Value>(bytes) {
+        Err(e) => Err(format!("it is not valid JSON ({e})")),
+        Ok(value) => match value.get("format").and_then(serde_json::Value::as_u64) {
+            Some(format) if format > u64::from(FORMAT) => Err(format!(
+                "it was written by a newer S2S Desk (format {format}; this version reads {FORMAT})"
+            )),
+            _ => serde_json::from_value::<Document>(value)
+                .map(|doc| ProfileBook::from_profiles(doc.profiles))
+                .map_err(|e| format!("its contents do not match the expected layout ({e})")),
+        },
     }
 }

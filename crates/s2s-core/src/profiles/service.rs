@@ -173,8 +173,15 @@ impl ProfileService {
         Ok(profile)
     }
 
+    /// The book, first brought up to date with the file: the CLI records its tests in the same
+    /// file while the app runs, and each change here is then a read-modify-write of what is on
+    /// disk, so neither side drops the other's entries.
     fn book(&self) -> MutexGuard<'_, ProfileBook> {
         // A panic elsewhere cannot leave the book half-changed: changes are made on a copy.
-        self.book.lock().unwrap_or_else(PoisonError::into_inner)
+        let mut book = self.book.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(on_disk) = self.file.current() {
+            *book = on_disk;
+        }
+        book
     }
 }

@@ -256,6 +256,30 @@ mod service {
     }
 
     #[test]
+    fn a_test_the_cli_records_while_the_app_runs_survives_the_apps_next_change() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let keychain = Arc::new(MemoryStore::default());
+        let app = service(dir.path(), keychain.clone());
+        let prod = app
+            .save(None, draft("Prod"), Some(&Secret::new("TopSecretValue123")))
+            .expect("saved");
+        // The CLI: its own service over the same file, recording a test.
+        let cli = service(dir.path(), keychain);
+        cli.record_test(&prod.id, super::record(42))
+            .expect("recorded");
+        // The app changes something else; the CLI's entry stays.
+        app.save(
+            None,
+            draft("Stage"),
+            Some(&Secret::new("OtherSecretValue1")),
+        )
+        .expect("saved");
+        let reread = service(dir.path(), Arc::new(MemoryStore::default()));
+        assert_eq!(reread.get(&prod.id).expect("prod").history[0].at_unix, 42);
+        assert_eq!(app.list().len(), 2);
+    }
+
+    #[test]
     fn a_locked_keychain_refuses_the_save_and_changes_nothing() {
         let dir = tempfile::tempdir().expect("tempdir");
         let profiles = service(dir.path(), Arc::new(LockedKeychain));
