@@ -51,6 +51,9 @@ pub struct Setting {
     pub lines: Range<usize>,
     /// Plain or base64.
     pub encoding: Encoding,
+    /// The value comes from elsewhere (a Kubernetes `valueFrom`, or a compose variable passed
+    /// through from the host): renaming the key, wherever the block names it, is the rewrite.
+    pub by_reference: bool,
 }
 
 impl Setting {
@@ -77,6 +80,7 @@ impl Setting {
             }),
             lines: i..i + 1,
             encoding: Encoding::Plain,
+            by_reference: false,
         }
     }
 }
@@ -196,6 +200,7 @@ fn assignments(lines: &[&str], seps: &[char], comments: &[char], sections: bool)
             }),
             lines: i..i + 1,
             encoding: Encoding::Plain,
+            by_reference: false,
         });
     }
     out
@@ -261,6 +266,11 @@ fn indent_of(line: &str) -> usize {
 fn yaml(lines: &[&str]) -> Vec<Setting> {
     static KEY: OnceLock<Regex> = OnceLock::new();
     static LIST_ENV: OnceLock<Regex> = OnceLock::new();
+    static LIST_NAME: OnceLock<Regex> = OnceLock::new();
+    let list_name = regex(
+        &LIST_NAME,
+        r#"^(\s*)-\s+(["']?)([A-Za-z_][A-Za-z0-9_]*)(["']?)\s*$"#,
+    );
     let key_re = regex(
         &KEY,
         r#"^(\s*)(-\s+)?(["']?)([A-Za-z_][A-Za-z0-9_.\-]*)(["']?)\s*:(?:\s+|$)"#,
@@ -304,6 +314,24 @@ fn yaml(lines: &[&str]) -> Vec<Setting> {
             i += 1;
             continue;
         }
+        // docker-compose `- ZOOM_API_KEY`: passed through from the host's environment.
+        if let Some(k) = list_name.captures(line).and_then(|c| c.get(3)) {
+            out.push(Setting {
+                key: k.as_str().to_string(),
+                key_at: Pos {
+                    line: i,
+                    start: k.start(),
+                    end: k.end(),
+                },
+                value: String::new(),
+                value_at: None,
+                lines: i..i + 1,
+                encoding: Encoding::Plain,
+                by_reference: true,
+            });
+            i += 1;
+            continue;
+        }
         let Some(c) = key_re.captures(line) else {
             i += 1;
             continue;
@@ -318,6 +346,31 @@ fn yaml(lines: &[&str]) -> Vec<Setting> {
             parents.pop();
         }
         let key = k.as_str();
+        // Kubernetes `- name: X` + `valueFrom:` (a Secret or ConfigMap key): the whole item.
+        if key == "valueFrom"
+            && pending_name
+                .as_ref()
+                .is_some_and(|(ni, _, _)| *ni == indent)
+        {
+            if let Some((_, name_pos, name)) = pending_name.take() {
+                let mut j = i + 1;
+                while j < lines.len() && !lines[j].trim().is_empty() && indent_of(lines[j]) > indent
+                {
+                    j += 1;
+                }
+                out.push(Setting {
+                    key: name,
+                    key_at: name_pos,
+                    value: String::new(),
+                    value_at: None,
+                    lines: name_pos.line..j,
+                    encoding: Encoding::Plain,
+                    by_reference: true,
+                });
+                i = j;
+                continue;
+            }
+        }
         let (raw_value, vstart, vend) = value_at(line, whole.end(), &['#']);
         let block = raw_value.starts_with('|') || raw_value.starts_with('>');
         if raw_value.is_empty() && !line[whole.end()..].trim_start().starts_with(['"', '\'']) {
@@ -371,6 +424,7 @@ fn yaml(lines: &[&str]) -> Vec<Setting> {
                     value_at: value_pos,
                     lines: name_pos.line..end_line,
                     encoding: Encoding::Plain,
+                    by_reference: false,
                 });
             }
         } else {
@@ -393,6 +447,7 @@ fn yaml(lines: &[&str]) -> Vec<Setting> {
                 value_at: value_pos,
                 lines: i..end_line,
                 encoding,
+                by_reference: false,
             });
         }
         i = end_line;
@@ -495,6 +550,23 @@ mod tests {
             (found[4].value.as_str(), found[4].encoding),
             ("plain", Encoding::Plain)
         );
+    }
+
+    #[test]
+    fn references_are_settings_too_kubernetes_value_from_and_compose_pass_through() {
+        let k8s = "env:\n  - name: ZOOM_API_SECRET\n    valueFrom:\n      secretKeyRef:\n        key: ZOOM_API_SECRET\n  - name: OTHER\n    value: x\n";
+        let found = settings(&Text::new(k8s.into(), false), Format::Yaml);
+        let s = found
+            .iter()
+            .find(|s| s.key == "ZOOM_API_SECRET")
+            .expect("found");
+        assert!(s.by_reference);
+        assert_eq!(s.lines, 1..5);
+        let compose = "services:\n  bot:\n    environment:\n      - ZOOM_API_KEY\n";
+        let found = settings(&Text::new(compose.into(), false), Format::Yaml);
+        assert!(found
+            .iter()
+            .any(|s| s.key == "ZOOM_API_KEY" && s.by_reference));
     }
 
     #[test]

@@ -123,7 +123,18 @@ pub fn find_in(file: &str, text: &Text, format: Format, ctx: FileContext) -> Vec
             let s = &l.setting;
             let compact: String = s.value.split_whitespace().collect();
             let jwt = looks_like_jwt(&compact).then(|| decode(&compact)).flatten();
-            let reference = is_reference(&s.value).then(|| s.value.trim().to_string());
+            let reference = if s.by_reference {
+                Some(
+                    if s.lines.len() > 1 {
+                        "valueFrom (a Secret or ConfigMap key)"
+                    } else {
+                        "passed through from the host environment"
+                    }
+                    .to_string(),
+                )
+            } else {
+                is_reference(&s.value).then(|| s.value.trim().to_string())
+            };
             let mut flags = Vec::new();
             if !l.name.names_zoom {
                 flags.push(Flag::GenericName);
@@ -247,7 +258,8 @@ fn finding(
     }
 }
 
-fn is_reference(value: &str) -> bool {
+/// `${VAR}` or `$VAR`: the value names another variable.
+pub fn is_reference(value: &str) -> bool {
     let v = value.trim();
     v.contains("${")
         || (v.starts_with('$')

@@ -8,7 +8,7 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::{Encoding, Setting};
-use crate::find::legacy_settings;
+use crate::find::{is_reference, legacy_settings};
 use crate::format::Format;
 use crate::jwt::{decode, JwtKind};
 use crate::mask::mask;
@@ -133,7 +133,8 @@ pub fn rewrite(
     if legacy.is_empty() {
         return None;
     }
-    let has_pair = legacy.iter().any(|(_, k)| *k != LegacyKind::JwtToken);
+    let has_key = legacy.iter().any(|(_, k)| *k == LegacyKind::ApiKey);
+    let has_secret = legacy.iter().any(|(_, k)| *k == LegacyKind::ApiSecret);
     legacy.sort_by_key(|(s, _)| s.lines.start);
     let mut lines: Vec<String> = text.body.split('\n').map(String::from).collect();
     let secret = values
@@ -149,12 +150,18 @@ pub fn rewrite(
                 (&names.client_id, &values.client_id),
             ],
             LegacyKind::ApiSecret => vec![(&names.client_secret, secret)],
-            LegacyKind::JwtToken if has_pair => Vec::new(),
-            LegacyKind::JwtToken => vec![
-                (&names.account_id, &values.account_id),
-                (&names.client_id, &values.client_id),
-                (&names.client_secret, secret),
-            ],
+            // A token stands in for whatever the file doesn't already set another way.
+            LegacyKind::JwtToken => {
+                let mut c = Vec::new();
+                if !has_key {
+                    c.push((names.account_id.as_str(), values.account_id.as_str()));
+                    c.push((names.client_id.as_str(), values.client_id.as_str()));
+                }
+                if !has_secret {
+                    c.push((names.client_secret.as_str(), secret));
+                }
+                c
+            }
         };
         let block = setting.lines.start..setting.lines.end.min(lines.len());
         let old: Vec<String> = lines[block.clone()].to_vec();
@@ -201,9 +208,22 @@ fn copy_of(
     last: bool,
 ) -> Vec<String> {
     let start = setting.lines.start;
+    if setting.by_reference {
+        // The item only names the setting (and where its value lives): rename every mention.
+        return old
+            .iter()
+            .map(|line| rename_word(line, &setting.key, name))
+            .collect();
+    }
+    // `${ZOOM_API_KEY}` stays a reference, now to the new setting.
+    let value = if is_reference(&setting.value) {
+        format!("${{{name}}}")
+    } else {
+        value.to_string()
+    };
     let encoded = match setting.encoding {
-        Encoding::Base64 => STANDARD.encode(value),
-        Encoding::Plain => value.to_string(),
+        Encoding::Base64 => STANDARD.encode(&value),
+        Encoding::Plain => value,
     };
     let mut out: Vec<String> = old.to_vec();
     match setting.value_at {
@@ -238,6 +258,22 @@ fn copy_of(
             }
         }
     }
+    out
+}
+
+/// `text` with every whole-word `from` replaced by `to`.
+fn rename_word(text: &str, from: &str, to: &str) -> String {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(from) {
+        let before_ok = !rest[..i].chars().next_back().is_some_and(is_word);
+        let after_ok = !rest[i + from.len()..].chars().next().is_some_and(is_word);
+        out.push_str(&rest[..i]);
+        out.push_str(if before_ok && after_ok { to } else { from });
+        rest = &rest[i + from.len()..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -276,7 +312,7 @@ fn hunk(
             if v.end > v.start {
                 shown.replace_range(v.start..v.end, &mask(&setting.value, true));
             }
-        } else if setting.value_at.is_none() && i > 0 {
+        } else if setting.value_at.is_none() && !setting.by_reference && i > 0 {
             shown = format!("{}…", &shown[..shown.len() - shown.trim_start().len()]);
         }
         out.push_str(&format!("-{shown}\n"));
@@ -380,6 +416,24 @@ mod tests {
             !r.preview.contains("newsecret") && !r.preview.contains("b2xk"),
             "{}",
             r.preview
+        );
+    }
+
+    #[test]
+    fn references_stay_references_under_the_new_names() {
+        let deployment = "env:\n  - name: ZOOM_API_SECRET\n    valueFrom:\n      secretKeyRef: { name: zoom, key: ZOOM_API_SECRET }\n";
+        assert_eq!(
+            migrated(deployment, Format::Yaml),
+            "env:\n  - name: ZOOM_CLIENT_SECRET\n    valueFrom:\n      secretKeyRef: { name: zoom, key: ZOOM_CLIENT_SECRET }\n"
+        );
+        let compose = "environment:\n  ZOOM_API_KEY: ${ZOOM_API_KEY}\n  - ZOOM_API_SECRET\n";
+        assert_eq!(
+            migrated(compose, Format::Yaml),
+            "environment:\n  ZOOM_ACCOUNT_ID: ${ZOOM_ACCOUNT_ID}\n  ZOOM_CLIENT_ID: ${ZOOM_CLIENT_ID}\n  - ZOOM_CLIENT_SECRET\n"
+        );
+        assert_eq!(
+            rename_word("A_KEY AA_KEY A_KEY_2 A_KEY", "A_KEY", "B"),
+            "B AA_KEY A_KEY_2 B"
         );
     }
 
