@@ -20,7 +20,7 @@ fn copy_dir(from: &Path, to: &Path) {
 
 fn project(cases: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../s2s-migrate/tests/corpus");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../s2s-migrate/tests/fixtures");
     for case in cases {
         copy_dir(&corpus.join(case), &dir.path().join(case));
     }

@@ -1,5 +1,5 @@
 //! Every corpus case: a realistic legacy project per format, plus the tricky cases, each with
-//! the findings, calls and scopes it must produce (tests/corpus/<case>/expected.json).
+//! the findings, calls and scopes it must produce (tests/fixtures/<case>/expected.json).
 
 use serde::Deserialize;
 use serde_json::Value;

@@ -6,7 +6,7 @@ use s2s_migrate::scan::{scan, Progress, ScanOptions, ScanReport};
 
 /// The corpus folder.
 pub fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
 /// Copies a folder recursively.
