@@ -6,6 +6,7 @@ use std::path::Path;
 
 use s2s_core::ErrorKind;
 use s2s_migrate::apply::{apply, undo, FaultInjection};
+use s2s_migrate::disk::{write_file, Access};
 use s2s_migrate::find::Flag;
 use s2s_migrate::names::LegacyKind;
 use s2s_migrate::plan::rewrites;
@@ -14,6 +15,7 @@ use s2s_migrate::rewrite::{NewNames, NewValues};
 use s2s_migrate::scan::{scan, Progress, ScanOptions, ScanReport};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use zeroize::Zeroizing;
 
 use crate::args::{MigrateApplyArgs, MigrateCommand, MigrateScanArgs, MigrateUndoArgs};
 use crate::exit;
@@ -63,7 +65,8 @@ fn scan_cmd(a: MigrateScanArgs) -> Result<u8, Failure> {
         };
         let bytes = serde_json::to_vec_pretty(&file)
             .map_err(|e| usage(e.to_string(), "Report this as a bug."))?;
-        std::fs::write(plan, bytes).map_err(|e| {
+        // Owner-only: the plan names where the old secrets are.
+        write_file(plan, &bytes, Access::Private).map_err(|e| {
             usage(
                 format!("cannot write the plan {}: {e}", plan.display()),
                 "Choose a writable path for --plan.",
@@ -219,12 +222,14 @@ fn apply_cmd(a: MigrateApplyArgs) -> Result<u8, Failure> {
         )
     })?;
     let client_secret = if a.write_secret {
-        Some(std::env::var("ZOOM_CLIENT_SECRET").map_err(|_| {
-            usage(
-                "--write-secret needs ZOOM_CLIENT_SECRET".into(),
-                "Set ZOOM_CLIENT_SECRET in the environment; it is never taken from a flag.",
-            )
-        })?)
+        Some(Zeroizing::new(
+            std::env::var("ZOOM_CLIENT_SECRET").map_err(|_| {
+                usage(
+                    "--write-secret needs ZOOM_CLIENT_SECRET".into(),
+                    "Set ZOOM_CLIENT_SECRET in the environment; it is never taken from a flag.",
+                )
+            })?,
+        ))
     } else {
         None
     };
@@ -233,6 +238,12 @@ fn apply_cmd(a: MigrateApplyArgs) -> Result<u8, Failure> {
         client_id,
         client_secret,
     };
+    values.validate().map_err(|e| {
+        usage(
+            e,
+            "Set ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID (and ZOOM_CLIENT_SECRET) to the new app's values.",
+        )
+    })?;
     let edits = rewrites(&plan.report, &names, &values)
         .map_err(|e| usage(e.to_string(), "Run `s2s migrate scan` again."))?;
     if a.json {
@@ -273,9 +284,10 @@ fn apply_cmd(a: MigrateApplyArgs) -> Result<u8, Failure> {
             profile: None,
             token_test: None,
         };
-        std::fs::write(
+        write_file(
             report_path,
-            markdown(&plan.report, &decisions, Some(&journal), now),
+            markdown(&plan.report, &decisions, Some(&journal), now).as_bytes(),
+            Access::Shared,
         )
         .map_err(|e| {
             usage(

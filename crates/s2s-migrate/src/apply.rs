@@ -5,7 +5,9 @@
 //! every new file to a temp file beside it; record a journal; then rename each temp over its
 //! file. Each rename is atomic, and if one fails the files already replaced are restored from
 //! the backups, so every file ends either old or new — never half-written. Undo restores the
-//! backups the same way, and refuses a file edited since the apply.
+//! backups the same way (all staged first, each file re-checked just before its rename), and
+//! refuses a file edited since the apply. Backups and the journal are owner-only, and no write
+//! follows a link planted in the project ([`crate::disk`]).
 
 use std::fs;
 use std::io::Write;
@@ -13,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::disk::{folders_inside, inside_root, write_file, Access};
 use crate::rewrite::Rewrite;
 use crate::scan::sha256_hex;
 
@@ -52,19 +55,73 @@ impl Journal {
     }
 }
 
+/// Where one file stands after a write stopped midway.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileState {
+    /// Relative path.
+    pub file: String,
+    /// Holds the migrated bytes (else: the original bytes, or unknown when reading failed).
+    pub state: State,
+}
+
+/// A file's content, as far as the migration knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// As before the migration.
+    Original,
+    /// Migrated.
+    Migrated,
+    /// Neither (the disk failed while putting it back): restore it from the backup folder.
+    Unknown,
+}
+
+/// "Every file …" or each file's state, for the end of an error message.
+fn states_said(states: &[FileState], backup_dir: &str) -> String {
+    let all = |s: State| states.iter().all(|f| f.state == s);
+    if all(State::Original) {
+        return "Every file was left as it was before.".into();
+    }
+    if all(State::Migrated) {
+        return "Every file is still migrated; nothing was restored.".into();
+    }
+    let mut out = String::from("Files now:");
+    for f in states {
+        let said = match f.state {
+            State::Original => "as before the migration",
+            State::Migrated => "migrated",
+            State::Unknown => "unknown: restore it from the backup",
+        };
+        out.push_str(&format!(" {} — {said};", f.file));
+    }
+    out.push_str(&format!(" backups in {backup_dir}."));
+    out
+}
+
 /// Why an apply or undo stopped; in every case no file is left half-written.
 #[derive(Debug, thiserror::Error)]
 pub enum ApplyError {
     /// A file changed since it was scanned: nothing was written.
     #[error("{0} changed since it was scanned; nothing was written. Scan again and review the new preview.")]
     ChangedSinceScan(String),
-    /// Writing failed; files already replaced were restored.
-    #[error("could not write {file}: {source}. Every file was left as it was before.")]
+    /// A file is a link or lies outside the project: nothing was written.
+    #[error("{file} cannot be written safely: {reason}. Nothing was written; replace the link with the file itself and scan again.")]
+    Unsafe {
+        /// The file.
+        file: String,
+        /// Why.
+        reason: String,
+    },
+    /// Writing failed midway; the states say where each file stands.
+    #[error("could not write {file}: {source}. {}", states_said(.states, .backup_dir))]
     Write {
         /// The file.
         file: String,
         /// The cause.
         source: std::io::Error,
+        /// Every file of the apply or undo, after putting back what could be.
+        states: Vec<FileState>,
+        /// The backups.
+        backup_dir: String,
     },
     /// Backups could not be made: nothing was written.
     #[error("could not back up {file}: {source}. Nothing was written.")]
@@ -95,6 +152,14 @@ pub struct FaultInjection {
     pub fail_rename: Option<usize>,
 }
 
+/// The target of a relative file, refusing links and paths that leave the root.
+fn target_of(root: &Path, file: &str) -> Result<PathBuf, ApplyError> {
+    inside_root(root, Path::new(file)).map_err(|e| ApplyError::Unsafe {
+        file: file.to_string(),
+        reason: e.to_string(),
+    })
+}
+
 /// Writes every rewrite, or none.
 pub fn apply(
     root: &Path,
@@ -102,41 +167,39 @@ pub fn apply(
     now_unix: i64,
     faults: FaultInjection,
 ) -> Result<Journal, ApplyError> {
+    let mut targets = Vec::new();
     for r in rewrites {
-        let current = fs::read(root.join(&r.file)).map_err(|source| ApplyError::Backup {
+        let target = target_of(root, &r.file)?;
+        let current = fs::read(&target).map_err(|source| ApplyError::Backup {
             file: r.file.clone(),
             source,
         })?;
-        if current != r.before {
+        if current != *r.before {
             return Err(ApplyError::ChangedSinceScan(r.file.clone()));
         }
+        targets.push(target);
     }
-    let backup_dir = root
-        .join(BACKUP_FOLDER)
-        .join(format!("{now_unix}-{}", std::process::id()));
-    let backup = |file: &str, bytes: &[u8]| -> std::io::Result<()> {
-        let target = backup_dir.join(file);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        write_synced(&target, bytes)
+    let backup_err = |file: &str| {
+        let file = file.to_string();
+        move |source| ApplyError::Backup { file, source }
     };
-    fs::create_dir_all(&backup_dir)
-        .and_then(|_| {
-            write_synced(
-                &root.join(BACKUP_FOLDER).join(".gitignore"),
-                b"# S2S Desk migration backups hold the old secrets: never commit them.\n*\n",
-            )
-        })
-        .map_err(|source| ApplyError::Backup {
-            file: BACKUP_FOLDER.into(),
-            source,
-        })?;
+    // Owner-only: the backups hold the old secrets.
+    let backup_rel = Path::new(BACKUP_FOLDER).join(format!("{now_unix}-{}", std::process::id()));
+    let backup_dir =
+        folders_inside(root, &backup_rel, Access::Private).map_err(backup_err(BACKUP_FOLDER))?;
+    write_file(
+        &root.join(BACKUP_FOLDER).join(".gitignore"),
+        b"# S2S Desk migration backups hold the old secrets: never commit them.\n*\n",
+        Access::Private,
+    )
+    .map_err(backup_err(BACKUP_FOLDER))?;
     for r in rewrites {
-        backup(&r.file, &r.before).map_err(|source| ApplyError::Backup {
-            file: r.file.clone(),
-            source,
-        })?;
+        let rel = Path::new(&r.file);
+        if let Some(parent) = rel.parent() {
+            folders_inside(&backup_dir, parent, Access::Private).map_err(backup_err(&r.file))?;
+        }
+        write_file(&backup_dir.join(rel), &r.before, Access::Private)
+            .map_err(backup_err(&r.file))?;
     }
     let journal = Journal {
         root: root.display().to_string(),
@@ -155,46 +218,107 @@ pub fn apply(
         file: "journal.json".into(),
         source: e.into(),
     })?;
-    write_synced(&journal.path(), &json).map_err(|source| ApplyError::Backup {
-        file: "journal.json".into(),
-        source,
-    })?;
+    write_file(&journal.path(), &json, Access::Private).map_err(backup_err("journal.json"))?;
 
+    let changes: Vec<Change<'_>> = rewrites
+        .iter()
+        .zip(targets)
+        .map(|(r, target)| Change {
+            file: &r.file,
+            target,
+            from: &r.before,
+            to: &r.after,
+        })
+        .collect();
+    replace_all(&changes, faults, State::Original, &journal.backup_dir)?;
+    Ok(journal)
+}
+
+/// One file to move from `from` to `to`.
+struct Change<'a> {
+    file: &'a str,
+    target: PathBuf,
+    from: &'a [u8],
+    to: &'a [u8],
+}
+
+/// Stages every new content beside its file, then renames each in turn, re-checking just
+/// before its rename that the file still holds `from`. If a step fails, the files already
+/// replaced get `from` back; the error says where each file stands. `start` names the state
+/// the files are in before (original for an apply, migrated for an undo).
+fn replace_all(
+    changes: &[Change<'_>],
+    faults: FaultInjection,
+    start: State,
+    backup_dir: &str,
+) -> Result<(), ApplyError> {
+    let end = if start == State::Original {
+        State::Migrated
+    } else {
+        State::Original
+    };
+    let mut states: Vec<FileState> = changes
+        .iter()
+        .map(|c| FileState {
+            file: c.file.to_string(),
+            state: start,
+        })
+        .collect();
     let mut temps = Vec::new();
-    for r in rewrites {
-        let target = root.join(&r.file);
-        let temp = temp_beside(&target, &r.after).map_err(|source| ApplyError::Write {
-            file: r.file.clone(),
-            source,
-        })?;
-        temps.push((r, target, temp));
+    for c in changes {
+        match temp_beside(&c.target, c.to) {
+            Ok(t) => temps.push(t),
+            Err(source) => {
+                return Err(ApplyError::Write {
+                    file: c.file.to_string(),
+                    source,
+                    states,
+                    backup_dir: backup_dir.to_string(),
+                })
+            }
+        }
     }
-    let mut replaced: Vec<&Rewrite> = Vec::new();
-    for (i, (r, target, temp)) in temps.into_iter().enumerate() {
+    for (i, (c, temp)) in changes.iter().zip(temps).enumerate() {
         let result = if faults.fail_rename == Some(i) {
             Err(std::io::Error::other(
                 "simulated failure (test fault injection)",
             ))
+        } else if fs::read(&c.target).ok().as_deref() != Some(c.from) {
+            Err(std::io::Error::other(
+                "it changed while S2S Desk was writing the others",
+            ))
         } else {
-            temp.persist(&target).map(|_| ()).map_err(|e| e.error)
+            temp.persist(&c.target).map(|_| ()).map_err(|e| e.error)
         };
         if let Err(source) = result {
-            for done in &replaced {
-                // Best effort is all there is here; each restore is itself atomic.
-                let _ = restore(&root.join(&done.file), &done.before);
+            for (done, state) in changes[..i].iter().zip(states.iter_mut()) {
+                // Each put-back is itself atomic; one that fails is reported, not hidden.
+                state.state = match temp_beside(&done.target, done.from)
+                    .and_then(|t| t.persist(&done.target).map(|_| ()).map_err(|e| e.error))
+                {
+                    Ok(()) => start,
+                    Err(_) => State::Unknown,
+                };
             }
             return Err(ApplyError::Write {
-                file: r.file.clone(),
+                file: c.file.to_string(),
                 source,
+                states,
+                backup_dir: backup_dir.to_string(),
             });
         }
-        replaced.push(r);
+        states[i].state = end;
     }
-    Ok(journal)
+    Ok(())
 }
 
-/// Restores the files of a journal from its backups.
+/// Restores the files of a journal from its backups: all of them, or none.
 pub fn undo(journal_path: &Path) -> Result<Journal, ApplyError> {
+    undo_with(journal_path, FaultInjection::default())
+}
+
+/// [`undo`] with a fault injected (tests).
+pub fn undo_with(journal_path: &Path, faults: FaultInjection) -> Result<Journal, ApplyError> {
     let unreadable = |reason: String| ApplyError::Journal {
         path: journal_path.display().to_string(),
         reason,
@@ -206,30 +330,36 @@ pub fn undo(journal_path: &Path) -> Result<Journal, ApplyError> {
     let backup_dir = PathBuf::from(&journal.backup_dir);
     let mut restores = Vec::new();
     for f in &journal.files {
-        let current = fs::read(root.join(&f.file))
-            .map(|b| sha256_hex(&b))
-            .unwrap_or_default();
-        if current == f.sha256_before {
+        let target = target_of(&root, &f.file)?;
+        let current = fs::read(&target).unwrap_or_default();
+        let hash = sha256_hex(&current);
+        if hash == f.sha256_before {
             continue;
         }
-        if current != f.sha256_after {
+        if hash != f.sha256_after {
             return Err(ApplyError::ChangedSinceApply(f.file.clone()));
         }
         let old = fs::read(backup_dir.join(&f.file))
             .map_err(|e| unreadable(format!("backup of {} missing: {e}", f.file)))?;
-        restores.push((f.file.clone(), old));
+        if sha256_hex(&old) != f.sha256_before {
+            return Err(unreadable(format!(
+                "the backup of {} does not match what was migrated",
+                f.file
+            )));
+        }
+        restores.push((f.file.as_str(), target, current, old));
     }
-    for (file, old) in restores {
-        restore(&root.join(&file), &old).map_err(|source| ApplyError::Write { file, source })?;
-    }
+    let changes: Vec<Change<'_>> = restores
+        .iter()
+        .map(|(file, target, current, old)| Change {
+            file,
+            target: target.clone(),
+            from: current,
+            to: old,
+        })
+        .collect();
+    replace_all(&changes, faults, State::Migrated, &journal.backup_dir)?;
     Ok(journal)
-}
-
-fn restore(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    temp_beside(target, bytes)?
-        .persist(target)
-        .map(|_| ())
-        .map_err(|e| e.error)
 }
 
 /// A synced temp file next to `target` with `target`'s permissions.
@@ -244,10 +374,4 @@ fn temp_beside(target: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTe
         fs::set_permissions(temp.path(), meta.permissions())?;
     }
     Ok(temp)
-}
-
-fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut f = fs::File::create(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()
 }

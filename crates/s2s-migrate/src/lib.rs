@@ -10,6 +10,7 @@
 
 pub mod apply;
 pub mod calls;
+pub mod disk;
 pub mod extract;
 pub mod find;
 pub mod format;

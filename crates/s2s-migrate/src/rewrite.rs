@@ -6,6 +6,7 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::extract::{Encoding, Setting};
 use crate::find::{is_reference, legacy_settings};
@@ -65,8 +66,36 @@ pub struct NewValues {
     pub account_id: String,
     /// Its Client ID.
     pub client_id: String,
-    /// The secret, only when the admin chose to write it.
-    pub client_secret: Option<String>,
+    /// The secret, only when the admin chose to write it; zeroed when dropped.
+    pub client_secret: Option<Zeroizing<String>>,
+}
+
+impl NewValues {
+    /// IDs are written into configs unescaped in some formats (`.env`, YAML plain scalars), so
+    /// only the characters Zoom's IDs and secrets are made of pass — the Setup form's rule.
+    pub fn validate(&self) -> Result<(), String> {
+        let plain = |v: &str| {
+            !v.is_empty()
+                && v.len() <= 128
+                && v.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        };
+        for (what, value) in [
+            ("Account ID", &self.account_id),
+            ("Client ID", &self.client_id),
+        ] {
+            if !plain(value) {
+                return Err(format!(
+                    "the {what} \"{}\" is not a Zoom ID: use only letters, digits, - and _, exactly as the app's App Credentials page shows it",
+                    value.escape_debug()
+                ));
+            }
+        }
+        if self.client_secret.as_deref().is_some_and(|s| !plain(s)) {
+            return Err("the client secret holds characters a Zoom client secret never has (spaces, quotes, line breaks…): copy it again from the app's App Credentials page".into());
+        }
+        Ok(())
+    }
 }
 
 impl std::fmt::Debug for NewValues {
@@ -87,11 +116,11 @@ impl std::fmt::Debug for NewValues {
 pub struct Rewrite {
     /// Relative path.
     pub file: String,
-    /// The bytes it was computed from.
-    pub before: Vec<u8>,
-    /// The new bytes.
-    pub after: Vec<u8>,
-    /// A unified-style diff, secrets masked.
+    /// The bytes it was computed from (may hold the old secret: zeroed when dropped).
+    pub before: Zeroizing<Vec<u8>>,
+    /// The new bytes (may hold the new secret: zeroed when dropped).
+    pub after: Zeroizing<Vec<u8>>,
+    /// A unified-style diff built from text whose secrets are placeholders already.
     pub preview: String,
     /// Legacy settings replaced.
     pub replaced: usize,
@@ -106,6 +135,10 @@ impl std::fmt::Debug for Rewrite {
     }
 }
 
+/// Stands for the new client secret in previews: the preview is computed with it in place of
+/// the real secret, so no secret can reach a preview whatever the file's layout.
+pub const SECRET_SHOWN: &str = "•••••••• (the new client secret)";
+
 /// Rewrites one config file; `None` when it has nothing to replace (or isn't text).
 pub fn rewrite(
     file: &str,
@@ -118,7 +151,51 @@ pub fn rewrite(
         return None;
     }
     let text = Text::from_bytes(bytes)?;
-    let mut legacy: Vec<(Setting, LegacyKind)> = legacy_settings(&text, format)
+    let legacy = settings_to_replace(&text, format);
+    if legacy.is_empty() {
+        return None;
+    }
+    let lines: Vec<String> = text.body.split('\n').map(String::from).collect();
+    let mut written = replace_settings(lines.clone(), &legacy, format, names, values, false);
+    let mut after = Zeroizing::new(Vec::with_capacity(bytes.len() + 64));
+    if text.bom {
+        after.extend_from_slice(b"\xEF\xBB\xBF");
+    }
+    for (i, line) in written.lines.iter().enumerate() {
+        if i > 0 {
+            after.push(b'\n');
+        }
+        after.extend_from_slice(line.as_bytes());
+    }
+    written.lines.zeroize();
+    let shown_values = NewValues {
+        account_id: values.account_id.clone(),
+        client_id: values.client_id.clone(),
+        client_secret: Some(Zeroizing::new(
+            if values.client_secret.is_some() {
+                SECRET_SHOWN
+            } else {
+                SECRET_PLACEHOLDER
+            }
+            .to_string(),
+        )),
+    };
+    let shown = replace_settings(lines, &legacy, format, names, &shown_values, true);
+    Some(Rewrite {
+        file: file.to_string(),
+        before: Zeroizing::new(bytes.to_vec()),
+        after,
+        preview: format!(
+            "--- {file}\n+++ {file} (migrated)\n{}",
+            shown.hunks.concat()
+        ),
+        replaced: legacy.len(),
+    })
+}
+
+/// The legacy settings a rewrite replaces, top to bottom (SDK tokens are not migrated).
+fn settings_to_replace(text: &Text, format: Format) -> Vec<(Setting, LegacyKind)> {
+    let mut legacy: Vec<(Setting, LegacyKind)> = legacy_settings(text, format)
         .into_iter()
         .filter(|l| decode(l.setting.value.trim()).is_none_or(|j| j.kind != JwtKind::ZoomSdk))
         .map(|l| {
@@ -130,17 +207,32 @@ pub fn rewrite(
             (l.setting, kind)
         })
         .collect();
-    if legacy.is_empty() {
-        return None;
-    }
+    legacy.sort_by_key(|(s, _)| s.lines.start);
+    legacy
+}
+
+/// Lines after replacement, and (when `for_preview`) one hunk per setting.
+struct Replaced {
+    lines: Vec<String>,
+    hunks: Vec<String>,
+}
+
+/// Replaces every legacy setting in `lines`. For the preview, `values` holds placeholders and
+/// base64 values are shown decoded, so what a person reads is what the config will mean.
+fn replace_settings(
+    mut lines: Vec<String>,
+    legacy: &[(Setting, LegacyKind)],
+    format: Format,
+    names: &NewNames,
+    values: &NewValues,
+    for_preview: bool,
+) -> Replaced {
     let has_key = legacy.iter().any(|(_, k)| *k == LegacyKind::ApiKey);
     let has_secret = legacy.iter().any(|(_, k)| *k == LegacyKind::ApiSecret);
-    legacy.sort_by_key(|(s, _)| s.lines.start);
-    let mut lines: Vec<String> = text.body.split('\n').map(String::from).collect();
     let secret = values
         .client_secret
         .as_deref()
-        .unwrap_or(SECRET_PLACEHOLDER);
+        .map_or(SECRET_PLACEHOLDER, String::as_str);
     let mut hunks = Vec::new();
     // Bottom-up, so earlier line numbers stay valid.
     for (setting, kind) in legacy.iter().rev() {
@@ -163,39 +255,24 @@ pub fn rewrite(
                 c
             }
         };
-        let block = setting.lines.start..setting.lines.end.min(lines.len());
+        let block = setting.lines.start.min(lines.len())..setting.lines.end.min(lines.len());
         let old: Vec<String> = lines[block.clone()].to_vec();
         let mut new: Vec<String> = Vec::new();
         for (i, (name, value)) in copies.iter().enumerate() {
             let last = i + 1 == copies.len();
-            new.extend(copy_of(&old, setting, name, value, format, last));
+            let encode = !for_preview;
+            new.extend(copy_of(&old, setting, name, value, format, last, encode));
         }
         if copies.is_empty() && format == Format::Json {
             drop_dangling_comma(&mut lines, block.start, &old);
         }
-        hunks.push(hunk(
-            block.start,
-            &old,
-            setting,
-            &new,
-            names,
-            values.client_secret.is_some(),
-        ));
+        if for_preview {
+            hunks.push(hunk(block.start, &old, setting, &new));
+        }
         lines.splice(block, new);
     }
     hunks.reverse();
-    let mut after = Vec::with_capacity(bytes.len() + 64);
-    if text.bom {
-        after.extend_from_slice(b"\xEF\xBB\xBF");
-    }
-    after.extend_from_slice(lines.join("\n").as_bytes());
-    Some(Rewrite {
-        file: file.to_string(),
-        before: bytes.to_vec(),
-        after,
-        preview: format!("--- {file}\n+++ {file} (migrated)\n{}", hunks.join("")),
-        replaced: legacy.len(),
-    })
+    Replaced { lines, hunks }
 }
 
 /// The setting's lines with the key renamed and the value replaced.
@@ -206,6 +283,7 @@ fn copy_of(
     value: &str,
     format: Format,
     last: bool,
+    encode: bool,
 ) -> Vec<String> {
     let start = setting.lines.start;
     if setting.by_reference {
@@ -222,8 +300,8 @@ fn copy_of(
         value.to_string()
     };
     let encoded = match setting.encoding {
-        Encoding::Base64 => STANDARD.encode(&value),
-        Encoding::Plain => value,
+        Encoding::Base64 if encode => STANDARD.encode(&value),
+        _ => value,
     };
     let mut out: Vec<String> = old.to_vec();
     match setting.value_at {
@@ -294,45 +372,30 @@ fn drop_dangling_comma(lines: &mut [String], at: usize, old: &[String]) {
     }
 }
 
-fn hunk(
-    start: usize,
-    old: &[String],
-    setting: &Setting,
-    new: &[String],
-    names: &NewNames,
-    secret_written: bool,
-) -> String {
+/// One setting's change: the old lines with the old value masked where it is written (its
+/// exact position, never a search), then the new lines, which already hold placeholders.
+fn hunk(start: usize, old: &[String], setting: &Setting, new: &[String]) -> String {
     let mut out = format!("@@ line {} @@\n", start + 1);
     for (i, line) in old.iter().enumerate() {
         let mut shown = line.trim_end_matches('\r').to_string();
-        if let Some(v) = setting
-            .value_at
-            .filter(|v| v.line - start == i && v.end <= shown.len())
-        {
-            if v.end > v.start {
-                shown.replace_range(v.start..v.end, &mask(&setting.value, true));
+        match setting.value_at {
+            Some(v) if v.line == start + i => {
+                if v.start < v.end && shown.get(v.start..v.end).is_some() {
+                    shown.replace_range(v.start..v.end, &mask(&setting.value, true));
+                }
             }
-        } else if setting.value_at.is_none() && !setting.by_reference && i > 0 {
-            shown = format!("{}…", &shown[..shown.len() - shown.trim_start().len()]);
+            // A block scalar's value lines: the indentation, then an ellipsis.
+            None if !setting.by_reference && i > 0 => {
+                shown = format!("{}…", &shown[..shown.len() - shown.trim_start().len()]);
+            }
+            _ => {}
         }
         out.push_str(&format!("-{shown}\n"));
     }
     for line in new {
-        let mut shown = line.trim_end_matches('\r').to_string();
-        if secret_written && shown.contains(&names.client_secret) {
-            shown = mask_after_key(&shown, &names.client_secret);
-        }
-        out.push_str(&format!("+{shown}\n"));
+        out.push_str(&format!("+{}\n", line.trim_end_matches('\r')));
     }
     out
-}
-
-/// Masks whatever follows the secret's key on a preview line.
-fn mask_after_key(line: &str, key: &str) -> String {
-    match line.find(key) {
-        Some(i) => format!("{}••••••••", &line[..i + key.len() + 1]),
-        None => line.to_string(),
-    }
 }
 
 #[cfg(test)]
@@ -343,7 +406,7 @@ mod tests {
         NewValues {
             account_id: "AcctAcctAcctAcctAcct01".into(),
             client_id: "ClientClientClient0001".into(),
-            client_secret: secret.map(String::from),
+            client_secret: secret.map(|s| s.to_string().into()),
         }
     }
 
@@ -356,7 +419,7 @@ mod tests {
             &values(None),
         )
         .expect("rewritten");
-        String::from_utf8(r.after).expect("utf8")
+        String::from_utf8(r.after.to_vec()).expect("utf8")
     }
 
     #[test]
@@ -404,7 +467,7 @@ mod tests {
             &values(Some("newsecret")),
         )
         .expect("rewritten");
-        let out = String::from_utf8(r.after).expect("utf8");
+        let out = String::from_utf8(r.after.to_vec()).expect("utf8");
         assert_eq!(
             out,
             format!(
@@ -416,6 +479,26 @@ mod tests {
             !r.preview.contains("newsecret") && !r.preview.contains("b2xk"),
             "{}",
             r.preview
+        );
+    }
+
+    #[test]
+    fn a_secret_on_the_line_after_its_name_is_a_placeholder_in_the_preview() {
+        // `- name: ZOOM_API_SECRET` (unquoted, at the line's end) with its value below: the
+        // old preview searched the name's line, printed the value below in clear, and panicked.
+        let body = "env:\n  - name: ZOOM_API_SECRET\n    value: oldsecretvalue123\n";
+        let r = rewrite(
+            "d.yaml",
+            body.as_bytes(),
+            Format::Yaml,
+            &NewNames::default(),
+            &values(Some("TheNewSecret0123456789")),
+        )
+        .expect("rewritten");
+        assert!(String::from_utf8_lossy(&r.after).contains("value: TheNewSecret0123456789"));
+        assert_eq!(
+            r.preview,
+            format!("--- d.yaml\n+++ d.yaml (migrated)\n@@ line 2 @@\n-  - name: ZOOM_API_SECRET\n-    value: ol… (17 chars)\n+  - name: ZOOM_CLIENT_SECRET\n+    value: {SECRET_SHOWN}\n")
         );
     }
 

@@ -373,13 +373,14 @@ pub fn relative(root: &Path, file: &Path) -> String {
 }
 
 /// Files git tracks under `root` (relative to it); `None` outside a work tree or without git.
+///
+/// The scanned project is not trusted, and git obeys the repository's own `.git/config`: a
+/// `core.fsmonitor` command there would run as soon as git reads the index. So git runs with
+/// every setting that can start a program overridden from the command line (which wins over
+/// any config file), no system or global config, no inherited `GIT_*` variables, no pager and
+/// no optional index writes.
 fn git_tracked(root: &Path) -> Option<HashSet<String>> {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["ls-files", "-z"])
-        .output()
-        .ok()?;
+    let out = hardened_git(root).args(["ls-files", "-z"]).output().ok()?;
     if !out.status.success() {
         return None;
     }
@@ -390,6 +391,34 @@ fn git_tracked(root: &Path) -> Option<HashSet<String>> {
             .map(|p| String::from_utf8_lossy(p).into_owned())
             .collect(),
     )
+}
+
+/// `git -C root` that no config in (or above) `root` can make run anything.
+fn hardened_git(root: &Path) -> Command {
+    const NO_FILE: &str = if cfg!(windows) { "NUL" } else { "/dev/null" };
+    let mut git = Command::new("git");
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("GIT_") {
+            git.env_remove(name);
+        }
+    }
+    git.env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", NO_FILE)
+        .env("GIT_PAGER", "cat")
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env("GIT_OPTIONAL_LOCKS", "0")
+        .arg("--no-pager")
+        .args(["-c", "core.fsmonitor=false"])
+        .args(["-c", &format!("core.hooksPath={NO_FILE}")])
+        .args(["-c", "core.untrackedCache=false"])
+        .args(["-c", "core.pager=cat"])
+        .args(["-c", "core.sshCommand=false"])
+        .args(["-c", "diff.external="])
+        .args(["-c", "protocol.allow=never"])
+        .arg("-C")
+        .arg(root)
+        .stdin(std::process::Stdio::null());
+    git
 }
 
 fn report(

@@ -2,10 +2,11 @@
 //! rewrites with the new app's IDs, judge readiness from the new app's token test, apply all or
 //! nothing, undo, and the report. The logic is s2s-migrate's; these adapt it to the window.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use s2s_core::scope_report::latest_token;
 use s2s_migrate::apply::{apply, undo, FaultInjection, Journal};
+use s2s_migrate::disk::{inside_root, write_file, Access};
 use s2s_migrate::guidance::{for_languages, Guidance};
 use s2s_migrate::plan::{previews, readiness, rewrites, FilePreview, Readiness};
 use s2s_migrate::report::{html, markdown, Decisions};
@@ -209,14 +210,19 @@ pub fn migrate_report(
     let md = markdown(&report, &decisions, journal.as_ref(), now());
     let page = html(&report, &decisions, journal.as_ref(), now());
     let saved_to = if save {
-        let path = PathBuf::from(&report.root).join("s2s-desk-migration-report.md");
-        for (target, text) in [(path.clone(), &md), (path.with_extension("html"), &page)] {
-            std::fs::write(&target, text).map_err(|e| {
-                IpcError::migration_input(format!(
-                    "the report could not be saved to {}: {e}",
-                    target.display()
-                ))
-            })?;
+        let root = PathBuf::from(&report.root);
+        let path = root.join("s2s-desk-migration-report.md");
+        for (name, text) in [
+            ("s2s-desk-migration-report.md", &md),
+            ("s2s-desk-migration-report.html", &page),
+        ] {
+            inside_root(&root, Path::new(name))
+                .and_then(|target| write_file(&target, text.as_bytes(), Access::Shared))
+                .map_err(|e| {
+                    IpcError::migration_input(format!(
+                        "the report could not be saved as {name}: {e}"
+                    ))
+                })?;
         }
         Some(path.display().to_string())
     } else {
@@ -242,7 +248,7 @@ fn values_for(state: &AppState, choices: &MigrationChoices) -> Result<NewValues,
         return Ok(NewValues {
             account_id: profile.account_id,
             client_id: profile.client_id,
-            client_secret: Some(raw.client_secret.expose().trim().to_string()),
+            client_secret: Some(raw.client_secret.expose().trim().to_string().into()),
         });
     }
     let profile = state.profiles.get(id)?;

@@ -52,6 +52,9 @@ fn config_like() -> impl Strategy<Value = Vec<u8>> {
         "é",
         "name: ",
         "value: ",
+        "ZOOM_API_SECRET",
+        "- name: ",
+        "\n    value: ",
     ]);
     prop_oneof![
         prop::collection::vec(any::<u8>(), 0..512),
@@ -70,6 +73,21 @@ proptest! {
                 let _ = find_in("f", &text, format, FileContext::default());
             }
             let _ = rewrite("f", &bytes, format, &NewNames::default(), &values);
+        }
+    }
+
+    #[test]
+    fn a_written_secret_never_reaches_a_preview(bytes in config_like()) {
+        let secret = "FuzzNewClientSecret0987654321";
+        let values = NewValues {
+            account_id: "a".into(),
+            client_id: "c".into(),
+            client_secret: Some(secret.to_string().into()),
+        };
+        for format in FORMATS {
+            if let Some(r) = rewrite("f", &bytes, format, &NewNames::default(), &values) {
+                prop_assert!(!r.preview.contains(secret), "{:?}: {}", format, r.preview);
+            }
         }
     }
 

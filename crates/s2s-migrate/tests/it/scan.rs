@@ -74,6 +74,66 @@ fn secrets_in_git_tracked_files_are_flagged() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_scanned_projects_git_config_runs_nothing() {
+    // A hostile repository: git runs `core.fsmonitor` as soon as it reads the index.
+    let dir = case("dotenv-crlf-bom");
+    let marker = dir.path().join("PWNED");
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .arg("-C")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false)
+    };
+    if !git(&["init", "-q"]) {
+        eprintln!("skipped: no git on this machine");
+        return;
+    }
+    assert!(git(&["add", "-f", "config/.env.production"]));
+    let hook = dir.path().join("hook.sh");
+    write(
+        dir.path(),
+        "hook.sh",
+        format!("#!/bin/sh\ntouch '{}'\n", marker.display()).as_bytes(),
+    );
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let hook = hook.display().to_string();
+    for (key, value) in [
+        ("core.fsmonitor", hook.as_str()),
+        ("core.pager", hook.as_str()),
+        ("core.hooksPath", dir.path().to_str().expect("utf8")),
+        ("alias.ls-files", "!sh hook.sh"),
+    ] {
+        assert!(git(&["config", key, value]));
+    }
+    // Proof that this repository does run the hook for a plain git.
+    Command::new("git")
+        .arg("-C")
+        .arg(dir.path())
+        .args(["ls-files"])
+        .output()
+        .expect("git");
+    assert!(
+        marker.exists(),
+        "the planted fsmonitor runs under plain git"
+    );
+    std::fs::remove_file(&marker).expect("rm");
+
+    let report = scan_dir(dir.path());
+    assert!(report.git_repository, "the index is still read");
+    assert!(
+        !marker.exists(),
+        "scanning ran the project's fsmonitor command"
+    );
+}
+
 #[test]
 fn a_single_file_can_be_scanned() {
     let dir = case("python-app");
