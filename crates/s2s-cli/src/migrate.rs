@@ -120,10 +120,7 @@ fn print_scan(r: &ScanReport, plan: Option<&Path>) {
             .map(|j| {
                 format!(
                     " iss={} exp={}",
-                    j.issuer
-                        .as_deref()
-                        .map(|i| s2s_migrate::mask::mask(i, false))
-                        .unwrap_or_default(),
+                    j.issuer.as_deref().unwrap_or_default(),
                     j.expires_at.map(|e| e.to_string()).unwrap_or("none".into())
                 )
             })

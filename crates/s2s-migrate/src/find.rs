@@ -251,7 +251,8 @@ fn finding(
         key,
         masked,
         reference,
-        jwt,
+        // Masked here, once: a finding is what gets serialized and shown.
+        jwt: jwt.map(DecodedJwt::masked),
         flags,
         format,
         rewritable,
@@ -345,7 +346,12 @@ mod tests {
         );
         assert_eq!(f[1].masked, "s3… (24 chars)");
         let jwt = f[2].jwt.as_ref().expect("decoded");
-        assert_eq!(jwt.issuer.as_deref(), Some("AbCdEfGhIjKlMnOpQrStUv"));
+        assert_eq!(jwt.issuer.as_deref(), Some("AbCd…Uv (22 chars)"));
+        let serialized = serde_json::to_string(&f).expect("json");
+        assert!(
+            !serialized.contains("AbCdEfGhIjKlMnOpQrStUv") && !serialized.contains("s3cr3t"),
+            "the API key or secret is in a serialized finding: {serialized}"
+        );
         assert!(
             f[2].flags.contains(&Flag::Expired) && f[2].flags.contains(&Flag::ExpInMilliseconds)
         );

@@ -8,6 +8,8 @@ use base64::Engine;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::mask::mask;
+
 /// Longer "tokens" are not JWTs anyone pasted into a config.
 const MAX_TOKEN_LEN: usize = 16 * 1024;
 
@@ -63,6 +65,28 @@ pub enum Expiry {
 }
 
 impl DecodedJwt {
+    /// The same token with its issuer (the API key) and every string claim masked: what a
+    /// finding keeps, so no plan file, JSON output or view can show them.
+    pub fn masked(self) -> DecodedJwt {
+        let claims = match serde_json::from_str::<Value>(&self.claims) {
+            Ok(Value::Object(map)) => Value::Object(
+                map.into_iter()
+                    .map(|(k, v)| match v {
+                        Value::String(s) => (k, Value::String(mask(&s, false))),
+                        other => (k, other),
+                    })
+                    .collect::<Map<String, Value>>(),
+            )
+            .to_string(),
+            _ => "(claims not shown)".to_string(),
+        };
+        DecodedJwt {
+            claims,
+            issuer: self.issuer.map(|i| mask(&i, false)),
+            ..self
+        }
+    }
+
     /// Expiry status at `now_unix`.
     pub fn expiry(&self, now_unix: i64) -> Expiry {
         match self.expires_at {
