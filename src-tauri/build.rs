@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "app_info",
     "open_external",
     "list_profiles",
+    "set_aside_profiles_file",
     "save_profile",
     "duplicate_profile",
     "delete_profile",

@@ -24,6 +24,7 @@ pub fn make_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::app::app_info,
             commands::links::open_external,
             commands::profiles::list_profiles,
+            commands::profiles::set_aside_profiles_file,
             commands::profiles::save_profile,
             commands::profiles::duplicate_profile,
             commands::profiles::delete_profile,

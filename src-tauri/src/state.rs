@@ -26,14 +26,16 @@ pub struct AppState {
 impl AppState {
     /// Starts the Sandbox on a free loopback port and opens the profiles file.
     pub async fn start(file: ProfileFile, secrets: Arc<dyn SecretStore>) -> Result<Self, String> {
-        let sandbox = zoom_sim::start(Fixture::default_sandbox(), 0)
+        // The Sandbox's controls need a per-run token; tests that drive the window name theirs.
+        let admin_token = std::env::var("S2S_SANDBOX_ADMIN_TOKEN").ok();
+        let sandbox = zoom_sim::start_with_admin_token(Fixture::default_sandbox(), 0, admin_token)
             .await
             .map_err(|e| format!("the Sandbox could not listen on a loopback port: {e}"))?;
         tracing::info!(url = %sandbox.base_url(), "Sandbox (simulated Zoom) started");
         let profiles = ProfileService::open(file, secrets).map_err(|e| e.to_string())?;
         tracing::info!(keychain = %profiles.keychain(), "client secrets are kept in the OS keychain");
-        if let Some(aside) = profiles.set_aside() {
-            tracing::warn!(backup = %aside.backup.display(), reason = %aside.reason, "profiles file set aside");
+        if let Some(problem) = profiles.file_problem() {
+            tracing::warn!(%problem, "profiles file unusable; left untouched until the admin decides");
         }
         Ok(Self {
             sandbox,

@@ -2,7 +2,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { artifacts, captureDisplay, launchApp, recordingFailures } from "./lib/app.mjs";
+import { artifacts, captureDisplay, launchApp, recordingFailures, simHeaders } from "./lib/app.mjs";
 import { waitUntil } from "./lib/webdriver.mjs";
 
 let app;
@@ -34,7 +34,7 @@ test("app_info from the Rust side appears in Settings", (t) =>
     // The Sandbox really listens: its address is the embedded simulator's.
     const sandbox = await app.session.textOf("app-info-sandbox");
     assert.match(sandbox, /^http:\/\/127\.0\.0\.1:\d+$/);
-    assert.equal((await fetch(`${sandbox}/_sim/stats`)).ok, true);
+    assert.equal((await fetch(`${sandbox}/_sim/stats`, { headers: simHeaders })).ok, true);
     // WebKit paints to the X display a moment after the DOM changes.
     await new Promise((r) => setTimeout(r, 1500));
     captureDisplay(join(artifacts, "settings.png"));

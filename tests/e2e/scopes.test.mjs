@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { artifacts, captureDisplay, launchApp, recordingFailures } from "./lib/app.mjs";
+import { artifacts, captureDisplay, launchApp, recordingFailures, simHeaders } from "./lib/app.mjs";
 import { click, sandboxUrl, startSandboxSetup } from "./lib/flows.mjs";
 import { waitUntil } from "./lib/webdriver.mjs";
 
@@ -40,7 +40,7 @@ test("a role downgrade in Zoom shows up as a drift warning naming the lost admin
     const sandbox = await sandboxUrl(app);
     const demoted = await fetch(`${sandbox}/_sim/users/sbx-admin-0002/role`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: simHeaders,
       body: JSON.stringify({ role_id: "2" }),
     });
     assert.equal(demoted.ok, true);

@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { artifacts, captureDisplay, filesUnder, launchApp, recordingFailures } from "./lib/app.mjs";
+import { artifacts, captureDisplay, filesUnder, launchApp, recordingFailures, simHeaders } from "./lib/app.mjs";
 import { click as clickIn, startSandboxSetup as startSetup } from "./lib/flows.mjs";
 import { waitUntil } from "./lib/webdriver.mjs";
 
@@ -59,7 +59,7 @@ test("no secret or access token reached the app's files or logs", (t) =>
   recordingFailures(t, app, async () => {
     await click("nav-settings");
     const sandbox = await app.session.textOf("app-info-sandbox");
-    const { tokens } = await (await fetch(`${sandbox}/_sim/tokens`)).json();
+    const { tokens } = await (await fetch(`${sandbox}/_sim/tokens`, { headers: simHeaders })).json();
     assert.ok(tokens.length >= 1, "the Sandbox issued tokens");
     const needles = [SECRET, "sandboxSecretArchived00000000006", "wrongSecretwrongSecretwrongSecr1", ...tokens];
     const files = filesUnder(app.home);

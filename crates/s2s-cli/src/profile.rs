@@ -1,7 +1,10 @@
 //! `--profile NAME`: a profile saved by S2S Desk, read from the same profiles file and the
 //! same OS keychain entry the app uses. Every failure here happens before anything is sent.
 
+use std::sync::Arc;
+
 use s2s_core::profiles::file::ProfileFile;
+use s2s_core::profiles::service::ProfileService;
 use s2s_core::profiles::{Profile, ProfileBook, TestRecord};
 use s2s_core::secrets::{KeyringStore, SecretStore, APP_SERVICE};
 use s2s_core::{ErrorKind, RawCredentials};
@@ -40,33 +43,29 @@ pub fn load(name: &str) -> Result<Saved, Failure> {
     })
 }
 
-/// Adds a test to the profile's history (re-reading the file first, so nothing else is lost),
-/// and returns the record as stored, drift included.
+/// Adds a test to the profile's history through the core's service (under the file's lock,
+/// re-reading it first, so nothing else is lost), and returns the record as stored.
 pub fn record(profile: &Profile, record: TestRecord) -> Result<TestRecord, Failure> {
-    let (file, mut book) = open_book()?;
-    let stored = book
+    let file = data_file()?;
+    let service = ProfileService::open(file, Arc::new(KeyringStore::new(APP_SERVICE)))
+        .map_err(|e| usage(e.to_string(), "Check the data folder's permissions."))?;
+    let stored = service
         .record_test(&profile.id, record)
         .map_err(|e| {
             usage(
-                e.to_string(),
-                "The profile was removed meanwhile; nothing was recorded.",
+                format!("the test result was not recorded: {e}"),
+                "Nothing was changed. If the file can't be used, open S2S Desk, which offers to set it aside.",
             )
         })?
         .history
         .first()
         .cloned();
-    file.save(&book).map_err(|e| {
-        usage(
-            format!("the test result could not be saved: {e}"),
-            "Check the data folder's permissions and free space.",
-        )
-    })?;
     stored.ok_or_else(|| usage("the test result was not recorded".into(), "Try again."))
 }
 
 /// Profile `name` (ignoring case), without touching the keychain.
 pub fn find(name: &str) -> Result<Profile, Failure> {
-    let (_, book) = open_book()?;
+    let book = open_book()?;
     book.find_by_name(name)
         .map_err(|e| {
             usage(
@@ -77,27 +76,25 @@ pub fn find(name: &str) -> Result<Profile, Failure> {
         .cloned()
 }
 
-fn open_book() -> Result<(ProfileFile, ProfileBook), Failure> {
-    let file = ProfileFile::default_location().ok_or_else(|| {
+fn data_file() -> Result<ProfileFile, Failure> {
+    ProfileFile::default_location().ok_or_else(|| {
         usage(
             "this system has no user data folder, so there are no saved profiles".into(),
             "Pass --account-id and --client-id instead.",
         )
-    })?;
-    let (book, set_aside) = file
-        .load()
-        .map_err(|e| usage(e.to_string(), "Check the folder's permissions."))?;
-    if let Some(aside) = set_aside {
-        return Err(usage(
-            format!(
-                "the profiles file could not be used ({}); it was moved to {}",
-                aside.reason,
-                aside.backup.display()
-            ),
-            "Open S2S Desk to set up profiles again, or restore the backup.",
-        ));
-    }
-    Ok((file, book))
+    })
+}
+
+/// The book, read only: an unusable file is refused and left exactly as it is (a newer S2S
+/// Desk may be using it).
+fn open_book() -> Result<ProfileBook, Failure> {
+    let file = data_file()?;
+    file.read().map_err(|e| {
+        usage(
+            e.to_string(),
+            "The CLI never changes or moves an unreadable profiles file: open S2S Desk (the same or a newer version) to deal with it, or pass --account-id and --client-id.",
+        )
+    })
 }
 
 /// The profile's Zoom, unless `--oauth-url` overrides it. The Sandbox exists only inside the app.

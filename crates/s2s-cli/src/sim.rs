@@ -17,7 +17,10 @@ pub async fn run(args: SimArgs) -> u8 {
             return exit::BAD_INPUT;
         }
     };
-    let handle = match zoom_sim::start(fixture.clone(), args.port).await {
+    let admin_token = std::env::var("S2S_SIM_ADMIN_TOKEN").ok();
+    let handle = match zoom_sim::start_with_admin_token(fixture.clone(), args.port, admin_token)
+        .await
+    {
         Ok(h) => h,
         Err(e) => {
             eprintln!("s2s sim: cannot listen on 127.0.0.1:{}: {e}. Pick another --port, or 0 for any free port.", args.port);
@@ -31,7 +34,10 @@ pub async fn run(args: SimArgs) -> u8 {
             .iter()
             .flat_map(|a| a.apps.iter().map(move |p| json!({"account_id": a.id, "name": p.name, "client_id": p.client_id, "client_secret": p.client_secret, "state": p.state, "kind": p.kind})))
             .collect();
-        println!("{}", json!({"base_url": url, "apps": apps}));
+        println!(
+            "{}",
+            json!({"base_url": url, "admin_token": handle.admin_token(), "apps": apps})
+        );
     } else {
         println!("zoom-sim listening on {url}  (a simulated Zoom: no real account is involved)");
         for account in &fixture.accounts {
@@ -50,6 +56,10 @@ pub async fn run(args: SimArgs) -> u8 {
         {
             println!("\nTry:\n  ZOOM_CLIENT_SECRET={} s2s test-token --oauth-url {url} --account-id {} --client-id {}", app.client_secret, account.id, app.client_id);
         }
+        println!(
+            "\nControls (/_sim/*) need the header x-sim-admin-token: {} (set S2S_SIM_ADMIN_TOKEN to choose it).",
+            handle.admin_token()
+        );
         println!("\nPress Ctrl-C to stop.");
     }
     let _ = std::io::stdout().flush();

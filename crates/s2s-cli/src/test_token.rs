@@ -51,6 +51,20 @@ fn prepare(args: TestTokenArgs) -> Result<(RawCredentials, TestOptions, Option<P
         .map(crate::profile::load)
         .transpose()?;
     let endpoint = match (&args.oauth_url, &saved) {
+        // A real app's saved credentials go to a non-Zoom address (even one on this machine:
+        // any local process may be listening there) only when the admin says so.
+        (Some(_), Some(saved))
+            if saved.profile.cloud.zoom_cloud().is_some() && !args.allow_custom_host =>
+        {
+            return Err(Failure::usage(
+                s2s_core::ErrorKind::HostRefused,
+                format!(
+                    "profile '{}' holds a real Zoom app's credentials; --oauth-url would send them to a server that is not Zoom",
+                    saved.profile.name
+                ),
+                "Drop --oauth-url to test against Zoom, or add --allow-custom-host if you really mean that server.",
+            ));
+        }
         (Some(url), _) => Endpoint::custom(url, args.allow_custom_host),
         (None, Some(saved)) => Ok(Endpoint::cloud(crate::profile::cloud_of(&saved.profile)?)),
         (None, None) => args.cloud.parse::<Cloud>().map(Endpoint::cloud),

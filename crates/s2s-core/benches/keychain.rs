@@ -93,7 +93,7 @@ fn main() {
     for _ in 0..20 {
         saves.push(time(|| file.save(&book).unwrap()));
         loads.push(time(|| {
-            assert_eq!(file.load().unwrap().0.profiles().len(), 500)
+            assert_eq!(file.read().unwrap().profiles().len(), 500)
         }));
     }
     let size = std::fs::metadata(file.path()).unwrap().len();

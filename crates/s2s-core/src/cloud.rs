@@ -54,6 +54,18 @@ pub struct Endpoint {
     /// Scheme, host and port, without a trailing slash.
     oauth_base: String,
     default_api_base: String,
+    /// Where a token from here may be sent: the `api_url` a token response names must match.
+    api_hosts: ApiHosts,
+}
+
+/// The hosts a token may be sent to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ApiHosts {
+    /// A Zoom cloud: https and a host under its domain (regional hosts such as
+    /// `eu01api.zoom.us` included).
+    Cloud(Cloud),
+    /// A custom base: its own host, or loopback.
+    Custom(String),
 }
 
 /// Why an endpoint was refused.
@@ -87,6 +99,7 @@ impl Endpoint {
         Self {
             oauth_base: cloud.oauth_base().to_string(),
             default_api_base: cloud.default_api_base().to_string(),
+            api_hosts: ApiHosts::Cloud(cloud),
         }
     }
 
@@ -110,7 +123,52 @@ impl Endpoint {
         Ok(Self {
             oauth_base: origin.clone(),
             default_api_base: origin,
+            api_hosts: ApiHosts::Custom(host_name),
         })
+    }
+
+    /// Checks the `api_url` a token response names before the token is sent there: for Zoom's
+    /// clouds, https and a host of that cloud; for a custom base, its own host or loopback.
+    pub fn check_api_url(&self, api_url: &str) -> Result<(), String> {
+        let refuse = |why: &str| {
+            Err(format!(
+                "the token response names api_url {api_url:?}, {why}; S2S Desk will not send the token there"
+            ))
+        };
+        let Ok(url) = Url::parse(api_url) else {
+            return refuse("which is not a URL");
+        };
+        let Some(host) = url.host() else {
+            return refuse("which has no host");
+        };
+        match &self.api_hosts {
+            ApiHosts::Cloud(cloud) => {
+                let domain = match cloud {
+                    Cloud::Commercial => "zoom.us",
+                    Cloud::Government => "zoomgov.com",
+                };
+                let name = url.host_str().unwrap_or_default().to_ascii_lowercase();
+                if url.scheme() != "https" {
+                    return refuse("which is not https");
+                }
+                if !(matches!(host, Host::Domain(_))
+                    && (name == domain || name.ends_with(&format!(".{domain}"))))
+                {
+                    return refuse(&format!("which is not a host of {domain}"));
+                }
+                Ok(())
+            }
+            ApiHosts::Custom(own) => {
+                let same = host.to_string().eq_ignore_ascii_case(own);
+                if is_loopback(&host) || (same && url.scheme() == "https") {
+                    Ok(())
+                } else {
+                    refuse(&format!(
+                        "which is neither {own} over https nor this machine"
+                    ))
+                }
+            }
+        }
     }
 
     /// `<base>/oauth/token`.
@@ -124,7 +182,8 @@ impl Endpoint {
     }
 }
 
-fn is_loopback(host: &Host<&str>) -> bool {
+/// A host on this machine.
+pub(crate) fn is_loopback(host: &Host<&str>) -> bool {
     match host {
         Host::Domain(d) => d.eq_ignore_ascii_case("localhost"),
         Host::Ipv4(ip) => ip.is_loopback(),
@@ -183,6 +242,35 @@ mod tests {
             Endpoint::custom("not a url", true),
             Err(EndpointError::InvalidUrl(_))
         ));
+    }
+
+    #[test]
+    fn a_token_goes_only_to_api_hosts_of_its_cloud() {
+        let zoom = Endpoint::cloud(Cloud::Commercial);
+        for ok in [
+            "https://api.zoom.us",
+            "https://eu01api.zoom.us",
+            "https://sg01api-www4local.zoom.us",
+        ] {
+            assert_eq!(zoom.check_api_url(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "http://api.zoom.us",
+            "https://api.zoom.us.evil.example",
+            "https://evilzoom.us",
+            "https://api.zoomgov.com",
+            "file:///etc/passwd",
+            "https://127.0.0.1",
+            "nonsense",
+        ] {
+            assert!(zoom.check_api_url(bad).is_err(), "{bad}");
+        }
+        let gov = Endpoint::cloud(Cloud::Government);
+        assert_eq!(gov.check_api_url("https://api.zoomgov.com"), Ok(()));
+        assert!(gov.check_api_url("https://api.zoom.us").is_err());
+        let sandbox = Endpoint::custom("http://127.0.0.1:4010", false).expect("loopback");
+        assert_eq!(sandbox.check_api_url("http://127.0.0.1:4010"), Ok(()));
+        assert!(sandbox.check_api_url("https://attacker.example").is_err());
     }
 
     #[test]

@@ -395,6 +395,28 @@ fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
 
 const RAW_BODY_CAP: usize = 2048;
 
+/// Every form in which a client secret can come back in an answer: as is, JSON-escaped,
+/// percent-encoded, and inside the Basic credentials (`base64(id:secret)`, with or without
+/// `Basic `). A server that echoes the request must not put any of them into a report.
+pub fn secret_forms(client_id: &str, secret: &str) -> zeroize::Zeroizing<Vec<String>> {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let json = serde_json::to_string(secret).unwrap_or_default();
+    let basic = b64.encode(format!("{client_id}:{secret}"));
+    let mut forms = vec![
+        secret.to_string(),
+        json.trim_matches('"').to_string(),
+        url::form_urlencoded::byte_serialize(secret.as_bytes()).collect::<String>(),
+        format!("Basic {basic}"),
+        basic.trim_end_matches('=').to_string(),
+        b64.encode(secret).trim_end_matches('=').to_string(),
+    ];
+    // Longest first, so a form that contains another is removed whole.
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    forms.dedup();
+    zeroize::Zeroizing::new(forms)
+}
+
 /// Removes the given secrets, access-token values and JWT-shaped strings, and caps the length.
 pub fn redact(text: &str, secrets: &[&str]) -> String {
     let mut out = text.to_string();
@@ -535,6 +557,26 @@ mod tests {
         assert!(!out.contains("my-client-secret"), "{out}");
         assert!(!out.contains("eyJhbGciOi"), "{out}");
         assert!(redact(&"x".repeat(5000), &[]).chars().count() <= RAW_BODY_CAP + 1);
+    }
+
+    #[test]
+    fn redaction_removes_every_form_of_the_secret() {
+        use base64::Engine;
+        let secret = "s3cr/t+\"value\" 9";
+        let basic =
+            base64::engine::general_purpose::STANDARD.encode(format!("ClientId0123:{secret}"));
+        let echo = format!(
+            r#"{{"headers":{{"authorization":"Basic {basic}"}},"form":"secret={}","json":{},"b64":"{}"}}"#,
+            url::form_urlencoded::byte_serialize(secret.as_bytes()).collect::<String>(),
+            serde_json::to_string(secret).expect("json"),
+            base64::engine::general_purpose::STANDARD.encode(secret),
+        );
+        let forms = secret_forms("ClientId0123", secret);
+        let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+        let out = redact(&echo, &refs);
+        assert!(!out.contains(&basic[..20]), "{out}");
+        assert!(!out.contains("s3cr"), "{out}");
+        assert!(!out.contains("czNjci90"), "base64 of the secret: {out}");
     }
 
     #[test]

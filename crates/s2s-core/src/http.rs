@@ -1,27 +1,78 @@
 //! The one HTTP client configuration, and reading a response without trusting its size.
 //!
 //! Redirects are never followed: a redirect would re-send the Authorization header somewhere the
-//! admin did not choose.
+//! admin did not choose. Loopback traffic (the Sandbox, a local simulator) never goes through a
+//! proxy: a proxy named in `HTTP_PROXY` would otherwise receive the Basic credentials. Requests
+//! to Zoom's own hosts honour the usual proxy variables, as corporate networks need.
 
 use std::time::Duration;
 
 use reqwest::header::HeaderMap;
 
-use crate::token::{NetworkCause, TokenError};
+use crate::error::{NetworkCause, TokenError};
 
 /// Largest body we read; Zoom's token and probe answers are a few hundred bytes.
 const BODY_CAP: usize = 256 * 1024;
 
 /// Builds the shared client. Cheap to clone; one per process. There is no per-request timeout
 /// here: the caller's deadline (`TokenTester`'s, for the whole test) bounds every request, and a
-/// second timer per request would only cost time.
-pub fn client(connect_timeout: Duration) -> reqwest::Client {
+/// second timer per request would only cost time. A client that cannot be built is an error,
+/// never a silent fallback to a default client (which would follow redirects and proxy loopback).
+pub fn client(connect_timeout: Duration) -> Result<reqwest::Client, TokenError> {
     reqwest::Client::builder()
         .user_agent(concat!("S2S-Desk/", env!("CARGO_PKG_VERSION")))
         .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(connect_timeout)
+        // Replaces reqwest's automatic system proxy, which would also proxy loopback.
+        .proxy(reqwest::Proxy::custom(proxy_from_env))
         .build()
-        .unwrap_or_default()
+        .map_err(|e| TokenError::Network {
+            cause: NetworkCause::Other,
+            detail: format!("the HTTP client could not be set up: {e}"),
+        })
+}
+
+/// The proxy the environment names for `url` (`HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY`, either
+/// case, minus `NO_PROXY`), and never one for a loopback host.
+fn proxy_from_env(url: &url::Url) -> Option<url::Url> {
+    if url.host().is_none_or(|h| crate::cloud::is_loopback(&h)) {
+        return None;
+    }
+    let var = |name: &str| {
+        std::env::var(name)
+            .or_else(|_| std::env::var(name.to_ascii_lowercase()))
+            .ok()
+            .filter(|v| !v.trim().is_empty())
+    };
+    if let (Some(no_proxy), Some(host)) = (var("NO_PROXY"), url.host_str()) {
+        if no_proxy_matches(&no_proxy, host) {
+            return None;
+        }
+    }
+    let scheme_var = if url.scheme() == "https" {
+        "HTTPS_PROXY"
+    } else {
+        "HTTP_PROXY"
+    };
+    let proxy = var(scheme_var).or_else(|| var("ALL_PROXY"))?;
+    // `proxy.example:3128` without a scheme means http, as curl reads it.
+    url::Url::parse(&proxy)
+        .ok()
+        .filter(|u| u.has_host())
+        .or_else(|| url::Url::parse(&format!("http://{proxy}")).ok())
+}
+
+/// `NO_PROXY` as curl reads it: `*`, or comma-separated hosts and `.suffix` domains.
+fn no_proxy_matches(no_proxy: &str, host: &str) -> bool {
+    no_proxy.split(',').map(str::trim).any(|entry| {
+        let entry = entry.trim_start_matches('.');
+        entry == "*"
+            || (!entry.is_empty()
+                && (host.eq_ignore_ascii_case(entry)
+                    || host
+                        .to_ascii_lowercase()
+                        .ends_with(&format!(".{}", entry.to_ascii_lowercase()))))
+    })
 }
 
 /// A whole response, read.
@@ -64,4 +115,34 @@ pub(crate) async fn read_capped(
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_proxy_lists_match_hosts_and_domains() {
+        assert!(no_proxy_matches("example.com, .zoom.us", "api.zoom.us"));
+        assert!(no_proxy_matches("zoom.us", "zoom.us"));
+        assert!(no_proxy_matches("*", "anything"));
+        assert!(!no_proxy_matches("notzoom.us", "zoom.us"));
+        assert!(!no_proxy_matches("", "zoom.us"));
+    }
+
+    #[test]
+    fn loopback_never_gets_a_proxy() {
+        // Whatever the environment says: loopback is answered before it is read.
+        for u in [
+            "http://127.0.0.1:4010/oauth/token",
+            "http://localhost:9/",
+            "http://[::1]/",
+        ] {
+            assert_eq!(
+                proxy_from_env(&url::Url::parse(u).expect("url")),
+                None,
+                "{u}"
+            );
+        }
+    }
 }

@@ -207,7 +207,8 @@ pub async fn read_owner_privileges(
         Err(ApiGetError::Other(message)) => return OwnerPrivileges::Unavailable { message },
     }
     if let Some(role_id) = role_id {
-        let path = format!("/v2/roles/{role_id}");
+        // The role id comes from Zoom's answer: encoded, it can only name a role.
+        let path = format!("/v2/roles/{}", path_segment(role_id));
         match api_get::<Role>(http, api_url, &path, token).await {
             Ok(r) => {
                 return OwnerPrivileges::Read {
@@ -259,6 +260,25 @@ async fn api_get<T: serde::de::DeserializeOwned>(
     }
 }
 
+/// `s` percent-encoded as one URL path segment (everything but RFC 3986's unreserved characters),
+/// so an id like `../users/x` or `a?b` cannot change which resource a request names.
+pub fn path_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    // "." and ".." are path steps, not names.
+    match out.as_str() {
+        "." => "%2E".into(),
+        ".." => "%2E%2E".into(),
+        _ => out,
+    }
+}
+
 /// Reads the scope list out of Zoom's 4711 text:
 /// "Invalid access token, does not contain scopes:[user:read:admin, user:read:user:admin]."
 pub fn missing_scopes(message: &str) -> Vec<String> {
@@ -278,6 +298,17 @@ pub fn missing_scopes(message: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_in_paths_are_one_encoded_segment() {
+        assert_eq!(path_segment("2"), "2");
+        assert_eq!(
+            path_segment("../users/me?x=1#"),
+            "..%2Fusers%2Fme%3Fx%3D1%23"
+        );
+        assert_eq!(path_segment(".."), "%2E%2E");
+        assert_eq!(path_segment("a b"), "a%20b");
+    }
 
     #[test]
     fn missing_scopes_are_read_from_zooms_4711_text() {

@@ -4,6 +4,7 @@
 //! Single-flight per app: concurrent tests of the same credentials share one token request, so a
 //! double click never mints two tokens (each new token may invalidate the previous one).
 
+use std::hash::BuildHasher;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -205,20 +206,26 @@ pub struct TestOutcome {
 
 type Flight = Result<TestOutcome, TestError>;
 
+/// Tests share a flight only when they would send the very same request: same host, same IDs
+/// and the same secret. The secret enters as a keyed hash (a random key per process), so a
+/// mistyped secret never gets a running test's success, and the table holds no secret.
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct FlightKey {
     token_url: String,
     account_id: String,
     client_id: String,
+    secret_hash: u64,
     token_index: Option<u32>,
 }
 
 /// Runs token tests. One per process: it owns the HTTP pool and the in-flight table.
 pub struct TokenTester {
-    http: reqwest::Client,
+    /// The client, or why it could not be built (every test then answers that).
+    http: Result<reqwest::Client, TokenError>,
     retry: RetryPolicy,
     sleeper: Arc<dyn Sleeper>,
     flights: SingleFlight<FlightKey, Flight>,
+    secret_hasher: std::collections::hash_map::RandomState,
 }
 
 impl Default for TokenTester {
@@ -235,6 +242,7 @@ impl TokenTester {
             retry,
             sleeper,
             flights: SingleFlight::new(),
+            secret_hasher: std::collections::hash_map::RandomState::new(),
         }
     }
 
@@ -248,10 +256,17 @@ impl TokenTester {
         let Some(creds) = validated.credentials else {
             return Err(TestError::InvalidInput(validated.issues));
         };
+        let http = self
+            .http
+            .as_ref()
+            .map_err(|e| TestError::Token(e.clone()))?;
         let key = FlightKey {
             token_url: options.endpoint.token_url(),
             account_id: creds.account_id().to_string(),
             client_id: creds.client_id().to_string(),
+            secret_hash: self
+                .secret_hasher
+                .hash_one(creds.client_secret().expose().as_bytes()),
             token_index: options.token_index,
         };
         let warnings = validated.issues;
@@ -259,16 +274,16 @@ impl TokenTester {
             .run(key, || async move {
                 let started = Instant::now();
                 let work = async {
-                    let (token, attempts) = self.request_with_retry(&creds, options).await?;
+                    let (token, attempts) = self.request_with_retry(http, &creds, options).await?;
                     let probe = if options.probe {
-                        probe(&self.http, &token.api_url, &token.access_token).await
+                        probe(http, &token.api_url, &token.access_token).await
                     } else {
                         ProbeOutcome::Skipped
                     };
                     let owner_privileges = match &probe {
                         ProbeOutcome::Owner { owner, .. } => {
                             read_owner_privileges(
-                                &self.http,
+                                http,
                                 &token.api_url,
                                 &token.access_token,
                                 owner.role_id.as_deref(),
@@ -305,12 +320,13 @@ impl TokenTester {
 
     async fn request_with_retry(
         &self,
+        http: &reqwest::Client,
         creds: &crate::Credentials,
         options: &TestOptions,
     ) -> Result<(IssuedToken, u32), TestError> {
         let mut retry = 0;
         loop {
-            match request_token(&self.http, &options.endpoint, creds, options.token_index).await {
+            match request_token(http, &options.endpoint, creds, options.token_index).await {
                 Ok(token) => return Ok((token, retry + 1)),
                 Err(TokenError::Timeout { .. }) => {
                     return Err(TokenError::Timeout {

@@ -8,12 +8,12 @@
 
 use std::time::{Duration, Instant};
 
-use base64::Engine;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::cloud::Endpoint;
 use crate::creds::Credentials;
+use crate::error::secret_forms;
 use crate::http::{read_capped, ResponseParts};
 use crate::ratelimit::RateLimitInfo;
 use crate::scopes::Scope;
@@ -61,14 +61,10 @@ pub async fn request_token(
     creds: &Credentials,
     token_index: Option<u32>,
 ) -> Result<IssuedToken, TokenError> {
-    let basic = base64::engine::general_purpose::STANDARD.encode(format!(
-        "{}:{}",
-        creds.client_id(),
-        creds.client_secret().expose()
-    ));
+    // reqwest builds the Basic header itself and marks it sensitive (kept out of its logs).
     let mut request = http
         .post(endpoint.token_url())
-        .header(reqwest::header::AUTHORIZATION, format!("Basic {basic}"))
+        .basic_auth(creds.client_id(), Some(creds.client_secret().expose()))
         .header(reqwest::header::ACCEPT, "application/json")
         .form(&[
             ("grant_type", "account_credentials"),
@@ -81,7 +77,8 @@ pub async fn request_token(
     let response = request.send().await.map_err(TokenError::from_reqwest)?;
     let parts = read_capped(response).await?;
     let latency = started.elapsed();
-    let redact = [creds.client_secret().expose()];
+    let forms = secret_forms(creds.client_id(), creds.client_secret().expose());
+    let redact: Vec<&str> = forms.iter().map(String::as_str).collect();
     interpret(parts, endpoint, latency, &redact)
 }
 
@@ -125,7 +122,14 @@ fn parse_success(
         .expires_in
         .ok_or_else(|| unexpected("the success response has no expires_in"))?;
     let (api_url, api_url_from_response) = match parsed.api_url.filter(|u| !u.trim().is_empty()) {
-        Some(url) => (url.trim().trim_end_matches('/').to_string(), true),
+        Some(url) => {
+            let url = url.trim().trim_end_matches('/').to_string();
+            // The bearer token goes to this URL next: only to a host of the same cloud.
+            if let Err(why) = endpoint.check_api_url(&url) {
+                return Err(unexpected(&why));
+            }
+            (url, true)
+        }
         None => (endpoint.default_api_base().to_string(), false),
     };
     Ok(IssuedToken {

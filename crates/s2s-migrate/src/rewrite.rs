@@ -379,10 +379,12 @@ fn hunk(start: usize, old: &[String], setting: &Setting, new: &[String]) -> Stri
     for (i, line) in old.iter().enumerate() {
         let mut shown = line.trim_end_matches('\r').to_string();
         match setting.value_at {
-            Some(v) if v.line == start + i => {
-                if v.start < v.end && shown.get(v.start..v.end).is_some() {
-                    shown.replace_range(v.start..v.end, &mask(&setting.value, true));
-                }
+            Some(v)
+                if v.line == start + i
+                    && v.start < v.end
+                    && shown.get(v.start..v.end).is_some() =>
+            {
+                shown.replace_range(v.start..v.end, &mask(&setting.value, true));
             }
             // A block scalar's value lines: the indentation, then an ellipsis.
             None if !setting.by_reference && i > 0 => {

@@ -12,6 +12,65 @@ use crate::fixture::{AppState, Fixture};
 use crate::server::Sim;
 use crate::world::Faults;
 
+/// Lets a `/_sim/*` request through only from this machine's own tools: the `Host` must be
+/// loopback (a web page reaching the port through DNS rebinding names its own host), the
+/// per-run admin token must match (any other local user or page lacks it), and a request that
+/// changes something must be JSON (which a page cannot send cross-origin without asking).
+pub async fn guard(
+    State(sim): State<Sim>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let headers = request.headers();
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
+    let host_name = host
+        .rsplit_once(':')
+        .filter(|(_, port)| port.chars().all(|c| c.is_ascii_digit()))
+        .map_or(host, |(name, _)| name);
+    if !matches!(host_name, "127.0.0.1" | "localhost" | "[::1]") {
+        return refused(
+            StatusCode::FORBIDDEN,
+            "the Sandbox controls answer only to a loopback Host",
+        );
+    }
+    let token = headers
+        .get(crate::server::ADMIN_TOKEN_HEADER)
+        .and_then(|t| t.to_str().ok())
+        .unwrap_or_default();
+    if !constant_time_eq(token.as_bytes(), sim.admin_token().as_bytes()) {
+        return refused(
+            StatusCode::UNAUTHORIZED,
+            "the Sandbox controls need this run's admin token in the x-sim-admin-token header",
+        );
+    }
+    let changes = !matches!(
+        *request.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::DELETE
+    );
+    let json = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|t| t.to_str().ok())
+        .is_some_and(|t| t.starts_with("application/json"));
+    if changes && !json {
+        return refused(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "the Sandbox controls take application/json",
+        );
+    }
+    next.run(request).await
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn refused(status: StatusCode, message: &str) -> Response {
+    (status, Json(json!({"error": message}))).into_response()
+}
+
 fn bad(message: impl Into<String>) -> Response {
     (
         StatusCode::BAD_REQUEST,

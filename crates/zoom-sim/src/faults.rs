@@ -51,6 +51,23 @@ pub async fn apply(fault: Faults) -> Option<Response> {
     None
 }
 
+/// A gateway's 400 that repeats the request: every header (the credentials too) and the body,
+/// in the `reason` and again as raw fields.
+pub fn echo(headers: &axum::http::HeaderMap, body: &str) -> Response {
+    let echoed: serde_json::Map<String, serde_json::Value> = headers
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.to_string(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned().into(),
+            )
+        })
+        .collect();
+    let reason = format!("Bad request from gateway: {echoed:?} {body}");
+    let answer = serde_json::json!({"error": "invalid_request", "reason": reason, "headers": echoed, "body": body});
+    (StatusCode::BAD_REQUEST, axum::Json(answer)).into_response()
+}
+
 /// Zoom's 429 body (https://developers.zoom.us/docs/api/rest/rate-limits/).
 pub fn too_many_requests() -> Response {
     let body = serde_json::json!({"code": 429, "message": "You have reached the maximum per-second rate limit for this API. Try again later."});

@@ -17,5 +17,5 @@ mod server;
 pub mod world;
 
 pub use fixture::{Fixture, FixtureError, DEFAULT_FIXTURE};
-pub use server::{start, Sim, SimHandle};
+pub use server::{start, start_with_admin_token, Sim, SimHandle, ADMIN_TOKEN_HEADER};
 pub use world::Faults;

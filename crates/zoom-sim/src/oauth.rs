@@ -58,6 +58,9 @@ pub async fn token(
         }
         world.take_fault(Endpoint::Token, auth.as_ref().map(|(id, _)| id.as_str()))
     };
+    if fault.as_ref().is_some_and(|f| f.echo_request) {
+        return crate::faults::echo(&headers, &body);
+    }
     if let Some(answer) = match fault {
         Some(f) => crate::faults::apply(f).await,
         None => None,

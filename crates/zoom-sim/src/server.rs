@@ -15,7 +15,12 @@ use crate::world::World;
 pub struct Sim {
     world: Arc<Mutex<World>>,
     base_url: Arc<str>,
+    /// Required on every `/_sim/*` request (header [`ADMIN_TOKEN_HEADER`]).
+    admin_token: Arc<str>,
 }
+
+/// The header that carries the admin token on `/_sim/*` requests.
+pub const ADMIN_TOKEN_HEADER: &str = "x-sim-admin-token";
 
 impl Sim {
     /// Locks the world. Handlers never hold it across an `.await`.
@@ -26,6 +31,11 @@ impl Sim {
     /// `http://127.0.0.1:<port>`.
     pub fn base_url(&self) -> &str {
         &self.base_url
+    }
+
+    /// The token `/_sim/*` requests must carry.
+    pub fn admin_token(&self) -> &str {
+        &self.admin_token
     }
 }
 
@@ -46,6 +56,11 @@ impl SimHandle {
     /// `http://127.0.0.1:<port>`: both the OAuth base and the API base.
     pub fn base_url(&self) -> String {
         self.sim.base_url.to_string()
+    }
+
+    /// The token `/_sim/*` requests must carry (header [`ADMIN_TOKEN_HEADER`]).
+    pub fn admin_token(&self) -> String {
+        self.sim.admin_token.to_string()
     }
 
     /// Direct access to the world, for in-process tests.
@@ -70,14 +85,30 @@ impl Drop for SimHandle {
     }
 }
 
-/// Starts a simulator on `127.0.0.1:port` (0: any free port).
+/// Starts a simulator on `127.0.0.1:port` (0: any free port) with a random admin token.
 pub async fn start(fixture: Fixture, port: u16) -> std::io::Result<SimHandle> {
+    start_with_admin_token(fixture, port, None).await
+}
+
+/// [`start`], with the admin token chosen by the caller (tests that drive a Sandbox they did
+/// not start); `None` or a token shorter than 16 characters: a random one.
+pub async fn start_with_admin_token(
+    fixture: Fixture,
+    port: u16,
+    admin_token: Option<String>,
+) -> std::io::Result<SimHandle> {
     let listener =
         tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await?;
     let addr = listener.local_addr()?;
+    let admin_token = admin_token.filter(|t| t.len() >= 16).unwrap_or_else(|| {
+        use rand::Rng;
+        let bytes: [u8; 16] = rand::rng().random();
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    });
     let sim = Sim {
         world: Arc::new(Mutex::new(World::new(fixture))),
         base_url: format!("http://{addr}").into(),
+        admin_token: admin_token.into(),
     };
     let (tx, rx) = oneshot::channel::<()>();
     let app = router(sim.clone());
@@ -100,16 +131,8 @@ pub async fn start(fixture: Fixture, port: u16) -> std::io::Result<SimHandle> {
 
 fn router(sim: Sim) -> Router {
     use crate::{admin, api, oauth};
-    Router::new()
-        .route("/oauth/token", post(oauth::token))
-        .route("/v2/users", get(api::list_users))
-        .route("/v2/users/{user_id}", get(api::get_user))
-        .route(
-            "/v2/users/{user_id}/permissions",
-            get(api::user_permissions),
-        )
-        .route("/v2/roles", get(api::list_roles))
-        .route("/v2/roles/{role_id}", get(api::get_role))
+    // The controls real Zoom does not have, behind the admin guard.
+    let controls = Router::new()
         .route("/_sim/state", get(admin::state))
         .route("/_sim/stats", get(admin::stats))
         .route("/_sim/tokens", get(admin::tokens))
@@ -128,5 +151,20 @@ fn router(sim: Sim) -> Router {
         )
         .route("/_sim/clock/advance", post(admin::advance_clock))
         .route("/_sim/reload", post(admin::reload))
+        .route_layer(axum::middleware::from_fn_with_state(
+            sim.clone(),
+            admin::guard,
+        ));
+    Router::new()
+        .route("/oauth/token", post(oauth::token))
+        .route("/v2/users", get(api::list_users))
+        .route("/v2/users/{user_id}", get(api::get_user))
+        .route(
+            "/v2/users/{user_id}/permissions",
+            get(api::user_permissions),
+        )
+        .route("/v2/roles", get(api::list_roles))
+        .route("/v2/roles/{role_id}", get(api::get_role))
+        .merge(controls)
         .with_state(sim)
 }

@@ -28,6 +28,9 @@ pub struct Faults {
     pub rate_limited_retry_after_secs: Option<u64>,
     /// Answer 429 without any `Retry-After`.
     pub rate_limited_without_retry_after: bool,
+    /// Answer 400 with the request's headers and body echoed back, as a misconfigured gateway
+    /// or debugging proxy does (the Basic credentials included).
+    pub echo_request: bool,
     /// Only the next N requests are affected; then the fault clears itself. None: until reset.
     pub times: Option<u32>,
     /// Which endpoints: "token", "api" or "all" (default).

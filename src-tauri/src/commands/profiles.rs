@@ -17,7 +17,8 @@ pub struct ProfileList {
     pub profiles: Vec<Profile>,
     /// Which keychain holds the secrets, e.g. "Secret Service (service app.s2sdesk.desktop)".
     pub keychain: String,
-    /// Set when the profiles file was unusable at start-up and moved aside.
+    /// Set while the profiles file cannot be used (corrupt, or from a newer S2S Desk): it is
+    /// left untouched until the admin chooses to set it aside.
     pub notice: Option<String>,
     /// Set when no keychain answers: secrets can then be neither saved nor read.
     pub keychain_problem: Option<IpcError>,
@@ -32,14 +33,22 @@ pub fn list_profiles(state: State<'_, AppState>) -> ProfileList {
         profiles: service.list(),
         keychain: service.keychain(),
         keychain_problem: service.keychain_status().err().map(|e| ServiceError::Keychain(e).into()),
-        notice: service.set_aside().map(|aside| {
+        notice: service.file_problem().map(|problem| {
             format!(
-                "Your profiles file could not be read ({}). It was kept as {}; S2S Desk started with no profiles.",
-                aside.reason,
-                aside.backup.display()
+                "{problem}: S2S Desk will not write over it, so profiles can't be saved. If a newer S2S Desk wrote it, use that version; otherwise set it aside (it is kept as a backup) and start afresh."
             )
         }),
     }
+}
+
+/// Moves an unusable profiles file aside, on the admin's word; returns where it went.
+#[tauri::command]
+#[specta::specta]
+pub fn set_aside_profiles_file(state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
+    Ok(state
+        .profiles
+        .set_aside_unusable_file()?
+        .map(|aside| aside.backup.display().to_string()))
 }
 
 /// Creates a profile (`id` null) or updates one. `client_secret` null keeps the stored secret.

@@ -56,6 +56,12 @@ export function filesUnder(dir) {
   return found;
 }
 
+/** The Sandbox's admin token for this test run: the app's Sandbox requires it on /_sim/*. */
+export const SANDBOX_ADMIN_TOKEN = `e2e-${process.pid}-${Date.now()}-sandbox-admin`;
+
+/** Headers for a request to the Sandbox's /_sim/* controls. */
+export const simHeaders = { "x-sim-admin-token": SANDBOX_ADMIN_TOKEN, "content-type": "application/json" };
+
 /** Starts S2S Desk; returns { session, home, log(), stop() }. `seed(dataDir)` may write files
  *  into the app's data folder before it starts. */
 export async function launchApp({ seed } = {}) {
@@ -71,7 +77,7 @@ export async function launchApp({ seed } = {}) {
   const [port, nativePort] = [await freePort(), await freePort()];
   let log = "";
   const driver = spawn(process.env.TAURI_DRIVER ?? "tauri-driver", ["--port", String(port), "--native-port", String(nativePort), "--native-driver", "/usr/bin/WebKitWebDriver"], {
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, ".config"), XDG_DATA_HOME: join(home, ".local/share"), XDG_CACHE_HOME: join(home, ".cache") },
+    env: { ...process.env, S2S_SANDBOX_ADMIN_TOKEN: SANDBOX_ADMIN_TOKEN, HOME: home, XDG_CONFIG_HOME: join(home, ".config"), XDG_DATA_HOME: join(home, ".local/share"), XDG_CACHE_HOME: join(home, ".cache") },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so WebKitWebDriver and the app go down with it.
     detached: true,

@@ -94,6 +94,7 @@ export const ipc = {
   appInfo: (): Promise<Outcome<AppInfo>> => settlePlain(() => commands.appInfo()),
   openExternal: (url: string): Promise<Outcome<null>> => settle(() => commands.openExternal(url)),
   listProfiles: (): Promise<Outcome<ProfileList>> => settlePlain(() => commands.listProfiles()),
+  setAsideProfilesFile: (): Promise<Outcome<string | null>> => settle(() => commands.setAsideProfilesFile()),
   saveProfile: (id: string | null, draft: ProfileDraft, clientSecret: string | null, lastTest: TestRecord | null): Promise<Outcome<Profile>> =>
     settle(() => commands.saveProfile(id, draft, clientSecret, lastTest)),
   duplicateProfile: (id: string): Promise<Outcome<Profile>> => settle(() => commands.duplicateProfile(id)),

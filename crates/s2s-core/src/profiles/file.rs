@@ -1,7 +1,9 @@
 //! The profiles file: `profiles.json` in the app's data directory, shared by the app and the
-//! CLI. Writes are atomic (temporary file, fsync, rename), so a crash never leaves half a file.
-//! A file that is unreadable JSON, or from a newer S2S Desk, is moved aside to a backup and
-//! reported; the app then starts with an empty book instead of refusing to open.
+//! CLI. Writes are atomic (temporary file, fsync, rename), so a crash never leaves half a file,
+//! and every read-modify-write holds an advisory lock (`profiles.json.lock`), so two processes
+//! changing it at once lose nothing. A file that is unreadable JSON, or from a newer S2S Desk,
+//! is never written over and never moved by itself: reads report it, writes refuse, and only
+//! an explicit [`ProfileFile::set_aside_unusable`] (the app, after asking) moves it aside.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -31,9 +33,26 @@ pub struct SetAside {
     pub reason: String,
 }
 
+/// How long a change waits for another process's change to finish.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Reading or writing the file failed.
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
+    /// The file exists but cannot be used; nothing is written over it.
+    #[error("the profiles file {path} cannot be used: {reason}. Nothing was changed")]
+    Unusable {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// Another S2S Desk process kept the file locked.
+    #[error("the profiles file {path} stayed locked by another S2S Desk process (the app or the s2s CLI) for {} s", LOCK_WAIT.as_secs())]
+    Busy {
+        /// The file.
+        path: PathBuf,
+    },
     /// The operating system refused.
     #[error("could not {action} {path}: {source}")]
     Io {
@@ -71,13 +90,12 @@ impl ProfileFile {
         &self.path
     }
 
-    /// Loads the book; a missing file is an empty book. An unusable file is moved aside.
-    pub fn load(&self) -> Result<(ProfileBook, Option<SetAside>), FileError> {
+    /// The book as the file holds it: a missing file is an empty book; an unusable one is
+    /// [`FileError::Unusable`], and stays where it is.
+    pub fn read(&self) -> Result<ProfileBook, FileError> {
         let bytes = match std::fs::read(&self.path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok((ProfileBook::default(), None))
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ProfileBook::default()),
             Err(source) => {
                 return Err(FileError::Io {
                     action: "read",
@@ -86,32 +104,78 @@ impl ProfileFile {
                 })
             }
         };
-        let problem = match parse(&bytes) {
-            Ok(book) => return Ok((book, None)),
-            Err(problem) => problem,
-        };
-        let backup = self.set_aside()?;
-        Ok((
-            ProfileBook::default(),
-            Some(SetAside {
-                backup,
-                reason: problem,
-            }),
-        ))
+        parse(&bytes).map_err(|reason| FileError::Unusable {
+            path: self.path.clone(),
+            reason,
+        })
     }
 
-    /// The book as the file holds it now, without side effects: `None` when it can't be read or
-    /// used (then the caller keeps what it has; [`ProfileFile::load`] handles such files).
-    pub fn current(&self) -> Option<ProfileBook> {
-        match std::fs::read(&self.path) {
-            Ok(bytes) => parse(&bytes).ok(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(ProfileBook::default()),
-            Err(_) => None,
+    /// Holds the file's advisory lock until the returned guard drops; waits up to 10 s for
+    /// another process's change to finish.
+    pub fn lock(&self) -> Result<Locked<'_>, FileError> {
+        let io = |action, source| FileError::Io {
+            action,
+            path: self.path.clone(),
+            source,
+        };
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|e| io("create the folder of", e))?;
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.path.with_file_name(format!("{FILE_NAME}.lock")))
+            .map_err(|e| io("lock", e))?;
+        let started = std::time::Instant::now();
+        loop {
+            match lock.try_lock() {
+                Ok(()) => {
+                    return Ok(Locked {
+                        file: self,
+                        _lock: lock,
+                    })
+                }
+                Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(FileError::Busy {
+                        path: self.path.clone(),
+                    })
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(io("lock", e)),
+            }
         }
     }
 
-    /// Writes the book atomically, readable by the owner only.
+    /// Moves an unusable file aside (`profiles.json.unreadable-<time>`), so the app can start
+    /// afresh: only on the admin's word. A usable or missing file is left alone.
+    pub fn set_aside_unusable(&self) -> Result<Option<SetAside>, FileError> {
+        let locked = self.lock()?;
+        let reason = match locked.read() {
+            Err(FileError::Unusable { reason, .. }) => reason,
+            Err(e) => return Err(e),
+            Ok(_) => return Ok(None),
+        };
+        let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
+        let backup = self
+            .path
+            .with_file_name(format!("{FILE_NAME}.unreadable-{stamp}"));
+        std::fs::rename(&self.path, &backup).map_err(|source| FileError::Io {
+            action: "move aside",
+            path: self.path.clone(),
+            source,
+        })?;
+        Ok(Some(SetAside { backup, reason }))
+    }
+
+    /// Writes the book atomically, readable by the owner only. Prefer [`Locked::save`] for a
+    /// read-modify-write; this takes the lock itself.
     pub fn save(&self, book: &ProfileBook) -> Result<(), FileError> {
+        self.lock()?.save(book)
+    }
+
+    fn write(&self, book: &ProfileBook) -> Result<(), FileError> {
         let io = |action, source| FileError::Io {
             action,
             path: self.path.clone(),
@@ -132,18 +196,26 @@ impl ProfileFile {
             .map_err(|e| io("replace", e.error))?;
         Ok(())
     }
+}
 
-    fn set_aside(&self) -> Result<PathBuf, FileError> {
-        let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
-        let backup = self
-            .path
-            .with_file_name(format!("{FILE_NAME}.unreadable-{stamp}"));
-        std::fs::rename(&self.path, &backup).map_err(|source| FileError::Io {
-            action: "move aside",
-            path: self.path.clone(),
-            source,
-        })?;
-        Ok(backup)
+/// The profiles file, locked against other processes' changes while this is alive.
+pub struct Locked<'a> {
+    file: &'a ProfileFile,
+    _lock: std::fs::File,
+}
+
+impl Locked<'_> {
+    /// The book on disk now ([`ProfileFile::read`]).
+    pub fn read(&self) -> Result<ProfileBook, FileError> {
+        self.file.read()
+    }
+
+    /// Writes the book over a usable (or missing) file; an unusable one is refused.
+    pub fn save(&self, book: &ProfileBook) -> Result<(), FileError> {
+        if let Err(e @ FileError::Unusable { .. }) = self.file.read() {
+            return Err(e);
+        }
+        self.file.write(book)
     }
 }
 

@@ -1,11 +1,13 @@
 //! [`ProfileService`]: profiles and their secrets changed together, so neither is ever lost or
 //! orphaned. Order matters: the keychain is written before the file on save (a keychain refusal
 //! changes nothing), the file before the keychain on delete (a keychain refusal leaves the
-//! profile in place), and a failed file write rolls back a secret that was just added.
+//! profile in place), and a failed file write rolls back a secret that was just added. Every
+//! change is a read-modify-write of the file under its lock, so a test the CLI records while
+//! the app runs is never lost, and an unusable file is never written over.
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use super::file::{FileError, ProfileFile, SetAside};
+use super::file::{FileError, Locked, ProfileFile, SetAside};
 use super::{Profile, ProfileBook, ProfileDraft, ProfileError, TestRecord};
 use crate::creds::RawCredentials;
 use crate::secret::Secret;
@@ -31,26 +33,42 @@ pub enum ServiceError {
 /// Profiles on disk and secrets in the keychain, kept consistent.
 pub struct ProfileService {
     file: ProfileFile,
+    /// The book as last read; what the service shows while the file cannot be read.
     book: Mutex<ProfileBook>,
     secrets: Arc<dyn SecretStore>,
-    set_aside: Option<SetAside>,
 }
 
 impl ProfileService {
-    /// Loads the file (moving an unusable one aside) and uses `secrets` for client secrets.
+    /// Reads the file and uses `secrets` for client secrets. An unusable file is left where it
+    /// is: the service then lists nothing and refuses changes until [`Self::file_problem`] is
+    /// resolved (the app asks the admin, then calls [`Self::set_aside_unusable_file`]).
     pub fn open(file: ProfileFile, secrets: Arc<dyn SecretStore>) -> Result<Self, FileError> {
-        let (book, set_aside) = file.load()?;
+        let book = match file.read() {
+            Ok(book) => book,
+            Err(FileError::Unusable { .. }) => ProfileBook::default(),
+            Err(e) => return Err(e),
+        };
         Ok(Self {
             file,
             book: Mutex::new(book),
             secrets,
-            set_aside,
         })
     }
 
-    /// A file found unusable at start-up, to tell the admin about.
-    pub fn set_aside(&self) -> Option<&SetAside> {
-        self.set_aside.as_ref()
+    /// Why the profiles file cannot be used right now, if it cannot.
+    pub fn file_problem(&self) -> Option<FileError> {
+        self.file
+            .read()
+            .err()
+            .filter(|e| matches!(e, FileError::Unusable { .. }))
+    }
+
+    /// Moves an unusable profiles file aside, on the admin's word, so profiles can be saved
+    /// again. `None` when the file was usable after all.
+    pub fn set_aside_unusable_file(&self) -> Result<Option<SetAside>, ServiceError> {
+        let aside = self.file.set_aside_unusable()?;
+        *self.cache() = ProfileBook::default();
+        Ok(aside)
     }
 
     /// Which keychain holds the secrets.
@@ -80,8 +98,7 @@ impl ProfileService {
         draft: ProfileDraft,
         secret: Option<&Secret>,
     ) -> Result<Profile, ServiceError> {
-        let mut book = self.book();
-        let mut next = book.clone();
+        let (locked, mut next) = self.locked()?;
         let saved = match id {
             Some(id) => next.update(id, draft)?.clone(),
             None => {
@@ -93,13 +110,17 @@ impl ProfileService {
         };
         let previous = match secret {
             Some(secret) => {
-                let previous = self.secrets.get(&saved.id)?;
+                // An unreadable old entry is as good as none: the new secret repairs it.
+                let previous = match self.secrets.get(&saved.id) {
+                    Err(SecretStoreError::Corrupt(_)) => None,
+                    other => other?,
+                };
                 self.secrets.set(&saved.id, secret)?;
                 Some(previous)
             }
             None => None,
         };
-        if let Err(e) = self.file.save(&next) {
+        if let Err(e) = locked.save(&next) {
             // Put the keychain back as it was, so file and keychain still agree.
             if let Some(previous) = previous {
                 let _ = match previous {
@@ -109,35 +130,34 @@ impl ProfileService {
             }
             return Err(e.into());
         }
-        *book = next;
+        *self.cache() = next;
         Ok(saved)
     }
 
     /// Copies a profile and its secret.
     pub fn duplicate(&self, id: &str) -> Result<Profile, ServiceError> {
-        let mut book = self.book();
-        let mut next = book.clone();
+        let (locked, mut next) = self.locked()?;
         let copy = next.duplicate(id)?.clone();
         let secret = self
             .secrets
             .get(id)?
             .ok_or_else(|| ServiceError::MissingSecret(copy.name.clone()))?;
         self.secrets.set(&copy.id, &secret)?;
-        if let Err(e) = self.file.save(&next) {
+        if let Err(e) = locked.save(&next) {
             let _ = self.secrets.delete(&copy.id);
             return Err(e.into());
         }
-        *book = next;
+        *self.cache() = next;
         Ok(copy)
     }
 
     /// Deletes a profile and then its keychain entry.
     pub fn delete(&self, id: &str) -> Result<Profile, ServiceError> {
-        let mut book = self.book();
-        let mut next = book.clone();
+        let (locked, mut next) = self.locked()?;
         let removed = next.remove(id)?;
-        self.file.save(&next)?;
-        *book = next;
+        locked.save(&next)?;
+        drop(locked);
+        *self.cache() = next;
         // The profile is gone; a keychain refusal now leaves only an unreachable entry, and says so.
         self.secrets.delete(id)?;
         Ok(removed)
@@ -165,23 +185,32 @@ impl ProfileService {
 
     /// Appends a test result to a profile's history and saves.
     pub fn record_test(&self, id: &str, record: TestRecord) -> Result<Profile, ServiceError> {
-        let mut book = self.book();
-        let mut next = book.clone();
+        let (locked, mut next) = self.locked()?;
         let profile = next.record_test(id, record)?.clone();
-        self.file.save(&next)?;
-        *book = next;
+        locked.save(&next)?;
+        *self.cache() = next;
         Ok(profile)
     }
 
-    /// The book, first brought up to date with the file: the CLI records its tests in the same
-    /// file while the app runs, and each change here is then a read-modify-write of what is on
-    /// disk, so neither side drops the other's entries.
+    /// The file locked, and the book on it now: every change starts here, so it applies to
+    /// what is on disk (the CLI records tests in the same file while the app runs).
+    fn locked(&self) -> Result<(Locked<'_>, ProfileBook), ServiceError> {
+        let locked = self.file.lock()?;
+        let book = locked.read()?;
+        Ok((locked, book))
+    }
+
+    /// The book for reading: the file's if it can be read, else the last one read.
     fn book(&self) -> MutexGuard<'_, ProfileBook> {
-        // A panic elsewhere cannot leave the book half-changed: changes are made on a copy.
-        let mut book = self.book.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(on_disk) = self.file.current() {
+        let mut book = self.cache();
+        if let Ok(on_disk) = self.file.read() {
             *book = on_disk;
         }
         book
+    }
+
+    fn cache(&self) -> MutexGuard<'_, ProfileBook> {
+        // A panic elsewhere cannot leave the book half-changed: changes are made on a copy.
+        self.book.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }

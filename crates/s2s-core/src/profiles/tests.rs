@@ -1,5 +1,5 @@
 use super::export::{env_snippet, from_json, to_json, ImportError};
-use super::file::ProfileFile;
+use super::file::{FileError, ProfileFile};
 use super::*;
 use crate::secret::Secret;
 
@@ -117,8 +117,7 @@ fn the_file_round_trips_atomically_and_owner_only() {
     let mut book = ProfileBook::default();
     book.create(draft("Prod")).expect("created");
     file.save(&book).expect("saved");
-    let (loaded, aside) = file.load().expect("loaded");
-    assert_eq!((loaded, aside), (book, None));
+    assert_eq!(file.read().expect("loaded"), book);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -132,21 +131,27 @@ fn the_file_round_trips_atomically_and_owner_only() {
             "profiles.json must not be readable by others"
         );
     }
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("nested"))
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("nested"))
         .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(leftovers.len(), 1, "no temporary files left behind");
+    names.sort();
+    assert_eq!(
+        names,
+        ["profiles.json", "profiles.json.lock"],
+        "no temporary files left behind"
+    );
 }
 
 #[test]
 fn a_missing_file_is_an_empty_book() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (book, aside) = ProfileFile::in_dir(dir.path()).load().expect("loaded");
-    assert!(book.profiles().is_empty() && aside.is_none());
+    let book = ProfileFile::in_dir(dir.path()).read().expect("loaded");
+    assert!(book.profiles().is_empty());
 }
 
 #[test]
-fn a_corrupt_or_newer_file_is_kept_aside_and_reported() {
+fn a_corrupt_or_newer_file_is_reported_and_moved_aside_only_on_request() {
     for (content, says) in [
         ("{ not json", "not valid JSON"),
         (r#"{"format": 9, "profiles": []}"#, "newer S2S Desk"),
@@ -155,15 +160,29 @@ fn a_corrupt_or_newer_file_is_kept_aside_and_reported() {
         let dir = tempfile::tempdir().expect("tempdir");
         let file = ProfileFile::in_dir(dir.path());
         std::fs::write(file.path(), content).expect("write");
-        let (book, aside) = file.load().expect("loaded");
-        let aside = aside.expect("set aside");
-        assert!(book.profiles().is_empty());
+        match file.read() {
+            Err(FileError::Unusable { reason, .. }) => assert!(reason.contains(says), "{reason}"),
+            other => panic!("{content}: {other:?}"),
+        }
+        assert!(
+            matches!(
+                file.save(&ProfileBook::default()),
+                Err(FileError::Unusable { .. })
+            ),
+            "never written over"
+        );
+        assert_eq!(std::fs::read_to_string(file.path()).expect("kept"), content);
+        let aside = file
+            .set_aside_unusable()
+            .expect("moved")
+            .expect("it was unusable");
         assert!(aside.reason.contains(says), "{}", aside.reason);
         assert_eq!(
             std::fs::read_to_string(&aside.backup).expect("backup kept"),
             content
         );
         assert!(!file.path().exists());
+        file.save(&ProfileBook::default()).expect("a fresh file");
     }
 }
 
@@ -206,7 +225,7 @@ mod service {
     use std::sync::Arc;
 
     use super::draft;
-    use crate::profiles::file::ProfileFile;
+    use crate::profiles::file::{FileError, ProfileFile};
     use crate::profiles::service::{ProfileService, ServiceError};
     use crate::secret::Secret;
     use crate::secrets::{MemoryStore, SecretStore, SecretStoreError};
@@ -277,6 +296,124 @@ mod service {
         let reread = service(dir.path(), Arc::new(MemoryStore::default()));
         assert_eq!(reread.get(&prod.id).expect("prod").history[0].at_unix, 42);
         assert_eq!(app.list().len(), 2);
+    }
+
+    /// A keychain whose entry for one profile is unreadable until it is written again.
+    #[derive(Default)]
+    struct CorruptEntry {
+        inner: MemoryStore,
+        corrupt: std::sync::Mutex<Option<String>>,
+    }
+
+    impl SecretStore for CorruptEntry {
+        fn set(&self, id: &str, secret: &Secret) -> Result<(), SecretStoreError> {
+            let mut corrupt = self.corrupt.lock().expect("lock");
+            if corrupt.as_deref() == Some(id) {
+                *corrupt = None;
+            }
+            self.inner.set(id, secret)
+        }
+        fn get(&self, id: &str) -> Result<Option<Secret>, SecretStoreError> {
+            if self.corrupt.lock().expect("lock").as_deref() == Some(id) {
+                return Err(SecretStoreError::Corrupt("not UTF-8".into()));
+            }
+            self.inner.get(id)
+        }
+        fn delete(&self, id: &str) -> Result<(), SecretStoreError> {
+            self.inner.delete(id)
+        }
+        fn describe(&self) -> String {
+            "corrupt entry".into()
+        }
+    }
+
+    #[test]
+    fn entering_the_secret_again_repairs_an_unreadable_keychain_entry() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let keychain = Arc::new(CorruptEntry::default());
+        let profiles = service(dir.path(), keychain.clone());
+        let id = profiles
+            .save(None, draft("Prod"), Some(&Secret::new("s1")))
+            .expect("saved")
+            .id;
+        *keychain.corrupt.lock().expect("lock") = Some(id.clone());
+        assert!(profiles.reveal_secret(&id).is_err(), "unreadable now");
+        profiles
+            .save(Some(&id), draft("Prod"), Some(&Secret::new("s2")))
+            .expect("a new secret repairs the entry");
+        assert_eq!(profiles.reveal_secret(&id).expect("secret").expose(), "s2");
+    }
+
+    #[test]
+    fn an_unusable_file_is_never_written_over() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let keychain = Arc::new(MemoryStore::default());
+        let app = service(dir.path(), keychain.clone());
+        let prod = app
+            .save(None, draft("Prod"), Some(&Secret::new("s1")))
+            .expect("saved");
+        // A newer S2S Desk (or a bad disk) leaves a file this version cannot read.
+        let path = ProfileFile::in_dir(dir.path()).path().to_path_buf();
+        let newer = r#"{"format": 2, "profiles": [], "future": true}"#;
+        std::fs::write(&path, newer).expect("write");
+        assert!(app.file_problem().is_some());
+        for attempt in [
+            app.save(None, draft("Stage"), Some(&Secret::new("s2")))
+                .map(|_| ()),
+            app.record_test(&prod.id, super::record(7)).map(|_| ()),
+            app.delete(&prod.id).map(|_| ()),
+        ] {
+            assert!(
+                matches!(attempt, Err(ServiceError::File(FileError::Unusable { .. }))),
+                "{attempt:?}"
+            );
+        }
+        assert_eq!(std::fs::read_to_string(&path).expect("kept"), newer);
+        assert!(
+            keychain.get(&prod.id).expect("get").is_some(),
+            "no keychain entry dropped"
+        );
+        // Opening does not move it either (the CLI opens this way too).
+        let cli = service(dir.path(), keychain.clone());
+        assert!(cli.list().is_empty() && path.exists());
+        // Only on the admin's word.
+        let aside = app
+            .set_aside_unusable_file()
+            .expect("moved")
+            .expect("it was unusable");
+        assert_eq!(
+            std::fs::read_to_string(aside.backup).expect("backup"),
+            newer
+        );
+        app.save(None, draft("Stage"), Some(&Secret::new("s2")))
+            .expect("saves again");
+    }
+
+    #[test]
+    fn two_processes_changing_the_file_at_once_lose_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let keychain = Arc::new(MemoryStore::default());
+        let threads: Vec<_> = ["app", "cli"]
+            .into_iter()
+            .map(|who| {
+                let (dir, keychain) = (dir.path().to_path_buf(), keychain.clone());
+                std::thread::spawn(move || {
+                    // Each its own service over the same file, as the app and the CLI are.
+                    let profiles = service(&dir, keychain);
+                    for i in 0..100 {
+                        profiles
+                            .save(None, draft(&format!("{who}-{i}")), Some(&Secret::new("s")))
+                            .expect("saved");
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().expect("thread");
+        }
+        let all = service(dir.path(), keychain.clone()).list();
+        assert_eq!(all.len(), 200, "every change kept");
+        assert_eq!(keychain.len(), 200, "every profile has its secret");
     }
 
     #[test]
@@ -356,8 +493,7 @@ fn a_file_written_before_newer_optional_fields_still_loads() {
     let old = r#"{"format": 1, "profiles": [{"id": "p1", "name": "Old", "cloud": "commercial",
         "account_id": "AcctAcctAcctAcctAcct01", "client_id": "ClientClientClient0001"}]}"#;
     std::fs::write(file.path(), old).expect("write");
-    let (book, aside) = file.load().expect("loaded");
-    assert!(aside.is_none());
+    let book = file.read().expect("loaded");
     let p = book.get("p1").expect("found");
     assert_eq!(
         (p.token_index, p.token_tolerance, p.history.len()),

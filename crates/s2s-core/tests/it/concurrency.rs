@@ -60,3 +60,30 @@ async fn different_apps_are_not_serialized_behind_each_other() {
         (1, 1)
     );
 }
+
+#[tokio::test]
+async fn a_mistyped_secret_never_shares_a_running_tests_success() {
+    let sim = sim().await;
+    set_fault(
+        &sim,
+        REPORTING.0,
+        Faults {
+            delay_ms: 300,
+            target: Some("token".into()),
+            ..Faults::default()
+        },
+    );
+    let (tester, _) = tester();
+    let opts = options(&sim);
+    let right = creds(REPORTING);
+    let wrong = creds((REPORTING.0, "sandboxSecretReportingBot000000X"));
+    let (a, b) = tokio::join!(tester.test(&right, &opts), tester.test(&wrong, &opts));
+    assert!(a.is_ok(), "the right secret passes");
+    let err = b.expect_err("the wrong secret fails");
+    assert_eq!(err.kind(), s2s_core::ErrorKind::InvalidClient);
+    assert_eq!(
+        token_requests(&sim, REPORTING.0),
+        2,
+        "two different requests"
+    );
+}

@@ -124,3 +124,37 @@ fn tracing_subscriber_like(writer: Captured) -> impl tracing::Subscriber + Send 
     }
     Sub(Mutex::new(writer))
 }
+
+#[tokio::test]
+async fn an_answer_that_echoes_the_credentials_is_redacted_in_every_form() {
+    use base64::Engine;
+    let sim = sim().await;
+    set_fault(
+        &sim,
+        REPORTING.0,
+        Faults {
+            echo_request: true,
+            ..Faults::default()
+        },
+    );
+    let (tester, _) = tester();
+    let err = tester
+        .test(&creds(REPORTING), &options(&sim))
+        .await
+        .expect_err("a gateway's 400");
+    let report = s2s_core::tester::FailureReport::from(&err);
+    let shown = format!(
+        "{err} {err:?} {} {}",
+        err.advice(),
+        serde_json::to_string(&report).expect("json")
+    );
+    assert!(
+        shown.contains("gateway"),
+        "the answer is still shown: {shown}"
+    );
+    let basic = base64::engine::general_purpose::STANDARD
+        .encode(format!("{}:{}", REPORTING.0, REPORTING.1));
+    for form in [REPORTING.1, basic.as_str(), &basic[..24]] {
+        assert!(!shown.contains(form), "{form} in {shown}");
+    }
+}

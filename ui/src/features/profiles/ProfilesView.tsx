@@ -31,7 +31,14 @@ export function ProfilesView({ go }: { go: Go }) {
   return (
     <>
       <ViewHeader title="Profiles">Your Server-to-Server OAuth apps. Secrets are kept in {keychain}.</ViewHeader>
-      {notice && <p class="notice notice--warning" data-testid="store-notice">{notice}</p>}
+      {notice && (
+        <div class="notice notice--warning" data-testid="store-notice">
+          <p>{notice}</p>
+          <button type="button" class="button" data-testid="set-aside-file" onClick={() => void act(ipc.setAsideProfilesFile())}>
+            Set the file aside and start afresh
+          </button>
+        </div>
+      )}
       {keychain_problem && <ErrorNotice error={keychain_problem} />}
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
       {profiles.length === 0 ? (
