@@ -45,6 +45,11 @@ impl AppState {
         })
     }
 
+    /// The token the Sandbox's `/_sim/*` controls require.
+    pub fn sandbox_admin_token(&self) -> String {
+        self.sandbox.admin_token()
+    }
+
     /// The Sandbox's base URL (OAuth and API).
     pub fn sandbox_url(&self) -> String {
         self.sandbox.base_url()

@@ -11,7 +11,7 @@ use s2s_desk_lib::{build_app, make_builder};
 use serde_json::json;
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime};
 use tauri::webview::InvokeRequest;
-use tauri::WebviewWindowBuilder;
+use tauri::{Manager, WebviewWindowBuilder};
 
 /// One app on the mock runtime, with a throwaway profiles folder and an in-memory keychain.
 struct Shell {
@@ -117,9 +117,11 @@ fn sandbox_admin(shell: &Shell, path: &str, body: serde_json::Value) {
         .as_str()
         .expect("sandbox url")
         .to_string();
+    let token = shell._app.state::<AppState>().sandbox_admin_token();
     let status = tauri::async_runtime::block_on(async {
         reqwest::Client::new()
             .post(format!("{base}{path}"))
+            .header(zoom_sim::ADMIN_TOKEN_HEADER, token)
             .json(&body)
             .send()
             .await
@@ -380,26 +382,39 @@ fn profile_rules_come_back_as_typed_errors() {
 }
 
 #[test]
-fn a_corrupt_profiles_file_is_kept_aside_and_the_app_still_opens() {
+fn a_corrupt_profiles_file_is_left_alone_until_the_admin_sets_it_aside() {
     let data_dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(data_dir.path().join("profiles.json"), "{ half a fi").expect("corrupt file");
+    let path = data_dir.path().join("profiles.json");
+    std::fs::write(&path, "{ half a fi").expect("corrupt file");
     let shell = Shell::start_in(data_dir);
     let list = shell.invoke("list_profiles", json!({})).expect("listed");
     assert_eq!(list["profiles"], json!([]));
     let notice = list["notice"].as_str().expect("notice");
     assert!(
-        notice.contains("could not be read") && notice.contains("profiles.json.unreadable-"),
+        notice.contains("cannot be used") && notice.contains("set it aside"),
         "{notice}"
     );
-    let kept = std::fs::read_dir(shell.data_dir.path())
-        .expect("dir")
-        .flatten()
-        .any(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with("profiles.json.unreadable-")
-        });
-    assert!(kept, "the unreadable file is kept as a backup");
+    let refused = shell
+        .invoke(
+            "save_profile",
+            json!({"id": null, "draft": sandbox_draft("demo"), "clientSecret": SANDBOX_SECRET, "lastTest": null}),
+        )
+        .expect_err("never written over");
+    assert!(refused["message"].as_str().unwrap_or_default().contains("cannot be used"), "{refused}");
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), "{ half a fi");
+
+    let backup = shell
+        .invoke("set_aside_profiles_file", json!({}))
+        .expect("set aside");
+    let backup = backup.as_str().expect("where it went");
+    assert_eq!(std::fs::read_to_string(backup).expect("backup"), "{ half a fi");
+    assert!(shell.invoke("list_profiles", json!({})).expect("listed")["notice"].is_null());
+    shell
+        .invoke(
+            "save_profile",
+            json!({"id": null, "draft": sandbox_draft("demo"), "clientSecret": SANDBOX_SECRET, "lastTest": null}),
+        )
+        .expect("saves again");
 }
 
 /// A machine with no Secret Service running.

@@ -12,6 +12,8 @@ export const commands = {
 	openExternal: (url: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("open_external", { url })),
 	/**  All profiles, and anything the admin must know about their storage. */
 	listProfiles: () => __TAURI_INVOKE<ProfileList_Serialize>("list_profiles"),
+	/**  Moves an unusable profiles file aside, on the admin's word; returns where it went. */
+	setAsideProfilesFile: () => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("set_aside_profiles_file")),
 	/**
 	 *  Creates a profile (`id` null) or updates one. `client_secret` null keeps the stored secret.
 	 *  `last_test` is the wizard's test of these credentials, kept as the first history entry.
@@ -1017,7 +1019,10 @@ export type ProfileList_Deserialize = {
 	profiles: Profile_Deserialize[],
 	/**  Which keychain holds the secrets, e.g. "Secret Service (service app.s2sdesk.desktop)". */
 	keychain: string,
-	/**  Set when the profiles file was unusable at start-up and moved aside. */
+	/**
+	 *  Set while the profiles file cannot be used (corrupt, or from a newer S2S Desk): it is
+	 *  left untouched until the admin chooses to set it aside.
+	 */
 	notice?: string | null,
 	/**  Set when no keychain answers: secrets can then be neither saved nor read. */
 	keychain_problem?: IpcError_Deserialize | null,
@@ -1029,7 +1034,10 @@ export type ProfileList_Serialize = {
 	profiles: Profile_Serialize[],
 	/**  Which keychain holds the secrets, e.g. "Secret Service (service app.s2sdesk.desktop)". */
 	keychain: string,
-	/**  Set when the profiles file was unusable at start-up and moved aside. */
+	/**
+	 *  Set while the profiles file cannot be used (corrupt, or from a newer S2S Desk): it is
+	 *  left untouched until the admin chooses to set it aside.
+	 */
 	notice: string | null,
 	/**  Set when no keychain answers: secrets can then be neither saved nor read. */
 	keychain_problem: IpcError_Serialize | null,

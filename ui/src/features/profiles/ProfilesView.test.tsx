@@ -43,9 +43,14 @@ describe("Profiles", () => {
     expect(screen.getByTestId("error-hint").textContent).toContain("Start your desktop's keyring");
   });
 
-  it("tells the admin when the profiles file was set aside", async () => {
-    answerIpc({ list_profiles: () => ({ ...list([]), notice: "Your profiles file could not be read (it is not valid JSON)." }) });
+  it("leaves an unusable profiles file alone until the admin sets it aside", async () => {
+    let notice: string | null = "the profiles file cannot be used: it is not valid JSON";
+    const calls = answerIpc({ list_profiles: () => ({ ...list([]), notice }), set_aside_profiles_file: () => ((notice = null), "/data/profiles.json.unreadable-1") });
     render(<ProfilesView go={vi.fn()} />);
-    expect((await screen.findByTestId("store-notice")).textContent).toContain("could not be read");
+    expect((await screen.findByTestId("store-notice")).textContent).toContain("cannot be used");
+    expect(calls.some((c) => c.cmd === "set_aside_profiles_file")).toBe(false);
+    fireEvent.click(screen.getByTestId("set-aside-file"));
+    await waitFor(() => expect(screen.queryByTestId("store-notice")).toBeNull());
+    expect(calls.some((c) => c.cmd === "set_aside_profiles_file")).toBe(true);
   });
 });
