@@ -117,7 +117,8 @@ fn missing(what: &str, how: &str) -> Failure {
 
 fn read_secret(from_stdin: bool) -> Result<Secret, Failure> {
     if from_stdin {
-        let mut line = String::new();
+        // Zeroed when dropped: the line holds the secret (and its line ending).
+        let mut line = zeroize::Zeroizing::new(String::new());
         std::io::stdin().lock().read_line(&mut line).map_err(|e| {
             Failure::usage(
                 s2s_core::ErrorKind::InvalidInput,
