@@ -400,14 +400,23 @@ fn a_corrupt_profiles_file_is_left_alone_until_the_admin_sets_it_aside() {
             json!({"id": null, "draft": sandbox_draft("demo"), "clientSecret": SANDBOX_SECRET, "lastTest": null}),
         )
         .expect_err("never written over");
-    assert!(refused["message"].as_str().unwrap_or_default().contains("cannot be used"), "{refused}");
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("cannot be used"),
+        "{refused}"
+    );
     assert_eq!(std::fs::read_to_string(&path).expect("kept"), "{ half a fi");
 
     let backup = shell
         .invoke("set_aside_profiles_file", json!({}))
         .expect("set aside");
     let backup = backup.as_str().expect("where it went");
-    assert_eq!(std::fs::read_to_string(backup).expect("backup"), "{ half a fi");
+    assert_eq!(
+        std::fs::read_to_string(backup).expect("backup"),
+        "{ half a fi"
+    );
     assert!(shell.invoke("list_profiles", json!({})).expect("listed")["notice"].is_null());
     shell
         .invoke(

@@ -205,6 +205,61 @@ pub struct Locked<'a> {
 }
 
 impl Locked<'_> {
+    /// Profile ids whose keychain entry may outlive their profile: written before a keychain
+    /// change that a crash could strand (a new secret before its profile is saved, an old one
+    /// after its profile is deleted), cleared once both sides agree. A crash in between leaves
+    /// the id here, and the next open removes the orphaned entry.
+    pub fn pending(&self) -> Vec<String> {
+        std::fs::read(self.pending_path())
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// Adds `id` to [`Self::pending`].
+    pub fn mark_pending(&self, id: &str) -> Result<(), FileError> {
+        let mut ids = self.pending();
+        if !ids.iter().any(|i| i == id) {
+            ids.push(id.to_string());
+        }
+        self.write_pending(&ids)
+    }
+
+    /// Removes `ids` from [`Self::pending`].
+    pub fn clear_pending(&self, ids: &[&str]) -> Result<(), FileError> {
+        let mut pending = self.pending();
+        pending.retain(|p| !ids.contains(&p.as_str()));
+        self.write_pending(&pending)
+    }
+
+    fn pending_path(&self) -> PathBuf {
+        self.file
+            .path
+            .with_file_name(format!("{FILE_NAME}.pending"))
+    }
+
+    fn write_pending(&self, ids: &[String]) -> Result<(), FileError> {
+        let path = self.pending_path();
+        let io = |source| FileError::Io {
+            action: "write",
+            path: path.clone(),
+            source,
+        };
+        if ids.is_empty() {
+            return match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(e)),
+                _ => Ok(()),
+            };
+        }
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let json = serde_json::to_vec(ids).map_err(|e| io(std::io::Error::other(e)))?;
+        let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+        temp.write_all(&json).map_err(io)?;
+        temp.as_file().sync_all().map_err(io)?;
+        temp.persist(&path).map_err(|e| io(e.error))?;
+        Ok(())
+    }
+
     /// The book on disk now ([`ProfileFile::read`]).
     pub fn read(&self) -> Result<ProfileBook, FileError> {
         self.file.read()

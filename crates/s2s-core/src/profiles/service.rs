@@ -48,11 +48,37 @@ impl ProfileService {
             Err(FileError::Unusable { .. }) => ProfileBook::default(),
             Err(e) => return Err(e),
         };
-        Ok(Self {
+        let service = Self {
             file,
             book: Mutex::new(book),
             secrets,
-        })
+        };
+        service.remove_orphans();
+        Ok(service)
+    }
+
+    /// Removes keychain entries a crash stranded (see [`Locked::pending`]); an entry the
+    /// keychain won't remove now stays listed, for the next start.
+    fn remove_orphans(&self) {
+        let Ok((locked, book)) = self.locked() else {
+            return;
+        };
+        let pending = locked.pending();
+        let mut settled = Vec::new();
+        for id in &pending {
+            let orphan = book.get(id).is_err();
+            if !orphan || self.secrets.delete(id).is_ok() {
+                settled.push(id.as_str());
+            }
+        }
+        if !pending.is_empty() {
+            tracing::warn!(
+                pending = pending.len(),
+                removed = settled.len(),
+                "keychain entries left by an interrupted change were reconciled"
+            );
+        }
+        let _ = locked.clear_pending(&settled);
     }
 
     /// Why the profiles file cannot be used right now, if it cannot.
@@ -108,6 +134,10 @@ impl ProfileService {
                 next.create(draft)?.clone()
             }
         };
+        let is_new = id.is_none();
+        if is_new {
+            locked.mark_pending(&saved.id)?;
+        }
         let previous = match secret {
             Some(secret) => {
                 // An unreadable old entry is as good as none: the new secret repairs it.
@@ -115,7 +145,10 @@ impl ProfileService {
                     Err(SecretStoreError::Corrupt(_)) => None,
                     other => other?,
                 };
-                self.secrets.set(&saved.id, secret)?;
+                if let Err(e) = self.secrets.set(&saved.id, secret) {
+                    let _ = locked.clear_pending(&[&saved.id]);
+                    return Err(e.into());
+                }
                 Some(previous)
             }
             None => None,
@@ -128,7 +161,11 @@ impl ProfileService {
                     None => self.secrets.delete(&saved.id),
                 };
             }
+            let _ = locked.clear_pending(&[&saved.id]);
             return Err(e.into());
+        }
+        if is_new {
+            let _ = locked.clear_pending(&[&saved.id]);
         }
         *self.cache() = next;
         Ok(saved)
@@ -142,11 +179,17 @@ impl ProfileService {
             .secrets
             .get(id)?
             .ok_or_else(|| ServiceError::MissingSecret(copy.name.clone()))?;
-        self.secrets.set(&copy.id, &secret)?;
-        if let Err(e) = locked.save(&next) {
-            let _ = self.secrets.delete(&copy.id);
+        locked.mark_pending(&copy.id)?;
+        if let Err(e) = self.secrets.set(&copy.id, &secret) {
+            let _ = locked.clear_pending(&[&copy.id]);
             return Err(e.into());
         }
+        if let Err(e) = locked.save(&next) {
+            let _ = self.secrets.delete(&copy.id);
+            let _ = locked.clear_pending(&[&copy.id]);
+            return Err(e.into());
+        }
+        let _ = locked.clear_pending(&[&copy.id]);
         *self.cache() = next;
         Ok(copy)
     }
@@ -155,11 +198,13 @@ impl ProfileService {
     pub fn delete(&self, id: &str) -> Result<Profile, ServiceError> {
         let (locked, mut next) = self.locked()?;
         let removed = next.remove(id)?;
+        locked.mark_pending(id)?;
         locked.save(&next)?;
-        drop(locked);
         *self.cache() = next;
-        // The profile is gone; a keychain refusal now leaves only an unreachable entry, and says so.
+        // The profile is gone; a keychain refusal now leaves the entry listed as pending, to be
+        // removed at the next start, and says so.
         self.secrets.delete(id)?;
+        let _ = locked.clear_pending(&[id]);
         Ok(removed)
     }
 

@@ -390,6 +390,33 @@ mod service {
     }
 
     #[test]
+    fn a_crash_between_keychain_and_file_leaves_no_orphan_after_the_next_start() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let keychain = Arc::new(MemoryStore::default());
+        let kept = service(dir.path(), keychain.clone())
+            .save(None, draft("Prod"), Some(&Secret::new("s1")))
+            .expect("saved");
+        // What a save does up to the moment the process dies: intent, then the keychain.
+        let file = ProfileFile::in_dir(dir.path());
+        {
+            let locked = file.lock().expect("lock");
+            locked.mark_pending("stranded-id").expect("pending");
+            keychain
+                .set("stranded-id", &Secret::new("s2"))
+                .expect("set");
+        }
+        assert_eq!(keychain.len(), 2, "an orphan, for now");
+        let reopened = service(dir.path(), keychain.clone());
+        assert_eq!(keychain.len(), 1, "the orphan was removed at start");
+        assert!(
+            keychain.get(&kept.id).expect("get").is_some(),
+            "the real one kept"
+        );
+        assert_eq!(reopened.list().len(), 1);
+        assert!(file.lock().expect("lock").pending().is_empty());
+    }
+
+    #[test]
     fn two_processes_changing_the_file_at_once_lose_nothing() {
         let dir = tempfile::tempdir().expect("tempdir");
         let keychain = Arc::new(MemoryStore::default());
