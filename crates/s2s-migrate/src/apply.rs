@@ -19,6 +19,9 @@ use crate::disk::{folders_inside, inside_root, write_file, Access};
 use crate::rewrite::Rewrite;
 use crate::scan::sha256_hex;
 
+/// How temp files beside the configs begin.
+const TEMP_PREFIX: &str = ".s2s-desk-tmp-";
+
 /// The folder under the project root that holds backups and journals.
 pub const BACKUP_FOLDER: &str = ".s2s-desk-migration";
 
@@ -150,6 +153,8 @@ pub enum ApplyError {
 pub struct FaultInjection {
     /// 0-based index of the rename that fails.
     pub fail_rename: Option<usize>,
+    /// Called before each rename with its index (the fault suite kills the process there).
+    pub before_rename: Option<fn(usize)>,
 }
 
 /// The target of a relative file, refusing links and paths that leave the root.
@@ -279,6 +284,9 @@ fn replace_all(
         }
     }
     for (i, (c, temp)) in changes.iter().zip(temps).enumerate() {
+        if let Some(hook) = faults.before_rename {
+            hook(i);
+        }
         let result = if faults.fail_rename == Some(i) {
             Err(std::io::Error::other(
                 "simulated failure (test fault injection)",
@@ -359,14 +367,32 @@ pub fn undo_with(journal_path: &Path, faults: FaultInjection) -> Result<Journal,
         })
         .collect();
     replace_all(&changes, faults, State::Migrated, &journal.backup_dir)?;
+    for f in &journal.files {
+        if let Some(dir) = root.join(&f.file).parent() {
+            remove_stray_temps(dir);
+        }
+    }
     Ok(journal)
+}
+
+/// Temp files an apply killed mid-way left beside the configs (they may hold the new secret).
+fn remove_stray_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let is_temp = entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX);
+        if is_temp && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// A synced temp file next to `target` with `target`'s permissions.
 fn temp_beside(target: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = target.parent().unwrap_or_else(|| Path::new("."));
     let mut temp = tempfile::Builder::new()
-        .prefix(".s2s-desk-")
+        .prefix(TEMP_PREFIX)
         .tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;

@@ -84,6 +84,7 @@ fn a_failure_mid_apply_loses_nothing() {
         NOW,
         FaultInjection {
             fail_rename: Some(2),
+            ..FaultInjection::default()
         },
     )
     .expect_err("fails");
@@ -340,6 +341,7 @@ fn undo_is_all_or_nothing_and_says_where_each_file_stands() {
         &journal.path(),
         FaultInjection {
             fail_rename: Some(1),
+            ..FaultInjection::default()
         },
     )
     .expect_err("fails");
