@@ -396,9 +396,9 @@ async fn app_and_cli_at_once(sim: &zoom_sim::SimHandle) -> Result<String, String
 }
 
 /// Runs futures side by side.
-async fn futures_join<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Output>
+async fn futures_join<F>(futures: Vec<F>) -> Vec<F::Output>
 where
-    F: Send + 'static,
+    F: std::future::Future + Send + 'static,
     F::Output: Send + 'static,
 {
     let handles: Vec<_> = futures.into_iter().map(tokio::spawn).collect();
@@ -609,7 +609,7 @@ fn keychain_gone_mid_session(service: &str) -> Result<String, String> {
     std::thread::sleep(Duration::from_millis(300));
     let save = profiles.save(None, draft("After"), Some(&Secret::new("s2")));
     let read = profiles.credentials(&prod.id);
-    ensure!(profiles.list().len() >= 1, "the list is gone");
+    ensure!(!profiles.list().is_empty(), "the list is gone");
     let file_now = std::fs::read(ProfileFile::in_dir(dir.path()).path()).expect("file");
     let said = match (&save, &read) {
         (Err(e), _) => {

@@ -156,3 +156,60 @@ async fn a_dry_run_writes_nothing_and_missing_ids_are_bad_input() {
         not_a_plan.all()
     );
 }
+
+#[tokio::test]
+async fn the_plan_is_owner_only_and_write_secret_previews_show_no_secret_on_kubernetes() {
+    let dir = project(&["kubernetes"]);
+    let scanned = s2s_in(
+        dir.path(),
+        &[
+            "migrate",
+            "scan",
+            "kubernetes",
+            "--plan",
+            "plan.json",
+            "--json",
+        ],
+    )
+    .await;
+    assert_eq!(scanned.code, 0, "{}", scanned.all());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("plan.json"))
+            .expect("plan")
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "the plan names where the old secrets are"
+        );
+    }
+    let plan = std::fs::read_to_string(dir.path().join("plan.json")).expect("plan");
+    assert!(
+        !plan.contains("LegacyApiKey0123456789"),
+        "the API key (a JWT's issuer) is masked in the plan"
+    );
+    // The shipped Kubernetes case with --write-secret panicked and printed the secret.
+    let mut cmd = s2s();
+    cmd.current_dir(dir.path())
+        .env("ZOOM_ACCOUNT_ID", "NewAccountId0123456789")
+        .env("ZOOM_CLIENT_ID", "NewClientId01234567890")
+        .env("ZOOM_CLIENT_SECRET", "BrandNewClientSecret0123")
+        .args([
+            "migrate",
+            "apply",
+            "plan.json",
+            "--write-secret",
+            "--dry-run",
+        ]);
+    let dry = run(cmd, None).await;
+    assert_eq!(dry.code, 0, "{}", dry.all());
+    assert!(
+        !dry.all().contains("BrandNewClientSecret0123"),
+        "{}",
+        dry.all()
+    );
+    assert!(!dry.all().contains("panicked"), "{}", dry.all());
+}
