@@ -5,6 +5,7 @@
 
 mod args;
 mod exit;
+mod failure;
 mod migrate;
 mod profile;
 mod render;

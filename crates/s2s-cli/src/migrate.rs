@@ -19,7 +19,7 @@ use zeroize::Zeroizing;
 
 use crate::args::{MigrateApplyArgs, MigrateCommand, MigrateScanArgs, MigrateUndoArgs};
 use crate::exit;
-use crate::render::{self, Failure};
+use crate::failure::{self, usage, Failure};
 
 /// The plan file: a scan, as `s2s migrate apply` reads it back.
 #[derive(Serialize, Deserialize)]
@@ -36,12 +36,8 @@ pub fn run(command: MigrateCommand) -> u8 {
     };
     match result {
         Ok(code) => code,
-        Err(f) => render::failure(&f, json),
+        Err(f) => failure::print(&f, json),
     }
-}
-
-fn usage(message: String, advice: &str) -> Failure {
-    Failure::usage(ErrorKind::InvalidInput, message, advice)
 }
 
 fn scan_cmd(a: MigrateScanArgs) -> Result<u8, Failure> {

@@ -7,9 +7,9 @@ use s2s_core::profiles::file::ProfileFile;
 use s2s_core::profiles::service::ProfileService;
 use s2s_core::profiles::{Profile, ProfileBook, TestRecord};
 use s2s_core::secrets::{KeyringStore, SecretStore, APP_SERVICE};
-use s2s_core::{ErrorKind, RawCredentials};
+use s2s_core::RawCredentials;
 
-use crate::render::Failure;
+use crate::failure::{usage, Failure};
 
 /// A saved profile and its secret.
 pub struct Saved {
@@ -108,8 +108,4 @@ pub fn cloud_of(profile: &Profile) -> Result<s2s_core::Cloud, Failure> {
             "Start a simulator with `s2s sim` and pass its address with --oauth-url.",
         )
     })
-}
-
-fn usage(message: String, advice: &str) -> Failure {
-    Failure::usage(ErrorKind::InvalidInput, message, advice)
 }

@@ -14,13 +14,13 @@ use serde_json::json;
 
 use crate::args::{CheckArgs, ScopesArgs, WhatifArgs};
 use crate::exit;
-use crate::render::{self, Failure};
+use crate::failure::{self, usage, Failure};
 
 pub fn scopes(args: ScopesArgs) -> u8 {
     let json = args.json;
     match scopes_inner(args) {
         Ok(()) => exit::OK,
-        Err(f) => render::failure(&f, json),
+        Err(f) => failure::print(&f, json),
     }
 }
 
@@ -40,7 +40,7 @@ pub fn check(args: CheckArgs) -> u8 {
     let json = args.json;
     match check_inner(args) {
         Ok(code) => code,
-        Err(f) => render::failure(&f, json),
+        Err(f) => failure::print(&f, json),
     }
 }
 
@@ -86,7 +86,7 @@ pub fn whatif(args: WhatifArgs) -> u8 {
     let json = args.json;
     match whatif_inner(args) {
         Ok(()) => exit::OK,
-        Err(f) => render::failure(&f, json),
+        Err(f) => failure::print(&f, json),
     }
 }
 
@@ -180,10 +180,6 @@ fn resolve(
             "Save the JSON of Zoom's GET /roles/{roleId} answer to a file and pass its path.",
         )
     })
-}
-
-fn usage(message: String, advice: &str) -> Failure {
-    Failure::usage(ErrorKind::InvalidInput, message, advice)
 }
 
 fn when(unix: i64) -> String {

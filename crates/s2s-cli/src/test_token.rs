@@ -8,26 +8,27 @@ use s2s_core::tester::{FailureReport, TestError, TestOutcome};
 use s2s_core::{Cloud, Endpoint, RawCredentials, Secret, TestOptions, TokenTester};
 
 use crate::args::TestTokenArgs;
-use crate::render::{self, Failure};
+use crate::failure::{self, Failure};
+use crate::render;
 
 pub async fn run(args: TestTokenArgs) -> u8 {
     let json = args.json;
     let (raw, options, profile) = match prepare(args) {
         Ok(v) => v,
-        Err(failure) => return render::failure(&failure, json),
+        Err(failure) => return failure::print(&failure, json),
     };
     let result = TokenTester::default().test(&raw, &options).await;
     // A profile's test goes into its history, like the app's: that is what drift compares against.
     let drift = match &profile {
         Some(profile) => match record(profile, &result) {
             Ok(stored) => stored.drift,
-            Err(failure) => return render::failure(&failure, json),
+            Err(failure) => return failure::print(&failure, json),
         },
         None => None,
     };
     match result {
         Ok(outcome) => render::success(&outcome.report, drift.as_ref(), json),
-        Err(e) => render::failure(&Failure::from_test_error(&e), json),
+        Err(e) => failure::print(&Failure::from_test_error(&e), json),
     }
 }
 

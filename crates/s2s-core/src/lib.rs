@@ -37,7 +37,8 @@ pub use zoom_catalog::scope as scopes;
 
 pub use cloud::{Cloud, Endpoint, EndpointError};
 pub use creds::{CredentialIssue, Credentials, Field, IssueKind, RawCredentials, Severity};
+pub use error::{ErrorKind, TokenError};
 pub use scopes::{Level, Scope, ScopeModel};
 pub use secret::Secret;
 pub use tester::{TestOptions, TestReport, TokenTester};
-pub use token::{ErrorKind, IssuedToken, TokenError};
+pub use token::IssuedToken;

@@ -7,10 +7,10 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use crate::error::{ErrorKind, TokenError, ZoomBody};
 use crate::http::read_capped;
 use crate::ratelimit::RateLimitInfo;
 use crate::secret::Secret;
-use crate::token::{TokenError, ZoomBody};
 
 /// The probe's path under the API base.
 pub const PROBE_PATH: &str = "/v2/users/me";
@@ -57,10 +57,7 @@ pub enum ProbeOutcome {
     /// Zoom refused the token (124): something invalidated it right after issue.
     TokenRejected { message: String },
     /// The probe could not be completed (network, 429, 5xx…): the token itself may be fine.
-    Inconclusive {
-        kind: crate::token::ErrorKind,
-        message: String,
-    },
+    Inconclusive { kind: ErrorKind, message: String },
     /// Probing was turned off.
     Skipped,
 }
@@ -97,7 +94,7 @@ pub async fn probe(http: &reqwest::Client, api_url: &str, token: &Secret) -> Pro
                 rate_limit,
             },
             Err(_) => ProbeOutcome::Inconclusive {
-                kind: crate::token::ErrorKind::UnexpectedResponse,
+                kind: ErrorKind::UnexpectedResponse,
                 message: "GET /users/me answered 200 with a body that is not a Zoom user".into(),
             },
         };

@@ -10,7 +10,7 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::token::TokenError;
+use crate::error::TokenError;
 
 /// Waits. Production uses tokio's timer; tests record the requested waits.
 pub trait Sleeper: Send + Sync {
@@ -99,7 +99,7 @@ impl RetryPolicy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::token::ZoomBody;
+    use crate::error::ZoomBody;
 
     fn server_error() -> TokenError {
         TokenError::ServerError {

@@ -15,10 +15,11 @@ use crate::creds::{CredentialIssue, RawCredentials};
 use crate::probe::{probe, read_owner_privileges, OwnerPrivileges, ProbeOutcome};
 use zoom_catalog::change::OwnerSnapshot;
 
+use crate::error::{ErrorKind, TokenError};
 use crate::retry::{RetryPolicy, Sleeper, TokioSleeper};
 use crate::secret::Secret;
 use crate::single_flight::SingleFlight;
-use crate::token::{request_token, ErrorKind, IssuedToken, TokenError, TokenSummary};
+use crate::token::{request_token, IssuedToken, TokenSummary};
 
 /// Longest wait for a TCP + TLS connection; the test's own deadline still bounds it.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);

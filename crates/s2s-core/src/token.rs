@@ -19,7 +19,7 @@ use crate::ratelimit::RateLimitInfo;
 use crate::scopes::Scope;
 use crate::secret::Secret;
 
-pub use crate::error::{ErrorKind, NetworkCause, TokenError, ZoomBody};
+use crate::error::{TokenError, ZoomBody};
 
 /// A token Zoom issued, with everything the admin needs to see about it.
 #[derive(Debug, Clone)]

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::fixture::{AppState, Fixture};
-use crate::server::Sim;
+use crate::state::Sim;
 use crate::world::Faults;
 
 /// Lets a `/_sim/*` request through only from this machine's own tools: the `Host` must be
@@ -37,7 +37,7 @@ pub async fn guard(
         );
     }
     let token = headers
-        .get(crate::server::ADMIN_TOKEN_HEADER)
+        .get(crate::state::ADMIN_TOKEN_HEADER)
         .and_then(|t| t.to_str().ok())
         .unwrap_or_default();
     if !constant_time_eq(token.as_bytes(), sim.admin_token().as_bytes()) {

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use zoom_catalog::{Level, Scope, ScopeModel};
 
 use crate::fixture::{Role, User};
-use crate::server::Sim;
+use crate::state::Sim;
 use crate::world::{Endpoint, TokenCheck, TokenRecord};
 
 /// An endpoint's accepted scopes come from the scope catalog, by Zoom's operationId: any one of

@@ -5,8 +5,12 @@
 //! - `oauth`, `api`: the token endpoint and the `/v2` REST endpoints, answering like Zoom.
 //! - `admin`: `/_sim/*` controls (roles, apps, faults, clock, counters, reload).
 //!
-//! It binds loopback only and never talks to the real Zoom. It shares no code with s2s-core on
-//! purpose: the tests compare two independent readings of Zoom's behaviour.
+//! It binds loopback only and never talks to the real Zoom. It shares no protocol code with
+//! s2s-core on purpose: its OAuth and REST handling is a second, independent reading of Zoom's
+//! documentation, so the tests compare two. One rule is shared, deliberately: when an owner's
+//! role changes, the simulator strips scopes with zoom-catalog's own reading of Zoom's rule, so
+//! the Sandbox shows exactly what the app predicts. That rule is therefore not checked by the
+//! simulator; zoom-catalog's table tests check it against the documentation.
 
 mod admin;
 mod api;
@@ -14,8 +18,10 @@ mod faults;
 pub mod fixture;
 mod oauth;
 mod server;
+mod state;
 pub mod world;
 
 pub use fixture::{Fixture, FixtureError, DEFAULT_FIXTURE};
-pub use server::{start, start_with_admin_token, Sim, SimHandle, ADMIN_TOKEN_HEADER};
+pub use server::{start, start_with_admin_token, SimHandle};
+pub use state::{Sim, ADMIN_TOKEN_HEADER};
 pub use world::Faults;

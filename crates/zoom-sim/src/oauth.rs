@@ -12,7 +12,7 @@ use axum::Json;
 use base64::Engine;
 
 use crate::fixture::{AppKind, AppState};
-use crate::server::Sim;
+use crate::state::Sim;
 use crate::world::Endpoint;
 
 fn oauth_error(reason: &str, error: &str) -> Response {

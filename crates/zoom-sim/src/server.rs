@@ -1,43 +1,15 @@
-//! The HTTP server: routes, shared state, and starting and stopping on loopback.
+//! The HTTP server: routes, and starting and stopping on loopback.
 
 use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::MutexGuard;
 
 use axum::routing::{get, post, put};
 use axum::Router;
 use tokio::sync::oneshot;
 
 use crate::fixture::Fixture;
+use crate::state::Sim;
 use crate::world::World;
-
-/// Shared simulator state for handlers.
-#[derive(Clone)]
-pub struct Sim {
-    world: Arc<Mutex<World>>,
-    base_url: Arc<str>,
-    /// Required on every `/_sim/*` request (header [`ADMIN_TOKEN_HEADER`]).
-    admin_token: Arc<str>,
-}
-
-/// The header that carries the admin token on `/_sim/*` requests.
-pub const ADMIN_TOKEN_HEADER: &str = "x-sim-admin-token";
-
-impl Sim {
-    /// Locks the world. Handlers never hold it across an `.await`.
-    pub fn world(&self) -> MutexGuard<'_, World> {
-        self.world.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// `http://127.0.0.1:<port>`.
-    pub fn base_url(&self) -> &str {
-        &self.base_url
-    }
-
-    /// The token `/_sim/*` requests must carry.
-    pub fn admin_token(&self) -> &str {
-        &self.admin_token
-    }
-}
 
 /// A running simulator. Dropping it stops the server.
 pub struct SimHandle {
@@ -55,12 +27,12 @@ impl SimHandle {
 
     /// `http://127.0.0.1:<port>`: both the OAuth base and the API base.
     pub fn base_url(&self) -> String {
-        self.sim.base_url.to_string()
+        self.sim.base_url().to_string()
     }
 
     /// The token `/_sim/*` requests must carry (header [`ADMIN_TOKEN_HEADER`]).
     pub fn admin_token(&self) -> String {
-        self.sim.admin_token.to_string()
+        self.sim.admin_token().to_string()
     }
 
     /// Direct access to the world, for in-process tests.
@@ -105,11 +77,7 @@ pub async fn start_with_admin_token(
         let bytes: [u8; 16] = rand::rng().random();
         bytes.iter().map(|b| format!("{b:02x}")).collect()
     });
-    let sim = Sim {
-        world: Arc::new(Mutex::new(World::new(fixture))),
-        base_url: format!("http://{addr}").into(),
-        admin_token: admin_token.into(),
-    };
+    let sim = Sim::new(World::new(fixture), format!("http://{addr}"), admin_token);
     let (tx, rx) = oneshot::channel::<()>();
     let app = router(sim.clone());
     let task = tokio::spawn(async move {

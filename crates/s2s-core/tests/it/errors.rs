@@ -1,8 +1,8 @@
 //! Every way a token request fails, reproduced by the simulator, with Zoom's words kept and the
 //! right advice given. Nothing is sent when the pasted values are unusable.
 
+use s2s_core::error::NetworkCause;
 use s2s_core::tester::TestError;
-use s2s_core::token::NetworkCause;
 use s2s_core::{Endpoint, ErrorKind, RawCredentials, Secret, TokenError};
 use zoom_sim::Faults;
 

@@ -1,0 +1,63 @@
+//! The CLI's one error type: a failure to report (from validation, the endpoint guard, the
+//! profile store, or Zoom), how it prints, and which exit code it means. Its own module, so every
+//! command imports it and it imports none of them.
+
+use s2s_core::tester::{FailureReport, TestError};
+use s2s_core::ErrorKind;
+use serde_json::{json, Value};
+
+use crate::exit;
+
+/// A failure to report: from validation, the endpoint guard, the profile store, or Zoom.
+pub struct Failure(FailureReport);
+
+impl Failure {
+    pub fn usage(kind: ErrorKind, message: String, advice: &str) -> Self {
+        Self(FailureReport::local(kind, message, advice))
+    }
+
+    pub fn from_test_error(e: &TestError) -> Self {
+        Self(FailureReport::from(e))
+    }
+
+    fn json(&self) -> Value {
+        let f = &self.0;
+        json!({
+            "kind": f.kind.as_str(), "zoom_error": f.zoom_error, "zoom_reason": f.zoom_reason,
+            "http_status": f.http_status, "message": f.message, "advice": f.advice, "issues": f.issues,
+        })
+    }
+}
+
+/// Prints a failure; returns its exit code.
+pub fn print(failure: &Failure, as_json: bool) -> u8 {
+    let f = &failure.0;
+    if as_json {
+        let out = json!({"ok": false, "scopes": [], "expires_in": null, "api_url": null, "latency_ms": null, "error": failure.json()});
+        println!("{out}");
+    } else {
+        eprintln!("✘ {}", f.message);
+        for issue in &f.issues {
+            eprintln!("  • {}: {}", issue.field.label(), issue.message);
+        }
+        if let Some(status) = f.http_status {
+            let zoom = [
+                f.zoom_error.as_deref().map(|e| format!("error {e}")),
+                f.zoom_reason.as_deref().map(|r| format!("reason \"{r}\"")),
+            ];
+            let zoom: Vec<String> = zoom.into_iter().flatten().collect();
+            eprintln!(
+                "  HTTP {status}{}{}",
+                if zoom.is_empty() { "" } else { " · " },
+                zoom.join(" · ")
+            );
+        }
+        eprintln!("  What to do: {}", f.advice);
+    }
+    exit::for_kind(f.kind)
+}
+
+/// Bad input or usage (exit 2): what was wrong, and what to do.
+pub fn usage(message: String, advice: &str) -> Failure {
+    Failure::usage(ErrorKind::InvalidInput, message, advice)
+}

@@ -1,0 +1,44 @@
+//! The state every handler shares: the world behind a lock, the base URL, the admin token.
+//! Its own module, so the handlers and the server that routes to them both import it and
+//! neither imports the other.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::world::World;
+
+/// Shared simulator state for handlers.
+#[derive(Clone)]
+pub struct Sim {
+    world: Arc<Mutex<World>>,
+    base_url: Arc<str>,
+    /// Required on every `/_sim/*` request (header [`ADMIN_TOKEN_HEADER`]).
+    admin_token: Arc<str>,
+}
+
+/// The header that carries the admin token on `/_sim/*` requests.
+pub const ADMIN_TOKEN_HEADER: &str = "x-sim-admin-token";
+
+impl Sim {
+    pub(crate) fn new(world: World, base_url: String, admin_token: String) -> Self {
+        Self {
+            world: Arc::new(Mutex::new(world)),
+            base_url: base_url.into(),
+            admin_token: admin_token.into(),
+        }
+    }
+
+    /// Locks the world. Handlers never hold it across an `.await`.
+    pub fn world(&self) -> MutexGuard<'_, World> {
+        self.world.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// `http://127.0.0.1:<port>`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The token `/_sim/*` requests must carry.
+    pub fn admin_token(&self) -> &str {
+        &self.admin_token
+    }
+}
