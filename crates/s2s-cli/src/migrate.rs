@@ -256,7 +256,7 @@ fn apply_cmd(a: MigrateApplyArgs) -> Result<u8, Failure> {
             return Ok(exit::OK);
         }
     }
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let now = s2s_core::clock::now_unix();
     let journal = apply(
         Path::new(&plan.report.root),
         &edits,

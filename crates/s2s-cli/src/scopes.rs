@@ -182,18 +182,6 @@ fn resolve(
     })
 }
 
-fn when(unix: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .ok()
-        .and_then(|t| {
-            t.format(time::macros::format_description!(
-                "[year]-[month]-[day] [hour]:[minute] UTC"
-            ))
-            .ok()
-        })
-        .unwrap_or_else(|| unix.to_string())
-}
-
 fn source(s: RoleSource) -> &'static str {
     match s {
         RoleSource::ZoomApi => "read from Zoom at the last test",
@@ -206,7 +194,9 @@ fn print_overview(profile: &Profile, v: &ScopeOverview) {
     println!(
         "{} — scopes of the token from {} (catalog {})",
         profile.name,
-        v.tested_at_unix.map(when).unwrap_or_default(),
+        v.tested_at_unix
+            .map(s2s_core::clock::utc_text)
+            .unwrap_or_default(),
         v.catalog_version
     );
     if let Some(d) = &v.drift {
@@ -273,7 +263,10 @@ fn print_overview(profile: &Profile, v: &ScopeOverview) {
 
 /// The drift warning, loud: what was lost, why, and what to do.
 pub fn print_drift(d: &Drift) {
-    println!("!! SCOPES LOST since the test of {}", when(d.since_unix));
+    println!(
+        "!! SCOPES LOST since the test of {}",
+        s2s_core::clock::utc_text(d.since_unix)
+    );
     if !d.lost_scopes.is_empty() {
         println!("   Admin scopes gone: {}", d.lost_scopes.join(", "));
     }

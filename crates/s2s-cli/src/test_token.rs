@@ -36,7 +36,7 @@ fn record(
     profile: &Profile,
     result: &Result<TestOutcome, TestError>,
 ) -> Result<TestRecord, Failure> {
-    let at_unix = time::OffsetDateTime::now_utc().unix_timestamp();
+    let at_unix = s2s_core::clock::now_unix();
     let record = match result {
         Ok(outcome) => TestRecord::of_report(at_unix, &outcome.report),
         Err(e) => TestRecord::of_failure(at_unix, &FailureReport::from(e)),

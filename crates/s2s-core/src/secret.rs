@@ -20,9 +20,9 @@ impl Secret {
         &self.0
     }
 
-    /// A preview safe to show: the last four characters, the rest masked.
+    /// A preview safe to show ([`mask`]).
     pub fn masked(&self) -> String {
-        mask(&self.0)
+        mask(&self.0, true)
     }
 
     /// Length in characters, for validation messages that must not show the value.
@@ -37,15 +37,19 @@ impl std::fmt::Debug for Secret {
     }
 }
 
-/// Masks all but the last four characters; values of eight characters or fewer are fully masked,
-/// since four characters of a short value give too much away.
-pub fn mask(value: &str) -> String {
+/// The one masking rule, for every value S2S Desk shows but must not give away (secrets, API
+/// keys, tokens found in a project): `abcd…yz (22 chars)`, enough to recognise it, never enough
+/// to use it. Secrets show less than keys; short values are fully hidden.
+pub fn mask(value: &str, secret: bool) -> String {
     let chars: Vec<char> = value.chars().collect();
-    if chars.len() <= 8 {
-        return "•".repeat(chars.len().max(4));
+    let n = chars.len();
+    let (head, tail) = if secret { (2, 0) } else { (4, 2) };
+    if n <= head + tail + 4 {
+        return format!("•••• ({n} chars)");
     }
-    let tail: String = chars[chars.len() - 4..].iter().collect();
-    format!("{}{}", "•".repeat(8), tail)
+    let start: String = chars[..head].iter().collect();
+    let end: String = chars[n - tail..].iter().collect();
+    format!("{start}…{end} ({n} chars)")
 }
 
 #[cfg(test)]
@@ -59,9 +63,10 @@ mod tests {
     }
 
     #[test]
-    fn masked_shows_only_the_last_four_characters() {
-        assert_eq!(Secret::new("abcdefghijkl").masked(), "••••••••ijkl");
-        assert_eq!(Secret::new("short").masked(), "•••••");
-        assert_eq!(mask(""), "••••");
+    fn masks_keep_little_and_secrets_less() {
+        assert_eq!(mask("AbCdEfGhIjKlMnOpQrSt", false), "AbCd…St (20 chars)");
+        assert_eq!(mask("AbCdEfGhIjKlMnOpQrSt", true), "Ab… (20 chars)");
+        assert_eq!(Secret::new("short").masked(), "•••• (5 chars)");
+        assert_eq!(mask("ééééééééééééé", true), "éé… (13 chars)");
     }
 }

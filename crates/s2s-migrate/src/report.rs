@@ -46,23 +46,14 @@ fn flag(f: Flag) -> &'static str {
     }
 }
 
-fn when(unix: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .ok()
-        .and_then(|t| {
-            t.format(time::macros::format_description!(
-                "[year]-[month]-[day] [hour]:[minute] UTC"
-            ))
-            .ok()
-        })
-        .unwrap_or_else(|| unix.to_string())
-}
-
 fn jwt_note(f: &Finding) -> String {
     f.jwt
         .as_ref()
         .map(|j| {
-            let exp = j.expires_at.map(when).unwrap_or_else(|| "none".into());
+            let exp = j
+                .expires_at
+                .map(s2s_core::clock::utc_text)
+                .unwrap_or_else(|| "none".into());
             format!("alg {}, exp {exp}", j.alg.as_deref().unwrap_or("?"))
         })
         .unwrap_or_default()
@@ -79,7 +70,7 @@ pub fn markdown(
     let mut md = format!(
         "# Zoom JWT → Server-to-Server migration\n\nProject: `{}`  \nReport: {}  \nScanned {} files ({} bytes){}.\n\n",
         report.root,
-        when(now_unix),
+        s2s_core::clock::utc_text(now_unix),
         report.progress.files_scanned,
         report.progress.bytes_scanned,
         if report.cancelled { " — **scan cancelled, lists are partial**" } else { "" }

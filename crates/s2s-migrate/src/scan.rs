@@ -70,7 +70,7 @@ impl Default for ScanOptions {
         Self {
             max_file_bytes: 4 * 1024 * 1024,
             threads: 0,
-            now_unix: time::OffsetDateTime::now_utc().unix_timestamp(),
+            now_unix: s2s_core::clock::now_unix(),
         }
     }
 }

@@ -157,7 +157,7 @@ impl ProfileFile {
             Err(e) => return Err(e),
             Ok(_) => return Ok(None),
         };
-        let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
+        let stamp = crate::clock::now_unix();
         let backup = self
             .path
             .with_file_name(format!("{FILE_NAME}.unreadable-{stamp}"));
