@@ -9,40 +9,20 @@ use s2s_core::secrets::SecretStoreError;
 use s2s_core::EndpointError;
 use serde::Serialize;
 
-/// What went wrong, for the UI to branch on. Serialized as a snake_case string.
+/// What the UI does about an error. Serialized as a snake_case string. A kind exists only where
+/// the UI branches; everything else is `failed`, shown with its message and hint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum IpcErrorKind {
-    /// A bug or an unexpected failure; the message says what.
-    Internal,
-    /// A link outside Zoom's documentation and Marketplace hosts.
-    LinkNotAllowed,
-    /// The system browser could not be started.
-    BrowserUnavailable,
-    /// No OS keychain answered (not running, no session bus): secrets cannot be stored or read.
+    /// Shown as it is: what happened and what to do.
+    Failed,
+    /// No usable OS keychain (not running, no session bus, locked): the UI shows keychain help.
     KeychainUnavailable,
-    /// The keychain is locked or refused access.
-    KeychainDenied,
-    /// A profile change broke a rule (empty or duplicate name, bad import); the form can show it.
-    ProfileInvalid,
-    /// The profile no longer exists (deleted in another window, or by the CLI).
+    /// The profile no longer exists (deleted in another window, or by the CLI): the UI offers the
+    /// way back to the list.
     ProfileNotFound,
-    /// The profile has no client secret in the keychain; the form asks for it again.
-    SecretMissing,
-    /// The profiles file could not be written; nothing was changed.
-    Storage,
-    /// A role given for the Scopes view is unusable (pasted JSON unreadable, or no role known).
-    RoleInvalid,
-    /// The file or folder to scan does not exist.
+    /// Nothing at the path to scan: the UI marks the path field.
     PathNotFound,
-    /// The migration scan is unknown or not finished (the app restarted, or it is still running).
-    ScanUnavailable,
-    /// A migration choice is unusable (setting names), or the report could not be saved.
-    MigrationInvalid,
-    /// The new S2S app is not ready: untested, failing, or missing scopes for the calls found.
-    MigrationNotReady,
-    /// Writing or undoing the migration stopped; no file was left half-written.
-    MigrationFailed,
 }
 
 /// An error as the front end receives it.
@@ -70,7 +50,7 @@ impl IpcError {
 impl From<s2s_core::links::LinkError> for IpcError {
     fn from(e: s2s_core::links::LinkError) -> Self {
         Self::new(
-            IpcErrorKind::LinkNotAllowed,
+            IpcErrorKind::Failed,
             e.to_string(),
             Some("Copy the address into your browser yourself if you trust it."),
         )
@@ -82,16 +62,16 @@ impl From<ServiceError> for IpcError {
         let message = e.to_string();
         match e {
             ServiceError::Profile(ProfileError::NotFound(_)) => Self::new(IpcErrorKind::ProfileNotFound, message, Some("Reload the profile list.")),
-            ServiceError::Profile(_) => Self::new(IpcErrorKind::ProfileInvalid, message, None),
+            ServiceError::Profile(_) | ServiceError::Endpoint(_) => Self::new(IpcErrorKind::Failed, message, None),
             ServiceError::Keychain(k) => {
                 let kind = match k {
-                    SecretStoreError::Unavailable(_) => IpcErrorKind::KeychainUnavailable,
-                    SecretStoreError::Denied(_) | SecretStoreError::Corrupt(_) => IpcErrorKind::KeychainDenied,
+                    SecretStoreError::Unavailable(_) | SecretStoreError::Denied(_) => IpcErrorKind::KeychainUnavailable,
+                    SecretStoreError::Corrupt(_) => IpcErrorKind::Failed,
                 };
                 Self::new(kind, message, Some(k.advice()))
             }
-            ServiceError::File(_) => Self::new(IpcErrorKind::Storage, message, Some("Check that your home folder has free space and is writable; nothing was changed.")),
-            ServiceError::MissingSecret(_) => Self::new(IpcErrorKind::SecretMissing, message, Some("Enter the client secret again and save.")),
+            ServiceError::File(_) => Self::new(IpcErrorKind::Failed, message, Some("Check that your home folder has free space and is writable; nothing was changed.")),
+            ServiceError::MissingSecret(_) => Self::new(IpcErrorKind::Failed, message, Some("Enter the client secret again and save.")),
         }
     }
 }
@@ -100,7 +80,7 @@ impl IpcError {
     /// A what-if without a role to start from.
     pub fn role_unknown() -> Self {
         Self::new(
-            IpcErrorKind::RoleInvalid,
+            IpcErrorKind::Failed,
             "the owner's role is unknown: the last test could not read it",
             Some("Pick the owner's role (Owner, Admin, Member or custom) or paste it from Zoom's Roles API."),
         )
@@ -120,7 +100,7 @@ impl IpcError {
     /// An unknown or unfinished scan.
     pub fn scan_unavailable() -> Self {
         Self::new(
-            IpcErrorKind::ScanUnavailable,
+            IpcErrorKind::Failed,
             "that scan is not available (still running, or from before a restart)",
             Some("Scan the project again."),
         )
@@ -128,19 +108,19 @@ impl IpcError {
 
     /// A bad migration choice.
     pub fn migration_input(message: impl Into<String>) -> Self {
-        Self::new(IpcErrorKind::MigrationInvalid, message, None)
+        Self::new(IpcErrorKind::Failed, message, None)
     }
 
     /// The new app isn't ready.
     pub fn migration_not_ready(reason: &str) -> Self {
-        Self::new(IpcErrorKind::MigrationNotReady, format!("the new Server-to-Server app is not ready: {reason}"), Some("Test the new app's token; the configs are written once it works and covers the calls found."))
+        Self::new(IpcErrorKind::Failed, format!("the new Server-to-Server app is not ready: {reason}"), Some("Test the new app's token; the configs are written once it works and covers the calls found."))
     }
 }
 
 impl From<s2s_migrate::apply::ApplyError> for IpcError {
     fn from(e: s2s_migrate::apply::ApplyError) -> Self {
         Self::new(
-            IpcErrorKind::MigrationFailed,
+            IpcErrorKind::Failed,
             e.to_string(),
             Some("Fix the cause and try again; your files are as they were."),
         )
@@ -150,7 +130,7 @@ impl From<s2s_migrate::apply::ApplyError> for IpcError {
 impl From<s2s_core::catalog::roles::RoleJsonError> for IpcError {
     fn from(e: s2s_core::catalog::roles::RoleJsonError) -> Self {
         Self::new(
-            IpcErrorKind::RoleInvalid,
+            IpcErrorKind::Failed,
             e.to_string(),
             Some("In Zoom, call GET /v2/roles/{roleId} (or open the role) and paste the whole JSON answer."),
         )
@@ -160,7 +140,7 @@ impl From<s2s_core::catalog::roles::RoleJsonError> for IpcError {
 impl From<ImportError> for IpcError {
     fn from(e: ImportError) -> Self {
         Self::new(
-            IpcErrorKind::ProfileInvalid,
+            IpcErrorKind::Failed,
             e.to_string(),
             Some("Import a file made with S2S Desk's Export; enter the secret yourself."),
         )
@@ -169,14 +149,15 @@ impl From<ImportError> for IpcError {
 
 impl From<EndpointError> for IpcError {
     fn from(e: EndpointError) -> Self {
-        Self::new(IpcErrorKind::Internal, e.to_string(), None)
+        Self::new(IpcErrorKind::Failed, e.to_string(), None)
     }
 }
 
-impl From<std::io::Error> for IpcError {
-    fn from(e: std::io::Error) -> Self {
+impl IpcError {
+    /// The system browser could not be started.
+    pub fn browser_unavailable(e: &std::io::Error) -> Self {
         Self::new(
-            IpcErrorKind::BrowserUnavailable,
+            IpcErrorKind::Failed,
             format!("the system browser could not be opened: {e}"),
             Some("Set a default web browser for your desktop, or copy the link."),
         )
@@ -192,21 +173,10 @@ mod tests {
     #[test]
     fn every_kind_serializes_to_its_stable_json() {
         let cases = [
-            (IpcErrorKind::Internal, "internal"),
-            (IpcErrorKind::LinkNotAllowed, "link_not_allowed"),
-            (IpcErrorKind::BrowserUnavailable, "browser_unavailable"),
+            (IpcErrorKind::Failed, "failed"),
             (IpcErrorKind::KeychainUnavailable, "keychain_unavailable"),
-            (IpcErrorKind::KeychainDenied, "keychain_denied"),
-            (IpcErrorKind::ProfileInvalid, "profile_invalid"),
             (IpcErrorKind::ProfileNotFound, "profile_not_found"),
-            (IpcErrorKind::SecretMissing, "secret_missing"),
-            (IpcErrorKind::Storage, "storage"),
-            (IpcErrorKind::RoleInvalid, "role_invalid"),
             (IpcErrorKind::PathNotFound, "path_not_found"),
-            (IpcErrorKind::ScanUnavailable, "scan_unavailable"),
-            (IpcErrorKind::MigrationInvalid, "migration_invalid"),
-            (IpcErrorKind::MigrationNotReady, "migration_not_ready"),
-            (IpcErrorKind::MigrationFailed, "migration_failed"),
         ];
         for (kind, name) in cases {
             let e = IpcError::new(kind, "m", Some("h"));
@@ -230,10 +200,7 @@ mod tests {
         let e: IpcError = s2s_core::links::check_external_url("https://example.com/")
             .expect_err("refused")
             .into();
-        assert_eq!(
-            serde_json::to_value(&e).expect("json")["kind"],
-            "link_not_allowed"
-        );
+        assert_eq!(serde_json::to_value(&e).expect("json")["kind"], "failed");
         assert!(e.message.contains("example.com"));
     }
 }

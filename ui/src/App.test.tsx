@@ -31,14 +31,14 @@ describe("App shell", () => {
     const calls = answerIpc({
       app_info: () => INFO,
       open_external: () => {
-        throw { kind: "browser_unavailable", message: "the system browser could not be opened", hint: "Set a default web browser." };
+        throw { kind: "failed", message: "the system browser could not be opened", hint: "Set a default web browser." };
       },
     });
     window.location.hash = "#/settings";
     render(<App />);
     fireEvent.click(screen.getByText(/Server-to-Server OAuth guide/));
     const notice = await screen.findByTestId("error-notice");
-    expect(notice.getAttribute("data-kind")).toBe("browser_unavailable");
+    expect(notice.getAttribute("data-kind")).toBe("failed");
     expect(screen.getByTestId("error-hint").textContent).toBe("Set a default web browser.");
     expect(calls).toContainEqual({ cmd: "open_external", args: { url: ZOOM_GUIDES[0].url } });
     fireEvent.click(screen.getByLabelText("Dismiss"));
@@ -49,7 +49,7 @@ describe("App shell", () => {
     answerIpc({});
     window.location.hash = "#/settings";
     render(<App />);
-    expect((await screen.findByTestId("error-notice")).getAttribute("data-kind")).toBe("internal");
+    expect((await screen.findByTestId("error-notice")).getAttribute("data-kind")).toBe("failed");
     expect(screen.getByTestId("sidebar-status").textContent).toContain("Backend unavailable");
   });
 });

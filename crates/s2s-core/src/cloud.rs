@@ -83,6 +83,9 @@ pub enum EndpointError {
         /// The host that was refused.
         host: String,
     },
+    /// A Sandbox profile, tested where no Sandbox runs.
+    #[error("this profile uses the Sandbox, which runs inside S2S Desk: start a simulator with `s2s sim` and pass its address with --oauth-url")]
+    SandboxElsewhere,
     /// Plain HTTP to a non-loopback host would expose the client secret.
     #[error(
         "refusing plain http:// to {host}: credentials would travel unencrypted. Use https://"

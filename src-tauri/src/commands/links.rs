@@ -7,6 +7,6 @@ use crate::ipc_error::IpcError;
 #[specta::specta]
 pub fn open_external(url: String) -> Result<(), IpcError> {
     let url = s2s_core::links::check_external_url(&url)?;
-    open::that_detached(url.as_str())?;
+    open::that_detached(url.as_str()).map_err(|e| IpcError::browser_unavailable(&e))?;
     Ok(())
 }

@@ -588,38 +588,22 @@ export type Guidance = {
 /**  An error as the front end receives it. */
 export type IpcError = IpcError_Serialize | IpcError_Deserialize;
 
-/**  What went wrong, for the UI to branch on. Serialized as a snake_case string. */
+/**
+ *  What the UI does about an error. Serialized as a snake_case string. A kind exists only where
+ *  the UI branches; everything else is `failed`, shown with its message and hint.
+ */
 export type IpcErrorKind = 
-/**  A bug or an unexpected failure; the message says what. */
-"internal" | 
-/**  A link outside Zoom's documentation and Marketplace hosts. */
-"link_not_allowed" | 
-/**  The system browser could not be started. */
-"browser_unavailable" | 
-/**  No OS keychain answered (not running, no session bus): secrets cannot be stored or read. */
+/**  Shown as it is: what happened and what to do. */
+"failed" | 
+/**  No usable OS keychain (not running, no session bus, locked): the UI shows keychain help. */
 "keychain_unavailable" | 
-/**  The keychain is locked or refused access. */
-"keychain_denied" | 
-/**  A profile change broke a rule (empty or duplicate name, bad import); the form can show it. */
-"profile_invalid" | 
-/**  The profile no longer exists (deleted in another window, or by the CLI). */
+/**
+ *  The profile no longer exists (deleted in another window, or by the CLI): the UI offers the
+ *  way back to the list.
+ */
 "profile_not_found" | 
-/**  The profile has no client secret in the keychain; the form asks for it again. */
-"secret_missing" | 
-/**  The profiles file could not be written; nothing was changed. */
-"storage" | 
-/**  A role given for the Scopes view is unusable (pasted JSON unreadable, or no role known). */
-"role_invalid" | 
-/**  The file or folder to scan does not exist. */
-"path_not_found" | 
-/**  The migration scan is unknown or not finished (the app restarted, or it is still running). */
-"scan_unavailable" | 
-/**  A migration choice is unusable (setting names), or the report could not be saved. */
-"migration_invalid" | 
-/**  The new S2S app is not ready: untested, failing, or missing scopes for the calls found. */
-"migration_not_ready" | 
-/**  Writing or undoing the migration stopped; no file was left half-written. */
-"migration_failed";
+/**  Nothing at the path to scan: the UI marks the path field. */
+"path_not_found";
 
 /**  An error as the front end receives it. */
 export type IpcError_Deserialize = {
@@ -1592,22 +1576,22 @@ report: TestReport_Serialize } |
 /**  The explanation. */
 failure: FailureReport_Serialize };
 
-/**  A test's result, and the line it adds (or, from the wizard, will add) to a profile's history. */
+/**  A test's result, and the line it adds (or, from the Setup wizard, will add) to a history. */
 export type TestRun = TestRun_Serialize | TestRun_Deserialize;
 
-/**  A test's result, and the line it adds (or, from the wizard, will add) to a profile's history. */
+/**  A test's result, and the line it adds (or, from the Setup wizard, will add) to a history. */
 export type TestRun_Deserialize = {
 	/**  What the test showed. */
 	result: TestResult_Deserialize,
-	/**  The history entry. */
+	/**  The history entry, drift included once recorded. */
 	record: TestRecord_Deserialize,
 };
 
-/**  A test's result, and the line it adds (or, from the wizard, will add) to a profile's history. */
+/**  A test's result, and the line it adds (or, from the Setup wizard, will add) to a history. */
 export type TestRun_Serialize = {
 	/**  What the test showed. */
 	result: TestResult_Serialize,
-	/**  The history entry. */
+	/**  The history entry, drift included once recorded. */
 	record: TestRecord_Serialize,
 };
 

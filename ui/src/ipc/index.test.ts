@@ -15,16 +15,16 @@ describe("ipc", () => {
     expect(await ipc.openExternal("https://example.com")).toEqual({ ok: false, error: { kind: "link_not_allowed", message: "not Zoom", hint: "copy it" } });
   });
 
-  it("turns anything else a command rejects with into an internal error", async () => {
+  it("turns anything else a command rejects with into a failed error", async () => {
     answerIpc({});
     const outcome = await ipc.appInfo();
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.error.kind).toBe("internal");
+    if (!outcome.ok) expect(outcome.error.kind).toBe("failed");
   });
 
   it("keeps the message of a plain Error and a string", () => {
     expect(toIpcError(new Error("boom")).message).toBe("boom");
     expect(toIpcError("command app_info not found").message).toBe("command app_info not found");
-    expect(toIpcError({ kind: 7, message: "x" }).kind).toBe("internal");
+    expect(toIpcError({ kind: 7, message: "x" }).kind).toBe("failed");
   });
 });

@@ -67,7 +67,7 @@ export function isIpcError(value: unknown): value is GeneratedIpcError {
 export function toIpcError(reason: unknown): IpcError {
   if (isIpcError(reason)) return { kind: reason.kind, message: reason.message, hint: reason.hint ?? null };
   const message = reason instanceof Error ? reason.message : typeof reason === "string" ? reason : "Something unexpected happened.";
-  return { kind: "internal", message, hint: "Try again; if it keeps happening, restart S2S Desk and report what you did." };
+  return { kind: "failed", message, hint: "Try again; if it keeps happening, restart S2S Desk and report what you did." };
 }
 
 type Typed<T> = Promise<{ status: "ok"; data: T } | { status: "error"; error: GeneratedIpcError }>;

@@ -20,7 +20,7 @@ mockIPC((cmd, args) => {
         keychain_problem: null,
       };
     case "open_external":
-      throw { kind: "browser_unavailable", message: "the system browser could not be opened: no browser in the flow test", hint: "Set a default web browser for your desktop, or copy the link." };
+      throw { kind: "failed", message: "the system browser could not be opened: no browser in the flow test", hint: "Set a default web browser for your desktop, or copy the link." };
     default:
       throw `command ${cmd} not found`;
   }

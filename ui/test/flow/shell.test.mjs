@@ -75,7 +75,7 @@ test("a failed command shows its message, hint and kind", (t) =>
     await page.getByRole("button", { name: /Server-to-Server OAuth guide/ }).click();
     const notice = page.getByTestId("error-notice");
     await notice.waitFor();
-    assert.equal(await notice.getAttribute("data-kind"), "browser_unavailable");
+    assert.equal(await notice.getAttribute("data-kind"), "failed");
     assert.match(await page.getByTestId("error-hint").textContent(), /default web browser/);
     const calls = await page.evaluate(() => window.__ipcCalls.filter((c) => c.cmd === "open_external"));
     assert.deepEqual(calls, [{ cmd: "open_external", args: { url: "https://developers.zoom.us/docs/internal-apps/s2s-oauth/" } }]);

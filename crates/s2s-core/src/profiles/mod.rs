@@ -7,6 +7,7 @@ pub mod export;
 pub mod file;
 pub mod record;
 pub mod service;
+pub mod testing;
 
 use serde::{Deserialize, Serialize};
 

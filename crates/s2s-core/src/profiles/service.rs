@@ -25,6 +25,9 @@ pub enum ServiceError {
     /// The profiles file could not be written.
     #[error(transparent)]
     File(#[from] FileError),
+    /// The profile's test cannot go where its settings say.
+    #[error(transparent)]
+    Endpoint(#[from] crate::cloud::EndpointError),
     /// The profile has no secret in the keychain.
     #[error("profile '{0}' has no client secret in the keychain")]
     MissingSecret(String),

@@ -115,7 +115,7 @@ describe("Migrate from JWT", () => {
     expect(calls).toContainEqual({ cmd: "migrate_scan_cancel", args: { id: 3 } });
   });
 
-  it("explains a path that does not exist", async () => {
+  it("marks the path field when nothing is there", async () => {
     answerIpc({
       list_profiles: () => list,
       migrate_scan_start: () => {
@@ -125,6 +125,13 @@ describe("Migrate from JWT", () => {
     render(<MigrateView go={vi.fn()} />);
     fireEvent.input(screen.getByTestId("migrate-path"), { target: { value: "/nope" } });
     fireEvent.click(screen.getByTestId("migrate-scan-start"));
-    expect((await screen.findByTestId("error-notice")).getAttribute("data-kind")).toBe("path_not_found");
+    expect((await screen.findByTestId("migrate-path-problem")).textContent).toContain("nothing at /nope");
+    const field = screen.getByTestId("migrate-path");
+    expect(field.getAttribute("aria-invalid")).toBe("true");
+    expect(field.getAttribute("aria-describedby")).toBe("migrate-path-problem");
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    expect(screen.queryByTestId("error-notice")).toBeNull();
+    fireEvent.input(field, { target: { value: "/nope2" } });
+    expect(screen.queryByTestId("migrate-path-problem")).toBeNull();
   });
 });

@@ -11,7 +11,13 @@ export function ScanPanel({ onDone }: { onDone: (id: number, report: ScanReport)
   const [running, setRunning] = useState<Running | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pathField = useRef<HTMLInputElement>(null);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  // Nothing at the path: the field itself says so, and takes the focus.
+  const pathMissing = error?.kind === "path_not_found";
+  useEffect(() => {
+    if (pathMissing) pathField.current?.focus();
+  }, [pathMissing]);
 
   const poll = async (id: number) => {
     const outcome = await ipc.migrateScanStatus(id);
@@ -47,7 +53,20 @@ export function ScanPanel({ onDone }: { onDone: (id: number, report: ScanReport)
       <h2>1 · Find the legacy JWT settings</h2>
       <p class="muted">A project folder (its .gitignore is respected; dependency folders and binaries are skipped) or one config file. Nothing is changed by scanning.</p>
       <form class="toolbar" onSubmit={(e) => { e.preventDefault(); void start(); }}>
-        <input class="path-input" data-testid="migrate-path" aria-label="Project folder or file" placeholder="/home/you/projects/zoom-bot" value={path} onInput={(e) => setPath(e.currentTarget.value)} />
+        <input
+          ref={pathField}
+          class="path-input"
+          data-testid="migrate-path"
+          aria-label="Project folder or file"
+          aria-invalid={pathMissing}
+          aria-describedby={pathMissing ? "migrate-path-problem" : undefined}
+          placeholder="/home/you/projects/zoom-bot"
+          value={path}
+          onInput={(e) => {
+            setPath(e.currentTarget.value);
+            if (pathMissing) setError(null);
+          }}
+        />
         <button type="button" class="button" data-testid="migrate-browse" onClick={() => void browse(true)}>Folder…</button>
         <button type="button" class="button" onClick={() => void browse(false)}>File…</button>
         <button type="submit" class="button button--primary" data-testid="migrate-scan-start" disabled={!path.trim() || running !== null}>Scan</button>
@@ -59,7 +78,12 @@ export function ScanPanel({ onDone }: { onDone: (id: number, report: ScanReport)
           <button type="button" class="button button--link" data-testid="migrate-cancel" onClick={() => scanId !== null && void ipc.migrateScanCancel(scanId)}>Cancel</button>
         </div>
       )}
-      {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {pathMissing && (
+        <p class="field-problem" id="migrate-path-problem" data-testid="migrate-path-problem" role="alert">
+          {error.message}. {error.hint ?? "Check the path and try again."}
+        </p>
+      )}
+      {error && !pathMissing && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
     </section>
   );
 }

@@ -41,6 +41,7 @@ describe("Profiles", () => {
     const notice = await screen.findByTestId("error-notice");
     expect(notice.getAttribute("data-kind")).toBe("keychain_unavailable");
     expect(screen.getByTestId("error-hint").textContent).toContain("Start your desktop's keyring");
+    expect(screen.getByTestId("keychain-help").textContent).toContain("never in a file");
   });
 
   it("leaves an unusable profiles file alone until the admin sets it aside", async () => {

@@ -35,7 +35,7 @@ describe("Scopes & roles", () => {
       list_profiles: () => list,
       scope_what_if: () => whatIf,
       scope_overview: (args) => {
-        if ((args.role as { from: string }).from === "pasted") throw { kind: "role_invalid", message: "that is not JSON", hint: "Paste the whole JSON answer." };
+        if ((args.role as { from: string }).from === "pasted") throw { kind: "failed", message: "that is not JSON", hint: "Paste the whole JSON answer." };
         return scopeOverview();
       },
     });
@@ -43,7 +43,7 @@ describe("Scopes & roles", () => {
     fireEvent.change(await screen.findByTestId("role-mode"), { target: { value: "pasted" } });
     fireEvent.input(screen.getByTestId("role-json"), { target: { value: "{oops" } });
     fireEvent.click(screen.getByTestId("role-json-apply"));
-    expect((await screen.findByTestId("error-notice")).getAttribute("data-kind")).toBe("role_invalid");
+    expect((await screen.findByTestId("error-notice")).getAttribute("data-kind")).toBe("failed");
     expect(screen.getByTestId("granted-scopes")).toBeTruthy();
   });
 

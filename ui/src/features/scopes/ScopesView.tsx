@@ -42,7 +42,7 @@ export function ScopesView({ subject, go }: { subject: string | null; go: Go }) 
   const header = (
     <ViewHeader title="Scopes & roles">The scopes your app holds, what its owner's role allows, and what a role change would take away.</ViewHeader>
   );
-  if (list.ok === false) return <>{header}<ErrorNotice error={list.error} /></>;
+  if (list.ok === false) return <>{header}<ErrorNotice error={list.error} go={go} /></>;
   if (list.ok === true && profiles.length === 0) {
     return (
       <>
@@ -76,7 +76,7 @@ export function ScopesView({ subject, go }: { subject: string | null; go: Go }) 
         )}
         {profileId && <button type="button" class="button" onClick={() => go("token", profileId)}>Test token again</button>}
       </div>
-      {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {error && <ErrorNotice error={error} onDismiss={() => setError(null)} go={go} />}
       {overview && profileId && <Overview profileId={profileId} overview={overview} pick={pick} onPick={setPick} go={go} />}
     </>
   );

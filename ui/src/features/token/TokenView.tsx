@@ -63,7 +63,7 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
     await reload();
   };
 
-  if (list.ok === false) return <><ViewHeader title="Test token" /><ErrorNotice error={list.error} /></>;
+  if (list.ok === false) return <><ViewHeader title="Test token" /><ErrorNotice error={list.error} go={go} /></>;
   return (
     <>
       <ViewHeader title="Test token">Ask Zoom for a token with a saved profile and see exactly what came back.</ViewHeader>
@@ -92,7 +92,7 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
               {all.done === all.total && all.failed.length > 0 && <span> · failed: {all.failed.join(", ")}</span>}
             </div>
           )}
-          {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+          {error && <ErrorNotice error={error} onDismiss={() => setError(null)} go={go} />}
           {run?.record.drift && <DriftWarning drift={run.record.drift} />}
           {run && <TestResultPanel result={run.result} onRevisit={profile ? () => go("setup", profile.id) : undefined} />}
           {run && profile && run.result.outcome === "passed" && (
