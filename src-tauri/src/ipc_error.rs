@@ -105,25 +105,18 @@ impl IpcError {
             Some("Scan the project again."),
         )
     }
-
-    /// A bad migration choice.
-    pub fn migration_input(message: impl Into<String>) -> Self {
-        Self::new(IpcErrorKind::Failed, message, None)
-    }
-
-    /// The new app isn't ready.
-    pub fn migration_not_ready(reason: &str) -> Self {
-        Self::new(IpcErrorKind::Failed, format!("the new Server-to-Server app is not ready: {reason}"), Some("Test the new app's token; the configs are written once it works and covers the calls found."))
-    }
 }
 
-impl From<s2s_migrate::apply::ApplyError> for IpcError {
-    fn from(e: s2s_migrate::apply::ApplyError) -> Self {
-        Self::new(
-            IpcErrorKind::Failed,
-            e.to_string(),
-            Some("Fix the cause and try again; your files are as they were."),
-        )
+impl From<s2s_migrate::session::MigrationError> for IpcError {
+    fn from(e: s2s_migrate::session::MigrationError) -> Self {
+        use s2s_migrate::session::MigrationError as E;
+        let hint = match &e {
+            E::Invalid(_) => None,
+            E::NotReady(_) => Some("Test the new app's token; the configs are written once it works and covers the calls found."),
+            E::Apply(_) => Some("Fix the cause and try again; the message says where each file stands."),
+            E::ReportNotSaved { .. } => Some("Check the project folder is writable; the report is still shown here."),
+        };
+        Self::new(IpcErrorKind::Failed, e.to_string(), hint)
     }
 }
 

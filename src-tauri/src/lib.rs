@@ -8,7 +8,6 @@
 
 pub mod commands;
 pub mod ipc_error;
-pub mod migrations;
 pub mod state;
 
 use std::sync::Arc;

@@ -20,7 +20,7 @@ pub struct AppState {
     /// Runs token tests, one request per credential at a time.
     pub tester: TokenTester,
     /// JWT → S2S migration scans of this session.
-    pub migrations: crate::migrations::Migrations,
+    pub scans: s2s_migrate::session::Scans,
 }
 
 impl AppState {
@@ -41,7 +41,7 @@ impl AppState {
             sandbox,
             profiles,
             tester: TokenTester::default(),
-            migrations: Default::default(),
+            scans: Default::default(),
         })
     }
 

@@ -56,8 +56,9 @@ pub enum Command {
 pub enum MigrateCommand {
     /// Find legacy JWT settings, hard-coded JWTs and Zoom API calls; name the scopes the S2S app needs.
     Scan(MigrateScanArgs),
-    /// Rewrite the configs a plan found (all or none, with backups). IDs from flags or
-    /// ZOOM_ACCOUNT_ID/ZOOM_CLIENT_ID; the secret only with --write-secret, from ZOOM_CLIENT_SECRET.
+    /// Rewrite the configs a plan found (all or none, with backups), once the new app's token
+    /// test passes and covers the calls found. The app: --profile, or IDs from flags or
+    /// ZOOM_ACCOUNT_ID/ZOOM_CLIENT_ID and the secret from ZOOM_CLIENT_SECRET (or stdin).
     Apply(MigrateApplyArgs),
     /// Restore the files an apply changed, from its backups.
     Undo(MigrateUndoArgs),
@@ -79,19 +80,20 @@ pub struct MigrateScanArgs {
 pub struct MigrateApplyArgs {
     /// The plan from `s2s migrate scan --plan`.
     pub plan: PathBuf,
-    /// The S2S app's Account ID.
-    #[arg(long, env = "ZOOM_ACCOUNT_ID")]
-    pub account_id: Option<String>,
-    /// The S2S app's Client ID.
-    #[arg(long, env = "ZOOM_CLIENT_ID")]
-    pub client_id: Option<String>,
-    /// Write the client secret (from ZOOM_CLIENT_SECRET) instead of a placeholder.
+    /// The new S2S app, tested before anything is written (as `s2s test-token` tests it).
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Write without testing the new app first (the report says it was not tested).
+    #[arg(long)]
+    pub skip_test: bool,
+    /// Write the client secret (the profile's, or ZOOM_CLIENT_SECRET) instead of a placeholder.
     #[arg(long)]
     pub write_secret: bool,
-    /// The new settings' names: ACCOUNT,CLIENT,SECRET (default ZOOM_ACCOUNT_ID,ZOOM_CLIENT_ID,ZOOM_CLIENT_SECRET).
-    #[arg(long, value_name = "A,B,C")]
-    pub names: Option<String>,
-    /// Show the previews; write nothing.
+    /// The new settings' names, in order: account ID, client ID, client secret
+    /// (default ZOOM_ACCOUNT_ID ZOOM_CLIENT_ID ZOOM_CLIENT_SECRET).
+    #[arg(long, value_name = "NAME", num_args = 3, value_delimiter = ',')]
+    pub names: Vec<String>,
+    /// Show the previews; write nothing (and test nothing).
     #[arg(long)]
     pub dry_run: bool,
     /// Also write the migration report (Markdown) here.
@@ -159,6 +161,16 @@ pub struct WhatifArgs {
 
 #[derive(Debug, Args)]
 pub struct TestTokenArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Which app to test, and how: shared by `test-token` and `migrate apply`.
+#[derive(Debug, Args)]
+pub struct TargetArgs {
     /// Use a profile saved in S2S Desk (its IDs, cloud, expected scopes and token slot; the
     /// secret from the OS keychain). Other credential flags and variables are then ignored.
     #[arg(long, value_name = "NAME")]
@@ -172,13 +184,14 @@ pub struct TestTokenArgs {
     /// Read the client secret from the first line of standard input instead of ZOOM_CLIENT_SECRET.
     #[arg(long)]
     pub client_secret_stdin: bool,
-    /// Zoom cloud: commercial (zoom.us) or gov (zoomgov.com).
-    #[arg(long, default_value = "commercial", value_parser = ["commercial", "gov"])]
-    pub cloud: String,
+    /// Zoom cloud: commercial (zoom.us) or government (Zoom for Government, zoomgov.com).
+    #[arg(long, value_enum, default_value_t = CloudArg::Commercial)]
+    pub cloud: CloudArg,
     /// Replace the token host (e.g. the simulator). Loopback only, unless --allow-custom-host.
     #[arg(long, value_name = "URL")]
     pub oauth_url: Option<String>,
-    /// Allow --oauth-url to name a host that is neither Zoom nor this machine (https only).
+    /// Allow --oauth-url to name a host that is neither Zoom nor this machine (https only), or
+    /// to receive a real profile's credentials.
     #[arg(long, requires = "oauth_url")]
     pub allow_custom_host: bool,
     /// Token slot to use, where Zoom raised the app's token tolerance (token_index).
@@ -193,9 +206,25 @@ pub struct TestTokenArgs {
     /// Skip the authenticated GET /users/me call after the token is issued.
     #[arg(long)]
     pub no_probe: bool,
-    /// Print one JSON object instead of text.
-    #[arg(long)]
-    pub json: bool,
+}
+
+/// A Zoom cloud, as the CLI names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CloudArg {
+    /// zoom.us
+    Commercial,
+    /// Zoom for Government (zoomgov.com).
+    #[value(alias = "gov")]
+    Government,
+}
+
+impl From<CloudArg> for s2s_core::Cloud {
+    fn from(c: CloudArg) -> Self {
+        match c {
+            CloudArg::Commercial => s2s_core::Cloud::Commercial,
+            CloudArg::Government => s2s_core::Cloud::Government,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -2,7 +2,7 @@
 //! profile store, or Zoom), how it prints, and which exit code it means. Its own module, so every
 //! command imports it and it imports none of them.
 
-use s2s_core::tester::{FailureReport, TestError};
+use s2s_core::tester::FailureReport;
 use s2s_core::ErrorKind;
 use serde_json::{json, Value};
 
@@ -16,8 +16,8 @@ impl Failure {
         Self(FailureReport::local(kind, message, advice))
     }
 
-    pub fn from_test_error(e: &TestError) -> Self {
-        Self(FailureReport::from(e))
+    pub fn from_report(report: FailureReport) -> Self {
+        Self(report)
     }
 
     fn json(&self) -> Value {

@@ -11,6 +11,7 @@ mod profile;
 mod render;
 mod scopes;
 mod sim;
+mod target;
 mod test_token;
 
 use clap::Parser;
@@ -34,7 +35,7 @@ fn main() -> std::process::ExitCode {
             args::Command::Scopes(a) => scopes::scopes(a),
             args::Command::Check(a) => scopes::check(a),
             args::Command::Whatif(a) => scopes::whatif(a),
-            args::Command::Migrate(c) => migrate::run(c),
+            args::Command::Migrate(c) => migrate::run(c).await,
             args::Command::Sim(a) => sim::run(a).await,
         }
     });

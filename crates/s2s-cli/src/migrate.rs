@@ -1,25 +1,27 @@
 //! `s2s migrate scan|apply|undo`: the JWT → S2S migration for scripts. `scan` writes a plan
-//! (findings masked, file fingerprints; never a secret); `apply` re-reads those files, refuses
-//! any that changed, and writes every config or none, with backups; `undo` restores them.
+//! (findings masked, file fingerprints; never a secret); `apply` tests the new app first (as
+//! `test-token` does; `--skip-test` to write anyway), re-reads those files, refuses any that
+//! changed, and writes every config or none, with backups; `undo` restores them.
 
 use std::path::Path;
 
+use s2s_core::profiles::testing::TestResult;
 use s2s_core::ErrorKind;
-use s2s_migrate::apply::{apply, undo, FaultInjection};
+use s2s_migrate::apply::undo;
 use s2s_migrate::disk::{write_file, Access};
 use s2s_migrate::find::Flag;
 use s2s_migrate::names::LegacyKind;
-use s2s_migrate::plan::rewrites;
-use s2s_migrate::report::{markdown, Decisions};
+use s2s_migrate::report::Decisions;
 use s2s_migrate::rewrite::{NewNames, NewValues};
 use s2s_migrate::scan::{scan, Progress, ScanOptions, ScanReport};
+use s2s_migrate::session::{Gate, Migration, MigrationError, NewAppTest};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use zeroize::Zeroizing;
 
 use crate::args::{MigrateApplyArgs, MigrateCommand, MigrateScanArgs, MigrateUndoArgs};
 use crate::exit;
 use crate::failure::{self, usage, Failure};
+use crate::target::Target;
 
 /// The plan file: a scan, as `s2s migrate apply` reads it back.
 #[derive(Serialize, Deserialize)]
@@ -28,10 +30,10 @@ struct PlanFile {
     report: ScanReport,
 }
 
-pub fn run(command: MigrateCommand) -> u8 {
+pub async fn run(command: MigrateCommand) -> u8 {
     let (json, result) = match command {
         MigrateCommand::Scan(a) => (a.json, scan_cmd(a)),
-        MigrateCommand::Apply(a) => (a.json, apply_cmd(a)),
+        MigrateCommand::Apply(a) => (a.json, apply_cmd(a).await),
         MigrateCommand::Undo(a) => (a.json, undo_cmd(a)),
     };
     match result {
@@ -169,122 +171,44 @@ fn print_scan(r: &ScanReport, plan: Option<&Path>) {
     }
 }
 
-fn apply_cmd(a: MigrateApplyArgs) -> Result<u8, Failure> {
-    let bytes = std::fs::read(&a.plan).map_err(|e| {
-        usage(
-            format!("cannot read the plan {}: {e}", a.plan.display()),
-            "Make one with `s2s migrate scan PATH --plan plan.json`.",
-        )
-    })?;
-    let plan: PlanFile = serde_json::from_slice(&bytes).map_err(|e| {
-        usage(
-            format!("{} is not a migration plan: {e}", a.plan.display()),
-            "Make one with `s2s migrate scan PATH --plan plan.json`.",
-        )
-    })?;
-    let names = match &a.names {
-        Some(list) => {
-            let parts: Vec<&str> = list.split(',').map(str::trim).collect();
-            let [account_id, client_id, client_secret] = parts.as_slice() else {
-                return Err(usage(
-                    format!("--names needs three names, got {}", parts.len()),
-                    "e.g. --names ZOOM_ACCOUNT_ID,ZOOM_CLIENT_ID,ZOOM_CLIENT_SECRET",
-                ));
-            };
-            NewNames {
-                account_id: account_id.to_string(),
-                client_id: client_id.to_string(),
-                client_secret: client_secret.to_string(),
-            }
-        }
-        None => NewNames::default(),
-    };
-    names
-        .validate()
-        .map_err(|e| usage(e, "Pick names made of letters, digits and _."))?;
-    let account_id = a.account_id.ok_or_else(|| {
-        usage(
-            "no Account ID for the new app".into(),
-            "Pass --account-id or set ZOOM_ACCOUNT_ID.",
-        )
-    })?;
-    let client_id = a.client_id.ok_or_else(|| {
-        usage(
-            "no Client ID for the new app".into(),
-            "Pass --client-id or set ZOOM_CLIENT_ID.",
-        )
-    })?;
-    let client_secret = if a.write_secret {
-        Some(Zeroizing::new(
-            std::env::var("ZOOM_CLIENT_SECRET").map_err(|_| {
-                usage(
-                    "--write-secret needs ZOOM_CLIENT_SECRET".into(),
-                    "Set ZOOM_CLIENT_SECRET in the environment; it is never taken from a flag.",
-                )
-            })?,
-        ))
-    } else {
-        None
-    };
-    let values = NewValues {
-        account_id,
-        client_id,
-        client_secret,
-    };
-    values.validate().map_err(|e| {
-        usage(
-            e,
-            "Set ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID (and ZOOM_CLIENT_SECRET) to the new app's values.",
-        )
-    })?;
-    let edits = rewrites(&plan.report, &names, &values)
-        .map_err(|e| usage(e.to_string(), "Run `s2s migrate scan` again."))?;
-    if a.json {
-        if a.dry_run {
-            println!(
-                "{}",
-                json!({"previews": s2s_migrate::plan::previews(&edits), "applied": false})
-            );
-            return Ok(exit::OK);
-        }
-    } else {
-        for e in &edits {
-            print!("{}", e.preview);
-        }
-        if a.dry_run {
-            println!("Dry run: nothing written.");
-            return Ok(exit::OK);
-        }
+async fn apply_cmd(a: MigrateApplyArgs) -> Result<u8, Failure> {
+    let migration = Migration::new(read_plan(&a.plan)?.report);
+    let names = names_of(&a.names)?;
+    if a.dry_run {
+        let values = untested_values(&a)?;
+        return print_previews(&migration, &names, &values, a.json);
     }
-    let now = s2s_core::clock::now_unix();
-    let journal = apply(
-        Path::new(&plan.report.root),
-        &edits,
-        now,
-        FaultInjection::default(),
-    )
-    .map_err(|e| {
-        Failure::usage(
-            ErrorKind::InvalidInput,
-            e.to_string(),
-            "Nothing was left half-written; fix the cause and run apply again.",
-        )
-    })?;
-    if let Some(report_path) = &a.report {
+    let (values, test) = if a.skip_test {
+        (untested_values(&a)?, None)
+    } else {
+        match tested_values(&a).await? {
+            Tested::Ready(values, test) => (values, Some(test)),
+            Tested::Refused(code) => return Ok(code),
+        }
+    };
+    let gate = match &test {
+        Some(test) => Gate::RequireReady(Some(test)),
+        None => Gate::Skip,
+    };
+    let journal = migration
+        .apply(&names, &values, gate)
+        .map_err(|e| refusal(e, test.as_ref()))?;
+    if let Some(path) = &a.report {
         let decisions = Decisions {
             names,
             secret_written: values.client_secret.is_some(),
-            profile: None,
-            token_test: None,
+            profile: a.target.profile.clone(),
+            token_test: Some(match &test {
+                Some(t) => format!("tested before writing: {}", t.summary),
+                None => "not tested: applied with --skip-test".into(),
+            }),
         };
-        write_file(
-            report_path,
-            markdown(&plan.report, &decisions, Some(&journal), now).as_bytes(),
-            Access::Shared,
-        )
-        .map_err(|e| {
+        let report = migration
+            .report_for(&decisions, Some(&journal), false)
+            .map_err(|e| usage(e.to_string(), "The migration itself was applied."))?;
+        write_file(path, report.markdown.as_bytes(), Access::Shared).map_err(|e| {
             usage(
-                format!("cannot write the report {}: {e}", report_path.display()),
+                format!("cannot write the report {}: {e}", path.display()),
                 "The migration itself was applied.",
             )
         })?;
@@ -292,7 +216,7 @@ fn apply_cmd(a: MigrateApplyArgs) -> Result<u8, Failure> {
     if a.json {
         println!(
             "{}",
-            json!({"applied": true, "journal": journal.path(), "files": journal.files})
+            json!({"applied": true, "tested": test.is_some(), "journal": journal.path(), "files": journal.files})
         );
     } else {
         println!(
@@ -302,6 +226,167 @@ fn apply_cmd(a: MigrateApplyArgs) -> Result<u8, Failure> {
         );
     }
     Ok(exit::OK)
+}
+
+fn read_plan(path: &Path) -> Result<PlanFile, Failure> {
+    let hint = "Make one with `s2s migrate scan PATH --plan plan.json`.";
+    let bytes = std::fs::read(path).map_err(|e| {
+        usage(
+            format!("cannot read the plan {}: {e}", path.display()),
+            hint,
+        )
+    })?;
+    serde_json::from_slice(&bytes).map_err(|e| {
+        usage(
+            format!("{} is not a migration plan: {e}", path.display()),
+            hint,
+        )
+    })
+}
+
+fn names_of(given: &[String]) -> Result<NewNames, Failure> {
+    let names = match given {
+        [] => NewNames::default(),
+        [account_id, client_id, client_secret] => NewNames {
+            account_id: account_id.trim().to_string(),
+            client_id: client_id.trim().to_string(),
+            client_secret: client_secret.trim().to_string(),
+        },
+        other => {
+            return Err(usage(
+                format!("--names needs three names, got {}", other.len()),
+                "e.g. --names ZOOM_ACCOUNT_ID,ZOOM_CLIENT_ID,ZOOM_CLIENT_SECRET",
+            ))
+        }
+    };
+    names
+        .validate()
+        .map_err(|e| usage(e, "Pick names made of letters, digits and _."))?;
+    Ok(names)
+}
+
+fn print_previews(
+    migration: &Migration,
+    names: &NewNames,
+    values: &NewValues,
+    as_json: bool,
+) -> Result<u8, Failure> {
+    let edits = migration
+        .edits(names, values)
+        .map_err(|e| usage(e.to_string(), "Run `s2s migrate scan` again."))?;
+    if as_json {
+        let previews = s2s_migrate::plan::previews(&edits);
+        println!("{}", json!({"previews": previews, "applied": false}));
+    } else {
+        for e in &edits {
+            print!("{}", e.preview);
+        }
+        println!("Dry run: nothing written, nothing tested.");
+    }
+    Ok(exit::OK)
+}
+
+/// The new app's test before writing: ready to write, or refused with test-token's exit code.
+enum Tested {
+    Ready(NewValues, NewAppTest),
+    Refused(u8),
+}
+
+async fn tested_values(a: &MigrateApplyArgs) -> Result<Tested, Failure> {
+    let target = Target::prepare(&a.target)?;
+    let run = target.test().await?;
+    let report = match &run.result {
+        TestResult::Passed { report } => report,
+        TestResult::Failed { failure } => {
+            let code = failure::print(&Failure::from_report(failure.clone()), a.json);
+            return Ok(Tested::Refused(code));
+        }
+    };
+    if !report.passed() {
+        // Token issued but rejected by the probe, or short of the required scopes: test-token's
+        // own rendering and exit code.
+        return Ok(Tested::Refused(crate::render::success(
+            report, None, a.json,
+        )));
+    }
+    let test = NewAppTest {
+        ok: true,
+        granted: report.token.scopes.iter().map(|s| s.raw.clone()).collect(),
+        summary: run.record.summary.clone(),
+    };
+    let (account_id, client_id) = target.ids();
+    let client_secret = if a.write_secret {
+        Some(target.client_secret()?.expose().trim().to_string().into())
+    } else {
+        None
+    };
+    let values = NewValues {
+        account_id,
+        client_id,
+        client_secret,
+    };
+    Ok(Tested::Ready(values, test))
+}
+
+/// The new app's values without a test: IDs from the profile or the flags, the secret only
+/// when it is to be written.
+fn untested_values(a: &MigrateApplyArgs) -> Result<NewValues, Failure> {
+    if a.target.profile.is_some() || a.write_secret {
+        let target = Target::prepare(&a.target)?;
+        let (account_id, client_id) = target.ids();
+        let client_secret = if a.write_secret {
+            Some(target.client_secret()?.expose().trim().to_string().into())
+        } else {
+            None
+        };
+        return Ok(NewValues {
+            account_id,
+            client_id,
+            client_secret,
+        });
+    }
+    let missing = |what: &str, how: &str| usage(format!("no {what} for the new app"), how);
+    Ok(NewValues {
+        account_id: a.target.account_id.clone().ok_or_else(|| {
+            missing(
+                "Account ID",
+                "Pass --profile, --account-id or set ZOOM_ACCOUNT_ID.",
+            )
+        })?,
+        client_id: a.target.client_id.clone().ok_or_else(|| {
+            missing(
+                "Client ID",
+                "Pass --profile, --client-id or set ZOOM_CLIENT_ID.",
+            )
+        })?,
+        client_secret: None,
+    })
+}
+
+/// Why nothing was written, with the exit code a script can act on.
+fn refusal(e: MigrationError, test: Option<&NewAppTest>) -> Failure {
+    match e {
+        MigrationError::NotReady(ready) => {
+            let kind = if test.is_some() && !ready.missing_scopes.is_empty() {
+                ErrorKind::MissingScope
+            } else {
+                ErrorKind::InvalidInput
+            };
+            Failure::usage(
+                kind,
+                format!("nothing was written: the new app is not ready. {}", ready.message),
+                "Add the scopes to the app in the Zoom App Marketplace, then run apply again (or --skip-test to write anyway).",
+            )
+        }
+        MigrationError::Invalid(message) => usage(
+            message,
+            "Set ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID (and ZOOM_CLIENT_SECRET) to the new app's values.",
+        ),
+        other => usage(
+            other.to_string(),
+            "Nothing was left half-written; fix the cause and run apply again.",
+        ),
+    }
 }
 
 fn undo_cmd(a: MigrateUndoArgs) -> Result<u8, Failure> {

@@ -4,7 +4,7 @@ mod support;
 
 use std::path::Path;
 
-use support::{run, s2s, Run};
+use support::{run, s2s, Run, ACCOUNT, REPORTING};
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
@@ -52,33 +52,45 @@ async fn scan_apply_undo_round_trip_without_leaking_the_secret() {
         scanned.stdout
     );
 
-    let applied = s2s_in(
-        dir.path(),
-        &[
+    // The new app is tested first; it must cover the calls found (listing users, deleting
+    // meetings): the Sandbox's Reporting Bot gets the one scope it lacks.
+    let sim = support::sim().await;
+    sim.world()
+        .app_mut(REPORTING.0)
+        .expect("app")
+        .scopes
+        .push("meeting:delete:meeting:admin".into());
+    let mut cmd = s2s();
+    cmd.current_dir(dir.path())
+        .env("ZOOM_CLIENT_SECRET", REPORTING.1)
+        .args([
             "migrate",
             "apply",
             "plan.json",
+            "--oauth-url",
+            &sim.base_url(),
             "--account-id",
-            "NewAccountId0123456789",
+            ACCOUNT,
             "--client-id",
-            "NewClientId01234567890",
+            REPORTING.0,
             "--report",
             "report.md",
             "--json",
-        ],
-    )
-    .await;
+        ]);
+    let applied = run(cmd, None).await;
     assert_eq!(applied.code, 0, "{}", applied.all());
+    assert_eq!(applied.json()["tested"], true);
     let journal = applied.json()["journal"]
         .as_str()
         .expect("journal")
         .to_string();
     let migrated = std::fs::read_to_string(&compose).expect("read");
     assert!(
-        migrated.contains("ZOOM_ACCOUNT_ID: NewAccountId0123456789"),
+        migrated.contains(&format!("ZOOM_ACCOUNT_ID: {ACCOUNT}")),
         "{migrated}"
     );
     let report = std::fs::read_to_string(dir.path().join("report.md")).expect("report");
+    assert!(report.contains("tested before writing"), "{report}");
     for text in [
         scanned.all(),
         applied.all(),
@@ -86,7 +98,7 @@ async fn scan_apply_undo_round_trip_without_leaking_the_secret() {
         std::fs::read_to_string(dir.path().join("plan.json")).expect("plan"),
     ] {
         assert!(
-            !text.contains("LegacySecretValue0123456789"),
+            !text.contains("LegacySecretValue0123456789") && !text.contains(REPORTING.1),
             "secret leaked: {text}"
         );
     }
@@ -212,4 +224,105 @@ async fn the_plan_is_owner_only_and_write_secret_previews_show_no_secret_on_kube
         dry.all()
     );
     assert!(!dry.all().contains("panicked"), "{}", dry.all());
+}
+
+/// A scanned copy of the node app (its calls need `user:read:list_users:admin` and more).
+async fn scanned_node_app() -> (tempfile::TempDir, Vec<u8>) {
+    let dir = project(&["node-app"]);
+    let scanned = s2s_in(dir.path(), &["migrate", "scan", ".", "--plan", "plan.json"]).await;
+    assert_eq!(scanned.code, 0, "{}", scanned.all());
+    let before = configs_of(dir.path());
+    (dir, before)
+}
+
+fn configs_of(dir: &Path) -> Vec<u8> {
+    let mut all = Vec::new();
+    for entry in walk(dir) {
+        if !entry.contains("plan.json") {
+            all.extend(std::fs::read(&entry).unwrap_or_default());
+        }
+    }
+    all
+}
+
+fn walk(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("dir").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p.display().to_string());
+        }
+    }
+    out.sort();
+    out
+}
+
+async fn apply_with(
+    dir: &Path,
+    sim: &zoom_sim::SimHandle,
+    app: (&str, &str),
+    extra: &[&str],
+) -> Run {
+    let mut cmd = s2s();
+    cmd.current_dir(dir)
+        .env("ZOOM_CLIENT_SECRET", app.1)
+        .args([
+            "migrate",
+            "apply",
+            "plan.json",
+            "--oauth-url",
+            &sim.base_url(),
+        ])
+        .args(["--account-id", ACCOUNT, "--client-id", app.0])
+        .args(extra);
+    run(cmd, None).await
+}
+
+#[tokio::test]
+async fn apply_refuses_an_app_whose_token_fails_with_test_tokens_exit_code() {
+    let sim = support::sim().await;
+    let (dir, before) = scanned_node_app().await;
+    let wrong = apply_with(
+        dir.path(),
+        &sim,
+        (REPORTING.0, "sandboxSecretWRONGWRONGWRONGWRONG"),
+        &[],
+    )
+    .await;
+    assert_eq!(wrong.code, 3, "{}", wrong.all());
+    let archived = apply_with(
+        dir.path(),
+        &sim,
+        ("SbxArchived00000000006", "sandboxSecretArchived00000000006"),
+        &[],
+    )
+    .await;
+    assert_eq!(archived.code, 4, "{}", archived.all());
+    assert_eq!(configs_of(dir.path()), before, "nothing was written");
+}
+
+#[tokio::test]
+async fn apply_refuses_an_app_short_of_the_scopes_the_calls_need() {
+    let sim = support::sim().await;
+    let (dir, before) = scanned_node_app().await;
+    // A user-level app: its token works, but holds no admin scope for the calls found.
+    let personal = ("SbxPersonal00000000004", "sandboxSecretPersonal00000000004");
+    let short = apply_with(dir.path(), &sim, personal, &[]).await;
+    assert_eq!(short.code, 5, "{}", short.all());
+    assert!(short.stderr.contains("not ready"), "{}", short.all());
+    assert_eq!(configs_of(dir.path()), before, "nothing was written");
+
+    // --skip-test writes anyway, and the report says it was not tested.
+    let skipped = apply_with(
+        dir.path(),
+        &sim,
+        personal,
+        &["--skip-test", "--report", "report.md"],
+    )
+    .await;
+    assert_eq!(skipped.code, 0, "{}", skipped.all());
+    let report = std::fs::read_to_string(dir.path().join("report.md")).expect("report");
+    assert!(report.contains("not tested"), "{report}");
 }

@@ -7,6 +7,8 @@
 //!   Zoom API calls ([`calls`]).
 //! - [`rewrite`], [`apply`]: preview diffs and the all-or-nothing write with backups and undo.
 //! - [`report`], [`guidance`]: the Markdown/HTML report and per-language code guidance.
+//! - [`session`]: the use case the app and the CLI call: background scans, plan, readiness,
+//!   apply behind the readiness gate, undo, the report saved into the project.
 
 pub mod apply;
 pub mod calls;
@@ -22,4 +24,5 @@ pub mod plan;
 pub mod report;
 pub mod rewrite;
 pub mod scan;
+pub mod session;
 pub mod text;

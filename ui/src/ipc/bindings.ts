@@ -43,7 +43,7 @@ export const commands = {
 	checkCalls: (id: string, calls: string[]) => typedError<CoverageReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_calls", { id, calls })),
 	/**  Every operation in the scope catalog, for picking calls to check. */
 	catalogOperations: () => __TAURI_INVOKE<OperationRef[]>("catalog_operations"),
-	/**  Starts scanning a file or folder; returns the scan's id. */
+	/**  Starts scanning a file or folder (`~/` works); returns the scan's id. */
 	migrateScanStart: (path: string) => typedError<number, IpcError_Serialize>(__TAURI_INVOKE("migrate_scan_start", { path })),
 	/**  A scan's progress or result. */
 	migrateScanStatus: (id: number) => typedError<ScanStatus_Serialize, IpcError_Serialize>(__TAURI_INVOKE("migrate_scan_status", { id })),
@@ -739,7 +739,7 @@ export type MigrationChoices_Serialize = {
 
 /**  Everything the plan screen shows. */
 export type MigrationPlan = {
-	/**  One diff per config file, secrets masked. */
+	/**  One diff per config file, secrets as placeholders. */
 	previews: FilePreview[],
 	/**  Token handling before/after, per language found. */
 	guidance: Guidance[],
@@ -747,10 +747,10 @@ export type MigrationPlan = {
 	readiness: Readiness,
 };
 
-/**  The report, in both formats. */
+/**  The report in both formats, and where it was saved. */
 export type MigrationReport = MigrationReport_Serialize | MigrationReport_Deserialize;
 
-/**  The report, in both formats. */
+/**  The report in both formats, and where it was saved. */
 export type MigrationReport_Deserialize = {
 	/**  Markdown. */
 	markdown: string,
@@ -760,7 +760,7 @@ export type MigrationReport_Deserialize = {
 	saved_to?: string | null,
 };
 
-/**  The report, in both formats. */
+/**  The report in both formats, and where it was saved. */
 export type MigrationReport_Serialize = {
 	/**  Markdown. */
 	markdown: string,

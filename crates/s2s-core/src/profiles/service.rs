@@ -115,6 +115,11 @@ impl ProfileService {
         Ok(self.book().get(id)?.clone())
     }
 
+    /// The profile named `name`, ignoring case.
+    pub fn find_by_name(&self, name: &str) -> Result<Profile, ServiceError> {
+        Ok(self.book().find_by_name(name)?.clone())
+    }
+
     /// Every profile, in creation order.
     pub fn list(&self) -> Vec<Profile> {
         self.book().profiles().to_vec()

@@ -99,6 +99,15 @@ pub async fn test_draft(
     Ok(TestRun::of(run(tester, &raw, &options).await))
 }
 
+/// Tests credentials given directly (the CLI's flags and environment): nothing is recorded.
+pub async fn test_credentials(
+    tester: &TokenTester,
+    raw: &RawCredentials,
+    options: &TestOptions,
+) -> TestRun {
+    TestRun::of(run(tester, raw, options).await)
+}
+
 async fn run(tester: &TokenTester, raw: &RawCredentials, options: &TestOptions) -> TestResult {
     match tester.test(raw, options).await {
         Ok(outcome) => TestResult::Passed {

@@ -1,0 +1,181 @@
+//! Which app a command tests, and how: a saved profile (`--profile`, through the core's
+//! `ProfileService`, so its test is recorded as the app records it) or credentials from flags
+//! and the environment (the secret never from a flag value). Shared by `test-token` and
+//! `migrate apply`, which tests the new app before writing anything.
+
+use std::io::BufRead;
+use std::time::Duration;
+
+use s2s_core::profiles::service::ProfileService;
+use s2s_core::profiles::testing::{self, TestRun};
+use s2s_core::profiles::Profile;
+use s2s_core::{Endpoint, ErrorKind, RawCredentials, Secret, TestOptions, TokenTester};
+
+use crate::args::TargetArgs;
+use crate::failure::{usage, Failure};
+
+/// The app to test, ready: everything that could fail before a request has failed already.
+pub struct Target {
+    options: TestOptions,
+    who: Who,
+}
+
+enum Who {
+    Saved {
+        service: ProfileService,
+        profile: Box<Profile>,
+    },
+    Given(RawCredentials),
+}
+
+impl Target {
+    /// Reads the profile or the credentials and builds the test's options (exit 2 on failure).
+    pub fn prepare(args: &TargetArgs) -> Result<Self, Failure> {
+        let who = match &args.profile {
+            Some(name) => {
+                let service = crate::profile::open_service()?;
+                let profile = crate::profile::find_in(&service, name)?;
+                Who::Saved {
+                    service,
+                    profile: Box::new(profile),
+                }
+            }
+            None => Who::Given(given_credentials(args)?),
+        };
+        let options = options(args, &who)?;
+        Ok(Self { options, who })
+    }
+
+    /// The saved profile, if the target is one.
+    pub fn profile(&self) -> Option<&Profile> {
+        match &self.who {
+            Who::Saved { profile, .. } => Some(profile),
+            Who::Given(_) => None,
+        }
+    }
+
+    /// The client secret, read where the test reads it (for `migrate apply --write-secret`).
+    pub fn client_secret(&self) -> Result<Secret, Failure> {
+        match &self.who {
+            Who::Saved { service, profile } => service
+                .credentials(&profile.id)
+                .map(|(_, raw)| raw.client_secret)
+                .map_err(|e| usage(e.to_string(), "Enter the client secret again in S2S Desk.")),
+            Who::Given(raw) => Ok(raw.client_secret.clone()),
+        }
+    }
+
+    /// The IDs tested.
+    pub fn ids(&self) -> (String, String) {
+        match &self.who {
+            Who::Saved { profile, .. } => (profile.account_id.clone(), profile.client_id.clone()),
+            Who::Given(raw) => (raw.account_id.clone(), raw.client_id.clone()),
+        }
+    }
+
+    /// Runs the test (recorded in a saved profile's history, as the app records it).
+    pub async fn test(&self) -> Result<TestRun, Failure> {
+        let tester = TokenTester::default();
+        match &self.who {
+            Who::Saved { service, profile } => service
+                .test_with(&tester, profile, self.options.clone())
+                .await
+                .map_err(|e| {
+                    usage(
+                        format!("profile '{}': {e}", profile.name),
+                        "Open the profile in S2S Desk and check it (and the keychain) there.",
+                    )
+                }),
+            Who::Given(raw) => Ok(testing::test_credentials(&tester, raw, &self.options).await),
+        }
+    }
+}
+
+fn options(args: &TargetArgs, who: &Who) -> Result<TestOptions, Failure> {
+    let saved = match who {
+        Who::Saved { profile, .. } => Some(profile.as_ref()),
+        Who::Given(_) => None,
+    };
+    let refused = |e: s2s_core::EndpointError| {
+        Failure::usage(
+            ErrorKind::HostRefused,
+            e.to_string(),
+            "Use --cloud, or --oauth-url with a loopback address.",
+        )
+    };
+    let endpoint = match (&args.oauth_url, saved) {
+        // A real app's saved credentials go to a non-Zoom address (even one on this machine:
+        // any local process may be listening there) only when the admin says so.
+        (Some(_), Some(profile))
+            if profile.cloud.zoom_cloud().is_some() && !args.allow_custom_host =>
+        {
+            return Err(Failure::usage(
+                ErrorKind::HostRefused,
+                format!(
+                    "profile '{}' holds a real Zoom app's credentials; --oauth-url would send them to a server that is not Zoom",
+                    profile.name
+                ),
+                "Drop --oauth-url to test against Zoom, or add --allow-custom-host if you really mean that server.",
+            ));
+        }
+        (Some(url), _) => Endpoint::custom(url, args.allow_custom_host).map_err(refused)?,
+        (None, Some(profile)) => testing::endpoint_for(profile.cloud, None).map_err(refused)?,
+        (None, None) => Endpoint::cloud(args.cloud.into()),
+    };
+    let mut options = TestOptions::new(endpoint);
+    options.timeout = Duration::from_secs(args.timeout);
+    options.probe = !args.no_probe;
+    options.required_scopes = args.require_scope.clone();
+    options.token_index = args.token_index;
+    if let Some(profile) = saved {
+        options.token_index = options.token_index.or(profile.token_index);
+        options
+            .required_scopes
+            .extend(profile.expected_scopes.iter().cloned());
+    }
+    Ok(options)
+}
+
+fn given_credentials(args: &TargetArgs) -> Result<RawCredentials, Failure> {
+    let missing =
+        |what: &str, how: &str| usage(format!("no {what} given"), &format!("Pass {how}."));
+    let account_id = args
+        .account_id
+        .clone()
+        .ok_or_else(|| missing("account ID", "--profile, --account-id or ZOOM_ACCOUNT_ID"))?;
+    let client_id = args
+        .client_id
+        .clone()
+        .ok_or_else(|| missing("client ID", "--profile, --client-id or ZOOM_CLIENT_ID"))?;
+    Ok(RawCredentials::new(
+        account_id,
+        client_id,
+        read_secret(args.client_secret_stdin)?,
+    ))
+}
+
+fn read_secret(from_stdin: bool) -> Result<Secret, Failure> {
+    if from_stdin {
+        // Zeroed when dropped: the line holds the secret (and its line ending).
+        let mut line = zeroize::Zeroizing::new(String::new());
+        std::io::stdin().lock().read_line(&mut line).map_err(|e| {
+            usage(
+                format!("cannot read the client secret from standard input: {e}"),
+                "Pipe the secret in, e.g. from your secret manager.",
+            )
+        })?;
+        // Only the line ending is the pipe's; anything else is validated (and flagged) by the core.
+        let trimmed = line
+            .strip_suffix('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .unwrap_or(&line);
+        return Ok(Secret::new(trimmed));
+    }
+    match std::env::var("ZOOM_CLIENT_SECRET") {
+        Ok(value) => Ok(Secret::new(value)),
+        Err(_) => Err(usage(
+            "no client secret given".into(),
+            "Set ZOOM_CLIENT_SECRET, or pass --client-secret-stdin and pipe it in. It is never accepted as a flag value.",
+        )),
+    }
+}

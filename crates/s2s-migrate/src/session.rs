@@ -1,0 +1,306 @@
+//! The migration use case, one object per scanned project for the app and the CLI alike: plan
+//! (previews, guidance, readiness of the new app), apply — only once the new app is ready,
+//! unless the caller explicitly skips that gate —, undo, and the report, saved into the project.
+//! Background scans with progress and cancel live here too ([`Scans`]), so the app's commands
+//! only adapt these calls to the window.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use s2s_core::profiles::{Profile, TestRecord};
+use serde::Serialize;
+
+use crate::apply::{apply, ApplyError, FaultInjection, Journal};
+use crate::disk::{inside_root, write_file, Access};
+use crate::guidance::{for_languages, Guidance};
+use crate::plan::{previews, readiness, rewrites, FilePreview, Readiness};
+use crate::report::{html, markdown, Decisions};
+use crate::rewrite::{NewNames, NewValues, Rewrite};
+use crate::scan::{scan, Progress, ProgressSnapshot, ScanError, ScanOptions, ScanReport};
+
+/// The report's file name in the project (the HTML beside it).
+pub const REPORT_FILE: &str = "s2s-desk-migration-report.md";
+
+/// Why a migration step stopped. No file is ever left half-written.
+#[derive(Debug, thiserror::Error)]
+pub enum MigrationError {
+    /// A choice is unusable (setting names, IDs); nothing was written.
+    #[error("{0}")]
+    Invalid(String),
+    /// The new app is not ready; nothing was written.
+    #[error("the new Server-to-Server app is not ready: {}", .0.message)]
+    NotReady(Box<Readiness>),
+    /// Writing or undoing stopped (each file's state is in the message).
+    #[error(transparent)]
+    Apply(#[from] ApplyError),
+    /// The report could not be saved into the project.
+    #[error("the report could not be saved as {file}: {source}")]
+    ReportNotSaved {
+        /// Which file.
+        file: String,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// The new app's latest token test, as readiness needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAppTest {
+    /// The test passed.
+    pub ok: bool,
+    /// The scopes its token held (empty when no token came).
+    pub granted: Vec<String>,
+    /// Its one-line result, for the report.
+    pub summary: String,
+}
+
+impl NewAppTest {
+    /// From a history entry.
+    pub fn of_record(record: &TestRecord) -> Self {
+        Self {
+            ok: record.ok,
+            granted: record.scopes.clone(),
+            summary: record.summary.clone(),
+        }
+    }
+
+    /// A saved profile's latest test (scopes from its latest test that got a token).
+    pub fn of_profile(profile: &Profile) -> Option<Self> {
+        let latest = profile.history.first()?;
+        let granted = s2s_core::scope_report::latest_token(profile)
+            .map(|r| r.scopes.clone())
+            .unwrap_or_default();
+        Some(Self {
+            granted,
+            ..Self::of_record(latest)
+        })
+    }
+}
+
+/// Whether an apply waits for a ready new app.
+#[derive(Debug, Clone, Copy)]
+pub enum Gate<'a> {
+    /// Only when the new app's test passed and covers every call found.
+    RequireReady(Option<&'a NewAppTest>),
+    /// The caller chose to write without a test (`s2s migrate apply --skip-test`).
+    Skip,
+}
+
+/// Everything the plan screen shows.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MigrationPlan {
+    /// One diff per config file, secrets as placeholders.
+    pub previews: Vec<FilePreview>,
+    /// Token handling before/after, per language found.
+    pub guidance: Vec<Guidance>,
+    /// Whether the new app is ready.
+    pub readiness: Readiness,
+}
+
+/// The report in both formats, and where it was saved.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MigrationReport {
+    /// Markdown.
+    pub markdown: String,
+    /// A standalone HTML page.
+    pub html: String,
+    /// Where the Markdown was saved (the HTML beside it), when asked to save.
+    pub saved_to: Option<String>,
+}
+
+/// One scanned project.
+#[derive(Debug, Clone)]
+pub struct Migration {
+    report: ScanReport,
+}
+
+impl Migration {
+    /// A migration over a finished scan (from [`Scans`] or a plan file).
+    pub fn new(report: ScanReport) -> Self {
+        Self { report }
+    }
+
+    /// What the scan found.
+    pub fn report(&self) -> &ScanReport {
+        &self.report
+    }
+
+    /// The rewrites these choices make (in memory; nothing written).
+    pub fn edits(
+        &self,
+        names: &NewNames,
+        values: &NewValues,
+    ) -> Result<Vec<Rewrite>, MigrationError> {
+        names.validate().map_err(MigrationError::Invalid)?;
+        values.validate().map_err(MigrationError::Invalid)?;
+        Ok(rewrites(&self.report, names, values)?)
+    }
+
+    /// Whether the new app is ready, from its latest test.
+    pub fn readiness(&self, test: Option<&NewAppTest>) -> Readiness {
+        match test {
+            Some(t) => readiness(&self.report, Some(t.ok), &t.granted),
+            None => readiness(&self.report, None, &[]),
+        }
+    }
+
+    /// Previews, guidance and readiness. Writes nothing.
+    pub fn plan(
+        &self,
+        names: &NewNames,
+        values: &NewValues,
+        test: Option<&NewAppTest>,
+    ) -> Result<MigrationPlan, MigrationError> {
+        Ok(MigrationPlan {
+            previews: previews(&self.edits(names, values)?),
+            guidance: for_languages(&self.report.languages),
+            readiness: self.readiness(test),
+        })
+    }
+
+    /// Writes every migrated config or none, with backups; refuses an app that is not ready
+    /// unless the gate is skipped.
+    pub fn apply(
+        &self,
+        names: &NewNames,
+        values: &NewValues,
+        gate: Gate<'_>,
+    ) -> Result<Journal, MigrationError> {
+        let edits = self.edits(names, values)?;
+        if let Gate::RequireReady(test) = gate {
+            let ready = self.readiness(test);
+            if !ready.ready {
+                return Err(MigrationError::NotReady(Box::new(ready)));
+            }
+        }
+        Ok(apply(
+            Path::new(&self.report.root),
+            &edits,
+            s2s_core::clock::now_unix(),
+            FaultInjection::default(),
+        )?)
+    }
+
+    /// The report (Markdown and HTML); with `save`, also written into the project.
+    pub fn report_for(
+        &self,
+        decisions: &Decisions,
+        journal: Option<&Journal>,
+        save: bool,
+    ) -> Result<MigrationReport, MigrationError> {
+        let now = s2s_core::clock::now_unix();
+        let md = markdown(&self.report, decisions, journal, now);
+        let page = html(&self.report, decisions, journal, now);
+        let saved_to = if save {
+            let root = PathBuf::from(&self.report.root);
+            let html_file = REPORT_FILE.replace(".md", ".html");
+            for (name, text) in [(REPORT_FILE, &md), (html_file.as_str(), &page)] {
+                inside_root(&root, Path::new(name))
+                    .and_then(|target| write_file(&target, text.as_bytes(), Access::Shared))
+                    .map_err(|source| MigrationError::ReportNotSaved {
+                        file: name.to_string(),
+                        source,
+                    })?;
+            }
+            Some(root.join(REPORT_FILE).display().to_string())
+        } else {
+            None
+        };
+        Ok(MigrationReport {
+            markdown: md,
+            html: page,
+            saved_to,
+        })
+    }
+}
+
+/// Restores the files an apply changed, all or none.
+pub fn undo(journal: &Journal) -> Result<Journal, MigrationError> {
+    Ok(crate::apply::undo(&journal.path())?)
+}
+
+/// A path as people type it: `~/` is the home folder.
+pub fn expand_home(path: &str) -> PathBuf {
+    let path = path.trim();
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
+}
+
+/// A background scan's state.
+pub enum ScanState {
+    /// Still walking.
+    Running(ProgressSnapshot),
+    /// Finished (possibly cancelled).
+    Done(ScanReport),
+    /// Could not scan.
+    Failed(ScanError),
+}
+
+struct Job {
+    progress: Arc<Progress>,
+    result: Arc<Mutex<Option<Result<ScanReport, ScanError>>>>,
+}
+
+/// Scans running in the background: each has an id to poll for progress, cancel, and later
+/// turn into a [`Migration`]. Each runs on its own thread, so a 10,000-file tree never stalls
+/// the caller.
+#[derive(Default)]
+pub struct Scans {
+    next: AtomicU32,
+    jobs: Mutex<HashMap<u32, Job>>,
+}
+
+impl Scans {
+    /// Starts scanning `path` (`~/` expanded); `Err` with the expanded path when nothing is there.
+    pub fn start(&self, path: &str) -> Result<u32, PathBuf> {
+        let path = expand_home(path);
+        if !path.exists() {
+            return Err(path);
+        }
+        let id = self.next.fetch_add(1, Ordering::Relaxed) + 1;
+        let progress = Arc::new(Progress::default());
+        let result = Arc::new(Mutex::new(None));
+        let (p, r) = (progress.clone(), result.clone());
+        std::thread::spawn(move || {
+            let outcome = scan(zoom_catalog::catalog(), &path, &ScanOptions::default(), &p);
+            *r.lock().unwrap_or_else(PoisonError::into_inner) = Some(outcome);
+        });
+        self.jobs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(id, Job { progress, result });
+        Ok(id)
+    }
+
+    /// The scan's state; `None` for an unknown id.
+    pub fn state(&self, id: u32) -> Option<ScanState> {
+        let jobs = self.jobs.lock().unwrap_or_else(PoisonError::into_inner);
+        let job = jobs.get(&id)?;
+        let result = job.result.lock().unwrap_or_else(PoisonError::into_inner);
+        Some(match result.as_ref() {
+            None => ScanState::Running(job.progress.snapshot()),
+            Some(Ok(report)) => ScanState::Done(report.clone()),
+            Some(Err(e)) => ScanState::Failed(e.clone()),
+        })
+    }
+
+    /// Asks a scan to stop; what was found so far is kept.
+    pub fn cancel(&self, id: u32) -> bool {
+        let jobs = self.jobs.lock().unwrap_or_else(PoisonError::into_inner);
+        jobs.get(&id).map(|j| j.progress.cancel()).is_some()
+    }
+
+    /// A finished scan, as a migration.
+    pub fn migration(&self, id: u32) -> Option<Migration> {
+        match self.state(id)? {
+            ScanState::Done(report) => Some(Migration::new(report)),
+            _ => None,
+        }
+    }
+}
