@@ -6,7 +6,7 @@
 use std::io::BufRead;
 use std::time::Duration;
 
-use s2s_core::profiles::service::ProfileService;
+use s2s_core::profiles::service::{ProfileService, ServiceError};
 use s2s_core::profiles::testing::{self, TestRun};
 use s2s_core::profiles::Profile;
 use s2s_core::{Endpoint, ErrorKind, RawCredentials, Secret, TestOptions, TokenTester};
@@ -60,7 +60,7 @@ impl Target {
             Who::Saved { service, profile } => service
                 .credentials(&profile.id)
                 .map(|(_, raw)| raw.client_secret)
-                .map_err(|e| usage(e.to_string(), "Enter the client secret again in S2S Desk.")),
+                .map_err(|e| service_failure(&profile.name, &e)),
             Who::Given(raw) => Ok(raw.client_secret.clone()),
         }
     }
@@ -80,15 +80,22 @@ impl Target {
             Who::Saved { service, profile } => service
                 .test_with(&tester, profile, self.options.clone())
                 .await
-                .map_err(|e| {
-                    usage(
-                        format!("profile '{}': {e}", profile.name),
-                        "Open the profile in S2S Desk and check it (and the keychain) there.",
-                    )
-                }),
+                .map_err(|e| service_failure(&profile.name, &e)),
             Who::Given(raw) => Ok(testing::test_credentials(&tester, raw, &self.options).await),
         }
     }
+}
+
+/// A profile that could not be used, with the fix for its cause.
+fn service_failure(name: &str, e: &ServiceError) -> Failure {
+    let advice = match e {
+        ServiceError::Keychain(k) => k.advice(),
+        ServiceError::MissingSecret(_) => {
+            "Open the profile in S2S Desk and enter the client secret again."
+        }
+        _ => "Open the profile in S2S Desk and check it there.",
+    };
+    usage(format!("profile '{name}': {e}"), advice)
 }
 
 fn options(args: &TargetArgs, who: &Who) -> Result<TestOptions, Failure> {

@@ -210,7 +210,7 @@ fn kill_mid_save(service: &str) -> Result<String, String> {
         let before: Vec<String> = keychain_ids(service);
         let ids: Vec<String> = file
             .read()
-            .map(|b| b.profiles().iter().map(|p| p.id.clone()).collect())
+            .map(|b| b.profiles().iter().map(|p| p.id.to_string()).collect())
             .unwrap_or_default();
         orphans_seen += before.iter().filter(|k| !ids.contains(k)).count();
         // The next start (app or CLI) reconciles.

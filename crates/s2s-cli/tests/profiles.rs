@@ -35,7 +35,15 @@ async fn without_a_keychain_the_profile_fails_clearly_and_no_plaintext_fallback_
         "DBUS_SESSION_BUS_ADDRESS",
         "unix:path=/nonexistent/s2s-test-bus",
     )
-    .args(["test-token", "--profile", "reporting", "--json"]);
+    // (A Sandbox profile needs a simulator's address; the keychain is read before anything is sent.)
+    .args([
+        "test-token",
+        "--profile",
+        "reporting",
+        "--oauth-url",
+        "http://127.0.0.1:9",
+        "--json",
+    ]);
     let out = run(cmd, None).await;
     assert_eq!(out.code, 2, "{}", out.all());
     let error = &out.json()["error"];

@@ -86,7 +86,7 @@ impl ZoomBody {
 }
 
 /// A stable machine name for each outcome. The CLI's JSON, its exit codes and the UI branch on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {

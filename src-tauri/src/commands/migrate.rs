@@ -2,6 +2,7 @@
 //! window (background scan with poll and cancel, plan, apply behind the readiness gate, undo,
 //! report), with the new app's IDs, secret and latest test from the profile the admin picked.
 
+use s2s_core::profiles::ProfileId;
 use s2s_migrate::apply::Journal;
 use s2s_migrate::report::Decisions;
 use s2s_migrate::rewrite::{NewNames, NewValues};
@@ -42,7 +43,7 @@ pub struct MigrationChoices {
     /// New setting names.
     pub names: NewNames,
     /// The profile of the new S2S app (its IDs are written; its test decides readiness).
-    pub profile_id: Option<String>,
+    pub profile_id: Option<ProfileId>,
     /// Write the client secret from the keychain instead of a placeholder.
     pub write_secret: bool,
 }

@@ -1,6 +1,7 @@
 //! Profiles: list, save (create, edit, rename), duplicate, delete, import and export.
 //! Each command is one `ProfileService` call; secrets arrive here only to be stored.
 
+use s2s_core::profiles::ProfileId;
 use s2s_core::profiles::{export, Profile, ProfileDraft, TestRecord};
 use s2s_core::Secret;
 use serde::Serialize;
@@ -57,7 +58,7 @@ pub fn set_aside_profiles_file(state: State<'_, AppState>) -> Result<Option<Stri
 #[specta::specta]
 pub fn save_profile(
     state: State<'_, AppState>,
-    id: Option<String>,
+    id: Option<ProfileId>,
     draft: ProfileDraft,
     client_secret: Option<String>,
     last_test: Option<TestRecord>,
@@ -73,14 +74,14 @@ pub fn save_profile(
 /// Copies a profile and its secret under a new name.
 #[tauri::command]
 #[specta::specta]
-pub fn duplicate_profile(state: State<'_, AppState>, id: String) -> Result<Profile, IpcError> {
+pub fn duplicate_profile(state: State<'_, AppState>, id: ProfileId) -> Result<Profile, IpcError> {
     Ok(state.profiles.duplicate(&id)?)
 }
 
 /// Deletes a profile and its keychain entry.
 #[tauri::command]
 #[specta::specta]
-pub fn delete_profile(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
+pub fn delete_profile(state: State<'_, AppState>, id: ProfileId) -> Result<(), IpcError> {
     state.profiles.delete(&id)?;
     Ok(())
 }
@@ -88,7 +89,7 @@ pub fn delete_profile(state: State<'_, AppState>, id: String) -> Result<(), IpcE
 /// The profile's non-secret fields as JSON, to share.
 #[tauri::command]
 #[specta::specta]
-pub fn export_profile(state: State<'_, AppState>, id: String) -> Result<String, IpcError> {
+pub fn export_profile(state: State<'_, AppState>, id: ProfileId) -> Result<String, IpcError> {
     Ok(export::to_json(&state.profiles.get(&id)?))
 }
 
@@ -97,7 +98,7 @@ pub fn export_profile(state: State<'_, AppState>, id: String) -> Result<String, 
 #[specta::specta]
 pub fn export_env(
     state: State<'_, AppState>,
-    id: String,
+    id: ProfileId,
     reveal: bool,
 ) -> Result<String, IpcError> {
     let profile = state.profiles.get(&id)?;

@@ -5,6 +5,7 @@
 use s2s_core::catalog::change::WhatIf;
 use s2s_core::catalog::coverage::CoverageReport;
 use s2s_core::catalog::{catalog, OperationRef};
+use s2s_core::profiles::ProfileId;
 use s2s_core::scope_report::{coverage_for, overview, what_if_for, RoleChoice, ScopeOverview};
 use tauri::State;
 
@@ -16,7 +17,7 @@ use crate::state::AppState;
 #[specta::specta]
 pub fn scope_overview(
     state: State<'_, AppState>,
-    id: String,
+    id: ProfileId,
     role: RoleChoice,
 ) -> Result<ScopeOverview, IpcError> {
     let profile = state.profiles.get(&id)?;
@@ -29,7 +30,7 @@ pub fn scope_overview(
 #[specta::specta]
 pub fn scope_what_if(
     state: State<'_, AppState>,
-    id: String,
+    id: ProfileId,
     current: RoleChoice,
     proposed: RoleChoice,
     remove_privileges: Vec<String>,
@@ -67,7 +68,7 @@ pub fn catalog_operations() -> Vec<OperationRef> {
 #[specta::specta]
 pub fn check_calls(
     state: State<'_, AppState>,
-    id: String,
+    id: ProfileId,
     calls: Vec<String>,
 ) -> Result<CoverageReport, IpcError> {
     let profile = state.profiles.get(&id)?;

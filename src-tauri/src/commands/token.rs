@@ -4,6 +4,7 @@
 
 use s2s_core::profiles::testing::{self, TestRun};
 use s2s_core::profiles::ProfileDraft;
+use s2s_core::profiles::ProfileId;
 use s2s_core::{CredentialIssue, RawCredentials, Secret};
 use tauri::State;
 
@@ -44,7 +45,7 @@ pub async fn test_draft(
 /// Tests a saved profile and records the result in its history.
 #[tauri::command]
 #[specta::specta]
-pub async fn test_profile(state: State<'_, AppState>, id: String) -> Result<TestRun, IpcError> {
+pub async fn test_profile(state: State<'_, AppState>, id: ProfileId) -> Result<TestRun, IpcError> {
     let sandbox = state.sandbox_url();
     Ok(state
         .profiles

@@ -18,15 +18,15 @@ export const commands = {
 	 *  Creates a profile (`id` null) or updates one. `client_secret` null keeps the stored secret.
 	 *  `last_test` is the wizard's test of these credentials, kept as the first history entry.
 	 */
-	saveProfile: (id: string | null, draft: ProfileDraft_Deserialize, clientSecret: string | null, lastTest: TestRecord_Deserialize | null) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("save_profile", { id, draft, clientSecret, lastTest })),
+	saveProfile: (id: ProfileId | null, draft: ProfileDraft_Deserialize, clientSecret: string | null, lastTest: TestRecord_Deserialize | null) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("save_profile", { id, draft, clientSecret, lastTest })),
 	/**  Copies a profile and its secret under a new name. */
-	duplicateProfile: (id: string) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("duplicate_profile", { id })),
+	duplicateProfile: (id: ProfileId) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("duplicate_profile", { id })),
 	/**  Deletes a profile and its keychain entry. */
-	deleteProfile: (id: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("delete_profile", { id })),
+	deleteProfile: (id: ProfileId) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("delete_profile", { id })),
 	/**  The profile's non-secret fields as JSON, to share. */
-	exportProfile: (id: string) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("export_profile", { id })),
+	exportProfile: (id: ProfileId) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("export_profile", { id })),
 	/**  A `.env` snippet; the secret is masked unless `reveal` (a deliberate, warned action). */
-	exportEnv: (id: string, reveal: boolean) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("export_env", { id, reveal })),
+	exportEnv: (id: ProfileId, reveal: boolean) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("export_env", { id, reveal })),
 	/**  Reads an exported profile into a draft for the Setup form (the secret is entered there). */
 	importProfile: (json: string) => typedError<ProfileDraft_Serialize, IpcError_Serialize>(__TAURI_INVOKE("import_profile", { json })),
 	/**  Checks pasted values without sending anything. */
@@ -34,13 +34,13 @@ export const commands = {
 	/**  Tests credentials typed into the Setup wizard, before they are saved. */
 	testDraft: (draft: ProfileDraft_Deserialize, clientSecret: string) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_draft", { draft, clientSecret })),
 	/**  Tests a saved profile and records the result in its history. */
-	testProfile: (id: string) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_profile", { id })),
+	testProfile: (id: ProfileId) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_profile", { id })),
 	/**  Granted scopes, the owner's role (as read at the last test, or as chosen), risk and drift. */
-	scopeOverview: (id: string, role: RoleChoice) => typedError<ScopeOverview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("scope_overview", { id, role })),
+	scopeOverview: (id: ProfileId, role: RoleChoice) => typedError<ScopeOverview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("scope_overview", { id, role })),
 	/**  What Zoom would remove if the owner's role became `proposed` (minus `remove_privileges`). */
-	scopeWhatIf: (id: string, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]) => typedError<WhatIf_Serialize, IpcError_Serialize>(__TAURI_INVOKE("scope_what_if", { id, current, proposed, removePrivileges })),
+	scopeWhatIf: (id: ProfileId, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]) => typedError<WhatIf_Serialize, IpcError_Serialize>(__TAURI_INVOKE("scope_what_if", { id, current, proposed, removePrivileges })),
 	/**  Whether the profile's scopes cover these calls, and the fewest scopes to add. */
-	checkCalls: (id: string, calls: string[]) => typedError<CoverageReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_calls", { id, calls })),
+	checkCalls: (id: ProfileId, calls: string[]) => typedError<CoverageReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_calls", { id, calls })),
 	/**  Every operation in the scope catalog, for picking calls to check. */
 	catalogOperations: () => __TAURI_INVOKE<OperationRef[]>("catalog_operations"),
 	/**  Starts scanning a file or folder (`~/` works); returns the scan's id. */
@@ -722,7 +722,7 @@ export type MigrationChoices_Deserialize = {
 	/**  New setting names. */
 	names: NewNames,
 	/**  The profile of the new S2S app (its IDs are written; its test decides readiness). */
-	profile_id?: string | null,
+	profile_id?: ProfileId | null,
 	/**  Write the client secret from the keychain instead of a placeholder. */
 	write_secret: boolean,
 };
@@ -732,7 +732,7 @@ export type MigrationChoices_Serialize = {
 	/**  New setting names. */
 	names: NewNames,
 	/**  The profile of the new S2S app (its IDs are written; its test decides readiness). */
-	profile_id: string | null,
+	profile_id: ProfileId | null,
 	/**  Write the client secret from the keychain instead of a placeholder. */
 	write_secret: boolean,
 };
@@ -939,7 +939,10 @@ export type ProbeOutcome_Serialize =
 /**  Probing was turned off. */
 { outcome: "skipped" };
 
-/**  A saved S2S app. */
+/**
+ *  A saved S2S app: its id, the fields the admin edits (a [`ProfileDraft`], stored flat), and
+ *  its test history. Reads of the edited fields go through to the draft (`profile.name`).
+ */
 export type Profile = Profile_Serialize | Profile_Deserialize;
 
 /**  Which Zoom a profile talks to. */
@@ -968,9 +971,12 @@ export type ProfileDraft_Deserialize = {
 	notes?: string,
 	/**  Expected scopes. */
 	expected_scopes?: string[],
-	/**  Spare token slot. */
+	/**  A spare token slot, when Zoom raised this app's token tolerance. */
 	token_index?: number | null,
-	/**  Tokens Zoom keeps valid for this app, if known. */
+	/**
+	 *  How many of the newest tokens Zoom keeps valid for this app, when the admin knows
+	 *  (`None`: not known).
+	 */
 	token_tolerance?: number | null,
 };
 
@@ -988,11 +994,20 @@ export type ProfileDraft_Serialize = {
 	notes: string,
 	/**  Expected scopes. */
 	expected_scopes: string[],
-	/**  Spare token slot. */
+	/**  A spare token slot, when Zoom raised this app's token tolerance. */
 	token_index: number | null,
-	/**  Tokens Zoom keeps valid for this app, if known. */
+	/**
+	 *  How many of the newest tokens Zoom keeps valid for this app, when the admin knows
+	 *  (`None`: not known).
+	 */
 	token_tolerance: number | null,
 };
+
+/**
+ *  A profile's stable id (a UUID): the key of its keychain entry. Never changes, not even on
+ *  rename. A string on the wire and on disk.
+ */
+export type ProfileId = string;
 
 /**  The Profiles view's data. */
 export type ProfileList = ProfileList_Serialize | ProfileList_Deserialize;
@@ -1027,67 +1042,27 @@ export type ProfileList_Serialize = {
 	keychain_problem: IpcError_Serialize | null,
 };
 
-/**  A saved S2S app. */
+/**
+ *  A saved S2S app: its id, the fields the admin edits (a [`ProfileDraft`], stored flat), and
+ *  its test history. Reads of the edited fields go through to the draft (`profile.name`).
+ */
 export type Profile_Deserialize = {
-	/**  Stable id; the keychain entry's key. Never changes, not even on rename. */
-	id: string,
-	/**  Unique (case-insensitively) display name. */
-	name: string,
-	/**  Which Zoom. */
-	cloud: ProfileCloud,
-	/**  Account ID. */
-	account_id: string,
-	/**  Client ID. */
-	client_id: string,
-	/**  Free text. */
-	notes?: string,
-	/**  Scopes the admin expects; a test fails when one is missing. */
-	expected_scopes?: string[],
-	/**
-	 *  A spare token slot, when Zoom raised this app's token tolerance; tests use it so they
-	 *  never invalidate the token a deployed service holds.
-	 */
-	token_index?: number | null,
-	/**
-	 *  How many of the newest tokens Zoom keeps valid for this app, when the admin knows
-	 *  (Zoom support can raise it from 1); `None` means "assume 1": a test invalidates the
-	 *  token a deployed service holds.
-	 */
-	token_tolerance?: number | null,
+	/**  Stable id; the keychain entry's key. */
+	id: ProfileId,
 	/**  Test results, newest first. */
 	history?: TestRecord_Deserialize[],
-};
+} & ProfileDraft_Deserialize;
 
-/**  A saved S2S app. */
+/**
+ *  A saved S2S app: its id, the fields the admin edits (a [`ProfileDraft`], stored flat), and
+ *  its test history. Reads of the edited fields go through to the draft (`profile.name`).
+ */
 export type Profile_Serialize = {
-	/**  Stable id; the keychain entry's key. Never changes, not even on rename. */
-	id: string,
-	/**  Unique (case-insensitively) display name. */
-	name: string,
-	/**  Which Zoom. */
-	cloud: ProfileCloud,
-	/**  Account ID. */
-	account_id: string,
-	/**  Client ID. */
-	client_id: string,
-	/**  Free text. */
-	notes: string,
-	/**  Scopes the admin expects; a test fails when one is missing. */
-	expected_scopes: string[],
-	/**
-	 *  A spare token slot, when Zoom raised this app's token tolerance; tests use it so they
-	 *  never invalidate the token a deployed service holds.
-	 */
-	token_index: number | null,
-	/**
-	 *  How many of the newest tokens Zoom keeps valid for this app, when the admin knows
-	 *  (Zoom support can raise it from 1); `None` means "assume 1": a test invalidates the
-	 *  token a deployed service holds.
-	 */
-	token_tolerance: number | null,
+	/**  Stable id; the keychain entry's key. */
+	id: ProfileId,
 	/**  Test results, newest first. */
 	history: TestRecord_Serialize[],
-};
+} & ProfileDraft_Serialize;
 
 /**  A moment's counts. */
 export type ProgressSnapshot = {
@@ -1478,8 +1453,11 @@ export type TestRecord_Deserialize = {
 	at_unix: number,
 	/**  Whether the test passed. */
 	ok: boolean,
-	/**  The error kind when it did not. */
-	kind?: string | null,
+	/**
+	 *  The error kind when it did not (a kind this version doesn't know, from an older or
+	 *  newer file, reads as none).
+	 */
+	kind?: ErrorKind | null,
 	/**  One line: what happened. */
 	summary: string,
 	/**  Scopes granted. */
@@ -1498,8 +1476,11 @@ export type TestRecord_Serialize = {
 	at_unix: number,
 	/**  Whether the test passed. */
 	ok: boolean,
-	/**  The error kind when it did not. */
-	kind: string | null,
+	/**
+	 *  The error kind when it did not (a kind this version doesn't know, from an older or
+	 *  newer file, reads as none).
+	 */
+	kind: ErrorKind | null,
 	/**  One line: what happened. */
 	summary: string,
 	/**  Scopes granted. */

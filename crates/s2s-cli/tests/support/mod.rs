@@ -44,7 +44,7 @@ pub fn data_home_with_history(
     ProfileFile::in_dir(&home.path().join("app.s2sdesk.desktop"))
         .save(&book)
         .expect("saved");
-    (home, id)
+    (home, id.to_string())
 }
 
 /// `s2s` with its data folder (profiles file) in `home`.

@@ -40,38 +40,82 @@ impl ProfileCloud {
     }
 }
 
-/// A saved S2S app.
+/// A profile's stable id (a UUID): the key of its keychain entry. Never changes, not even on
+/// rename. A string on the wire and on disk.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(transparent)]
+pub struct ProfileId(String);
+
+impl ProfileId {
+    /// A new, random id.
+    pub fn new_random() -> Self {
+        Self(uuid::Uuid::new_v4().to_string())
+    }
+
+    /// The id as text (the keychain entry's user name).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for ProfileId {
+    fn from(s: &str) -> Self {
+        Self(s.to_string())
+    }
+}
+
+impl From<String> for ProfileId {
+    fn from(s: String) -> Self {
+        Self(s)
+    }
+}
+
+impl std::ops::Deref for ProfileId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ProfileId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for ProfileId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for ProfileId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+/// A saved S2S app: its id, the fields the admin edits (a [`ProfileDraft`], stored flat), and
+/// its test history. Reads of the edited fields go through to the draft (`profile.name`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Profile {
-    /// Stable id; the keychain entry's key. Never changes, not even on rename.
-    pub id: String,
-    /// Unique (case-insensitively) display name.
-    pub name: String,
-    /// Which Zoom.
-    pub cloud: ProfileCloud,
-    /// Account ID.
-    pub account_id: String,
-    /// Client ID.
-    pub client_id: String,
-    /// Free text.
-    #[serde(default)]
-    pub notes: String,
-    /// Scopes the admin expects; a test fails when one is missing.
-    #[serde(default)]
-    pub expected_scopes: Vec<String>,
-    /// A spare token slot, when Zoom raised this app's token tolerance; tests use it so they
-    /// never invalidate the token a deployed service holds.
-    #[serde(default)]
-    pub token_index: Option<u32>,
-    /// How many of the newest tokens Zoom keeps valid for this app, when the admin knows
-    /// (Zoom support can raise it from 1); `None` means "assume 1": a test invalidates the
-    /// token a deployed service holds.
-    #[serde(default)]
-    pub token_tolerance: Option<u32>,
+    /// Stable id; the keychain entry's key.
+    pub id: ProfileId,
+    /// Name, cloud, IDs, notes, expected scopes, token slot and tolerance.
+    #[serde(flatten)]
+    pub settings: ProfileDraft,
     /// Test results, newest first.
     #[serde(default)]
     pub history: Vec<TestRecord>,
+}
+
+impl std::ops::Deref for Profile {
+    type Target = ProfileDraft;
+    fn deref(&self) -> &ProfileDraft {
+        &self.settings
+    }
 }
 
 /// The editable fields of a profile.
@@ -92,10 +136,11 @@ pub struct ProfileDraft {
     /// Expected scopes.
     #[serde(default)]
     pub expected_scopes: Vec<String>,
-    /// Spare token slot.
+    /// A spare token slot, when Zoom raised this app's token tolerance.
     #[serde(default)]
     pub token_index: Option<u32>,
-    /// Tokens Zoom keeps valid for this app, if known.
+    /// How many of the newest tokens Zoom keeps valid for this app, when the admin knows
+    /// (`None`: not known).
     #[serde(default)]
     pub token_tolerance: Option<u32>,
 }
@@ -151,13 +196,11 @@ impl ProfileBook {
     /// Adds a profile from a draft and returns it.
     pub fn create(&mut self, draft: ProfileDraft) -> Result<&Profile, ProfileError> {
         let name = self.free_name(&draft.name, None)?;
-        let profile = Profile {
-            id: new_id(),
-            name,
+        self.profiles.push(Profile {
+            id: ProfileId::new_random(),
+            settings: tidy(ProfileDraft { name, ..draft }),
             history: Vec::new(),
-            ..from_draft(draft)
-        };
-        self.profiles.push(profile);
+        });
         Ok(&self.profiles[self.profiles.len() - 1])
     }
 
@@ -168,9 +211,8 @@ impl ProfileBook {
         let history = std::mem::take(&mut self.profiles[slot].history);
         self.profiles[slot] = Profile {
             id: id.into(),
-            name,
+            settings: tidy(ProfileDraft { name, ..draft }),
             history,
-            ..from_draft(draft)
         };
         Ok(&self.profiles[slot])
     }
@@ -192,10 +234,12 @@ impl ProfileBook {
             n += 1;
         };
         self.profiles.push(Profile {
-            id: new_id(),
-            name,
+            id: ProfileId::new_random(),
+            settings: ProfileDraft {
+                name,
+                ..original.settings
+            },
             history: Vec::new(),
-            ..original
         });
         Ok(&self.profiles[self.profiles.len() - 1])
     }
@@ -240,28 +284,19 @@ impl ProfileBook {
     }
 }
 
-fn from_draft(draft: ProfileDraft) -> Profile {
-    Profile {
-        id: String::new(),
-        name: draft.name,
-        cloud: draft.cloud,
+/// A draft as stored: IDs trimmed, blank expected scopes dropped.
+fn tidy(draft: ProfileDraft) -> ProfileDraft {
+    ProfileDraft {
         account_id: draft.account_id.trim().into(),
         client_id: draft.client_id.trim().into(),
-        notes: draft.notes,
         expected_scopes: draft
             .expected_scopes
             .iter()
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
             .collect(),
-        token_index: draft.token_index,
-        token_tolerance: draft.token_tolerance,
-        history: Vec::new(),
+        ..draft
     }
-}
-
-fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
 }
 
 #[cfg(test)]

@@ -5,7 +5,14 @@
 use serde::{Deserialize, Serialize};
 use zoom_catalog::change::{detect_drift, Drift, OwnerSnapshot};
 
+use crate::error::ErrorKind;
 use crate::tester::{FailureReport, TestReport};
+
+/// An error kind as stored, or none when the name is unknown (files outlive versions).
+fn known_kind<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<ErrorKind>, D::Error> {
+    let name = Option::<String>::deserialize(d)?;
+    Ok(name.and_then(|n| serde_json::from_value(serde_json::Value::String(n)).ok()))
+}
 
 /// One test's result, as kept in a profile's history. No token, no secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,8 +22,11 @@ pub struct TestRecord {
     pub at_unix: i64,
     /// Whether the test passed.
     pub ok: bool,
-    /// The error kind when it did not.
-    pub kind: Option<String>,
+    /// The error kind when it did not (a kind this version doesn't know, from an older or
+    /// newer file, reads as none).
+    #[serde(default, deserialize_with = "known_kind")]
+    #[cfg_attr(feature = "specta", specta(type = Option<ErrorKind>))]
+    pub kind: Option<ErrorKind>,
     /// One line: what happened.
     pub summary: String,
     /// Scopes granted.
@@ -37,7 +47,7 @@ impl TestRecord {
         TestRecord {
             at_unix,
             ok: report.passed(),
-            kind: report.failure_kind().map(|k| k.as_str().to_string()),
+            kind: report.failure_kind(),
             summary: if report.passed() {
                 format!("Token issued with {} scopes", report.token.scopes.len())
             } else if !report.missing_required.is_empty() {
@@ -60,7 +70,7 @@ impl TestRecord {
         TestRecord {
             at_unix,
             ok: false,
-            kind: Some(failure.kind.as_str().to_string()),
+            kind: Some(failure.kind),
             summary: failure.message.clone(),
             scopes: Vec::new(),
             latency_ms: None,

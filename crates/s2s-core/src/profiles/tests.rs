@@ -336,7 +336,7 @@ mod service {
             .save(None, draft("Prod"), Some(&Secret::new("s1")))
             .expect("saved")
             .id;
-        *keychain.corrupt.lock().expect("lock") = Some(id.clone());
+        *keychain.corrupt.lock().expect("lock") = Some(id.to_string());
         assert!(profiles.reveal_secret(&id).is_err(), "unreadable now");
         profiles
             .save(Some(&id), draft("Prod"), Some(&Secret::new("s2")))
@@ -526,4 +526,33 @@ fn a_file_written_before_newer_optional_fields_still_loads() {
         (p.token_index, p.token_tolerance, p.history.len()),
         (None, None, 0)
     );
+}
+
+#[test]
+fn stored_error_kinds_load_typed_and_unknown_ones_read_as_none() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = ProfileFile::in_dir(dir.path());
+    let record = |kind: &str| {
+        format!(
+            r#"{{"at_unix": 1, "ok": false, "kind": {kind}, "summary": "s", "scopes": [], "latency_ms": null}}"#
+        )
+    };
+    let old = format!(
+        r#"{{"format": 1, "profiles": [{{"id": "p1", "name": "Old", "cloud": "commercial",
+        "account_id": "AcctAcctAcctAcctAcct01", "client_id": "ClientClientClient0001",
+        "history": [{}, {}, {}]}}]}}"#,
+        record("\"invalid_client\""),
+        record("\"a_kind_from_the_future\""),
+        record("null")
+    );
+    std::fs::write(file.path(), old).expect("write");
+    let book = file.read().expect("loaded");
+    let kinds: Vec<Option<crate::ErrorKind>> = book
+        .get("p1")
+        .expect("found")
+        .history
+        .iter()
+        .map(|r| r.kind)
+        .collect();
+    assert_eq!(kinds, [Some(crate::ErrorKind::InvalidClient), None, None]);
 }

@@ -75,7 +75,7 @@ const ANALYTICS: (&str, &str) = ("SbxAnalytics0000000003", "sandboxSecretAnalyti
 /// A profile for an app, and a function that tests it and records the result like the app does.
 struct Recorded {
     book: ProfileBook,
-    id: String,
+    id: s2s_core::profiles::ProfileId,
     app: (&'static str, &'static str),
 }
 
