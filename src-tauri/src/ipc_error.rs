@@ -120,6 +120,15 @@ impl From<s2s_migrate::session::MigrationError> for IpcError {
     }
 }
 
+impl From<s2s_core::scope_report::WhatIfError> for IpcError {
+    fn from(e: s2s_core::scope_report::WhatIfError) -> Self {
+        match e {
+            s2s_core::scope_report::WhatIfError::RoleJson(j) => j.into(),
+            s2s_core::scope_report::WhatIfError::RoleUnknown => IpcError::role_unknown(),
+        }
+    }
+}
+
 impl From<s2s_core::catalog::roles::RoleJsonError> for IpcError {
     fn from(e: s2s_core::catalog::roles::RoleJsonError) -> Self {
         Self::new(

@@ -120,8 +120,8 @@ pub struct ScopesArgs {
     pub profile: String,
     /// Judge by this role instead of the one read at the last test: owner, admin, member, or a
     /// file holding Zoom's GET /roles/{roleId} answer.
-    #[arg(long, value_name = "ROLE|FILE")]
-    pub role: Option<String>,
+    #[arg(long, value_name = "ROLE|FILE", value_parser = parse_role)]
+    pub role: Option<RoleArg>,
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
@@ -149,8 +149,8 @@ pub struct WhatifArgs {
     #[arg(long, value_name = "NAME")]
     pub profile: String,
     /// The role to imagine: owner, admin, member, or a role JSON file. Default: the current role.
-    #[arg(long, value_name = "ROLE|FILE")]
-    pub role: Option<String>,
+    #[arg(long, value_name = "ROLE|FILE", value_parser = parse_role)]
+    pub role: Option<RoleArg>,
     /// Imagine this privilege removed from the role (e.g. Recording:Read). Repeatable.
     #[arg(long, value_name = "PRIVILEGE")]
     pub remove_privilege: Vec<String>,
@@ -206,6 +206,30 @@ pub struct TargetArgs {
     /// Skip the authenticated GET /users/me call after the token is issued.
     #[arg(long)]
     pub no_probe: bool,
+}
+
+/// `--role`: a built-in role, or a file holding Zoom's `GET /roles/{roleId}` answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoleArg {
+    /// Owner, Admin or Member.
+    Builtin(s2s_core::catalog::roles::RoleKind),
+    /// A role JSON file.
+    File(PathBuf),
+}
+
+fn parse_role(value: &str) -> Result<RoleArg, String> {
+    use s2s_core::catalog::roles::RoleKind;
+    Ok(match value.trim().to_ascii_lowercase().as_str() {
+        "owner" => RoleArg::Builtin(RoleKind::Owner),
+        "admin" => RoleArg::Builtin(RoleKind::Admin),
+        "member" => RoleArg::Builtin(RoleKind::Member),
+        _ if std::path::Path::new(value).is_file() => RoleArg::File(PathBuf::from(value)),
+        _ => {
+            return Err(format!(
+                "'{value}' is not owner, admin or member, nor a file (a role JSON from Zoom's GET /roles/{{roleId}})"
+            ))
+        }
+    })
 }
 
 /// A Zoom cloud, as the CLI names it.

@@ -3,16 +3,16 @@
 
 use s2s_core::catalog::change::{Drift, WhatIf};
 use s2s_core::catalog::coverage::{CallCoverage, CoverageReport};
-use s2s_core::catalog::roles::{OwnerRole, RoleKind, RoleSource, Standing};
+use s2s_core::catalog::roles::{OwnerRole, RoleSource, Standing};
 use s2s_core::catalog::{catalog, Catalog};
 use s2s_core::profiles::Profile;
 use s2s_core::scope_report::{
-    coverage_for, latest_token, overview, what_if_for, RoleChoice, ScopeOverview,
+    coverage_for, latest_token, overview, what_if_choice, RoleChoice, ScopeOverview, WhatIfError,
 };
 use s2s_core::ErrorKind;
 use serde_json::json;
 
-use crate::args::{CheckArgs, ScopesArgs, WhatifArgs};
+use crate::args::{CheckArgs, RoleArg, ScopesArgs, WhatifArgs};
 use crate::exit;
 use crate::failure::{self, usage, Failure};
 
@@ -26,7 +26,7 @@ pub fn scopes(args: ScopesArgs) -> u8 {
 
 fn scopes_inner(args: ScopesArgs) -> Result<(), Failure> {
     let profile = tested_profile(&args.profile)?;
-    let role = role_for(&profile, args.role.as_deref())?;
+    let role = role_for(&profile, args.role.as_ref())?;
     let view = overview(catalog(), &profile, role);
     if args.json {
         println!("{}", json!(view));
@@ -92,22 +92,22 @@ pub fn whatif(args: WhatifArgs) -> u8 {
 
 fn whatif_inner(args: WhatifArgs) -> Result<(), Failure> {
     let profile = tested_profile(&args.profile)?;
-    let c = catalog();
-    let current = resolve(c, &profile, &RoleChoice::LastTest)?;
-    let mut proposed = match args.role.as_deref() {
-        Some(role) => role_for(&profile, Some(role))?,
-        None => current.clone(),
-    }
-    .ok_or_else(|| {
-        usage(
-            "the owner's role is unknown: the last test could not read it".into(),
+    let proposed = args.role.as_ref().map(choice_of).transpose()?;
+    let result = what_if_choice(
+        catalog(),
+        &profile,
+        &RoleChoice::LastTest,
+        proposed.as_ref(),
+        &args.remove_privilege,
+    )
+    .map_err(|e| match e {
+        WhatIfError::RoleUnknown => usage(
+            e.to_string(),
             "Pass --role owner|admin|member|FILE.json (a role from Zoom's GET /roles/{roleId}).",
-        )
+        ),
+        WhatIfError::RoleJson(_) => role_file_failure(&e),
     })?;
-    for privilege in &args.remove_privilege {
-        proposed = proposed.without_privilege(privilege);
-    }
-    let result = what_if_for(c, &profile, current.as_ref(), &proposed);
+    let current = resolve(catalog(), &profile, &RoleChoice::LastTest)?;
     if args.json {
         println!("{}", json!(result));
     } else {
@@ -151,22 +151,27 @@ fn tested_profile(name: &str) -> Result<Profile, Failure> {
     Ok(profile)
 }
 
-/// `--role owner|admin|member|FILE.json`, or the role read at the last test.
-fn role_for(profile: &Profile, role: Option<&str>) -> Result<Option<OwnerRole>, Failure> {
-    let choice = match role.map(|r| r.trim()) {
+/// `--role`, or the role read at the last test.
+fn role_for(profile: &Profile, role: Option<&RoleArg>) -> Result<Option<OwnerRole>, Failure> {
+    let choice = match role {
         None => RoleChoice::LastTest,
-        Some(r) => match r.to_ascii_lowercase().as_str() {
-            "owner" => RoleChoice::Builtin { kind: RoleKind::Owner },
-            "admin" => RoleChoice::Builtin { kind: RoleKind::Admin },
-            "member" => RoleChoice::Builtin { kind: RoleKind::Member },
-            _ => RoleChoice::Pasted {
-                json: std::fs::read_to_string(r).map_err(|e| {
-                    usage(format!("--role {r}: not owner, admin or member, and not a readable file ({e})"), "Pass --role owner|admin|member, or a file holding Zoom's GET /roles/{roleId} answer.")
-                })?,
-            },
-        },
+        Some(r) => choice_of(r)?,
     };
     resolve(catalog(), profile, &choice)
+}
+
+fn choice_of(role: &RoleArg) -> Result<RoleChoice, Failure> {
+    Ok(match role {
+        RoleArg::Builtin(kind) => RoleChoice::Builtin { kind: *kind },
+        RoleArg::File(path) => RoleChoice::Pasted {
+            json: std::fs::read_to_string(path).map_err(|e| {
+                usage(
+                    format!("--role {}: cannot read it ({e})", path.display()),
+                    "Pass --role owner|admin|member, or a file holding Zoom's GET /roles/{roleId} answer.",
+                )
+            })?,
+        },
+    })
 }
 
 fn resolve(
@@ -174,12 +179,16 @@ fn resolve(
     profile: &Profile,
     choice: &RoleChoice,
 ) -> Result<Option<OwnerRole>, Failure> {
-    choice.resolve(c, profile).map_err(|e| {
-        usage(
-            format!("the role file is unusable: {e}"),
-            "Save the JSON of Zoom's GET /roles/{roleId} answer to a file and pass its path.",
-        )
-    })
+    choice
+        .resolve(c, profile)
+        .map_err(|e| role_file_failure(&e))
+}
+
+fn role_file_failure(e: &dyn std::fmt::Display) -> Failure {
+    usage(
+        format!("the role file is unusable: {e}"),
+        "Save the JSON of Zoom's GET /roles/{roleId} answer to a file and pass its path.",
+    )
 }
 
 fn source(s: RoleSource) -> &'static str {

@@ -243,6 +243,40 @@ pub fn what_if_for(
     what_if(catalog, &granted_scopes(profile), current, proposed)
 }
 
+/// Why a what-if can't be answered.
+#[derive(Debug, thiserror::Error)]
+pub enum WhatIfError {
+    /// A pasted role is unusable.
+    #[error(transparent)]
+    RoleJson(#[from] RoleJsonError),
+    /// Nothing to start from: no role chosen, and the last test couldn't read the owner's.
+    #[error("the owner's role is unknown: the last test could not read it")]
+    RoleUnknown,
+}
+
+/// What Zoom would remove if the owner's role went from `current` to `proposed` (or stayed
+/// `current` when none is proposed) minus `remove_privileges`: the app's and the CLI's what-if.
+pub fn what_if_choice(
+    catalog: &Catalog,
+    profile: &Profile,
+    current: &RoleChoice,
+    proposed: Option<&RoleChoice>,
+    remove_privileges: &[String],
+) -> Result<WhatIf, WhatIfError> {
+    let current = current.resolve(catalog, profile)?;
+    let proposed = match proposed {
+        Some(choice) => choice.resolve(catalog, profile)?,
+        None => None,
+    };
+    let mut proposed = proposed
+        .or_else(|| current.clone())
+        .ok_or(WhatIfError::RoleUnknown)?;
+    for privilege in remove_privileges {
+        proposed = proposed.without_privilege(privilege);
+    }
+    Ok(what_if_for(catalog, profile, current.as_ref(), &proposed))
+}
+
 /// "Will my integration work?" for a profile's latest granted scopes.
 pub fn coverage_for<S: AsRef<str>>(
     catalog: &Catalog,

@@ -6,7 +6,7 @@ use s2s_core::catalog::change::WhatIf;
 use s2s_core::catalog::coverage::CoverageReport;
 use s2s_core::catalog::{catalog, OperationRef};
 use s2s_core::profiles::ProfileId;
-use s2s_core::scope_report::{coverage_for, overview, what_if_for, RoleChoice, ScopeOverview};
+use s2s_core::scope_report::{coverage_for, overview, what_if_choice, RoleChoice, ScopeOverview};
 use tauri::State;
 
 use crate::ipc_error::IpcError;
@@ -36,20 +36,13 @@ pub fn scope_what_if(
     remove_privileges: Vec<String>,
 ) -> Result<WhatIf, IpcError> {
     let profile = state.profiles.get(&id)?;
-    let current = current.resolve(catalog(), &profile)?;
-    let mut proposed = proposed
-        .resolve(catalog(), &profile)?
-        .or_else(|| current.clone())
-        .ok_or_else(IpcError::role_unknown)?;
-    for privilege in &remove_privileges {
-        proposed = proposed.without_privilege(privilege);
-    }
-    Ok(what_if_for(
+    Ok(what_if_choice(
         catalog(),
         &profile,
-        current.as_ref(),
-        &proposed,
-    ))
+        &current,
+        Some(&proposed),
+        &remove_privileges,
+    )?)
 }
 
 /// Every operation in the scope catalog, for picking calls to check.
