@@ -3,7 +3,7 @@
 
 /// Keep in step with `make_builder` in src/lib.rs; a test checks they match.
 const COMMANDS: &[&str] = &[
-    "app_info",
+    "get_app_info",
     "open_external",
     "list_profiles",
     "set_aside_profiles_file",
@@ -11,22 +11,22 @@ const COMMANDS: &[&str] = &[
     "duplicate_profile",
     "delete_profile",
     "export_profile",
-    "export_env",
+    "export_profile_env",
     "import_profile",
     "validate_credentials",
     "test_draft",
     "test_profile",
-    "scope_overview",
-    "scope_what_if",
+    "get_scope_overview",
+    "predict_role_change",
     "check_calls",
-    "catalog_operations",
-    "migrate_scan_start",
-    "migrate_scan_status",
-    "migrate_scan_cancel",
-    "migrate_plan",
-    "migrate_apply",
-    "migrate_undo",
-    "migrate_report",
+    "list_catalog_operations",
+    "start_migration_scan",
+    "get_migration_scan",
+    "cancel_migration_scan",
+    "plan_migration",
+    "apply_migration",
+    "undo_migration",
+    "get_migration_report",
 ];
 
 fn main() {

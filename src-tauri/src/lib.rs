@@ -20,7 +20,7 @@ use tauri::Runtime;
 pub fn make_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
         .commands(tauri_specta::collect_commands![
-            commands::app::app_info,
+            commands::app::get_app_info,
             commands::links::open_external,
             commands::profiles::list_profiles,
             commands::profiles::set_aside_profiles_file,
@@ -28,22 +28,22 @@ pub fn make_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::profiles::duplicate_profile,
             commands::profiles::delete_profile,
             commands::profiles::export_profile,
-            commands::profiles::export_env,
+            commands::profiles::export_profile_env,
             commands::profiles::import_profile,
             commands::token::validate_credentials,
             commands::token::test_draft,
             commands::token::test_profile,
-            commands::scopes::scope_overview,
-            commands::scopes::scope_what_if,
+            commands::scopes::get_scope_overview,
+            commands::scopes::predict_role_change,
             commands::scopes::check_calls,
-            commands::scopes::catalog_operations,
-            commands::migrate::migrate_scan_start,
-            commands::migrate::migrate_scan_status,
-            commands::migrate::migrate_scan_cancel,
-            commands::migrate::migrate_plan,
-            commands::migrate::migrate_apply,
-            commands::migrate::migrate_undo,
-            commands::migrate::migrate_report,
+            commands::scopes::list_catalog_operations,
+            commands::migrate::start_migration_scan,
+            commands::migrate::get_migration_scan,
+            commands::migrate::cancel_migration_scan,
+            commands::migrate::plan_migration,
+            commands::migrate::apply_migration,
+            commands::migrate::undo_migration,
+            commands::migrate::get_migration_report,
         ])
         // Counters and Unix timestamps are far below 2^53, so TypeScript's number is exact for them.
         .dangerously_cast_bigints_to_number()

@@ -113,7 +113,7 @@ fn a_saved_sandbox_profile_tests_green_and_records_history_without_secrets() {
 
 /// Changes the Sandbox world through the simulator's admin API, as the E2E tests do.
 fn sandbox_admin(shell: &Shell, path: &str, body: serde_json::Value) {
-    let base = shell.invoke("app_info", json!({})).expect("info")["sandbox_url"]
+    let base = shell.invoke("get_app_info", json!({})).expect("info")["sandbox_url"]
         .as_str()
         .expect("sandbox url")
         .to_string();
@@ -149,7 +149,7 @@ fn the_scopes_view_judges_the_owner_role_warns_of_risk_and_then_of_drift() {
 
     let view = shell
         .invoke(
-            "scope_overview",
+            "get_scope_overview",
             json!({"id": id, "role": {"from": "last_test"}}),
         )
         .expect("overview");
@@ -163,7 +163,7 @@ fn the_scopes_view_judges_the_owner_role_warns_of_risk_and_then_of_drift() {
 
     let what_if = shell
         .invoke(
-            "scope_what_if",
+            "predict_role_change",
             json!({"id": id, "current": {"from": "last_test"}, "proposed": {"from": "builtin", "kind": "member"}, "removePrivileges": []}),
         )
         .expect("what if");
@@ -177,7 +177,7 @@ fn the_scopes_view_judges_the_owner_role_warns_of_risk_and_then_of_drift() {
         .expect("check");
     assert_eq!(check["to_add"][0]["scope"], "meeting:write:meeting:admin");
     let operations = shell
-        .invoke("catalog_operations", json!({}))
+        .invoke("list_catalog_operations", json!({}))
         .expect("catalog");
     assert_eq!(
         operations.as_array().map(Vec::len),
@@ -187,7 +187,7 @@ fn the_scopes_view_judges_the_owner_role_warns_of_risk_and_then_of_drift() {
 
     let bad = shell
         .invoke(
-            "scope_overview",
+            "get_scope_overview",
             json!({"id": id, "role": {"from": "pasted", "json": "{not json"}}),
         )
         .expect_err("bad paste");
@@ -211,7 +211,7 @@ fn the_scopes_view_judges_the_owner_role_warns_of_risk_and_then_of_drift() {
     );
     let view = shell
         .invoke(
-            "scope_overview",
+            "get_scope_overview",
             json!({"id": id, "role": {"from": "last_test"}}),
         )
         .expect("overview");
@@ -237,7 +237,7 @@ fn legacy_project() -> tempfile::TempDir {
 fn scan_done(shell: &Shell, path: &std::path::Path) -> (u64, serde_json::Value) {
     let id = shell
         .invoke(
-            "migrate_scan_start",
+            "start_migration_scan",
             json!({"path": path.display().to_string()}),
         )
         .expect("started")
@@ -246,7 +246,7 @@ fn scan_done(shell: &Shell, path: &std::path::Path) -> (u64, serde_json::Value) 
     let mut status = json!(null);
     for _ in 0..200 {
         status = shell
-            .invoke("migrate_scan_status", json!({"id": id}))
+            .invoke("get_migration_scan", json!({"id": id}))
             .expect("status");
         if status["state"] == "done" {
             break;
@@ -277,7 +277,7 @@ fn a_migration_scans_waits_for_a_ready_app_applies_reports_and_undoes() {
         .to_string();
     let choices = json!({"names": {"account_id": "ZOOM_ACCOUNT_ID", "client_id": "ZOOM_CLIENT_ID", "client_secret": "ZOOM_CLIENT_SECRET"}, "profile_id": id, "write_secret": true});
     let not_ready = shell
-        .invoke("migrate_apply", json!({"id": scan, "choices": choices}))
+        .invoke("apply_migration", json!({"id": scan, "choices": choices}))
         .expect_err("untested");
     assert_eq!(not_ready["kind"], "failed");
 
@@ -285,7 +285,7 @@ fn a_migration_scans_waits_for_a_ready_app_applies_reports_and_undoes() {
         .invoke("test_profile", json!({"id": id}))
         .expect("tested");
     let plan = shell
-        .invoke("migrate_plan", json!({"id": scan, "choices": choices}))
+        .invoke("plan_migration", json!({"id": scan, "choices": choices}))
         .expect("plan");
     assert_eq!(plan["readiness"]["ready"], true, "{plan}");
     let preview = plan["previews"][0]["preview"]
@@ -300,7 +300,7 @@ fn a_migration_scans_waits_for_a_ready_app_applies_reports_and_undoes() {
     let env = project.path().join(".env");
     let original = std::fs::read(&env).expect("read");
     let journal = shell
-        .invoke("migrate_apply", json!({"id": scan, "choices": choices}))
+        .invoke("apply_migration", json!({"id": scan, "choices": choices}))
         .expect("applied");
     let migrated = std::fs::read_to_string(&env).expect("read");
     assert!(
@@ -310,7 +310,7 @@ fn a_migration_scans_waits_for_a_ready_app_applies_reports_and_undoes() {
 
     let saved = shell
         .invoke(
-            "migrate_report",
+            "get_migration_report",
             json!({"id": scan, "choices": choices, "journal": journal, "save": true}),
         )
         .expect("report");
@@ -324,7 +324,7 @@ fn a_migration_scans_waits_for_a_ready_app_applies_reports_and_undoes() {
     }
 
     shell
-        .invoke("migrate_undo", json!({"journal": journal}))
+        .invoke("undo_migration", json!({"journal": journal}))
         .expect("undone");
     assert_eq!(std::fs::read(&env).expect("read"), original);
 }
@@ -333,11 +333,11 @@ fn a_migration_scans_waits_for_a_ready_app_applies_reports_and_undoes() {
 fn a_missing_path_and_an_unknown_scan_are_typed_errors() {
     let shell = Shell::start();
     let err = shell
-        .invoke("migrate_scan_start", json!({"path": "/no/such/project"}))
+        .invoke("start_migration_scan", json!({"path": "/no/such/project"}))
         .expect_err("missing");
     assert_eq!(err["kind"], "path_not_found");
     let err = shell
-        .invoke("migrate_scan_status", json!({"id": 999}))
+        .invoke("get_migration_scan", json!({"id": 999}))
         .expect_err("unknown");
     assert_eq!(err["kind"], "failed");
 }
@@ -493,7 +493,7 @@ fn validation_flags_a_swapped_secret_before_anything_is_sent() {
 
 #[test]
 fn app_info_reports_version_profile_and_a_live_sandbox() {
-    let info = invoke("app_info", serde_json::json!({})).expect("app_info");
+    let info = invoke("get_app_info", serde_json::json!({})).expect("get_app_info");
     assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(
         info["build_profile"],

@@ -1,4 +1,4 @@
-// The shell in a real window: title, navigation, and app_info from the Rust side.
+// The shell in a real window: title, navigation, and get_app_info from the Rust side.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -26,7 +26,7 @@ test("clicking a sidebar item shows that view", (t) =>
     assert.equal(await app.session.textOf("view-title", (text) => text === "Profiles"), "Profiles");
   }));
 
-test("app_info from the Rust side appears in Settings", (t) =>
+test("get_app_info from the Rust side appears in Settings", (t) =>
   recordingFailures(t, app, async () => {
     await (await app.session.byTestId("nav-settings")).click();
     assert.match(await app.session.textOf("app-info-version"), /^\d+\.\d+\.\d+$/);

@@ -9,7 +9,7 @@ const INFO = { name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri
 
 describe("App shell", () => {
   it("opens on Profiles and moves to the view whose sidebar item is clicked", async () => {
-    answerIpc({ app_info: () => INFO, list_profiles: () => ({ profiles: [profile("Prod")], keychain: "memory", notice: null, keychain_problem: null }) });
+    answerIpc({ get_app_info: () => INFO, list_profiles: () => ({ profiles: [profile("Prod")], keychain: "memory", notice: null, keychain_problem: null }) });
     render(<App />);
     await waitFor(() => expect(screen.getByTestId("view-title").textContent).toBe("Profiles"));
     fireEvent.click(screen.getByTestId("nav-scopes"));
@@ -18,8 +18,8 @@ describe("App shell", () => {
     expect(window.location.hash).toBe("#/scopes");
   });
 
-  it("shows app_info in Settings and the Sandbox in the sidebar", async () => {
-    answerIpc({ app_info: () => INFO });
+  it("shows get_app_info in Settings and the Sandbox in the sidebar", async () => {
+    answerIpc({ get_app_info: () => INFO });
     window.location.hash = "#/settings";
     render(<App />);
     await waitFor(() => expect(screen.getByTestId("app-info-version").textContent).toBe("0.1.0"));
@@ -29,7 +29,7 @@ describe("App shell", () => {
 
   it("shows a command's typed error with its hint and kind, and dismisses it", async () => {
     const calls = answerIpc({
-      app_info: () => INFO,
+      get_app_info: () => INFO,
       open_external: () => {
         throw { kind: "failed", message: "the system browser could not be opened", hint: "Set a default web browser." };
       },
@@ -56,7 +56,7 @@ describe("App shell", () => {
 
 describe("first start", () => {
   it("opens the Setup wizard on the Sandbox when there is no profile, without showing Profiles first", async () => {
-    answerIpc({ app_info: () => INFO, list_profiles: () => ({ profiles: [], keychain: "memory", notice: null, keychain_problem: null }), validate_credentials: () => [] });
+    answerIpc({ get_app_info: () => INFO, list_profiles: () => ({ profiles: [], keychain: "memory", notice: null, keychain_problem: null }), validate_credentials: () => [] });
     render(<App />);
     expect(screen.queryByTestId("view-title")).toBeNull();
     await waitFor(() => expect(screen.getByTestId("view-title").textContent).toBe("Setup"));

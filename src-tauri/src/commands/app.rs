@@ -1,4 +1,4 @@
-//! `app_info`: what build is running and where its Sandbox listens.
+//! `get_app_info`: what build is running and where its Sandbox listens.
 
 use serde::Serialize;
 use tauri::State;
@@ -23,7 +23,7 @@ pub struct AppInfo {
 /// Returns version, build profile and the Sandbox address.
 #[tauri::command]
 #[specta::specta]
-pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+pub fn get_app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         name: "S2S Desk".into(),
         version: env!("CARGO_PKG_VERSION").into(),

@@ -51,7 +51,7 @@ pub struct MigrationChoices {
 /// Starts scanning a file or folder (`~/` works); returns the scan's id.
 #[tauri::command]
 #[specta::specta]
-pub fn migrate_scan_start(state: State<'_, AppState>, path: String) -> Result<u32, IpcError> {
+pub fn start_migration_scan(state: State<'_, AppState>, path: String) -> Result<u32, IpcError> {
     state
         .scans
         .start(&path)
@@ -61,7 +61,7 @@ pub fn migrate_scan_start(state: State<'_, AppState>, path: String) -> Result<u3
 /// A scan's progress or result.
 #[tauri::command]
 #[specta::specta]
-pub fn migrate_scan_status(state: State<'_, AppState>, id: u32) -> Result<ScanStatus, IpcError> {
+pub fn get_migration_scan(state: State<'_, AppState>, id: u32) -> Result<ScanStatus, IpcError> {
     Ok(
         match state
             .scans
@@ -82,7 +82,7 @@ pub fn migrate_scan_status(state: State<'_, AppState>, id: u32) -> Result<ScanSt
 /// Stops a scan; what was found so far is kept.
 #[tauri::command]
 #[specta::specta]
-pub fn migrate_scan_cancel(state: State<'_, AppState>, id: u32) -> Result<(), IpcError> {
+pub fn cancel_migration_scan(state: State<'_, AppState>, id: u32) -> Result<(), IpcError> {
     state
         .scans
         .cancel(id)
@@ -93,7 +93,7 @@ pub fn migrate_scan_cancel(state: State<'_, AppState>, id: u32) -> Result<(), Ip
 /// Previews, guidance and readiness for the current choices. Writes nothing.
 #[tauri::command]
 #[specta::specta]
-pub fn migrate_plan(
+pub fn plan_migration(
     state: State<'_, AppState>,
     id: u32,
     choices: MigrationChoices,
@@ -105,7 +105,7 @@ pub fn migrate_plan(
 /// Writes every migrated config or none, with backups; only once the new app is ready.
 #[tauri::command]
 #[specta::specta]
-pub fn migrate_apply(
+pub fn apply_migration(
     state: State<'_, AppState>,
     id: u32,
     choices: MigrationChoices,
@@ -117,14 +117,14 @@ pub fn migrate_apply(
 /// Restores the files an apply changed.
 #[tauri::command]
 #[specta::specta]
-pub fn migrate_undo(journal: Journal) -> Result<Journal, IpcError> {
+pub fn undo_migration(journal: Journal) -> Result<Journal, IpcError> {
     Ok(session::undo(&journal)?)
 }
 
 /// The migration report; with `save`, also written into the project as Markdown and HTML.
 #[tauri::command]
 #[specta::specta]
-pub fn migrate_report(
+pub fn get_migration_report(
     state: State<'_, AppState>,
     id: u32,
     choices: MigrationChoices,

@@ -96,7 +96,7 @@ pub fn export_profile(state: State<'_, AppState>, id: ProfileId) -> Result<Strin
 /// A `.env` snippet; the secret is masked unless `reveal` (a deliberate, warned action).
 #[tauri::command]
 #[specta::specta]
-pub fn export_env(
+pub fn export_profile_env(
     state: State<'_, AppState>,
     id: ProfileId,
     reveal: bool,

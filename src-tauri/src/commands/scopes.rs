@@ -15,7 +15,7 @@ use crate::state::AppState;
 /// Granted scopes, the owner's role (as read at the last test, or as chosen), risk and drift.
 #[tauri::command]
 #[specta::specta]
-pub fn scope_overview(
+pub fn get_scope_overview(
     state: State<'_, AppState>,
     id: ProfileId,
     role: RoleChoice,
@@ -28,7 +28,7 @@ pub fn scope_overview(
 /// What Zoom would remove if the owner's role became `proposed` (minus `remove_privileges`).
 #[tauri::command]
 #[specta::specta]
-pub fn scope_what_if(
+pub fn predict_role_change(
     state: State<'_, AppState>,
     id: ProfileId,
     current: RoleChoice,
@@ -48,7 +48,7 @@ pub fn scope_what_if(
 /// Every operation in the scope catalog, for picking calls to check.
 #[tauri::command]
 #[specta::specta]
-pub fn catalog_operations() -> Vec<OperationRef> {
+pub fn list_catalog_operations() -> Vec<OperationRef> {
     catalog()
         .operations()
         .iter()

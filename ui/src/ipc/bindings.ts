@@ -7,7 +7,7 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	/**  Returns version, build profile and the Sandbox address. */
-	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
+	getAppInfo: () => __TAURI_INVOKE<AppInfo>("get_app_info"),
 	/**  Opens `url` in the system browser if s2s-core's allowlist accepts it. */
 	openExternal: (url: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("open_external", { url })),
 	/**  All profiles, and anything the admin must know about their storage. */
@@ -26,7 +26,7 @@ export const commands = {
 	/**  The profile's non-secret fields as JSON, to share. */
 	exportProfile: (id: ProfileId) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("export_profile", { id })),
 	/**  A `.env` snippet; the secret is masked unless `reveal` (a deliberate, warned action). */
-	exportEnv: (id: ProfileId, reveal: boolean) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("export_env", { id, reveal })),
+	exportProfileEnv: (id: ProfileId, reveal: boolean) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("export_profile_env", { id, reveal })),
 	/**  Reads an exported profile into a draft for the Setup form (the secret is entered there). */
 	importProfile: (json: string) => typedError<ProfileDraft_Serialize, IpcError_Serialize>(__TAURI_INVOKE("import_profile", { json })),
 	/**  Checks pasted values without sending anything. */
@@ -36,27 +36,27 @@ export const commands = {
 	/**  Tests a saved profile and records the result in its history. */
 	testProfile: (id: ProfileId) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_profile", { id })),
 	/**  Granted scopes, the owner's role (as read at the last test, or as chosen), risk and drift. */
-	scopeOverview: (id: ProfileId, role: RoleChoice) => typedError<ScopeOverview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("scope_overview", { id, role })),
+	getScopeOverview: (id: ProfileId, role: RoleChoice) => typedError<ScopeOverview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_scope_overview", { id, role })),
 	/**  What Zoom would remove if the owner's role became `proposed` (minus `remove_privileges`). */
-	scopeWhatIf: (id: ProfileId, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]) => typedError<WhatIf_Serialize, IpcError_Serialize>(__TAURI_INVOKE("scope_what_if", { id, current, proposed, removePrivileges })),
+	predictRoleChange: (id: ProfileId, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]) => typedError<WhatIf_Serialize, IpcError_Serialize>(__TAURI_INVOKE("predict_role_change", { id, current, proposed, removePrivileges })),
 	/**  Whether the profile's scopes cover these calls, and the fewest scopes to add. */
 	checkCalls: (id: ProfileId, calls: string[]) => typedError<CoverageReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_calls", { id, calls })),
 	/**  Every operation in the scope catalog, for picking calls to check. */
-	catalogOperations: () => __TAURI_INVOKE<OperationRef[]>("catalog_operations"),
+	listCatalogOperations: () => __TAURI_INVOKE<OperationRef[]>("list_catalog_operations"),
 	/**  Starts scanning a file or folder (`~/` works); returns the scan's id. */
-	migrateScanStart: (path: string) => typedError<number, IpcError_Serialize>(__TAURI_INVOKE("migrate_scan_start", { path })),
+	startMigrationScan: (path: string) => typedError<number, IpcError_Serialize>(__TAURI_INVOKE("start_migration_scan", { path })),
 	/**  A scan's progress or result. */
-	migrateScanStatus: (id: number) => typedError<ScanStatus_Serialize, IpcError_Serialize>(__TAURI_INVOKE("migrate_scan_status", { id })),
+	getMigrationScan: (id: number) => typedError<ScanStatus_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_migration_scan", { id })),
 	/**  Stops a scan; what was found so far is kept. */
-	migrateScanCancel: (id: number) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("migrate_scan_cancel", { id })),
+	cancelMigrationScan: (id: number) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("cancel_migration_scan", { id })),
 	/**  Previews, guidance and readiness for the current choices. Writes nothing. */
-	migratePlan: (id: number, choices: MigrationChoices_Deserialize) => typedError<MigrationPlan, IpcError_Serialize>(__TAURI_INVOKE("migrate_plan", { id, choices })),
+	planMigration: (id: number, choices: MigrationChoices_Deserialize) => typedError<MigrationPlan, IpcError_Serialize>(__TAURI_INVOKE("plan_migration", { id, choices })),
 	/**  Writes every migrated config or none, with backups; only once the new app is ready. */
-	migrateApply: (id: number, choices: MigrationChoices_Deserialize) => typedError<Journal, IpcError_Serialize>(__TAURI_INVOKE("migrate_apply", { id, choices })),
+	applyMigration: (id: number, choices: MigrationChoices_Deserialize) => typedError<Journal, IpcError_Serialize>(__TAURI_INVOKE("apply_migration", { id, choices })),
 	/**  Restores the files an apply changed. */
-	migrateUndo: (journal: Journal) => typedError<Journal, IpcError_Serialize>(__TAURI_INVOKE("migrate_undo", { journal })),
+	undoMigration: (journal: Journal) => typedError<Journal, IpcError_Serialize>(__TAURI_INVOKE("undo_migration", { journal })),
 	/**  The migration report; with `save`, also written into the project as Markdown and HTML. */
-	migrateReport: (id: number, choices: MigrationChoices_Deserialize, journal: Journal | null, save: boolean) => typedError<MigrationReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("migrate_report", { id, choices, journal, save })),
+	getMigrationReport: (id: number, choices: MigrationChoices_Deserialize, journal: Journal | null, save: boolean) => typedError<MigrationReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_migration_report", { id, choices, journal, save })),
 };
 
 /* Types */

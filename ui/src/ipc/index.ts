@@ -91,7 +91,7 @@ async function settlePlain<T>(call: () => Promise<T>): Promise<Outcome<T>> {
 
 /** The app's commands, as Outcomes. */
 export const ipc = {
-  appInfo: (): Promise<Outcome<AppInfo>> => settlePlain(() => commands.appInfo()),
+  appInfo: (): Promise<Outcome<AppInfo>> => settlePlain(() => commands.getAppInfo()),
   openExternal: (url: string): Promise<Outcome<null>> => settle(() => commands.openExternal(url)),
   listProfiles: (): Promise<Outcome<ProfileList>> => settlePlain(() => commands.listProfiles()),
   setAsideProfilesFile: (): Promise<Outcome<string | null>> => settle(() => commands.setAsideProfilesFile()),
@@ -100,16 +100,16 @@ export const ipc = {
   duplicateProfile: (id: string): Promise<Outcome<Profile>> => settle(() => commands.duplicateProfile(id)),
   deleteProfile: (id: string): Promise<Outcome<null>> => settle(() => commands.deleteProfile(id)),
   exportProfile: (id: string): Promise<Outcome<string>> => settle(() => commands.exportProfile(id)),
-  exportEnv: (id: string, reveal: boolean): Promise<Outcome<string>> => settle(() => commands.exportEnv(id, reveal)),
+  exportEnv: (id: string, reveal: boolean): Promise<Outcome<string>> => settle(() => commands.exportProfileEnv(id, reveal)),
   importProfile: (json: string): Promise<Outcome<ProfileDraft>> => settle(() => commands.importProfile(json)),
   validateCredentials: (accountId: string, clientId: string, clientSecret: string): Promise<Outcome<CredentialIssue[]>> =>
     settlePlain(() => commands.validateCredentials(accountId, clientId, clientSecret)),
   testDraft: (draft: ProfileDraft, clientSecret: string): Promise<Outcome<TestRun>> => settle(() => commands.testDraft(draft, clientSecret)),
   testProfile: (id: string): Promise<Outcome<TestRun>> => settle(() => commands.testProfile(id)),
-  scopeOverview: (id: string, role: RoleChoice): Promise<Outcome<ScopeOverview>> => settle(() => commands.scopeOverview(id, role)),
+  scopeOverview: (id: string, role: RoleChoice): Promise<Outcome<ScopeOverview>> => settle(() => commands.getScopeOverview(id, role)),
   scopeWhatIf: (id: string, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]): Promise<Outcome<WhatIf>> =>
-    settle(() => commands.scopeWhatIf(id, current, proposed, removePrivileges)),
-  catalogOperations: (): Promise<Outcome<OperationRef[]>> => settlePlain(() => commands.catalogOperations()),
+    settle(() => commands.predictRoleChange(id, current, proposed, removePrivileges)),
+  catalogOperations: (): Promise<Outcome<OperationRef[]>> => settlePlain(() => commands.listCatalogOperations()),
   checkCalls: (id: string, calls: string[]): Promise<Outcome<CoverageReport>> => settle(() => commands.checkCalls(id, calls)),
   /** The native dialog to choose a project folder (or one file); null when dismissed. */
   pickPath: (directory: boolean): Promise<Outcome<string | null>> =>
@@ -117,12 +117,12 @@ export const ipc = {
       const chosen = await openDialog({ directory, multiple: false, title: directory ? "Choose the project folder" : "Choose a config or source file" });
       return typeof chosen === "string" ? chosen : null;
     }),
-  migrateScanStart: (path: string): Promise<Outcome<number>> => settle(() => commands.migrateScanStart(path)),
-  migrateScanStatus: (id: number): Promise<Outcome<ScanStatus>> => settle(() => commands.migrateScanStatus(id)),
-  migrateScanCancel: (id: number): Promise<Outcome<null>> => settle(() => commands.migrateScanCancel(id)),
-  migratePlan: (id: number, choices: MigrationChoices): Promise<Outcome<MigrationPlan>> => settle(() => commands.migratePlan(id, choices)),
-  migrateApply: (id: number, choices: MigrationChoices): Promise<Outcome<Journal>> => settle(() => commands.migrateApply(id, choices)),
-  migrateUndo: (journal: Journal): Promise<Outcome<Journal>> => settle(() => commands.migrateUndo(journal)),
+  migrateScanStart: (path: string): Promise<Outcome<number>> => settle(() => commands.startMigrationScan(path)),
+  migrateScanStatus: (id: number): Promise<Outcome<ScanStatus>> => settle(() => commands.getMigrationScan(id)),
+  migrateScanCancel: (id: number): Promise<Outcome<null>> => settle(() => commands.cancelMigrationScan(id)),
+  migratePlan: (id: number, choices: MigrationChoices): Promise<Outcome<MigrationPlan>> => settle(() => commands.planMigration(id, choices)),
+  migrateApply: (id: number, choices: MigrationChoices): Promise<Outcome<Journal>> => settle(() => commands.applyMigration(id, choices)),
+  migrateUndo: (journal: Journal): Promise<Outcome<Journal>> => settle(() => commands.undoMigration(journal)),
   migrateReport: (id: number, choices: MigrationChoices, journal: Journal | null, save: boolean): Promise<Outcome<MigrationReport>> =>
-    settle(() => commands.migrateReport(id, choices, journal, save)),
+    settle(() => commands.getMigrationReport(id, choices, journal, save)),
 };

@@ -9,7 +9,7 @@ const calls: Call[] = [];
 mockIPC((cmd, args) => {
   calls.push({ cmd, args });
   switch (cmd) {
-    case "app_info":
+    case "get_app_info":
       return { name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2.12.5", sandbox_url: "http://127.0.0.1:47001" };
     case "list_profiles":
       // One saved profile, so the app stays on the default view instead of opening the Sandbox setup.

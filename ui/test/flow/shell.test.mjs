@@ -61,7 +61,7 @@ test("every sidebar item opens its view", (t) =>
     assert.deepEqual(page.errors, []);
   }));
 
-test("Settings shows app_info and the sidebar labels the Sandbox", (t) =>
+test("Settings shows get_app_info and the sidebar labels the Sandbox", (t) =>
   onFailure(t, async () => {
     await page.getByTestId("nav-settings").click();
     assert.equal(await page.getByTestId("app-info-version").textContent(), "0.1.0");

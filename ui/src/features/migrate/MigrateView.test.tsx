@@ -41,12 +41,12 @@ describe("Migrate from JWT", () => {
     let tested = false;
     const calls = answerIpc({
       list_profiles: () => list,
-      migrate_scan_start: () => 7,
-      migrate_scan_status: () => (++polls < 2 ? { state: "running", progress: { files_seen: 1, files_scanned: 1, bytes_scanned: 10, findings: 1 } } : { state: "done", report }),
-      migrate_plan: () => plan(tested),
+      start_migration_scan: () => 7,
+      get_migration_scan: () => (++polls < 2 ? { state: "running", progress: { files_seen: 1, files_scanned: 1, bytes_scanned: 10, findings: 1 } } : { state: "done", report }),
+      plan_migration: () => plan(tested),
       test_profile: () => ((tested = true), passedRun()),
-      migrate_apply: () => journal,
-      migrate_undo: () => journal,
+      apply_migration: () => journal,
+      undo_migration: () => journal,
     });
     render(<MigrateView go={vi.fn()} />);
     fireEvent.input(screen.getByTestId("migrate-path"), { target: { value: "/tmp/legacy" } });
@@ -63,7 +63,7 @@ describe("Migrate from JWT", () => {
     await waitFor(() => expect(screen.getByTestId("migrate-readiness").getAttribute("data-ready")).toBe("true"));
     fireEvent.click(screen.getByTestId("migrate-apply"));
     expect((await screen.findByTestId("migrate-applied")).textContent).toContain("1 file migrated");
-    expect(calls.find((c) => c.cmd === "migrate_apply")?.args).toEqual({
+    expect(calls.find((c) => c.cmd === "apply_migration")?.args).toEqual({
       id: 7,
       choices: { names: { account_id: "ZOOM_ACCOUNT_ID", client_id: "ZOOM_CLIENT_ID", client_secret: "ZOOM_CLIENT_SECRET" }, profile_id: "id-New app", write_secret: false },
     });
@@ -83,9 +83,9 @@ describe("Migrate from JWT", () => {
     let profiles = [profile("Old app")];
     answerIpc({
       list_profiles: () => ({ ...list, profiles }),
-      migrate_scan_start: () => 1,
-      migrate_scan_status: () => ({ state: "done", report }),
-      migrate_plan: () => plan(false),
+      start_migration_scan: () => 1,
+      get_migration_scan: () => ({ state: "done", report }),
+      plan_migration: () => plan(false),
     });
     const go = vi.fn();
     const first = render(<MigrateView go={go} />);
@@ -104,21 +104,21 @@ describe("Migrate from JWT", () => {
   it("cancels a running scan", async () => {
     const calls = answerIpc({
       list_profiles: () => list,
-      migrate_scan_start: () => 3,
-      migrate_scan_status: () => ({ state: "running", progress: { files_seen: 10, files_scanned: 10, bytes_scanned: 100, findings: 0 } }),
-      migrate_scan_cancel: () => null,
+      start_migration_scan: () => 3,
+      get_migration_scan: () => ({ state: "running", progress: { files_seen: 10, files_scanned: 10, bytes_scanned: 100, findings: 0 } }),
+      cancel_migration_scan: () => null,
     });
     render(<MigrateView go={vi.fn()} />);
     fireEvent.input(screen.getByTestId("migrate-path"), { target: { value: "/big" } });
     fireEvent.click(screen.getByTestId("migrate-scan-start"));
     fireEvent.click(await screen.findByTestId("migrate-cancel"));
-    expect(calls).toContainEqual({ cmd: "migrate_scan_cancel", args: { id: 3 } });
+    expect(calls).toContainEqual({ cmd: "cancel_migration_scan", args: { id: 3 } });
   });
 
   it("marks the path field when nothing is there", async () => {
     answerIpc({
       list_profiles: () => list,
-      migrate_scan_start: () => {
+      start_migration_scan: () => {
         throw { kind: "path_not_found", message: "nothing at /nope", hint: "Paste the full path of the project folder or config file (~/ works)." };
       },
     });

@@ -9,7 +9,7 @@ const whatIf = { proposed: { kind: "member", role_id: "2", name: "Member", privi
 
 describe("Scopes & roles", () => {
   it("puts drift and ownership risk first, then judges each scope and labels inferences", async () => {
-    answerIpc({ list_profiles: () => list, scope_overview: () => scopeOverview(), scope_what_if: () => whatIf });
+    answerIpc({ list_profiles: () => list, get_scope_overview: () => scopeOverview(), predict_role_change: () => whatIf });
     render(<ScopesView subject="id-Reporting" go={vi.fn()} />);
     const drift = await screen.findByTestId("drift-warning");
     expect(drift.textContent).toContain("role:read:role:admin");
@@ -24,17 +24,17 @@ describe("Scopes & roles", () => {
   });
 
   it("re-judges by a role the admin picks", async () => {
-    const calls = answerIpc({ list_profiles: () => list, scope_overview: () => scopeOverview(), scope_what_if: () => whatIf });
+    const calls = answerIpc({ list_profiles: () => list, get_scope_overview: () => scopeOverview(), predict_role_change: () => whatIf });
     render(<ScopesView subject="id-Reporting" go={vi.fn()} />);
     fireEvent.change(await screen.findByTestId("role-mode"), { target: { value: "member" } });
-    await waitFor(() => expect(calls).toContainEqual({ cmd: "scope_overview", args: { id: "id-Reporting", role: { from: "builtin", kind: "member" } } }));
+    await waitFor(() => expect(calls).toContainEqual({ cmd: "get_scope_overview", args: { id: "id-Reporting", role: { from: "builtin", kind: "member" } } }));
   });
 
   it("explains a pasted role it cannot read and keeps the last view", async () => {
     answerIpc({
       list_profiles: () => list,
-      scope_what_if: () => whatIf,
-      scope_overview: (args) => {
+      predict_role_change: () => whatIf,
+      get_scope_overview: (args) => {
         if ((args.role as { from: string }).from === "pasted") throw { kind: "failed", message: "that is not JSON", hint: "Paste the whole JSON answer." };
         return scopeOverview();
       },
@@ -48,7 +48,7 @@ describe("Scopes & roles", () => {
   });
 
   it("asks for a token test when none got a token yet", async () => {
-    answerIpc({ list_profiles: () => list, scope_overview: () => scopeOverview({ tested_at_unix: null, groups: [], drift: null, risk: null }) });
+    answerIpc({ list_profiles: () => list, get_scope_overview: () => scopeOverview({ tested_at_unix: null, groups: [], drift: null, risk: null }) });
     const go = vi.fn();
     render(<ScopesView subject="id-Reporting" go={go} />);
     fireEvent.click((await screen.findByTestId("scopes-untested")).querySelector("button") as HTMLButtonElement);
@@ -64,7 +64,7 @@ describe("Scopes & roles", () => {
       to_add: [{ scope: "meeting:write:meeting:admin", level: "admin", granular: true, covers: ["POST /users/{userId}/meetings"] }],
       all_covered: false,
     };
-    const calls = answerIpc({ list_profiles: () => list, scope_overview: () => scopeOverview(), scope_what_if: () => whatIf, check_calls: () => report, catalog_operations: () => [whatIf.failing_operations[0]] });
+    const calls = answerIpc({ list_profiles: () => list, get_scope_overview: () => scopeOverview(), predict_role_change: () => whatIf, check_calls: () => report, list_catalog_operations: () => [whatIf.failing_operations[0]] });
     render(<ScopesView subject="id-Reporting" go={vi.fn()} />);
     fireEvent.input(await screen.findByTestId("coverage-pick"), { target: { value: "GET /users" } });
     fireEvent.click(screen.getByTestId("coverage-add"));
