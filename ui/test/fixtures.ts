@@ -2,6 +2,10 @@
 import type { Profile, ScopeOverview, TestRun } from "../src/ipc";
 
 export function passedRun(scopes: string[] = ["user:read:list_users:admin", "meeting:read:list_meetings:admin"]): TestRun {
+  const parsed = scopes.map((raw) => ({ raw, product: raw.split(":")[0] ?? raw, action: "read", resource: null, level: raw.endsWith(":admin") ? ("admin" as const) : ("user" as const), model: "granular" as const }));
+  // As the core groups them: products by name, widest level first.
+  const products = [...new Set(parsed.map((s) => s.product))].sort();
+  const groups = products.map((product) => ({ product, scopes: parsed.filter((s) => s.product === product) }));
   return {
     result: {
       outcome: "passed",
@@ -10,7 +14,8 @@ export function passedRun(scopes: string[] = ["user:read:list_users:admin", "mee
           token_type: "bearer",
           expires_in: 3599,
           expires_at_unix: Math.floor(Date.now() / 1000) + 3599,
-          scopes: scopes.map((raw) => ({ raw, product: raw.split(":")[0] ?? raw, action: "read", resource: null, level: raw.endsWith(":admin") ? "admin" : "user", model: "granular" })),
+          scopes: parsed,
+          groups,
           api_url: "http://127.0.0.1:4010",
           api_url_from_response: true,
           latency_ms: 7,

@@ -353,7 +353,7 @@ mod tests {
         let o = overview(catalog(), &p, role);
         let products: Vec<&str> = o.groups.iter().map(|g| g.product.as_str()).collect();
         assert_eq!(products, ["meeting", "user", "x"]);
-        let user_admin = &o.groups[1].scopes[1];
+        let user_admin = &o.groups[1].scopes[0];
         assert_eq!(user_admin.scope.raw, "user:read:user:admin");
         assert!(
             user_admin.description.contains("the whole account"),

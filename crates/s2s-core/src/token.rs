@@ -155,8 +155,10 @@ pub struct TokenSummary {
     pub expires_in: u32,
     /// Expiry as Unix seconds.
     pub expires_at_unix: i64,
-    /// Granted scopes, parsed.
+    /// Granted scopes, parsed, in Zoom's order.
     pub scopes: Vec<Scope>,
+    /// The same scopes grouped by product in the one display order (master → admin → user).
+    pub groups: Vec<zoom_catalog::scope::ScopeGroup>,
     /// API base URL to call.
     pub api_url: String,
     /// Whether Zoom named the API URL (false: the cloud default was assumed).
@@ -174,6 +176,7 @@ impl IssuedToken {
             token_type: self.token_type,
             expires_in: u32::try_from(self.expires_in).unwrap_or(u32::MAX),
             expires_at_unix: self.expires_at.unix_timestamp(),
+            groups: zoom_catalog::scope::group_by_product(&self.scopes),
             scopes: self.scopes,
             api_url: self.api_url,
             api_url_from_response: self.api_url_from_response,

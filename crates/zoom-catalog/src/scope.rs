@@ -135,11 +135,12 @@ impl Scope {
 pub struct ScopeGroup {
     /// The product prefix.
     pub product: String,
-    /// Its scopes, sorted by level then name.
+    /// Its scopes: master, then admin, then user level, each by name.
     pub scopes: Vec<Scope>,
 }
 
-/// Groups scopes by product, products sorted by name.
+/// Groups scopes by product, products sorted by name; within a product the widest reach first
+/// (master → admin → user). The one order every view and the CLI show.
 pub fn group_by_product(scopes: &[Scope]) -> Vec<ScopeGroup> {
     let mut map: std::collections::BTreeMap<&str, Vec<Scope>> = std::collections::BTreeMap::new();
     for s in scopes {
@@ -147,7 +148,9 @@ pub fn group_by_product(scopes: &[Scope]) -> Vec<ScopeGroup> {
     }
     map.into_iter()
         .map(|(product, mut scopes)| {
-            scopes.sort_by(|a, b| (a.level, &a.raw).cmp(&(b.level, &b.raw)));
+            scopes.sort_by(|a, b| {
+                (std::cmp::Reverse(a.level), &a.raw).cmp(&(std::cmp::Reverse(b.level), &b.raw))
+            });
             ScopeGroup {
                 product: product.to_string(),
                 scopes,
@@ -301,11 +304,13 @@ mod tests {
     }
 
     #[test]
-    fn groups_are_sorted_by_product_then_level() {
-        let groups = group_by_product(&Scope::parse_list("user:read:admin meeting:read user:read"));
+    fn groups_are_sorted_by_product_then_widest_level_first() {
+        let groups = group_by_product(&Scope::parse_list(
+            "user:read:admin meeting:read user:read user:master",
+        ));
         let names: Vec<_> = groups.iter().map(|g| g.product.as_str()).collect();
         assert_eq!(names, ["meeting", "user"]);
         let user: Vec<_> = groups[1].scopes.iter().map(|s| s.raw.as_str()).collect();
-        assert_eq!(user, ["user:read", "user:read:admin"]);
+        assert_eq!(user, ["user:master", "user:read:admin", "user:read"]);
     }
 }

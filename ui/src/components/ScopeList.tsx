@@ -1,9 +1,8 @@
-// Scopes grouped by product, each with its level badge; scopes the admin expected but the token
-// lacks are listed first, in red.
-import type { Scope } from "../ipc";
-import { groupByProduct } from "../lib/scopes";
+// Scopes grouped by product, each with its level badge, in the core's one display order;
+// scopes the admin expected but the token lacks are listed first, in red.
+import type { ScopeGroup } from "../ipc";
 
-export function ScopeList({ scopes, missing = [] }: { scopes: readonly Scope[]; missing?: readonly string[] }) {
+export function ScopeList({ groups, missing = [] }: { groups: readonly ScopeGroup[]; missing?: readonly string[] }) {
   return (
     <div class="scopes" data-testid="scope-list">
       {missing.length > 0 && (
@@ -11,7 +10,7 @@ export function ScopeList({ scopes, missing = [] }: { scopes: readonly Scope[]; 
           Missing: {missing.map((s) => <code key={s}>{s}</code>)}
         </p>
       )}
-      {groupByProduct(scopes).map((group) => (
+      {groups.map((group) => (
         <div class="scopes__group" key={group.product}>
           <span class="scopes__product">{group.product}</span>
           <span class="scopes__items">
@@ -24,7 +23,7 @@ export function ScopeList({ scopes, missing = [] }: { scopes: readonly Scope[]; 
           </span>
         </div>
       ))}
-      {scopes.length === 0 && <p class="muted">The token carries no scopes: add scopes to the app in the Marketplace.</p>}
+      {groups.length === 0 && <p class="muted">The token carries no scopes: add scopes to the app in the Marketplace.</p>}
     </div>
   );
 }

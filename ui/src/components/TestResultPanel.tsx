@@ -63,7 +63,7 @@ export function TestResultPanel({ result, onRevisit }: { result: TestResult; onR
         )}
       </dl>
       <h4>Scopes ({token.scopes.length})</h4>
-      <ScopeList scopes={token.scopes} missing={missing_required} />
+      <ScopeList groups={token.groups} missing={missing_required} />
     </section>
   );
 }

@@ -1306,6 +1306,25 @@ export type ScopeDiff = {
 	extra: string[],
 };
 
+/**  Scopes of one product, for display. */
+export type ScopeGroup = ScopeGroup_Serialize | ScopeGroup_Deserialize;
+
+/**  Scopes of one product, for display. */
+export type ScopeGroup_Deserialize = {
+	/**  The product prefix. */
+	product: string,
+	/**  Its scopes: master, then admin, then user level, each by name. */
+	scopes: Scope_Deserialize[],
+};
+
+/**  Scopes of one product, for display. */
+export type ScopeGroup_Serialize = {
+	/**  The product prefix. */
+	product: string,
+	/**  Its scopes: master, then admin, then user level, each by name. */
+	scopes: Scope_Serialize[],
+};
+
 /**  Which of Zoom's two naming models a scope follows. */
 export type ScopeModel = 
 /**  `product:action[:level]`. */
@@ -1622,8 +1641,10 @@ export type TokenSummary_Deserialize = {
 	expires_in: number,
 	/**  Expiry as Unix seconds. */
 	expires_at_unix: number,
-	/**  Granted scopes, parsed. */
+	/**  Granted scopes, parsed, in Zoom's order. */
 	scopes: Scope_Deserialize[],
+	/**  The same scopes grouped by product in the one display order (master → admin → user). */
+	groups: ScopeGroup_Deserialize[],
 	/**  API base URL to call. */
 	api_url: string,
 	/**  Whether Zoom named the API URL (false: the cloud default was assumed). */
@@ -1642,8 +1663,10 @@ export type TokenSummary_Serialize = {
 	expires_in: number,
 	/**  Expiry as Unix seconds. */
 	expires_at_unix: number,
-	/**  Granted scopes, parsed. */
+	/**  Granted scopes, parsed, in Zoom's order. */
 	scopes: Scope_Serialize[],
+	/**  The same scopes grouped by product in the one display order (master → admin → user). */
+	groups: ScopeGroup_Serialize[],
 	/**  API base URL to call. */
 	api_url: string,
 	/**  Whether Zoom named the API URL (false: the cloud default was assumed). */

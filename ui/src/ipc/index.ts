@@ -19,6 +19,7 @@ import {
   type TestReport_Serialize as TestReport,
   type FailureReport_Serialize as FailureReport,
   type Scope_Serialize as Scope,
+  type ScopeGroup_Serialize as ScopeGroup,
   type Level,
   type ScopeOverview_Serialize as ScopeOverview,
   type GrantedScope_Serialize as GrantedScope,
@@ -46,7 +47,7 @@ import {
   type LegacyKind,
 } from "./bindings";
 
-export type { AppInfo, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestRun, TestRecord, TestReport, FailureReport, Scope, Level };
+export type { AppInfo, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestRun, TestRecord, TestReport, FailureReport, Scope, ScopeGroup, Level };
 export type { ScanStatus, ScanReport, Finding, ApiCall, MigrationChoices, MigrationPlan, MigrationReport, Journal, NewNames, Flag, LegacyKind };
 export type { ScopeOverview, GrantedScope, RoleChoice, RoleKind, RoleSource, OwnerRole, WhatIf, CoverageReport, CallCheck, Drift, ScopeVerdict, OperationRef, PrivilegeInfo };
 
