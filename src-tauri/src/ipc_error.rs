@@ -2,10 +2,10 @@
 //! `message` for people and an optional `hint` with the fix. Wording comes from s2s-core's
 //! errors (shared with the CLI); a kind is added only when the UI branches on it.
 
+use s2s_core::keychain::SecretStoreError;
 use s2s_core::profiles::export::ImportError;
 use s2s_core::profiles::service::ServiceError;
 use s2s_core::profiles::ProfileError;
-use s2s_core::secrets::SecretStoreError;
 use s2s_core::EndpointError;
 use serde::Serialize;
 

@@ -12,8 +12,8 @@ pub mod state;
 
 use std::sync::Arc;
 
+use s2s_core::keychain::{KeyringStore, APP_SERVICE};
 use s2s_core::profiles::file::ProfileFile;
-use s2s_core::secrets::{KeyringStore, APP_SERVICE};
 use tauri::Runtime;
 
 /// Every command, listed once.

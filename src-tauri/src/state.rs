@@ -6,9 +6,9 @@
 
 use std::sync::Arc;
 
+use s2s_core::keychain::SecretStore;
 use s2s_core::profiles::file::ProfileFile;
 use s2s_core::profiles::service::ProfileService;
-use s2s_core::secrets::SecretStore;
 use s2s_core::TokenTester;
 use zoom_sim::{Fixture, SimHandle};
 

@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
+use s2s_core::keychain::{MemoryStore, SecretStore, SecretStoreError};
 use s2s_core::profiles::file::ProfileFile;
-use s2s_core::secrets::{MemoryStore, SecretStore, SecretStoreError};
 use s2s_core::Secret;
 use s2s_desk_lib::state::AppState;
 use s2s_desk_lib::{build_app, make_builder};

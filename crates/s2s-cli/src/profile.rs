@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
+use s2s_core::keychain::{KeyringStore, APP_SERVICE};
 use s2s_core::profiles::file::ProfileFile;
 use s2s_core::profiles::service::ProfileService;
 use s2s_core::profiles::Profile;
-use s2s_core::secrets::{KeyringStore, APP_SERVICE};
 
 use crate::failure::{usage, Failure};
 

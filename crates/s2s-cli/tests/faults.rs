@@ -16,10 +16,10 @@ use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use s2s_core::keychain::{KeyringStore, MemoryStore, SecretStore, APP_SERVICE};
 use s2s_core::profiles::file::ProfileFile;
 use s2s_core::profiles::service::ProfileService;
 use s2s_core::profiles::{ProfileCloud, ProfileDraft, TestRecord};
-use s2s_core::secrets::{KeyringStore, MemoryStore, SecretStore, APP_SERVICE};
 use s2s_core::Secret;
 use support::{ACCOUNT, REPORTING};
 

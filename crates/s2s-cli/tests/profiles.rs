@@ -4,7 +4,7 @@
 
 mod support;
 
-use s2s_core::secrets::{KeyringStore, SecretStore, APP_SERVICE};
+use s2s_core::keychain::{KeyringStore, SecretStore, APP_SERVICE};
 use s2s_core::Secret;
 use support::{data_home_with_profile, run, sim, with_data_home, REPORTING};
 

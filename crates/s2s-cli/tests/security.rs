@@ -87,8 +87,8 @@ async fn a_real_profiles_credentials_go_to_another_server_only_when_allowed() {
     let home = home_with_commercial_profile();
     let file = ProfileFile::in_dir(&home.path().join("app.s2sdesk.desktop"));
     let id = file.read().expect("book").profiles()[0].id.clone();
-    let keychain = s2s_core::secrets::KeyringStore::new(s2s_core::secrets::APP_SERVICE);
-    use s2s_core::secrets::SecretStore;
+    let keychain = s2s_core::keychain::KeyringStore::new(s2s_core::keychain::APP_SERVICE);
+    use s2s_core::keychain::SecretStore;
     keychain
         .set(&id, &s2s_core::Secret::new(REPORTING.1))
         .expect("stored");

@@ -6,9 +6,9 @@
 
 use std::time::{Duration, Instant};
 
+use s2s_core::keychain::{KeyringStore, MemoryStore, SecretStore};
 use s2s_core::profiles::file::ProfileFile;
 use s2s_core::profiles::{ProfileBook, ProfileCloud, ProfileDraft, TestRecord};
-use s2s_core::secrets::{KeyringStore, MemoryStore, SecretStore};
 use s2s_core::Secret;
 
 const RUNS: usize = 100;

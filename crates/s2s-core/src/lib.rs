@@ -9,7 +9,7 @@
 //! - [`probe`]: one authenticated call that proves a fresh token works.
 //! - [`links`]: the only external pages the app may open (Zoom docs and Marketplace, https).
 //! - [`profiles`]: saved S2S apps (no secrets) and their atomic file, import and export.
-//! - [`secrets`]: the OS keychain behind a trait; the only place a client secret is stored.
+//! - [`keychain`]: the OS keychain behind a trait; the only place a client secret is stored.
 //! - [`scope_report`]: a profile's scopes explained (role verdicts, risk, drift, what-if, coverage).
 //! - [`tester`]: the whole "Test token" check (validate → token → probe), single-flight per app.
 //!
@@ -20,6 +20,7 @@ pub mod cloud;
 pub mod creds;
 pub mod error;
 mod http;
+pub mod keychain;
 pub mod links;
 pub mod probe;
 pub mod profiles;
@@ -27,7 +28,6 @@ pub mod ratelimit;
 pub mod retry;
 pub mod scope_report;
 pub mod secret;
-pub mod secrets;
 mod single_flight;
 pub mod tester;
 pub mod token;

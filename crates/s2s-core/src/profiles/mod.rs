@@ -1,7 +1,7 @@
 //! Profiles: one named S2S app each (cloud, account ID, client ID, notes, expected scopes, token
 //! slot, test history). A [`ProfileBook`] is the whole collection with its rules (unique names,
 //! stable ids; the UI filters the list itself); [`file`] persists it atomically; [`export`] turns one into JSON or a `.env`
-//! snippet. No secret is ever part of a profile: secrets live in [`crate::secrets`].
+//! snippet. No secret is ever part of a profile: secrets live in [`crate::keychain`].
 
 pub mod export;
 pub mod file;

@@ -10,8 +10,8 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use super::file::{FileError, Locked, ProfileFile, SetAside};
 use super::{Profile, ProfileBook, ProfileDraft, ProfileError, TestRecord};
 use crate::creds::RawCredentials;
+use crate::keychain::{SecretStore, SecretStoreError};
 use crate::secret::Secret;
-use crate::secrets::{SecretStore, SecretStoreError};
 
 /// Why a profile operation failed. Nothing was changed when it did.
 #[derive(Debug, thiserror::Error)]

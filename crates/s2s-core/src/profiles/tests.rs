@@ -225,10 +225,10 @@ mod service {
     use std::sync::Arc;
 
     use super::draft;
+    use crate::keychain::{MemoryStore, SecretStore, SecretStoreError};
     use crate::profiles::file::{FileError, ProfileFile};
     use crate::profiles::service::{ProfileService, ServiceError};
     use crate::secret::Secret;
-    use crate::secrets::{MemoryStore, SecretStore, SecretStoreError};
 
     /// A keychain that is locked.
     struct LockedKeychain;

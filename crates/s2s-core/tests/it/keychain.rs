@@ -2,9 +2,9 @@
 //! command starts gnome-keyring in a private D-Bus session for it. Uses its own keychain service
 //! name, so it never touches the app's entries.
 
+use s2s_core::keychain::{KeyringStore, SecretStore};
 use s2s_core::profiles::service::ProfileService;
 use s2s_core::profiles::{file::ProfileFile, ProfileCloud, ProfileDraft};
-use s2s_core::secrets::{KeyringStore, SecretStore};
 use s2s_core::Secret;
 
 fn keychain() -> Option<KeyringStore> {
