@@ -262,165 +262,140 @@ fn indent_of(line: &str) -> usize {
     line.len() - line.trim_start_matches(' ').len()
 }
 
-/// YAML, line by line, with a stack of parent keys by indentation.
+/// YAML, line by line: see [`YamlWalk`].
 fn yaml(lines: &[&str]) -> Vec<Setting> {
+    YamlWalk::new(lines).run()
+}
+
+/// The YAML patterns, compiled once.
+struct YamlPatterns {
+    /// `key: value` (or `- key: value`), the key's quotes optional.
+    key: &'static Regex,
+    /// A compose list item `- NAME=value`.
+    list_env: &'static Regex,
+    /// A compose list item `- NAME`, passed through from the host.
+    list_name: &'static Regex,
+}
+
+fn yaml_patterns() -> YamlPatterns {
     static KEY: OnceLock<Regex> = OnceLock::new();
     static LIST_ENV: OnceLock<Regex> = OnceLock::new();
     static LIST_NAME: OnceLock<Regex> = OnceLock::new();
-    let list_name = regex(
-        &LIST_NAME,
-        r#"^(\s*)-\s+(["']?)([A-Za-z_][A-Za-z0-9_]*)(["']?)\s*$"#,
-    );
-    let key_re = regex(
-        &KEY,
-        r#"^(\s*)(-\s+)?(["']?)([A-Za-z_][A-Za-z0-9_.\-]*)(["']?)\s*:(?:\s+|$)"#,
-    );
-    let list_env = regex(
-        &LIST_ENV,
-        r#"^(\s*)-\s+(["']?)([A-Za-z_][A-Za-z0-9_]*)=(.*?)(["']?)\s*$"#,
-    );
+    YamlPatterns {
+        key: regex(
+            &KEY,
+            r#"^(\s*)(-\s+)?(["']?)([A-Za-z_][A-Za-z0-9_.\-]*)(["']?)\s*:(?:\s+|$)"#,
+        ),
+        list_env: regex(
+            &LIST_ENV,
+            r#"^(\s*)-\s+(["']?)([A-Za-z_][A-Za-z0-9_]*)=(.*?)(["']?)\s*$"#,
+        ),
+        list_name: regex(
+            &LIST_NAME,
+            r#"^(\s*)-\s+(["']?)([A-Za-z_][A-Za-z0-9_]*)(["']?)\s*$"#,
+        ),
+    }
+}
 
-    let mut out = Vec::new();
-    let mut parents: Vec<(usize, String)> = Vec::new();
-    let mut is_secret_doc = secret_docs(lines);
-    let mut doc = 0;
-    // A Kubernetes `- name: X` waiting for its `value:` at this indentation.
-    let mut pending_name: Option<(usize, Pos, String)> = None;
-    let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i];
+/// A walk over YAML lines with a stack of parent keys by indentation, far enough to read
+/// compose files (maps and lists), Kubernetes env items (`- name:` + `value:`/`valueFrom:`) and
+/// Secret `data:` (base64), and block scalars.
+struct YamlWalk<'a> {
+    lines: &'a [&'a str],
+    patterns: YamlPatterns,
+    out: Vec<Setting>,
+    parents: Vec<(usize, String)>,
+    secret_docs: Vec<bool>,
+    doc: usize,
+    /// A Kubernetes `- name: X` waiting for its `value:` at this indentation.
+    pending_name: Option<(usize, Pos, String)>,
+}
+
+impl<'a> YamlWalk<'a> {
+    fn new(lines: &'a [&'a str]) -> Self {
+        Self {
+            lines,
+            patterns: yaml_patterns(),
+            out: Vec::new(),
+            parents: Vec::new(),
+            secret_docs: secret_docs(lines),
+            doc: 0,
+            pending_name: None,
+        }
+    }
+
+    fn run(mut self) -> Vec<Setting> {
+        let mut i = 0;
+        while i < self.lines.len() {
+            i = self.line(i);
+        }
+        self.out
+    }
+
+    /// Reads line `i`; returns the next line to read.
+    fn line(&mut self, i: usize) -> usize {
+        let line = self.lines[i];
         let trimmed = line.trim();
         if trimmed == "---" {
-            doc += 1;
-            parents.clear();
-            pending_name = None;
-            i += 1;
-            continue;
+            self.doc += 1;
+            self.parents.clear();
+            self.pending_name = None;
+            return i + 1;
         }
         if trimmed.is_empty() || trimmed.starts_with('#') {
-            i += 1;
-            continue;
+            return i + 1;
         }
-        if let Some(c) = list_env.captures(line) {
-            if let (Some(k), Some(v)) = (c.get(3), c.get(4)) {
-                out.push(Setting::on_line(
-                    i,
-                    k.as_str().to_string(),
-                    k,
-                    v,
-                    v.as_str().to_string(),
-                ));
-            }
-            i += 1;
-            continue;
+        if let Some(setting) = self.list_item(i) {
+            self.out.push(setting);
+            return i + 1;
         }
-        // docker-compose `- ZOOM_API_KEY`: passed through from the host's environment.
-        if let Some(k) = list_name.captures(line).and_then(|c| c.get(3)) {
-            out.push(Setting {
-                key: k.as_str().to_string(),
-                key_at: Pos {
-                    line: i,
-                    start: k.start(),
-                    end: k.end(),
-                },
-                value: String::new(),
-                value_at: None,
-                lines: i..i + 1,
-                encoding: Encoding::Plain,
-                by_reference: true,
-            });
-            i += 1;
-            continue;
-        }
-        let Some(c) = key_re.captures(line) else {
-            i += 1;
-            continue;
+        let Some(c) = self.patterns.key.captures(line) else {
+            return i + 1;
         };
         let (Some(k), Some(whole)) = (c.get(4), c.get(0)) else {
-            i += 1;
-            continue;
+            return i + 1;
         };
         // The key's own indentation, counting a list dash as indentation.
         let indent = c.get(2).map_or(indent_of(line), |d| d.end());
-        while parents.last().is_some_and(|(pi, _)| *pi >= indent) {
-            parents.pop();
+        while self.parents.last().is_some_and(|(pi, _)| *pi >= indent) {
+            self.parents.pop();
         }
         let key = k.as_str();
-        // Kubernetes `- name: X` + `valueFrom:` (a Secret or ConfigMap key): the whole item.
-        if key == "valueFrom"
-            && pending_name
-                .as_ref()
-                .is_some_and(|(ni, _, _)| *ni == indent)
-        {
-            if let Some((_, name_pos, name)) = pending_name.take() {
-                let mut j = i + 1;
-                while j < lines.len() && !lines[j].trim().is_empty() && indent_of(lines[j]) > indent
-                {
-                    j += 1;
-                }
-                out.push(Setting {
-                    key: name,
-                    key_at: name_pos,
-                    value: String::new(),
-                    value_at: None,
-                    lines: name_pos.line..j,
-                    encoding: Encoding::Plain,
-                    by_reference: true,
-                });
-                i = j;
-                continue;
+        let in_list_item = c.get(2).is_some();
+        if key == "valueFrom" && self.pending_at(indent) {
+            if let Some(next) = self.value_from_item(i, indent) {
+                return next;
             }
         }
         let (raw_value, vstart, vend) = value_at(line, whole.end(), &['#']);
-        let block = raw_value.starts_with('|') || raw_value.starts_with('>');
         if raw_value.is_empty() && !line[whole.end()..].trim_start().starts_with(['"', '\'']) {
-            parents.push((indent, key.to_string()));
-            i += 1;
-            continue;
+            self.parents.push((indent, key.to_string()));
+            return i + 1;
         }
+        let (value, value_pos, end_line) = if raw_value.starts_with(['|', '>']) {
+            let (value, end) = self.block_scalar(i, indent, raw_value.starts_with('>'));
+            (value, None, end)
+        } else {
+            let pos = Pos {
+                line: i,
+                start: vstart,
+                end: vend,
+            };
+            (raw_value, Some(pos), i + 1)
+        };
         let key_pos = Pos {
             line: i,
             start: k.start(),
             end: k.end(),
         };
-        let (value, value_pos, end_line) = if block {
-            let folded = raw_value.starts_with('>');
-            let mut j = i + 1;
-            let mut parts = Vec::new();
-            while j < lines.len() && (lines[j].trim().is_empty() || indent_of(lines[j]) > indent) {
-                parts.push(lines[j].trim());
-                j += 1;
-            }
-            while parts.last().is_some_and(|p| p.is_empty()) {
-                parts.pop();
-                j -= 1;
-            }
-            (parts.join(if folded { " " } else { "\n" }), None, j)
-        } else {
-            (
-                raw_value,
-                Some(Pos {
-                    line: i,
-                    start: vstart,
-                    end: vend,
-                }),
-                i + 1,
-            )
-        };
-        let under_data = parents.last().is_some_and(|(_, p)| p == "data")
-            && is_secret_doc.get(doc).copied().unwrap_or(false);
-        if key == "name" && c.get(2).is_some() {
-            pending_name = value_pos.map(|p| (indent, p, value.clone()));
-        } else if key == "value"
-            && pending_name
-                .as_ref()
-                .is_some_and(|(ni, _, _)| *ni == indent)
-        {
-            if let Some((_, name_pos, name)) = pending_name.take() {
-                out.push(Setting {
+        if key == "name" && in_list_item {
+            self.pending_name = value_pos.map(|p| (indent, p, value.clone()));
+        } else if key == "value" && self.pending_at(indent) {
+            if let Some((_, name_pos, name)) = self.pending_name.take() {
+                self.out.push(Setting {
                     key: name,
                     key_at: name_pos,
-                    value: value.clone(),
+                    value,
                     value_at: value_pos,
                     lines: name_pos.line..end_line,
                     encoding: Encoding::Plain,
@@ -428,19 +403,8 @@ fn yaml(lines: &[&str]) -> Vec<Setting> {
                 });
             }
         } else {
-            let (value, encoding) = if under_data {
-                match STANDARD
-                    .decode(value.trim())
-                    .ok()
-                    .and_then(|b| String::from_utf8(b).ok())
-                {
-                    Some(decoded) => (decoded, Encoding::Base64),
-                    None => (value, Encoding::Plain),
-                }
-            } else {
-                (value, Encoding::Plain)
-            };
-            out.push(Setting {
+            let (value, encoding) = self.maybe_secret_data(value);
+            self.out.push(Setting {
                 key: key.to_string(),
                 key_at: key_pos,
                 value,
@@ -450,12 +414,100 @@ fn yaml(lines: &[&str]) -> Vec<Setting> {
                 by_reference: false,
             });
         }
-        i = end_line;
+        end_line
     }
-    if is_secret_doc.is_empty() {
-        is_secret_doc.push(false);
+
+    fn pending_at(&self, indent: usize) -> bool {
+        self.pending_name
+            .as_ref()
+            .is_some_and(|(ni, _, _)| *ni == indent)
     }
-    out
+
+    /// docker-compose list items: `- NAME=value`, or `- NAME` passed through from the host.
+    fn list_item(&self, i: usize) -> Option<Setting> {
+        let line = self.lines[i];
+        if let Some(c) = self.patterns.list_env.captures(line) {
+            let (k, v) = (c.get(3)?, c.get(4)?);
+            return Some(Setting::on_line(
+                i,
+                k.as_str().to_string(),
+                k,
+                v,
+                v.as_str().to_string(),
+            ));
+        }
+        let k = self.patterns.list_name.captures(line)?.get(3)?;
+        Some(Setting {
+            key: k.as_str().to_string(),
+            key_at: Pos {
+                line: i,
+                start: k.start(),
+                end: k.end(),
+            },
+            value: String::new(),
+            value_at: None,
+            lines: i..i + 1,
+            encoding: Encoding::Plain,
+            by_reference: true,
+        })
+    }
+
+    /// Kubernetes `- name: X` + `valueFrom:` (a Secret or ConfigMap key): the whole item is one
+    /// setting by reference. Returns the line after the item.
+    fn value_from_item(&mut self, i: usize, indent: usize) -> Option<usize> {
+        let (_, name_pos, name) = self.pending_name.take()?;
+        let mut j = i + 1;
+        while j < self.lines.len()
+            && !self.lines[j].trim().is_empty()
+            && indent_of(self.lines[j]) > indent
+        {
+            j += 1;
+        }
+        self.out.push(Setting {
+            key: name,
+            key_at: name_pos,
+            value: String::new(),
+            value_at: None,
+            lines: name_pos.line..j,
+            encoding: Encoding::Plain,
+            by_reference: true,
+        });
+        Some(j)
+    }
+
+    /// A `|` or `>` block scalar after line `i`: its joined value and the line after it.
+    fn block_scalar(&self, i: usize, indent: usize, folded: bool) -> (String, usize) {
+        let mut j = i + 1;
+        let mut parts = Vec::new();
+        while j < self.lines.len()
+            && (self.lines[j].trim().is_empty() || indent_of(self.lines[j]) > indent)
+        {
+            parts.push(self.lines[j].trim());
+            j += 1;
+        }
+        while parts.last().is_some_and(|p| p.is_empty()) {
+            parts.pop();
+            j -= 1;
+        }
+        (parts.join(if folded { " " } else { "\n" }), j)
+    }
+
+    /// Under a Kubernetes Secret's `data:`, values are base64: decoded when they decode.
+    fn maybe_secret_data(&self, value: String) -> (String, Encoding) {
+        let under_data = self.parents.last().is_some_and(|(_, p)| p == "data")
+            && self.secret_docs.get(self.doc).copied().unwrap_or(false);
+        if !under_data {
+            return (value, Encoding::Plain);
+        }
+        match STANDARD
+            .decode(value.trim())
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+        {
+            Some(decoded) => (decoded, Encoding::Base64),
+            None => (value, Encoding::Plain),
+        }
+    }
 }
 
 /// Per YAML document: is it a Kubernetes Secret (`kind: Secret` at the top level)?
