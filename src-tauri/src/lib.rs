@@ -10,10 +10,7 @@ pub mod commands;
 pub mod ipc_error;
 pub mod state;
 
-use std::sync::Arc;
-
-use s2s_core::keychain::{KeyringStore, APP_SERVICE};
-use s2s_core::profiles::file::ProfileFile;
+use s2s_core::profiles::service::ProfileService;
 use tauri::Runtime;
 
 /// Every command, listed once.
@@ -69,15 +66,15 @@ pub fn build_app<R: Runtime>(
 pub fn run() {
     init_logging();
     // The Sandbox's server runs on Tauri's own tokio runtime, started before the window opens.
-    let Some(file) = ProfileFile::default_location() else {
-        fail_to_start("this system has no user data folder to keep profiles in");
+    let profiles = match ProfileService::open_default() {
+        Ok(profiles) => profiles,
+        Err(e) => fail_to_start(&e.to_string()),
     };
-    if let Err(e) = KeyringStore::check_available() {
+    if let Err(e) = profiles.keychain_status() {
         // The app still opens (the Sandbox needs no secret); saving a profile explains this.
         tracing::warn!(error = %e, "no OS keychain: secrets cannot be saved until one runs");
     }
-    let keychain = Arc::new(KeyringStore::new(APP_SERVICE));
-    let state = match tauri::async_runtime::block_on(state::AppState::start(file, keychain)) {
+    let state = match tauri::async_runtime::block_on(state::AppState::start(profiles)) {
         Ok(state) => state,
         Err(e) => fail_to_start(&e),
     };

@@ -4,10 +4,6 @@
 //! tried without a Zoom account), the profiles with their keychain, and the one token tester
 //! (its single-flight table is what makes a double click ask Zoom once).
 
-use std::sync::Arc;
-
-use s2s_core::keychain::SecretStore;
-use s2s_core::profiles::file::ProfileFile;
 use s2s_core::profiles::service::ProfileService;
 use s2s_core::TokenTester;
 use zoom_sim::{Fixture, SimHandle};
@@ -24,15 +20,15 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Starts the Sandbox on a free loopback port and opens the profiles file.
-    pub async fn start(file: ProfileFile, secrets: Arc<dyn SecretStore>) -> Result<Self, String> {
+    /// Starts the Sandbox on a free loopback port, with the profiles the caller opened (the
+    /// app: the user's; tests: their own folder and keychain).
+    pub async fn start(profiles: ProfileService) -> Result<Self, String> {
         // The Sandbox's controls need a per-run token; tests that drive the window name theirs.
         let admin_token = std::env::var("S2S_SANDBOX_ADMIN_TOKEN").ok();
         let sandbox = zoom_sim::start_with_admin_token(Fixture::default_sandbox(), 0, admin_token)
             .await
             .map_err(|e| format!("the Sandbox could not listen on a loopback port: {e}"))?;
         tracing::info!(url = %sandbox.base_url(), "Sandbox (simulated Zoom) started");
-        let profiles = ProfileService::open(file, secrets).map_err(|e| e.to_string())?;
         tracing::info!(keychain = %profiles.keychain(), "client secrets are kept in the OS keychain");
         if let Some(problem) = profiles.file_problem() {
             tracing::warn!(%problem, "profiles file unusable; left untouched until the admin decides");

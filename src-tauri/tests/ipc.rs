@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use s2s_core::keychain::{MemoryStore, SecretStore, SecretStoreError};
 use s2s_core::profiles::file::ProfileFile;
+use s2s_core::profiles::service::ProfileService;
 use s2s_core::Secret;
 use s2s_desk_lib::state::AppState;
 use s2s_desk_lib::{build_app, make_builder};
@@ -30,9 +31,9 @@ impl Shell {
     }
 
     fn start_with(data_dir: tempfile::TempDir, keychain: Arc<dyn SecretStore>) -> Self {
-        let file = ProfileFile::in_dir(data_dir.path());
-        let state =
-            tauri::async_runtime::block_on(AppState::start(file, keychain)).expect("starts");
+        let profiles = ProfileService::open(ProfileFile::in_dir(data_dir.path()), keychain)
+            .expect("profiles open");
+        let state = tauri::async_runtime::block_on(AppState::start(profiles)).expect("starts");
         let app = build_app(mock_builder(), make_builder(), state)
             .build(mock_context(noop_assets()))
             .expect("app builds");

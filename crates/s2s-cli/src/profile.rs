@@ -1,10 +1,6 @@
 //! `--profile NAME`: a profile saved by S2S Desk, through the core's `ProfileService` over the
 //! same profiles file and OS keychain entries the app uses.
 
-use std::sync::Arc;
-
-use s2s_core::keychain::{KeyringStore, APP_SERVICE};
-use s2s_core::profiles::file::ProfileFile;
 use s2s_core::profiles::service::ProfileService;
 use s2s_core::profiles::Profile;
 
@@ -13,14 +9,12 @@ use crate::failure::{usage, Failure};
 /// The profiles, as the app sees them. An unreadable file is refused and left exactly as it
 /// is (a newer S2S Desk may be using it).
 pub fn open_service() -> Result<ProfileService, Failure> {
-    let file = ProfileFile::default_location().ok_or_else(|| {
+    let service = ProfileService::open_default().map_err(|e| {
         usage(
-            "this system has no user data folder, so there are no saved profiles".into(),
-            "Pass --account-id and --client-id instead.",
+            e.to_string(),
+            "Check the data folder's permissions, or pass --account-id and --client-id instead.",
         )
     })?;
-    let service = ProfileService::open(file, Arc::new(KeyringStore::new(APP_SERVICE)))
-        .map_err(|e| usage(e.to_string(), "Check the data folder's permissions."))?;
     if let Some(problem) = service.file_problem() {
         return Err(usage(
             problem.to_string(),

@@ -2,6 +2,9 @@
 //! Tests that need a real Secret Service run when S2S_KEYCHAIN_TESTS=1 (scripts/test-all.sh
 //! starts gnome-keyring in a private D-Bus session and sets it); the others always run.
 
+// Black-box: the tests seed and clean the keychain entries the CLI reads.
+#![allow(clippy::disallowed_methods)]
+
 mod support;
 
 use s2s_core::keychain::{KeyringStore, SecretStore, APP_SERVICE};

@@ -1,6 +1,9 @@
 //! Regression tests from the security review: what the CLI must never do with credentials or
 //! with the shared profiles file.
 
+// Black-box: the tests seed and inspect the keychain and the profiles file directly.
+#![allow(clippy::disallowed_methods)]
+
 mod support;
 
 use std::sync::atomic::{AtomicUsize, Ordering};

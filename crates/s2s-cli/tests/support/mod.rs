@@ -1,5 +1,7 @@
 //! Shared by the CLI's black-box tests: run `s2s` as a child process and capture everything.
 
+// Test set-up writes the profiles file the CLI then reads, as the app would have.
+#![allow(clippy::disallowed_methods)]
 // Each test binary uses a different subset of these helpers.
 #![allow(dead_code)]
 

@@ -47,6 +47,9 @@ pub enum FileError {
         /// Why.
         reason: String,
     },
+    /// The system names no user data folder.
+    #[error("this system has no user data folder to keep profiles in")]
+    NoDataFolder,
     /// Another S2S Desk process kept the file locked.
     #[error("the profiles file {path} stayed locked by another S2S Desk process (the app or the s2s CLI) for {} s", LOCK_WAIT.as_secs())]
     Busy {

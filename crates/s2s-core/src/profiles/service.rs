@@ -84,6 +84,14 @@ impl ProfileService {
         let _ = locked.clear_pending(&settled);
     }
 
+    /// The profiles where the app and the CLI keep them: the file in the user's data folder
+    /// and the OS keychain (service [`crate::keychain::APP_SERVICE`]).
+    pub fn open_default() -> Result<Self, FileError> {
+        let file = ProfileFile::default_location().ok_or(FileError::NoDataFolder)?;
+        let keychain = crate::keychain::KeyringStore::new(crate::keychain::APP_SERVICE);
+        Self::open(file, Arc::new(keychain))
+    }
+
     /// Why the profiles file cannot be used right now, if it cannot.
     pub fn file_problem(&self) -> Option<FileError> {
         self.file
