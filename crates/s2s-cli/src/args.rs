@@ -198,14 +198,23 @@ pub struct TargetArgs {
     #[arg(long, value_name = "N")]
     pub token_index: Option<u32>,
     /// Fail (exit 5) unless the token holds this scope. Repeatable.
-    #[arg(long = "require-scope", value_name = "SCOPE")]
-    pub require_scope: Vec<String>,
+    #[arg(long = "require-scope", value_name = "SCOPE", value_parser = parse_scope)]
+    pub require_scope: Vec<s2s_core::catalog::scope::ScopeName>,
     /// Deadline for the whole test, in seconds.
     #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=300))]
     pub timeout: u64,
     /// Skip the authenticated GET /users/me call after the token is issued.
     #[arg(long)]
     pub no_probe: bool,
+}
+
+/// A scope name from the command line: parsed once, here.
+fn parse_scope(value: &str) -> Result<s2s_core::catalog::scope::ScopeName, String> {
+    let name = s2s_core::catalog::scope::ScopeName::new(value);
+    if name.as_str().is_empty() || name.as_str().contains(char::is_whitespace) {
+        return Err("a scope is one word, e.g. user:read:list_users:admin".into());
+    }
+    Ok(name)
 }
 
 /// `--role`: a built-in role, or a file holding Zoom's `GET /roles/{roleId}` answer.

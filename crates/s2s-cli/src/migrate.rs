@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use s2s_core::catalog::scope::ScopeName;
 use s2s_core::profiles::testing::TestResult;
 use s2s_core::ErrorKind;
 use s2s_migrate::apply::undo;
@@ -311,7 +312,12 @@ async fn tested_values(a: &MigrateApplyArgs) -> Result<Tested, Failure> {
     }
     let test = NewAppTest {
         ok: true,
-        granted: report.token.scopes.iter().map(|s| s.raw.clone()).collect(),
+        granted: report
+            .token
+            .scopes
+            .iter()
+            .map(|s| ScopeName::new(&s.raw))
+            .collect(),
         summary: run.record.summary.clone(),
     };
     let (account_id, client_id) = target.ids();

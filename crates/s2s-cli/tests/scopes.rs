@@ -9,13 +9,13 @@ use support::{
 };
 
 /// An app's scopes as the Sandbox's fixture grants them.
-fn sandbox_scopes(client_id: &str) -> Vec<String> {
+fn sandbox_scopes(client_id: &str) -> Vec<s2s_core::catalog::scope::ScopeName> {
     zoom_sim::Fixture::default_sandbox()
         .accounts
         .iter()
         .flat_map(|a| &a.apps)
         .find(|app| app.client_id == client_id)
-        .map(|app| app.scopes.clone())
+        .map(|app| app.scopes.iter().map(|s| s.as_str().into()).collect())
         .unwrap_or_default()
 }
 

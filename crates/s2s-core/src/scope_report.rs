@@ -10,7 +10,7 @@ use zoom_catalog::coverage::{check_coverage, diff_scopes, CoverageReport, ScopeD
 use zoom_catalog::roles::{
     addable_scopes, verdict, OwnerRole, RoleJsonError, RoleKind, ScopeVerdict, Standing,
 };
-use zoom_catalog::scope::{group_by_product, Scope};
+use zoom_catalog::scope::{group_by_product, Scope, ScopeName};
 
 use crate::profiles::record::active_drift;
 use crate::profiles::{Profile, TestRecord};
@@ -141,7 +141,7 @@ pub struct ScopeOverview {
 }
 
 /// Granted scopes of the latest token.
-pub fn granted_scopes(profile: &Profile) -> Vec<String> {
+pub fn granted_scopes(profile: &Profile) -> Vec<ScopeName> {
     latest_token(profile)
         .map(|r| r.scopes.clone())
         .unwrap_or_default()
@@ -151,7 +151,7 @@ pub fn granted_scopes(profile: &Profile) -> Vec<String> {
 pub fn overview(catalog: &Catalog, profile: &Profile, role: Option<OwnerRole>) -> ScopeOverview {
     let latest = latest_token(profile);
     let granted = granted_scopes(profile);
-    let parsed: Vec<Scope> = granted.iter().map(|s| Scope::parse(s)).collect();
+    let parsed: Vec<Scope> = granted.iter().map(ScopeName::scope).collect();
     let groups = group_by_product(&parsed)
         .into_iter()
         .map(|g| GrantedGroup {
@@ -168,8 +168,8 @@ pub fn overview(catalog: &Catalog, profile: &Profile, role: Option<OwnerRole>) -
         .map(|r| {
             granted
                 .iter()
-                .filter(|s| verdict(catalog, r, s).standing == Standing::AtRisk)
-                .cloned()
+                .filter(|s| verdict(catalog, r, s.as_str()).standing == Standing::AtRisk)
+                .map(ScopeName::to_string)
                 .collect()
         })
         .unwrap_or_default();
@@ -299,7 +299,7 @@ mod tests {
             account_id: "a".into(),
             client_id: "c".into(),
             notes: String::new(),
-            expected_scopes: expected.iter().map(|s| s.to_string()).collect(),
+            expected_scopes: expected.iter().map(ScopeName::new).collect(),
             token_index: None,
             token_tolerance: None,
         }
@@ -320,7 +320,7 @@ mod tests {
             ok: true,
             kind: None,
             summary: "ok".into(),
-            scopes: scopes.iter().map(|s| s.to_string()).collect(),
+            scopes: scopes.iter().map(ScopeName::new).collect(),
             latency_ms: Some(3),
             owner,
             drift: None,

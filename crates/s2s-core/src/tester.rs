@@ -14,6 +14,7 @@ use crate::cloud::Endpoint;
 use crate::creds::{CredentialIssue, RawCredentials};
 use crate::probe::{probe, read_owner_privileges, OwnerPrivileges, ProbeOutcome};
 use zoom_catalog::change::OwnerSnapshot;
+use zoom_catalog::scope::ScopeName;
 
 use crate::error::{ErrorKind, TokenError};
 use crate::retry::{RetryPolicy, Sleeper, TokioSleeper};
@@ -39,7 +40,7 @@ pub struct TestOptions {
     /// Call `/users/me` with the fresh token.
     pub probe: bool,
     /// Scopes the token must hold (a deployment gate).
-    pub required_scopes: Vec<String>,
+    pub required_scopes: Vec<ScopeName>,
 }
 
 impl TestOptions {
@@ -353,10 +354,10 @@ impl TokenTester {
 }
 
 /// Required scopes the token does not hold (exact names; Zoom's lists are alternatives elsewhere).
-fn missing(token: &IssuedToken, required: &[String]) -> Vec<String> {
+fn missing(token: &IssuedToken, required: &[ScopeName]) -> Vec<String> {
     required
         .iter()
-        .map(|r| r.trim())
+        .map(|r| r.as_str().trim())
         .filter(|r| !r.is_empty() && !token.scopes.iter().any(|s| s.raw == *r))
         .map(String::from)
         .collect()

@@ -75,10 +75,10 @@ pub struct Readiness {
 }
 
 /// Judges readiness from the latest test of the new app (`None`: never tested) and its scopes.
-pub fn readiness(
+pub fn readiness<G: AsRef<str>>(
     report: &ScanReport,
     latest_test_ok: Option<bool>,
-    granted: &[String],
+    granted: &[G],
 ) -> Readiness {
     let mut calls: Vec<&str> = report
         .calls

@@ -455,7 +455,7 @@ fn report(
         .collect();
     recognised.sort_unstable();
     recognised.dedup();
-    let scopes = check_coverage(catalog, &[], &recognised).to_add;
+    let scopes = check_coverage::<&str, _>(catalog, &[], &recognised).to_add;
     ScanReport {
         root: root.display().to_string(),
         progress: progress.snapshot(),

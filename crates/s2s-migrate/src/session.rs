@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use s2s_core::catalog::scope::ScopeName;
 use s2s_core::profiles::{Profile, TestRecord};
 use serde::Serialize;
 
@@ -51,7 +52,7 @@ pub struct NewAppTest {
     /// The test passed.
     pub ok: bool,
     /// The scopes its token held (empty when no token came).
-    pub granted: Vec<String>,
+    pub granted: Vec<ScopeName>,
     /// Its one-line result, for the report.
     pub summary: String,
 }
@@ -144,7 +145,7 @@ impl Migration {
     pub fn readiness(&self, test: Option<&NewAppTest>) -> Readiness {
         match test {
             Some(t) => readiness(&self.report, Some(t.ok), &t.granted),
-            None => readiness(&self.report, None, &[]),
+            None => readiness::<ScopeName>(&self.report, None, &[]),
         }
     }
 

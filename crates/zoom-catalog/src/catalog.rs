@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::scope::{Level, Scope};
+use crate::scope::{Level, Scope, ScopeModel};
 
 /// Which snapshot of Zoom's API documents the catalog was built from (SOURCE.md "Content date").
 pub const CATALOG_VERSION: &str = "zoom-api-hub-2026-08-09";
@@ -137,6 +137,8 @@ struct PrivilegesFile {
 pub struct ScopeEntry {
     /// User, admin or master.
     pub level: Level,
+    /// Granular (else classic), read from the name once, at load.
+    pub granular: bool,
     /// The API product where the scope is used most.
     pub product: String,
     /// Indexes into [`Catalog::operations`] of the operations it authorizes.
@@ -184,6 +186,7 @@ impl Catalog {
             .map(|r| {
                 let entry = ScopeEntry {
                     level: r.level,
+                    granular: Scope::parse(&r.scope).model == ScopeModel::Granular,
                     product: r.product,
                     operations: Vec::new(),
                     privileges: BTreeSet::new(),
@@ -210,11 +213,15 @@ impl Catalog {
                 .or_default()
                 .push(index);
             for s in op.classic_scopes.iter().chain(&op.granular_scopes) {
-                let entry = scopes.entry(s.clone()).or_insert_with(|| ScopeEntry {
-                    level: Scope::parse(s).level,
-                    product: op.product.clone(),
-                    operations: Vec::new(),
-                    privileges: BTreeSet::new(),
+                let entry = scopes.entry(s.clone()).or_insert_with(|| {
+                    let parsed = Scope::parse(s);
+                    ScopeEntry {
+                        level: parsed.level,
+                        granular: parsed.model == ScopeModel::Granular,
+                        product: op.product.clone(),
+                        operations: Vec::new(),
+                        privileges: BTreeSet::new(),
+                    }
                 });
                 entry.operations.push(index);
                 entry.privileges.extend(op.permissions.iter().cloned());

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, OperationRef};
 use crate::roles::{verdict, OwnerRole, Standing, OWNER_ROLE_ID, ROLE_RULES_URL};
-use crate::scope::{Level, Scope};
+use crate::scope::{Level, ScopeName};
 
 /// What changing the owner's role would do to the app.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -29,12 +29,14 @@ pub struct WhatIf {
 }
 
 /// Imagines the owner with `proposed` instead of `current` (unknown current: judged as today's grant).
-pub fn what_if(
+pub fn what_if<G: AsRef<str>>(
     catalog: &Catalog,
-    granted: &[String],
+    granted: &[G],
     current: Option<&OwnerRole>,
     proposed: &OwnerRole,
 ) -> WhatIf {
+    let granted: Vec<String> = granted.iter().map(|s| s.as_ref().to_string()).collect();
+    let granted = granted.as_slice();
     let mut removed = Vec::new();
     let mut already_at_risk = Vec::new();
     let mut inferred = false;
@@ -128,7 +130,7 @@ pub struct Drift {
     /// When the previous (good) test ran.
     pub since_unix: i64,
     /// Admin- or master-level scopes held then and gone now.
-    pub lost_scopes: Vec<String>,
+    pub lost_scopes: Vec<ScopeName>,
     /// Privileges the owner's role held then and not now (when both were readable).
     pub lost_privileges: Vec<String>,
     /// Role name then → now, when it changed.
@@ -143,16 +145,16 @@ pub struct Drift {
 
 /// Compares a test with the previous one; `None` when nothing admin-level was lost.
 pub fn detect_drift(
-    previous_scopes: &[String],
+    previous_scopes: &[ScopeName],
     previous_owner: Option<&OwnerSnapshot>,
     since_unix: i64,
-    scopes: &[String],
+    scopes: &[ScopeName],
     owner: Option<&OwnerSnapshot>,
 ) -> Option<Drift> {
-    let now: BTreeSet<&str> = scopes.iter().map(String::as_str).collect();
-    let lost_scopes: Vec<String> = previous_scopes
+    let now: BTreeSet<&str> = scopes.iter().map(ScopeName::as_str).collect();
+    let lost_scopes: Vec<ScopeName> = previous_scopes
         .iter()
-        .filter(|s| !now.contains(s.as_str()) && Scope::parse(s).level != Level::User)
+        .filter(|s| !now.contains(s.as_str()) && s.level() != Level::User)
         .cloned()
         .collect();
     let lost_privileges: Vec<String> = match (
@@ -221,19 +223,19 @@ pub struct OwnershipRisk {
     /// Their role name.
     pub role_name: String,
     /// The admin/master scopes that a role change would strip.
-    pub admin_scopes: Vec<String>,
+    pub admin_scopes: Vec<ScopeName>,
     /// One sentence.
     pub message: String,
 }
 
 /// Flags an app owned by someone other than the account Owner that holds admin-level scopes.
-pub fn ownership_risk(owner: &OwnerSnapshot, granted: &[String]) -> Option<OwnershipRisk> {
+pub fn ownership_risk(owner: &OwnerSnapshot, granted: &[ScopeName]) -> Option<OwnershipRisk> {
     if owner.role_id.as_deref() == Some(OWNER_ROLE_ID) {
         return None;
     }
-    let admin_scopes: Vec<String> = granted
+    let admin_scopes: Vec<ScopeName> = granted
         .iter()
-        .filter(|s| Scope::parse(s).level != Level::User)
+        .filter(|s| s.level() != Level::User)
         .cloned()
         .collect();
     if admin_scopes.is_empty() {
@@ -265,6 +267,10 @@ mod tests {
 
     fn strings(s: &[&str]) -> Vec<String> {
         s.iter().map(|x| x.to_string()).collect()
+    }
+
+    fn names(s: &[&str]) -> Vec<ScopeName> {
+        s.iter().map(ScopeName::new).collect()
     }
 
     const REPORTING_BOT: &[&str] = &[
@@ -346,12 +352,12 @@ mod tests {
 
     #[test]
     fn a_downgrade_shows_as_drift_naming_the_lost_admin_scopes_and_the_role_change() {
-        let before = strings(&[
+        let before = names(&[
             "user:read:user:admin",
             "user:read:user",
             "role:read:role:admin",
         ]);
-        let after = strings(&["user:read:user"]);
+        let after = names(&["user:read:user"]);
         let d = detect_drift(
             &before,
             Some(&owner("1", "Admin", None)),
@@ -371,7 +377,7 @@ mod tests {
 
     #[test]
     fn when_the_owner_is_no_longer_readable_the_cause_names_who_owned_it_before() {
-        let before = strings(&["user:read:user:admin"]);
+        let before = names(&["user:read:user:admin"]);
         let d =
             detect_drift(&before, Some(&owner("1", "Admin", None)), 100, &[], None).expect("drift");
         assert!(
@@ -383,7 +389,7 @@ mod tests {
 
     #[test]
     fn lost_privileges_alone_are_drift_and_no_loss_is_none() {
-        let scopes = strings(&["user:read:user:admin"]);
+        let scopes = names(&["user:read:user:admin"]);
         let d = detect_drift(
             &scopes,
             Some(&owner(
@@ -399,16 +405,14 @@ mod tests {
         assert_eq!(d.lost_privileges, ["UsageReport:Read"]);
         assert!(detect_drift(&scopes, None, 1, &scopes, None).is_none());
         // Losing only a user-level scope is an app edit, not a role problem.
-        assert!(detect_drift(&strings(&["user:read:user"]), None, 1, &[], None).is_none());
+        assert!(detect_drift(&names(&["user:read:user"]), None, 1, &[], None).is_none());
     }
 
     #[test]
     fn risk_is_flagged_for_admin_scopes_owned_by_anyone_but_the_account_owner() {
-        let admin_scopes = strings(&["user:read:admin"]);
+        let admin_scopes = names(&["user:read:admin"]);
         assert!(ownership_risk(&owner("0", "Owner", None), &admin_scopes).is_none());
-        assert!(
-            ownership_risk(&owner("2", "Member", None), &strings(&["user:read:user"])).is_none()
-        );
+        assert!(ownership_risk(&owner("2", "Member", None), &names(&["user:read:user"])).is_none());
         let risk = ownership_risk(&owner("1", "Admin", None), &admin_scopes).expect("risk");
         assert!(risk.message.contains("one person's role"));
     }

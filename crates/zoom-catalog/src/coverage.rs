@@ -25,9 +25,9 @@ pub struct ScopeDiff {
 }
 
 /// Compares granted scopes with the ones a profile expects. With no expectations, nothing is "extra".
-pub fn diff_scopes(granted: &[String], expected: &[String]) -> ScopeDiff {
-    let granted_set: BTreeSet<&str> = granted.iter().map(|s| s.trim()).collect();
-    let expected_set: BTreeSet<&str> = expected.iter().map(|s| s.trim()).collect();
+pub fn diff_scopes<G: AsRef<str>, E: AsRef<str>>(granted: &[G], expected: &[E]) -> ScopeDiff {
+    let granted_set: BTreeSet<&str> = granted.iter().map(|s| s.as_ref().trim()).collect();
+    let expected_set: BTreeSet<&str> = expected.iter().map(|s| s.as_ref().trim()).collect();
     let missing = expected_set
         .difference(&granted_set)
         .map(|s| s.to_string())
@@ -104,13 +104,24 @@ pub struct CoverageReport {
     pub all_covered: bool,
 }
 
+/// A catalogued scope's model and level, as read when the catalog loaded.
+fn shape_of(catalog: &Catalog, scope: &str) -> (bool, Level) {
+    match catalog.scope(scope) {
+        Some(e) => (e.granular, e.level),
+        None => {
+            let parsed = Scope::parse(scope);
+            (parsed.model == ScopeModel::Granular, parsed.level)
+        }
+    }
+}
+
 /// Checks each line against the granted scopes.
-pub fn check_coverage<S: AsRef<str>>(
+pub fn check_coverage<G: AsRef<str>, S: AsRef<str>>(
     catalog: &Catalog,
-    granted: &[String],
+    granted: &[G],
     lines: &[S],
 ) -> CoverageReport {
-    let granted: BTreeSet<&str> = granted.iter().map(|s| s.trim()).collect();
+    let granted: BTreeSet<&str> = granted.iter().map(|s| s.as_ref().trim()).collect();
     let mut calls = Vec::new();
     let mut needing: Vec<(usize, &Operation, Found)> = Vec::new();
     for line in lines
@@ -238,10 +249,10 @@ fn fewest_scopes(
         need_candidates.push(Vec::new());
         for scope in candidates(catalog, op, found.targets_owner) {
             let c = *candidate_ids.entry(scope).or_insert_with(|| {
-                let p = Scope::parse(scope);
+                let (granular, level) = shape_of(catalog, scope);
                 pool.push(Candidate {
                     scope,
-                    rank: (p.model == ScopeModel::Granular, std::cmp::Reverse(p.level)),
+                    rank: (granular, std::cmp::Reverse(level)),
                     needs: Vec::new(),
                     open: 0,
                 });
@@ -280,11 +291,11 @@ fn fewest_scopes(
             }
         }
         lines.sort_unstable();
-        let parsed = Scope::parse(pool[best].scope);
+        let (granular, level) = shape_of(catalog, pool[best].scope);
         chosen.push(ScopeToAdd {
             scope: pool[best].scope.to_string(),
-            level: parsed.level,
-            granular: parsed.model == ScopeModel::Granular,
+            level,
+            granular,
             covers: lines.iter().map(|&c| calls[c].input.clone()).collect(),
         });
     }
@@ -308,7 +319,10 @@ mod tests {
         );
         assert_eq!(d.missing, ["role:read:admin"]);
         assert_eq!(d.extra, ["meeting:read:admin"]);
-        assert_eq!(diff_scopes(&strings(&["a:b"]), &[]), ScopeDiff::default());
+        assert_eq!(
+            diff_scopes::<String, String>(&strings(&["a:b"]), &[]),
+            ScopeDiff::default()
+        );
     }
 
     /// (granted, calls, expected status per call, expected scopes to add)

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
-use crate::scope::{Level, Scope};
+use crate::scope::Level;
 
 /// Zoom's page on building S2S apps and the role rules; cited on every documented verdict.
 pub const ROLE_RULES_URL: &str = "https://developers.zoom.us/docs/internal-apps/create/";
@@ -327,7 +327,7 @@ pub struct ScopeVerdict {
 
 /// Judges one scope against a role.
 pub fn verdict(catalog: &Catalog, role: &OwnerRole, scope: &str) -> ScopeVerdict {
-    let level = Scope::parse(scope).level;
+    let level = catalog.level_of(scope);
     let tied: Vec<String> = catalog
         .scope(scope)
         .map(|e| e.privileges.iter().cloned().collect())

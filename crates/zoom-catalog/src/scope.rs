@@ -46,6 +46,84 @@ pub enum ScopeModel {
     Unknown,
 }
 
+/// A scope's name as the app keeps it (expected scopes, a test's granted scopes, drift): a string
+/// on disk and on the wire, typed in code so a scope list can't be mixed up with any other
+/// strings, and read through [`ScopeName::scope`] — the one way to learn its level or model.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(transparent)]
+pub struct ScopeName(String);
+
+impl ScopeName {
+    /// A name as typed or received (surrounding spaces dropped).
+    pub fn new(raw: impl AsRef<str>) -> Self {
+        Self(raw.as_ref().trim().to_string())
+    }
+
+    /// Names from free text, one per whitespace-separated word (Zoom's `scope` field, a pasted
+    /// list), blanks dropped.
+    pub fn list(text: &str) -> Vec<ScopeName> {
+        text.split_whitespace().map(ScopeName::new).collect()
+    }
+
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// What the name says: product, action, resource, level, model.
+    pub fn scope(&self) -> Scope {
+        Scope::parse(&self.0)
+    }
+
+    /// Its level (user, admin, master).
+    pub fn level(&self) -> Level {
+        self.scope().level
+    }
+}
+
+impl AsRef<str> for ScopeName {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for ScopeName {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ScopeName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for ScopeName {
+    fn from(s: &str) -> Self {
+        Self::new(s)
+    }
+}
+
+impl PartialEq<str> for ScopeName {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<String> for ScopeName {
+    fn eq(&self, other: &String) -> bool {
+        &self.0 == other
+    }
+}
+
+impl PartialEq<&str> for ScopeName {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 /// One parsed scope. `raw` is always exactly what Zoom sent.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

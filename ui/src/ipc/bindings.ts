@@ -299,7 +299,7 @@ export type Drift_Deserialize = {
 	/**  When the previous (good) test ran. */
 	since_unix: number,
 	/**  Admin- or master-level scopes held then and gone now. */
-	lost_scopes: string[],
+	lost_scopes: ScopeName[],
 	/**  Privileges the owner's role held then and not now (when both were readable). */
 	lost_privileges: string[],
 	/**  Role name then → now, when it changed. */
@@ -317,7 +317,7 @@ export type Drift_Serialize = {
 	/**  When the previous (good) test ran. */
 	since_unix: number,
 	/**  Admin- or master-level scopes held then and gone now. */
-	lost_scopes: string[],
+	lost_scopes: ScopeName[],
 	/**  Privileges the owner's role held then and not now (when both were readable). */
 	lost_privileges: string[],
 	/**  Role name then → now, when it changed. */
@@ -886,7 +886,7 @@ export type OwnershipRisk = {
 	/**  Their role name. */
 	role_name: string,
 	/**  The admin/master scopes that a role change would strip. */
-	admin_scopes: string[],
+	admin_scopes: ScopeName[],
 	/**  One sentence. */
 	message: string,
 };
@@ -970,7 +970,7 @@ export type ProfileDraft_Deserialize = {
 	/**  Free text. */
 	notes?: string,
 	/**  Expected scopes. */
-	expected_scopes?: string[],
+	expected_scopes?: ScopeName[],
 	/**  A spare token slot, when Zoom raised this app's token tolerance. */
 	token_index?: number | null,
 	/**
@@ -993,7 +993,7 @@ export type ProfileDraft_Serialize = {
 	/**  Free text. */
 	notes: string,
 	/**  Expected scopes. */
-	expected_scopes: string[],
+	expected_scopes: ScopeName[],
 	/**  A spare token slot, when Zoom raised this app's token tolerance. */
 	token_index: number | null,
 	/**
@@ -1334,6 +1334,13 @@ export type ScopeModel =
 /**  Not a shape Zoom uses; kept verbatim. */
 "unknown";
 
+/**
+ *  A scope's name as the app keeps it (expected scopes, a test's granted scopes, drift): a string
+ *  on disk and on the wire, typed in code so a scope list can't be mixed up with any other
+ *  strings, and read through [`ScopeName::scope`] — the one way to learn its level or model.
+ */
+export type ScopeName = string;
+
 /**  Everything the Scopes view shows for a profile. */
 export type ScopeOverview = ScopeOverview_Serialize | ScopeOverview_Deserialize;
 
@@ -1480,7 +1487,7 @@ export type TestRecord_Deserialize = {
 	/**  One line: what happened. */
 	summary: string,
 	/**  Scopes granted. */
-	scopes: string[],
+	scopes: ScopeName[],
 	/**  Token request latency; present exactly when Zoom issued a token. */
 	latency_ms?: number | null,
 	/**  The app owner and their role (privileges when readable) at this test. */
@@ -1503,7 +1510,7 @@ export type TestRecord_Serialize = {
 	/**  One line: what happened. */
 	summary: string,
 	/**  Scopes granted. */
-	scopes: string[],
+	scopes: ScopeName[],
 	/**  Token request latency; present exactly when Zoom issued a token. */
 	latency_ms: number | null,
 	/**  The app owner and their role (privileges when readable) at this test. */

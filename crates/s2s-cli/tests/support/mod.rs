@@ -33,7 +33,7 @@ pub fn data_home_with_history(
             account_id: ACCOUNT.into(),
             client_id: REPORTING.0.into(),
             notes: String::new(),
-            expected_scopes: expected_scopes.iter().map(|s| s.to_string()).collect(),
+            expected_scopes: expected_scopes.iter().map(|s| (*s).into()).collect(),
             token_index: None,
             token_tolerance: None,
         })

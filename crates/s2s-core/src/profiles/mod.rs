@@ -10,6 +10,7 @@ pub mod service;
 pub mod testing;
 
 use serde::{Deserialize, Serialize};
+use zoom_catalog::scope::ScopeName;
 
 pub use record::TestRecord;
 
@@ -135,7 +136,7 @@ pub struct ProfileDraft {
     pub notes: String,
     /// Expected scopes.
     #[serde(default)]
-    pub expected_scopes: Vec<String>,
+    pub expected_scopes: Vec<ScopeName>,
     /// A spare token slot, when Zoom raised this app's token tolerance.
     #[serde(default)]
     pub token_index: Option<u32>,
@@ -292,8 +293,8 @@ fn tidy(draft: ProfileDraft) -> ProfileDraft {
         expected_scopes: draft
             .expected_scopes
             .iter()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
+            .map(|s| ScopeName::new(s.as_str()))
+            .filter(|s| !s.as_str().is_empty())
             .collect(),
         ..draft
     }

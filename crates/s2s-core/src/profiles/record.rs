@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use zoom_catalog::change::{detect_drift, Drift, OwnerSnapshot};
+use zoom_catalog::scope::ScopeName;
 
 use crate::error::ErrorKind;
 use crate::tester::{FailureReport, TestReport};
@@ -30,7 +31,7 @@ pub struct TestRecord {
     /// One line: what happened.
     pub summary: String,
     /// Scopes granted.
-    pub scopes: Vec<String>,
+    pub scopes: Vec<ScopeName>,
     /// Token request latency; present exactly when Zoom issued a token.
     pub latency_ms: Option<u32>,
     /// The app owner and their role (privileges when readable) at this test.
@@ -58,7 +59,12 @@ impl TestRecord {
             } else {
                 "Token issued, but Zoom refused it on the first call".into()
             },
-            scopes: report.token.scopes.iter().map(|s| s.raw.clone()).collect(),
+            scopes: report
+                .token
+                .scopes
+                .iter()
+                .map(|s| ScopeName::new(&s.raw))
+                .collect(),
             latency_ms: Some(report.token.latency_ms),
             owner: report.owner_snapshot(),
             drift: None,
@@ -129,7 +135,7 @@ mod tests {
             ok: true,
             kind: None,
             summary: "ok".into(),
-            scopes: scopes.iter().map(|s| s.to_string()).collect(),
+            scopes: scopes.iter().map(ScopeName::new).collect(),
             latency_ms: Some(1),
             owner: Some(OwnerSnapshot {
                 user_id: "u".into(),
@@ -166,7 +172,7 @@ mod tests {
             .expect("drift against the good test, not the failed one");
         assert_eq!(
             (drift.since_unix, drift.lost_scopes.clone()),
-            (1, vec!["user:read:admin".to_string()])
+            (1, vec![ScopeName::new("user:read:admin")])
         );
         let mut history = history;
         history.insert(0, lost);

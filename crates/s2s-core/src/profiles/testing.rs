@@ -13,6 +13,7 @@ use crate::creds::RawCredentials;
 use crate::secret::Secret;
 use crate::tester::{FailureReport, TestOptions, TokenTester};
 use crate::TestReport;
+use zoom_catalog::scope::ScopeName;
 
 /// What a test showed.
 #[derive(Debug, Clone, Serialize)]
@@ -69,7 +70,7 @@ pub fn endpoint_for(
 pub fn options_for(
     cloud: ProfileCloud,
     token_index: Option<u32>,
-    expected_scopes: &[String],
+    expected_scopes: &[ScopeName],
     sandbox_url: Option<&str>,
 ) -> Result<TestOptions, EndpointError> {
     let mut options = TestOptions::new(endpoint_for(cloud, sandbox_url)?);
