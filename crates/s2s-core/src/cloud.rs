@@ -72,7 +72,7 @@ enum ApiHosts {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EndpointError {
     /// Not one of the clouds we know.
-    #[error("unknown cloud '{0}': use 'commercial' or 'gov'")]
+    #[error("unknown cloud '{0}': use 'commercial' or 'government'")]
     UnknownCloud(String),
     /// Not a URL.
     #[error("'{0}' is not a valid URL")]
@@ -268,9 +268,9 @@ mod tests {
         ] {
             assert!(zoom.check_api_url(bad).is_err(), "{bad}");
         }
-        let gov = Endpoint::cloud(Cloud::Government);
-        assert_eq!(gov.check_api_url("https://api.zoomgov.com"), Ok(()));
-        assert!(gov.check_api_url("https://api.zoom.us").is_err());
+        let government = Endpoint::cloud(Cloud::Government);
+        assert_eq!(government.check_api_url("https://api.zoomgov.com"), Ok(()));
+        assert!(government.check_api_url("https://api.zoom.us").is_err());
         let sandbox = Endpoint::custom("http://127.0.0.1:4010", false).expect("loopback");
         assert_eq!(sandbox.check_api_url("http://127.0.0.1:4010"), Ok(()));
         assert!(sandbox.check_api_url("https://attacker.example").is_err());
