@@ -416,8 +416,7 @@ fn migration_killed_between_renames() -> Result<String, String> {
     let dir = tempfile::tempdir().expect("tempdir");
     let case = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../s2s-migrate/tests/fixtures/toml-ini-properties");
-    copy_dir(&case, dir.path());
-    std::fs::remove_file(dir.path().join("expected.json")).expect("expected.json");
+    support::copy_dir(&case, dir.path());
     let report = scan(dir.path());
     let snapshot = |report: &s2s_migrate::scan::ScanReport| -> Vec<Vec<u8>> {
         report
@@ -481,18 +480,6 @@ fn stray_temps(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read_dir").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy");
-        }
-    }
 }
 
 async fn simulator_misbehaving(sim: &zoom_sim::SimHandle) -> Result<String, String> {

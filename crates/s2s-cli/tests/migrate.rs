@@ -6,23 +6,11 @@ use std::path::Path;
 
 use support::{run, s2s, Run, ACCOUNT, REPORTING};
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read_dir").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else if entry.file_name() != "expected.json" {
-            std::fs::copy(entry.path(), target).expect("copy");
-        }
-    }
-}
-
 fn project(cases: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../s2s-migrate/tests/fixtures");
     for case in cases {
-        copy_dir(&corpus.join(case), &dir.path().join(case));
+        support::copy_dir(&corpus.join(case), &dir.path().join(case));
     }
     dir
 }

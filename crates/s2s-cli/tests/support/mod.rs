@@ -108,3 +108,16 @@ pub async fn run(mut cmd: Command, stdin: Option<&str>) -> Run {
         stderr: String::from_utf8_lossy(&out.stderr).into(),
     }
 }
+
+/// Copies a folder recursively, leaving out corpus `expected.json` files.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else if entry.file_name() != "expected.json" {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}

@@ -116,19 +116,13 @@ impl ProfileFile {
     /// Holds the file's advisory lock until the returned guard drops; waits up to 10 s for
     /// another process's change to finish.
     pub fn lock(&self) -> Result<Locked<'_>, FileError> {
-        let io = |action, source| FileError::Io {
-            action,
-            path: self.path.clone(),
-            source,
-        };
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(|e| io("create the folder of", e))?;
+        self.create_folder()?;
         let lock = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(self.path.with_file_name(format!("{FILE_NAME}.lock")))
-            .map_err(|e| io("lock", e))?;
+            .map_err(|e| self.io("lock", e))?;
         let started = std::time::Instant::now();
         loop {
             match lock.try_lock() {
@@ -146,7 +140,7 @@ impl ProfileFile {
                         path: self.path.clone(),
                     })
                 }
-                Err(std::fs::TryLockError::Error(e)) => return Err(io("lock", e)),
+                Err(std::fs::TryLockError::Error(e)) => return Err(self.io("lock", e)),
             }
         }
     }
@@ -179,26 +173,38 @@ impl ProfileFile {
     }
 
     fn write(&self, book: &ProfileBook) -> Result<(), FileError> {
-        let io = |action, source| FileError::Io {
-            action,
-            path: self.path.clone(),
-            source,
-        };
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(|e| io("create the folder of", e))?;
+        self.create_folder()?;
         let json = serde_json::to_vec_pretty(&Document {
             format: FORMAT,
             profiles: book.profiles().to_vec(),
         })
-        .map_err(|e| io("encode", std::io::Error::other(e)))?;
-        let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| io("write", e))?;
-        temp.write_all(&json).map_err(|e| io("write", e))?;
-        temp.as_file().sync_all().map_err(|e| io("write", e))?;
-        // NamedTempFile is created 0600 on Unix; the rename keeps that.
-        temp.persist(&self.path)
-            .map_err(|e| io("replace", e.error))?;
-        Ok(())
+        .map_err(|e| self.io("encode", std::io::Error::other(e)))?;
+        write_atomically(&self.path, &json).map_err(|e| self.io("write", e))
     }
+
+    fn create_folder(&self) -> Result<(), FileError> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|e| self.io("create the folder of", e))
+    }
+
+    fn io(&self, action: &'static str, source: std::io::Error) -> FileError {
+        FileError::Io {
+            action,
+            path: self.path.clone(),
+            source,
+        }
+    }
+}
+
+/// A synced temp file beside `path`, renamed over it: a crash leaves the old file or the new
+/// one, never half of either. Temp files are created owner-only, and the rename keeps that.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// The profiles file, locked against other processes' changes while this is alive.
@@ -254,13 +260,8 @@ impl Locked<'_> {
                 _ => Ok(()),
             };
         }
-        let dir = path.parent().unwrap_or(Path::new("."));
         let json = serde_json::to_vec(ids).map_err(|e| io(std::io::Error::other(e)))?;
-        let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-        temp.write_all(&json).map_err(io)?;
-        temp.as_file().sync_all().map_err(io)?;
-        temp.persist(&path).map_err(|e| io(e.error))?;
-        Ok(())
+        write_atomically(&path, &json).map_err(io)
     }
 
     /// The book on disk now ([`ProfileFile::read`]).

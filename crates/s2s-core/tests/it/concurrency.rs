@@ -6,12 +6,10 @@ use zoom_sim::Faults;
 
 use crate::support::*;
 
-#[tokio::test]
-async fn many_simultaneous_tests_of_one_app_share_one_token_request() {
-    let sim = sim().await;
-    // Slow answers keep the first request in flight while the others arrive.
+/// Slow token answers for the Reporting Bot keep a first request in flight while others arrive.
+fn slow_tokens(sim: &zoom_sim::SimHandle) {
     set_fault(
-        &sim,
+        sim,
         REPORTING.0,
         Faults {
             delay_ms: 300,
@@ -19,6 +17,12 @@ async fn many_simultaneous_tests_of_one_app_share_one_token_request() {
             ..Faults::default()
         },
     );
+}
+
+#[tokio::test]
+async fn many_simultaneous_tests_of_one_app_share_one_token_request() {
+    let sim = sim().await;
+    slow_tokens(&sim);
     let (tester, _) = tester();
     let tester = Arc::new(tester);
     let opts = Arc::new(options(&sim));
@@ -64,15 +68,7 @@ async fn different_apps_are_not_serialized_behind_each_other() {
 #[tokio::test]
 async fn a_mistyped_secret_never_shares_a_running_tests_success() {
     let sim = sim().await;
-    set_fault(
-        &sim,
-        REPORTING.0,
-        Faults {
-            delay_ms: 300,
-            target: Some("token".into()),
-            ..Faults::default()
-        },
-    );
+    slow_tokens(&sim);
     let (tester, _) = tester();
     let opts = options(&sim);
     let right = creds(REPORTING);

@@ -45,18 +45,23 @@ fn binaries_are_counted_and_skipped() {
     assert_eq!(report.progress.files_seen, 2);
 }
 
-#[test]
-fn secrets_in_git_tracked_files_are_flagged() {
-    let dir = case("dotenv-crlf-bom");
-    let git = |args: &[&str]| {
+/// `git -C dir ARGS…`, true when it succeeded (false without git).
+fn git_in(dir: &std::path::Path) -> impl Fn(&[&str]) -> bool + '_ {
+    move |args| {
         Command::new("git")
             .arg("-C")
-            .arg(dir.path())
+            .arg(dir)
             .args(args)
             .output()
             .map(|o| o.status.success())
             .unwrap_or(false)
-    };
+    }
+}
+
+#[test]
+fn secrets_in_git_tracked_files_are_flagged() {
+    let dir = case("dotenv-crlf-bom");
+    let git = git_in(dir.path());
     if !git(&["init", "-q"]) {
         eprintln!("skipped: no git on this machine");
         return;
@@ -80,15 +85,7 @@ fn a_scanned_projects_git_config_runs_nothing() {
     // A hostile repository: git runs `core.fsmonitor` as soon as it reads the index.
     let dir = case("dotenv-crlf-bom");
     let marker = dir.path().join("PWNED");
-    let git = |args: &[&str]| {
-        Command::new("git")
-            .arg("-C")
-            .arg(dir.path())
-            .args(args)
-            .output()
-            .map(|o| o.status.success())
-            .unwrap_or(false)
-    };
+    let git = git_in(dir.path());
     if !git(&["init", "-q"]) {
         eprintln!("skipped: no git on this machine");
         return;
