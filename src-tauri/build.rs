@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "validate_credentials",
     "test_draft",
     "test_profile",
+    "check_token_coexistence",
     "get_scope_overview",
     "predict_role_change",
     "check_calls",

@@ -29,8 +29,9 @@ pub enum Command {
     ///
     /// The client secret is read from ZOOM_CLIENT_SECRET or, with --client-secret-stdin, from the
     /// first line of standard input; never from a flag, so it stays out of shell history and `ps`.
-    /// Note: a new token may invalidate the token a deployed service holds (Zoom's default
-    /// tolerance is one live token per app); use --token-index if Zoom raised your app's tolerance.
+    /// Since June 2023 an S2S app's tokens coexist, so a test leaves the token a deployed
+    /// service holds alone; --check-coexistence checks that for your app (two tokens, then an API
+    /// call with the first).
     TestToken(TestTokenArgs),
     /// Show the scopes of a profile's latest token, grouped by product, judged against the
     /// owner's role, with drift and ownership-risk warnings.
@@ -163,6 +164,12 @@ pub struct WhatifArgs {
 pub struct TestTokenArgs {
     #[command(flatten)]
     pub target: TargetArgs,
+    /// Instead of a test: check whether this app's tokens coexist (Zoom's rule since June
+    /// 2023) or a new token still invalidates the previous one. Costs two tokens; under the old
+    /// rule the second invalidates the token a deployed service holds. With --profile, the
+    /// answer is recorded on the profile.
+    #[arg(long)]
+    pub check_coexistence: bool,
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
@@ -194,8 +201,8 @@ pub struct TargetArgs {
     /// to receive a real profile's credentials.
     #[arg(long, requires = "oauth_url")]
     pub allow_custom_host: bool,
-    /// Token slot to use, where Zoom raised the app's token tolerance (token_index).
-    #[arg(long, value_name = "N")]
+    /// Legacy: Zoom's `index` token slot from before June 2023. Zoom now ignores it.
+    #[arg(long, value_name = "N", hide = true)]
     pub token_index: Option<u32>,
     /// Fail (exit 5) unless the token holds this scope. Repeatable.
     #[arg(long = "require-scope", value_name = "SCOPE", value_parser = parse_scope)]

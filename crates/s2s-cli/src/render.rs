@@ -122,8 +122,16 @@ fn probe_rate_limit(p: &ProbeOutcome) -> Option<&s2s_core::ratelimit::RateLimitI
 fn probe_line(p: &ProbeOutcome) -> String {
     match p {
         ProbeOutcome::Owner { owner, .. } => {
-            let who = owner.display_name.clone().or(owner.email.clone()).unwrap_or_else(|| owner.id.clone());
-            let email = owner.email.as_deref().map(|e| format!(" <{e}>")).unwrap_or_default();
+            let who = owner
+                .display_name
+                .clone()
+                .or(owner.email.clone())
+                .unwrap_or_else(|| owner.id.clone());
+            let email = owner
+                .email
+                .as_deref()
+                .map(|e| format!(" <{e}>"))
+                .unwrap_or_default();
             let role = match (&owner.role_name, &owner.role_id) {
                 (Some(n), Some(id)) => format!(", role {n} (id {id})"),
                 (Some(n), None) => format!(", role {n}"),
@@ -132,13 +140,17 @@ fn probe_line(p: &ProbeOutcome) -> String {
             format!("GET /users/me works: the app acts as {who}{email}{role}")
         }
         ProbeOutcome::TokenValidScopeMissing { missing, .. } => {
-            format!("token accepted; GET /users/me needs one of: {}", missing.join(", "))
+            format!(
+                "token accepted; GET /users/me needs one of: {}",
+                missing.join(", ")
+            )
         }
-        ProbeOutcome::TokenRejected { message } => format!(
-            "Zoom refused the fresh token ({message}). Another process probably requested a token for this app at the same moment; \
-             with Zoom's default tolerance each new token invalidates the previous one."
-        ),
-        ProbeOutcome::Inconclusive { message, .. } => format!("could not check the token: {message}"),
+        ProbeOutcome::TokenRejected { message, causes } => {
+            format!("Zoom refused the fresh token ({message}). {causes}")
+        }
+        ProbeOutcome::Inconclusive { message, .. } => {
+            format!("could not check the token: {message}")
+        }
         ProbeOutcome::Skipped => "skipped (--no-probe)".into(),
     }
 }

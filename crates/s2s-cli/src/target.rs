@@ -7,7 +7,7 @@ use std::io::BufRead;
 use std::time::Duration;
 
 use s2s_core::profiles::service::{ProfileService, ServiceError};
-use s2s_core::profiles::testing::{self, TestRun};
+use s2s_core::profiles::testing::{self, CoexistenceRun, TestRun};
 use s2s_core::profiles::Profile;
 use s2s_core::{Endpoint, ErrorKind, RawCredentials, Secret, TestOptions, TokenTester};
 
@@ -70,6 +70,21 @@ impl Target {
         match &self.who {
             Who::Saved { profile, .. } => (profile.account_id.clone(), profile.client_id.clone()),
             Who::Given(raw) => (raw.account_id.clone(), raw.client_id.clone()),
+        }
+    }
+
+    /// Runs the token coexistence check (recorded on a saved profile).
+    pub async fn check_coexistence(&self) -> Result<CoexistenceRun, Failure> {
+        let tester = TokenTester::default();
+        match &self.who {
+            Who::Saved { service, profile } => service
+                .check_coexistence(&tester, &profile.id, Some(self.options.clone()), None)
+                .await
+                .map_err(|e| service_failure(&profile.name, &e)),
+            Who::Given(raw) => Ok(CoexistenceRun {
+                result: testing::check_credentials_coexistence(&tester, raw, &self.options).await,
+                recorded: None,
+            }),
         }
     }
 

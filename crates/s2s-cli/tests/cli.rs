@@ -332,3 +332,26 @@ async fn help_documents_the_exit_codes() {
         assert!(r.stdout.contains(code), "{}", r.stdout);
     }
 }
+
+#[tokio::test]
+async fn check_coexistence_reports_todays_rule_and_an_app_still_on_the_old_one() {
+    let sim = sim().await;
+    let today = test_token(&sim, REPORTING, &["--check-coexistence"]).await;
+    assert_eq!(today.code, 0, "{}", today.all());
+    assert!(today.stdout.contains("Tokens coexist"), "{}", today.all());
+    assert!(
+        today.stderr.contains("two tokens"),
+        "the cost is said up front: {}",
+        today.all()
+    );
+
+    let old_rule = ("SbxMultiInstance000005", "sandboxSecretMultiInstance000005");
+    let old = test_token(&sim, old_rule, &["--check-coexistence", "--json"]).await;
+    assert_eq!(old.code, 0, "{}", old.all());
+    let json = old.json();
+    assert_eq!(json["coexistence"]["outcome"], "one_token", "{json}");
+    assert!(json["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("one-token rule"));
+}

@@ -50,7 +50,7 @@ fn draft(name: &str) -> ProfileDraft {
         notes: String::new(),
         expected_scopes: Vec::new(),
         token_index: None,
-        token_tolerance: None,
+        token_rule: None,
     }
 }
 

@@ -72,7 +72,7 @@ fn home_with_commercial_profile() -> tempfile::TempDir {
         notes: String::new(),
         expected_scopes: Vec::new(),
         token_index: None,
-        token_tolerance: None,
+        token_rule: None,
     })
     .expect("created");
     ProfileFile::in_dir(&home.path().join("app.s2sdesk.desktop"))

@@ -72,7 +72,7 @@ fn main() {
                 notes: String::new(),
                 expected_scopes: vec!["user:read:user:admin".into()],
                 token_index: None,
-                token_tolerance: None,
+                token_rule: None,
             })
             .unwrap()
             .id

@@ -54,8 +54,13 @@ pub enum ProbeOutcome {
         missing: Vec<String>,
         rate_limit: RateLimitInfo,
     },
-    /// Zoom refused the token (124): something invalidated it right after issue.
-    TokenRejected { message: String },
+    /// Zoom refused the token (124) right after issuing it.
+    TokenRejected {
+        /// Zoom's message.
+        message: String,
+        /// What can cause it, and what to do.
+        causes: String,
+    },
     /// The probe could not be completed (network, 429, 5xx…): the token itself may be fine.
     Inconclusive { kind: ErrorKind, message: String },
     /// Probing was turned off.
@@ -73,6 +78,13 @@ struct UserMe {
     role_id: Option<String>,
     account_id: Option<String>,
 }
+
+/// Why Zoom refuses a token it has just issued, today (FACTS.md "Token lifetime and
+/// invalidation"): a newer token is *not* among the causes since June 2023.
+pub const TOKEN_REJECTED_CAUSES: &str = "Zoom refused a token it had just issued (124). Today's causes: the token expired (check this computer's clock), the app was deactivated, its client secret was rotated and the old one revoked, or the token was damaged on the way. Check the app in the Marketplace, then test again.";
+
+/// What a 124 also means for an app known to follow the pre-June-2023 one-token rule.
+pub const ONE_TOKEN_CAUSE: &str = "This app follows the old one-token rule (its coexistence check said so): another process most likely asked for a token at the same moment, and that newer token invalidated this one.";
 
 /// Calls `GET <api_url>/v2/users/me` with the token.
 pub async fn probe(http: &reqwest::Client, api_url: &str, token: &Secret) -> ProbeOutcome {
@@ -108,6 +120,7 @@ pub async fn probe(http: &reqwest::Client, api_url: &str, token: &Secret) -> Pro
         },
         Some(124) => ProbeOutcome::TokenRejected {
             message: zoom.text().to_string(),
+            causes: TOKEN_REJECTED_CAUSES.into(),
         },
         _ => inconclusive(&TokenError::classify(parts.status, zoom, rate_limit)),
     }

@@ -301,7 +301,7 @@ mod tests {
             notes: String::new(),
             expected_scopes: expected.iter().map(ScopeName::new).collect(),
             token_index: None,
-            token_tolerance: None,
+            token_rule: None,
         }
     }
 

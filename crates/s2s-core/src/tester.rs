@@ -109,6 +109,25 @@ impl TestReport {
     }
 }
 
+/// What the coexistence check found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Coexistence {
+    /// The first token still worked after a second was issued: today's rule.
+    Coexist,
+    /// The first token was refused once a second was issued: the pre-June-2023 rule.
+    OneToken,
+    /// The API call could not tell (network, rate limit, server error).
+    Inconclusive {
+        /// Why.
+        message: String,
+    },
+}
+
+/// What the coexistence check costs, said before it runs.
+pub const COEXISTENCE_COST: &str = "The check asks Zoom for two tokens, then calls GET /users/me with the first. If this app still follows the old one-token rule, the second token invalidates the token your deployed service holds, and the service must fetch a new one. Under today's rule (since June 2023) nothing else is affected.";
+
 /// A test that produced no token.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum TestError {
@@ -318,6 +337,46 @@ impl TokenTester {
                 })
             })
             .await
+    }
+
+    /// The token coexistence check (FACTS.md: the only honest way to know an account's rule):
+    /// token A, then token B, then an API call with A. A still accepted: tokens coexist; a `124`
+    /// for A: this app still follows the one-token rule (and B is the one that now works).
+    /// Costs two token requests and one API call; under the old rule it also invalidates the
+    /// token a deployed service holds, which is why it only runs when asked.
+    pub async fn check_coexistence(
+        &self,
+        raw: &RawCredentials,
+        options: &TestOptions,
+    ) -> Result<Coexistence, TestError> {
+        let validated = raw.validate();
+        let Some(creds) = validated.credentials else {
+            return Err(TestError::InvalidInput(validated.issues));
+        };
+        let http = self
+            .http
+            .as_ref()
+            .map_err(|e| TestError::Token(e.clone()))?;
+        let work = async {
+            let (first, _) = self.request_with_retry(http, &creds, options).await?;
+            let (_second, _) = self.request_with_retry(http, &creds, options).await?;
+            Ok::<_, TestError>(probe(http, &first.api_url, &first.access_token).await)
+        };
+        let outcome = tokio::time::timeout(options.timeout, work)
+            .await
+            .map_err(|_| TokenError::Timeout {
+                after_ms: millis(options.timeout) as u64,
+            })??;
+        Ok(match outcome {
+            ProbeOutcome::Owner { .. } | ProbeOutcome::TokenValidScopeMissing { .. } => {
+                Coexistence::Coexist
+            }
+            ProbeOutcome::TokenRejected { .. } => Coexistence::OneToken,
+            ProbeOutcome::Inconclusive { message, .. } => Coexistence::Inconclusive { message },
+            ProbeOutcome::Skipped => Coexistence::Inconclusive {
+                message: "the API call was skipped".into(),
+            },
+        })
     }
 
     async fn request_with_retry(

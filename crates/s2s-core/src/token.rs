@@ -53,8 +53,8 @@ struct SuccessBody {
     api_url: Option<String>,
 }
 
-/// Asks for one token. `token_index` selects a token slot where Zoom raised the app's
-/// tolerance (devforum.zoom.us/t/…/95429 calls it `token_index`; it is a query parameter there).
+/// Asks for one token. `token_index`, legacy, is sent as Zoom's `index` query parameter: it
+/// chose a token slot before June 2023, and Zoom now accepts and ignores it (FACTS.md).
 pub async fn request_token(
     http: &reqwest::Client,
     endpoint: &Endpoint,
@@ -71,7 +71,7 @@ pub async fn request_token(
             ("account_id", creds.account_id()),
         ]);
     if let Some(index) = token_index {
-        request = request.query(&[("token_index", index)]);
+        request = request.query(&[("index", index)]);
     }
     let started = Instant::now();
     let response = request.send().await.map_err(TokenError::from_reqwest)?;

@@ -129,9 +129,9 @@ pub async fn set_role_privileges(
 pub struct AppChange {
     state: Option<AppState>,
     scopes: Option<Vec<String>>,
+    single_token: Option<bool>,
     token_tolerance: Option<u32>,
     token_index_enabled: Option<bool>,
-    accept_query_params: Option<bool>,
 }
 
 pub async fn update_app(
@@ -158,8 +158,8 @@ pub async fn update_app(
     if let Some(v) = change.token_index_enabled {
         app.token_index_enabled = v;
     }
-    if let Some(v) = change.accept_query_params {
-        app.accept_query_params = v;
+    if let Some(v) = change.single_token {
+        app.single_token = v;
     }
     Json(serde_json::to_value(&*app).unwrap_or_default()).into_response()
 }

@@ -134,15 +134,20 @@ pub struct App {
     pub client_secret: String,
     /// Scopes the app holds.
     pub scopes: Vec<String>,
-    /// How many tokens stay valid at once (Zoom's "token index tolerance"; default 1).
+    /// The pre-June-2023 rule: a new token invalidates older ones (then `token_tolerance` and
+    /// `token_index_enabled` apply). Off by default: since June 2023 an S2S app's tokens coexist
+    /// (FACTS.md "Multiple live tokens";
+    /// developers.zoom.us/changelog/platform/multiple-access-token-support-available-for-server-to-server-apps/).
+    #[serde(default)]
+    pub single_token: bool,
+    /// Under the one-token rule: how many tokens stay valid at once (Zoom's "token index
+    /// tolerance"; default 1).
     #[serde(default = "one")]
     pub token_tolerance: u32,
-    /// Whether a `token_index` (or `index`) query parameter selects a slot.
+    /// Under the one-token rule: whether a `token_index` (or `index`) parameter selects a slot.
+    /// Under today's rule Zoom ignores `index`.
     #[serde(default)]
     pub token_index_enabled: bool,
-    /// Whether the legacy query-string form of the token request is accepted.
-    #[serde(default)]
-    pub accept_query_params: bool,
 }
 
 fn one() -> u32 {

@@ -72,13 +72,18 @@ pub async fn token(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let form: HashMap<String, String> = url_form(&body);
-    let from_body = form.contains_key("grant_type");
-    if content_type.starts_with("application/json") {
-        // Seen on Zoom's forum: JSON content type with query parameters → unsupported grant type.
+    // Parameters come in the form body or, as Zoom's own old examples and several client
+    // libraries still send them, in the query string of a POST with an empty body (FACTS.md
+    // "Token request"). Only a JSON *body* is refused, as Zoom does (devforum 79648).
+    if content_type.starts_with("application/json") && !body.trim().is_empty() {
         return oauth_error("unsupported grant type", "unsupported_grant_type");
     }
-    let params = if from_body { &form } else { &query };
+    let form: HashMap<String, String> = url_form(&body);
+    let params = if form.contains_key("grant_type") {
+        &form
+    } else {
+        &query
+    };
     let Some((client_id, client_secret)) = auth else {
         return oauth_error("Client ID or client secret is missing.", "invalid_request");
     };
@@ -92,10 +97,6 @@ pub async fn token(
     };
     if app.client_secret != client_secret {
         return oauth_error("Invalid client_id or client_secret", "invalid_client");
-    }
-    if !from_body && !app.accept_query_params {
-        // 2024–25: Zoom began answering 400 to parameters in the query string.
-        return oauth_error("Bad Request", "invalid_request");
     }
     if grant_type != "account_credentials" || app.kind != AppKind::ServerToServer {
         return oauth_error("unsupported grant type", "unsupported_grant_type");
@@ -114,7 +115,8 @@ pub async fn token(
         .get("token_index")
         .or_else(|| query.get("index"))
         .or_else(|| params.get("token_index"));
-    let slot = match (app.token_index_enabled, index) {
+    // `index` only means something under the old one-token rule; today Zoom ignores it.
+    let slot = match (app.single_token && app.token_index_enabled, index) {
         (true, Some(i)) => match i.parse::<u32>() {
             Ok(i) if i < app.token_tolerance => Some(i),
             _ => return oauth_error("Invalid token index", "invalid_request"),

@@ -212,19 +212,21 @@ impl World {
         (fault.times != Some(0)).then_some(fault)
     }
 
-    /// Issues a token for an app and applies its tolerance: in the app's slot, only the
-    /// `capacity` newest tokens stay valid (default: one, so a new token kills the previous).
+    /// Issues a token for an app. Today's rule: tokens coexist until they expire. An app set to
+    /// the old one-token rule applies its tolerance: in the app's slot, only the `capacity`
+    /// newest tokens stay valid (default one, so a new token kills the previous).
     pub fn issue_token(
         &mut self,
         client_id: &str,
         slot: Option<u32>,
     ) -> Option<(String, TokenRecord)> {
         let (account, app) = self.app(client_id)?;
-        let capacity = if app.token_index_enabled {
-            1
-        } else {
-            app.token_tolerance as usize
+        let capacity = match (app.single_token, app.token_index_enabled) {
+            (false, _) => usize::MAX,
+            (true, true) => 1,
+            (true, false) => app.token_tolerance as usize,
         };
+        let slot = if app.single_token { slot } else { None };
         let record = TokenRecord {
             client_id: client_id.to_string(),
             account_id: account.id.clone(),
@@ -435,8 +437,21 @@ mod tests {
     const MULTI: &str = "SbxMultiInstance000005";
 
     #[test]
-    fn a_new_token_invalidates_the_previous_one_by_default() {
+    fn tokens_coexist_by_default_as_zoom_has_allowed_since_june_2023() {
         let mut w = world();
+        let tokens: Vec<String> = (0..5)
+            .map(|_| w.issue_token(REPORTING, Some(3)).expect("issued").0)
+            .collect();
+        assert!(
+            tokens.iter().all(|t| w.check_token(t).is_ok()),
+            "index ignored, none killed"
+        );
+    }
+
+    #[test]
+    fn under_the_old_rule_a_new_token_invalidates_the_previous_one() {
+        let mut w = world();
+        w.app_mut(REPORTING).expect("app").single_token = true;
         let (first, _) = w.issue_token(REPORTING, None).expect("issued");
         assert!(w.check_token(&first).is_ok());
         let (second, _) = w.issue_token(REPORTING, None).expect("issued");
@@ -445,8 +460,9 @@ mod tests {
     }
 
     #[test]
-    fn with_a_raised_tolerance_the_n_newest_stay_valid() {
+    fn under_the_old_rule_with_a_raised_tolerance_the_n_newest_stay_valid() {
         let mut w = world();
+        w.app_mut(REPORTING).expect("app").single_token = true;
         w.app_mut(REPORTING).expect("app").token_tolerance = 2;
         let tokens: Vec<String> = (0..3)
             .map(|_| w.issue_token(REPORTING, None).expect("issued").0)

@@ -18,6 +18,8 @@ pub struct AppInfo {
     pub tauri_version: String,
     /// The embedded simulator's base URL.
     pub sandbox_url: String,
+    /// What the token coexistence check costs, said before it runs.
+    pub coexistence_cost: String,
 }
 
 /// Returns version, build profile and the Sandbox address.
@@ -35,5 +37,6 @@ pub fn get_app_info(state: State<'_, AppState>) -> AppInfo {
         .into(),
         tauri_version: tauri::VERSION.into(),
         sandbox_url: state.sandbox_url(),
+        coexistence_cost: s2s_core::tester::COEXISTENCE_COST.into(),
     }
 }

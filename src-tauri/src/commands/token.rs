@@ -2,7 +2,7 @@
 //! profile (recorded in its history). Each is one call into s2s-core's use case
 //! (`profiles::testing`); a refused token is a result to show, not an IPC error.
 
-use s2s_core::profiles::testing::{self, TestRun};
+use s2s_core::profiles::testing::{self, CoexistenceRun, TestRun};
 use s2s_core::profiles::ProfileDraft;
 use s2s_core::profiles::ProfileId;
 use s2s_core::{CredentialIssue, RawCredentials, Secret};
@@ -40,6 +40,20 @@ pub async fn test_draft(
         Some(&sandbox),
     )
     .await?)
+}
+
+/// The token coexistence check for a saved profile; its answer is recorded on the profile.
+#[tauri::command]
+#[specta::specta]
+pub async fn check_token_coexistence(
+    state: State<'_, AppState>,
+    id: ProfileId,
+) -> Result<CoexistenceRun, IpcError> {
+    let sandbox = state.sandbox_url();
+    Ok(state
+        .profiles
+        .check_coexistence(&state.tester, &id, None, Some(&sandbox))
+        .await?)
 }
 
 /// Tests a saved profile and records the result in its history.

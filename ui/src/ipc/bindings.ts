@@ -35,6 +35,8 @@ export const commands = {
 	testDraft: (draft: ProfileDraft_Deserialize, clientSecret: string) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_draft", { draft, clientSecret })),
 	/**  Tests a saved profile and records the result in its history. */
 	testProfile: (id: ProfileId) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_profile", { id })),
+	/**  The token coexistence check for a saved profile; its answer is recorded on the profile. */
+	checkTokenCoexistence: (id: ProfileId) => typedError<CoexistenceRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_token_coexistence", { id })),
 	/**  Granted scopes, the owner's role (as read at the last test, or as chosen), risk and drift. */
 	getScopeOverview: (id: ProfileId, role: RoleChoice) => typedError<ScopeOverview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_scope_overview", { id, role })),
 	/**  What Zoom would remove if the owner's role became `proposed` (minus `remove_privileges`). */
@@ -107,6 +109,8 @@ export type AppInfo = {
 	tauri_version: string,
 	/**  The embedded simulator's base URL. */
 	sandbox_url: string,
+	/**  What the token coexistence check costs, said before it runs. */
+	coexistence_cost: string,
 };
 
 /**  Why a verdict was reached. */
@@ -180,6 +184,61 @@ export type CallSource =
 "path" | 
 /**  An SDK method name. */
 "sdk_method";
+
+/**  What the coexistence check found. */
+export type Coexistence = 
+/**  The first token still worked after a second was issued: today's rule. */
+{ outcome: "coexist" } | 
+/**  The first token was refused once a second was issued: the pre-June-2023 rule. */
+{ outcome: "one_token" } | 
+/**  The API call could not tell (network, rate limit, server error). */
+{ outcome: "inconclusive"; 
+/**  Why. */
+message: string };
+
+/**  What the coexistence check showed. */
+export type CoexistenceResult = CoexistenceResult_Serialize | CoexistenceResult_Deserialize;
+
+/**  What the coexistence check showed. */
+export type CoexistenceResult_Deserialize = 
+/**  Zoom answered: tokens coexist, the one-token rule applies, or the call couldn't tell. */
+{ outcome: "checked"; 
+/**  The finding. */
+coexistence: Coexistence } | 
+/**  No token: Zoom's answer and what to do, as for a test. */
+{ outcome: "failed"; 
+/**  The explanation. */
+failure: FailureReport_Deserialize };
+
+/**  What the coexistence check showed. */
+export type CoexistenceResult_Serialize = 
+/**  Zoom answered: tokens coexist, the one-token rule applies, or the call couldn't tell. */
+{ outcome: "checked"; 
+/**  The finding. */
+coexistence: Coexistence } | 
+/**  No token: Zoom's answer and what to do, as for a test. */
+{ outcome: "failed"; 
+/**  The explanation. */
+failure: FailureReport_Serialize };
+
+/**  The check's result and the rule now recorded on the profile. */
+export type CoexistenceRun = CoexistenceRun_Serialize | CoexistenceRun_Deserialize;
+
+/**  The check's result and the rule now recorded on the profile. */
+export type CoexistenceRun_Deserialize = {
+	/**  What the check showed. */
+	result: CoexistenceResult_Deserialize,
+	/**  The rule recorded on the profile (unchanged when the check couldn't tell). */
+	recorded?: TokenRule | null,
+};
+
+/**  The check's result and the rule now recorded on the profile. */
+export type CoexistenceRun_Serialize = {
+	/**  What the check showed. */
+	result: CoexistenceResult_Serialize,
+	/**  The rule recorded on the profile (unchanged when the check couldn't tell). */
+	recorded: TokenRule | null,
+};
 
 /**
  *  A config file the rewrite may change, fingerprinted so a later apply can refuse a file that
@@ -919,8 +978,12 @@ export type ProbeOutcome_Deserialize =
 { outcome: "owner"; owner: TokenOwner_Deserialize; rate_limit: RateLimitInfo_Deserialize } | 
 /**  The token works but lacks the scopes to read users (Zoom's 4711). */
 { outcome: "token_valid_scope_missing"; message: string; missing: string[]; rate_limit: RateLimitInfo_Deserialize } | 
-/**  Zoom refused the token (124): something invalidated it right after issue. */
-{ outcome: "token_rejected"; message: string } | 
+/**  Zoom refused the token (124) right after issuing it. */
+{ outcome: "token_rejected"; 
+/**  Zoom's message. */
+message: string; 
+/**  What can cause it, and what to do. */
+causes: string } | 
 /**  The probe could not be completed (network, 429, 5xx…): the token itself may be fine. */
 { outcome: "inconclusive"; kind: ErrorKind; message: string } | 
 /**  Probing was turned off. */
@@ -932,8 +995,12 @@ export type ProbeOutcome_Serialize =
 { outcome: "owner"; owner: TokenOwner_Serialize; rate_limit: RateLimitInfo_Serialize } | 
 /**  The token works but lacks the scopes to read users (Zoom's 4711). */
 { outcome: "token_valid_scope_missing"; message: string; missing: string[]; rate_limit: RateLimitInfo_Serialize } | 
-/**  Zoom refused the token (124): something invalidated it right after issue. */
-{ outcome: "token_rejected"; message: string } | 
+/**  Zoom refused the token (124) right after issuing it. */
+{ outcome: "token_rejected"; 
+/**  Zoom's message. */
+message: string; 
+/**  What can cause it, and what to do. */
+causes: string } | 
 /**  The probe could not be completed (network, 429, 5xx…): the token itself may be fine. */
 { outcome: "inconclusive"; kind: ErrorKind; message: string } | 
 /**  Probing was turned off. */
@@ -971,13 +1038,16 @@ export type ProfileDraft_Deserialize = {
 	notes?: string,
 	/**  Expected scopes. */
 	expected_scopes?: ScopeName[],
-	/**  A spare token slot, when Zoom raised this app's token tolerance. */
+	/**
+	 *  Legacy: a token slot (`index`) from before June 2023, when Zoom could raise an app's
+	 *  token tolerance. Zoom now ignores `index`; kept only so old profiles still load and send it.
+	 */
 	token_index?: number | null,
 	/**
-	 *  How many of the newest tokens Zoom keeps valid for this app, when the admin knows
-	 *  (`None`: not known).
+	 *  Whether this app's tokens coexist or follow the old one-token rule, as the coexistence
+	 *  check found (or the admin recorded); `None`: not checked, today's rule assumed.
 	 */
-	token_tolerance?: number | null,
+	token_rule?: TokenRule | null,
 };
 
 /**  The editable fields of a profile. */
@@ -994,13 +1064,16 @@ export type ProfileDraft_Serialize = {
 	notes: string,
 	/**  Expected scopes. */
 	expected_scopes: ScopeName[],
-	/**  A spare token slot, when Zoom raised this app's token tolerance. */
+	/**
+	 *  Legacy: a token slot (`index`) from before June 2023, when Zoom could raise an app's
+	 *  token tolerance. Zoom now ignores `index`; kept only so old profiles still load and send it.
+	 */
 	token_index: number | null,
 	/**
-	 *  How many of the newest tokens Zoom keeps valid for this app, when the admin knows
-	 *  (`None`: not known).
+	 *  Whether this app's tokens coexist or follow the old one-token rule, as the coexistence
+	 *  check found (or the admin recorded); `None`: not checked, today's rule assumed.
 	 */
-	token_tolerance: number | null,
+	token_rule: TokenRule | null,
 };
 
 /**
@@ -1636,6 +1709,16 @@ export type TokenOwner_Serialize = {
 	/**  The account the user belongs to. */
 	account_id: string | null,
 };
+
+/**  How Zoom treats an app's earlier tokens when it issues a new one. */
+export type TokenRule = 
+/**  Tokens coexist until they expire: Zoom's rule since June 2023. */
+"coexist" | 
+/**
+ *  A new token invalidates the previous one (the rule before June 2023): a test can break
+ *  the token a deployed service holds.
+ */
+"one_token";
 
 /**  Serializable facts about an issued token (everything but the token itself). */
 export type TokenSummary = TokenSummary_Serialize | TokenSummary_Deserialize;

@@ -19,6 +19,8 @@ import {
   type TestReport_Serialize as TestReport,
   type FailureReport_Serialize as FailureReport,
   type Scope_Serialize as Scope,
+  type CoexistenceRun_Serialize as CoexistenceRun,
+  type TokenRule,
   type ScopeGroup_Serialize as ScopeGroup,
   type Level,
   type ScopeOverview_Serialize as ScopeOverview,
@@ -47,7 +49,7 @@ import {
   type LegacyKind,
 } from "./bindings";
 
-export type { AppInfo, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestRun, TestRecord, TestReport, FailureReport, Scope, ScopeGroup, Level };
+export type { AppInfo, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestRun, TestRecord, TestReport, FailureReport, Scope, ScopeGroup, Level, CoexistenceRun, TokenRule };
 export type { ScanStatus, ScanReport, Finding, ApiCall, MigrationChoices, MigrationPlan, MigrationReport, Journal, NewNames, Flag, LegacyKind };
 export type { ScopeOverview, GrantedScope, RoleChoice, RoleKind, RoleSource, OwnerRole, WhatIf, CoverageReport, CallCheck, Drift, ScopeVerdict, OperationRef, PrivilegeInfo };
 
@@ -106,6 +108,7 @@ export const ipc = {
   validateCredentials: (accountId: string, clientId: string, clientSecret: string): Promise<Outcome<CredentialIssue[]>> =>
     settlePlain(() => commands.validateCredentials(accountId, clientId, clientSecret)),
   testDraft: (draft: ProfileDraft, clientSecret: string): Promise<Outcome<TestRun>> => settle(() => commands.testDraft(draft, clientSecret)),
+  checkTokenCoexistence: (id: string): Promise<Outcome<CoexistenceRun>> => settle(() => commands.checkTokenCoexistence(id)),
   testProfile: (id: string): Promise<Outcome<TestRun>> => settle(() => commands.testProfile(id)),
   scopeOverview: (id: string, role: RoleChoice): Promise<Outcome<ScopeOverview>> => settle(() => commands.getScopeOverview(id, role)),
   scopeWhatIf: (id: string, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]): Promise<Outcome<WhatIf>> =>

@@ -21,11 +21,10 @@ describe("recommendAppType", () => {
 });
 
 describe("invalidationWarning", () => {
-  it("warns unless the Sandbox, a spare slot or a raised tolerance keeps the deployed token valid", () => {
-    expect(invalidationWarning("sandbox", null, null)).toBeNull();
-    expect(invalidationWarning("commercial", null, null)).toContain("invalidate the token your deployed service is using");
-    expect(invalidationWarning("commercial", null, 1)).toContain("invalidate");
-    expect(invalidationWarning("government", 2, null)).toContain("spare token slot 2");
-    expect(invalidationWarning("commercial", null, 3)).toContain("3 newest tokens");
+  it("warns only an app known to follow the old one-token rule: tokens coexist since June 2023", () => {
+    expect(invalidationWarning("commercial", null)).toBeNull();
+    expect(invalidationWarning("commercial", "coexist")).toBeNull();
+    expect(invalidationWarning("sandbox", "one_token")).toBeNull();
+    expect(invalidationWarning("government", "one_token")).toContain("invalidates the token your deployed service is using");
   });
 });

@@ -1,5 +1,5 @@
 // The Setup wizard's steps, and which one to revisit after a failed test.
-import type { FailureReport } from "../ipc";
+import type { FailureReport, TokenRule } from "../ipc";
 
 export const STEPS = ["App type", "Create the app", "Credentials", "Test token", "Save"] as const;
 export type StepIndex = 0 | 1 | 2 | 3 | 4;
@@ -32,12 +32,10 @@ export function recommendAppType(a: AppTypeAnswers): "s2s" | "user_oauth" {
   return a.actsFor === "account" && !a.userSignIn && !a.published ? "s2s" : "user_oauth";
 }
 
-/** What a token test may do to the token a deployed service holds (FACTS.md, invalidation:
- *  a new token invalidates the previous one unless Zoom raised the app's tolerance). */
-export function invalidationWarning(cloud: string, tokenIndex: number | null, tolerance: number | null): string | null {
-  if (cloud === "sandbox") return null;
-  if (tokenIndex !== null) return `Tests use the spare token slot ${tokenIndex}, so the token your deployed service holds stays valid.`;
-  if (tolerance !== null && tolerance > 1)
-    return `Zoom keeps the ${tolerance} newest tokens valid for this app: a test uses one of them, which is safe while fewer than ${tolerance} services hold tokens.`;
-  return "Asking Zoom for a new token can invalidate the token your deployed service is using: unless Zoom raised this app's token limit, only the newest token stays valid and the service must fetch a new one. Test when a short interruption is acceptable, or use Validate only.";
+/** What a token test may do to the token a deployed service holds. Since June 2023 an S2S app's
+ *  tokens coexist (FACTS.md, "Multiple live tokens"), so only an app known to still follow the
+ *  old one-token rule (its coexistence check said so) is warned. */
+export function invalidationWarning(cloud: string, tokenRule: TokenRule | null | undefined): string | null {
+  if (cloud === "sandbox" || tokenRule !== "one_token") return null;
+  return "This app still follows the old one-token rule: a new token invalidates the token your deployed service is using, and the service must fetch a new one. Test when a short interruption is acceptable, or use Validate only.";
 }

@@ -35,7 +35,7 @@ pub fn data_home_with_history(
             notes: String::new(),
             expected_scopes: expected_scopes.iter().map(|s| (*s).into()).collect(),
             token_index: None,
-            token_tolerance: None,
+            token_rule: None,
         })
         .expect("created")
         .id

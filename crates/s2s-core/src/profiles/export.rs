@@ -39,7 +39,7 @@ pub fn to_json(profile: &Profile) -> String {
             notes: profile.notes.clone(),
             expected_scopes: profile.expected_scopes.clone(),
             token_index: profile.token_index,
-            token_tolerance: profile.token_tolerance,
+            token_rule: profile.token_rule,
         },
     };
     serde_json::to_string_pretty(&exported).unwrap_or_default()

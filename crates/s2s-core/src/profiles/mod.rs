@@ -137,13 +137,26 @@ pub struct ProfileDraft {
     /// Expected scopes.
     #[serde(default)]
     pub expected_scopes: Vec<ScopeName>,
-    /// A spare token slot, when Zoom raised this app's token tolerance.
+    /// Legacy: a token slot (`index`) from before June 2023, when Zoom could raise an app's
+    /// token tolerance. Zoom now ignores `index`; kept only so old profiles still load and send it.
     #[serde(default)]
     pub token_index: Option<u32>,
-    /// How many of the newest tokens Zoom keeps valid for this app, when the admin knows
-    /// (`None`: not known).
+    /// Whether this app's tokens coexist or follow the old one-token rule, as the coexistence
+    /// check found (or the admin recorded); `None`: not checked, today's rule assumed.
     #[serde(default)]
-    pub token_tolerance: Option<u32>,
+    pub token_rule: Option<TokenRule>,
+}
+
+/// How Zoom treats an app's earlier tokens when it issues a new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum TokenRule {
+    /// Tokens coexist until they expire: Zoom's rule since June 2023.
+    Coexist,
+    /// A new token invalidates the previous one (the rule before June 2023): a test can break
+    /// the token a deployed service holds.
+    OneToken,
 }
 
 /// Why a change to the book was refused.

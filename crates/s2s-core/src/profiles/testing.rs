@@ -7,11 +7,12 @@
 use serde::Serialize;
 
 use super::service::{ProfileService, ServiceError};
-use super::{Profile, ProfileCloud, ProfileDraft, TestRecord};
+use super::{Profile, ProfileCloud, ProfileDraft, TestRecord, TokenRule};
 use crate::cloud::{Endpoint, EndpointError};
 use crate::creds::RawCredentials;
+use crate::probe::{ProbeOutcome, ONE_TOKEN_CAUSE};
 use crate::secret::Secret;
-use crate::tester::{FailureReport, TestOptions, TokenTester};
+use crate::tester::{Coexistence, FailureReport, TestOptions, TokenTester};
 use crate::TestReport;
 use zoom_catalog::scope::ScopeName;
 
@@ -109,6 +110,16 @@ pub async fn test_credentials(
     TestRun::of(run(tester, raw, options).await)
 }
 
+/// For an app known to follow the one-token rule, a refused fresh token most likely met a
+/// newer one: say so beside today's causes.
+fn name_the_one_token_rule(result: &mut TestResult) {
+    if let TestResult::Passed { report } = result {
+        if let ProbeOutcome::TokenRejected { causes, .. } = &mut report.probe {
+            causes.insert_str(0, &format!("{ONE_TOKEN_CAUSE} "));
+        }
+    }
+}
+
 async fn run(tester: &TokenTester, raw: &RawCredentials, options: &TestOptions) -> TestResult {
     match tester.test(raw, options).await {
         Ok(outcome) => TestResult::Passed {
@@ -120,7 +131,87 @@ async fn run(tester: &TokenTester, raw: &RawCredentials, options: &TestOptions) 
     }
 }
 
+/// What the coexistence check showed.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum CoexistenceResult {
+    /// Zoom answered: tokens coexist, the one-token rule applies, or the call couldn't tell.
+    Checked {
+        /// The finding.
+        coexistence: Coexistence,
+    },
+    /// No token: Zoom's answer and what to do, as for a test.
+    Failed {
+        /// The explanation.
+        failure: FailureReport,
+    },
+}
+
+/// The check's result and the rule now recorded on the profile.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CoexistenceRun {
+    /// What the check showed.
+    pub result: CoexistenceResult,
+    /// The rule recorded on the profile (unchanged when the check couldn't tell).
+    pub recorded: Option<TokenRule>,
+}
+
+/// Runs the coexistence check on credentials (nothing recorded).
+pub async fn check_credentials_coexistence(
+    tester: &TokenTester,
+    raw: &RawCredentials,
+    options: &TestOptions,
+) -> CoexistenceResult {
+    match tester.check_coexistence(raw, options).await {
+        Ok(coexistence) => CoexistenceResult::Checked { coexistence },
+        Err(e) => CoexistenceResult::Failed {
+            failure: FailureReport::from(&e),
+        },
+    }
+}
+
 impl ProfileService {
+    /// The token coexistence check for a saved profile ([`crate::tester::COEXISTENCE_COST`]
+    /// says what it costs); the answer is recorded on the profile, so only a profile known to
+    /// follow the one-token rule is warned before tests.
+    pub async fn check_coexistence(
+        &self,
+        tester: &TokenTester,
+        id: &str,
+        options: Option<TestOptions>,
+        sandbox_url: Option<&str>,
+    ) -> Result<CoexistenceRun, ServiceError> {
+        let profile = self.get(id)?;
+        let options = match options {
+            Some(o) => o,
+            None => TestOptions::new(endpoint_for(profile.cloud, sandbox_url)?),
+        };
+        let (_, raw) = self.credentials(id)?;
+        let result = check_credentials_coexistence(tester, &raw, &options).await;
+        let found = match &result {
+            CoexistenceResult::Checked {
+                coexistence: Coexistence::Coexist,
+            } => Some(TokenRule::Coexist),
+            CoexistenceResult::Checked {
+                coexistence: Coexistence::OneToken,
+            } => Some(TokenRule::OneToken),
+            _ => None,
+        };
+        let recorded = match found {
+            Some(rule) => {
+                let settings = ProfileDraft {
+                    token_rule: Some(rule),
+                    ..profile.settings.clone()
+                };
+                self.save(Some(id), settings, None)?.token_rule
+            }
+            None => profile.token_rule,
+        };
+        Ok(CoexistenceRun { result, recorded })
+    }
+
     /// Tests a saved profile with its own settings and records the result.
     pub async fn test_saved(
         &self,
@@ -147,7 +238,11 @@ impl ProfileService {
         options: TestOptions,
     ) -> Result<TestRun, ServiceError> {
         let (_, raw) = self.credentials(&profile.id)?;
-        let run = TestRun::of(run(tester, &raw, &options).await);
+        let mut result = run(tester, &raw, &options).await;
+        if profile.token_rule == Some(TokenRule::OneToken) {
+            name_the_one_token_rule(&mut result);
+        }
+        let run = TestRun::of(result);
         let stored = self.record_test(&profile.id, run.record.clone())?;
         Ok(TestRun {
             record: stored.history.first().cloned().unwrap_or(run.record),

@@ -12,7 +12,7 @@ fn draft(name: &str) -> ProfileDraft {
         notes: "prod".into(),
         expected_scopes: vec!["user:read:user:admin".into(), " ".into()],
         token_index: None,
-        token_tolerance: None,
+        token_rule: None,
     }
 }
 
@@ -523,7 +523,7 @@ fn a_file_written_before_newer_optional_fields_still_loads() {
     let book = file.read().expect("loaded");
     let p = book.get("p1").expect("found");
     assert_eq!(
-        (p.token_index, p.token_tolerance, p.history.len()),
+        (p.token_index, p.token_rule, p.history.len()),
         (None, None, 0)
     );
 }

@@ -193,9 +193,11 @@ async fn nothing_listening_is_a_connection_error() {
 }
 
 #[tokio::test]
-async fn a_token_invalidated_right_after_issue_fails_the_test_as_token_rejected() {
+async fn under_the_old_one_token_rule_a_token_invalidated_right_after_issue_is_token_rejected() {
     let sim = sim().await;
-    // The probe is held back while "a deployed service" mints a newer token (tolerance 1).
+    // An app still under the pre-June-2023 rule: the probe is held back while "a deployed
+    // service" mints a newer token.
+    edit_app(&sim, REPORTING.0, |app| app.single_token = true);
     set_fault(
         &sim,
         REPORTING.0,
@@ -229,4 +231,32 @@ async fn a_token_invalidated_right_after_issue_fails_the_test_as_token_rejected(
         report.probe
     );
     assert_eq!(report.failure_kind(), Some(ErrorKind::TokenRejected));
+}
+
+#[tokio::test]
+async fn under_todays_rule_a_competing_token_leaves_the_tests_token_working() {
+    let sim = sim().await;
+    set_fault(
+        &sim,
+        REPORTING.0,
+        Faults {
+            delay_ms: 200,
+            target: Some("api".into()),
+            ..Faults::default()
+        },
+    );
+    let (tester, _) = tester();
+    let opts = options(&sim);
+    let raw = creds(REPORTING);
+    let test = tester.test(&raw, &opts);
+    let competitor = async {
+        while token_requests(&sim, REPORTING.0) == 0 {
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        sim.world()
+            .issue_token(REPORTING.0, None)
+            .expect("competing token");
+    };
+    let (outcome, ()) = tokio::join!(test, competitor);
+    assert!(outcome.expect("token").report.passed(), "tokens coexist");
 }

@@ -1,5 +1,6 @@
 //! s2s-core against the simulator over real loopback HTTP. One binary, one module per topic.
 
+mod coexistence;
 mod concurrency;
 mod errors;
 mod keychain;

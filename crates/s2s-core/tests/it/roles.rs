@@ -91,7 +91,7 @@ impl Recorded {
                 notes: String::new(),
                 expected_scopes: Vec::new(),
                 token_index: None,
-                token_tolerance: None,
+                token_rule: None,
             })
             .expect("profile")
             .id

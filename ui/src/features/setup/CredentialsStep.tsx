@@ -67,11 +67,12 @@ export function CredentialsStep({ form, editing, onChange, onNext }: Props) {
         <label for="expected-scopes">Scopes you expect</label>
         <input id="expected-scopes" data-testid="field-scopes" value={form.expectedScopes} placeholder="optional; space- or comma-separated" onInput={(e) => set({ expectedScopes: e.currentTarget.value })} />
 
-        <label for="token-index">Spare token slot</label>
-        <input id="token-index" inputMode="numeric" value={form.tokenIndex} placeholder="only if Zoom raised this app's token limit" onInput={(e) => set({ tokenIndex: e.currentTarget.value })} />
-
-        <label for="token-tolerance">Tokens Zoom keeps valid</label>
-        <input id="token-tolerance" inputMode="numeric" value={form.tokenTolerance} placeholder="1 unless Zoom support raised it for this app" onInput={(e) => set({ tokenTolerance: e.currentTarget.value })} />
+        <label for="token-rule">Token rule</label>
+        <select id="token-rule" data-testid="field-token-rule" value={form.tokenRule ?? ""} onChange={(e) => set({ tokenRule: (e.currentTarget.value || null) as Form["tokenRule"] })}>
+          <option value="">Not checked (since June 2023 an app's tokens coexist)</option>
+          <option value="coexist">Tokens coexist (checked)</option>
+          <option value="one_token">One token at a time (the old rule still applies)</option>
+        </select>
 
         <label for="notes">Notes</label>
         <textarea id="notes" rows={2} value={form.notes} onInput={(e) => set({ notes: e.currentTarget.value })} />

@@ -49,17 +49,21 @@ describe("Setup wizard", () => {
     expect(screen.getByTestId("step-credentials")).toBeTruthy();
   });
 
-  it("warns that a real test may invalidate a deployed service's token", async () => {
+  it("warns before a real test only for an app known to follow the old one-token rule", async () => {
     answerIpc({ validate_credentials: noIssues });
     render(<SetupView subject={null} go={vi.fn()} />);
     fireEvent.click(screen.getByText(/4\s*Test token|Test token/, { selector: "button.stepper__step" }));
-    expect(screen.getByTestId("invalidation-warning").textContent).toContain("invalidate the token your deployed service is using");
+    expect(screen.queryByTestId("invalidation-warning")).toBeNull();
+    fireEvent.click(screen.getByText(/3\s*Credentials|Credentials/, { selector: "button.stepper__step" }));
+    fireEvent.change(screen.getByTestId("field-token-rule"), { target: { value: "one_token" } });
+    fireEvent.click(screen.getByText(/4\s*Test token|Test token/, { selector: "button.stepper__step" }));
+    expect(screen.getByTestId("invalidation-warning").textContent).toContain("invalidates the token your deployed service is using");
   });
 });
 
 describe("Setup import", () => {
   it("fills the form from a profile export and leaves the secret to the admin", async () => {
-    const draft = { name: "Shared", cloud: "government", account_id: "AcctAcctAcctAcctAcct01", client_id: "ClientClientClient0001", notes: "from Ann", expected_scopes: ["user:read:user:admin"], token_index: 2, token_tolerance: 3 };
+    const draft = { name: "Shared", cloud: "government", account_id: "AcctAcctAcctAcctAcct01", client_id: "ClientClientClient0001", notes: "from Ann", expected_scopes: ["user:read:user:admin"], token_index: 2, token_rule: "one_token" };
     answerIpc({ validate_credentials: noIssues, import_profile: () => draft });
     render(<SetupView subject="sandbox" go={vi.fn()} />);
     fireEvent.click(screen.getByTestId("import-open"));

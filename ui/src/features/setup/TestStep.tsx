@@ -17,7 +17,7 @@ export function TestStep({ form, onTested, onRevisit, onNext, lastRun }: Props) 
   const [error, setError] = useState<IpcError | null>(null);
   const inFlight = useRef(false);
   const draft = toDraft(form);
-  const warning = invalidationWarning(form.cloud, draft.token_index ?? null, draft.token_tolerance ?? null);
+  const warning = invalidationWarning(form.cloud, draft.token_rule);
 
   const validateOnly = async () => {
     const outcome = await ipc.validateCredentials(form.accountId, form.clientId, form.clientSecret);

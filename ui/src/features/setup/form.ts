@@ -1,5 +1,5 @@
 // The Setup form's state, its conversion to a ProfileDraft, and the Sandbox's demo app.
-import type { Profile, ProfileCloud, ProfileDraft } from "../../ipc";
+import type { Profile, ProfileCloud, ProfileDraft, TokenRule } from "../../ipc";
 
 export type Form = {
   name: string;
@@ -8,12 +8,13 @@ export type Form = {
   clientId: string;
   clientSecret: string;
   expectedScopes: string;
+  /** Legacy `index` slot of an old profile: kept as it was, no longer edited (Zoom ignores it). */
   tokenIndex: string;
-  tokenTolerance: string;
+  tokenRule: TokenRule | null;
   notes: string;
 };
 
-export const EMPTY_FORM: Form = { name: "", cloud: "commercial", accountId: "", clientId: "", clientSecret: "", expectedScopes: "", tokenIndex: "", tokenTolerance: "", notes: "" };
+export const EMPTY_FORM: Form = { name: "", cloud: "commercial", accountId: "", clientId: "", clientSecret: "", expectedScopes: "", tokenIndex: "", tokenRule: null, notes: "" };
 
 /** The Sandbox's demo app (zoom-sim's default fixture): public, simulated, harmless. */
 export const SANDBOX_DEMO: Form = {
@@ -24,7 +25,7 @@ export const SANDBOX_DEMO: Form = {
   clientSecret: "sandboxSecretReportingBot0000001",
   expectedScopes: "user:read:list_users:admin",
   tokenIndex: "",
-  tokenTolerance: "",
+  tokenRule: null,
   notes: "A simulated app in S2S Desk's Sandbox; no Zoom account involved.",
 };
 
@@ -38,7 +39,7 @@ export function toDraft(form: Form): ProfileDraft {
     notes: form.notes,
     expected_scopes: form.expectedScopes.split(/[\s,]+/).filter(Boolean),
     token_index: wholeNumber(form.tokenIndex, 0),
-    token_tolerance: wholeNumber(form.tokenTolerance, 1),
+    token_rule: form.tokenRule,
   };
 }
 
@@ -58,7 +59,7 @@ export function fromDraft(p: ProfileDraft | Profile): Form {
     clientSecret: "",
     expectedScopes: (p.expected_scopes ?? []).join(" "),
     tokenIndex: p.token_index === null || p.token_index === undefined ? "" : String(p.token_index),
-    tokenTolerance: p.token_tolerance === null || p.token_tolerance === undefined ? "" : String(p.token_tolerance),
+    tokenRule: p.token_rule ?? null,
     notes: p.notes ?? "",
   };
 }

@@ -20,4 +20,20 @@ describe("Test token", () => {
     fireEvent.click(await screen.findByTestId("back-to-profiles"));
     expect(go).toHaveBeenCalledWith("profiles");
   });
+
+  it("checks whether tokens coexist, says the cost first, and warns from then on only under the old rule", async () => {
+    let rule: "one_token" | null = null;
+    const calls = answerIpc({
+      get_app_info: () => ({ name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2", sandbox_url: "http://127.0.0.1:1", coexistence_cost: "The check asks Zoom for two tokens." }),
+      list_profiles: () => ({ profiles: [profile("Prod", { cloud: "commercial", token_rule: rule })], keychain: "memory", notice: null, keychain_problem: null }),
+      check_token_coexistence: () => ((rule = "one_token"), { result: { outcome: "checked", coexistence: { outcome: "one_token" } }, recorded: "one_token" }),
+    });
+    render(<TokenView subject="id-Prod" go={vi.fn()} />);
+    expect((await screen.findByTestId("coexistence-cost")).textContent).toContain("two tokens");
+    expect(screen.queryByTestId("invalidation-warning")).toBeNull();
+    fireEvent.click(screen.getByTestId("coexistence-check"));
+    expect((await screen.findByTestId("coexistence-result")).textContent).toContain("one-token rule");
+    expect(calls.some((c) => c.cmd === "check_token_coexistence")).toBe(true);
+    await waitFor(() => expect(screen.getByTestId("invalidation-warning")).toBeTruthy());
+  });
 });

@@ -4,7 +4,7 @@ import { DriftWarning } from "../../components/DriftWarning";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { TestResultPanel } from "../../components/TestResultPanel";
 import { ViewHeader } from "../../components/ViewHeader";
-import { ipc, type IpcError, type Profile, type TestRun } from "../../ipc";
+import { ipc, type CoexistenceRun, type IpcError, type Profile, type TestRun } from "../../ipc";
 import { timeAgo } from "../../lib/time";
 import { invalidationWarning } from "../../lib/wizard";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
@@ -29,7 +29,7 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
     if (!selected && profiles[0]) setSelected(profiles[0].id);
   }, [profiles.length]);
   const profile = profiles.find((p) => p.id === selected) ?? null;
-  const warning = profile && invalidationWarning(profile.cloud, profile.token_index, profile.token_tolerance);
+  const warning = profile && invalidationWarning(profile.cloud, profile.token_rule);
 
   const testOne = async (id: string) => {
     if (inFlight.current) return;
@@ -102,11 +102,51 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
               </button>
             </p>
           )}
+          {profile && <CoexistenceCheck profile={profile} onChecked={() => void reload()} />}
           {profile && <History profile={profile} />}
         </section>
       )}
     </>
   );
+}
+
+/** "Do this app's tokens coexist?": what the check costs, the button, and what Zoom showed. */
+function CoexistenceCheck({ profile, onChecked }: { profile: Profile; onChecked: () => void }) {
+  const [info] = useReloadable(ipc.appInfo);
+  const [run, setRun] = useState<CoexistenceRun | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<IpcError | null>(null);
+  useEffect(() => setRun(null), [profile.id]);
+  const check = async () => {
+    setBusy(true);
+    setError(null);
+    const outcome = await ipc.checkTokenCoexistence(profile.id);
+    setBusy(false);
+    if (outcome.ok) setRun(outcome.value);
+    else setError(outcome.error);
+    onChecked();
+  };
+  const known = profile.token_rule === "coexist" ? "Checked: this app's tokens coexist." : profile.token_rule === "one_token" ? "Checked: this app still follows the one-token rule." : "Not checked yet; since June 2023 an app's tokens coexist.";
+  return (
+    <div class="coexistence" data-testid="coexistence">
+      <h3>Do this app's tokens coexist?</h3>
+      <p class="muted" data-testid="coexistence-known">{known}</p>
+      {info.ok === true && <p class="muted" data-testid="coexistence-cost">{info.value.coexistence_cost}</p>}
+      <button type="button" class="button" data-testid="coexistence-check" disabled={busy} onClick={() => void check()}>
+        {busy ? "Checking…" : "Check token coexistence"}
+      </button>
+      {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {run && <p role="status" data-testid="coexistence-result" data-outcome={run.result.outcome === "checked" ? run.result.coexistence.outcome : "failed"}>{coexistenceText(run)}</p>}
+    </div>
+  );
+}
+
+function coexistenceText(run: CoexistenceRun): string {
+  if (run.result.outcome === "failed") return `No token: ${run.result.failure.message}. ${run.result.failure.advice}`;
+  const c = run.result.coexistence;
+  if (c.outcome === "coexist") return "Tokens coexist: the first token still worked after a second was issued. Tests leave a deployed service's token alone.";
+  if (c.outcome === "one_token") return "This app still follows the one-token rule: the first token was invalidated when the second was issued. Tests (and any other process asking for a token) invalidate the token a deployed service holds; S2S Desk now warns before each test.";
+  return `Could not tell: ${c.message}`;
 }
 
 function History({ profile }: { profile: Profile }) {
