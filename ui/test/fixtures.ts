@@ -29,14 +29,14 @@ export function passedRun(scopes: string[] = ["user:read:list_users:admin", "mee
         total_ms: 9,
       },
     },
-    record: { at_unix: Math.floor(Date.now() / 1000), ok: true, kind: null, summary: `Token issued with ${scopes.length} scopes`, scopes, latency_ms: 7, owner: null, drift: null },
+    record: { at_unix: Math.floor(Date.now() / 1000), ok: true, kind: null, summary: `Token issued with ${scopes.length} scopes`, scopes, latency_ms: 7, owner: null, drift: null, renamed_scopes: [] },
   };
 }
 
 export function failedRun(kind: "invalid_client" | "app_disabled", message: string, advice: string): TestRun {
   return {
     result: { outcome: "failed", failure: { kind, message, advice, http_status: 400, zoom_error: kind === "invalid_client" ? "invalid_client" : "4717", zoom_reason: "Invalid client_id or client_secret", issues: [] } },
-    record: { at_unix: Math.floor(Date.now() / 1000), ok: false, kind, summary: message, scopes: [], latency_ms: null, owner: null, drift: null },
+    record: { at_unix: Math.floor(Date.now() / 1000), ok: false, kind, summary: message, scopes: [], latency_ms: null, owner: null, drift: null, renamed_scopes: [] },
   };
 }
 
@@ -86,6 +86,7 @@ export function scopeOverview(extra: Partial<ScopeOverview> = {}): ScopeOverview
       drift: {
         since_unix: Math.floor(Date.now() / 1000) - 3600,
         lost_scopes: ["role:read:role:admin"],
+        lost_operations: [{ method: "GET", path: "/roles/{roleId}", operation_id: "roleDetail", summary: "Get role information", variant: "endpoints" }],
         lost_privileges: ["Role:Read"],
         role_change: null,
         owner_changed: false,

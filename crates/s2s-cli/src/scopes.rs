@@ -279,6 +279,14 @@ pub fn print_drift(d: &Drift) {
     if !d.lost_scopes.is_empty() {
         println!("   Admin scopes gone: {}", d.lost_scopes.join(", "));
     }
+    if !d.lost_operations.is_empty() {
+        let calls: Vec<String> = d
+            .lost_operations
+            .iter()
+            .map(|op| format!("{} {}", op.method, op.path))
+            .collect();
+        println!("   Calls now impossible: {}", calls.join(", "));
+    }
     if !d.lost_privileges.is_empty() {
         println!("   Owner privileges gone: {}", d.lost_privileges.join(", "));
     }

@@ -27,6 +27,12 @@ pub async fn run(args: TestTokenArgs) -> u8 {
     };
     // A profile's history entry carries the drift since its previous test.
     let drift = target.profile().and(run.record.drift.as_ref());
+    if !json && target.profile().is_some() && !run.record.renamed_scopes.is_empty() {
+        println!(
+            "Renamed (classic → granular), not lost: {} — the token can still make every call they allowed.",
+            run.record.renamed_scopes.join(", ")
+        );
+    }
     match &run.result {
         TestResult::Passed { report } => render::success(report, drift, json),
         TestResult::Failed { failure } => {

@@ -64,6 +64,7 @@ fn record(at_unix: i64) -> TestRecord {
         latency_ms: Some(1),
         owner: None,
         drift: None,
+        renamed_scopes: Vec::new(),
     }
 }
 

@@ -40,6 +40,7 @@ fn reporting_test() -> TestRecord {
             ]),
         }),
         drift: None,
+        renamed_scopes: Vec::new(),
     }
 }
 

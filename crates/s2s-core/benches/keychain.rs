@@ -86,6 +86,7 @@ fn main() {
             latency_ms: Some(100),
             owner: None,
             drift: None,
+            renamed_scopes: Vec::new(),
         };
         book.record_test(&id, record).unwrap();
     }

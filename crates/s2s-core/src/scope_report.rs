@@ -324,6 +324,7 @@ mod tests {
             latency_ms: Some(3),
             owner,
             drift: None,
+            renamed_scopes: Vec::new(),
         };
         book.record_test(&id, record).expect("recorded").clone()
     }

@@ -129,8 +129,12 @@ impl OwnerSnapshot {
 pub struct Drift {
     /// When the previous (good) test ran.
     pub since_unix: i64,
-    /// Admin- or master-level scopes held then and gone now.
+    /// Admin- or master-level scopes held then and gone now, whose calls no current scope
+    /// allows (a scope renamed, classic → granular, with its calls still allowed is not here).
     pub lost_scopes: Vec<ScopeName>,
+    /// The calls those scopes allowed that the token can no longer make.
+    #[serde(default)]
+    pub lost_operations: Vec<OperationRef>,
     /// Privileges the owner's role held then and not now (when both were readable).
     pub lost_privileges: Vec<String>,
     /// Role name then → now, when it changed.
@@ -143,8 +147,84 @@ pub struct Drift {
     pub fixes: Vec<String>,
 }
 
-/// Compares a test with the previous one; `None` when nothing admin-level was lost.
+/// Whether what `scope` allowed is still allowed by `now`: the same name, or — after Zoom
+/// moves an app from classic to granular scopes — other names of at least the same level
+/// (a user-level scope reaches only the owner's own data) covering every operation it
+/// authorized. A scope the catalog doesn't know is covered only by its own name.
+pub fn still_covered(catalog: &Catalog, scope: &ScopeName, now: &BTreeSet<&str>) -> bool {
+    if now.contains(scope.as_str()) {
+        return true;
+    }
+    let mut uncovered = operations_no_longer_allowed(catalog, scope, now).peekable();
+    catalog
+        .operations_unlocked_by(scope.as_str())
+        .next()
+        .is_some()
+        && uncovered.peek().is_none()
+}
+
+/// The operations `scope` allowed that `now` doesn't, at the scope's level. When `now` holds
+/// only granular scopes, operations Zoom lists no granular scope for are left out: the granular
+/// model can't express them, so their absence says nothing about the owner's reach.
+fn operations_no_longer_allowed<'c>(
+    catalog: &'c Catalog,
+    scope: &ScopeName,
+    now: &BTreeSet<&str>,
+) -> impl Iterator<Item = &'c crate::catalog::Operation> + 'c {
+    let level = catalog.level_of(scope.as_str());
+    let reach: BTreeSet<String> = now
+        .iter()
+        .filter(|s| catalog.level_of(s) >= level)
+        .map(|s| s.to_string())
+        .collect();
+    let all_granular = now
+        .iter()
+        .all(|s| crate::scope::Scope::parse(s).model != crate::ScopeModel::Classic);
+    catalog
+        .operations_unlocked_by(scope.as_str())
+        .filter(move |op| !(all_granular && op.granular_scopes.is_empty()))
+        .filter(move |op| !op.alternatives().any(|a| reach.contains(a)))
+}
+
+/// The granular scopes that allow everything `classic` allowed, at its level: what Zoom grants
+/// when it moves an app from classic to granular scopes (the simulator does the same).
+pub fn granular_equivalents(catalog: &Catalog, classic: &str) -> Vec<String> {
+    let level = catalog.level_of(classic);
+    let mut out: Vec<String> = Vec::new();
+    for op in catalog.operations_unlocked_by(classic) {
+        let pick = op
+            .granular_scopes
+            .iter()
+            .filter(|g| catalog.level_of(g) == level)
+            .min();
+        if let Some(g) = pick {
+            if !out.contains(g) {
+                out.push(g.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Admin-level scopes gone by name whose operations are all still allowed: renamed
+/// (classic → granular), not lost.
+pub fn renamed_scopes(
+    catalog: &Catalog,
+    previous_scopes: &[ScopeName],
+    scopes: &[ScopeName],
+) -> Vec<ScopeName> {
+    let now: BTreeSet<&str> = scopes.iter().map(ScopeName::as_str).collect();
+    previous_scopes
+        .iter()
+        .filter(|s| !now.contains(s.as_str()) && still_covered(catalog, s, &now))
+        .cloned()
+        .collect()
+}
+
+/// Compares a test with the previous one by what the token can still call; `None` when no
+/// admin-level call was lost (renamed scopes are not a loss).
 pub fn detect_drift(
+    catalog: &Catalog,
     previous_scopes: &[ScopeName],
     previous_owner: Option<&OwnerSnapshot>,
     since_unix: i64,
@@ -154,8 +234,15 @@ pub fn detect_drift(
     let now: BTreeSet<&str> = scopes.iter().map(ScopeName::as_str).collect();
     let lost_scopes: Vec<ScopeName> = previous_scopes
         .iter()
-        .filter(|s| !now.contains(s.as_str()) && s.level() != Level::User)
+        .filter(|s| s.level() != Level::User && !still_covered(catalog, s, &now))
         .cloned()
+        .collect();
+    let mut seen = BTreeSet::new();
+    let lost_operations: Vec<OperationRef> = lost_scopes
+        .iter()
+        .flat_map(|s| operations_no_longer_allowed(catalog, s, &now))
+        .filter(|op| seen.insert((op.method.clone(), op.path.clone(), op.variant)))
+        .map(|op| op.reference())
         .collect();
     let lost_privileges: Vec<String> = match (
         previous_owner.and_then(|o| o.privileges.as_ref()),
@@ -195,10 +282,13 @@ pub fn detect_drift(
             before.role_name.as_deref().unwrap_or("unknown role")
         )
     } else if !lost_privileges.is_empty() {
-        format!("The owner's role ({}) lost privileges; Zoom removes the admin-level scopes that depended on them.", owner.and_then(|o| o.role_name.clone()).unwrap_or_else(|| "role".into()))
+        format!("The owner's role ({}) lost privileges; the admin-level scopes that depend on them are likely to be removed (inferred: Zoom publishes no privilege-to-scope table; S2S Desk links them through the operations each privilege allows).", owner.and_then(|o| o.role_name.clone()).unwrap_or_else(|| "role".into()))
     } else {
         "Likely an owner role change: Zoom removes admin-level scopes when the app owner loses admin privileges (or someone edited the app's scopes).".into()
     };
+    // Scopes are fixed when a token is issued (FACTS.md "Token lifetime"): a running service
+    // keeps working until its token expires, then breaks.
+    let cause = format!("{cause} Tokens issued before the change keep their scopes until they expire (up to an hour), so a running service breaks later, not at once.");
     let fixes = vec![
         format!("Restore the privileges of {who}'s role in Zoom (Admin > User Management > Roles), then add the scopes back in the Marketplace and test again."),
         "Or transfer the app's ownership to a stable admin or the account Owner (Marketplace > Manage > the app > transfer ownership), re-add the scopes, and rotate the client secret.".into(),
@@ -206,6 +296,7 @@ pub fn detect_drift(
     Some(Drift {
         since_unix,
         lost_scopes,
+        lost_operations,
         lost_privileges,
         role_change,
         owner_changed,
@@ -359,6 +450,7 @@ mod tests {
         ]);
         let after = names(&["user:read:user"]);
         let d = detect_drift(
+            catalog(),
             &before,
             Some(&owner("1", "Admin", None)),
             100,
@@ -376,10 +468,69 @@ mod tests {
     }
 
     #[test]
+    fn a_move_from_classic_to_granular_scopes_is_a_rename_not_a_loss() {
+        let classic = names(&["user:read:admin", "meeting:read:admin", "role:read:admin"]);
+        let granular: Vec<ScopeName> = classic
+            .iter()
+            .flat_map(|s| granular_equivalents(catalog(), s.as_str()))
+            .map(ScopeName::new)
+            .collect();
+        assert!(granular
+            .iter()
+            .all(|s| s.scope().model == crate::ScopeModel::Granular));
+        let admin = Some(owner("1", "Admin", None));
+        assert_eq!(
+            detect_drift(
+                catalog(),
+                &classic,
+                admin.as_ref(),
+                1,
+                &granular,
+                admin.as_ref()
+            ),
+            None,
+            "nothing the token could call was lost"
+        );
+        assert_eq!(renamed_scopes(catalog(), &classic, &granular), classic);
+        // A real loss after the rename still shows, naming the calls that became impossible.
+        let demoted: Vec<ScopeName> = granular
+            .iter()
+            .filter(|s| !s.as_str().starts_with("user:"))
+            .cloned()
+            .collect();
+        let d = detect_drift(
+            catalog(),
+            &granular,
+            admin.as_ref(),
+            2,
+            &demoted,
+            admin.as_ref(),
+        )
+        .expect("drift");
+        assert!(d
+            .lost_scopes
+            .iter()
+            .all(|s| s.as_str().starts_with("user:")));
+        assert!(
+            d.lost_operations.iter().any(|op| op.path == "/users"),
+            "{:?}",
+            d.lost_operations
+        );
+        assert!(d.cause.contains("up to an hour"), "{}", d.cause);
+    }
+
+    #[test]
     fn when_the_owner_is_no_longer_readable_the_cause_names_who_owned_it_before() {
         let before = names(&["user:read:user:admin"]);
-        let d =
-            detect_drift(&before, Some(&owner("1", "Admin", None)), 100, &[], None).expect("drift");
+        let d = detect_drift(
+            catalog(),
+            &before,
+            Some(&owner("1", "Admin", None)),
+            100,
+            &[],
+            None,
+        )
+        .expect("drift");
         assert!(
             d.cause.contains("adam.admin@sandbox.example (Admin)"),
             "{}",
@@ -391,6 +542,7 @@ mod tests {
     fn lost_privileges_alone_are_drift_and_no_loss_is_none() {
         let scopes = names(&["user:read:user:admin"]);
         let d = detect_drift(
+            catalog(),
             &scopes,
             Some(&owner(
                 "c",
@@ -403,9 +555,9 @@ mod tests {
         )
         .expect("drift");
         assert_eq!(d.lost_privileges, ["UsageReport:Read"]);
-        assert!(detect_drift(&scopes, None, 1, &scopes, None).is_none());
+        assert!(detect_drift(catalog(), &scopes, None, 1, &scopes, None).is_none());
         // Losing only a user-level scope is an app edit, not a role problem.
-        assert!(detect_drift(&names(&["user:read:user"]), None, 1, &[], None).is_none());
+        assert!(detect_drift(catalog(), &names(&["user:read:user"]), None, 1, &[], None).is_none());
     }
 
     #[test]

@@ -164,6 +164,14 @@ pub async fn update_app(
     Json(serde_json::to_value(&*app).unwrap_or_default()).into_response()
 }
 
+/// `POST /_sim/apps/{client_id}/granular`: Zoom moves the app to granular scopes.
+pub async fn move_to_granular(State(sim): State<Sim>, Path(client_id): Path<String>) -> Response {
+    match sim.world().move_to_granular(&client_id) {
+        Some(scopes) => Json(json!({"client_id": client_id, "scopes": scopes})).into_response(),
+        None => bad(format!("no app with client_id {client_id}")),
+    }
+}
+
 #[derive(Deserialize)]
 pub struct FaultChange {
     /// One app; absent: every request.

@@ -114,6 +114,10 @@ fn router(sim: Sim) -> Router {
             axum::routing::patch(admin::update_app),
         )
         .route(
+            "/_sim/apps/{client_id}/granular",
+            post(admin::move_to_granular),
+        )
+        .route(
             "/_sim/faults",
             put(admin::set_faults).delete(admin::clear_faults),
         )

@@ -253,6 +253,31 @@ impl World {
         Some((token, record))
     }
 
+    /// Moves an app from classic to granular scopes, as Zoom migrates apps: each classic scope
+    /// becomes the granular scopes that allow the same calls at the same level. Tokens issued
+    /// before keep their classic scopes until they expire. Returns the new list.
+    pub fn move_to_granular(&mut self, client_id: &str) -> Option<Vec<String>> {
+        let catalog = zoom_catalog::catalog();
+        let app = self.app_mut(client_id)?;
+        let mut moved: Vec<String> = Vec::new();
+        for scope in &app.scopes {
+            let names = if zoom_catalog::scope::Scope::parse(scope).model
+                == zoom_catalog::scope::ScopeModel::Classic
+            {
+                zoom_catalog::change::granular_equivalents(catalog, scope)
+            } else {
+                vec![scope.clone()]
+            };
+            for name in names {
+                if !moved.contains(&name) {
+                    moved.push(name);
+                }
+            }
+        }
+        app.scopes = moved.clone();
+        Some(moved)
+    }
+
     /// Every token issued so far, for tests that prove none leaked.
     pub fn issued_tokens(&self) -> Vec<String> {
         self.tokens.keys().cloned().collect()

@@ -17,6 +17,18 @@ export function DriftWarning({ drift }: { drift: Drift }) {
           </span>
         </p>
       )}
+      {drift.lost_operations.length > 0 && (
+        <p>
+          Calls now impossible:{" "}
+          <span class="chips" data-testid="drift-lost-operations">
+            {drift.lost_operations.map((op) => (
+              <code key={`${op.method} ${op.path} ${op.variant}`} title={op.summary}>
+                {op.method} {op.path}
+              </code>
+            ))}
+          </span>
+        </p>
+      )}
       {drift.lost_privileges.length > 0 && (
         <p>
           Owner privileges gone:{" "}

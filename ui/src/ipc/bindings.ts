@@ -357,8 +357,13 @@ export type DriftSeen_Serialize = {
 export type Drift_Deserialize = {
 	/**  When the previous (good) test ran. */
 	since_unix: number,
-	/**  Admin- or master-level scopes held then and gone now. */
+	/**
+	 *  Admin- or master-level scopes held then and gone now, whose calls no current scope
+	 *  allows (a scope renamed, classic → granular, with its calls still allowed is not here).
+	 */
 	lost_scopes: ScopeName[],
+	/**  The calls those scopes allowed that the token can no longer make. */
+	lost_operations?: OperationRef[],
 	/**  Privileges the owner's role held then and not now (when both were readable). */
 	lost_privileges: string[],
 	/**  Role name then → now, when it changed. */
@@ -375,8 +380,13 @@ export type Drift_Deserialize = {
 export type Drift_Serialize = {
 	/**  When the previous (good) test ran. */
 	since_unix: number,
-	/**  Admin- or master-level scopes held then and gone now. */
+	/**
+	 *  Admin- or master-level scopes held then and gone now, whose calls no current scope
+	 *  allows (a scope renamed, classic → granular, with its calls still allowed is not here).
+	 */
 	lost_scopes: ScopeName[],
+	/**  The calls those scopes allowed that the token can no longer make. */
+	lost_operations: OperationRef[],
 	/**  Privileges the owner's role held then and not now (when both were readable). */
 	lost_privileges: string[],
 	/**  Role name then → now, when it changed. */
@@ -1567,6 +1577,11 @@ export type TestRecord_Deserialize = {
 	owner?: OwnerSnapshot_Deserialize | null,
 	/**  Admin scopes or privileges lost since the previous test that got a token. */
 	drift?: Drift_Deserialize | null,
+	/**
+	 *  Scopes gone by name since the previous test whose calls are all still allowed under new
+	 *  names: renamed (Zoom moving the app from classic to granular scopes), not lost.
+	 */
+	renamed_scopes?: ScopeName[],
 };
 
 /**  One test's result, as kept in a profile's history. No token, no secret. */
@@ -1590,6 +1605,11 @@ export type TestRecord_Serialize = {
 	owner: OwnerSnapshot_Serialize | null,
 	/**  Admin scopes or privileges lost since the previous test that got a token. */
 	drift: Drift_Serialize | null,
+	/**
+	 *  Scopes gone by name since the previous test whose calls are all still allowed under new
+	 *  names: renamed (Zoom moving the app from classic to granular scopes), not lost.
+	 */
+	renamed_scopes: ScopeName[],
 };
 
 /**  A successful test, ready to show or serialize. Contains no secret. */

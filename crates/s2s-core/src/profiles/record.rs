@@ -3,7 +3,7 @@
 //! drift warning, so the history shows when and why an app lost its reach.
 
 use serde::{Deserialize, Serialize};
-use zoom_catalog::change::{detect_drift, Drift, OwnerSnapshot};
+use zoom_catalog::change::{detect_drift, renamed_scopes, still_covered, Drift, OwnerSnapshot};
 use zoom_catalog::scope::ScopeName;
 
 use crate::error::ErrorKind;
@@ -40,6 +40,10 @@ pub struct TestRecord {
     /// Admin scopes or privileges lost since the previous test that got a token.
     #[serde(default)]
     pub drift: Option<Drift>,
+    /// Scopes gone by name since the previous test whose calls are all still allowed under new
+    /// names: renamed (Zoom moving the app from classic to granular scopes), not lost.
+    #[serde(default)]
+    pub renamed_scopes: Vec<ScopeName>,
 }
 
 impl TestRecord {
@@ -68,6 +72,7 @@ impl TestRecord {
             latency_ms: Some(report.token.latency_ms),
             owner: report.owner_snapshot(),
             drift: None,
+            renamed_scopes: Vec::new(),
         }
     }
 
@@ -82,6 +87,7 @@ impl TestRecord {
             latency_ms: None,
             owner: None,
             drift: None,
+            renamed_scopes: Vec::new(),
         }
     }
 
@@ -90,11 +96,15 @@ impl TestRecord {
         self.latency_ms.is_some()
     }
 
-    /// This record with drift computed against `history` (newest first).
+    /// This record with drift (calls lost) and renames (scopes whose calls are still allowed
+    /// under new names) computed against `history` (newest first).
     pub fn with_drift_since(mut self, history: &[TestRecord]) -> TestRecord {
         if self.got_token() && self.drift.is_none() {
             if let Some(previous) = history.iter().find(|r| r.got_token()) {
+                let catalog = zoom_catalog::catalog();
+                self.renamed_scopes = renamed_scopes(catalog, &previous.scopes, &self.scopes);
                 self.drift = detect_drift(
+                    catalog,
                     &previous.scopes,
                     previous.owner.as_ref(),
                     previous.at_unix,
@@ -114,7 +124,11 @@ pub fn active_drift(history: &[TestRecord]) -> Option<(&TestRecord, &Drift)> {
         .iter()
         .filter_map(|r| r.drift.as_ref().map(|d| (r, d)))
         .find(|(_, d)| {
-            d.lost_scopes.iter().any(|s| !latest.scopes.contains(s))
+            let now: std::collections::BTreeSet<&str> =
+                latest.scopes.iter().map(ScopeName::as_str).collect();
+            d.lost_scopes
+                .iter()
+                .any(|s| !still_covered(zoom_catalog::catalog(), s, &now))
                 || d.lost_privileges.iter().any(|p| {
                     latest
                         .owner
@@ -145,6 +159,7 @@ mod tests {
                 privileges: None,
             }),
             drift: None,
+            renamed_scopes: Vec::new(),
         }
     }
 

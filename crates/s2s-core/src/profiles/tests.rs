@@ -26,6 +26,7 @@ fn record(at_unix: i64) -> TestRecord {
         latency_ms: Some(5),
         owner: None,
         drift: None,
+        renamed_scopes: Vec::new(),
     }
 }
 

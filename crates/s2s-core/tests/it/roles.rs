@@ -267,3 +267,46 @@ async fn owner_privileges_come_from_the_permissions_call_then_the_role_then_say_
         "{needs:?}"
     );
 }
+
+#[tokio::test]
+async fn zoom_moving_an_app_to_granular_scopes_is_a_rename_and_a_later_demotion_is_still_a_loss() {
+    let sim = sim().await;
+    // The classic-scope app, owned by Adam (Admin).
+    edit_app(&sim, CLASSIC.0, |app| {
+        app.owner_id = "sbx-admin-0002".into()
+    });
+    let mut app = Recorded::new(CLASSIC);
+    let first = app.test(&sim, 1).await;
+    assert!(first.scopes.iter().any(|s| s == "user:read:admin"));
+
+    sim.world().move_to_granular(CLASSIC.0).expect("moved");
+    let renamed = app.test(&sim, 2).await;
+    assert!(renamed
+        .scopes
+        .iter()
+        .all(|s| s.scope().model == s2s_core::ScopeModel::Granular));
+    assert!(
+        renamed.drift.is_none(),
+        "a rename is not a loss: {:?}",
+        renamed.drift
+    );
+    assert!(
+        renamed
+            .renamed_scopes
+            .iter()
+            .any(|s| s == "user:read:admin"),
+        "{:?}",
+        renamed.renamed_scopes
+    );
+
+    sim.world()
+        .set_user_role("sbx-admin-0002", "2")
+        .expect("demote");
+    let demoted = app.test(&sim, 3).await;
+    let drift = demoted.drift.expect("a real loss");
+    assert!(
+        drift.lost_operations.iter().any(|op| op.path == "/users"),
+        "the warning names the calls that became impossible: {:?}",
+        drift.lost_operations
+    );
+}

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import { answerIpc } from "../../../test/setup";
-import { profile } from "../../../test/fixtures";
+import { passedRun, profile } from "../../../test/fixtures";
 import { TokenView } from "./TokenView";
 
 describe("Test token", () => {
@@ -35,5 +35,20 @@ describe("Test token", () => {
     expect((await screen.findByTestId("coexistence-result")).textContent).toContain("one-token rule");
     expect(calls.some((c) => c.cmd === "check_token_coexistence")).toBe(true);
     await waitFor(() => expect(screen.getByTestId("invalidation-warning")).toBeTruthy());
+  });
+
+  it("calls scopes Zoom renamed (classic → granular) renamed, not lost, and raises no alarm", async () => {
+    const run = passedRun(["user:read:list_users:admin"]);
+    run.record.renamed_scopes = ["user:read:admin"];
+    answerIpc({
+      list_profiles: () => ({ profiles: [profile("Prod")], keychain: "memory", notice: null, keychain_problem: null }),
+      test_profile: () => run,
+    });
+    render(<TokenView subject="id-Prod" go={vi.fn()} />);
+    const test = await screen.findByTestId("token-test");
+    await waitFor(() => expect((test as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(test);
+    expect((await screen.findByTestId("renamed-scopes")).textContent).toContain("user:read:admin");
+    expect(screen.queryByTestId("drift-warning")).toBeNull();
   });
 });

@@ -94,6 +94,11 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
           )}
           {error && <ErrorNotice error={error} onDismiss={() => setError(null)} go={go} />}
           {run?.record.drift && <DriftWarning drift={run.record.drift} />}
+          {run && run.record.renamed_scopes.length > 0 && (
+            <p class="notice notice--info" role="status" data-testid="renamed-scopes">
+              Renamed by Zoom (classic → granular), not lost: {run.record.renamed_scopes.join(", ")}. The token can still make every call they allowed.
+            </p>
+          )}
           {run && <TestResultPanel result={run.result} onRevisit={profile ? () => go("setup", profile.id) : undefined} />}
           {run && profile && run.result.outcome === "passed" && (
             <p>
@@ -163,6 +168,7 @@ function History({ profile }: { profile: Profile }) {
               <td class={h.ok ? "ok" : "failed"}>
                 {h.ok ? "✔" : "✘"} {h.summary}
                 {h.drift && <span class="tag tag--risk" title={h.drift.cause}> lost {h.drift.lost_scopes.length} admin scope{h.drift.lost_scopes.length === 1 ? "" : "s"}</span>}
+                {h.renamed_scopes.length > 0 && <span class="tag" title={h.renamed_scopes.join(", ")}> {h.renamed_scopes.length} renamed, not lost</span>}
               </td>
               <td>{h.scopes.length}</td>
               <td>{h.latency_ms === null ? "—" : `${h.latency_ms} ms`}</td>
