@@ -356,6 +356,18 @@ mod tests {
         );
     }
 
+    /// Zoom's names whose shape says the other model (its spec lists them as shown).
+    const IRREGULAR: [&str; 8] = [
+        "app:deeplink:write",
+        "app:deeplink:write:admin",
+        "app:notification:read",
+        "app:notification:write",
+        "chat_channel:read:member",
+        "scim2:admin",
+        "zva:read:km_kbs",
+        "zva:write:km_kbs",
+    ];
+
     #[test]
     fn every_scope_in_zooms_spec_parses_to_the_catalogued_model_and_level() {
         #[derive(serde::Deserialize)]
@@ -367,8 +379,9 @@ mod tests {
         let entries: Vec<Entry> =
             serde_json::from_str(include_str!("../../../data/zoom-scopes/scopes.json"))
                 .expect("scopes.json parses");
-        assert_eq!(entries.len(), 664);
-        for e in entries {
+        assert_eq!(entries.len(), 3080);
+        // Names with a space inside are Zoom data oddities, kept verbatim (see the catalog test).
+        for e in entries.into_iter().filter(|e| !e.scope.contains(' ')) {
             let s = Scope::parse(&e.scope);
             assert_eq!(s.level.as_str(), e.level, "{}", e.scope);
             let expected = match e.kind.as_str() {
@@ -376,8 +389,12 @@ mod tests {
                 "granular" => ScopeModel::Granular,
                 _ => s.model, // "both": Zoom lists it in both models
             };
-            // `division:wirte:admin` is Zoom's own typo; it is still a classic shape.
-            assert_eq!(s.model, expected, "{}", e.scope);
+            // `division:wirte:admin` is Zoom's own typo; it is still a classic shape. A few of
+            // Zoom's names have the other model's shape: the catalog keeps Zoom's listing for
+            // those, and the name alone can't tell.
+            if !IRREGULAR.contains(&e.scope.as_str()) {
+                assert_eq!(s.model, expected, "{}", e.scope);
+            }
         }
     }
 
