@@ -182,7 +182,7 @@ fn the_scopes_view_judges_the_owner_role_warns_of_risk_and_then_of_drift() {
         .expect("catalog");
     assert_eq!(
         operations.as_array().map(Vec::len),
-        Some(421),
+        Some(2550),
         "every catalogued operation can be picked"
     );
 

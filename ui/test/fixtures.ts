@@ -53,6 +53,7 @@ export function scopeOverview(extra: Partial<ScopeOverview> = {}): ScopeOverview
     basis: standing === "allowed" ? ("privilege_held" as const) : ("no_admin_privileges" as const),
     documented,
     tied_privileges: ["User:Read"],
+    unlisted_privileges: [],
     explanation: standing === "allowed" ? "Admin holds User:Read (inferred)." : "Member has no admin privileges.",
   });
   return {
@@ -94,7 +95,7 @@ export function scopeOverview(extra: Partial<ScopeOverview> = {}): ScopeOverview
         fixes: ["Restore the privileges.", "Or transfer the app's ownership."],
       },
     },
-    privileges: [{ privilege: "User:Read", description: "View users." }, { privilege: "Role:Read", description: null }],
+    privileges: [{ privilege: "User:Read", description: "View users.", seen_in: ["privileges-reference-page"] }, { privilege: "Role:Read", description: null, seen_in: ["x-permissions"] }],
     ...extra,
   };
 }

@@ -251,7 +251,7 @@ fn print_overview(profile: &Profile, v: &ScopeOverview) {
             let known = if s.in_catalog {
                 ""
             } else {
-                " [not in catalog]"
+                " [not in Zoom's published data]"
             };
             println!(
                 "    {:<44} {:<6} {:<18} {}{known}",

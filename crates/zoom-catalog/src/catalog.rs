@@ -131,6 +131,16 @@ pub struct PrivilegeInfo {
     /// Zoom's description from the privileges reference page, when it has one.
     #[serde(default)]
     pub description: Option<String>,
+    /// Where Zoom names it: its privileges reference pages, and/or operations' `x-permissions`.
+    #[serde(default)]
+    pub seen_in: Vec<String>,
+}
+
+impl PrivilegeInfo {
+    /// Listed on one of Zoom's privileges reference pages: a name a real role can return.
+    pub fn listed(&self) -> bool {
+        self.seen_in.iter().any(|s| s.ends_with("-page"))
+    }
 }
 
 #[derive(Deserialize)]
@@ -337,6 +347,14 @@ impl Catalog {
     /// Whether Zoom documents this privilege string.
     pub fn knows_privilege(&self, privilege: &str) -> bool {
         self.privileges.iter().any(|p| p.privilege == privilege)
+    }
+
+    /// Whether Zoom's privileges reference pages list this name (operations' `x-permissions`
+    /// sometimes use names the pages don't, e.g. `DashboardMeetings:Read` beside `Dashboard:Read`).
+    pub fn privilege_listed(&self, privilege: &str) -> bool {
+        self.privileges
+            .iter()
+            .any(|p| p.privilege == privilege && p.listed())
     }
 }
 

@@ -280,14 +280,18 @@ pub enum Basis {
     AccountOwner,
     /// Master-level scopes are for the account owner only.
     MasterNeedsAccountOwner,
-    /// A role with no admin privileges loses every admin-level scope.
+    /// A role with no admin privileges loses every admin-level scope. Zoom documents the rule;
+    /// that a role's privilege list (nothing Zoom's data names, or only the developer
+    /// permission) means "no admin privileges" is S2S Desk's reading.
     NoAdminPrivileges,
     /// The role holds a privilege that the scope's operations need (inferred link).
     PrivilegeHeld,
     /// The role holds none of the privileges the scope's operations need (inferred link).
     PrivilegeMissing,
-    /// Zoom's data ties the scope to no privilege; any admin privilege is assumed to keep it.
+    /// Zoom's data ties the scope to no privilege: whether the role keeps it is unknown.
     NoPrivilegeData,
+    /// The scope is not in Zoom's published data: nothing can be said of it.
+    NotInCatalog,
     /// The role's privileges could not be read.
     PrivilegesUnknown,
 }
@@ -297,10 +301,7 @@ impl Basis {
     pub fn documented(self) -> bool {
         matches!(
             self,
-            Basis::UserLevelScope
-                | Basis::AccountOwner
-                | Basis::MasterNeedsAccountOwner
-                | Basis::NoAdminPrivileges
+            Basis::UserLevelScope | Basis::AccountOwner | Basis::MasterNeedsAccountOwner
         )
     }
 }
@@ -321,6 +322,9 @@ pub struct ScopeVerdict {
     pub documented: bool,
     /// The privileges the scope is tied to (inferred from Zoom's operation data).
     pub tied_privileges: Vec<String>,
+    /// Of those, the names Zoom's privileges pages don't list (a real role returns page names,
+    /// so a verdict resting on these matched them by their resource).
+    pub unlisted_privileges: Vec<String>,
     /// One sentence for the admin.
     pub explanation: String,
 }
@@ -328,12 +332,27 @@ pub struct ScopeVerdict {
 /// Judges one scope against a role.
 pub fn verdict(catalog: &Catalog, role: &OwnerRole, scope: &str) -> ScopeVerdict {
     let level = catalog.level_of(scope);
-    let tied: Vec<String> = catalog
-        .scope(scope)
+    let entry = catalog.scope(scope);
+    let tied: Vec<String> = entry
         .map(|e| e.privileges.iter().cloned().collect())
         .unwrap_or_default();
-    let (standing, basis) = judge(role, level, &tied);
-    let explanation = explain(role, basis, &tied);
+    let (standing, basis) = if entry.is_none() {
+        (Standing::Unknown, Basis::NotInCatalog)
+    } else {
+        judge(catalog, role, level, &tied)
+    };
+    let unlisted: Vec<String> = tied
+        .iter()
+        .filter(|p| !catalog.privilege_listed(p))
+        .cloned()
+        .collect();
+    let mut explanation = explain(catalog, role, basis, &tied);
+    if matches!(basis, Basis::PrivilegeHeld | Basis::PrivilegeMissing) && !unlisted.is_empty() {
+        explanation.push_str(&format!(
+            " This rests on {}, a name Zoom's privileges page doesn't list; it was matched to the page's names by its resource.",
+            unlisted.join(", ")
+        ));
+    }
     ScopeVerdict {
         scope: scope.to_string(),
         level,
@@ -341,8 +360,23 @@ pub fn verdict(catalog: &Catalog, role: &OwnerRole, scope: &str) -> ScopeVerdict
         basis,
         documented: basis.documented(),
         tied_privileges: tied,
+        unlisted_privileges: unlisted,
         explanation,
     }
+}
+
+/// Whether a role holds any admin privilege: a privilege Zoom's data names, other than the
+/// developer permission to build apps ("Server-to-Server OAuth app" View/Edit), which grants no
+/// admin reach (FACTS.md "Roles").
+fn has_admin_privileges(catalog: &Catalog, role: &OwnerRole) -> bool {
+    role.privileges
+        .iter()
+        .any(|p| catalog.knows_privilege(p) && !is_developer_permission(p))
+}
+
+fn is_developer_permission(privilege: &str) -> bool {
+    let p = privilege.to_ascii_lowercase().replace([' ', '-', '_'], "");
+    p.contains("servertoserver") || p.contains("oauthapp") || p.starts_with("marketplace")
 }
 
 /// The rule itself; shared with the simulator so both sides agree on what Zoom strips.
@@ -350,7 +384,7 @@ pub fn keeps_scope(catalog: &Catalog, role: &OwnerRole, scope: &str) -> bool {
     verdict(catalog, role, scope).standing != Standing::AtRisk
 }
 
-fn judge(role: &OwnerRole, level: Level, tied: &[String]) -> (Standing, Basis) {
+fn judge(catalog: &Catalog, role: &OwnerRole, level: Level, tied: &[String]) -> (Standing, Basis) {
     if level == Level::User {
         return (Standing::Allowed, Basis::UserLevelScope);
     }
@@ -363,42 +397,64 @@ fn judge(role: &OwnerRole, level: Level, tied: &[String]) -> (Standing, Basis) {
     if !role.privileges_known {
         return (Standing::Unknown, Basis::PrivilegesUnknown);
     }
-    if role.privileges.is_empty() {
+    if !has_admin_privileges(catalog, role) {
         return (Standing::AtRisk, Basis::NoAdminPrivileges);
     }
     if tied.is_empty() {
-        return (Standing::Allowed, Basis::NoPrivilegeData);
+        return (Standing::Unknown, Basis::NoPrivilegeData);
     }
-    if tied.iter().any(|needed| holds(&role.privileges, needed)) {
+    if tied
+        .iter()
+        .any(|needed| holds(catalog, &role.privileges, needed))
+    {
         (Standing::Allowed, Basis::PrivilegeHeld)
     } else {
         (Standing::AtRisk, Basis::PrivilegeMissing)
     }
 }
 
-/// `X:Edit` includes `X:Read` (Zoom's role editor ticks View with Edit).
-fn holds(privileges: &[String], needed: &str) -> bool {
-    privileges.iter().any(|p| {
-        p == needed
-            || (needed.ends_with(":Read")
+/// `X:Edit` includes `X:Read` (Zoom's role editor ticks View with Edit). A needed name Zoom's
+/// privileges page doesn't list (`DashboardMeetings:Read`) is also held through a page name for
+/// the same action whose resource begins it (`Dashboard:Read`): roles return page names.
+fn holds(catalog: &Catalog, privileges: &[String], needed: &str) -> bool {
+    let covers = |p: &str, n: &str| {
+        p == n
+            || (n.ends_with(":Read")
                 && p.strip_suffix(":Edit").is_some()
-                && p.strip_suffix(":Edit") == needed.strip_suffix(":Read"))
+                && p.strip_suffix(":Edit") == n.strip_suffix(":Read"))
+    };
+    if privileges.iter().any(|p| covers(p, needed)) {
+        return true;
+    }
+    if catalog.privilege_listed(needed) {
+        return false;
+    }
+    let Some((resource, action)) = needed.split_once(':') else {
+        return false;
+    };
+    privileges.iter().any(|p| {
+        p.split_once(':').is_some_and(|(r, a)| {
+            resource.starts_with(r)
+                && r.len() >= 3
+                && (a == action || (action == "Read" && a == "Edit"))
+        })
     })
 }
 
-fn explain(role: &OwnerRole, basis: Basis, tied: &[String]) -> String {
+fn explain(catalog: &Catalog, role: &OwnerRole, basis: Basis, tied: &[String]) -> String {
     let list = |v: &[String]| v.join(", ");
     match basis {
         Basis::UserLevelScope => "User-level scope: it reaches only the owner's own data and is not removed by a role change.".into(),
         Basis::AccountOwner => "The owner is the account Owner, whose privileges cannot be reduced.".into(),
         Basis::MasterNeedsAccountOwner => format!("Master-level scopes are for the account owner; {} is not.", role.name),
-        Basis::NoAdminPrivileges => format!("{} has no admin privileges, so Zoom removes admin-level scopes from apps this person owns.", role.name),
+        Basis::NoAdminPrivileges => format!("{} has no admin privileges (inferred from its privilege list: nothing beyond the developer permission), so Zoom removes admin-level scopes from apps this person owns.", role.name),
         Basis::PrivilegeHeld => {
-            let held: Vec<String> = tied.iter().filter(|t| holds(&role.privileges, t)).cloned().collect();
+            let held: Vec<String> = tied.iter().filter(|t| holds(catalog, &role.privileges, t)).cloned().collect();
             format!("{} holds {} (inferred: the operations this scope unlocks need it).", role.name, list(&held))
         }
         Basis::PrivilegeMissing => format!("{} lacks {} (inferred: the operations this scope unlocks need one of them).", role.name, list(tied)),
-        Basis::NoPrivilegeData => "Zoom's data ties this scope to no privilege; assumed kept while the role has admin privileges (inferred).".into(),
+        Basis::NoPrivilegeData => "Zoom's data ties this scope to no privilege, so whether this role keeps it can't be told.".into(),
+        Basis::NotInCatalog => "Not in Zoom's published data: S2S Desk can't judge this scope.".into(),
         Basis::PrivilegesUnknown => "The owner's privileges could not be read with this app's scopes; pick or paste the role to judge this scope.".into(),
     }
 }
@@ -439,10 +495,13 @@ mod tests {
         );
         let editor = OwnerRole::custom("Editor", vec!["User:Edit".into()]);
         let unknown = OwnerRole::from_zoom(Some("custom-x"), Some("Helpdesk"), None);
+        let developer_only =
+            OwnerRole::custom("App developer", vec!["ServerToServerOAuthApp:Edit".into()]);
+        let dashboard_viewer = OwnerRole::custom("Dashboards", vec!["Dashboard:Read".into()]);
         use Standing::*;
         let cases: &[(&OwnerRole, &str, (Standing, bool))] = &[
             (&member, "user:read:user", (Allowed, true)),
-            (&member, "user:read:list_users:admin", (AtRisk, true)),
+            (&member, "user:read:list_users:admin", (AtRisk, false)),
             (
                 &owner,
                 "account:read:list_sub_accounts:master",
@@ -468,6 +527,21 @@ mod tests {
             (&editor, "user:read:list_users:admin", (Allowed, false)),
             (&unknown, "user:read:list_users:admin", (Unknown, false)),
             (&unknown, "user:read:user", (Allowed, true)),
+            // A role that keeps only the developer permission has no admin reach.
+            (
+                &developer_only,
+                "user:read:list_users:admin",
+                (AtRisk, false),
+            ),
+            // Not in Zoom's published data: never "allowed".
+            (&admin, "made:up:scope:admin", (Unknown, false)),
+            (&member, "made:up:scope", (Unknown, false)),
+            // x-permissions names `DashboardMeetings:Read`; a real role returns `Dashboard:Read`.
+            (
+                &dashboard_viewer,
+                "dashboard:read:list_meetings:admin",
+                (Allowed, false),
+            ),
         ];
         for (role, scope, expected) in cases {
             assert_eq!(standing(role, scope), *expected, "{} / {scope}", role.name);

@@ -121,14 +121,20 @@ export type Basis =
 "account_owner" | 
 /**  Master-level scopes are for the account owner only. */
 "master_needs_account_owner" | 
-/**  A role with no admin privileges loses every admin-level scope. */
+/**
+ *  A role with no admin privileges loses every admin-level scope. Zoom documents the rule;
+ *  that a role's privilege list (nothing Zoom's data names, or only the developer
+ *  permission) means "no admin privileges" is S2S Desk's reading.
+ */
 "no_admin_privileges" | 
 /**  The role holds a privilege that the scope's operations need (inferred link). */
 "privilege_held" | 
 /**  The role holds none of the privileges the scope's operations need (inferred link). */
 "privilege_missing" | 
-/**  Zoom's data ties the scope to no privilege; any admin privilege is assumed to keep it. */
+/**  Zoom's data ties the scope to no privilege: whether the role keeps it is unknown. */
 "no_privilege_data" | 
+/**  The scope is not in Zoom's published data: nothing can be said of it. */
+"not_in_catalog" | 
 /**  The role's privileges could not be read. */
 "privileges_unknown";
 
@@ -969,6 +975,8 @@ export type PrivilegeInfo_Deserialize = {
 	privilege: string,
 	/**  Zoom's description from the privileges reference page, when it has one. */
 	description?: string | null,
+	/**  Where Zoom names it: its privileges reference pages, and/or operations' `x-permissions`. */
+	seen_in?: string[],
 };
 
 /**  A role privilege Zoom documents (`User:Read`, `Recording:Edit`…). */
@@ -977,6 +985,8 @@ export type PrivilegeInfo_Serialize = {
 	privilege: string,
 	/**  Zoom's description from the privileges reference page, when it has one. */
 	description: string | null,
+	/**  Where Zoom names it: its privileges reference pages, and/or operations' `x-permissions`. */
+	seen_in: string[],
 };
 
 /**  What the probe found. */
@@ -1501,6 +1511,11 @@ export type ScopeVerdict = {
 	documented: boolean,
 	/**  The privileges the scope is tied to (inferred from Zoom's operation data). */
 	tied_privileges: string[],
+	/**
+	 *  Of those, the names Zoom's privileges pages don't list (a real role returns page names,
+	 *  so a verdict resting on these matched them by their resource).
+	 */
+	unlisted_privileges: string[],
 	/**  One sentence for the admin. */
 	explanation: string,
 };

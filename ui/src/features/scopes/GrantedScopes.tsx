@@ -39,7 +39,7 @@ function ScopeRow({ scope }: { scope: GrantedScope }) {
       <div class="granted__head">
         <code>{scope.scope.raw}</code>
         <span class={`level level--${scope.scope.level}`}>{scope.scope.level}</span>
-        {!scope.in_catalog && <span class="tag tag--unknown">not in catalog</span>}
+        {!scope.in_catalog && <span class="tag tag--unknown">not in Zoom's published data</span>}
         {badge && (
           <span class={`standing standing--${badge.tone}`} title={verdict.explanation}>
             {badge.text}
