@@ -1,8 +1,10 @@
+// Token host for your cloud: {{TOKEN_URL}}. Make API calls at the `api_url` the token
+// response names (your account's regional host, e.g. https://eu01api.zoom.us), else {{API_URL}}.
 static string? token; static DateTime until;
 static async Task<string> ZoomToken(HttpClient http) {
     if (token != null && DateTime.UtcNow < until) return token;
     var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Env("ZOOM_CLIENT_ID")}:{Env("ZOOM_CLIENT_SECRET")}"));
-    var req = new HttpRequestMessage(HttpMethod.Post, "https://zoom.us/oauth/token") {
+    var req = new HttpRequestMessage(HttpMethod.Post, "{{TOKEN_URL}}") {
         Headers = { Authorization = new AuthenticationHeaderValue("Basic", basic) },
         Content = new FormUrlEncodedContent(new Dictionary<string, string> {
             ["grant_type"] = "account_credentials", ["account_id"] = Env("ZOOM_ACCOUNT_ID") }) };

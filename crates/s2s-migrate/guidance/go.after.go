@@ -1,9 +1,11 @@
+// Token host for your cloud: {{TOKEN_URL}}. Make API calls at the `api_url` the token
+// response names (your account's regional host, e.g. https://eu01api.zoom.us), else {{API_URL}}.
 var mu sync.Mutex; var token string; var until time.Time
 func zoomToken(ctx context.Context) (string, error) {
     mu.Lock(); defer mu.Unlock()
     if token != "" && time.Now().Before(until) { return token, nil }
     form := url.Values{"grant_type": {"account_credentials"}, "account_id": {os.Getenv("ZOOM_ACCOUNT_ID")}}
-    req, _ := http.NewRequestWithContext(ctx, "POST", "https://zoom.us/oauth/token", strings.NewReader(form.Encode()))
+    req, _ := http.NewRequestWithContext(ctx, "POST", "{{TOKEN_URL}}", strings.NewReader(form.Encode()))
     req.SetBasicAuth(os.Getenv("ZOOM_CLIENT_ID"), os.Getenv("ZOOM_CLIENT_SECRET"))
     req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
     res, err := http.DefaultClient.Do(req)

@@ -1,8 +1,10 @@
+// Token host for your cloud: {{TOKEN_URL}}. Make API calls at the `api_url` the token
+// response names (your account's regional host, e.g. https://eu01api.zoom.us), else {{API_URL}}.
 private String token; private Instant until = Instant.EPOCH;
 synchronized String zoomToken() throws Exception {
   if (token != null && Instant.now().isBefore(until)) return token;
   String basic = Base64.getEncoder().encodeToString((System.getenv("ZOOM_CLIENT_ID") + ":" + System.getenv("ZOOM_CLIENT_SECRET")).getBytes(UTF_8));
-  HttpRequest req = HttpRequest.newBuilder(URI.create("https://zoom.us/oauth/token"))
+  HttpRequest req = HttpRequest.newBuilder(URI.create("{{TOKEN_URL}}"))
       .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
       .POST(BodyPublishers.ofString("grant_type=account_credentials&account_id=" + System.getenv("ZOOM_ACCOUNT_ID"))).build();
   JsonNode body = new ObjectMapper().readTree(HttpClient.newHttpClient().send(req, BodyHandlers.ofString()).body());

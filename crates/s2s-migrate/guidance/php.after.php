@@ -1,7 +1,9 @@
+// Token host for your cloud: {{TOKEN_URL}}. Make API calls at the `api_url` the token
+// response names (your account's regional host, e.g. https://eu01api.zoom.us), else {{API_URL}}.
 function zoomToken(): string {
     static $token = null, $until = 0;
     if ($token && time() < $until) return $token;
-    $ch = curl_init('https://zoom.us/oauth/token');
+    $ch = curl_init('{{TOKEN_URL}}');
     curl_setopt_array($ch, [
         CURLOPT_POST => true, CURLOPT_RETURNTRANSFER => true,
         CURLOPT_USERPWD => getenv('ZOOM_CLIENT_ID') . ':' . getenv('ZOOM_CLIENT_SECRET'),

@@ -1,9 +1,11 @@
+# Token host for your cloud: {{TOKEN_URL}}. Make API calls at the `api_url` the token
+# response names (your account's regional host, e.g. https://eu01api.zoom.us), else {{API_URL}}.
 import os, time, requests
 _cache = {"token": None, "until": 0}
 def zoom_token():
     if _cache["token"] and time.time() < _cache["until"]:
         return _cache["token"]
-    r = requests.post("https://zoom.us/oauth/token",
+    r = requests.post("{{TOKEN_URL}}",
                       auth=(os.environ["ZOOM_CLIENT_ID"], os.environ["ZOOM_CLIENT_SECRET"]),
                       data={"grant_type": "account_credentials", "account_id": os.environ["ZOOM_ACCOUNT_ID"]},
                       timeout=20)

@@ -1,7 +1,9 @@
+# Token host for your cloud: {{TOKEN_URL}}. Make API calls at the `api_url` the token
+# response names (your account's regional host, e.g. https://eu01api.zoom.us), else {{API_URL}}.
 require "net/http"; require "json"
 def zoom_token
   return @token if @token && Time.now < @until
-  uri = URI("https://zoom.us/oauth/token")
+  uri = URI("{{TOKEN_URL}}")
   req = Net::HTTP::Post.new(uri)
   req.basic_auth(ENV.fetch("ZOOM_CLIENT_ID"), ENV.fetch("ZOOM_CLIENT_SECRET"))
   req.set_form_data(grant_type: "account_credentials", account_id: ENV.fetch("ZOOM_ACCOUNT_ID"))

@@ -54,7 +54,9 @@ pub fn find_calls(catalog: &Catalog, file: &str, text: &Text) -> Vec<ApiCall> {
     static SDK: OnceLock<Regex> = OnceLock::new();
     let url = regex(
         &URL,
-        r#"https?://api\.zoom(?:gov)?\.us/v2(/[^\s"'`)\],;]*)(?:["'`]\s*\+\s*[\w.\[\]()]+(?:\s*\+\s*["'`]([^"'`\s]*)["'`])?)?"#,
+        // Every API host real code uses: api.zoom.us, the regional clusters (eu01api, sg01api,
+        // sa01api…) and their -www4local variants, and Zoom for Government's api.zoomgov.com.
+        r#"https?://(?:(?:api|[a-z]{2}\d{2}api)(?:-www4local)?\.zoom\.us|api\.zoomgov\.com)/v2(/[^\s"'`)\],;]*)(?:["'`]\s*\+\s*[\w.\[\]()]+(?:\s*\+\s*["'`]([^"'`\s]*)["'`])?)?"#,
     );
     let path = PATH.get_or_init(|| {
         Regex::new(&format!(
@@ -269,6 +271,32 @@ client.users.list();
                 found.contains(&(call.to_string(), Some(op.to_string()))),
                 "{call} in {found:?}"
             );
+        }
+    }
+
+    #[test]
+    fn calls_on_every_zoom_api_host_are_found_and_token_urls_are_not_calls() {
+        for host in [
+            "api.zoom.us",
+            "eu01api.zoom.us",
+            "sg01api.zoom.us",
+            "sa01api.zoom.us",
+            "eu01api-www4local.zoom.us",
+            "api.zoomgov.com",
+        ] {
+            assert_eq!(
+                calls(&format!("curl https://{host}/v2/users/me")).len(),
+                1,
+                "{host}"
+            );
+        }
+        for not_api in [
+            "https://zoom.us/oauth/token",
+            "https://zoomgov.com/oauth/token",
+            "https://api.zoomgov.us/v2/users/me",
+            "https://api.zoom.us.example.com/v2/users/me",
+        ] {
+            assert!(calls(&format!("curl {not_api}")).is_empty(), "{not_api}");
         }
     }
 

@@ -18,12 +18,13 @@ pub struct Guidance {
     pub name: &'static str,
     /// How the legacy code typically made its token.
     pub before: &'static str,
-    /// The S2S way, with caching.
-    pub after: &'static str,
+    /// The S2S way, with caching, for the app's cloud.
+    pub after: String,
 }
 
-/// Guidance for each language found (every language when none was found).
-pub fn for_languages(found: &[Language]) -> Vec<Guidance> {
+/// Guidance for each language found (every language when none was found), with the token URL
+/// and default API host of `cloud`.
+pub fn for_languages(found: &[Language], cloud: s2s_core::Cloud) -> Vec<Guidance> {
     let all = [
         Language::JavaScript,
         Language::TypeScript,
@@ -39,12 +40,15 @@ pub fn for_languages(found: &[Language]) -> Vec<Guidance> {
     } else {
         found.to_vec()
     };
-    wanted.into_iter().map(guidance).collect()
+    wanted
+        .into_iter()
+        .map(|language| guidance(language, cloud))
+        .collect()
 }
 
 /// The snippets live as files under `guidance/` (real code an editor can check), included at
 /// build time.
-fn guidance(language: Language) -> Guidance {
+fn guidance(language: Language, cloud: s2s_core::Cloud) -> Guidance {
     macro_rules! snippets {
         ($name:literal, $file:literal, $ext:literal) => {
             (
@@ -68,7 +72,13 @@ fn guidance(language: Language) -> Guidance {
         language,
         name,
         before: before.trim_end(),
-        after: after.trim_end(),
+        after: after
+            .trim_end()
+            .replace(
+                "{{TOKEN_URL}}",
+                &s2s_core::Endpoint::cloud(cloud).token_url(),
+            )
+            .replace("{{API_URL}}", cloud.default_api_base()),
     }
 }
 
@@ -78,7 +88,7 @@ mod tests {
 
     #[test]
     fn every_after_asks_for_account_credentials_and_caches() {
-        for g in for_languages(&[]) {
+        for g in for_languages(&[], s2s_core::Cloud::Commercial) {
             assert!(g.after.contains("account_credentials"), "{}", g.name);
             assert!(
                 g.after.contains("expires_in"),
@@ -87,6 +97,16 @@ mod tests {
             );
             assert!(!g.after.contains("API_SECRET"), "{}", g.name);
         }
-        assert_eq!(for_languages(&[Language::Go]).len(), 1);
+        assert_eq!(
+            for_languages(&[Language::Go], s2s_core::Cloud::Commercial).len(),
+            1
+        );
+        let gov = for_languages(&[Language::Python], s2s_core::Cloud::Government);
+        assert!(
+            gov[0].after.contains("https://zoomgov.com/oauth/token"),
+            "{}",
+            gov[0].after
+        );
+        assert!(!gov[0].after.contains("{{"), "placeholders filled");
     }
 }

@@ -149,16 +149,17 @@ impl Migration {
         }
     }
 
-    /// Previews, guidance and readiness. Writes nothing.
+    /// Previews, guidance (for the new app's cloud) and readiness. Writes nothing.
     pub fn plan(
         &self,
         names: &NewNames,
         values: &NewValues,
         test: Option<&NewAppTest>,
+        cloud: s2s_core::Cloud,
     ) -> Result<MigrationPlan, MigrationError> {
         Ok(MigrationPlan {
             previews: previews(&self.edits(names, values)?),
-            guidance: for_languages(&self.report.languages),
+            guidance: for_languages(&self.report.languages, cloud),
             readiness: self.readiness(test),
         })
     }

@@ -99,7 +99,13 @@ pub fn plan_migration(
     choices: MigrationChoices,
 ) -> Result<MigrationPlan, IpcError> {
     let (migration, values, test) = inputs(&state, id, &choices)?;
-    Ok(migration.plan(&choices.names, &values, test.as_ref())?)
+    // Guidance is code for production: the new app's Zoom cloud (the Sandbox stands for zoom.us).
+    let cloud = match choices.profile_id.as_deref() {
+        Some(id) => state.profiles.get(id)?.cloud.zoom_cloud(),
+        None => None,
+    }
+    .unwrap_or(s2s_core::Cloud::Commercial);
+    Ok(migration.plan(&choices.names, &values, test.as_ref(), cloud)?)
 }
 
 /// Writes every migrated config or none, with backups; only once the new app is ready.
