@@ -656,7 +656,7 @@ export type Guidance = {
 	name: string,
 	/**  How the legacy code typically made its token. */
 	before: string,
-	/**  The S2S way, with caching. */
+	/**  The S2S way, with caching, for the app's cloud. */
 	after: string,
 };
 
