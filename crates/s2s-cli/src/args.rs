@@ -130,9 +130,18 @@ pub struct ScopesArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The profile whose scopes to check.
-    #[arg(long, value_name = "NAME")]
-    pub profile: String,
+    /// The profile whose scopes to check (its latest test's token).
+    #[arg(
+        long,
+        value_name = "NAME",
+        required_unless_present = "scopes",
+        conflicts_with = "scopes"
+    )]
+    pub profile: Option<String>,
+    /// Check this scope list instead of a profile's, e.g. the one a pipeline's app holds:
+    /// space- or comma-separated, as Zoom's `scope` field or the Marketplace lists them.
+    #[arg(long, value_name = "SCOPES")]
+    pub scopes: Option<String>,
     /// Also read calls from a file, one per line (# comments allowed).
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,

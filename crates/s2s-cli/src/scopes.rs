@@ -7,7 +7,7 @@ use s2s_core::catalog::roles::{OwnerRole, RoleSource, Standing};
 use s2s_core::catalog::{catalog, Catalog};
 use s2s_core::profiles::Profile;
 use s2s_core::scope_report::{
-    coverage_for, latest_token, overview, what_if_choice, RoleChoice, ScopeOverview, WhatIfError,
+    latest_token, overview, what_if_choice, RoleChoice, ScopeOverview, WhatIfError,
 };
 use s2s_core::ErrorKind;
 use serde_json::json;
@@ -45,7 +45,11 @@ pub fn check(args: CheckArgs) -> u8 {
 }
 
 fn check_inner(args: CheckArgs) -> Result<u8, Failure> {
-    let profile = tested_profile(&args.profile)?;
+    let granted = match (&args.profile, &args.scopes) {
+        (Some(name), _) => s2s_core::scope_report::granted_scopes(&tested_profile(name)?),
+        (None, Some(list)) => s2s_core::catalog::scope::ScopeName::list(&list.replace(',', " ")),
+        (None, None) => Vec::new(),
+    };
     let mut lines = calls_from_args(&args.calls);
     if let Some(path) = &args.file {
         let text = std::fs::read_to_string(path).map_err(|e| {
@@ -67,7 +71,7 @@ fn check_inner(args: CheckArgs) -> Result<u8, Failure> {
             "Name calls like: s2s check --profile P GET /users/{userId} POST /users/me/meetings",
         ));
     }
-    let report = coverage_for(catalog(), &profile, &lines);
+    let report = s2s_core::catalog::coverage::check_coverage(catalog(), &granted, &lines);
     if args.json {
         println!("{}", json!(report));
     } else {

@@ -196,3 +196,58 @@ async fn a_role_file_that_is_not_json_is_bad_input() {
     assert_eq!(out.code, 2, "{}", out.all());
     assert!(out.stderr.contains("GET /roles/{roleId}"), "{}", out.all());
 }
+
+#[tokio::test]
+async fn check_takes_a_scope_list_without_a_profile_with_the_same_answers_and_codes() {
+    let covered = run(
+        {
+            let mut cmd = support::s2s();
+            cmd.args([
+                "check",
+                "--scopes",
+                "user:read:list_users:admin, meeting:read:list_meetings:admin",
+                "GET",
+                "/users",
+            ]);
+            cmd
+        },
+        None,
+    )
+    .await;
+    assert_eq!(covered.code, 0, "{}", covered.all());
+    let missing = run(
+        {
+            let mut cmd = support::s2s();
+            cmd.args([
+                "check",
+                "--scopes",
+                "user:read:user",
+                "--json",
+                "GET",
+                "/users",
+            ]);
+            cmd
+        },
+        None,
+    )
+    .await;
+    assert_eq!(missing.code, 5, "{}", missing.all());
+    assert_eq!(missing.json()["all_covered"], false);
+    // Phone, Team Chat and the other products are in the catalog now.
+    let phone = run(
+        {
+            let mut cmd = support::s2s();
+            cmd.args([
+                "check",
+                "--scopes",
+                "phone:read:list_users:admin",
+                "GET",
+                "/phone/users",
+            ]);
+            cmd
+        },
+        None,
+    )
+    .await;
+    assert_eq!(phone.code, 0, "{}", phone.all());
+}
