@@ -338,7 +338,9 @@ impl TokenError {
     pub fn advice(&self) -> String {
         match self {
             TokenError::InvalidClient { .. } => "Copy the Client ID and Client Secret again from the app's App Credentials page in the \
-                Zoom App Marketplace. If the secret was regenerated, the old one no longer works; if the app was deleted, create a new one."
+                Zoom App Marketplace, and check the Account ID and Client ID aren't swapped. If the secret was regenerated, the old one \
+                no longer works; if the app was deleted, create a new one. If you created the app just now, it may not be activated \
+                yet: that is one possible cause (open it in the Marketplace and activate it)."
                 .into(),
             TokenError::InvalidAccount { .. } => "Check the Account ID: it is on the same App Credentials page, and must be the account \
                 that owns this app. Zoom does not say which field is wrong, but with a valid Client ID and secret it is the Account ID."
@@ -357,8 +359,16 @@ impl TokenError {
                 None => "Wait a minute and test again. Rate limits are shared by every app on the account.".into(),
             },
             TokenError::ServerError { .. } => "Zoom had a problem on its side. Retry in a few minutes and check status.zoom.us.".into(),
+            TokenError::UnexpectedBody { status: 200, body, .. }
+                if matches!(body.trim(), "" | "{}") => "Zoom answered 200 with an empty body. One possible cause is a new app that is \
+                not activated yet: open it in the Zoom App Marketplace (Manage → Created Apps), finish the activation step, and test \
+                again. A proxy that strips bodies is another."
+                .into(),
             TokenError::UnexpectedBody { .. } => "The answer was not what Zoom's token endpoint sends. If a proxy or captive portal sits \
                 between you and Zoom, check it; otherwise retry and check status.zoom.us."
+                .into(),
+            TokenError::Zoom { zoom, .. } if zoom.code == Some(4735) => "The user who owns this app no longer exists in the account \
+                (Zoom 4735). Transfer the app's ownership to an active admin (Marketplace → Manage → the app), then test again."
                 .into(),
             TokenError::Zoom { .. } => "Zoom's own message is shown above. Search it in Zoom's developer forum or contact Zoom developer support with it.".into(),
             TokenError::Timeout { .. } => "Check the network connection and proxy settings, then retry. A slow answer can also mean Zoom is degraded (status.zoom.us).".into(),
@@ -577,6 +587,43 @@ mod tests {
         assert!(!out.contains(&basic[..20]), "{out}");
         assert!(!out.contains("s3cr"), "{out}");
         assert!(!out.contains("czNjci90"), "base64 of the secret: {out}");
+    }
+
+    #[test]
+    fn zooms_advice_names_each_cause_as_a_possibility() {
+        let client = TokenError::classify(
+            400,
+            ZoomBody::parse(
+                r#"{"reason":"Invalid client_id or client_secret","error":"invalid_client"}"#,
+                &[],
+            ),
+            crate::ratelimit::RateLimitInfo::default(),
+        );
+        assert!(
+            client.advice().contains("not be activated yet"),
+            "{}",
+            client.advice()
+        );
+        assert!(client.advice().contains("swapped"));
+        let empty = TokenError::UnexpectedBody {
+            status: 200,
+            detail: "the success response has no access_token".into(),
+            body: "{}".into(),
+        };
+        assert!(
+            empty.advice().contains("One possible cause is a new app"),
+            "{}",
+            empty.advice()
+        );
+        let gone_owner = TokenError::Zoom {
+            status: 400,
+            zoom: ZoomBody::parse(r#"{"code":4735,"message":"User does not exist"}"#, &[]),
+        };
+        assert!(
+            gone_owner.advice().contains("Transfer the app's ownership"),
+            "{}",
+            gone_owner.advice()
+        );
     }
 
     #[test]

@@ -66,6 +66,12 @@ export function FindingsPanel({ report }: { report: ScanReport }) {
           <p><strong>Scopes the new Server-to-Server app needs</strong> (fewest; granular):</p>
           <p class="chips">{scopes.map((s) => <code key={s}>{s}</code>)}</p>
           <button type="button" class="button" onClick={() => void copy()}>{copied ? "Copied" : "Copy scopes"}</button>
+          {report.scopes.some((s) => s.level !== "user") && (
+            <p class="muted" data-testid="migrate-admin-note">
+              Admin-level scopes can be added only by an owner whose role has admin privileges, and Zoom removes them if that role later loses them.
+              Once the new app is saved and tested, check its owner under Scopes &amp; roles.
+            </p>
+          )}
         </div>
       )}
     </section>

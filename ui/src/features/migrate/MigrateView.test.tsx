@@ -55,6 +55,7 @@ describe("Migrate from JWT", () => {
     await waitFor(() => expect(screen.getAllByTestId("migrate-finding")).toHaveLength(2), { timeout: 2000 });
     expect(screen.getByTestId("migrate-findings").textContent).toContain("committed to git");
     expect(screen.getByTestId("migrate-scopes").textContent).toContain("user:read:list_users:admin");
+    expect(screen.getByTestId("migrate-admin-note").textContent).toContain("admin privileges");
 
     const applyButton = (await screen.findByTestId("migrate-apply")) as HTMLButtonElement;
     expect(applyButton.disabled).toBe(true);

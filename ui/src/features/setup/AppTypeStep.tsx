@@ -31,14 +31,26 @@ export function AppTypeStep({ onNext }: { onNext: () => void }) {
       </fieldset>
       <div class={`recommendation recommendation--${pick}`} data-testid="app-type-recommendation">
         {pick === "s2s" ? (
-          <p><strong>Server-to-Server OAuth</strong> fits: it acts for your account with no one signing in. S2S Desk is built for it.</p>
+          <p>
+            <strong>Server-to-Server OAuth</strong> fits: internal automation that acts for your own account, with no one signing in and no
+            refresh tokens to keep. S2S Desk is built for it.
+          </p>
         ) : (
-          <p><strong>A user-managed (general) OAuth app</strong> fits better: each user authorises it, and only such apps can be published. S2S Desk tests S2S apps only.</p>
+          <>
+            <p>
+              <strong>A general (OAuth) app</strong> fits better: people authorise it, and only such apps can be published. S2S Desk tests S2S apps only.
+            </p>
+            <ul data-testid="general-app-kinds">
+              <li><strong>Account-level:</strong> an admin installs it once for the whole account; users get nothing extra from installing it themselves.</li>
+              <li><strong>User-level:</strong> each user installs it and it reaches only their own data.</li>
+              <li><strong>Several customer domains:</strong> one redirect URL you control can send each customer on to their own domain (a multi-domain app).</li>
+            </ul>
+          </>
         )}
         <button type="button" class="button button--link" onClick={() => void ipc.openExternal(DOCS[pick])}>Read Zoom's guide ↗</button>
       </div>
       <div class="actions">
-        <button type="button" class="button button--primary" data-testid="wizard-next" onClick={onNext}>Continue with S2S</button>
+        <button type="button" class={`button ${pick === "s2s" ? "button--primary" : ""}`} data-testid="wizard-next" onClick={onNext}>Continue with S2S</button>
       </div>
     </div>
   );

@@ -61,6 +61,21 @@ describe("Setup wizard", () => {
   });
 });
 
+describe("Setup advice", () => {
+  it("explains the kinds of general app when S2S doesn't fit, and the role permission S2S needs", () => {
+    answerIpc({ validate_credentials: noIssues });
+    render(<SetupView subject={null} go={vi.fn()} />);
+    fireEvent.click(screen.getByLabelText(/Other people's Zoom accounts/));
+    const kinds = screen.getByTestId("general-app-kinds").textContent ?? "";
+    expect(kinds).toContain("installs it once for the whole account");
+    expect(kinds).toContain("redirect URL");
+    expect(screen.getByTestId("wizard-next").className).not.toContain("button--primary");
+    fireEvent.click(screen.getByLabelText(/My own Zoom account/));
+    fireEvent.click(screen.getByTestId("wizard-next"));
+    expect(screen.getByTestId("step-marketplace").textContent).toContain("Server-to-Server OAuth app\" permission");
+  });
+});
+
 describe("Setup import", () => {
   it("fills the form from a profile export and leaves the secret to the admin", async () => {
     const draft = { name: "Shared", cloud: "government", account_id: "AcctAcctAcctAcctAcct01", client_id: "ClientClientClient0001", notes: "from Ann", expected_scopes: ["user:read:user:admin"], token_index: 2, token_rule: "one_token" };
