@@ -3,7 +3,7 @@
 //! (HTTP 400), and rate-limit headers plus 429 once the account's daily budget is spent.
 //! Required scopes per endpoint are those in data/zoom-scopes/operations.json.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -18,12 +18,12 @@ use crate::world::{Endpoint, TokenCheck, TokenRecord};
 /// An endpoint's accepted scopes come from the scope catalog, by Zoom's operationId: any one of
 /// them authorizes the call. An operationId missing from the catalog accepts no scope, so a
 /// catalog regression shows up as 4711 in the simulator's tests rather than silently passing.
-struct Needs {
+pub(crate) struct Needs {
     classic: &'static [String],
     granular: &'static [String],
 }
 
-fn needs(operation_id: &str) -> Needs {
+pub(crate) fn needs(operation_id: &str) -> Needs {
     let catalog = zoom_catalog::catalog();
     let op = catalog
         .operation_by_id(operation_id)
@@ -38,7 +38,7 @@ fn is_admin_level(scope: &str) -> bool {
     Scope::parse(scope).level != Level::User
 }
 
-fn api_error(status: StatusCode, code: i64, message: &str) -> Response {
+pub(crate) fn api_error(status: StatusCode, code: i64, message: &str) -> Response {
     (status, Json(json!({"code": code, "message": message}))).into_response()
 }
 
@@ -53,12 +53,12 @@ pub fn iso_in(secs: u64) -> String {
 }
 
 /// Authenticates, checks scopes and budget, then runs `handler` on the caller's record.
-fn guarded(
+pub(crate) fn guarded(
     sim: &Sim,
     headers: &HeaderMap,
     needs: Needs,
     owner_only: bool,
-    handler: impl FnOnce(&TokenRecord, &crate::world::World) -> Response,
+    handler: impl FnOnce(&TokenRecord, &mut crate::world::World) -> Response,
 ) -> Response {
     let mut world = sim.world();
     world.stats_mut().api_requests += 1;
@@ -124,7 +124,7 @@ fn guarded(
             return r;
         }
     };
-    let mut response = handler(&record, &world);
+    let mut response = handler(&record, &mut world);
     if let Some(b) = budget {
         add_budget_headers(&mut response, &b.category, b.limit, b.remaining);
     }
@@ -145,7 +145,9 @@ fn add_budget_headers(r: &mut Response, category: &str, limit: u64, remaining: u
     }
 }
 
-async fn fault_answer(sim: &Sim, client_id: Option<String>) -> Option<Response> {
+/// The answer an injected fault forces for this caller, if any.
+pub(crate) async fn fault_answer(sim: &Sim, headers: &HeaderMap) -> Option<Response> {
+    let client_id = caller_client_id(sim, headers);
     let fault = sim.world().take_fault(Endpoint::Api, client_id.as_deref());
     match fault {
         Some(f) => crate::faults::apply(f).await,
@@ -165,15 +167,60 @@ fn caller_client_id(sim: &Sim, headers: &HeaderMap) -> Option<String> {
         .map(|r| r.client_id.clone())
 }
 
+/// `page_size` (1–300, default 30), `next_page_token` and `status`, as Zoom's list calls take.
+#[derive(Debug, Default, serde::Deserialize)]
+pub(crate) struct Paging {
+    page_size: Option<usize>,
+    next_page_token: Option<String>,
+    status: Option<String>,
+}
+
+impl Paging {
+    pub(crate) fn size(&self) -> usize {
+        self.page_size.unwrap_or(30).clamp(1, 300)
+    }
+
+    /// This page of `all`, and the token of the next one ("" on the last page).
+    pub(crate) fn page<'a>(&self, all: &'a [Value]) -> (&'a [Value], String) {
+        let start = self
+            .next_page_token
+            .as_deref()
+            .and_then(|t| t.strip_prefix("simpage"))
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(0)
+            .min(all.len());
+        let end = (start + self.size()).min(all.len());
+        let next = if end < all.len() {
+            format!("simpage{end}")
+        } else {
+            String::new()
+        };
+        (&all[start..end], next)
+    }
+}
+
+/// A user as `GET /users/{userId}` answers (developers.zoom.us/docs/api/users/#tag/users/GET/users/{userId}).
 fn user_json(user: &User, role: &Role, account_id: &str) -> Value {
+    // Stable, plausible values for the fields the fixture doesn't hold.
+    let seed: u64 = user
+        .id
+        .bytes()
+        .fold(7, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
     json!({
         "id": user.id, "first_name": user.first_name, "last_name": user.last_name,
         "display_name": format!("{} {}", user.first_name, user.last_name), "email": user.email,
-        "type": 1, "role_name": role.name, "role_id": role.id, "account_id": account_id, "status": "active",
+        "type": 2, "role_name": role.name, "role_id": role.id, "account_id": account_id,
+        "status": "active", "verified": 1, "pmi": 5_000_000_000 + seed % 999_999_999,
+        "use_pmi": false, "timezone": "America/Los_Angeles", "language": "en-US",
+        "dept": "", "created_at": "2024-01-15T17:00:00Z", "user_created_at": "2024-01-15T17:00:00Z",
+        "last_login_time": "2026-11-01T09:30:00Z", "last_client_version": "6.2.0",
+        "personal_meeting_url": format!("https://zoom.us/j/{}", 5_000_000_000 + seed % 999_999_999),
+        "phone_number": "", "status_last_updated": "2026-11-01T09:30:00Z",
+        "account_number": 1_234_567, "cluster": "us06", "login_types": [100],
     })
 }
 
-fn owner_of(world: &crate::world::World, record: &TokenRecord) -> Option<String> {
+pub(crate) fn owner_of(world: &crate::world::World, record: &TokenRecord) -> Option<String> {
     world
         .app(&record.client_id)
         .map(|(_, app)| app.owner_id.clone())
@@ -188,10 +235,10 @@ async fn user_route(
     needs: Needs,
     answer: impl FnOnce(&User, &Role, &str) -> Response,
 ) -> Response {
-    if let Some(r) = fault_answer(sim, caller_client_id(sim, headers)).await {
+    if let Some(r) = fault_answer(sim, headers).await {
         return r;
     }
-    let own = user_id == "me" || caller_owner(sim, headers).as_deref() == Some(user_id);
+    let own = is_own(sim, headers, user_id);
     guarded(sim, headers, needs, own, |record, world| {
         let id = if user_id == "me" {
             owner_of(world, record).unwrap_or_default()
@@ -246,7 +293,7 @@ async fn account_route(
     needs: Needs,
     answer: impl FnOnce(&crate::fixture::Account, &crate::world::World) -> Response,
 ) -> Response {
-    if let Some(r) = fault_answer(sim, caller_client_id(sim, headers)).await {
+    if let Some(r) = fault_answer(sim, headers).await {
         return r;
     }
     guarded(sim, headers, needs, false, |record, world| {
@@ -257,8 +304,14 @@ async fn account_route(
     })
 }
 
-pub async fn list_users(State(sim): State<Sim>, headers: HeaderMap) -> Response {
+/// `GET /users`: the account's users, paged; `status` filters (every fixture user is active).
+pub async fn list_users(
+    State(sim): State<Sim>,
+    Query(paging): Query<Paging>,
+    headers: HeaderMap,
+) -> Response {
     account_route(&sim, &headers, needs("users"), |account, world| {
+        let wanted = paging.status.as_deref().unwrap_or("active");
         let users: Vec<Value> = account
             .users
             .iter()
@@ -267,11 +320,39 @@ pub async fn list_users(State(sim): State<Sim>, headers: HeaderMap) -> Response 
                     .user(&account.id, &u.id)
                     .map(|(u, r)| user_json(u, r, &account.id))
             })
+            .filter(|u| u["status"] == wanted)
             .collect();
-        Json(json!({"page_count": 1, "page_number": 1, "page_size": 30, "total_records": users.len(), "next_page_token": "", "users": users}))
-            .into_response()
+        let (page, next) = paging.page(&users);
+        let size = paging.size();
+        Json(json!({
+            "page_count": users.len().div_ceil(size).max(1), "page_number": 1, "page_size": size,
+            "total_records": users.len(), "next_page_token": next, "users": page,
+        }))
+        .into_response()
     })
     .await
+}
+
+/// Any path Zoom doesn't have: Zoom's JSON error shape, never an empty 404.
+pub async fn not_found(method: axum::http::Method, uri: axum::http::Uri) -> Response {
+    api_error(
+        StatusCode::NOT_FOUND,
+        404,
+        &format!("No API at {method} {}.", uri.path()),
+    )
+}
+
+/// Every answer carries an `x-zm-trackingid`, as Zoom's do (support asks for it).
+pub async fn tracking_id(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    let rid: u64 = rand::random();
+    if let Ok(v) = HeaderValue::from_str(&format!("v=2.0;clid=us06;rid=SIM_{rid:016x}")) {
+        response.headers_mut().insert("x-zm-trackingid", v);
+    }
+    response
 }
 
 pub async fn list_roles(State(sim): State<Sim>, headers: HeaderMap) -> Response {
@@ -313,6 +394,11 @@ fn members(account: &crate::fixture::Account, role_id: &str) -> usize {
         .iter()
         .filter(|u| u.role_id == role_id)
         .count()
+}
+
+/// Whether `user_id` is the calling app's owner (or "me"): own-user scopes suffice then.
+pub(crate) fn is_own(sim: &Sim, headers: &HeaderMap, user_id: &str) -> bool {
+    user_id == "me" || caller_owner(sim, headers).as_deref() == Some(user_id)
 }
 
 fn caller_owner(sim: &Sim, headers: &HeaderMap) -> Option<String> {

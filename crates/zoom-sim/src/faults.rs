@@ -71,5 +71,16 @@ pub fn echo(headers: &axum::http::HeaderMap, body: &str) -> Response {
 /// Zoom's 429 body (https://developers.zoom.us/docs/api/rest/rate-limits/).
 pub fn too_many_requests() -> Response {
     let body = serde_json::json!({"code": 429, "message": "You have reached the maximum per-second rate limit for this API. Try again later."});
-    (StatusCode::TOO_MANY_REQUESTS, axum::Json(body)).into_response()
+    let mut r = (StatusCode::TOO_MANY_REQUESTS, axum::Json(body)).into_response();
+    // The same rate-limit headers as a daily 429, with the per-second type.
+    for (name, value) in [
+        ("x-ratelimit-category", "Light"),
+        ("x-ratelimit-type", "QPS"),
+        ("x-ratelimit-limit", "80"),
+        ("x-ratelimit-remaining", "0"),
+    ] {
+        r.headers_mut()
+            .insert(name, HeaderValue::from_static(value));
+    }
+    r
 }

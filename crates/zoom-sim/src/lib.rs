@@ -16,6 +16,7 @@ mod admin;
 mod api;
 mod faults;
 pub mod fixture;
+mod meetings;
 mod oauth;
 mod server;
 mod state;

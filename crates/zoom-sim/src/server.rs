@@ -97,8 +97,12 @@ pub async fn start_with_admin_token(
     })
 }
 
+/// Every route, in one place, as Zoom's API reference lists them: OAuth, then `/v2` users,
+/// roles and meetings (each answering Zoom's shapes, scope checks and limits; one contract test
+/// per route in tests/api_contract.rs), then the `/_sim` controls. Anything else answers Zoom's
+/// JSON error, and every answer carries an `x-zm-trackingid`.
 fn router(sim: Sim) -> Router {
-    use crate::{admin, api, oauth};
+    use crate::{admin, api, meetings, oauth};
     // The controls real Zoom does not have, behind the admin guard.
     let controls = Router::new()
         .route("/_sim/state", get(admin::state))
@@ -137,6 +141,18 @@ fn router(sim: Sim) -> Router {
         )
         .route("/v2/roles", get(api::list_roles))
         .route("/v2/roles/{role_id}", get(api::get_role))
+        .route(
+            "/v2/users/{user_id}/meetings",
+            get(meetings::list).post(meetings::create),
+        )
+        .route(
+            "/v2/meetings/{meeting_id}",
+            get(meetings::get)
+                .patch(meetings::update)
+                .delete(meetings::delete),
+        )
         .merge(controls)
+        .fallback(api::not_found)
+        .layer(axum::middleware::from_fn(api::tracking_id))
         .with_state(sim)
 }

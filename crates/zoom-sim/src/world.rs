@@ -104,7 +104,15 @@ pub struct World {
     app_faults: HashMap<String, Faults>,
     api_used: HashMap<String, (u64, u64)>, // account -> (day, used)
     clock_offset: Duration,
+    /// Meetings created through the API, by id.
+    pub(crate) meetings: std::collections::BTreeMap<u64, serde_json::Value>,
+    /// Meeting creates and updates per (host, UTC day): Zoom allows 100 a host a day.
+    meeting_writes: HashMap<(String, u64), u32>,
+    next_meeting_id: u64,
 }
+
+/// Zoom's per-host daily limit on creating or updating meetings (FACTS.md "Rate limits").
+pub const MEETING_WRITES_PER_HOST_PER_DAY: u32 = 100;
 
 impl World {
     /// A world from a checked fixture.
@@ -118,7 +126,36 @@ impl World {
             app_faults: HashMap::new(),
             api_used: HashMap::new(),
             clock_offset: Duration::ZERO,
+            meetings: std::collections::BTreeMap::new(),
+            meeting_writes: HashMap::new(),
+            next_meeting_id: 81_234_567_890,
         }
+    }
+
+    /// Counts one meeting create or update for `host`; `Err(secs to midnight UTC)` once the
+    /// host's daily limit is spent.
+    pub(crate) fn spend_meeting_write(&mut self, host: &str) -> Result<u32, u64> {
+        let secs = self
+            .now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_secs();
+        let day = secs / 86_400;
+        let used = self
+            .meeting_writes
+            .entry((host.to_string(), day))
+            .or_insert(0);
+        if *used >= MEETING_WRITES_PER_HOST_PER_DAY {
+            return Err(86_400 - secs % 86_400);
+        }
+        *used += 1;
+        Ok(MEETING_WRITES_PER_HOST_PER_DAY - *used)
+    }
+
+    /// A new meeting id, as Zoom's are: 10 to 11 digits.
+    pub(crate) fn new_meeting_id(&mut self) -> u64 {
+        self.next_meeting_id += 7_919;
+        self.next_meeting_id
     }
 
     /// Request counters so far.
