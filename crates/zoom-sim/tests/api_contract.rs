@@ -246,6 +246,7 @@ async fn a_host_gets_100_meeting_creates_and_updates_a_day() {
     // The limit is per host: the next UTC day, it is back.
     sim.world()
         .advance_clock(std::time::Duration::from_secs(86_400));
+    let t = token(&sim, OPS).await; // yesterday's token expired long ago
     let (status, _, _) = call(
         &sim,
         &t,
