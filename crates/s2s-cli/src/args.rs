@@ -45,6 +45,15 @@ pub enum Command {
     /// Show which granted scopes Zoom would remove if the owner's role changed, and which calls
     /// would then fail.
     Whatif(WhatifArgs),
+    /// Will an integration fit the account's plan? Judges each call's daily and peak volume
+    /// against Zoom's per-label budgets, the daily budget Heavy and Resource-intensive calls
+    /// share, and the 100-a-day per-host limit on creating or updating meetings. Exit 6 when a
+    /// limit would be exceeded, 2 for an unknown call or a bad number.
+    ///
+    /// CALL=PER_DAY[@PEAK_PER_SECOND], CALL being `METHOD PATH` (quoted) or an operationId, e.g.
+    /// "POST /users/{userId}/meetings=300" "GET /report/meetings/{meetingId}=20000@5". Without a
+    /// peak, the day's calls are assumed spread over 8 busy hours.
+    Limits(LimitsArgs),
     /// Migrate a legacy JWT-app integration to Server-to-Server OAuth: scan a project for
     /// API Key / API Secret / JWT settings and Zoom calls, then rewrite its configs.
     #[command(subcommand)]
@@ -151,6 +160,47 @@ pub struct CheckArgs {
     /// The calls: METHOD PATH pairs or operationIds.
     #[arg(value_name = "CALL")]
     pub calls: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LimitsArgs {
+    /// The account's plan.
+    #[arg(long, value_enum)]
+    pub plan: PlanArg,
+    /// How many hosts the user-level calls (meeting creates and updates) are spread over.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub hosts: u32,
+    /// Also read CALL=PER_DAY[@PEAK] lines from a file (# comments allowed).
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// The calls and their volumes.
+    #[arg(value_name = "CALL=PER_DAY[@PEAK]")]
+    pub calls: Vec<String>,
+}
+
+/// An account plan, as Zoom's rate-limit table groups them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlanArg {
+    /// Free.
+    Free,
+    /// Pro.
+    Pro,
+    /// Business, Education, Enterprise, Partners.
+    #[value(alias = "business+")]
+    Business,
+}
+
+impl From<PlanArg> for s2s_core::catalog::limits::Plan {
+    fn from(p: PlanArg) -> Self {
+        match p {
+            PlanArg::Free => Self::Free,
+            PlanArg::Pro => Self::Pro,
+            PlanArg::Business => Self::Business,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@
 mod args;
 mod exit;
 mod failure;
+mod limits;
 mod migrate;
 mod profile;
 mod render;
@@ -35,6 +36,7 @@ fn main() -> std::process::ExitCode {
             args::Command::Scopes(a) => scopes::scopes(a),
             args::Command::Check(a) => scopes::check(a),
             args::Command::Whatif(a) => scopes::whatif(a),
+            args::Command::Limits(a) => limits::run(a),
             args::Command::Migrate(c) => migrate::run(c).await,
             args::Command::Sim(a) => sim::run(a).await,
         }

@@ -60,6 +60,12 @@ pub struct Operation {
     pub granular_scopes: Vec<String>,
     /// Role privileges the operation needs (Zoom's `x-permissions`).
     pub permissions: Vec<String>,
+    /// Zoom's "Rate Limit Label" (`LIGHT`, `MEDIUM`, `HEAVY`, `RESOURCE-INTENSIVE`), when published.
+    #[serde(default)]
+    pub rate_limit: Option<String>,
+    /// Per-user limits Zoom states for the operation (`100 requests per day`).
+    #[serde(default)]
+    pub special_limits: Option<Vec<String>>,
     /// `path` split on `/`, computed once at load for fast matching.
     #[serde(skip)]
     segments: Vec<String>,

@@ -10,6 +10,7 @@
 pub mod catalog;
 pub mod change;
 pub mod coverage;
+pub mod limits;
 pub mod query;
 pub mod roles;
 pub mod scope;
