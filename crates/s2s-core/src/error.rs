@@ -181,11 +181,13 @@ pub enum TokenError {
     #[error("Zoom says credentials or the grant type are missing ({})", .zoom.text())]
     MissingCredentials { status: u16, zoom: ZoomBody },
     /// HTTP 429.
-    #[error("Zoom is rate limiting this app{}", retry_hint(.retry_after))]
+    #[error("Zoom is rate limiting this app{}{}", budget_hint(.rate_limit), retry_hint(.retry_after))]
     RateLimited {
         status: u16,
         zoom: ZoomBody,
         retry_after: Option<Duration>,
+        /// The rate-limit headers Zoom sent with the 429.
+        rate_limit: RateLimitInfo,
     },
     /// HTTP 5xx.
     #[error("Zoom's token service failed with HTTP {status}")]
@@ -208,6 +210,25 @@ pub enum TokenError {
     Network { cause: NetworkCause, detail: String },
 }
 
+/// ": the account's Heavy daily budget (30000) is spent" from the 429's headers.
+fn budget_hint(r: &RateLimitInfo) -> String {
+    let kind = match r.limit_type.as_deref() {
+        Some(t) if t.to_ascii_lowercase().contains("daily") => "daily",
+        Some(t) if t.eq_ignore_ascii_case("qps") => "per-second",
+        _ => return String::new(),
+    };
+    let category = r.category.as_deref().unwrap_or("API");
+    let limit = r.limit.map(|l| format!(" ({l})")).unwrap_or_default();
+    format!(": the account's {category} {kind} budget{limit} is spent")
+}
+
+/// Whether a 429 is for a daily budget (only midnight UTC restores it).
+fn is_daily(r: &RateLimitInfo) -> bool {
+    r.limit_type
+        .as_deref()
+        .is_some_and(|t| t.to_ascii_lowercase().contains("daily"))
+}
+
 fn retry_hint(wait: &Option<Duration>) -> String {
     wait.map(|w| format!(" (Zoom asks to retry in {} s)", w.as_secs()))
         .unwrap_or_default()
@@ -222,6 +243,7 @@ impl TokenError {
                 status,
                 zoom,
                 retry_after,
+                rate_limit,
             };
         }
         if status >= 500 {
@@ -354,9 +376,23 @@ impl TokenError {
             TokenError::MissingCredentials { .. } => "Zoom did not see the client credentials or the grant type. This is a request problem; \
                 if you use a proxy, check that it passes the Authorization header and the form body through."
                 .into(),
+            TokenError::RateLimited { zoom, .. } if zoom.text().contains("Meeting Create/Update") => {
+                "This host has created or updated 100 meetings today, Zoom's per-user limit. Only 00:00 UTC resets it: \
+                 spread meetings over more hosts (s2s limits --hosts N plans it)."
+                    .into()
+            }
+            TokenError::RateLimited { rate_limit, .. } if is_daily(rate_limit) => format!(
+                "This is a daily budget, shared by every app on the account: only 00:00 UTC restores it. Until then, \
+                 cache answers and move polling to webhooks; if it happens often, plan your volumes with `s2s limits` or \
+                 a higher plan.{}",
+                rate_limit
+                    .retry_after_secs
+                    .map(|s| format!(" (Zoom says retry in {} h {} min.)", s / 3_600, s % 3_600 / 60))
+                    .unwrap_or_default()
+            ),
             TokenError::RateLimited { retry_after, .. } => match retry_after {
-                Some(w) => format!("Wait {} s and test again. Rate limits are shared by every app on the account.", w.as_secs()),
-                None => "Wait a minute and test again. Rate limits are shared by every app on the account.".into(),
+                Some(w) => format!("Wait {} s and test again. Per-second limits are shared by every app on the account: spread calls out.", w.as_secs()),
+                None => "Wait a moment and test again. Per-second limits are shared by every app on the account: spread calls out.".into(),
             },
             TokenError::ServerError { .. } => "Zoom had a problem on its side. Retry in a few minutes and check status.zoom.us.".into(),
             TokenError::UnexpectedBody { status: 200, body, .. }
@@ -623,6 +659,63 @@ mod tests {
             gone_owner.advice().contains("Transfer the app's ownership"),
             "{}",
             gone_owner.advice()
+        );
+    }
+
+    #[test]
+    fn a_429_names_the_label_and_limit_and_whether_only_midnight_helps() {
+        let daily = crate::ratelimit::RateLimitInfo {
+            category: Some("Heavy".into()),
+            limit_type: Some("Daily-limit".into()),
+            limit: Some(30_000),
+            remaining: Some(0),
+            retry_after_secs: Some(3 * 3_600 + 600),
+        };
+        let e = TokenError::classify(
+            429,
+            ZoomBody::parse(
+                r#"{"code":429,"message":"You have reached the maximum daily rate limit for this API."}"#,
+                &[],
+            ),
+            daily,
+        );
+        assert!(
+            e.to_string()
+                .contains("Heavy daily budget (30000) is spent"),
+            "{e}"
+        );
+        assert!(
+            e.advice().contains("only 00:00 UTC restores it"),
+            "{}",
+            e.advice()
+        );
+        assert!(e.advice().contains("3 h 10 min"), "{}", e.advice());
+        let per_second = TokenError::classify(
+            429,
+            ZoomBody::parse(r#"{"code":429,"message":"per-second"}"#, &[]),
+            crate::ratelimit::RateLimitInfo {
+                category: Some("Light".into()),
+                limit_type: Some("QPS".into()),
+                ..Default::default()
+            },
+        );
+        assert!(
+            per_second.to_string().contains("Light per-second budget"),
+            "{per_second}"
+        );
+        assert!(!per_second.advice().contains("00:00 UTC"));
+        let host = TokenError::classify(
+            429,
+            ZoomBody::parse(
+                r#"{"code":429,"message":"You have exceeded the daily rate limit (100) of Meeting Create/Update API requests permitted for this particular user."}"#,
+                &[],
+            ),
+            crate::ratelimit::RateLimitInfo::default(),
+        );
+        assert!(
+            host.advice().contains("spread meetings over more hosts"),
+            "{}",
+            host.advice()
         );
     }
 
