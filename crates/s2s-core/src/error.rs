@@ -187,7 +187,7 @@ pub enum TokenError {
         zoom: ZoomBody,
         retry_after: Option<Duration>,
         /// The rate-limit headers Zoom sent with the 429.
-        rate_limit: RateLimitInfo,
+        rate_limit: Box<RateLimitInfo>,
     },
     /// HTTP 5xx.
     #[error("Zoom's token service failed with HTTP {status}")]
@@ -243,7 +243,7 @@ impl TokenError {
                 status,
                 zoom,
                 retry_after,
-                rate_limit,
+                rate_limit: Box::new(rate_limit),
             };
         }
         if status >= 500 {

@@ -113,7 +113,7 @@ mod tests {
             status: 429,
             zoom: ZoomBody::default(),
             retry_after: secs.map(Duration::from_secs),
-            rate_limit: crate::ratelimit::RateLimitInfo::default(),
+            rate_limit: Box::default(),
         }
     }
 
