@@ -23,7 +23,7 @@ pub enum Plan {
 }
 
 /// Zoom's Rate Limit Label: calls of one label share one budget.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Label {
@@ -38,13 +38,26 @@ pub enum Label {
 }
 
 impl Label {
-    fn of(published: &str) -> Option<Label> {
+    /// The label Zoom publishes as `LIGHT`, `MEDIUM`, `HEAVY` or `RESOURCE-INTENSIVE`.
+    pub fn of(published: &str) -> Option<Label> {
         match published.to_ascii_uppercase().as_str() {
             "LIGHT" => Some(Label::Light),
             "MEDIUM" => Some(Label::Medium),
             "HEAVY" => Some(Label::Heavy),
             "RESOURCE-INTENSIVE" | "RESOURCE_INTENSIVE" => Some(Label::ResourceIntensive),
             _ => None,
+        }
+    }
+}
+
+impl Label {
+    /// As Zoom's `X-RateLimit-Category` names it.
+    pub fn header_name(self) -> &'static str {
+        match self {
+            Label::Light => "Light",
+            Label::Medium => "Medium",
+            Label::Heavy => "Heavy",
+            Label::ResourceIntensive => "Resource-intensive",
         }
     }
 }

@@ -173,6 +173,31 @@ pub async fn move_to_granular(State(sim): State<Sim>, Path(client_id): Path<Stri
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanChange {
+    plan: zoom_catalog::limits::Plan,
+}
+
+/// `PUT /_sim/accounts/{account_id}/plan`: the plan whose budgets calls spend (counters reset).
+pub async fn set_plan(
+    State(sim): State<Sim>,
+    Path(account_id): Path<String>,
+    Json(change): Json<PlanChange>,
+) -> Response {
+    if sim.world().set_plan(&account_id, change.plan) {
+        Json(json!({"account_id": account_id, "plan": change.plan})).into_response()
+    } else {
+        bad(format!("no account {account_id}"))
+    }
+}
+
+/// `POST /_sim/accounts/{account_id}/reset`: clears its rate-limit counters.
+pub async fn reset_counters(State(sim): State<Sim>, Path(account_id): Path<String>) -> Response {
+    sim.world().reset_counters(&account_id);
+    Json(json!({"account_id": account_id, "reset": true})).into_response()
+}
+
+#[derive(Deserialize)]
 pub struct FaultChange {
     /// One app; absent: every request.
     client_id: Option<String>,

@@ -21,6 +21,8 @@ use crate::world::{Endpoint, TokenCheck, TokenRecord};
 pub(crate) struct Needs {
     classic: &'static [String],
     granular: &'static [String],
+    /// The operation's Rate Limit Label: the plan budget each call spends.
+    label: Option<zoom_catalog::limits::Label>,
 }
 
 pub(crate) fn needs(operation_id: &str) -> Needs {
@@ -31,6 +33,9 @@ pub(crate) fn needs(operation_id: &str) -> Needs {
     Needs {
         classic: op.map(|o| o.classic_scopes.as_slice()).unwrap_or_default(),
         granular: op.map(|o| o.granular_scopes.as_slice()).unwrap_or_default(),
+        label: op
+            .and_then(|o| o.rate_limit.as_deref())
+            .and_then(zoom_catalog::limits::Label::of),
     }
 }
 
@@ -109,6 +114,13 @@ pub(crate) fn guarded(
         );
         return api_error(StatusCode::BAD_REQUEST, 4711, &message);
     }
+    let spend = match needs.label {
+        Some(label) => match world.spend_label_budget(&record.account_id, label) {
+            Ok(spend) => Some(spend),
+            Err(spent) => return label_limited(&spent),
+        },
+        None => None,
+    };
     let budget = match world.spend_api_budget(&record.account_id) {
         Ok(b) => b,
         Err(spent) => {
@@ -125,17 +137,47 @@ pub(crate) fn guarded(
         }
     };
     let mut response = handler(&record, &mut world);
+    // A handler's own 429 (the per-host meeting limit) carries its own headers.
+    if response.status() == StatusCode::TOO_MANY_REQUESTS {
+        return response;
+    }
+    if let Some(s) = spend {
+        add_headers(
+            &mut response,
+            s.category,
+            s.limit_type,
+            s.limit,
+            s.remaining,
+        );
+    }
     if let Some(b) = budget {
         add_budget_headers(&mut response, &b.category, b.limit, b.remaining);
     }
     response
 }
 
-fn add_budget_headers(r: &mut Response, category: &str, limit: u64, remaining: u64) {
+/// Zoom's 429 for a spent plan budget, with its headers (and `Retry-After` for a daily one).
+fn label_limited(spent: &crate::world::LabelSpend) -> Response {
+    let message = if spent.limit_type == "QPS" {
+        "You have reached the maximum per-second rate limit for this API. Try again later."
+    } else {
+        "You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request."
+    };
+    let mut r = api_error(StatusCode::TOO_MANY_REQUESTS, 429, message);
+    add_headers(&mut r, spent.category, spent.limit_type, spent.limit, 0);
+    if let Some(secs) = spent.retry_after_secs {
+        if let Ok(v) = HeaderValue::from_str(&iso_in(secs)) {
+            r.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+    }
+    r
+}
+
+fn add_headers(r: &mut Response, category: &str, kind: &str, limit: u64, remaining: u64) {
     let h = r.headers_mut();
     for (name, value) in [
         ("x-ratelimit-category", category.to_string()),
-        ("x-ratelimit-type", "Daily-limit".to_string()),
+        ("x-ratelimit-type", kind.to_string()),
         ("x-ratelimit-limit", limit.to_string()),
         ("x-ratelimit-remaining", remaining.to_string()),
     ] {
@@ -143,6 +185,10 @@ fn add_budget_headers(r: &mut Response, category: &str, limit: u64, remaining: u
             h.insert(name, v);
         }
     }
+}
+
+fn add_budget_headers(r: &mut Response, category: &str, limit: u64, remaining: u64) {
+    add_headers(r, category, "Daily-limit", limit, remaining);
 }
 
 /// The answer an injected fault forces for this caller, if any.

@@ -38,6 +38,9 @@ pub struct Account {
     /// REST calls allowed before 429 (per simulated UTC day); none = unlimited.
     #[serde(default)]
     pub api_budget: Option<ApiBudget>,
+    /// The account's plan, whose per-label budgets every REST call spends (default Business+).
+    #[serde(default = "business")]
+    pub plan: zoom_catalog::limits::Plan,
     /// Roles.
     pub roles: Vec<Role>,
     /// Users.
@@ -55,6 +58,10 @@ pub struct ApiBudget {
     /// `X-RateLimit-Category` to report.
     #[serde(default = "light")]
     pub category: String,
+}
+
+fn business() -> zoom_catalog::limits::Plan {
+    zoom_catalog::limits::Plan::Business
 }
 
 fn light() -> String {

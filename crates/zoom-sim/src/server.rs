@@ -125,6 +125,11 @@ fn router(sim: Sim) -> Router {
             "/_sim/faults",
             put(admin::set_faults).delete(admin::clear_faults),
         )
+        .route("/_sim/accounts/{account_id}/plan", put(admin::set_plan))
+        .route(
+            "/_sim/accounts/{account_id}/reset",
+            post(admin::reset_counters),
+        )
         .route("/_sim/clock/advance", post(admin::advance_clock))
         .route("/_sim/reload", post(admin::reload))
         .route_layer(axum::middleware::from_fn_with_state(

@@ -104,6 +104,10 @@ pub struct World {
     app_faults: HashMap<String, Faults>,
     api_used: HashMap<String, (u64, u64)>, // account -> (day, used)
     clock_offset: Duration,
+    /// Calls per (account, label): (second, calls in it) and (day, calls that day).
+    label_used: HashMap<(String, zoom_catalog::limits::Label), ((u64, u64), (u64, u64))>,
+    /// Heavy + Resource-intensive calls per account per day (their shared budget).
+    shared_used: HashMap<String, (u64, u64)>,
     /// Meetings created through the API, by id.
     pub(crate) meetings: std::collections::BTreeMap<u64, serde_json::Value>,
     /// Meeting creates and updates per (host, UTC day): Zoom allows 100 a host a day.
@@ -127,6 +131,8 @@ impl World {
             api_used: HashMap::new(),
             clock_offset: Duration::ZERO,
             meetings: std::collections::BTreeMap::new(),
+            label_used: HashMap::new(),
+            shared_used: HashMap::new(),
             meeting_writes: HashMap::new(),
             next_meeting_id: 81_234_567_890,
         }
@@ -370,6 +376,114 @@ impl World {
         Ok(Some(state(entry.1)))
     }
 
+    /// Spends one call of `label` from the account's plan: its per-second budget, Free's daily
+    /// budget per label, and the daily budget Heavy and Resource-intensive calls share on paid
+    /// plans (zoom_catalog::limits has Zoom's table). `Err` names the budget that is spent.
+    pub fn spend_label_budget(
+        &mut self,
+        account_id: &str,
+        label: zoom_catalog::limits::Label,
+    ) -> Result<LabelSpend, LabelSpend> {
+        use zoom_catalog::limits::{budget, Label};
+        let Some(plan) = self.account(account_id).map(|a| a.plan) else {
+            return Ok(LabelSpend::default());
+        };
+        let b = budget(plan, label);
+        let secs = self
+            .now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        let (day, to_midnight) = (secs / 86_400, 86_400 - secs % 86_400);
+        // Resource-intensive budgets are per minute: count them in minute windows.
+        let (window, per_window) = if b.per_second < 1.0 {
+            (secs / 60, (b.per_second * 60.0).round() as u64)
+        } else {
+            (secs, b.per_second as u64)
+        };
+        let used = self
+            .label_used
+            .entry((account_id.to_string(), label))
+            .or_insert(((window, 0), (day, 0)));
+        if used.0 .0 != window {
+            used.0 = (window, 0);
+        }
+        if used.1 .0 != day {
+            used.1 = (day, 0);
+        }
+        let spent = |limit: u64, kind: &'static str, retry: Option<u64>| LabelSpend {
+            category: label.header_name(),
+            limit_type: kind,
+            limit,
+            remaining: 0,
+            retry_after_secs: retry,
+        };
+        if used.0 .1 >= per_window {
+            return Err(spent(per_window, "QPS", None));
+        }
+        if let Some(daily) = b.per_day {
+            if used.1 .1 >= daily {
+                return Err(spent(daily, "Daily-limit", Some(to_midnight)));
+            }
+        }
+        let shared = b
+            .shared_per_day
+            .filter(|_| matches!(label, Label::Heavy | Label::ResourceIntensive));
+        if let Some(limit) = shared {
+            let s = self
+                .shared_used
+                .entry(account_id.to_string())
+                .or_insert((day, 0));
+            if s.0 != day {
+                *s = (day, 0);
+            }
+            if s.1 >= limit {
+                return Err(spent(limit, "Daily-limit", Some(to_midnight)));
+            }
+            s.1 += 1;
+        }
+        used.0 .1 += 1;
+        used.1 .1 += 1;
+        let (limit, remaining) = match b.per_day {
+            Some(daily) => (daily, daily - used.1 .1),
+            None => (per_window, per_window - used.0 .1),
+        };
+        Ok(LabelSpend {
+            category: label.header_name(),
+            limit_type: if b.per_day.is_some() {
+                "Daily-limit"
+            } else {
+                "QPS"
+            },
+            limit,
+            remaining,
+            retry_after_secs: None,
+        })
+    }
+
+    /// Sets an account's plan and clears its counters (admin route, tests).
+    pub fn set_plan(&mut self, account_id: &str, plan: zoom_catalog::limits::Plan) -> bool {
+        let Some(account) = self
+            .fixture
+            .accounts
+            .iter_mut()
+            .find(|a| a.id == account_id)
+        else {
+            return false;
+        };
+        account.plan = plan;
+        self.reset_counters(account_id);
+        true
+    }
+
+    /// Clears an account's rate-limit counters (per label, shared, daily budget, meetings).
+    pub fn reset_counters(&mut self, account_id: &str) {
+        self.label_used.retain(|(a, _), _| a != account_id);
+        self.shared_used.remove(account_id);
+        self.api_used.remove(account_id);
+        self.meeting_writes.clear();
+    }
+
     /// Gives a user another role, then strips what their apps may no longer hold.
     pub fn set_user_role(
         &mut self,
@@ -418,7 +532,22 @@ impl World {
 /// Scopes removed per client ID.
 pub type StrippedScopes = HashMap<String, Vec<String>>;
 
-/// An account's daily API budget after a call.
+/// One call's spend of its label's budget: the rate-limit headers to send.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LabelSpend {
+    /// `X-RateLimit-Category`.
+    pub category: &'static str,
+    /// `X-RateLimit-Type`: QPS or Daily-limit.
+    pub limit_type: &'static str,
+    /// `X-RateLimit-Limit`.
+    pub limit: u64,
+    /// `X-RateLimit-Remaining`.
+    pub remaining: u64,
+    /// Seconds until a daily budget resets (Zoom's `Retry-After`), when it is spent.
+    pub retry_after_secs: Option<u64>,
+}
+
+/// A daily budget's state after a call.
 #[derive(Debug, Clone)]
 pub struct BudgetState {
     /// Daily limit.
@@ -497,6 +626,73 @@ mod tests {
 
     const REPORTING: &str = "SbxReportingBot0000001";
     const MULTI: &str = "SbxMultiInstance000005";
+
+    const ACCOUNT: &str = "SbxDemoAccount00000001";
+
+    #[test]
+    fn free_plans_have_a_daily_budget_per_label_that_midnight_utc_restores() {
+        use zoom_catalog::limits::{Label, Plan};
+        let mut w = world();
+        assert!(w.set_plan(ACCOUNT, Plan::Free));
+        for n in 0..2_000 {
+            if n % 2 == 0 {
+                w.advance_clock(Duration::from_secs(1)); // stay under Medium's 2/s
+            }
+            w.spend_label_budget(ACCOUNT, Label::Medium)
+                .expect("within 2,000 a day");
+        }
+        w.advance_clock(Duration::from_secs(1));
+        let spent = w
+            .spend_label_budget(ACCOUNT, Label::Medium)
+            .expect_err("2,001st");
+        assert_eq!((spent.limit_type, spent.limit), ("Daily-limit", 2_000));
+        assert!(spent.retry_after_secs.is_some_and(|s| s <= 86_400));
+        w.advance_clock(Duration::from_secs(spent.retry_after_secs.unwrap_or(0)));
+        assert!(
+            w.spend_label_budget(ACCOUNT, Label::Medium).is_ok(),
+            "a new UTC day"
+        );
+    }
+
+    #[test]
+    fn paid_plans_share_a_heavy_and_resource_intensive_daily_budget() {
+        use zoom_catalog::limits::{Label, Plan};
+        let mut w = world();
+        assert!(w.set_plan(ACCOUNT, Plan::Pro));
+        for n in 0..30_000u32 {
+            if n % 10 == 0 {
+                w.advance_clock(Duration::from_secs(1)); // Heavy: 10/s on Pro
+            }
+            w.spend_label_budget(ACCOUNT, Label::Heavy)
+                .expect("within 30,000");
+        }
+        w.advance_clock(Duration::from_secs(60));
+        let spent = w
+            .spend_label_budget(ACCOUNT, Label::ResourceIntensive)
+            .expect_err("shared budget spent");
+        assert_eq!(
+            (spent.category, spent.limit),
+            ("Resource-intensive", 30_000)
+        );
+    }
+
+    #[test]
+    fn a_per_second_budget_answers_qps() {
+        use zoom_catalog::limits::{Label, Plan};
+        let mut w = world();
+        assert!(w.set_plan(ACCOUNT, Plan::Free));
+        w.advance_clock(Duration::from_secs(1));
+        // Heavy on Free: 1 a second. The clock stands still within this test.
+        let first = w.spend_label_budget(ACCOUNT, Label::Heavy);
+        let second = w.spend_label_budget(ACCOUNT, Label::Heavy);
+        let third = w.spend_label_budget(ACCOUNT, Label::Heavy);
+        assert!(first.is_ok() || second.is_ok());
+        let refused = [second, third]
+            .into_iter()
+            .find_map(Result::err)
+            .expect("a QPS refusal");
+        assert_eq!(refused.limit_type, "QPS");
+    }
 
     #[test]
     fn tokens_coexist_by_default_as_zoom_has_allowed_since_june_2023() {

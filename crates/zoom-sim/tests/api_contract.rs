@@ -222,6 +222,10 @@ async fn a_host_gets_100_meeting_creates_and_updates_a_day() {
     let sim = sim().await;
     let t = token(&sim, OPS).await;
     for n in 0..100 {
+        if n % 50 == 0 {
+            // Stay under the account's per-second Light budget: it is the host limit under test.
+            sim.world().advance_clock(std::time::Duration::from_secs(1));
+        }
         let (status, _, _) = call(
             &sim,
             &t,
@@ -281,4 +285,37 @@ async fn unknown_routes_answer_zooms_json_error_and_a_per_second_429_has_the_hea
     assert!(
         headers.contains_key("x-ratelimit-category") && headers.contains_key("x-ratelimit-limit")
     );
+}
+
+#[tokio::test]
+async fn an_accounts_plan_budgets_are_enforced_with_zooms_429_and_headers() {
+    let sim = sim().await;
+    let t = token(&sim, OPS).await;
+    let admin = reqwest::Client::new()
+        .put(format!("{}/_sim/accounts/{ACCOUNT}/plan", sim.base_url()))
+        .header(zoom_sim::ADMIN_TOKEN_HEADER, sim.admin_token())
+        .json(&json!({"plan": "free"}))
+        .send()
+        .await
+        .expect("admin");
+    assert!(admin.status().is_success());
+    // GET /users is Medium: 2 a second on Free. Three at once: at least one is refused.
+    let mut refused = None;
+    for _ in 0..3 {
+        let (status, headers, body) = call(&sim, &t, reqwest::Method::GET, "/users", None).await;
+        if status == 429 {
+            refused = Some((headers, body));
+        }
+    }
+    let (headers, body) = refused.expect("a per-second 429");
+    assert_eq!(body["code"], 429);
+    assert_eq!(headers["x-ratelimit-category"], "Medium");
+    assert_eq!(headers["x-ratelimit-type"], "QPS");
+    assert_eq!(headers["x-ratelimit-limit"], "2");
+    // A call that fits carries the budget's headers too.
+    sim.world().advance_clock(std::time::Duration::from_secs(1));
+    let (status, headers, _) = call(&sim, &t, reqwest::Method::GET, "/users", None).await;
+    assert_eq!(status, 200);
+    assert_eq!(headers["x-ratelimit-type"], "Daily-limit");
+    assert_eq!(headers["x-ratelimit-limit"], "2000");
 }

@@ -50,9 +50,11 @@ async fn the_probe_names_the_owner_and_reads_rate_limit_headers() {
         (owner.role_name.as_deref(), owner.role_id.as_deref()),
         (Some("Admin"), Some("1"))
     );
+    // GET /users/me is a Light call; the Sandbox account is on Business+: 80 a second.
     assert_eq!(rate_limit.category.as_deref(), Some("Light"));
-    assert_eq!(rate_limit.limit, Some(1000));
-    assert_eq!(rate_limit.remaining, Some(999));
+    assert_eq!(rate_limit.limit_type.as_deref(), Some("QPS"));
+    assert_eq!(rate_limit.limit, Some(80));
+    assert_eq!(rate_limit.remaining, Some(79));
 }
 
 #[tokio::test]
