@@ -104,8 +104,8 @@ pub struct World {
     app_faults: HashMap<String, Faults>,
     api_used: HashMap<String, (u64, u64)>, // account -> (day, used)
     clock_offset: Duration,
-    /// Calls per (account, label): (second, calls in it) and (day, calls that day).
-    label_used: HashMap<(String, zoom_catalog::limits::Label), ((u64, u64), (u64, u64))>,
+    /// Calls per (account, label) in the current window and the current day.
+    label_used: HashMap<(String, zoom_catalog::limits::Label), LabelUse>,
     /// Heavy + Resource-intensive calls per account per day (their shared budget).
     shared_used: HashMap<String, (u64, u64)>,
     /// Meetings created through the API, by id.
@@ -114,6 +114,10 @@ pub struct World {
     meeting_writes: HashMap<(String, u64), u32>,
     next_meeting_id: u64,
 }
+
+/// (window, calls in it) and (UTC day, calls that day) for one account and label; the window is
+/// a second, or a minute for Resource-intensive calls.
+type LabelUse = ((u64, u64), (u64, u64));
 
 /// Zoom's per-host daily limit on creating or updating meetings (FACTS.md "Rate limits").
 pub const MEETING_WRITES_PER_HOST_PER_DAY: u32 = 100;
