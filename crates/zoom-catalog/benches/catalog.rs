@@ -9,6 +9,7 @@
 use std::time::{Duration, Instant};
 
 use zoom_catalog::coverage::{check_coverage, diff_scopes};
+use zoom_catalog::limits::{plan_limits, CallVolume, Plan};
 use zoom_catalog::query::find_operation;
 use zoom_catalog::Catalog;
 
@@ -129,5 +130,42 @@ fn main() {
     println!(
         "  ratio whole check / lookups                  {:.2}",
         ms(full) / ms(lookups)
+    );
+
+    // Rate-limit planning of the same 1,000 calls (issue target: under 5 ms).
+    let volumes: Vec<CallVolume> = calls
+        .iter()
+        .enumerate()
+        .map(|(i, call)| CallVolume {
+            call: call.clone(),
+            per_day: 10 + i as u64,
+            peak_per_second: 0.01,
+        })
+        .filter(|v| find_operation(&catalog, &v.call).is_ok())
+        .collect();
+    let (mut planned, mut looked_up) = (Vec::new(), Vec::new());
+    for _ in 0..RUNS {
+        planned.push(time(|| {
+            plan_limits(&catalog, Plan::Pro, 10, &volumes)
+                .map(|r| r.labels.len())
+                .unwrap_or(0)
+        }));
+        looked_up.push(time(|| {
+            volumes
+                .iter()
+                .filter(|v| find_operation(&catalog, &v.call).is_ok())
+                .count()
+        }));
+    }
+    let (planned, looked_up) = (median(planned), median(looked_up));
+    println!(
+        "Rate-limit plan of {} calls ({RUNS} runs each, alternating)",
+        volumes.len()
+    );
+    line("plan_limits (labels, shared, per host)", planned, Some(5.0));
+    line("operation lookups alone", looked_up, None);
+    println!(
+        "  ratio plan / lookups                         {:.2}",
+        ms(planned) / ms(looked_up)
     );
 }
