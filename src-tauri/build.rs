@@ -20,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "get_scope_overview",
     "predict_role_change",
     "check_calls",
+    "plan_rate_limits",
     "list_catalog_operations",
     "start_migration_scan",
     "get_migration_scan",

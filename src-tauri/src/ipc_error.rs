@@ -129,6 +129,16 @@ impl From<s2s_core::scope_report::WhatIfError> for IpcError {
     }
 }
 
+impl From<s2s_core::catalog::limits::LimitsError> for IpcError {
+    fn from(e: s2s_core::catalog::limits::LimitsError) -> Self {
+        Self::new(
+            IpcErrorKind::Failed,
+            e.to_string(),
+            Some("Name calls as METHOD PATH or Zoom's operation name, and give whole numbers of calls."),
+        )
+    }
+}
+
 impl From<s2s_core::catalog::roles::RoleJsonError> for IpcError {
     fn from(e: s2s_core::catalog::roles::RoleJsonError) -> Self {
         Self::new(

@@ -34,6 +34,7 @@ pub fn make_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::scopes::get_scope_overview,
             commands::scopes::predict_role_change,
             commands::scopes::check_calls,
+            commands::scopes::plan_rate_limits,
             commands::scopes::list_catalog_operations,
             commands::migrate::start_migration_scan,
             commands::migrate::get_migration_scan,

@@ -41,7 +41,7 @@ export function failedRun(kind: "invalid_client" | "app_disabled", message: stri
 }
 
 export function profile(name: string, extra: Partial<Profile> = {}): Profile {
-  return { id: `id-${name}`, name, cloud: "sandbox", account_id: "SbxDemoAccount00000001", client_id: "SbxReportingBot0000001", notes: "", expected_scopes: [], token_index: null, token_rule: null, history: [], ...extra };
+  return { id: `id-${name}`, name, cloud: "sandbox", account_id: "SbxDemoAccount00000001", client_id: "SbxReportingBot0000001", notes: "", expected_scopes: [], token_index: null, token_rule: null, account_plan: null, history: [], ...extra };
 }
 
 /** The Scopes view's data for an Admin-owned app that lost one admin scope. */

@@ -51,6 +51,7 @@ fn draft(name: &str) -> ProfileDraft {
         expected_scopes: Vec::new(),
         token_index: None,
         token_rule: None,
+        account_plan: None,
     }
 }
 

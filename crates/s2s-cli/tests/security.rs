@@ -73,6 +73,7 @@ fn home_with_commercial_profile() -> tempfile::TempDir {
         expected_scopes: Vec::new(),
         token_index: None,
         token_rule: None,
+        account_plan: None,
     })
     .expect("created");
     ProfileFile::in_dir(&home.path().join("app.s2sdesk.desktop"))

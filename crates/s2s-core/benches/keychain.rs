@@ -73,6 +73,7 @@ fn main() {
                 expected_scopes: vec!["user:read:user:admin".into()],
                 token_index: None,
                 token_rule: None,
+                account_plan: None,
             })
             .unwrap()
             .id

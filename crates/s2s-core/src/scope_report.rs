@@ -302,6 +302,7 @@ mod tests {
             expected_scopes: expected.iter().map(ScopeName::new).collect(),
             token_index: None,
             token_rule: None,
+            account_plan: None,
         }
     }
 

@@ -103,7 +103,8 @@ pub fn budget(plan: Plan, label: Label) -> Budget {
 pub const PER_HOST_PER_DAY: u64 = 100;
 
 /// One call and how often the integration makes it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CallVolume {
     /// As given: `METHOD PATH`, a URL, or an operationId.
     pub call: String,

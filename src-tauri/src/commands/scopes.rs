@@ -4,6 +4,7 @@
 
 use s2s_core::catalog::change::WhatIf;
 use s2s_core::catalog::coverage::CoverageReport;
+use s2s_core::catalog::limits::{plan_limits, CallVolume, LimitsReport, Plan};
 use s2s_core::catalog::{catalog, OperationRef};
 use s2s_core::profiles::ProfileId;
 use s2s_core::scope_report::{coverage_for, overview, what_if_choice, RoleChoice, ScopeOverview};
@@ -43,6 +44,23 @@ pub fn predict_role_change(
         Some(&proposed),
         &remove_privileges,
     )?)
+}
+
+/// Will these volumes fit the account's plan? One core call; the plan is remembered on the
+/// profile when one is given.
+#[tauri::command]
+#[specta::specta]
+pub fn plan_rate_limits(
+    state: State<'_, AppState>,
+    profile_id: Option<ProfileId>,
+    plan: Plan,
+    hosts: u32,
+    calls: Vec<CallVolume>,
+) -> Result<LimitsReport, IpcError> {
+    if let Some(id) = profile_id {
+        state.profiles.set_account_plan(&id, plan)?;
+    }
+    Ok(plan_limits(catalog(), plan, hosts, &calls)?)
 }
 
 /// Every operation in the scope catalog, for picking calls to check.

@@ -43,6 +43,11 @@ export const commands = {
 	predictRoleChange: (id: ProfileId, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]) => typedError<WhatIf_Serialize, IpcError_Serialize>(__TAURI_INVOKE("predict_role_change", { id, current, proposed, removePrivileges })),
 	/**  Whether the profile's scopes cover these calls, and the fewest scopes to add. */
 	checkCalls: (id: ProfileId, calls: string[]) => typedError<CoverageReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_calls", { id, calls })),
+	/**
+	 *  Will these volumes fit the account's plan? One core call; the plan is remembered on the
+	 *  profile when one is given.
+	 */
+	planRateLimits: (profileId: ProfileId | null, plan: Plan, hosts: number, calls: CallVolume[]) => typedError<LimitsReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("plan_rate_limits", { profileId, plan, hosts, calls })),
 	/**  Every operation in the scope catalog, for picking calls to check. */
 	listCatalogOperations: () => __TAURI_INVOKE<OperationRef[]>("list_catalog_operations"),
 	/**  Starts scanning a file or folder (`~/` works); returns the scan's id. */
@@ -190,6 +195,16 @@ export type CallSource =
 "path" | 
 /**  An SDK method name. */
 "sdk_method";
+
+/**  One call and how often the integration makes it. */
+export type CallVolume = {
+	/**  As given: `METHOD PATH`, a URL, or an operationId. */
+	call: string,
+	/**  Calls per day. */
+	per_day: number,
+	/**  Calls per second at the busiest moment. */
+	peak_per_second: number | null,
+};
 
 /**  What the coexistence check found. */
 export type Coexistence = 
@@ -752,6 +767,56 @@ export type JwtKind =
 /**  Some other JWT. */
 "other";
 
+/**  Zoom's Rate Limit Label: calls of one label share one budget. */
+export type Label = 
+/**  Light. */
+"light" | 
+/**  Medium. */
+"medium" | 
+/**  Heavy. */
+"heavy" | 
+/**  Resource-intensive. */
+"resource_intensive";
+
+/**  One label's load against the plan. */
+export type LabelLoad = LabelLoad_Serialize | LabelLoad_Deserialize;
+
+/**  One label's load against the plan. */
+export type LabelLoad_Deserialize = {
+	/**  The label. */
+	label: Label,
+	/**  Calls a day of this label. */
+	per_day: number,
+	/**  Its own daily budget (Free), if any. */
+	budget_per_day?: number | null,
+	/**  Peak calls a second (the calls' peaks added: they may coincide). */
+	peak_per_second: number | null,
+	/**  Its per-second budget. */
+	budget_per_second: number | null,
+	/**  The worse of the per-second and daily verdicts. */
+	verdict: Verdict,
+	/**  The calls of this label. */
+	calls: string[],
+};
+
+/**  One label's load against the plan. */
+export type LabelLoad_Serialize = {
+	/**  The label. */
+	label: Label,
+	/**  Calls a day of this label. */
+	per_day: number,
+	/**  Its own daily budget (Free), if any. */
+	budget_per_day: number | null,
+	/**  Peak calls a second (the calls' peaks added: they may coincide). */
+	peak_per_second: number | null,
+	/**  Its per-second budget. */
+	budget_per_second: number | null,
+	/**  The worse of the per-second and daily verdicts. */
+	verdict: Verdict,
+	/**  The calls of this label. */
+	calls: string[],
+};
+
 /**  A language the code guidance covers. */
 export type Language = 
 /**  JavaScript (Node.js). */
@@ -788,6 +853,49 @@ export type Level =
 "admin" | 
 /**  The master account and its sub-accounts; account owners only. */
 "master";
+
+/**  The planner's answer. */
+export type LimitsReport = LimitsReport_Serialize | LimitsReport_Deserialize;
+
+/**  The planner's answer. */
+export type LimitsReport_Deserialize = {
+	/**  The plan judged against. */
+	plan: Plan,
+	/**  Hosts the user-level calls are spread over. */
+	hosts: number,
+	/**  Every label the calls use. */
+	labels: LabelLoad_Deserialize[],
+	/**  The shared Heavy + Resource-intensive daily budget, when the plan has one and it is used. */
+	shared?: SharedLoad | null,
+	/**  Calls with a per-user limit. */
+	user_limits: UserLimit[],
+	/**  Calls Zoom publishes no label for (not judged). */
+	unlabelled: string[],
+	/**  Some limit would be exceeded. */
+	exceeded: boolean,
+	/**  What helps, for what exceeds or is tight. */
+	advice: string[],
+};
+
+/**  The planner's answer. */
+export type LimitsReport_Serialize = {
+	/**  The plan judged against. */
+	plan: Plan,
+	/**  Hosts the user-level calls are spread over. */
+	hosts: number,
+	/**  Every label the calls use. */
+	labels: LabelLoad_Serialize[],
+	/**  The shared Heavy + Resource-intensive daily budget, when the plan has one and it is used. */
+	shared: SharedLoad | null,
+	/**  Calls with a per-user limit. */
+	user_limits: UserLimit[],
+	/**  Calls Zoom publishes no label for (not judged). */
+	unlabelled: string[],
+	/**  Some limit would be exceeded. */
+	exceeded: boolean,
+	/**  What helps, for what exceeds or is tight. */
+	advice: string[],
+};
 
 /**  The admin's choices for the rewrite. */
 export type MigrationChoices = MigrationChoices_Serialize | MigrationChoices_Deserialize;
@@ -966,6 +1074,15 @@ export type OwnershipRisk = {
 	message: string,
 };
 
+/**  An account plan, as Zoom's rate-limit table groups them. */
+export type Plan = 
+/**  Free. */
+"free" | 
+/**  Pro. */
+"pro" | 
+/**  Business and above (Business, Education, Enterprise, Partners). */
+"business";
+
 /**  A role privilege Zoom documents (`User:Read`, `Recording:Edit`…). */
 export type PrivilegeInfo = PrivilegeInfo_Serialize | PrivilegeInfo_Deserialize;
 
@@ -1068,6 +1185,8 @@ export type ProfileDraft_Deserialize = {
 	 *  check found (or the admin recorded); `None`: not checked, today's rule assumed.
 	 */
 	token_rule?: TokenRule | null,
+	/**  The account's plan, for rate-limit planning (remembered from the last plan made). */
+	account_plan?: Plan | null,
 };
 
 /**  The editable fields of a profile. */
@@ -1094,6 +1213,8 @@ export type ProfileDraft_Serialize = {
 	 *  check found (or the admin recorded); `None`: not checked, today's rule assumed.
 	 */
 	token_rule: TokenRule | null,
+	/**  The account's plan, for rate-limit planning (remembered from the last plan made). */
+	account_plan: Plan | null,
 };
 
 /**
@@ -1559,6 +1680,16 @@ export type Severity =
 /**  Worth a look; the request may still go. */
 "warning";
 
+/**  The daily budget Heavy and Resource-intensive calls share. */
+export type SharedLoad = {
+	/**  Heavy + Resource-intensive calls a day. */
+	per_day: number,
+	/**  The shared budget. */
+	budget_per_day: number,
+	/**  Verdict. */
+	verdict: Verdict,
+};
+
 /**  Whether a granted scope survives the owner's role. */
 export type Standing = 
 /**  The role allows it. */
@@ -1802,12 +1933,33 @@ export type TokenSummary_Serialize = {
 	rate_limit: RateLimitInfo_Serialize,
 };
 
+/**  A call limited per user (host) per day. */
+export type UserLimit = {
+	/**  The call, as given. */
+	call: string,
+	/**  Calls per host per day, spread over the hosts given. */
+	per_host_per_day: number,
+	/**  Zoom's limit per host per day. */
+	limit: number,
+	/**  Verdict. */
+	verdict: Verdict,
+};
+
 /**  The plain API (`endpoints`) or its master-account form (`/accounts/{accountId}/…`). */
 export type Variant = 
 /**  The account's own API. */
 "endpoints" | 
 /**  The master-account API acting on sub-accounts. */
 "master";
+
+/**  Fits, tight (over 80 % of the budget) or exceeds. */
+export type Verdict = 
+/**  At most 80 % of the budget. */
+"fits" | 
+/**  Over 80 %: a busy day or a second integration tips it over. */
+"tight" | 
+/**  Over the budget: Zoom answers 429. */
+"exceeds";
 
 /**  What changing the owner's role would do to the app. */
 export type WhatIf = WhatIf_Serialize | WhatIf_Deserialize;

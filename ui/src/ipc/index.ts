@@ -19,6 +19,10 @@ import {
   type TestReport_Serialize as TestReport,
   type FailureReport_Serialize as FailureReport,
   type Scope_Serialize as Scope,
+  type LimitsReport_Serialize as LimitsReport,
+  type CallVolume,
+  type Plan,
+  type Verdict,
   type CoexistenceRun_Serialize as CoexistenceRun,
   type TokenRule,
   type ScopeGroup_Serialize as ScopeGroup,
@@ -49,7 +53,7 @@ import {
   type LegacyKind,
 } from "./bindings";
 
-export type { AppInfo, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestRun, TestRecord, TestReport, FailureReport, Scope, ScopeGroup, Level, CoexistenceRun, TokenRule };
+export type { AppInfo, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestRun, TestRecord, TestReport, FailureReport, Scope, ScopeGroup, Level, CoexistenceRun, TokenRule, LimitsReport, CallVolume, Plan, Verdict };
 export type { ScanStatus, ScanReport, Finding, ApiCall, MigrationChoices, MigrationPlan, MigrationReport, Journal, NewNames, Flag, LegacyKind };
 export type { ScopeOverview, GrantedScope, RoleChoice, RoleKind, RoleSource, OwnerRole, WhatIf, CoverageReport, CallCheck, Drift, ScopeVerdict, OperationRef, PrivilegeInfo };
 
@@ -115,6 +119,8 @@ export const ipc = {
     settle(() => commands.predictRoleChange(id, current, proposed, removePrivileges)),
   catalogOperations: (): Promise<Outcome<OperationRef[]>> => settlePlain(() => commands.listCatalogOperations()),
   checkCalls: (id: string, calls: string[]): Promise<Outcome<CoverageReport>> => settle(() => commands.checkCalls(id, calls)),
+  planRateLimits: (profileId: string | null, plan: Plan, hosts: number, calls: CallVolume[]): Promise<Outcome<LimitsReport>> =>
+    settle(() => commands.planRateLimits(profileId, plan, hosts, calls)),
   /** The native dialog to choose a project folder (or one file); null when dismissed. */
   pickPath: (directory: boolean): Promise<Outcome<string | null>> =>
     settlePlain(async () => {

@@ -36,6 +36,7 @@ pub fn data_home_with_history(
             expected_scopes: expected_scopes.iter().map(|s| (*s).into()).collect(),
             token_index: None,
             token_rule: None,
+            account_plan: None,
         })
         .expect("created")
         .id

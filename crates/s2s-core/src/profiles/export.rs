@@ -31,16 +31,7 @@ pub enum ImportError {
 pub fn to_json(profile: &Profile) -> String {
     let exported = ExportedProfile {
         s2s_desk_profile: 1,
-        profile: ProfileDraft {
-            name: profile.name.clone(),
-            cloud: profile.cloud,
-            account_id: profile.account_id.clone(),
-            client_id: profile.client_id.clone(),
-            notes: profile.notes.clone(),
-            expected_scopes: profile.expected_scopes.clone(),
-            token_index: profile.token_index,
-            token_rule: profile.token_rule,
-        },
+        profile: profile.settings.clone(),
     };
     serde_json::to_string_pretty(&exported).unwrap_or_default()
 }

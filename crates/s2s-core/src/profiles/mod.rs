@@ -145,6 +145,9 @@ pub struct ProfileDraft {
     /// check found (or the admin recorded); `None`: not checked, today's rule assumed.
     #[serde(default)]
     pub token_rule: Option<TokenRule>,
+    /// The account's plan, for rate-limit planning (remembered from the last plan made).
+    #[serde(default)]
+    pub account_plan: Option<zoom_catalog::limits::Plan>,
 }
 
 /// How Zoom treats an app's earlier tokens when it issues a new one.

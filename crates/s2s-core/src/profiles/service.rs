@@ -187,6 +187,20 @@ impl ProfileService {
         Ok(saved)
     }
 
+    /// Remembers the account's plan on a profile (the rate-limit planner's picker).
+    pub fn set_account_plan(
+        &self,
+        id: &str,
+        plan: zoom_catalog::limits::Plan,
+    ) -> Result<Profile, ServiceError> {
+        let profile = self.get(id)?;
+        let settings = ProfileDraft {
+            account_plan: Some(plan),
+            ..profile.settings.clone()
+        };
+        self.save(Some(id), settings, None)
+    }
+
     /// Copies a profile and its secret.
     pub fn duplicate(&self, id: &str) -> Result<Profile, ServiceError> {
         let (locked, mut next) = self.locked()?;

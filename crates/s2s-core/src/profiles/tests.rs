@@ -13,6 +13,7 @@ fn draft(name: &str) -> ProfileDraft {
         expected_scopes: vec!["user:read:user:admin".into(), " ".into()],
         token_index: None,
         token_rule: None,
+        account_plan: None,
     }
 }
 

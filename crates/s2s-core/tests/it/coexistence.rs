@@ -53,6 +53,7 @@ async fn the_check_is_recorded_on_the_profile_and_names_the_old_rule_in_later_ad
                 expected_scopes: vec![],
                 token_index: None,
                 token_rule: None,
+                account_plan: None,
             },
             Some(&Secret::new(REPORTING.1)),
         )

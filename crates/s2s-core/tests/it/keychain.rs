@@ -83,6 +83,7 @@ fn profiles_keep_secrets_in_the_keychain_through_rename_and_delete_and_never_on_
         expected_scopes: vec![],
         token_index: None,
         token_rule: None,
+        account_plan: None,
     };
     let secret = "PlaintextCanaryZ9q8w7e6r5t4y3u2i1";
     let id = profiles

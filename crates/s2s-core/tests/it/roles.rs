@@ -92,6 +92,7 @@ impl Recorded {
                 expected_scopes: Vec::new(),
                 token_index: None,
                 token_rule: None,
+                account_plan: None,
             })
             .expect("profile")
             .id

@@ -1,6 +1,7 @@
 // Step 2: what the scan found — each legacy credential (masked) with what is notable about it,
 // the Zoom calls the code makes, and the scopes the new app needs (copyable).
 import { useState } from "preact/hooks";
+import { RateLimitPanel } from "../../components/RateLimitPanel";
 import type { ScanReport } from "../../ipc";
 import { day, flagLabel, kindLabel } from "../../lib/migrate";
 
@@ -61,6 +62,7 @@ export function FindingsPanel({ report }: { report: ScanReport }) {
           ))}
         </ul>
       )}
+      <RateLimitPanel calls={[...new Set(report.calls.filter((c) => c.operation).map((c) => c.call))]} />
       {scopes.length > 0 && (
         <div class="to-add" data-testid="migrate-scopes">
           <p><strong>Scopes the new Server-to-Server app needs</strong> (fewest; granular):</p>

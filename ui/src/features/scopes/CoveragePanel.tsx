@@ -2,11 +2,12 @@
 // scopes, with the fewest scopes to add (granular preferred) and a copy button.
 import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { ipc, type CallCheck, type CoverageReport, type IpcError } from "../../ipc";
+import { RateLimitPanel } from "../../components/RateLimitPanel";
+import { ipc, type CallCheck, type CoverageReport, type IpcError, type Plan } from "../../ipc";
 import { callLines } from "../../lib/roles";
 import { useOutcome } from "../../state/useOutcome";
 
-export function CoveragePanel({ profileId }: { profileId: string }) {
+export function CoveragePanel({ profileId, plan = null }: { profileId: string; plan?: Plan | null }) {
   const operations = useOutcome(ipc.catalogOperations);
   const [text, setText] = useState("");
   const [picked, setPicked] = useState("");
@@ -82,6 +83,7 @@ export function CoveragePanel({ profileId }: { profileId: string }) {
           ) : (
             report.all_covered && <p class="ok">✔ Every call is covered by the granted scopes.</p>
           )}
+          <RateLimitPanel calls={report.calls.filter((c) => c.operation).map((c) => c.input)} profileId={profileId} plan={plan} />
         </>
       )}
     </section>

@@ -5,7 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import { DriftWarning } from "../../components/DriftWarning";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewHeader } from "../../components/ViewHeader";
-import { ipc, type IpcError, type ScopeOverview } from "../../ipc";
+import { ipc, type IpcError, type Plan, type ScopeOverview } from "../../ipc";
 import { choiceOf, INITIAL_PICK, type RolePick } from "../../lib/roles";
 import { timeAgo } from "../../lib/time";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
@@ -77,12 +77,14 @@ export function ScopesView({ subject, go }: { subject: string | null; go: Go }) 
         {profileId && <button type="button" class="button" onClick={() => go("token", profileId)}>Test token again</button>}
       </div>
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} go={go} />}
-      {overview && profileId && <Overview profileId={profileId} overview={overview} pick={pick} onPick={setPick} go={go} />}
+      {overview && profileId && (
+        <Overview profileId={profileId} plan={profiles.find((p) => p.id === profileId)?.account_plan ?? null} overview={overview} pick={pick} onPick={setPick} go={go} />
+      )}
     </>
   );
 }
 
-function Overview({ profileId, overview, pick, onPick, go }: { profileId: string; overview: ScopeOverview; pick: RolePick; onPick: (p: RolePick) => void; go: Go }) {
+function Overview({ profileId, plan, overview, pick, onPick, go }: { profileId: string; plan: Plan | null; overview: ScopeOverview; pick: RolePick; onPick: (p: RolePick) => void; go: Go }) {
   if (overview.tested_at_unix === null) {
     return (
       <section class="card empty" data-testid="scopes-untested">
@@ -107,7 +109,7 @@ function Overview({ profileId, overview, pick, onPick, go }: { profileId: string
       <RolePanel overview={overview} pick={pick} onPick={onPick} />
       <GrantedScopes overview={overview} />
       <WhatIfPanel profileId={profileId} overview={overview} current={choiceOf(pick)} />
-      <CoveragePanel profileId={profileId} />
+      <CoveragePanel profileId={profileId} plan={plan} />
     </>
   );
 }

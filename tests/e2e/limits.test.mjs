@@ -1,0 +1,42 @@
+// Rate limits in the real window: from Scopes & roles' "Will my integration work?", 300 meeting
+// creates a day on one host exceed Zoom's 100-a-day host limit; spread over four hosts, they fit.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { artifacts, captureDisplay, launchApp, recordingFailures } from "./lib/app.mjs";
+import { click, startSandboxSetup } from "./lib/flows.mjs";
+import { waitUntil } from "./lib/webdriver.mjs";
+
+let app;
+before(async () => (app = await launchApp()));
+after(async () => app?.stop());
+
+async function planResult() {
+  await click(app, "rl-check");
+  return waitUntil(async () => (await app.session.byTestId("rl-result")).attribute("data-exceeded"), "a rate-limit verdict", 15_000);
+}
+
+test("the rate-limit planner judges volumes against the plan and the per-host meeting limit", (t) =>
+  recordingFailures(t, app, async () => {
+    assert.equal((await startSandboxSetup(app)).outcome, "passed");
+    await click(app, "wizard-next");
+    await click(app, "save-profile");
+    await app.session.textOf("view-title", (text) => text === "Profiles");
+
+    await click(app, "nav-scopes");
+    await (await app.session.byTestId("coverage-input")).type("POST /users/me/meetings");
+    await click(app, "coverage-check");
+    await waitUntil(async () => (await app.session.allByTestId("rate-limits")).length === 1, "the rate-limit section", 15_000);
+    const perDay = await app.session.byTestId("rl-per-day");
+    await perDay.type("300");
+    assert.equal(await planResult(), "true");
+    assert.equal(await (await app.session.byTestId("rl-user-limit")).attribute("data-verdict"), "exceeds");
+    assert.match(await app.session.textOf("rl-advice"), /more hosts/);
+    await app.session.execute(`document.querySelector('[data-testid="rate-limits"]').scrollIntoView()`);
+    await new Promise((r) => setTimeout(r, 1000));
+    captureDisplay(join(artifacts, "rate-limits.png"));
+
+    const hosts = await app.session.byTestId("rl-hosts");
+    await hosts.type("4");
+    assert.equal(await planResult(), "false");
+  }));
