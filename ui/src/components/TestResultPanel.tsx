@@ -1,4 +1,5 @@
 // The outcome of a token test: what Zoom granted, or exactly why it refused and what to do.
+import { Fragment } from "preact";
 import type { TestResult } from "../ipc";
 import { Countdown } from "./Countdown";
 import { ScopeList } from "./ScopeList";
@@ -53,14 +54,16 @@ export function TestResultPanel({ result, onRevisit }: { result: TestResult; onR
         <dd data-testid="latency">{token.latency_ms < 1 ? "under 1 ms" : `${token.latency_ms} ms`}{result.report.attempts > 1 && ` after ${result.report.attempts} attempts`}</dd>
         <dt>Proof</dt>
         <dd data-testid="probe">{describeProbe(probe)}</dd>
-        {token.rate_limit.limit !== null && (
-          <>
-            <dt>Rate limit</dt>
-            <dd>
-              {[token.rate_limit.category, token.rate_limit.limit_type].filter(Boolean).join(" · ")} · {token.rate_limit.remaining}/{token.rate_limit.limit} left
-            </dd>
-          </>
-        )}
+        {[{ from: "Token request", limit: token.rate_limit }, { from: "GET /users/me", limit: "rate_limit" in probe ? probe.rate_limit : null }]
+          .filter((r) => r.limit && r.limit.limit !== null)
+          .map((r) => (
+            <Fragment key={r.from}>
+              <dt>Rate limit ({r.from})</dt>
+              <dd data-testid="rate-limit-headers">
+                {[r.limit?.category, r.limit?.limit_type].filter(Boolean).join(" · ")} · {r.limit?.remaining}/{r.limit?.limit} left
+              </dd>
+            </Fragment>
+          ))}
       </dl>
       <h4>Scopes ({token.scopes.length})</h4>
       <ScopeList groups={token.groups} missing={missing_required} />

@@ -49,6 +49,7 @@ describe("Test token", () => {
     await waitFor(() => expect((test as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(test);
     expect((await screen.findByTestId("renamed-scopes")).textContent).toContain("user:read:admin");
+    expect(screen.getByTestId("rate-limit-headers").textContent).toContain("Light · Daily-limit · 999/1000 left");
     expect(screen.queryByTestId("drift-warning")).toBeNull();
   });
 });
