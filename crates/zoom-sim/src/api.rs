@@ -47,9 +47,10 @@ pub(crate) fn api_error(status: StatusCode, code: i64, message: &str) -> Respons
     (status, Json(json!({"code": code, "message": message}))).into_response()
 }
 
-/// An ISO 8601 UTC timestamp `secs` from now (Zoom's `Retry-After` form).
-pub fn iso_in(secs: u64) -> String {
-    let at = time::OffsetDateTime::now_utc()
+/// An ISO 8601 UTC timestamp `secs` after `now` (Zoom's `Retry-After` and date-field form).
+/// Callers pass the world's clock, so a test that moves it sees Zoom's timestamps move too.
+pub fn iso_in(now: std::time::SystemTime, secs: u64) -> String {
+    let at = time::OffsetDateTime::from(now)
         + time::Duration::seconds(i64::try_from(secs).unwrap_or(i64::MAX / 2));
     at.replace_nanosecond(0)
         .unwrap_or(at)
@@ -117,24 +118,9 @@ pub(crate) fn guarded(
     let spend = match needs.label {
         Some(label) => match world.spend_label_budget(&record.account_id, label) {
             Ok(spend) => Some(spend),
-            Err(spent) => return label_limited(&spent),
+            Err(spent) => return label_limited(&spent, world.now()),
         },
         None => None,
-    };
-    let budget = match world.spend_api_budget(&record.account_id) {
-        Ok(b) => b,
-        Err(spent) => {
-            let mut r = api_error(
-                StatusCode::TOO_MANY_REQUESTS,
-                429,
-                "You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.",
-            );
-            add_budget_headers(&mut r, &spent.category, spent.limit, 0);
-            if let Ok(v) = HeaderValue::from_str(&iso_in(spent.resets_in_secs)) {
-                r.headers_mut().insert(header::RETRY_AFTER, v);
-            }
-            return r;
-        }
     };
     let mut response = handler(&record, &mut world);
     // A handler's own 429 (the per-host meeting limit) carries its own headers.
@@ -150,14 +136,11 @@ pub(crate) fn guarded(
             s.remaining,
         );
     }
-    if let Some(b) = budget {
-        add_budget_headers(&mut response, &b.category, b.limit, b.remaining);
-    }
     response
 }
 
 /// Zoom's 429 for a spent plan budget, with its headers (and `Retry-After` for a daily one).
-fn label_limited(spent: &crate::world::LabelSpend) -> Response {
+fn label_limited(spent: &crate::world::LabelSpend, now: std::time::SystemTime) -> Response {
     let message = if spent.limit_type == "QPS" {
         "You have reached the maximum per-second rate limit for this API. Try again later."
     } else {
@@ -166,7 +149,7 @@ fn label_limited(spent: &crate::world::LabelSpend) -> Response {
     let mut r = api_error(StatusCode::TOO_MANY_REQUESTS, 429, message);
     add_headers(&mut r, spent.category, spent.limit_type, spent.limit, 0);
     if let Some(secs) = spent.retry_after_secs {
-        if let Ok(v) = HeaderValue::from_str(&iso_in(secs)) {
+        if let Ok(v) = HeaderValue::from_str(&iso_in(now, secs)) {
             r.headers_mut().insert(header::RETRY_AFTER, v);
         }
     }
@@ -185,10 +168,6 @@ fn add_headers(r: &mut Response, category: &str, kind: &str, limit: u64, remaini
             h.insert(name, v);
         }
     }
-}
-
-fn add_budget_headers(r: &mut Response, category: &str, limit: u64, remaining: u64) {
-    add_headers(r, category, "Daily-limit", limit, remaining);
 }
 
 /// The answer an injected fault forces for this caller, if any.

@@ -40,7 +40,9 @@ pub async fn apply(fault: Faults) -> Option<Response> {
     }
     if let Some(secs) = fault.rate_limited_retry_after_secs {
         let mut r = too_many_requests();
-        if let Ok(v) = HeaderValue::from_str(&crate::api::iso_in(secs)) {
+        // Real time, not the world's: an injected 429 makes a real client really wait.
+        let at = crate::api::iso_in(std::time::SystemTime::now(), secs);
+        if let Ok(v) = HeaderValue::from_str(&at) {
             r.headers_mut().insert(header::RETRY_AFTER, v);
         }
         return Some(r);

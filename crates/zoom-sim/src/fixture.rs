@@ -35,9 +35,6 @@ pub struct Account {
     pub id: String,
     /// Display name.
     pub name: String,
-    /// REST calls allowed before 429 (per simulated UTC day); none = unlimited.
-    #[serde(default)]
-    pub api_budget: Option<ApiBudget>,
     /// The account's plan, whose per-label budgets every REST call spends (default Business+).
     #[serde(default = "business")]
     pub plan: zoom_catalog::limits::Plan,
@@ -49,23 +46,8 @@ pub struct Account {
     pub apps: Vec<App>,
 }
 
-/// A daily API budget for an account.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ApiBudget {
-    /// Requests per day.
-    pub limit: u64,
-    /// `X-RateLimit-Category` to report.
-    #[serde(default = "light")]
-    pub category: String,
-}
-
 fn business() -> zoom_catalog::limits::Plan {
     zoom_catalog::limits::Plan::Business
-}
-
-fn light() -> String {
-    "Light".into()
 }
 
 /// A role with its privileges (`User:Read`, …).

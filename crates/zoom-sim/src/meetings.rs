@@ -3,6 +3,8 @@
 //! with the scope check of each operation (`4711`), `3001` for an unknown meeting, and the
 //! per-host limit of 100 creates and updates a day (`429`, reset at 00:00 UTC).
 
+use std::time::SystemTime;
+
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -68,10 +70,10 @@ pub async fn create(
                 );
             }
             if let Err(resets_in) = world.spend_meeting_write(&host) {
-                return host_limit(resets_in);
+                return host_limit(world.now(), resets_in);
             }
             let id = world.new_meeting_id();
-            let meeting = meeting_json(id, &host, &asked);
+            let meeting = meeting_json(id, &host, &asked, world.now());
             world.meetings.insert(id, meeting.clone());
             (StatusCode::CREATED, Json(meeting)).into_response()
         },
@@ -108,7 +110,7 @@ pub async fn update(
             let host = meeting["host_id"].as_str().unwrap_or_default().to_string();
             let id = meeting["id"].as_u64().unwrap_or_default();
             if let Err(resets_in) = world.spend_meeting_write(&host) {
-                return host_limit(resets_in);
+                return host_limit(world.now(), resets_in);
             }
             if let (Some(stored), Some(changes)) =
                 (world.meetings.get_mut(&id), changes.as_object())
@@ -209,7 +211,7 @@ fn resolve(
 }
 
 /// A created meeting, with the fields Zoom's answer carries.
-fn meeting_json(id: u64, host: &str, asked: &Value) -> Value {
+fn meeting_json(id: u64, host: &str, asked: &Value, now: SystemTime) -> Value {
     let topic = asked["topic"]
         .as_str()
         .unwrap_or("Zoom meeting")
@@ -218,7 +220,7 @@ fn meeting_json(id: u64, host: &str, asked: &Value) -> Value {
     let start = asked["start_time"]
         .as_str()
         .map(String::from)
-        .unwrap_or_else(|| iso_in(3_600));
+        .unwrap_or_else(|| iso_in(now, 3_600));
     let password: String = format!("{:06}", id % 1_000_000);
     json!({
         "id": id,
@@ -232,7 +234,7 @@ fn meeting_json(id: u64, host: &str, asked: &Value) -> Value {
         "duration": asked["duration"].as_u64().unwrap_or(30),
         "timezone": asked["timezone"].as_str().unwrap_or("UTC"),
         "agenda": asked["agenda"].as_str().unwrap_or(""),
-        "created_at": iso_in(0),
+        "created_at": iso_in(now, 0),
         "join_url": format!("https://zoom.us/j/{id}?pwd=sim"),
         "start_url": format!("https://zoom.us/s/{id}?zak=sim"),
         "password": password,
@@ -255,7 +257,7 @@ fn summary(meeting: &Value) -> Value {
 }
 
 /// Zoom's 429 for a host past the meeting create/update limit: only waiting for 00:00 UTC helps.
-fn host_limit(resets_in_secs: u64) -> Response {
+fn host_limit(now: SystemTime, resets_in_secs: u64) -> Response {
     let mut r = api_error(
         StatusCode::TOO_MANY_REQUESTS,
         429,
@@ -270,7 +272,7 @@ fn host_limit(resets_in_secs: u64) -> Response {
             MEETING_WRITES_PER_HOST_PER_DAY.to_string(),
         ),
         ("x-ratelimit-remaining", "0".to_string()),
-        ("retry-after", iso_in(resets_in_secs)),
+        ("retry-after", iso_in(now, resets_in_secs)),
     ] {
         if let Ok(v) = HeaderValue::from_str(&value) {
             h.insert(name, v);

@@ -102,7 +102,6 @@ pub struct World {
     stats: Stats,
     global_faults: Faults,
     app_faults: HashMap<String, Faults>,
-    api_used: HashMap<String, (u64, u64)>, // account -> (day, used)
     clock_offset: Duration,
     /// Calls per (account, label) in the current window and the current day.
     label_used: HashMap<(String, zoom_catalog::limits::Label), LabelUse>,
@@ -132,7 +131,6 @@ impl World {
             stats: Stats::default(),
             global_faults: Faults::default(),
             app_faults: HashMap::new(),
-            api_used: HashMap::new(),
             clock_offset: Duration::ZERO,
             meetings: std::collections::BTreeMap::new(),
             label_used: HashMap::new(),
@@ -345,41 +343,6 @@ impl World {
         Ok(record)
     }
 
-    /// Counts one API call against the account's daily budget. `Err` carries the budget and the
-    /// seconds until the next UTC midnight when it is spent.
-    pub fn spend_api_budget(
-        &mut self,
-        account_id: &str,
-    ) -> Result<Option<BudgetState>, BudgetState> {
-        let Some(budget) = self.account(account_id).and_then(|a| a.api_budget.clone()) else {
-            return Ok(None);
-        };
-        let now_secs = self
-            .now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
-        let day = now_secs / 86_400;
-        let entry = self
-            .api_used
-            .entry(account_id.to_string())
-            .or_insert((day, 0));
-        if entry.0 != day {
-            *entry = (day, 0);
-        }
-        let state = |used: u64| BudgetState {
-            limit: budget.limit,
-            remaining: budget.limit.saturating_sub(used),
-            category: budget.category.clone(),
-            resets_in_secs: (day + 1) * 86_400 - now_secs,
-        };
-        if entry.1 >= budget.limit {
-            return Err(state(entry.1));
-        }
-        entry.1 += 1;
-        Ok(Some(state(entry.1)))
-    }
-
     /// Spends one call of `label` from the account's plan: its per-second budget, Free's daily
     /// budget per label, and the daily budget Heavy and Resource-intensive calls share on paid
     /// plans (zoom_catalog::limits has Zoom's table). `Err` names the budget that is spent.
@@ -484,7 +447,6 @@ impl World {
     pub fn reset_counters(&mut self, account_id: &str) {
         self.label_used.retain(|(a, _), _| a != account_id);
         self.shared_used.remove(account_id);
-        self.api_used.remove(account_id);
         self.meeting_writes.clear();
     }
 
@@ -549,19 +511,6 @@ pub struct LabelSpend {
     pub remaining: u64,
     /// Seconds until a daily budget resets (Zoom's `Retry-After`), when it is spent.
     pub retry_after_secs: Option<u64>,
-}
-
-/// A daily budget's state after a call.
-#[derive(Debug, Clone)]
-pub struct BudgetState {
-    /// Daily limit.
-    pub limit: u64,
-    /// Calls left today.
-    pub remaining: u64,
-    /// `X-RateLimit-Category`.
-    pub category: String,
-    /// Seconds until it resets.
-    pub resets_in_secs: u64,
 }
 
 /// Zoom's rule: apps keep only the admin-level scopes their owner's current role allows.

@@ -246,7 +246,8 @@ async fn a_host_gets_100_meeting_creates_and_updates_a_day() {
     .await;
     assert_eq!((status, limited["code"].as_i64()), (429, Some(429)));
     assert_eq!(headers["x-ratelimit-type"], "Daily-limit");
-    assert!(headers.contains_key("retry-after"));
+    let retry = headers["retry-after"].to_str().unwrap_or_default();
+    assert!(retry.ends_with("T00:00:00Z"), "resumes at 00:00 UTC, not {retry}");
     // The limit is per host: the next UTC day, it is back.
     sim.world()
         .advance_clock(std::time::Duration::from_secs(86_400));
@@ -318,4 +319,38 @@ async fn an_accounts_plan_budgets_are_enforced_with_zooms_429_and_headers() {
     assert_eq!(status, 200);
     assert_eq!(headers["x-ratelimit-type"], "Daily-limit");
     assert_eq!(headers["x-ratelimit-limit"], "2000");
+}
+
+#[tokio::test]
+async fn a_spent_daily_budget_answers_429_with_retry_after_at_midnight_utc() {
+    use zoom_catalog::limits::{Label, Plan};
+    let sim = sim().await;
+    let t = token(&sim, OPS).await;
+    {
+        // Spend Free's 2,000 Medium calls for today directly: 2,000 HTTP round trips prove nothing more.
+        let mut world = sim.world();
+        assert!(world.set_plan(ACCOUNT, Plan::Free));
+        for n in 0..2_000 {
+            if n % 2 == 0 {
+                world.advance_clock(std::time::Duration::from_secs(1));
+            }
+            world
+                .spend_label_budget(ACCOUNT, Label::Medium)
+                .expect("within today's budget");
+        }
+        world.advance_clock(std::time::Duration::from_secs(1));
+    }
+    let (status, headers, body) = call(&sim, &t, reqwest::Method::GET, "/users", None).await;
+    assert_eq!((status, body["code"].as_i64()), (429, Some(429)));
+    assert!(body["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("daily"));
+    assert_eq!(headers["x-ratelimit-category"], "Medium");
+    assert_eq!(headers["x-ratelimit-type"], "Daily-limit");
+    assert_eq!(headers["x-ratelimit-limit"], "2000");
+    assert_eq!(headers["x-ratelimit-remaining"], "0");
+    // Zoom's Retry-After for a daily limit is the next UTC midnight, as a timestamp.
+    let retry = headers["retry-after"].to_str().unwrap_or_default();
+    assert!(retry.ends_with("T00:00:00Z"), "Retry-After {retry}");
 }
