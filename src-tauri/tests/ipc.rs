@@ -627,3 +627,45 @@ fn every_link_the_ui_offers_is_allowed() {
     }
     assert!(links >= 4, "expected the UI's Zoom links, found {links}");
 }
+
+#[test]
+fn planning_rate_limits_remembers_the_plan_and_names_the_call_it_cannot_read() {
+    let shell = Shell::start();
+    let id = shell
+        .invoke(
+            "save_profile",
+            json!({"id": null, "draft": sandbox_draft("Scheduler"), "clientSecret": SANDBOX_SECRET, "lastTest": null}),
+        )
+        .expect("saved")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let report = shell
+        .invoke(
+            "plan_rate_limits",
+            json!({"profileId": id, "plan": "pro", "hosts": 1, "calls": [
+                {"call": "POST /users/{userId}/meetings", "per_day": 300, "peak_per_second": 0.1}
+            ]}),
+        )
+        .expect("planned");
+    // 300 creates on one host: three times Zoom's 100 per host per day.
+    assert_eq!(report["exceeded"], true);
+    assert_eq!(report["user_limits"][0]["limit"], 100);
+    assert_eq!(report["user_limits"][0]["verdict"], "exceeds");
+    let list = shell.invoke("list_profiles", json!({})).expect("listed");
+    assert_eq!(list["profiles"][0]["account_plan"], "pro");
+
+    let bad = shell
+        .invoke(
+            "plan_rate_limits",
+            json!({"profileId": null, "plan": "pro", "hosts": 1, "calls": [
+                {"call": "GET /not-a-zoom-call", "per_day": 1, "peak_per_second": 0.0}
+            ]}),
+        )
+        .expect_err("an unknown call");
+    assert_eq!(bad["kind"], "failed");
+    assert!(bad["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("GET /not-a-zoom-call"));
+}
