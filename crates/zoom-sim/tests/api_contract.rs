@@ -247,7 +247,10 @@ async fn a_host_gets_100_meeting_creates_and_updates_a_day() {
     assert_eq!((status, limited["code"].as_i64()), (429, Some(429)));
     assert_eq!(headers["x-ratelimit-type"], "Daily-limit");
     let retry = headers["retry-after"].to_str().unwrap_or_default();
-    assert!(retry.ends_with("T00:00:00Z"), "resumes at 00:00 UTC, not {retry}");
+    assert!(
+        retry.ends_with("T00:00:00Z"),
+        "resumes at 00:00 UTC, not {retry}"
+    );
     // The limit is per host: the next UTC day, it is back.
     sim.world()
         .advance_clock(std::time::Duration::from_secs(86_400));
