@@ -1,5 +1,5 @@
 // Backend answers shaped exactly like the generated binding types, for UI tests.
-import type { Profile, ScopeOverview, TestRun } from "../src/ipc";
+import type { FailureReport, Profile, ScopeOverview, TestRun } from "../src/ipc";
 
 export function passedRun(scopes: string[] = ["user:read:list_users:admin", "meeting:read:list_meetings:admin"]): TestRun {
   const parsed = scopes.map((raw) => ({ raw, product: raw.split(":")[0] ?? raw, action: "read", resource: null, level: raw.endsWith(":admin") ? ("admin" as const) : ("user" as const), model: "granular" as const }));
@@ -33,9 +33,9 @@ export function passedRun(scopes: string[] = ["user:read:list_users:admin", "mee
   };
 }
 
-export function failedRun(kind: "invalid_client" | "app_disabled", message: string, advice: string): TestRun {
+export function failedRun(kind: "invalid_client" | "app_disabled" | "rate_limited", message: string, advice: string, extra: Partial<FailureReport> = {}): TestRun {
   return {
-    result: { outcome: "failed", failure: { kind, message, advice, http_status: 400, zoom_error: kind === "invalid_client" ? "invalid_client" : "4717", zoom_reason: "Invalid client_id or client_secret", issues: [] } },
+    result: { outcome: "failed", failure: { kind, message, advice, http_status: 400, zoom_error: kind === "invalid_client" ? "invalid_client" : "4717", zoom_reason: "Invalid client_id or client_secret", issues: [], retry_after_secs: null, ...extra } },
     record: { at_unix: Math.floor(Date.now() / 1000), ok: false, kind, summary: message, scopes: [], latency_ms: null, owner: null, drift: null, renamed_scopes: [] },
   };
 }

@@ -342,6 +342,14 @@ impl TokenError {
         }
     }
 
+    /// How long Zoom asked us to wait (`Retry-After` on a 429), if it said.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            TokenError::RateLimited { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+
     /// Zoom's parsed body, when there is one.
     pub fn zoom_body(&self) -> Option<&ZoomBody> {
         match self {

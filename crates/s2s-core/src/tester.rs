@@ -178,6 +178,8 @@ pub struct FailureReport {
     pub zoom_reason: Option<String>,
     /// Validation findings, when the input was refused before sending.
     pub issues: Vec<CredentialIssue>,
+    /// Seconds Zoom asked to wait before trying again (its `Retry-After`), if it said.
+    pub retry_after_secs: Option<u64>,
 }
 
 impl FailureReport {
@@ -191,6 +193,7 @@ impl FailureReport {
             zoom_error: None,
             zoom_reason: None,
             issues: Vec::new(),
+            retry_after_secs: None,
         }
     }
 }
@@ -211,6 +214,10 @@ impl From<&TestError> for FailureReport {
             issues: match e {
                 TestError::InvalidInput(issues) => issues.clone(),
                 TestError::Token(_) => Vec::new(),
+            },
+            retry_after_secs: match e {
+                TestError::Token(t) => t.retry_after().map(|d| d.as_secs().max(1)),
+                TestError::InvalidInput(_) => None,
             },
         }
     }

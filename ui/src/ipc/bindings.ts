@@ -478,6 +478,8 @@ export type FailureReport_Deserialize = {
 	zoom_reason?: string | null,
 	/**  Validation findings, when the input was refused before sending. */
 	issues: CredentialIssue[],
+	/**  Seconds Zoom asked to wait before trying again (its `Retry-After`), if it said. */
+	retry_after_secs?: number | null,
 };
 
 /**
@@ -499,6 +501,8 @@ export type FailureReport_Serialize = {
 	zoom_reason: string | null,
 	/**  Validation findings, when the input was refused before sending. */
 	issues: CredentialIssue[],
+	/**  Seconds Zoom asked to wait before trying again (its `Retry-After`), if it said. */
+	retry_after_secs: number | null,
 };
 
 /**  Which of the three fields an issue is about. */

@@ -7,7 +7,9 @@ describe("stepToRevisit", () => {
     expect(stepToRevisit("invalid_account")).toBe(2);
     expect(stepToRevisit("app_disabled")).toBe(1);
     expect(stepToRevisit("missing_scope")).toBe(1);
-    expect(stepToRevisit("timeout")).toBe(3);
+  });
+  it("offers no step when none can fix the failure", () => {
+    for (const kind of ["rate_limited", "timeout", "network", "server_error"] as const) expect(stepToRevisit(kind)).toBeNull();
   });
 });
 

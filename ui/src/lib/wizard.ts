@@ -4,9 +4,10 @@ import type { FailureReport, TokenRule } from "../ipc";
 export const STEPS = ["App type", "Create the app", "Credentials", "Test token", "Save"] as const;
 export type StepIndex = 0 | 1 | 2 | 3 | 4;
 
-/** The step whose fix a failure calls for: credentials for rejected IDs and secrets,
- *  the Marketplace for app state, type and scopes, otherwise the test itself. */
-export function stepToRevisit(kind: FailureReport["kind"]): StepIndex {
+/** The step whose fix a failure calls for: credentials for rejected IDs and secrets, the
+ *  Marketplace for app state, type and scopes. None when no earlier step can fix it (a rate
+ *  limit, a timeout, Zoom's own outage): offering one would send the admin to nothing to fix. */
+export function stepToRevisit(kind: FailureReport["kind"]): StepIndex | null {
   switch (kind) {
     case "invalid_input":
     case "invalid_client":
@@ -19,7 +20,7 @@ export function stepToRevisit(kind: FailureReport["kind"]): StepIndex {
     case "missing_scope":
       return 1;
     default:
-      return 3;
+      return null;
   }
 }
 

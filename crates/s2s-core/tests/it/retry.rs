@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use s2s_core::tester::FailureReport;
 use s2s_core::ErrorKind;
 use zoom_sim::Faults;
 
@@ -76,6 +77,8 @@ async fn a_429_without_retry_after_is_reported_not_hammered() {
     assert_eq!(err.kind(), ErrorKind::RateLimited);
     assert!(clock.waits().is_empty());
     assert_eq!(token_requests(&sim, REPORTING.0), 1);
+    // Nothing to count down from: the app falls back to its own minimum pause.
+    assert_eq!(FailureReport::from(&err).retry_after_secs, None);
 }
 
 #[tokio::test]
@@ -97,6 +100,9 @@ async fn a_retry_after_beyond_the_budget_is_reported_with_the_wait() {
     assert_eq!(err.kind(), ErrorKind::RateLimited);
     assert!(err.advice().contains("Wait 3"), "{}", err.advice());
     assert!(clock.waits().is_empty());
+    // The report carries the wait, so the app can count it down and keep Test token disabled.
+    let wait = FailureReport::from(&err).retry_after_secs.expect("the wait");
+    assert!((3_598..=3_600).contains(&wait), "{wait}");
 }
 
 #[tokio::test]

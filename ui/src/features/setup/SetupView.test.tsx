@@ -49,6 +49,36 @@ describe("Setup wizard", () => {
     expect(screen.getByTestId("step-credentials")).toBeTruthy();
   });
 
+  it("waits out Zoom's Retry-After with a live countdown and offers no step to fix", async () => {
+    answerIpc({ validate_credentials: noIssues, test_draft: () => failedRun("rate_limited", "Zoom is rate limiting this app", "Wait, then test again.", { http_status: 429, retry_after_secs: 29 }) });
+    render(<SetupView subject="sandbox" go={vi.fn()} />);
+    fireEvent.click(screen.getByTestId("wizard-next"));
+    fireEvent.click(await screen.findByTestId("test-token"));
+    expect((await screen.findByTestId("test-result")).getAttribute("data-kind")).toBe("rate_limited");
+    const button = screen.getByTestId("test-token") as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(button.textContent).toMatch(/^Test again in (29|30) s$/);
+    // Well past the 3 s minimum pause, Zoom's 29 s still hold.
+    await new Promise((r) => setTimeout(r, 3_300));
+    expect(button.disabled).toBe(true);
+    expect(button.textContent).toMatch(/^Test again in 2[5-7] s$/);
+    expect(screen.queryByTestId("revisit-step")).toBeNull();
+  }, 10_000);
+
+  it("after a failure, saving untested is possible but not the suggested step, and an old check is gone", async () => {
+    answerIpc({ validate_credentials: noIssues, test_draft: () => failedRun("invalid_client", "Zoom rejected the Client ID or Client Secret", "Copy the Client Secret again.") });
+    render(<SetupView subject="sandbox" go={vi.fn()} />);
+    fireEvent.click(screen.getByTestId("wizard-next"));
+    fireEvent.click(await screen.findByTestId("validate-only"));
+    expect((await screen.findByTestId("validate-result")).textContent).toBe("The values look right. Nothing was sent to Zoom.");
+    fireEvent.click(screen.getByTestId("test-token"));
+    await screen.findByTestId("test-result");
+    expect(screen.queryByTestId("validate-result")).toBeNull();
+    const next = screen.getByTestId("wizard-next");
+    expect(next.textContent).toBe("Save without a passing test");
+    expect(next.className).not.toContain("button--primary");
+  });
+
   it("warns before a real test only for an app known to follow the old one-token rule", async () => {
     answerIpc({ validate_credentials: noIssues });
     render(<SetupView subject={null} go={vi.fn()} />);

@@ -3,16 +3,18 @@
 import { useRef, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { TestResultPanel } from "../../components/TestResultPanel";
+import { TestTokenButton } from "../../components/TestTokenButton";
 import { ipc, type IpcError, type TestRun } from "../../ipc";
 import { invalidationWarning, stepToRevisit, type StepIndex } from "../../lib/wizard";
-import { useCooldown } from "../../state/useCooldown";
+import { cooldownAfter, useCooldown } from "../../state/useCooldown";
 import { toDraft, type Form } from "./form";
+import { countOf } from "../../lib/format";
 
 type Props = { form: Form; onTested: (run: TestRun) => void; onRevisit: (step: StepIndex) => void; onNext: () => void; lastRun: TestRun | null };
 
 export function TestStep({ form, onTested, onRevisit, onNext, lastRun }: Props) {
   const [busy, setBusy] = useState(false);
-  const [coolingDown, startCooldown] = useCooldown();
+  const [secondsLeft, startCooldown] = useCooldown();
   const [checked, setChecked] = useState<string | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const inFlight = useRef(false);
@@ -23,7 +25,8 @@ export function TestStep({ form, onTested, onRevisit, onNext, lastRun }: Props) 
     const outcome = await ipc.validateCredentials(form.accountId, form.clientId, form.clientSecret);
     if (!outcome.ok) return setError(outcome.error);
     const errors = outcome.value.filter((i) => i.severity === "error");
-    setChecked(errors.length === 0 ? `The values look right (${outcome.value.length} warning${outcome.value.length === 1 ? "" : "s"}). Nothing was sent to Zoom.` : errors.map((e) => e.message).join(" "));
+    const warnings = outcome.value.length;
+    setChecked(errors.length > 0 ? errors.map((e) => e.message).join(" ") : `The values look right${warnings > 0 ? `, with ${countOf(warnings, "warning")} on the Credentials step` : ""}. Nothing was sent to Zoom.`);
   };
 
   const test = async () => {
@@ -31,15 +34,17 @@ export function TestStep({ form, onTested, onRevisit, onNext, lastRun }: Props) 
     inFlight.current = true;
     setBusy(true);
     setError(null);
+    setChecked(null); // a check of the values says nothing once Zoom has answered
     const outcome = await ipc.testDraft(toDraft(form), form.clientSecret);
     inFlight.current = false;
     setBusy(false);
-    startCooldown();
+    startCooldown(cooldownAfter(outcome.ok ? outcome.value : null));
     if (outcome.ok) onTested(outcome.value);
     else setError(outcome.error);
   };
 
   const passed = lastRun?.result.outcome === "passed" && lastRun.record.ok;
+  const fixStep = lastRun?.result.outcome === "failed" ? stepToRevisit(lastRun.result.failure.kind) : null;
   const needsSecret = form.clientSecret === "";
   return (
     <div class="step" data-testid="step-test">
@@ -50,16 +55,15 @@ export function TestStep({ form, onTested, onRevisit, onNext, lastRun }: Props) 
       )}
       <div class="actions">
         <button type="button" class="button" data-testid="validate-only" onClick={() => void validateOnly()}>Validate only</button>
-        <button type="button" class="button button--primary" data-testid="test-token" disabled={busy || coolingDown || needsSecret} onClick={() => void test()}>
-          {busy ? "Asking Zoom…" : "Test token"}
-        </button>
+        <TestTokenButton testId="test-token" busy={busy} secondsLeft={secondsLeft} disabled={needsSecret} onClick={() => void test()} />
       </div>
       {needsSecret && <p class="muted">Enter the client secret (step 3) to test these values; saved profiles can be tested from Profiles.</p>}
       {checked && <p class="muted" data-testid="validate-result">{checked}</p>}
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
-      {lastRun && <TestResultPanel result={lastRun.result} onRevisit={lastRun.result.outcome === "failed" ? () => onRevisit(stepToRevisit(lastRun.result.outcome === "failed" ? lastRun.result.failure.kind : "invalid_input")) : undefined} />}
+      {lastRun && <TestResultPanel result={lastRun.result} onRevisit={fixStep === null ? undefined : () => onRevisit(fixStep)} />}
       <div class="actions">
-        <button type="button" class="button button--primary" data-testid="wizard-next" onClick={onNext}>
+        {/* Saving untested values is allowed, but never the suggested next step. */}
+        <button type="button" class={passed ? "button button--primary" : "button"} data-testid="wizard-next" onClick={onNext}>
           {passed ? "Continue to save" : "Save without a passing test"}
         </button>
       </div>

@@ -3,13 +3,15 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { DriftWarning } from "../../components/DriftWarning";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { TestResultPanel } from "../../components/TestResultPanel";
+import { TestTokenButton } from "../../components/TestTokenButton";
 import { ViewHeader } from "../../components/ViewHeader";
 import { ipc, type CoexistenceRun, type IpcError, type Profile, type TestRun } from "../../ipc";
+import { countOf } from "../../lib/format";
 import { timeAgo } from "../../lib/time";
-import { invalidationWarning } from "../../lib/wizard";
+import { invalidationWarning, stepToRevisit } from "../../lib/wizard";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import type { Go } from "../../state/navigation";
-import { useCooldown } from "../../state/useCooldown";
+import { cooldownAfter, useCooldown } from "../../state/useCooldown";
 import { useReloadable } from "../../state/useOutcome";
 
 type AllProgress = { done: number; total: number; passed: number; failed: string[] };
@@ -19,7 +21,7 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
   const [selected, setSelected] = useState<string | null>(subject);
   const [run, setRun] = useState<TestRun | null>(null);
   const [busy, setBusy] = useState(false);
-  const [coolingDown, startCooldown] = useCooldown();
+  const [secondsLeft, startCooldown] = useCooldown();
   const [error, setError] = useState<IpcError | null>(null);
   const [all, setAll] = useState<AllProgress | null>(null);
   const inFlight = useRef(false);
@@ -39,7 +41,7 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
     const outcome = await ipc.testProfile(id);
     inFlight.current = false;
     setBusy(false);
-    startCooldown();
+    startCooldown(cooldownAfter(outcome.ok ? outcome.value : null));
     if (outcome.ok) setRun(outcome.value);
     else setError(outcome.error);
     await reload();
@@ -80,9 +82,7 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
                 <option key={p.id} value={p.id}>{p.name}</option>
               ))}
             </select>
-            <button type="button" class="button button--primary" data-testid="token-test" disabled={busy || coolingDown || !profile} onClick={() => profile && void testOne(profile.id)}>
-              {busy && !all ? "Asking Zoom…" : "Test token"}
-            </button>
+            <TestTokenButton testId="token-test" busy={busy && !all} secondsLeft={secondsLeft} disabled={busy || !profile} onClick={() => profile && void testOne(profile.id)} />
             <button type="button" class="button" data-testid="token-test-all" disabled={busy || profiles.length < 2} onClick={() => void testAll()}>Test all profiles</button>
           </div>
           {warning && <p class="notice notice--warning" data-testid="invalidation-warning">{warning}</p>}
@@ -99,7 +99,7 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
               Renamed by Zoom (classic → granular), not lost: {run.record.renamed_scopes.join(", ")}. The token can still make every call they allowed.
             </p>
           )}
-          {run && <TestResultPanel result={run.result} onRevisit={profile ? () => go("setup", profile.id) : undefined} />}
+          {run && <TestResultPanel result={run.result} onRevisit={profile && run.result.outcome === "failed" && stepToRevisit(run.result.failure.kind) !== null ? () => go("setup", profile.id) : undefined} />}
           {run && profile && run.result.outcome === "passed" && (
             <p>
               <button type="button" class="button button--link" data-testid="token-to-scopes" onClick={() => go("scopes", profile.id)}>
@@ -167,7 +167,7 @@ function History({ profile }: { profile: Profile }) {
               <td>{timeAgo(h.at_unix)}</td>
               <td class={h.ok ? "ok" : "failed"}>
                 {h.ok ? "✔" : "✘"} {h.summary}
-                {h.drift && <span class="tag tag--risk" title={h.drift.cause}> lost {h.drift.lost_scopes.length} admin scope{h.drift.lost_scopes.length === 1 ? "" : "s"}</span>}
+                {h.drift && <span class="tag tag--risk" title={h.drift.cause}> lost {countOf(h.drift.lost_scopes.length, "admin scope")}</span>}
                 {h.renamed_scopes.length > 0 && <span class="tag" title={h.renamed_scopes.join(", ")}> {h.renamed_scopes.length} renamed, not lost</span>}
               </td>
               <td>{h.scopes.length}</td>
