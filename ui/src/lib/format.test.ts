@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeBuild, hostAndPort } from "./format";
+import { countOf, describeBuild, hostAndPort } from "./format";
 
 describe("describeBuild", () => {
   it("names version and profile", () => {
@@ -13,5 +13,13 @@ describe("hostAndPort", () => {
   });
   it("returns anything else unchanged", () => {
     expect(hostAndPort("not a url")).toBe("not a url");
+  });
+});
+
+describe("countOf", () => {
+  it("says one file, not 1 files, and groups thousands", () => {
+    expect(countOf(1, "file")).toBe("1 file");
+    expect(countOf(0, "file")).toBe("0 files");
+    expect(countOf(2_000, "binary", "binaries")).toBe("2,000 binaries");
   });
 });

@@ -14,3 +14,8 @@ export function hostAndPort(url: string): string {
     return url;
   }
 }
+
+/** "1 file", "2 files", "0 files": a count with its noun in the right number. */
+export function countOf(n: number, noun: string, plural: string = `${noun}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? noun : plural}`;
+}

@@ -1,4 +1,5 @@
 // Time formatting for expiry countdowns and test history.
+import { countOf } from "./format";
 
 /** "59:58", "1:02:03", or "expired" once `seconds` reaches zero. */
 export function formatCountdown(seconds: number): string {
@@ -16,6 +17,5 @@ export function timeAgo(thenUnix: number, nowMs: number = Date.now()): string {
   if (seconds < 60) return "just now";
   if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
   if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
-  const days = Math.floor(seconds / 86400);
-  return `${days} day${days === 1 ? "" : "s"} ago`;
+  return `${countOf(Math.floor(seconds / 86400), "day")} ago`;
 }

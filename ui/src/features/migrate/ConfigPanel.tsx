@@ -1,6 +1,7 @@
 // Step 5: the migrated configs — names, whether to write the secret, a diff per file (secrets
 // masked), Apply (all files or none, with backups) and Undo.
 import type { Journal, MigrationPlan, NewNames } from "../../ipc";
+import { countOf } from "../../lib/format";
 
 export function ConfigPanel({
   plan,
@@ -46,7 +47,7 @@ export function ConfigPanel({
       {plan.previews.length === 0 && <p class="muted">No config file to rewrite: the settings found are in code (see step 4).</p>}
       {plan.previews.map((p) => (
         <details key={p.file} open data-testid="migrate-preview" data-file={p.file}>
-          <summary><code>{p.file}</code> · {p.replaced} setting{p.replaced === 1 ? "" : "s"} replaced</summary>
+          <summary><code>{p.file}</code> · {countOf(p.replaced, "setting")} replaced</summary>
           <pre class="diff-preview">
             {p.preview.split("\n").map((line, i) => (
               <span key={i} class={line.startsWith("+") ? "added" : line.startsWith("-") ? "removed" : ""}>{line}{"\n"}</span>
@@ -57,12 +58,12 @@ export function ConfigPanel({
       <div class="actions">
         {journal ? (
           <>
-            <span data-testid="migrate-applied">✔ {journal.files.length} file{journal.files.length === 1 ? "" : "s"} migrated; backups in <code>{journal.backup_dir}</code></span>
+            <span data-testid="migrate-applied">✔ {countOf(journal.files.length, "file")} migrated; backups in <code>{journal.backup_dir}</code></span>
             <button type="button" class="button" data-testid="migrate-undo" disabled={busy} onClick={onUndo}>Undo</button>
           </>
         ) : (
           <button type="button" class="button button--primary" data-testid="migrate-apply" disabled={busy || !plan.readiness.ready || plan.previews.length === 0} onClick={onApply} title={plan.readiness.ready ? "" : plan.readiness.message}>
-            Apply to {plan.previews.length} file{plan.previews.length === 1 ? "" : "s"}
+            Apply to {countOf(plan.previews.length, "file")}
           </button>
         )}
       </div>

@@ -3,6 +3,7 @@
 import { useState } from "preact/hooks";
 import { RateLimitPanel } from "../../components/RateLimitPanel";
 import type { ScanReport } from "../../ipc";
+import { countOf } from "../../lib/format";
 import { day, flagLabel, kindLabel } from "../../lib/migrate";
 
 export function FindingsPanel({ report }: { report: ScanReport }) {
@@ -16,7 +17,7 @@ export function FindingsPanel({ report }: { report: ScanReport }) {
     <section class="card" data-testid="migrate-findings" data-count={report.findings.length}>
       <h2>2 · What was found</h2>
       <p class="muted">
-        {report.progress.files_scanned} files scanned in {report.duration_ms} ms{report.skipped_binary > 0 && ` · ${report.skipped_binary} binaries skipped`}
+        {countOf(report.progress.files_scanned, "file")} scanned in {report.duration_ms} ms{report.skipped_binary > 0 && ` · ${countOf(report.skipped_binary, "binary", "binaries")} skipped`}
         {report.cancelled && <strong> · cancelled: the lists below are partial</strong>}
       </p>
       {report.findings.length === 0 ? (

@@ -36,6 +36,16 @@ const journal = { root: "/tmp/legacy", backup_dir: "/tmp/legacy/.s2s-desk-migrat
 const list = { profiles: [profile("New app")], keychain: "Secret Service", notice: null, keychain_problem: null };
 
 describe("Migrate from JWT", () => {
+  it("counts in words a person would write: 1 file, not 1 files", async () => {
+    const one = { ...report, progress: { ...report.progress, files_seen: 1, files_scanned: 1 }, skipped_binary: 1 };
+    answerIpc({ list_profiles: () => list, start_migration_scan: () => 7, get_migration_scan: () => ({ state: "done", report: one }), plan_migration: () => plan(false) });
+    render(<MigrateView go={vi.fn()} />);
+    fireEvent.input(screen.getByTestId("migrate-path"), { target: { value: "/tmp/legacy" } });
+    fireEvent.click(screen.getByTestId("migrate-scan-start"));
+    const findings = await screen.findByTestId("migrate-findings", {}, { timeout: 2000 });
+    expect(findings.textContent).toContain("1 file scanned in 12 ms · 1 binary skipped");
+  });
+
   it("scans with progress, shows findings, and applies only once the new app is ready", async () => {
     let polls = 0;
     let tested = false;

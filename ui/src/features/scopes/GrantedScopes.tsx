@@ -1,6 +1,7 @@
 // The latest token's scopes, by product: level, standing with the owner's role (documented or
 // inferred), what each lets the app do, and the operations it unlocks; then the expected diff.
 import type { GrantedScope, ScopeOverview } from "../../ipc";
+import { countOf } from "../../lib/format";
 import { standingLabel } from "../../lib/roles";
 
 export function GrantedScopes({ overview }: { overview: ScopeOverview }) {
@@ -51,7 +52,7 @@ function ScopeRow({ scope }: { scope: GrantedScope }) {
       {verdict && verdict.standing !== "allowed" && <p class="granted__why">{verdict.explanation}</p>}
       {scope.operations.length > 0 && (
         <details>
-          <summary>Unlocks {scope.operations.length} API operation{scope.operations.length === 1 ? "" : "s"}</summary>
+          <summary>Unlocks {countOf(scope.operations.length, "API operation")}</summary>
           <ul class="operations">
             {scope.operations.map((o) => (
               <li key={o.variant + o.method + o.path}>

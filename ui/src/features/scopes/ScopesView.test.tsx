@@ -23,6 +23,12 @@ describe("Scopes & roles", () => {
     expect((await screen.findByTestId("what-if-result")).getAttribute("data-removed")).toBe("1");
   });
 
+  it("says nothing would be removed without counting scopes that are not there", async () => {
+    answerIpc({ list_profiles: () => list, get_scope_overview: () => scopeOverview(), predict_role_change: () => ({ ...whatIf, removed: [], kept: 0, failing_operations: [] }) });
+    render(<ScopesView subject="id-Reporting" go={vi.fn()} />);
+    expect((await screen.findByTestId("what-if-result")).textContent).toBe("✔ Nothing would be removed.");
+  });
+
   it("re-judges by a role the admin picks", async () => {
     const calls = answerIpc({ list_profiles: () => list, get_scope_overview: () => scopeOverview(), predict_role_change: () => whatIf });
     render(<ScopesView subject="id-Reporting" go={vi.fn()} />);

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ipc, type IpcError, type RoleChoice, type ScopeOverview, type WhatIf } from "../../ipc";
+import { countOf } from "../../lib/format";
 
 type Proposal = "member" | "admin" | "owner" | "without";
 
@@ -59,13 +60,13 @@ export function WhatIfPanel({ profileId, overview, current }: { profileId: strin
 
 function WhatIfResult({ result }: { result: WhatIf }) {
   if (result.removed.length === 0) {
-    return <p class="ok" data-testid="what-if-result" data-removed="0">✔ Nothing would be removed: all {result.kept} granted scopes stay.</p>;
+    return <p class="ok" data-testid="what-if-result" data-removed="0">✔ Nothing would be removed{result.kept > 0 && <>: {result.kept === 1 ? "the granted scope stays" : `all ${countOf(result.kept, "granted scope")} stay`}</>}.</p>;
   }
   const more = result.failing_operations.length - SHOWN_OPERATIONS;
   return (
     <div class="what-if__result" data-testid="what-if-result" data-removed={result.removed.length}>
       <p>
-        <strong>Zoom would remove {result.removed.length} scope{result.removed.length === 1 ? "" : "s"}</strong>
+        <strong>Zoom would remove {countOf(result.removed.length, "scope")}</strong>
         {result.inferred && <span class="tag tag--inferred">partly inferred</span>} ({result.kept} stay):
       </p>
       <p class="chips">
