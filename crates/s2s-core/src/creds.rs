@@ -91,7 +91,7 @@ pub enum Severity {
 pub enum IssueKind {
     /// Nothing there.
     Empty,
-    /// Leading or trailing spaces or line breaks were removed.
+    /// Leading or trailing spaces or line breaks, which are ignored (never sent or saved).
     TrimmedWhitespace,
     /// A space, tab or line break inside the value.
     InnerWhitespace,
@@ -206,7 +206,7 @@ fn check_field(field: Field, raw: &str, issues: &mut Vec<CredentialIssue>) {
             field,
             Severity::Warning,
             IssueKind::TrimmedWhitespace,
-            format!("{label} had spaces or line breaks around it; they were removed."),
+            format!("{label} has spaces or line breaks around it, from copying. They are not part of the value: S2S Desk sends and saves it without them."),
         ));
     }
     if looks_like_jwt(value) {
@@ -325,6 +325,9 @@ mod tests {
                 (Field::ClientSecret, IssueKind::TrimmedWhitespace),
             ]
         );
+        // The field still shows them, so the message must not claim they are gone.
+        assert!(v.issues.iter().all(|i| !i.message.contains("were removed")
+            && i.message.contains("sends and saves it without them")));
         assert_eq!(v.credentials.expect("usable").account_id(), ACCOUNT);
     }
 

@@ -25,6 +25,12 @@ impl Secret {
         mask(&self.0, true)
     }
 
+    /// Without the spaces and line breaks a copy-paste leaves around it: they are never part
+    /// of a Zoom credential.
+    pub fn trimmed(&self) -> Secret {
+        Secret::new(self.0.trim())
+    }
+
     /// Length in characters, for validation messages that must not show the value.
     pub fn char_len(&self) -> usize {
         self.0.chars().count()

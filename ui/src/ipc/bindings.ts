@@ -723,7 +723,7 @@ export type IpcError_Serialize = {
 export type IssueKind = 
 /**  Nothing there. */
 "empty" | 
-/**  Leading or trailing spaces or line breaks were removed. */
+/**  Leading or trailing spaces or line breaks, which are ignored (never sent or saved). */
 "trimmed_whitespace" | 
 /**  A space, tab or line break inside the value. */
 "inner_whitespace" | 

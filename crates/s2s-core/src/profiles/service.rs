@@ -140,6 +140,9 @@ impl ProfileService {
         draft: ProfileDraft,
         secret: Option<&Secret>,
     ) -> Result<Profile, ServiceError> {
+        // Stored as it is sent: a pasted trailing newline must not reach the keychain.
+        let secret = secret.map(Secret::trimmed);
+        let secret = secret.as_ref();
         let (locked, mut next) = self.locked()?;
         let saved = match id {
             Some(id) => next.update(id, draft)?.clone(),

@@ -277,6 +277,22 @@ mod service {
     }
 
     #[test]
+    fn a_pasted_secret_is_stored_without_the_line_break_copying_left_around_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let keychain = Arc::new(MemoryStore::default());
+        let profiles = service(dir.path(), keychain.clone());
+        let saved = profiles
+            .save(
+                None,
+                draft("Prod"),
+                Some(&Secret::new(" TopSecretValue123\n")),
+            )
+            .expect("saved");
+        let stored = keychain.get(&saved.id).expect("get").expect("stored");
+        assert_eq!(stored.expose(), "TopSecretValue123");
+    }
+
+    #[test]
     fn a_test_the_cli_records_while_the_app_runs_survives_the_apps_next_change() {
         let dir = tempfile::tempdir().expect("tempdir");
         let keychain = Arc::new(MemoryStore::default());

@@ -101,7 +101,9 @@ async fn a_retry_after_beyond_the_budget_is_reported_with_the_wait() {
     assert!(err.advice().contains("Wait 3"), "{}", err.advice());
     assert!(clock.waits().is_empty());
     // The report carries the wait, so the app can count it down and keep Test token disabled.
-    let wait = FailureReport::from(&err).retry_after_secs.expect("the wait");
+    let wait = FailureReport::from(&err)
+        .retry_after_secs
+        .expect("the wait");
     assert!((3_598..=3_600).contains(&wait), "{wait}");
 }
 
