@@ -1,10 +1,10 @@
 // Step 3: the app's credentials, checked by the core as they are typed (nothing is sent).
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ipc, type CredentialIssue, type IpcError, type ProfileCloud } from "../../ipc";
-import { SANDBOX_DEMO, fromDraft, type Form } from "./form";
+import { SANDBOX_DEMO, credentialsReady, fromDraft, type Form } from "./form";
 
-type Props = { form: Form; editing: boolean; onChange: (form: Form) => void; onNext: () => void };
+type Props = { form: Form; issues: CredentialIssue[]; editing: boolean; onChange: (form: Form) => void; onNext: () => void };
 
 const CLOUDS: { id: ProfileCloud; label: string }[] = [
   { id: "commercial", label: "Zoom (zoom.us)" },
@@ -12,12 +12,10 @@ const CLOUDS: { id: ProfileCloud; label: string }[] = [
   { id: "sandbox", label: "Sandbox (simulated, on this computer)" },
 ];
 
-export function CredentialsStep({ form, editing, onChange, onNext }: Props) {
-  const issues = useIssues(form, editing);
+export function CredentialsStep({ form, issues, editing, onChange, onNext }: Props) {
   const [revealed, setRevealed] = useState(false);
   const set = (patch: Partial<Form>) => onChange({ ...form, ...patch });
-  const errors = issues.filter((i) => i.severity === "error");
-  const canContinue = form.name.trim() !== "" && errors.length === 0 && (editing || form.clientSecret !== "");
+  const canContinue = credentialsReady(form, issues, editing);
   return (
     <div class="step" data-testid="step-credentials">
       <div class="form-grid">
@@ -142,20 +140,4 @@ function Issues({ issues, field }: { issues: CredentialIssue[]; field: Credentia
       ))}
     </ul>
   );
-}
-
-/** The core's findings for the current values, refreshed shortly after typing stops. An empty
- *  secret while editing means "keep the stored one", so it is not flagged. */
-function useIssues(form: Form, editing: boolean): CredentialIssue[] {
-  const [issues, setIssues] = useState<CredentialIssue[]>([]);
-  useEffect(() => {
-    if (!form.accountId && !form.clientId && !form.clientSecret) return setIssues([]);
-    const timer = setTimeout(async () => {
-      const outcome = await ipc.validateCredentials(form.accountId, form.clientId, form.clientSecret);
-      if (!outcome.ok) return;
-      setIssues(outcome.value.filter((i) => !(editing && i.field === "client_secret" && form.clientSecret === "")));
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [form.accountId, form.clientId, form.clientSecret, editing]);
-  return issues;
 }

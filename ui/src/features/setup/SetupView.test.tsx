@@ -6,6 +6,21 @@ import { SetupView } from "./SetupView";
 
 const noIssues = () => [];
 
+/** The stepper's button for a step, by its label. */
+function stepButton(label: string): HTMLButtonElement {
+  const button = [...screen.getByTestId("stepper").querySelectorAll("button")].find((b) => b.textContent?.includes(label));
+  if (!button) throw new Error(`no step ${label}`);
+  return button;
+}
+
+/** Types a complete set of (well-formed, made-up) credentials into the Credentials step. */
+function fillCredentials() {
+  fireEvent.input(screen.getByTestId("field-name"), { target: { value: "Reporting" } });
+  fireEvent.input(screen.getByTestId("field-account_id"), { target: { value: "AbCdEfGhIjKlMnOpQrStUv" } });
+  fireEvent.input(screen.getByTestId("field-client_id"), { target: { value: "ZyXwVuTsRqPoNmLkJiHgFe" } });
+  fireEvent.input(screen.getByTestId("field-client_secret"), { target: { value: "s3cretS3cretS3cretS3cretS3cret12" } });
+}
+
 describe("Setup wizard", () => {
   it("shows the core's validation message under the field it concerns", async () => {
     answerIpc({
@@ -79,14 +94,33 @@ describe("Setup wizard", () => {
     expect(next.className).not.toContain("button--primary");
   });
 
+  it("opens a step only once the steps before it are done", async () => {
+    answerIpc({ validate_credentials: noIssues });
+    render(<SetupView subject={null} go={vi.fn()} />);
+    const save = stepButton("Save");
+    expect(save.disabled).toBe(true);
+    fireEvent.click(save);
+    expect(screen.getByTestId("stepper").querySelector("[aria-current=step]")?.textContent).toContain("App type");
+    fireEvent.click(stepButton("Create the app"));
+    fireEvent.click(stepButton("Credentials"));
+    expect(stepButton("Test token").disabled).toBe(true);
+    fillCredentials();
+    await waitFor(() => expect(stepButton("Test token").disabled).toBe(false));
+    expect(stepButton("Save").disabled).toBe(true); // the test step comes first
+  });
+
   it("warns before a real test only for an app known to follow the old one-token rule", async () => {
     answerIpc({ validate_credentials: noIssues });
     render(<SetupView subject={null} go={vi.fn()} />);
-    fireEvent.click(screen.getByText(/4\s*Test token|Test token/, { selector: "button.stepper__step" }));
+    fireEvent.click(stepButton("Create the app"));
+    fireEvent.click(stepButton("Credentials"));
+    fillCredentials();
+    await waitFor(() => expect(stepButton("Test token").disabled).toBe(false));
+    fireEvent.click(stepButton("Test token"));
     expect(screen.queryByTestId("invalidation-warning")).toBeNull();
-    fireEvent.click(screen.getByText(/3\s*Credentials|Credentials/, { selector: "button.stepper__step" }));
+    fireEvent.click(stepButton("Credentials"));
     fireEvent.change(screen.getByTestId("field-token-rule"), { target: { value: "one_token" } });
-    fireEvent.click(screen.getByText(/4\s*Test token|Test token/, { selector: "button.stepper__step" }));
+    fireEvent.click(stepButton("Test token"));
     expect(screen.getByTestId("invalidation-warning").textContent).toContain("invalidates the token your deployed service is using");
   });
 });

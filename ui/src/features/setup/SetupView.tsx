@@ -8,16 +8,26 @@ import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import { takeComeBack, type Go } from "../../state/navigation";
 import { AppTypeStep } from "./AppTypeStep";
 import { CredentialsStep } from "./CredentialsStep";
-import { EMPTY_FORM, SANDBOX_DEMO, fromDraft, type Form } from "./form";
+import { EMPTY_FORM, SANDBOX_DEMO, credentialsReady, fromDraft, type Form } from "./form";
 import { MarketplaceStep } from "./MarketplaceStep";
 import { SaveStep } from "./SaveStep";
 import { TestStep } from "./TestStep";
+import { useCredentialIssues } from "./useCredentialIssues";
 
 export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
   const editingId = subject && subject !== SANDBOX_SUBJECT ? subject : null;
   const [step, setStep] = useState<StepIndex>(subject ? 2 : 0);
   const [form, setForm] = useState<Form>(subject === SANDBOX_SUBJECT ? SANDBOX_DEMO : EMPTY_FORM);
   const [lastRun, setLastRun] = useState<TestRun | null>(null);
+  const [furthest, setFurthest] = useState<StepIndex>(subject ? 2 : 0);
+  const issues = useCredentialIssues(form, editingId !== null);
+  // A step is open once every step before it is done: no Save with an empty form.
+  const reachable = (i: number) => i <= furthest + 1 && (i <= 2 || credentialsReady(form, issues, editingId !== null));
+  const goTo = (i: StepIndex) => {
+    if (!reachable(i)) return;
+    setStep(i);
+    setFurthest((f) => Math.max(f, i) as StepIndex);
+  };
 
   useEffect(() => {
     if (!editingId) return;
@@ -31,7 +41,7 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
     setForm(next);
     setLastRun(null); // a result belongs to the values it tested
   };
-  const next = () => setStep((s) => Math.min(s + 1, 4) as StepIndex);
+  const next = () => goTo(Math.min(step + 1, 4) as StepIndex);
 
   return (
     <>
@@ -41,7 +51,7 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
       <ol class="stepper" data-testid="stepper">
         {STEPS.map((label, i) => (
           <li key={label}>
-            <button type="button" class={i === step ? "stepper__step stepper__step--current" : "stepper__step"} aria-current={i === step ? "step" : undefined} onClick={() => setStep(i as StepIndex)}>
+            <button type="button" class={i === step ? "stepper__step stepper__step--current" : "stepper__step"} aria-current={i === step ? "step" : undefined} disabled={!reachable(i)} title={reachable(i) ? undefined : "Complete the steps before this one first"} onClick={() => goTo(i as StepIndex)}>
               <span class="stepper__number">{i + 1}</span> {label}
             </button>
           </li>
@@ -50,8 +60,8 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
       <section class="card">
         {step === 0 && <AppTypeStep onNext={next} />}
         {step === 1 && <MarketplaceStep cloud={form.cloud} onNext={next} />}
-        {step === 2 && <CredentialsStep form={form} editing={editingId !== null} onChange={change} onNext={next} />}
-        {step === 3 && <TestStep form={form} lastRun={lastRun} onTested={setLastRun} onRevisit={setStep} onNext={next} />}
+        {step === 2 && <CredentialsStep form={form} issues={issues} editing={editingId !== null} onChange={change} onNext={next} />}
+        {step === 3 && <TestStep form={form} lastRun={lastRun} onTested={setLastRun} onRevisit={goTo} onNext={next} />}
         {step === 4 && <SaveStep form={form} profileId={editingId} lastRun={lastRun} onSaved={() => go(takeComeBack() ?? "profiles")} />}
       </section>
     </>

@@ -1,5 +1,5 @@
 // The Setup form's state, its conversion to a ProfileDraft, and the Sandbox's demo app.
-import type { Profile, ProfileCloud, ProfileDraft, TokenRule } from "../../ipc";
+import type { CredentialIssue, Profile, ProfileCloud, ProfileDraft, TokenRule } from "../../ipc";
 
 export type Form = {
   name: string;
@@ -28,6 +28,13 @@ export const SANDBOX_DEMO: Form = {
   tokenRule: null,
   notes: "A simulated app in S2S Desk's Sandbox; no Zoom account involved.",
 };
+
+/** Whether the Credentials step is done: a name, all three values (a saved profile may keep
+ *  its stored secret), and no error from the core's check. Later steps wait for this. */
+export function credentialsReady(form: Form, issues: CredentialIssue[], editing: boolean): boolean {
+  const filled = form.name.trim() !== "" && form.accountId.trim() !== "" && form.clientId.trim() !== "";
+  return filled && (editing || form.clientSecret !== "") && !issues.some((i) => i.severity === "error");
+}
 
 /** The draft sent to the backend; IDs are trimmed there, scopes split on commas and spaces. */
 export function toDraft(form: Form): ProfileDraft {
