@@ -1,6 +1,10 @@
 // Stands in for the Rust side in the Chromium flow test, through Tauri's own mockIPC, then
 // starts the real UI. Calls are recorded on window so the test can read them.
 import { mockIPC } from "@tauri-apps/api/mocks";
+import { passedRun } from "../fixtures";
+
+// Long, real granular scope names: the widest text a Test token result shows.
+const WIDE_SCOPES = ["meeting:read:list_past_participants:admin", "cloud_recording:read:list_recording_files:admin", "report:read:list_meeting_participants:admin", "user:read:list_users:admin"];
 
 type Call = { cmd: string; args: unknown };
 const calls: Call[] = [];
@@ -19,6 +23,8 @@ mockIPC((cmd, args) => {
         notice: null,
         keychain_problem: null,
       };
+    case "test_profile":
+      return passedRun(WIDE_SCOPES);
     case "open_external":
       throw { kind: "failed", message: "the system browser could not be opened: no browser in the flow test", hint: "Set a default web browser for your desktop, or copy the link." };
     default:

@@ -80,3 +80,47 @@ test("a failed command shows its message, hint and kind", (t) =>
     const calls = await page.evaluate(() => window.__ipcCalls.filter((c) => c.cmd === "open_external"));
     assert.deepEqual(calls, [{ cmd: "open_external", args: { url: "https://developers.zoom.us/docs/internal-apps/s2s-oauth/" } }]);
   }));
+
+test("disabled buttons look disabled, secondary ones and the stepper's included", (t) =>
+  onFailure(t, async () => {
+    await page.getByTestId("nav-setup").click();
+    const save = page.getByTestId("stepper").getByRole("button", { name: /Save/ });
+    assert.equal(await save.isDisabled(), true);
+    const opacity = await save.evaluate((el) => Number(getComputedStyle(el).opacity));
+    assert.ok(opacity < 0.75, `a disabled step is drawn at opacity ${opacity}`);
+  }));
+
+/** How far the page scrolls sideways, and the innermost elements that stick out (for the message). */
+function sidewaysOverflow() {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const culprits = [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5 && ![...el.children].some((c) => c.getBoundingClientRect().right > width + 0.5))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).split(" ").join(".") : ""}${el.dataset.testid ? `[${el.dataset.testid}]` : ""}`);
+    return { by: document.documentElement.scrollWidth - width, culprits: culprits.join(", ") };
+  });
+}
+
+test("no view scrolls sideways at the window's minimum size", (t) =>
+  onFailure(t, async () => {
+    // tauri.conf.json's minWidth × minHeight.
+    await page.setViewportSize({ width: 900, height: 560 });
+    try {
+      const labels = await page.getByRole("navigation").getByRole("button").allTextContents();
+      for (const label of labels) {
+        await page.getByRole("button", { name: label, exact: true }).click();
+        await page.getByTestId("view-title").filter({ hasText: label }).waitFor();
+        const overflow = await sidewaysOverflow();
+        assert.ok(overflow.by <= 0, `${label} overflows sideways by ${overflow.by} px at 900×560: ${overflow.culprits}`);
+      }
+      // The widest state of Test token: a passing result with long scope names and headers.
+      await page.getByRole("button", { name: "Test token", exact: true }).click();
+      await page.getByTestId("token-test").click();
+      await page.getByTestId("test-result").waitFor();
+      const overflow = await sidewaysOverflow();
+      assert.ok(overflow.by <= 0, `a Test token result overflows sideways by ${overflow.by} px at 900×560: ${overflow.culprits}`);
+    } finally {
+      await page.setViewportSize({ width: 1180, height: 760 });
+    }
+  }));
