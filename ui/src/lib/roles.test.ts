@@ -12,6 +12,10 @@ describe("role picks", () => {
     });
     expect(choiceOf({ ...INITIAL_PICK, mode: "pasted", pasted: "{}" })).toEqual({ from: "pasted", json: "{}" });
   });
+  it("has no role to judge by until a custom role has a privilege or a paste has text", () => {
+    expect(choiceOf({ ...INITIAL_PICK, mode: "custom", customName: "Helpdesk" })).toBeNull();
+    expect(choiceOf({ ...INITIAL_PICK, mode: "pasted", pasted: "  " })).toBeNull();
+  });
 });
 
 describe("verdict badges", () => {

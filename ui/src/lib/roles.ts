@@ -9,8 +9,9 @@ export type RolePick = { mode: RoleMode; customName: string; privileges: string[
 
 export const INITIAL_PICK: RolePick = { mode: "last_test", customName: "", privileges: [], pasted: "" };
 
-/** The backend's RoleChoice for a pick. */
-export function choiceOf(pick: RolePick): RoleChoice {
+/** The backend's RoleChoice for a pick; null while a custom or pasted role has nothing in it
+ *  yet, since there is no role to judge (an empty role would fail every scope). */
+export function choiceOf(pick: RolePick): RoleChoice | null {
   switch (pick.mode) {
     case "last_test":
       return { from: "last_test" };
@@ -19,9 +20,9 @@ export function choiceOf(pick: RolePick): RoleChoice {
     case "member":
       return { from: "builtin", kind: pick.mode };
     case "custom":
-      return { from: "custom", name: pick.customName, privileges: pick.privileges };
+      return pick.privileges.length === 0 ? null : { from: "custom", name: pick.customName, privileges: pick.privileges };
     case "pasted":
-      return { from: "pasted", json: pick.pasted };
+      return pick.pasted.trim() === "" ? null : { from: "pasted", json: pick.pasted };
   }
 }
 

@@ -29,6 +29,15 @@ describe("Scopes & roles", () => {
     expect((await screen.findByTestId("what-if-result")).textContent).toBe("✔ Nothing would be removed.");
   });
 
+  it("gives no verdict by a custom role until it has a privilege", async () => {
+    const calls = answerIpc({ list_profiles: () => list, get_scope_overview: () => scopeOverview(), predict_role_change: () => whatIf });
+    render(<ScopesView subject="id-Reporting" go={vi.fn()} />);
+    fireEvent.change(await screen.findByTestId("role-mode"), { target: { value: "custom" } });
+    expect((await screen.findByTestId("role-awaiting")).textContent).toContain("Tick the custom role's privileges");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls.filter((c) => c.cmd === "get_scope_overview").map((c) => (c.args.role as { from: string }).from)).not.toContain("custom");
+  });
+
   it("re-judges by a role the admin picks", async () => {
     const calls = answerIpc({ list_profiles: () => list, get_scope_overview: () => scopeOverview(), predict_role_change: () => whatIf });
     render(<ScopesView subject="id-Reporting" go={vi.fn()} />);

@@ -5,7 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import { DriftWarning } from "../../components/DriftWarning";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewHeader } from "../../components/ViewHeader";
-import { ipc, type IpcError, type Plan, type ScopeOverview } from "../../ipc";
+import { ipc, type IpcError, type Plan, type RoleChoice, type ScopeOverview } from "../../ipc";
 import { choiceOf, INITIAL_PICK, type RolePick } from "../../lib/roles";
 import { timeAgo } from "../../lib/time";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
@@ -23,21 +23,28 @@ export function ScopesView({ subject, go }: { subject: string | null; go: Go }) 
   const profileId = selected ?? profiles[0]?.id ?? null;
   const [pick, setPick] = useState<RolePick>(INITIAL_PICK);
   const [overview, setOverview] = useState<ScopeOverview | null>(null);
+  // The role the shown overview was judged by: the pick's, once it names a role.
+  const [judgedBy, setJudgedBy] = useState<RoleChoice>({ from: "last_test" });
   const [error, setError] = useState<IpcError | null>(null);
+  const choice = choiceOf(pick);
 
   useEffect(() => {
-    if (!profileId) return;
+    // An empty custom or pasted role has nothing to judge by: keep the last view meanwhile.
+    if (!profileId || !choice) return;
     let live = true;
-    void ipc.scopeOverview(profileId, choiceOf(pick)).then((o) => {
+    void ipc.scopeOverview(profileId, choice).then((o) => {
       if (!live) return;
       // A bad paste keeps the last good view and says what to fix.
-      if (o.ok) setOverview(o.value);
+      if (o.ok) {
+        setOverview(o.value);
+        setJudgedBy(choice);
+      }
       setError(o.ok ? null : o.error);
     });
     return () => {
       live = false;
     };
-  }, [profileId, JSON.stringify(pick)]);
+  }, [profileId, JSON.stringify(choice)]);
 
   const header = (
     <ViewHeader title="Scopes & roles">The scopes your app holds, what its owner's role allows, and what a role change would take away.</ViewHeader>
@@ -78,13 +85,15 @@ export function ScopesView({ subject, go }: { subject: string | null; go: Go }) 
       </div>
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} go={go} />}
       {overview && profileId && (
-        <Overview profileId={profileId} plan={profiles.find((p) => p.id === profileId)?.account_plan ?? null} overview={overview} pick={pick} onPick={setPick} go={go} />
+        <Overview profileId={profileId} plan={profiles.find((p) => p.id === profileId)?.account_plan ?? null} overview={overview} judgedBy={judgedBy} pick={pick} onPick={setPick} go={go} />
       )}
     </>
   );
 }
 
-function Overview({ profileId, plan, overview, pick, onPick, go }: { profileId: string; plan: Plan | null; overview: ScopeOverview; pick: RolePick; onPick: (p: RolePick) => void; go: Go }) {
+type OverviewProps = { profileId: string; plan: Plan | null; overview: ScopeOverview; judgedBy: RoleChoice; pick: RolePick; onPick: (p: RolePick) => void; go: Go };
+
+function Overview({ profileId, plan, overview, judgedBy, pick, onPick, go }: OverviewProps) {
   if (overview.tested_at_unix === null) {
     return (
       <section class="card empty" data-testid="scopes-untested">
@@ -107,8 +116,13 @@ function Overview({ profileId, plan, overview, pick, onPick, go }: { profileId: 
         </p>
       )}
       <RolePanel overview={overview} pick={pick} onPick={onPick} />
+      {choiceOf(pick) === null && (
+        <p class="notice notice--info" role="status" data-testid="role-awaiting">
+          {pick.mode === "custom" ? "Tick the custom role's privileges" : "Paste the role's JSON and choose Use this role"} to judge the scopes by it. Until then, the verdicts below are by {overview.role?.role.name ?? "the last role judged"}.
+        </p>
+      )}
       <GrantedScopes overview={overview} />
-      <WhatIfPanel profileId={profileId} overview={overview} current={choiceOf(pick)} />
+      <WhatIfPanel profileId={profileId} overview={overview} current={judgedBy} />
       <CoveragePanel profileId={profileId} plan={plan} />
     </>
   );
