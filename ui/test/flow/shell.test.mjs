@@ -124,3 +124,26 @@ test("no view scrolls sideways at the window's minimum size", (t) =>
       await page.setViewportSize({ width: 1180, height: 760 });
     }
   }));
+
+test("a custom role's checkboxes sit by their labels and its name box inside the form", (t) =>
+  onFailure(t, async () => {
+    await page.getByTestId("nav-scopes").click();
+    await page.getByTestId("role-mode").selectOption("custom");
+    const picker = page.getByTestId("privilege-picker");
+    await picker.waitFor();
+    const labels = await picker.locator("label:has(input[type=checkbox])").all();
+    assert.ok(labels.length > 0, "the picker lists privileges");
+    for (const label of labels) {
+      const gap = await label.evaluate((el) => {
+        const box = el.querySelector("input").getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const text = [...range.getClientRects()].at(-1);
+        return text.left - box.right;
+      });
+      assert.ok(gap >= 0 && gap < 16, `a checkbox is ${gap} px from its label`);
+    }
+    const [name, form] = await Promise.all([picker.getByRole("textbox", { name: /Role name/ }).boundingBox(), picker.boundingBox()]);
+    assert.ok(name.y >= form.y && name.x >= form.x && name.x + name.width <= form.x + form.width, "the role name box is inside the form");
+    assert.equal(await page.getByTestId("role-awaiting").isVisible(), true);
+  }));

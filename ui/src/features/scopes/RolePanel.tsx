@@ -71,15 +71,18 @@ function PrivilegePicker({ privileges, pick, onPick }: { privileges: PrivilegeIn
   const toggle = (name: string, on: boolean) =>
     onPick({ ...pick, privileges: on ? [...pick.privileges, name] : pick.privileges.filter((p) => p !== name) });
   return (
-    <fieldset class="privileges" data-testid="privilege-picker">
-      <legend>
-        <input aria-label="Role name" placeholder="Role name" value={pick.customName} onInput={(e) => onPick({ ...pick, customName: e.currentTarget.value })} />
-      </legend>
-      {privileges.map((p) => (
-        <label key={p.privilege} title={p.description ?? ""}>
-          <input type="checkbox" checked={pick.privileges.includes(p.privilege)} onChange={(e) => toggle(p.privilege, e.currentTarget.checked)} /> {p.privilege}
-        </label>
-      ))}
+    <fieldset class="custom-role" data-testid="privilege-picker">
+      <legend>Custom role</legend>
+      <label class="custom-role__name">
+        Role name <input placeholder="e.g. Helpdesk" value={pick.customName} onInput={(e) => onPick({ ...pick, customName: e.currentTarget.value })} />
+      </label>
+      <div class="privileges" role="group" aria-label="Its privileges">
+        {privileges.map((p) => (
+          <label key={p.privilege} title={p.description ?? ""}>
+            <input type="checkbox" checked={pick.privileges.includes(p.privilege)} onChange={(e) => toggle(p.privilege, e.currentTarget.checked)} /> {p.privilege}
+          </label>
+        ))}
+      </div>
     </fieldset>
   );
 }
