@@ -1,12 +1,12 @@
 // The loudest thing in the app: admin scopes (or owner privileges) vanished since an earlier
 // test. Names what was lost, the likely cause, and the fixes, most durable first.
 import type { Drift } from "../ipc";
-import { timeAgo } from "../lib/time";
+import { When } from "./When";
 
 export function DriftWarning({ drift }: { drift: Drift }) {
   return (
     <section class="drift" role="alert" data-testid="drift-warning">
-      <h3>⚠ This app lost admin access since the test {timeAgo(drift.since_unix)}</h3>
+      <h3>⚠ This app lost admin access since the test <When unix={drift.since_unix} /></h3>
       {drift.lost_scopes.length > 0 && (
         <p>
           Scopes removed by Zoom:{" "}

@@ -19,3 +19,9 @@ export function timeAgo(thenUnix: number, nowMs: number = Date.now()): string {
   if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
   return `${countOf(Math.floor(seconds / 86400), "day")} ago`;
 }
+
+/** "2026-11-30 20:35:15 UTC": the exact moment, for hover text and exports. UTC because Zoom's
+ *  daily limits reset at 00:00 UTC. */
+export function exactTime(unix: number): string {
+  return `${new Date(unix * 1000).toISOString().slice(0, 19).replace("T", " ")} UTC`;
+}

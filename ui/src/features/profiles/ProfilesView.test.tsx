@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import { answerIpc } from "../../../test/setup";
-import { profile } from "../../../test/fixtures";
+import { passedRun, profile, scopeOverview } from "../../../test/fixtures";
 import { ProfilesView } from "./ProfilesView";
 
 const list = (profiles: ReturnType<typeof profile>[]) => ({ profiles, keychain: "Secret Service (service app.s2sdesk.desktop)", notice: null, keychain_problem: null });
@@ -13,6 +13,16 @@ describe("Profiles", () => {
     render(<ProfilesView go={go} />);
     fireEvent.click(await screen.findByTestId("try-sandbox"));
     expect(go).toHaveBeenCalledWith("setup", "sandbox");
+  });
+
+  it("calls a last test that lost admin scopes what it is: lost admin access", async () => {
+    const record = { ...passedRun().record, ok: false, summary: "missing: role:read:role:admin", drift: scopeOverview().drift!.drift };
+    answerIpc({ list_profiles: () => list([profile("Prod", { history: [record] })]) });
+    render(<ProfilesView go={vi.fn()} />);
+    const last = await screen.findByTestId("last-test");
+    expect(last.textContent).toContain("Lost admin access");
+    expect(last.textContent).not.toContain("missing:");
+    expect(screen.getByTestId("lost-admin-access").getAttribute("title")).toBe("The owner's role (Admin) lost privileges.");
   });
 
   it("searches by name, IDs and notes", async () => {

@@ -3,10 +3,11 @@ import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewHeader } from "../../components/ViewHeader";
 import { ipc, type IpcError, type Profile } from "../../ipc";
-import { timeAgo } from "../../lib/time";
 import type { Go } from "../../state/navigation";
 import { useReloadable } from "../../state/useOutcome";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
+import { RecordTags } from "../../components/RecordTags";
+import { When } from "../../components/When";
 import { ExportPanel } from "./ExportPanel";
 
 export function ProfilesView({ go }: { go: Go }) {
@@ -96,7 +97,7 @@ function LastTest({ profile }: { profile: Profile }) {
   if (!last) return <p class="muted" data-testid="last-test">Not tested yet</p>;
   return (
     <p class={last.ok ? "last-test last-test--ok" : "last-test last-test--failed"} data-testid="last-test">
-      {last.ok ? "✔" : "✘"} {last.summary} · {timeAgo(last.at_unix)}
+      {last.ok ? "✔" : "✘"} {last.drift ? "Lost admin access" : last.summary} <RecordTags record={last} /> · <When unix={last.at_unix} />
       {last.latency_ms !== null && ` · ${last.latency_ms} ms`}
     </p>
   );

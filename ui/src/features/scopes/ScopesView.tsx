@@ -5,9 +5,9 @@ import { useEffect, useState } from "preact/hooks";
 import { DriftWarning } from "../../components/DriftWarning";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewHeader } from "../../components/ViewHeader";
+import { When } from "../../components/When";
 import { ipc, type IpcError, type Plan, type RoleChoice, type ScopeOverview } from "../../ipc";
 import { choiceOf, INITIAL_PICK, type RolePick } from "../../lib/roles";
-import { timeAgo } from "../../lib/time";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import type { Go } from "../../state/navigation";
 import { useOutcome } from "../../state/useOutcome";
@@ -79,7 +79,7 @@ export function ScopesView({ subject, go }: { subject: string | null; go: Go }) 
           ))}
         </select>
         {overview?.tested_at_unix != null && (
-          <span class="muted" data-testid="scopes-tested">From the token of {timeAgo(overview.tested_at_unix)} · catalog {overview.catalog_version}</span>
+          <span class="muted" data-testid="scopes-tested">From the token of <When unix={overview.tested_at_unix} /> · catalog {overview.catalog_version}</span>
         )}
         {profileId && <button type="button" class="button" onClick={() => go("token", profileId)}>Test token again</button>}
       </div>

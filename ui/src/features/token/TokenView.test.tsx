@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import { answerIpc } from "../../../test/setup";
-import { passedRun, profile } from "../../../test/fixtures";
+import { failedRun, passedRun, profile, scopeOverview } from "../../../test/fixtures";
 import { TokenView } from "./TokenView";
 
 describe("Test token", () => {
@@ -51,5 +51,37 @@ describe("Test token", () => {
     expect((await screen.findByTestId("renamed-scopes")).textContent).toContain("user:read:admin");
     expect(screen.getByTestId("rate-limit-headers").textContent).toContain("Light · Daily-limit · 999/1000 left");
     expect(screen.queryByTestId("drift-warning")).toBeNull();
+  });
+
+  it("ends Test all with each failure explained and a way into its result", async () => {
+    const rejected = failedRun("invalid_client", "Zoom rejected the Client ID or Client Secret", "Copy the Client Secret again.");
+    answerIpc({
+      list_profiles: () => ({ profiles: [profile("Prod"), profile("Staging")], keychain: "memory", notice: null, keychain_problem: null }),
+      test_profile: (args) => (args.id === "id-Staging" ? rejected : passedRun()),
+      get_app_info: () => ({ name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2", sandbox_url: "http://127.0.0.1:1", coexistence_cost: "" }),
+    });
+    render(<TokenView subject="id-Prod" go={vi.fn()} />);
+    const all = await screen.findByTestId("token-test-all");
+    await waitFor(() => expect((all as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(all);
+    const failures = await screen.findByTestId("test-all-failures");
+    expect(failures.textContent).toBe("Staging Zoom rejected the Client ID or Client Secret. Copy the Client Secret again.");
+    fireEvent.click(screen.getByRole("button", { name: "Staging" }));
+    expect((await screen.findByTestId("test-result")).getAttribute("data-kind")).toBe("invalid_client");
+    expect((screen.getByTestId("token-profile") as HTMLSelectElement).value).toBe("id-Staging");
+  });
+
+  it("shows each past test's exact time on hover, and a lost admin scope as lost admin access", async () => {
+    const drift = scopeOverview().drift!.drift;
+    const at = Date.UTC(2026, 10, 30, 9, 5, 7) / 1000;
+    const run = passedRun();
+    answerIpc({
+      list_profiles: () => ({ profiles: [profile("Prod", { history: [{ ...run.record, at_unix: at, ok: false, summary: "missing: role:read:role:admin", drift }] })], keychain: "memory", notice: null, keychain_problem: null }),
+      get_app_info: () => ({ name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2", sandbox_url: "http://127.0.0.1:1", coexistence_cost: "" }),
+    });
+    render(<TokenView subject="id-Prod" go={vi.fn()} />);
+    const history = await screen.findByTestId("history");
+    expect(history.querySelector("time")?.getAttribute("title")).toBe("2026-11-30 09:05:07 UTC");
+    expect(screen.getByTestId("lost-admin-access").textContent).toBe("lost admin access: 1 admin scope removed");
   });
 });

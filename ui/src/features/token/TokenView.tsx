@@ -4,17 +4,27 @@ import { DriftWarning } from "../../components/DriftWarning";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { TestResultPanel } from "../../components/TestResultPanel";
 import { TestTokenButton } from "../../components/TestTokenButton";
+import { RecordTags } from "../../components/RecordTags";
 import { ViewHeader } from "../../components/ViewHeader";
-import { ipc, type CoexistenceRun, type IpcError, type Profile, type TestRun } from "../../ipc";
-import { countOf } from "../../lib/format";
-import { timeAgo } from "../../lib/time";
+import { When } from "../../components/When";
+import { ipc, type CoexistenceRun, type IpcError, type Outcome, type Profile, type TestRun } from "../../ipc";
 import { invalidationWarning, stepToRevisit } from "../../lib/wizard";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import type { Go } from "../../state/navigation";
 import { cooldownAfter, useCooldown } from "../../state/useCooldown";
 import { useReloadable } from "../../state/useOutcome";
 
-type AllProgress = { done: number; total: number; passed: number; failed: string[] };
+/** One profile "Test all" could not pass, why, and its run to open (none if the test could not run). */
+type AllFailure = { id: string; name: string; why: string; run: TestRun | null };
+type AllProgress = { done: number; total: number; passed: number; failed: AllFailure[] };
+
+/** Why a test did not pass, in one line. */
+function whyNotPassed(outcome: Outcome<TestRun>): string {
+  if (!outcome.ok) return outcome.error.message;
+  const { result, record } = outcome.value;
+  if (result.outcome === "failed") return `${result.failure.message}. ${result.failure.advice}`;
+  return record.drift ? `lost admin access (${record.drift.cause})` : record.summary;
+}
 
 export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
   const [list, reload] = useReloadable(ipc.listProfiles);
@@ -57,7 +67,7 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
       const outcome = await ipc.testProfile(p.id);
       progress.done += 1;
       if (outcome.ok && outcome.value.record.ok) progress.passed += 1;
-      else progress.failed.push(p.name);
+      else progress.failed.push({ id: p.id, name: p.name, why: whyNotPassed(outcome), run: outcome.ok ? outcome.value : null });
       setAll({ ...progress, failed: [...progress.failed] });
     }
     inFlight.current = false;
@@ -89,8 +99,16 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
           {all && (
             <div class="progress" data-testid="test-all-progress">
               <progress max={all.total} value={all.done} /> {all.done}/{all.total} tested · {all.passed} passed
-              {all.done === all.total && all.failed.length > 0 && <span> · failed: {all.failed.join(", ")}</span>}
             </div>
+          )}
+          {all && all.done === all.total && all.failed.length > 0 && (
+            <ul class="test-all-failures" data-testid="test-all-failures" aria-live="polite">
+              {all.failed.map((f) => (
+                <li key={f.id}>
+                  <button type="button" class="button button--link" onClick={() => { setSelected(f.id); setRun(f.run); }}>{f.name}</button> {f.why}
+                </li>
+              ))}
+            </ul>
           )}
           {error && <ErrorNotice error={error} onDismiss={() => setError(null)} go={go} />}
           {run?.record.drift && <DriftWarning drift={run.record.drift} />}
@@ -164,11 +182,10 @@ function History({ profile }: { profile: Profile }) {
         <tbody>
           {profile.history.map((h) => (
             <tr key={h.at_unix + h.summary}>
-              <td>{timeAgo(h.at_unix)}</td>
+              <td><When unix={h.at_unix} /></td>
               <td class={h.ok ? "ok" : "failed"}>
                 {h.ok ? "✔" : "✘"} {h.summary}
-                {h.drift && <span class="tag tag--risk" title={h.drift.cause}> lost {countOf(h.drift.lost_scopes.length, "admin scope")}</span>}
-                {h.renamed_scopes.length > 0 && <span class="tag" title={h.renamed_scopes.join(", ")}> {h.renamed_scopes.length} renamed, not lost</span>}
+                <RecordTags record={h} />
               </td>
               <td>{h.scopes.length}</td>
               <td>{h.latency_ms === null ? "—" : `${h.latency_ms} ms`}</td>
