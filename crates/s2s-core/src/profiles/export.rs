@@ -16,12 +16,20 @@ pub struct ExportedProfile {
     pub profile: ProfileDraft,
 }
 
-/// Why an import was refused.
+/// Why an import was refused, in words about the export rather than the JSON parser.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
-    /// Not JSON, or not a profile export.
-    #[error("this is not an S2S Desk profile export: {0}")]
-    NotAProfile(String),
+    /// Not JSON at all (or cut short).
+    #[error("this is not a complete profile export: the text stops being JSON on line {line}. Paste the whole export, from the first {{ to the last }}")]
+    NotJson { line: usize },
+    /// JSON, but without the export's marker.
+    #[error("this JSON is not an S2S Desk profile export: it has no \"s2s_desk_profile\" field")]
+    NotAnExport,
+    /// An export with a field missing or of the wrong kind (edited by hand, or from elsewhere).
+    #[error(
+        "the export's {field} is missing or not what S2S Desk writes; export the profile again"
+    )]
+    BadField { field: String },
     /// Exports carry no secret; refuse anything that looks like one, so it is never stored.
     #[error("the file contains a field named '{0}'; S2S Desk exports never carry secrets, so it was not imported")]
     ContainsSecret(String),
@@ -40,15 +48,30 @@ pub fn to_json(profile: &Profile) -> String {
 /// hand-edited file can never slip a secret into the profiles file.
 pub fn from_json(json: &str) -> Result<ProfileDraft, ImportError> {
     let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| ImportError::NotAProfile(e.to_string()))?;
-    if let Some(fields) = value.as_object() {
-        if let Some(key) = fields.keys().find(|k| k.to_lowercase().contains("secret")) {
-            return Err(ImportError::ContainsSecret(key.clone()));
-        }
+        serde_json::from_str(json).map_err(|e| ImportError::NotJson { line: e.line() })?;
+    let Some(fields) = value.as_object() else {
+        return Err(ImportError::NotAnExport);
+    };
+    if let Some(key) = fields.keys().find(|k| k.to_lowercase().contains("secret")) {
+        return Err(ImportError::ContainsSecret(key.clone()));
+    }
+    if !fields.contains_key("s2s_desk_profile") {
+        return Err(ImportError::NotAnExport);
     }
     let exported: ExportedProfile =
-        serde_json::from_value(value).map_err(|e| ImportError::NotAProfile(e.to_string()))?;
+        serde_json::from_value(value).map_err(|e| ImportError::BadField {
+            field: field_named_in(&e.to_string()),
+        })?;
     Ok(exported.profile)
+}
+
+/// The field serde's message names in backticks ("missing field `name`"), or a plain fallback.
+fn field_named_in(message: &str) -> String {
+    message
+        .split('`')
+        .nth(1)
+        .map(|f| format!("\"{f}\""))
+        .unwrap_or_else(|| "content".into())
 }
 
 /// A `.env` snippet. The secret is masked unless `reveal` carries it.

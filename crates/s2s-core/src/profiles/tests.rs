@@ -206,7 +206,29 @@ fn an_import_with_a_secret_field_is_refused() {
         from_json(json),
         Err(ImportError::ContainsSecret("client_secret".into()))
     );
-    assert!(matches!(from_json("[]"), Err(ImportError::NotAProfile(_))));
+}
+
+#[test]
+fn a_refused_import_says_what_is_wrong_with_the_export_not_the_parser() {
+    assert_eq!(
+        from_json("name: Prod"),
+        Err(ImportError::NotJson { line: 1 })
+    );
+    assert_eq!(from_json("[]"), Err(ImportError::NotAnExport));
+    assert_eq!(from_json(r#"{"name":"x"}"#), Err(ImportError::NotAnExport));
+    let missing = from_json(r#"{"s2s_desk_profile":1,"name":"x","cloud":"commercial"}"#)
+        .expect_err("no account id");
+    assert_eq!(
+        missing.to_string(),
+        "the export's \"account_id\" is missing or not what S2S Desk writes; export the profile again"
+    );
+    for refused in [from_json("{"), from_json("[]")] {
+        let message = refused.expect_err("refused").to_string();
+        assert!(
+            !message.contains("column") && !message.contains("expected"),
+            "{message}"
+        );
+    }
 }
 
 #[test]

@@ -107,7 +107,7 @@ function Overview({ profileId, plan, overview, judgedBy, pick, onPick, go }: Ove
       {overview.drift && <DriftWarning drift={overview.drift.drift} />}
       {overview.risk && (
         <p class="notice notice--warning" data-testid="ownership-risk">
-          <strong>This app depends on one person's role.</strong> {overview.risk.message}
+          <strong>Ownership risk.</strong> {overview.risk.message}
         </p>
       )}
       {overview.at_risk.length > 0 && (

@@ -75,9 +75,10 @@ export function CredentialsStep({ form, issues, editing, onChange, onNext }: Pro
         <label for="notes">Notes</label>
         <textarea id="notes" rows={2} value={form.notes} onInput={(e) => set({ notes: e.currentTarget.value })} />
       </div>
-      <ImportFromExport onImported={(imported) => onChange({ ...imported, clientSecret: "" })} />
+      {/* Filling the form from elsewhere is for new profiles; an edit keeps its own values. */}
+      {!editing && <ImportFromExport onImported={(imported) => onChange({ ...imported, clientSecret: "" })} />}
       <div class="actions">
-        {form.cloud === "sandbox" && (
+        {!editing && form.cloud === "sandbox" && (
           <button type="button" class="button" data-testid="fill-sandbox" onClick={() => onChange({ ...SANDBOX_DEMO, name: form.name || SANDBOX_DEMO.name })}>
             Fill in the Sandbox's demo app
           </button>

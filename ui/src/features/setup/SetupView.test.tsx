@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import { answerIpc } from "../../../test/setup";
-import { failedRun, passedRun } from "../../../test/fixtures";
+import { failedRun, passedRun, profile } from "../../../test/fixtures";
 import { SetupView } from "./SetupView";
 
 const noIssues = () => [];
@@ -92,6 +92,16 @@ describe("Setup wizard", () => {
     const next = screen.getByTestId("wizard-next");
     expect(next.textContent).toBe("Save without a passing test");
     expect(next.className).not.toContain("button--primary");
+  });
+
+  it("edits a saved profile without offering to fill it from elsewhere", async () => {
+    answerIpc({ validate_credentials: noIssues, list_profiles: () => ({ profiles: [profile("Prod", { cloud: "sandbox" })], keychain: "memory", notice: null, keychain_problem: null }) });
+    render(<SetupView subject="id-Prod" go={vi.fn()} />);
+    await waitFor(() => expect((screen.getByTestId("field-name") as HTMLInputElement).value).toBe("Prod"));
+    expect(screen.getByTestId("view-title").textContent).toBe("Edit Prod");
+    expect(screen.queryByTestId("fill-sandbox")).toBeNull();
+    expect(screen.queryByTestId("import-open")).toBeNull();
+    expect(document.body.textContent).not.toContain("Set up a Server-to-Server");
   });
 
   it("opens a step only once the steps before it are done", async () => {

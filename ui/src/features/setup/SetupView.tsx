@@ -46,7 +46,7 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
   return (
     <>
       <ViewHeader title={editingId ? `Edit ${form.name || "profile"}` : "Setup"}>
-        {subject === SANDBOX_SUBJECT && <span class="badge badge--sandbox">Sandbox</span>} Set up a Server-to-Server OAuth app, test it, and save it.
+        {subject === SANDBOX_SUBJECT && <span class="badge badge--sandbox">Sandbox</span>} {editingId ? "Change this profile's values, test them, and save." : "Set up a Server-to-Server OAuth app, test it, and save it."}
       </ViewHeader>
       <ol class="stepper" data-testid="stepper">
         {STEPS.map((label, i) => (
