@@ -1,6 +1,7 @@
 // The loudest thing in the app: admin scopes (or owner privileges) vanished since an earlier
 // test. Names what was lost, the likely cause, and the fixes, most durable first.
 import type { Drift } from "../ipc";
+import { LinkedText } from "./LinkedText";
 import { When } from "./When";
 
 export function DriftWarning({ drift }: { drift: Drift }) {
@@ -44,7 +45,7 @@ export function DriftWarning({ drift }: { drift: Drift }) {
       </p>
       <ol class="drift__fixes">
         {drift.fixes.map((f) => (
-          <li key={f}>{f}</li>
+          <li key={f}><LinkedText text={f} /></li>
         ))}
       </ol>
     </section>

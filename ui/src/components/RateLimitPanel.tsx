@@ -1,6 +1,7 @@
 // "Will it fit the account's plan?": volumes per call, a plan picker (remembered on the
 // profile), and the core's verdict per Rate Limit Label, for the shared Heavy + Resource-intensive
 // daily budget and for the per-host meeting limit, each with a bar (a <meter>: no inline style).
+import { LinkedText } from "./LinkedText";
 import { useEffect, useState } from "preact/hooks";
 import { ipc, type CallVolume, type IpcError, type LimitsReport, type Plan, type Verdict } from "../ipc";
 import { ErrorNotice } from "./ErrorNotice";
@@ -91,7 +92,7 @@ function LimitsResult({ report }: { report: LimitsReport }) {
       {report.unlabelled.length > 0 && <p class="muted">No published rate-limit label (not judged): {report.unlabelled.join(", ")}</p>}
       {report.advice.length > 0 && (
         <ul class="advice" data-testid="rl-advice">
-          {report.advice.map((a) => <li key={a}>{a}</li>)}
+          {report.advice.map((a) => <li key={a}><LinkedText text={a} /></li>)}
         </ul>
       )}
       <p><strong>{report.exceeded ? "✘ A limit would be exceeded: Zoom would answer 429." : "✔ Fits the plan."}</strong></p>

@@ -2,6 +2,7 @@
 import { Fragment } from "preact";
 import type { TestResult } from "../ipc";
 import { Countdown } from "./Countdown";
+import { LinkedText } from "./LinkedText";
 import { ScopeList } from "./ScopeList";
 
 export function TestResultPanel({ result, onRevisit }: { result: TestResult; onRevisit?: () => void }) {
@@ -25,7 +26,7 @@ export function TestResultPanel({ result, onRevisit }: { result: TestResult; onR
           </p>
         )}
         <p class="result__advice" data-testid="test-advice">
-          <strong>What to do:</strong> {f.advice}
+          <strong>What to do:</strong> <LinkedText text={f.advice} />
         </p>
         {onRevisit && (
           <button type="button" class="button" data-testid="revisit-step" onClick={onRevisit}>
