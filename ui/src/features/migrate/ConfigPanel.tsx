@@ -26,6 +26,15 @@ export function ConfigPanel({
   onApply: () => void;
   onUndo: () => void;
 }) {
+  if (plan.previews.length === 0) {
+    // A code-only project: nothing to name, write or apply here.
+    return (
+      <section class="card" data-testid="migrate-configs" data-empty="true">
+        <h2>5 · Configs</h2>
+        <p>No configuration file to rewrite: the JWT settings were found only in code. Change the code as step 4 shows, and read the new app's credentials from your secret store.</p>
+      </section>
+    );
+  }
   const field = (key: keyof NewNames, label: string) => (
     <label>
       {label}
@@ -44,7 +53,6 @@ export function ConfigPanel({
         <input type="checkbox" data-testid="migrate-write-secret" checked={writeSecret} disabled={!canWriteSecret} onChange={(e) => onWriteSecret(e.currentTarget.checked)} />{" "}
         Write the client secret from the keychain into these files (otherwise a placeholder you fill from your secret store)
       </label>
-      {plan.previews.length === 0 && <p class="muted">No config file to rewrite: the settings found are in code (see step 4).</p>}
       {plan.previews.map((p) => (
         <details key={p.file} open data-testid="migrate-preview" data-file={p.file}>
           <summary><code>{p.file}</code> · {countOf(p.replaced, "setting")} replaced</summary>
@@ -58,7 +66,7 @@ export function ConfigPanel({
       <div class="actions">
         {journal ? (
           <>
-            <span data-testid="migrate-applied">✔ {countOf(journal.files.length, "file")} migrated; backups in <code>{journal.backup_dir}</code></span>
+            <span data-testid="migrate-applied" role="status">✔ {countOf(journal.files.length, "file")} migrated; backups in <code>{journal.backup_dir}</code></span>
             <button type="button" class="button" data-testid="migrate-undo" disabled={busy} onClick={onUndo}>Undo</button>
           </>
         ) : (
@@ -68,6 +76,22 @@ export function ConfigPanel({
         )}
       </div>
       {!plan.readiness.ready && !journal && <p class="muted">{plan.readiness.message}</p>}
+      {journal && <NextSteps secretSetting={writeSecret ? null : names.client_secret} codeChanges={plan.guidance.length > 0} />}
     </section>
+  );
+}
+
+/** What is left after Apply: the placeholder to fill, the code to change, the test to run. */
+function NextSteps({ secretSetting, codeChanges }: { secretSetting: string | null; codeChanges: boolean }) {
+  return (
+    <div data-testid="migrate-todo">
+      <h3>Still to do</h3>
+      <ol>
+        {secretSetting && <li>Fill in <code>{secretSetting}</code> in the migrated files from your secret store: they hold a placeholder, not the secret.</li>}
+        {codeChanges && <li>Change the code as step 4 shows: ask for a token with <code>grant_type=account_credentials</code> and reuse it until it expires, instead of signing a JWT.</li>}
+        <li>Deploy, and check the service calls Zoom successfully with the new app.</li>
+        <li>Then remove the JWT app's key and secret from wherever else they are kept.</li>
+      </ol>
+    </div>
   );
 }

@@ -57,6 +57,7 @@ describe("Migrate from JWT", () => {
       test_profile: () => ((tested = true), passedRun()),
       apply_migration: () => journal,
       undo_migration: () => journal,
+      get_migration_report: () => ({ markdown: "# report", html: "<h1>report</h1>", saved_to: "/tmp/legacy/s2s-desk-migration-report.md" }),
     });
     render(<MigrateView go={vi.fn()} />);
     fireEvent.input(screen.getByTestId("migrate-path"), { target: { value: "/tmp/legacy" } });
@@ -78,8 +79,31 @@ describe("Migrate from JWT", () => {
       id: 7,
       choices: { names: { account_id: "ZOOM_ACCOUNT_ID", client_id: "ZOOM_CLIENT_ID", client_secret: "ZOOM_CLIENT_SECRET" }, profile_id: "id-New app", write_secret: false },
     });
+    // What is left: the placeholder secret, the code, the test in production.
+    const todo = screen.getByTestId("migrate-todo").textContent ?? "";
+    expect(todo).toContain("Fill in ZOOM_CLIENT_SECRET");
+    expect(todo).toContain("Change the code as step 4 shows");
+    fireEvent.click(screen.getByTestId("migrate-report-save"));
+    await waitFor(() => expect(screen.getByTestId("migrate-report").textContent).toContain("Saved to"));
+
     fireEvent.click(screen.getByTestId("migrate-undo"));
-    await waitFor(() => expect(screen.queryByTestId("migrate-applied")).toBeNull());
+    expect((await screen.findByTestId("migrate-undone")).textContent).toContain("Undone: 1 file restored");
+    expect(screen.queryByTestId("migrate-applied")).toBeNull();
+    // The report saved while applied no longer describes the project.
+    expect(screen.queryByTestId("migrate-report-saved")).toBeNull();
+    expect(screen.getByTestId("migrate-report-stale").textContent).toContain("Save it again");
+  });
+
+  it("offers nothing to write for a project whose JWT settings are only in code", async () => {
+    answerIpc({ list_profiles: () => list, start_migration_scan: () => 7, get_migration_scan: () => ({ state: "done", report }), plan_migration: () => ({ ...plan(true), previews: [] }) });
+    render(<MigrateView go={vi.fn()} />);
+    fireEvent.input(screen.getByTestId("migrate-path"), { target: { value: "/tmp/legacy" } });
+    fireEvent.click(screen.getByTestId("migrate-scan-start"));
+    const configs = await screen.findByTestId("migrate-configs", {}, { timeout: 2000 });
+    expect(configs.textContent).toContain("found only in code");
+    expect(screen.queryByTestId("migrate-apply")).toBeNull();
+    expect(screen.queryByTestId("migrate-write-secret")).toBeNull();
+    expect(screen.queryByTestId("migrate-name-client_secret")).toBeNull();
   });
 
   it("fills the path from the native folder dialog", async () => {

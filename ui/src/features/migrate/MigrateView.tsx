@@ -4,7 +4,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewHeader } from "../../components/ViewHeader";
-import { ipc, type IpcError, type MigrationChoices, type MigrationPlan } from "../../ipc";
+import { ipc, type IpcError, type Journal, type MigrationChoices, type MigrationPlan } from "../../ipc";
+import { countOf } from "../../lib/format";
 import { migratable } from "../../lib/migrate";
 import { useMigrationSession } from "../../state/migrationSession";
 import { comeBackTo, type Go } from "../../state/navigation";
@@ -24,6 +25,7 @@ export function MigrateView({ go }: { go: Go }) {
   const [error, setError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
   const [tests, setTests] = useState(0);
+  const [undone, setUndone] = useState<Journal | null>(null);
   const { scanId, report } = session;
   const choices: MigrationChoices = { names: session.names, profile_id: session.profileId, write_secret: session.writeSecret };
 
@@ -45,16 +47,20 @@ export function MigrateView({ go }: { go: Go }) {
     setBusy(true);
     const o = await ipc.migrateApply(scanId, choices);
     setBusy(false);
-    if (o.ok) update({ journal: o.value });
-    else setError(o.error);
+    if (o.ok) {
+      update({ journal: o.value });
+      setUndone(null);
+    } else setError(o.error);
   };
   const undo = async () => {
     if (!session.journal) return;
     setBusy(true);
     const o = await ipc.migrateUndo(session.journal);
     setBusy(false);
-    if (o.ok) update({ journal: null });
-    else setError(o.error);
+    if (o.ok) {
+      update({ journal: null });
+      setUndone(o.value);
+    } else setError(o.error);
   };
   const profile = profiles.find((p) => p.id === session.profileId);
   // Back from setting up the new app's profile: pick the profile that was just saved.
@@ -106,6 +112,11 @@ export function MigrateView({ go }: { go: Go }) {
               onApply={() => void apply()}
               onUndo={() => void undo()}
             />
+          )}
+          {undone && (
+            <p class="notice notice--info" role="status" data-testid="migrate-undone">
+              Undone: {countOf(undone.files.length, "file")} restored from the backups in <code>{undone.backup_dir}</code>. The project is as it was before Apply.
+            </p>
           )}
           <ReportPanel scanId={scanId} choices={choices} journal={session.journal} />
         </>
