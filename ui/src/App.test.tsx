@@ -18,6 +18,15 @@ describe("App shell", () => {
     expect(window.location.hash).toBe("#/scopes");
   });
 
+  it("skips the sidebar to the view without leaving it", async () => {
+    answerIpc({ get_app_info: () => INFO, list_profiles: () => ({ profiles: [profile("Prod")], keychain: "memory", notice: null, keychain_problem: null }) });
+    window.location.hash = "#/scopes";
+    render(<App />);
+    fireEvent.click(screen.getByTestId("skip-link"));
+    expect(document.activeElement?.id).toBe("main");
+    expect(window.location.hash).toBe("#/scopes");
+  });
+
   it("shows get_app_info in Settings and the Sandbox in the sidebar", async () => {
     answerIpc({ get_app_info: () => INFO });
     window.location.hash = "#/settings";

@@ -9,7 +9,7 @@ export function TestResultPanel({ result, onRevisit }: { result: TestResult; onR
   if (result.outcome === "failed") {
     const f = result.failure;
     return (
-      <section class="result result--failed" data-testid="test-result" data-outcome="failed" data-kind={f.kind}>
+      <section class="result result--failed" role="status" aria-live="polite" data-testid="test-result" data-outcome="failed" data-kind={f.kind}>
         <h3>✘ {f.message}</h3>
         {f.issues.length > 0 && (
           <ul class="issues">
@@ -39,7 +39,7 @@ export function TestResultPanel({ result, onRevisit }: { result: TestResult; onR
   const { token, probe, missing_required } = result.report;
   const passed = missing_required.length === 0 && probe.outcome !== "token_rejected";
   return (
-    <section class={passed ? "result result--passed" : "result result--warning"} data-testid="test-result" data-outcome={passed ? "passed" : "incomplete"}>
+    <section class={passed ? "result result--passed" : "result result--warning"} role="status" aria-live="polite" data-testid="test-result" data-outcome={passed ? "passed" : "incomplete"}>
       <h3>{passed ? "✔ Token issued" : "⚠ Token issued, but not everything checks out"}</h3>
       <dl class="facts">
         <dt>Expires in</dt>

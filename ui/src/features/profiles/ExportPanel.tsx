@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ipc, type IpcError, type Outcome, type Profile } from "../../ipc";
 import { copySecret, copyText, SECRET_EXPOSURE_MS } from "../../state/clipboard";
+import { useEscape } from "../../state/useEscape";
 
 type Shown = { text: string; secret: boolean };
 
@@ -14,6 +15,7 @@ export function ExportPanel({ profile }: { profile: Profile }) {
   const [error, setError] = useState<IpcError | null>(null);
   const [confirmReveal, setConfirmReveal] = useState(false);
   const cancelClear = useRef<() => void>(() => {});
+  useEscape(confirmReveal, () => setConfirmReveal(false));
 
   // A revealed secret hides itself again.
   useEffect(() => {

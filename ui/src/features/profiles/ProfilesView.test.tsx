@@ -25,6 +25,15 @@ describe("Profiles", () => {
     expect(screen.getByTestId("lost-admin-access").getAttribute("title")).toBe("The owner's role (Admin) lost privileges.");
   });
 
+  it("cancels a delete confirmation with Esc", async () => {
+    answerIpc({ list_profiles: () => list([profile("Prod")]) });
+    render(<ProfilesView go={vi.fn()} />);
+    fireEvent.click(await screen.findByTestId("profile-delete"));
+    expect(screen.getByTestId("confirm-delete")).toBeTruthy();
+    fireEvent.keyDown(document, { key: "Escape" });
+    await waitFor(() => expect(screen.queryByTestId("confirm-delete")).toBeNull());
+  });
+
   it("searches by name, IDs and notes", async () => {
     answerIpc({ list_profiles: () => list([profile("Prod", { notes: "billing" }), profile("Stage")]) });
     render(<ProfilesView go={vi.fn()} />);

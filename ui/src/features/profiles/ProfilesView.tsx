@@ -8,6 +8,7 @@ import { useReloadable } from "../../state/useOutcome";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import { RecordTags } from "../../components/RecordTags";
 import { When } from "../../components/When";
+import { useEscape } from "../../state/useEscape";
 import { ExportPanel } from "./ExportPanel";
 
 export function ProfilesView({ go }: { go: Go }) {
@@ -16,6 +17,7 @@ export function ProfilesView({ go }: { go: Go }) {
   const [error, setError] = useState<IpcError | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [exporting, setExporting] = useState<string | null>(null);
+  useEscape(confirming !== null, () => setConfirming(null));
 
   const act = async (outcome: Promise<{ ok: boolean; error?: IpcError }>) => {
     const result = await outcome;

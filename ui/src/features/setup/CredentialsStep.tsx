@@ -1,7 +1,8 @@
 // Step 3: the app's credentials, checked by the core as they are typed (nothing is sent).
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ipc, type CredentialIssue, type IpcError, type ProfileCloud } from "../../ipc";
+import { SECRET_EXPOSURE_MS } from "../../state/clipboard";
 import { SANDBOX_DEMO, credentialsReady, fromDraft, type Form } from "./form";
 
 type Props = { form: Form; issues: CredentialIssue[]; editing: boolean; onChange: (form: Form) => void; onNext: () => void };
@@ -13,7 +14,7 @@ const CLOUDS: { id: ProfileCloud; label: string }[] = [
 ];
 
 export function CredentialsStep({ form, issues, editing, onChange, onNext }: Props) {
-  const [revealed, setRevealed] = useState(false);
+  const [revealed, setRevealed] = useSecretShown();
   const set = (patch: Partial<Form>) => onChange({ ...form, ...patch });
   const canContinue = credentialsReady(form, issues, editing);
   return (
@@ -42,21 +43,16 @@ export function CredentialsStep({ form, issues, editing, onChange, onNext }: Pro
               id="client-secret"
               data-testid="field-client_secret"
               type={revealed ? "text" : "password"}
+              aria-invalid={hasError(issues, "client_secret")}
+              aria-describedby={issuesFor(issues, "client_secret").length > 0 ? "issues-client_secret" : undefined}
               autocomplete="off"
               spellcheck={false}
               value={form.clientSecret}
               placeholder={editing ? "Leave blank to keep the saved secret" : ""}
               onInput={(e) => set({ clientSecret: e.currentTarget.value })}
             />
-            <button
-              type="button"
-              class="button"
-              aria-label="Hold to show the secret"
-              onPointerDown={() => setRevealed(true)}
-              onPointerUp={() => setRevealed(false)}
-              onPointerLeave={() => setRevealed(false)}
-            >
-              Hold to show
+            <button type="button" class="button" data-testid="secret-toggle" aria-pressed={revealed} aria-controls="client-secret" onClick={() => setRevealed(!revealed)}>
+              {revealed ? "Hide" : "Show"}
             </button>
           </div>
           <Issues issues={issues} field="client_secret" />
@@ -125,17 +121,45 @@ function ImportFromExport({ onImported }: { onImported: (form: Form) => void }) 
 function Field({ id, value, issues, field, onInput }: { id: string; value: string; issues: CredentialIssue[]; field: CredentialIssue["field"]; onInput: (v: string) => void }) {
   return (
     <div>
-      <input id={id} data-testid={`field-${field}`} value={value} spellcheck={false} autocomplete="off" onInput={(e) => onInput(e.currentTarget.value)} />
+      <input
+        id={id}
+        data-testid={`field-${field}`}
+        value={value}
+        spellcheck={false}
+        autocomplete="off"
+        aria-invalid={hasError(issues, field)}
+        aria-describedby={issuesFor(issues, field).length > 0 ? `issues-${field}` : undefined}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
       <Issues issues={issues} field={field} />
     </div>
   );
 }
 
+function issuesFor(issues: CredentialIssue[], field: CredentialIssue["field"]): CredentialIssue[] {
+  return issues.filter((i) => i.field === field);
+}
+
+function hasError(issues: CredentialIssue[], field: CredentialIssue["field"]): boolean {
+  return issuesFor(issues, field).some((i) => i.severity === "error");
+}
+
+/** Whether the secret is shown; it hides itself again after SECRET_EXPOSURE_MS. */
+function useSecretShown(): [boolean, (shown: boolean) => void] {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!shown) return;
+    const timer = setTimeout(() => setShown(false), SECRET_EXPOSURE_MS);
+    return () => clearTimeout(timer);
+  }, [shown]);
+  return [shown, setShown];
+}
+
 function Issues({ issues, field }: { issues: CredentialIssue[]; field: CredentialIssue["field"] }) {
-  const mine = issues.filter((i) => i.field === field);
+  const mine = issuesFor(issues, field);
   if (mine.length === 0) return null;
   return (
-    <ul class="field-issues" data-testid={`issues-${field}`}>
+    <ul class="field-issues" id={`issues-${field}`} data-testid={`issues-${field}`} aria-live="polite">
       {mine.map((issue) => (
         <li key={issue.kind} class={`field-issue field-issue--${issue.severity}`}>{issue.message}</li>
       ))}

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import { answerIpc } from "../../../test/setup";
 import { failedRun, passedRun, profile } from "../../../test/fixtures";
@@ -102,6 +102,28 @@ describe("Setup wizard", () => {
     expect(screen.queryByTestId("fill-sandbox")).toBeNull();
     expect(screen.queryByTestId("import-open")).toBeNull();
     expect(document.body.textContent).not.toContain("Set up a Server-to-Server");
+  });
+
+  it("shows the secret with a keyboard toggle, marks a field with a problem, and hides the secret after 30 s", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      answerIpc({ validate_credentials: () => [{ field: "client_id", severity: "error", kind: "looks_swapped", message: "This looks like a client secret: the fields may be swapped." }] });
+      render(<SetupView subject="sandbox" go={vi.fn()} />);
+      const secret = screen.getByTestId("field-client_secret") as HTMLInputElement;
+      const toggle = screen.getByTestId("secret-toggle");
+      expect([secret.type, toggle.getAttribute("aria-pressed")]).toEqual(["password", "false"]);
+      fireEvent.click(toggle); // Enter and Space click a button
+      expect([secret.type, toggle.getAttribute("aria-pressed")]).toEqual(["text", "true"]);
+      const clientId = screen.getByTestId("field-client_id");
+      await waitFor(() => expect(clientId.getAttribute("aria-invalid")).toBe("true"));
+      expect(document.getElementById(clientId.getAttribute("aria-describedby") ?? "")?.textContent).toContain("swapped");
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(30_100);
+      });
+      expect(secret.type).toBe("password");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("opens a step only once the steps before it are done", async () => {
