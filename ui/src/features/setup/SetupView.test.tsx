@@ -126,6 +126,13 @@ describe("Setup wizard", () => {
     }
   });
 
+  it("moves focus to the new step after each step change", async () => {
+    answerIpc({ validate_credentials: noIssues });
+    render(<SetupView subject={null} go={vi.fn()} />);
+    fireEvent.click(screen.getByTestId("wizard-next"));
+    await waitFor(() => expect(document.activeElement?.getAttribute("aria-label")).toBe("Step 2 of 5: Create the app"));
+  });
+
   it("opens a step only once the steps before it are done", async () => {
     answerIpc({ validate_credentials: noIssues });
     render(<SetupView subject={null} go={vi.fn()} />);

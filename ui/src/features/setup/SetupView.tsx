@@ -1,6 +1,6 @@
 // The Setup wizard: app type → Marketplace → credentials → test → save. Also edits a saved
 // profile (subject = its id) and starts on the Sandbox's demo app (subject = "sandbox").
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { ViewHeader } from "../../components/ViewHeader";
 import { ipc, type TestRun } from "../../ipc";
 import { STEPS, type StepIndex } from "../../lib/wizard";
@@ -21,6 +21,16 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
   const [lastRun, setLastRun] = useState<TestRun | null>(null);
   const [furthest, setFurthest] = useState<StepIndex>(subject ? 2 : 0);
   const issues = useCredentialIssues(form, editingId !== null);
+  // After a step change, focus moves to the new step, so keyboard and screen-reader users land there.
+  const stepCard = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    stepCard.current?.focus();
+  }, [step]);
   // A step is open once every step before it is done: no Save with an empty form.
   const reachable = (i: number) => i <= furthest + 1 && (i <= 2 || credentialsReady(form, issues, editingId !== null));
   const goTo = (i: StepIndex) => {
@@ -57,7 +67,7 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
           </li>
         ))}
       </ol>
-      <section class="card">
+      <section class="card step-card" ref={stepCard} tabIndex={-1} aria-label={`Step ${step + 1} of ${STEPS.length}: ${STEPS[step]}`} data-testid="step-card">
         {step === 0 && <AppTypeStep onNext={next} />}
         {step === 1 && <MarketplaceStep cloud={form.cloud} onNext={next} />}
         {step === 2 && <CredentialsStep form={form} issues={issues} editing={editingId !== null} onChange={change} onNext={next} />}
