@@ -5,12 +5,24 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { createServer } from "vite";
 
 const uiRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const artifacts = join(uiRoot, "..", "tests", "e2e", "artifacts");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** axe-core's serious and critical WCAG 2.2 AA violations on the page as it is now. */
+async function seriousViolations() {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
 
 let server;
 let browser;
@@ -146,4 +158,27 @@ test("a custom role's checkboxes sit by their labels and its name box inside the
     const [name, form] = await Promise.all([picker.getByRole("textbox", { name: /Role name/ }).boundingBox(), picker.boundingBox()]);
     assert.ok(name.y >= form.y && name.x >= form.x && name.x + name.width <= form.x + form.width, "the role name box is inside the form");
     assert.equal(await page.getByTestId("role-awaiting").isVisible(), true);
+  }));
+
+test("every view and state the flow reaches has no serious or critical accessibility violation", (t) =>
+  onFailure(t, async () => {
+    const found = [];
+    const check = async (state) => {
+      for (const v of await seriousViolations()) found.push(`${state}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.join(", ")}`);
+    };
+    const labels = await page.getByRole("navigation").getByRole("button").allTextContents();
+    for (const label of labels) {
+      await page.getByRole("button", { name: label, exact: true }).click();
+      await page.getByTestId("view-title").filter({ hasText: label }).waitFor();
+      await check(label);
+    }
+    await page.getByRole("button", { name: "Test token", exact: true }).click();
+    await page.getByTestId("token-test").click();
+    await page.getByTestId("test-result").waitFor();
+    await check("Test token result");
+    await page.getByTestId("nav-scopes").click();
+    await page.getByTestId("role-mode").selectOption("custom");
+    await page.getByTestId("privilege-picker").waitFor();
+    await check("Scopes, custom role");
+    assert.deepEqual(found, []);
   }));
