@@ -9,10 +9,12 @@ let app;
 before(async () => (app = await launchApp()));
 after(async () => app?.stop());
 
-test("the window opens titled S2S Desk, on the Sandbox when there is no profile", (t) =>
+test("the window opens titled S2S Desk, on a Welcome that leads to the Sandbox when there is no profile", (t) =>
   recordingFailures(t, app, async () => {
     assert.equal(await waitUntil(() => app.session.title(), "a window title"), "S2S Desk");
-    // With no profile, the app moves from the default view to the Sandbox setup on its own.
+    // With no profile, the app opens on the Welcome, whose first offer is the Sandbox.
+    assert.equal(await app.session.textOf("view-title", (text) => text === "Welcome to S2S Desk"), "Welcome to S2S Desk");
+    await (await app.session.byTestId("try-sandbox")).click();
     assert.equal(await app.session.textOf("view-title", (text) => text === "Setup"), "Setup");
     const accountId = await (await app.session.byTestId("field-account_id")).attribute("value");
     assert.equal(accountId, "SbxDemoAccount00000001");

@@ -64,10 +64,15 @@ describe("App shell", () => {
 });
 
 describe("first start", () => {
-  it("opens the Setup wizard on the Sandbox when there is no profile, without showing Profiles first", async () => {
+  it("welcomes a newcomer with the Sandbox first, without showing Profiles first", async () => {
     answerIpc({ get_app_info: () => INFO, list_profiles: () => ({ profiles: [], keychain: "memory", notice: null, keychain_problem: null }), validate_credentials: () => [] });
     render(<App />);
     expect(screen.queryByTestId("view-title")).toBeNull();
+    await waitFor(() => expect(screen.getByTestId("view-title").textContent).toBe("Welcome to S2S Desk"));
+    expect(window.location.hash).toBe("#/welcome");
+    expect(screen.getByTestId("welcome").textContent).toContain("simulated Zoom running on this computer");
+    expect(screen.getByTestId("try-sandbox").className).toContain("button--primary");
+    fireEvent.click(screen.getByTestId("try-sandbox"));
     await waitFor(() => expect(screen.getByTestId("view-title").textContent).toBe("Setup"));
     expect(window.location.hash).toBe("#/setup/sandbox");
     expect((screen.getByTestId("field-account_id") as HTMLInputElement).value).toBe("SbxDemoAccount00000001");

@@ -1,7 +1,7 @@
 // The shell: sidebar on the left, the current view on the right.
 import { Sidebar } from "./components/Sidebar";
 import { ipc } from "./ipc";
-import { useSandboxWhenEmpty } from "./state/firstRun";
+import { useWelcomeWhenEmpty } from "./state/firstRun";
 import { useRoute } from "./state/navigation";
 import { useOutcome } from "./state/useOutcome";
 import { ViewBody } from "./views";
@@ -9,7 +9,7 @@ import { ViewBody } from "./views";
 export function App() {
   const [route, go] = useRoute();
   const info = useOutcome(ipc.appInfo);
-  const deciding = useSandboxWhenEmpty(go);
+  const deciding = useWelcomeWhenEmpty(go);
   return (
     <div class="shell">
       {/* Focuses the view itself: following "#main" would replace the route in the hash. */}

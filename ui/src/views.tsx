@@ -5,12 +5,14 @@ import { ScopesView } from "./features/scopes/ScopesView";
 import { SettingsView } from "./features/settings/SettingsView";
 import { SetupView } from "./features/setup/SetupView";
 import { TokenView } from "./features/token/TokenView";
+import { WelcomeView } from "./features/welcome/WelcomeView";
 import type { AppInfo } from "./ipc";
 import type { Go, Route } from "./state/navigation";
 import type { Loadable } from "./state/useOutcome";
 
 export function ViewBody({ route, go, info }: { route: Route; go: Go; info: Loadable<AppInfo> }) {
   const { view, subject } = route;
+  if (view === "welcome") return <WelcomeView go={go} />;
   if (view === "settings") return <SettingsView info={info} />;
   if (view === "profiles") return <ProfilesView go={go} />;
   if (view === "setup") return <SetupView key={subject ?? "new"} subject={subject} go={go} />;

@@ -1,5 +1,5 @@
-// First start: with no saved profile, open the Setup wizard on the Sandbox's demo app, so a
-// newcomer can try every flow at once. A deep link (any hash) is left alone.
+// First start: with no saved profile, open the Welcome, whose first offer is the Sandbox, so a
+// newcomer learns what this is before any form. A deep link (any hash) is left alone.
 import { useEffect, useState } from "preact/hooks";
 import { ipc } from "../ipc";
 import type { Go } from "./navigation";
@@ -7,12 +7,12 @@ import type { Go } from "./navigation";
 export const SANDBOX_SUBJECT = "sandbox";
 
 /** True while deciding where to start, so the default view does not flash first. */
-export function useSandboxWhenEmpty(go: Go): boolean {
+export function useWelcomeWhenEmpty(go: Go): boolean {
   const [deciding, setDeciding] = useState(() => !window.location.hash);
   useEffect(() => {
     if (!deciding) return;
     void ipc.listProfiles().then((outcome) => {
-      if (outcome.ok && outcome.value.profiles.length === 0 && !window.location.hash) go("setup", SANDBOX_SUBJECT);
+      if (outcome.ok && outcome.value.profiles.length === 0 && !window.location.hash) go("welcome");
       setDeciding(false);
     });
   }, []);

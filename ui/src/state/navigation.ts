@@ -2,7 +2,7 @@
 // button keep the admin where they were, and tests can deep-link.
 import { useEffect, useState } from "preact/hooks";
 
-/** Every view, in sidebar order. */
+/** The views in the sidebar, in order. */
 export const VIEWS = [
   { id: "profiles", label: "Profiles" },
   { id: "setup", label: "Setup" },
@@ -12,7 +12,8 @@ export const VIEWS = [
   { id: "settings", label: "Settings" },
 ] as const;
 
-export type ViewId = (typeof VIEWS)[number]["id"];
+/** The first-start welcome is a view too, reached only when there is no profile yet. */
+export type ViewId = (typeof VIEWS)[number]["id"] | "welcome";
 
 export const DEFAULT_VIEW: ViewId = "profiles";
 
@@ -22,7 +23,7 @@ export type Route = { view: ViewId; subject: string | null };
 /** The route a hash names (#/setup/<profile id>); the default view for anything else. */
 export function routeFromHash(hash: string): Route {
   const [id = "", subject = null] = hash.replace(/^#\/?/, "").split("/");
-  const view = VIEWS.find((v) => v.id === id)?.id ?? DEFAULT_VIEW;
+  const view = id === "welcome" ? "welcome" : (VIEWS.find((v) => v.id === id)?.id ?? DEFAULT_VIEW);
   return { view, subject: subject ? decodeURIComponent(subject) : null };
 }
 
