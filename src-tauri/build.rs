@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "delete_profile",
     "export_profile",
     "export_profile_env",
+    "save_profile_export",
     "import_profile",
     "validate_credentials",
     "test_draft",

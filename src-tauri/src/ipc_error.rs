@@ -166,6 +166,15 @@ impl From<EndpointError> for IpcError {
 }
 
 impl IpcError {
+    /// A file the admin chose could not be written.
+    pub fn file_not_written(path: &str, e: &std::io::Error) -> Self {
+        Self::new(
+            IpcErrorKind::Failed,
+            format!("could not save {path}: {e}"),
+            Some("Choose a folder you can write to, with space left."),
+        )
+    }
+
     /// The system browser could not be started.
     pub fn browser_unavailable(e: &std::io::Error) -> Self {
         Self::new(

@@ -26,6 +26,7 @@ pub fn make_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::profiles::delete_profile,
             commands::profiles::export_profile,
             commands::profiles::export_profile_env,
+            commands::profiles::save_profile_export,
             commands::profiles::import_profile,
             commands::token::validate_credentials,
             commands::token::test_draft,

@@ -672,3 +672,49 @@ fn planning_rate_limits_remembers_the_plan_and_names_the_call_it_cannot_read() {
         .unwrap_or_default()
         .contains("GET /not-a-zoom-call"));
 }
+
+#[test]
+fn an_export_saved_to_a_file_never_holds_the_secret() {
+    let shell = Shell::start();
+    let id = shell
+        .invoke(
+            "save_profile",
+            json!({"id": null, "draft": sandbox_draft("Reporting"), "clientSecret": SANDBOX_SECRET, "lastTest": null}),
+        )
+        .expect("saved")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (form, name) in [("json", "reporting.json"), ("env_masked", "reporting.env")] {
+        let path = dir.path().join(name);
+        shell
+            .invoke(
+                "save_profile_export",
+                json!({"id": id, "form": form, "path": path.to_string_lossy()}),
+            )
+            .expect("saved to a file");
+        let text = std::fs::read_to_string(&path).expect("written");
+        assert!(text.contains("SbxDemoAccount00000001"), "{text}");
+        assert!(!text.contains(SANDBOX_SECRET), "{form} holds the secret");
+    }
+    // There is no form that writes the secret.
+    shell
+        .invoke(
+            "save_profile_export",
+            json!({"id": id, "form": "env_revealed", "path": dir.path().join("x.env").to_string_lossy()}),
+        )
+        .expect_err("no revealed form");
+    assert!(!dir.path().join("x.env").exists());
+    let unwritable = shell
+        .invoke(
+            "save_profile_export",
+            json!({"id": id, "form": "json", "path": "/proc/s2s-desk-cannot-write-here.json"}),
+        )
+        .expect_err("unwritable");
+    assert_eq!(unwritable["kind"], "failed");
+    assert!(unwritable["hint"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("folder you can write to"));
+}

@@ -93,6 +93,21 @@ pub fn export_profile(state: State<'_, AppState>, id: ProfileId) -> Result<Strin
     Ok(export::to_json(&state.profiles.get(&id)?))
 }
 
+/// Saves the JSON export or the masked `.env` snippet to `path` (chosen in the native save
+/// dialog). Never the secret: that is only ever shown or copied.
+#[tauri::command]
+#[specta::specta]
+pub fn save_profile_export(
+    state: State<'_, AppState>,
+    id: ProfileId,
+    form: export::SavedExport,
+    path: String,
+) -> Result<(), IpcError> {
+    let profile = state.profiles.get(&id)?;
+    export::save(&profile, form, std::path::Path::new(&path))
+        .map_err(|e| IpcError::file_not_written(&path, &e))
+}
+
 /// A `.env` snippet; the secret is masked unless `reveal` (a deliberate, warned action).
 #[tauri::command]
 #[specta::specta]

@@ -27,6 +27,11 @@ export const commands = {
 	exportProfile: (id: ProfileId) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("export_profile", { id })),
 	/**  A `.env` snippet; the secret is masked unless `reveal` (a deliberate, warned action). */
 	exportProfileEnv: (id: ProfileId, reveal: boolean) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("export_profile_env", { id, reveal })),
+	/**
+	 *  Saves the JSON export or the masked `.env` snippet to `path` (chosen in the native save
+	 *  dialog). Never the secret: that is only ever shown or copied.
+	 */
+	saveProfileExport: (id: ProfileId, form: SavedExport, path: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("save_profile_export", { id, form, path })),
 	/**  Reads an exported profile into a draft for the Setup form (the secret is entered there). */
 	importProfile: (json: string) => typedError<ProfileDraft_Serialize, IpcError_Serialize>(__TAURI_INVOKE("import_profile", { json })),
 	/**  Checks pasted values without sending anything. */
@@ -1420,6 +1425,16 @@ export type RoleView_Serialize = {
 	/**  Catalogued admin/master scopes this role may add to an app. */
 	addable_admin_scopes: string[],
 };
+
+/**
+ *  The forms an export can be saved to a file in. Neither carries the secret: a revealed secret
+ *  may be shown or copied, never written to disk in plaintext.
+ */
+export type SavedExport = 
+/**  [`to_json`]. */
+"json" | 
+/**  [`env_snippet`] with the secret masked. */
+"env_masked";
 
 /**  What a scan found. */
 export type ScanReport = ScanReport_Serialize | ScanReport_Deserialize;

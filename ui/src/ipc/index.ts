@@ -2,7 +2,7 @@
 // `ipc.*` and always get an `Outcome`: a value, or an `IpcError` with a stable `kind`, a
 // `message` and maybe a `hint`. Rejections that are not IpcErrors (a missing command, a Rust
 // panic, no Tauri at all) become kind "internal" here, so every view has one error shape.
-import { open as openDialog } from "@tauri-apps/plugin-dialog";
+import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import {
   commands,
   type AppInfo,
@@ -17,6 +17,7 @@ import {
   type TestRun_Serialize as TestRun,
   type TestRecord_Serialize as TestRecord,
   type TestReport_Serialize as TestReport,
+  type SavedExport,
   type FailureReport_Serialize as FailureReport,
   type Scope_Serialize as Scope,
   type LimitsReport_Serialize as LimitsReport,
@@ -53,7 +54,7 @@ import {
   type LegacyKind,
 } from "./bindings";
 
-export type { AppInfo, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestRun, TestRecord, TestReport, FailureReport, Scope, ScopeGroup, Level, CoexistenceRun, TokenRule, LimitsReport, CallVolume, Plan, Verdict };
+export type { AppInfo, SavedExport, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestRun, TestRecord, TestReport, FailureReport, Scope, ScopeGroup, Level, CoexistenceRun, TokenRule, LimitsReport, CallVolume, Plan, Verdict };
 export type { ScanStatus, ScanReport, Finding, ApiCall, MigrationChoices, MigrationPlan, MigrationReport, Journal, NewNames, Flag, LegacyKind };
 export type { ScopeOverview, GrantedScope, RoleChoice, RoleKind, RoleSource, OwnerRole, WhatIf, CoverageReport, CallCheck, Drift, ScopeVerdict, OperationRef, PrivilegeInfo };
 
@@ -121,6 +122,15 @@ export const ipc = {
   checkCalls: (id: string, calls: string[]): Promise<Outcome<CoverageReport>> => settle(() => commands.checkCalls(id, calls)),
   planRateLimits: (profileId: string | null, plan: Plan, hosts: number, calls: CallVolume[]): Promise<Outcome<LimitsReport>> =>
     settle(() => commands.planRateLimits(profileId, plan, hosts, calls)),
+  /** The native save dialog, then the (secret-free) export written there: the path, or null
+   *  when the dialog was dismissed. */
+  saveExport: async (id: string, form: SavedExport, suggestedName: string): Promise<Outcome<string | null>> => {
+    const chosen = await settlePlain(() => saveDialog({ title: "Save the export", defaultPath: suggestedName }));
+    if (!chosen.ok || chosen.value === null) return chosen;
+    const path = chosen.value;
+    const saved = await settle(() => commands.saveProfileExport(id, form, path));
+    return saved.ok ? { ok: true, value: path } : saved;
+  },
   /** The native dialog to choose a project folder (or one file); null when dismissed. */
   pickPath: (directory: boolean): Promise<Outcome<string | null>> =>
     settlePlain(async () => {

@@ -1,6 +1,8 @@
 //! One profile out of the app and back: JSON with the non-secret fields only, and a `.env`
 //! snippet whose secret is masked unless the caller explicitly passes it to reveal.
 
+use std::path::Path;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Profile, ProfileDraft};
@@ -72,6 +74,27 @@ fn field_named_in(message: &str) -> String {
         .nth(1)
         .map(|f| format!("\"{f}\""))
         .unwrap_or_else(|| "content".into())
+}
+
+/// The forms an export can be saved to a file in. Neither carries the secret: a revealed secret
+/// may be shown or copied, never written to disk in plaintext.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum SavedExport {
+    /// [`to_json`].
+    Json,
+    /// [`env_snippet`] with the secret masked.
+    EnvMasked,
+}
+
+/// Writes the export to `path` whole (a temp file renamed over it), or not at all.
+pub fn save(profile: &Profile, form: SavedExport, path: &Path) -> std::io::Result<()> {
+    let text = match form {
+        SavedExport::Json => to_json(profile),
+        SavedExport::EnvMasked => env_snippet(profile, None),
+    };
+    super::file::write_atomically(path, text.as_bytes())
 }
 
 /// A `.env` snippet. The secret is masked unless `reveal` carries it.

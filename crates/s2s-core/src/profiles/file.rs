@@ -198,7 +198,7 @@ impl ProfileFile {
 
 /// A synced temp file beside `path`, renamed over it: a crash leaves the old file or the new
 /// one, never half of either. Temp files are created owner-only, and the rename keeps that.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut temp = tempfile::NamedTempFile::new_in(dir)?;
     temp.write_all(bytes)?;

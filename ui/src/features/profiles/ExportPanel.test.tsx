@@ -76,4 +76,22 @@ describe("Export", () => {
     await waitFor(() => expect(board.content()).toContain("sand…01"));
     expect(screen.getByTestId("export-note").textContent).toBe("Copied.");
   });
+
+  it("saves a masked export to the file chosen in the save dialog, and never offers to save a revealed secret", async () => {
+    const calls = answerIpc({
+      export_profile_env: (args) => (args.reveal ? REVEALED : "ZOOM_CLIENT_SECRET=sand…01 (32 chars)\n"),
+      "plugin:dialog|save": () => "/home/admin/reporting.env",
+      save_profile_export: () => null,
+    });
+    render(<ExportPanel profile={profile("Reporting (prod)")} />);
+    fireEvent.click(screen.getByTestId("export-env"));
+    fireEvent.click(await screen.findByTestId("export-save"));
+    await waitFor(() => expect(screen.getByTestId("export-note").textContent).toBe("Saved to /home/admin/reporting.env."));
+    expect(calls.find((c) => c.cmd === "plugin:dialog|save")?.args).toMatchObject({ options: { defaultPath: "reporting-prod.env" } });
+    expect(calls.find((c) => c.cmd === "save_profile_export")?.args).toEqual({ id: "id-Reporting (prod)", form: "env_masked", path: "/home/admin/reporting.env" });
+    fireEvent.click(screen.getByTestId("export-env-secret"));
+    fireEvent.click(screen.getByTestId("export-reveal"));
+    await waitFor(() => expect(screen.getByTestId("export-text").textContent).toContain("sandboxSecretReportingBot0000001"));
+    expect(screen.queryByTestId("export-save")).toBeNull();
+  });
 });

@@ -3,11 +3,17 @@
 // after SECRET_EXPOSURE_MS.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { ipc, type IpcError, type Outcome, type Profile } from "../../ipc";
+import { ipc, type IpcError, type Outcome, type Profile, type SavedExport } from "../../ipc";
 import { copySecret, copyText, SECRET_EXPOSURE_MS } from "../../state/clipboard";
 import { useEscape } from "../../state/useEscape";
 
-type Shown = { text: string; secret: boolean };
+/** What is on screen; `savable` names the file form, none for a revealed secret (never written). */
+type Shown = { text: string; secret: boolean; savable: SavedExport | null };
+
+/** "Reporting (prod)" → "reporting-prod" for a suggested file name. */
+function fileStem(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "profile";
+}
 
 export function ExportPanel({ profile }: { profile: Profile }) {
   const [shown, setShown] = useState<Shown | null>(null);
@@ -27,11 +33,16 @@ export function ExportPanel({ profile }: { profile: Profile }) {
     return () => clearTimeout(timer);
   }, [shown]);
 
-  const show = async (outcome: Promise<Outcome<string>>, secret: boolean) => {
+  const show = async (outcome: Promise<Outcome<string>>, savable: SavedExport | null) => {
     const result = await outcome;
     setNote(null);
-    if (result.ok) setShown({ text: result.value, secret });
+    if (result.ok) setShown({ text: result.value, secret: savable === null, savable });
     else setError(result.error);
+  };
+  const saveToFile = async (form: SavedExport) => {
+    const saved = await ipc.saveExport(profile.id, form, `${fileStem(profile.name)}.${form === "json" ? "json" : "env"}`);
+    if (!saved.ok) setError(saved.error);
+    else if (saved.value) setNote(`Saved to ${saved.value}.`);
   };
   const copy = async () => {
     if (!shown) return;
@@ -45,15 +56,16 @@ export function ExportPanel({ profile }: { profile: Profile }) {
     }
   };
 
+  const savable = shown?.savable ?? null;
   return (
     <div class="export" data-testid="export-panel">
       <div class="actions">
-        <button type="button" class="button" onClick={() => void show(ipc.exportProfile(profile.id), false)}>JSON (no secret)</button>
-        <button type="button" class="button" data-testid="export-env" onClick={() => void show(ipc.exportEnv(profile.id, false), false)}>.env (secret masked)</button>
+        <button type="button" class="button" onClick={() => void show(ipc.exportProfile(profile.id), "json")}>JSON (no secret)</button>
+        <button type="button" class="button" data-testid="export-env" onClick={() => void show(ipc.exportEnv(profile.id, false), "env_masked")}>.env (secret masked)</button>
         {confirmReveal ? (
           <span class="confirm">
             The secret will be shown in plain text for {SECRET_EXPOSURE_MS / 1000} s. Anyone who sees or copies it can act as this app.
-            <button type="button" class="button button--danger" data-testid="export-reveal" onClick={() => { setConfirmReveal(false); void show(ipc.exportEnv(profile.id, true), true); }}>Reveal</button>
+            <button type="button" class="button button--danger" data-testid="export-reveal" onClick={() => { setConfirmReveal(false); void show(ipc.exportEnv(profile.id, true), null); }}>Reveal</button>
             <button type="button" class="button" onClick={() => setConfirmReveal(false)}>Cancel</button>
           </span>
         ) : (
@@ -66,6 +78,9 @@ export function ExportPanel({ profile }: { profile: Profile }) {
           <pre class="export__text" data-testid="export-text">{shown.text}</pre>
           <div class="actions">
             <button type="button" class="button" data-testid="export-copy" onClick={() => void copy()}>Copy</button>
+            {savable && (
+              <button type="button" class="button" data-testid="export-save" onClick={() => void saveToFile(savable)}>Save to file…</button>
+            )}
             {shown.secret && <button type="button" class="button" onClick={() => setShown(null)}>Hide now</button>}
           </div>
         </>
