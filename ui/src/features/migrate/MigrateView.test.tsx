@@ -50,7 +50,8 @@ describe("Migrate from JWT", () => {
     let polls = 0;
     let tested = false;
     const calls = answerIpc({
-      list_profiles: () => list,
+      // After its test, the new app's history holds it, as the backend records it.
+      list_profiles: () => (tested ? { ...list, profiles: [profile("New app", { history: [passedRun().record] })] } : list),
       start_migration_scan: () => 7,
       get_migration_scan: () => (++polls < 2 ? { state: "running", progress: { files_seen: 1, files_scanned: 1, bytes_scanned: 10, findings: 1 } } : { state: "done", report }),
       plan_migration: () => plan(tested),

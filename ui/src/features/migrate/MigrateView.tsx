@@ -1,7 +1,7 @@
 // Migrate from JWT: find a legacy integration's JWT settings and Zoom calls, create and test
 // the Server-to-Server app that replaces it, see how the code changes, write the configs
 // (all or nothing, undoable) and keep a report. Steps unlock in order.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewHeader } from "../../components/ViewHeader";
 import { ipc, type IpcError, type Journal, type MigrationChoices, type MigrationPlan } from "../../ipc";
@@ -24,10 +24,15 @@ export function MigrateView({ go }: { go: Go }) {
   const [plan, setPlan] = useState<MigrationPlan | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [tests, setTests] = useState(0);
   const [undone, setUndone] = useState<Journal | null>(null);
   const { scanId, report } = session;
-  const choices: MigrationChoices = { names: session.names, profile_id: session.profileId, write_secret: session.writeSecret };
+  const choices = useMemo<MigrationChoices>(
+    () => ({ names: session.names, profile_id: session.profileId, write_secret: session.writeSecret }),
+    [session.names, session.profileId, session.writeSecret],
+  );
+  const profile = profiles.find((p) => p.id === session.profileId);
+  // Readiness depends on the new app's latest test: a new test means a new plan.
+  const lastTestAt = profile?.history[0]?.at_unix ?? null;
 
   useEffect(() => {
     if (scanId === null) return;
@@ -40,7 +45,7 @@ export function MigrateView({ go }: { go: Go }) {
     return () => {
       live = false;
     };
-  }, [scanId, JSON.stringify(choices), tests]);
+  }, [scanId, choices, lastTestAt]);
 
   const apply = async () => {
     if (scanId === null) return;
@@ -62,7 +67,6 @@ export function MigrateView({ go }: { go: Go }) {
       setUndone(o.value);
     } else setError(o.error);
   };
-  const profile = profiles.find((p) => p.id === session.profileId);
   // Back from setting up the new app's profile: pick the profile that was just saved.
   useEffect(() => {
     if (list.ok !== true || session.knownProfileIds === null) return;
@@ -95,7 +99,7 @@ export function MigrateView({ go }: { go: Go }) {
             profileId={session.profileId}
             onProfile={(id) => update({ profileId: id, writeSecret: false })}
             readiness={plan?.readiness ?? null}
-            onTested={() => { setTests((n) => n + 1); void reloadProfiles(); }}
+            onTested={() => void reloadProfiles()}
             onSetUpProfile={setUpProfile}
           />
           {plan && <GuidancePanel guidance={plan.guidance} />}

@@ -1,7 +1,7 @@
 // Scopes & roles: what a profile's latest token holds, what its owner's role allows, warnings
 // when admin scopes were lost or hang on one person's role, what-if role changes, and whether
 // an integration's calls are covered. Everything is judged by the backend's scope catalog.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { DriftWarning } from "../../components/DriftWarning";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewHeader } from "../../components/ViewHeader";
@@ -26,7 +26,7 @@ export function ScopesView({ subject, go }: { subject: string | null; go: Go }) 
   // The role the shown overview was judged by: the pick's, once it names a role.
   const [judgedBy, setJudgedBy] = useState<RoleChoice>({ from: "last_test" });
   const [error, setError] = useState<IpcError | null>(null);
-  const choice = choiceOf(pick);
+  const choice = useMemo(() => choiceOf(pick), [pick]);
 
   useEffect(() => {
     // An empty custom or pasted role has nothing to judge by: keep the last view meanwhile.
@@ -44,7 +44,7 @@ export function ScopesView({ subject, go }: { subject: string | null; go: Go }) 
     return () => {
       live = false;
     };
-  }, [profileId, JSON.stringify(choice)]);
+  }, [profileId, choice]);
 
   const header = (
     <ViewHeader title="Scopes & roles">The scopes your app holds, what its owner's role allows, and what a role change would take away.</ViewHeader>

@@ -37,10 +37,9 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
   const inFlight = useRef(false);
 
   const profiles = list.ok === true ? list.value.profiles : [];
-  useEffect(() => {
-    if (!selected && profiles[0]) setSelected(profiles[0].id);
-  }, [profiles.length]);
-  const profile = profiles.find((p) => p.id === selected) ?? null;
+  // Until the admin picks one, the first profile is the one shown.
+  const selectedId = selected ?? profiles[0]?.id ?? null;
+  const profile = profiles.find((p) => p.id === selectedId) ?? null;
   const warning = profile && invalidationWarning(profile.cloud, profile.token_rule);
 
   const testOne = async (id: string) => {
@@ -87,7 +86,7 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
       ) : (
         <section class="card">
           <div class="toolbar">
-            <select aria-label="Profile" data-testid="token-profile" value={selected ?? ""} onChange={(e) => { setSelected(e.currentTarget.value); setRun(null); }}>
+            <select aria-label="Profile" data-testid="token-profile" value={selectedId ?? ""} onChange={(e) => { setSelected(e.currentTarget.value); setRun(null); }}>
               {profiles.map((p) => (
                 <option key={p.id} value={p.id}>{p.name}</option>
               ))}
