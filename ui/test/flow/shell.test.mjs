@@ -132,6 +132,13 @@ test("no view scrolls sideways at the window's minimum size", (t) =>
       await page.getByTestId("test-result").waitFor();
       const overflow = await sidewaysOverflow();
       assert.ok(overflow.by <= 0, `a Test token result overflows sideways by ${overflow.by} px at 900×560: ${overflow.culprits}`);
+      // Product names sit beside their scopes, never under them.
+      const overlaps = await page.evaluate(() =>
+        [...document.querySelectorAll(".scopes__product")]
+          .filter((name) => name.getBoundingClientRect().right > name.nextElementSibling.getBoundingClientRect().left)
+          .map((name) => name.textContent),
+      );
+      assert.deepEqual(overlaps, []);
     } finally {
       await page.setViewportSize({ width: 1180, height: 760 });
     }
@@ -180,5 +187,22 @@ test("every view and state the flow reaches has no serious or critical accessibi
     await page.getByTestId("role-mode").selectOption("custom");
     await page.getByTestId("privilege-picker").waitFor();
     await check("Scopes, custom role");
+    // The dark theme (the system's choice) is held to the same bar.
+    await page.emulateMedia({ colorScheme: "dark" });
+    try {
+      for (const label of labels) {
+        await page.getByRole("button", { name: label, exact: true }).click();
+        await page.getByTestId("view-title").filter({ hasText: label }).waitFor();
+        await check(`${label} (dark)`);
+      }
+      await page.getByRole("button", { name: "Test token", exact: true }).click();
+      await page.getByTestId("token-test").click();
+      await page.getByTestId("test-result").waitFor();
+      await check("Test token result (dark)");
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.notEqual(background, "rgb(245, 247, 251)", "the dark theme follows the system");
+    } finally {
+      await page.emulateMedia({ colorScheme: "light" });
+    }
     assert.deepEqual(found, []);
   }));
