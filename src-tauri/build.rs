@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "export_profile",
     "export_profile_env",
     "save_profile_export",
+    "try_call",
     "import_profile",
     "validate_credentials",
     "test_draft",

@@ -57,6 +57,26 @@ impl From<s2s_core::links::LinkError> for IpcError {
     }
 }
 
+impl From<s2s_core::profiles::try_call::TryCallError> for IpcError {
+    fn from(e: s2s_core::profiles::try_call::TryCallError) -> Self {
+        use s2s_core::profiles::try_call::TryCallError;
+        let message = e.to_string();
+        match e {
+            TryCallError::Service(e) => e.into(),
+            TryCallError::NeedsConfirmation(_) => Self::new(
+                IpcErrorKind::Failed,
+                message,
+                Some("Tick the confirmation: the call will really change the account."),
+            ),
+            TryCallError::Path(_) => Self::new(
+                IpcErrorKind::Failed,
+                message,
+                Some("Pick an operation from the list, or type a path such as /users/me."),
+            ),
+        }
+    }
+}
+
 impl From<ServiceError> for IpcError {
     fn from(e: ServiceError) -> Self {
         let message = e.to_string();

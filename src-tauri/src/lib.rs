@@ -31,6 +31,7 @@ pub fn make_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::token::validate_credentials,
             commands::token::test_draft,
             commands::token::test_profile,
+            commands::token::try_call,
             commands::token::check_token_coexistence,
             commands::scopes::get_scope_overview,
             commands::scopes::predict_role_change,

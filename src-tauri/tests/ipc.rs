@@ -718,3 +718,41 @@ fn an_export_saved_to_a_file_never_holds_the_secret() {
         .unwrap_or_default()
         .contains("folder you can write to"));
 }
+
+#[test]
+fn trying_a_call_answers_without_a_token_and_asks_before_changing_the_account() {
+    let shell = Shell::start();
+    let id = shell
+        .invoke(
+            "save_profile",
+            json!({"id": null, "draft": sandbox_draft("Reporting"), "clientSecret": SANDBOX_SECRET, "lastTest": null}),
+        )
+        .expect("saved")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let tried = shell
+        .invoke(
+            "try_call",
+            json!({"id": id, "request": {"method": "GET", "path": "/users/me", "confirmed": false}}),
+        )
+        .expect("tried");
+    assert_eq!(tried["outcome"], "answered");
+    assert_eq!(tried["answer"]["status"], 200);
+    let text = tried.to_string();
+    assert!(!text.contains(SANDBOX_SECRET) && !text.contains("access_token"));
+    let refused = shell
+        .invoke(
+            "try_call",
+            json!({"id": id, "request": {"method": "DELETE", "path": "/meetings/1", "confirmed": false}}),
+        )
+        .expect_err("unconfirmed");
+    assert!(refused["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("DELETE changes the account"));
+    assert!(refused["hint"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("confirmation"));
+}

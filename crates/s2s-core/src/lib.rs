@@ -15,6 +15,7 @@
 //!
 //! This crate must never depend on Tauri: the CLI and the tests use it without a window.
 
+pub mod api_call;
 pub mod clock;
 pub mod cloud;
 pub mod creds;

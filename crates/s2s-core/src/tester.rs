@@ -274,6 +274,11 @@ impl TokenTester {
         }
     }
 
+    /// The HTTP client tests use, for follow-up calls with a fresh token ("Try a call").
+    pub fn http(&self) -> Result<&reqwest::Client, &TokenError> {
+        self.http.as_ref()
+    }
+
     /// Validates, then (once per app at a time) requests a token, probes it and checks scopes.
     pub async fn test(
         &self,

@@ -3,6 +3,7 @@
 //! (`profiles::testing`); a refused token is a result to show, not an IPC error.
 
 use s2s_core::profiles::testing::{self, CoexistenceRun, TestRun};
+use s2s_core::profiles::try_call::{CallRequest, TryCallResult};
 use s2s_core::profiles::ProfileDraft;
 use s2s_core::profiles::ProfileId;
 use s2s_core::{CredentialIssue, RawCredentials, Secret};
@@ -64,5 +65,21 @@ pub async fn test_profile(state: State<'_, AppState>, id: ProfileId) -> Result<T
     Ok(state
         .profiles
         .test_saved(&state.tester, &id, Some(&sandbox))
+        .await?)
+}
+
+/// "Try a call": a fresh token (not recorded) and one request to the profile's API host.
+/// Anything but GET must come confirmed; the token never leaves the backend.
+#[tauri::command]
+#[specta::specta]
+pub async fn try_call(
+    state: State<'_, AppState>,
+    id: ProfileId,
+    request: CallRequest,
+) -> Result<TryCallResult, IpcError> {
+    let sandbox = state.sandbox_url();
+    Ok(state
+        .profiles
+        .try_call(&state.tester, &id, Some(&sandbox), &request)
         .await?)
 }

@@ -40,6 +40,11 @@ export const commands = {
 	testDraft: (draft: ProfileDraft_Deserialize, clientSecret: string) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_draft", { draft, clientSecret })),
 	/**  Tests a saved profile and records the result in its history. */
 	testProfile: (id: ProfileId) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_profile", { id })),
+	/**
+	 *  "Try a call": a fresh token (not recorded) and one request to the profile's API host.
+	 *  Anything but GET must come confirmed; the token never leaves the backend.
+	 */
+	tryCall: (id: ProfileId, request: CallRequest) => typedError<TryCallResult_Serialize, IpcError_Serialize>(__TAURI_INVOKE("try_call", { id, request })),
 	/**  The token coexistence check for a saved profile; its answer is recorded on the profile. */
 	checkTokenCoexistence: (id: ProfileId) => typedError<CoexistenceRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_token_coexistence", { id })),
 	/**  Granted scopes, the owner's role (as read at the last test, or as chosen), risk and drift. */
@@ -148,6 +153,41 @@ export type Basis =
 /**  The role's privileges could not be read. */
 "privileges_unknown";
 
+/**  What Zoom answered. */
+export type CallAnswer = CallAnswer_Serialize | CallAnswer_Deserialize;
+
+/**  What Zoom answered. */
+export type CallAnswer_Deserialize = {
+	/**  HTTP status. */
+	status: number,
+	/**  Time to the whole answer. */
+	latency_ms: number,
+	/**  Zoom's `code` and `message` for an error. */
+	zoom_error?: string | null,
+	/**  What an error means and what to do; none for a success. */
+	explanation?: string | null,
+	/**  The rate-limit headers Zoom sent. */
+	rate_limit: RateLimitInfo_Deserialize,
+	/**  The body's first 2 KiB, pretty-printed when JSON, any token removed. */
+	body: string,
+};
+
+/**  What Zoom answered. */
+export type CallAnswer_Serialize = {
+	/**  HTTP status. */
+	status: number,
+	/**  Time to the whole answer. */
+	latency_ms: number,
+	/**  Zoom's `code` and `message` for an error. */
+	zoom_error: string | null,
+	/**  What an error means and what to do; none for a success. */
+	explanation: string | null,
+	/**  The rate-limit headers Zoom sent. */
+	rate_limit: RateLimitInfo_Serialize,
+	/**  The body's first 2 KiB, pretty-printed when JSON, any token removed. */
+	body: string,
+};
+
 /**  One line of the check. */
 export type CallCheck = CallCheck_Serialize | CallCheck_Deserialize;
 
@@ -191,6 +231,32 @@ by: string[] } |
 by: string[] } | 
 /**  No granted scope authorizes it. */
 { status: "not_covered" };
+
+/**
+ *  The methods Zoom's API uses. Only GET runs without an explicit confirmation: the others
+ *  change the account.
+ */
+export type CallMethod = 
+/**  Reads; safe to try. */
+"GET" | 
+/**  Creates. */
+"POST" | 
+/**  Replaces. */
+"PUT" | 
+/**  Changes. */
+"PATCH" | 
+/**  Deletes. */
+"DELETE";
+
+/**  A call to try. */
+export type CallRequest = {
+	/**  The method; anything but GET needs `confirmed`. */
+	method: CallMethod,
+	/**  The path under the API, e.g. `/users/me`. */
+	path: string,
+	/**  The admin confirmed a call that changes the account. */
+	confirmed: boolean,
+};
 
 /**  How a call was recognised. */
 export type CallSource = 
@@ -1951,6 +2017,47 @@ export type TokenSummary_Serialize = {
 	/**  Rate-limit headers on the token response. */
 	rate_limit: RateLimitInfo_Serialize,
 };
+
+/**  What trying the call showed. */
+export type TryCallResult = TryCallResult_Serialize | TryCallResult_Deserialize;
+
+/**  What trying the call showed. */
+export type TryCallResult_Deserialize = 
+/**  Zoom answered the call. */
+{ outcome: "answered"; 
+/**  The method sent. */
+method: CallMethod; 
+/**  The path sent (under `/v2`). */
+path: string; 
+/**  The catalog's operation for it, when known. */
+operation?: OperationRef | null; 
+/**  The token's scopes that this operation accepts: what authorized it. */
+authorized_by: string[]; 
+/**  Zoom's answer. */
+answer: CallAnswer_Deserialize } | 
+/**  No answer: no token, or the call itself failed (network, timeout). */
+{ outcome: "failed"; 
+/**  What happened and what to do. */
+failure: FailureReport_Deserialize };
+
+/**  What trying the call showed. */
+export type TryCallResult_Serialize = 
+/**  Zoom answered the call. */
+{ outcome: "answered"; 
+/**  The method sent. */
+method: CallMethod; 
+/**  The path sent (under `/v2`). */
+path: string; 
+/**  The catalog's operation for it, when known. */
+operation: OperationRef | null; 
+/**  The token's scopes that this operation accepts: what authorized it. */
+authorized_by: string[]; 
+/**  Zoom's answer. */
+answer: CallAnswer_Serialize } | 
+/**  No answer: no token, or the call itself failed (network, timeout). */
+{ outcome: "failed"; 
+/**  What happened and what to do. */
+failure: FailureReport_Serialize };
 
 /**  A call limited per user (host) per day. */
 export type UserLimit = {

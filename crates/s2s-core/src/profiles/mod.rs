@@ -8,6 +8,7 @@ pub mod file;
 pub mod record;
 pub mod service;
 pub mod testing;
+pub mod try_call;
 
 use serde::{Deserialize, Serialize};
 use zoom_catalog::scope::ScopeName;

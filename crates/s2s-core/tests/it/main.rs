@@ -9,3 +9,4 @@ mod roles;
 mod secrets;
 mod success;
 mod support;
+mod try_call;

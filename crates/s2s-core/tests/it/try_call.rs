@@ -1,0 +1,151 @@
+//! "Try a call": a fresh token, one request to the profile's API host, what authorized it —
+//! against the simulator. Nothing is recorded and no token comes back.
+
+use std::sync::Arc;
+
+use s2s_core::api_call::CallMethod;
+use s2s_core::keychain::MemoryStore;
+use s2s_core::profiles::file::ProfileFile;
+use s2s_core::profiles::service::ProfileService;
+use s2s_core::profiles::try_call::{CallRequest, TryCallError, TryCallResult};
+use s2s_core::profiles::{ProfileCloud, ProfileDraft};
+use s2s_core::Secret;
+
+use crate::support::*;
+
+fn saved_reporting_bot(dir: &std::path::Path) -> (ProfileService, String) {
+    let profiles = ProfileService::open(ProfileFile::in_dir(dir), Arc::new(MemoryStore::default()))
+        .expect("opens");
+    let draft = ProfileDraft {
+        name: "Reporting".into(),
+        cloud: ProfileCloud::Sandbox,
+        account_id: ACCOUNT.into(),
+        client_id: REPORTING.0.into(),
+        notes: String::new(),
+        expected_scopes: vec![],
+        token_index: None,
+        token_rule: None,
+        account_plan: None,
+    };
+    let id = profiles
+        .save(None, draft, Some(&Secret::new(REPORTING.1)))
+        .expect("saved")
+        .id;
+    (profiles, id.to_string())
+}
+
+fn get(path: &str) -> CallRequest {
+    CallRequest {
+        method: CallMethod::Get,
+        path: path.into(),
+        confirmed: false,
+    }
+}
+
+#[tokio::test]
+async fn a_get_answers_with_the_scope_that_authorized_it_and_records_nothing() {
+    let sim = sim().await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (profiles, id) = saved_reporting_bot(dir.path());
+    let (tester, _) = tester();
+    let result = profiles
+        .try_call(
+            &tester,
+            &id,
+            Some(&sim.base_url()),
+            &get("/users?page_size=2"),
+        )
+        .await
+        .expect("tried");
+    let TryCallResult::Answered {
+        path,
+        operation,
+        authorized_by,
+        answer,
+        ..
+    } = result
+    else {
+        panic!("no answer: {result:?}");
+    };
+    assert_eq!(path, "/v2/users?page_size=2");
+    assert_eq!(answer.status, 200);
+    assert_eq!(operation.map(|o| o.operation_id), Some("users".to_string()));
+    assert!(
+        authorized_by.contains(&"user:read:list_users:admin".to_string()),
+        "{authorized_by:?}"
+    );
+    assert!(answer.body.contains("\"users\""), "{}", answer.body);
+    assert!(answer.explanation.is_none());
+    assert!(
+        answer.rate_limit.category.is_some(),
+        "Zoom's rate-limit headers are shown"
+    );
+    assert!(
+        profiles.get(&id).expect("profile").history.is_empty(),
+        "a tried call is not a test"
+    );
+}
+
+#[tokio::test]
+async fn a_call_the_token_has_no_scope_for_is_explained() {
+    let sim = sim().await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (profiles, id) = saved_reporting_bot(dir.path());
+    let (tester, _) = tester();
+    let result = profiles
+        .try_call(
+            &tester,
+            &id,
+            Some(&sim.base_url()),
+            &get("/meetings/85746065432"),
+        )
+        .await
+        .expect("tried");
+    let TryCallResult::Answered {
+        answer,
+        authorized_by,
+        ..
+    } = result
+    else {
+        panic!("no answer: {result:?}");
+    };
+    assert_eq!(answer.status, 400);
+    assert!(answer
+        .zoom_error
+        .as_deref()
+        .unwrap_or_default()
+        .starts_with("4711"));
+    assert!(answer
+        .explanation
+        .as_deref()
+        .unwrap_or_default()
+        .contains("lacks the scope"));
+    assert!(authorized_by.is_empty());
+}
+
+#[tokio::test]
+async fn a_call_that_changes_the_account_waits_for_confirmation_and_paths_stay_paths() {
+    let sim = sim().await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (profiles, id) = saved_reporting_bot(dir.path());
+    let (tester, _) = tester();
+    let post = CallRequest {
+        method: CallMethod::Post,
+        path: "/users/me/meetings".into(),
+        confirmed: false,
+    };
+    let refused = profiles
+        .try_call(&tester, &id, Some(&sim.base_url()), &post)
+        .await;
+    assert!(matches!(
+        refused,
+        Err(TryCallError::NeedsConfirmation("POST"))
+    ));
+    for bad in ["https://evil.example/v2/users", "/users/{userId}"] {
+        let refused = profiles
+            .try_call(&tester, &id, Some(&sim.base_url()), &get(bad))
+            .await;
+        assert!(matches!(refused, Err(TryCallError::Path(_))), "{bad}");
+    }
+    assert_eq!(token_requests(&sim, REPORTING.0), 0, "nothing was sent");
+}
