@@ -1,6 +1,7 @@
 // Zoom as it is today, in the real window against the embedded Sandbox: the token coexistence
 // check answers "tokens coexist" and records it; Zoom moving an app from classic to granular
-// scopes shows as a rename, not as lost admin access.
+// scopes shows as a rename, not as lost admin access; "Try a call" answers with the scope that
+// authorized it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -64,6 +65,29 @@ test("Zoom moving an app from classic to granular scopes is a rename, not lost a
       await waitUntil(async () => (await app.session.byTestId("test-result")).attribute("data-outcome"), "a test result", 20_000);
       assert.match(await app.session.textOf("renamed-scopes"), /user:read:admin/);
       assert.equal((await app.session.allByTestId("drift-warning")).length, 0, "a rename raises no alarm");
+    });
+  } finally {
+    await app.stop();
+  }
+});
+
+test("Try a call answers with the scope that authorized it, and a change waits for a tick", async (t) => {
+  const app = await launchApp();
+  try {
+    await recordingFailures(t, app, async () => {
+      assert.equal((await startSandboxSetup(app)).outcome, "passed");
+      await saveWizardProfile(app);
+      await click(app, "nav-token");
+      await (await enabled(app, "token-test")).click();
+      await waitUntil(async () => (await app.session.byTestId("test-result")).attribute("data-outcome"), "a test result", 20_000);
+      await click(app, "try-send");
+      const status = await waitUntil(async () => (await app.session.byTestId("try-result")).attribute("data-status"), "the call's answer", 20_000);
+      assert.equal(status, "200");
+      assert.match(await app.session.textOf("try-authorized"), /user:read:user:admin/);
+      assert.match(await app.session.textOf("try-body"), /"email"/);
+      // A DELETE is not sent until it is confirmed.
+      await app.session.execute('const s = document.querySelector("[data-testid=try-method]"); s.value = "DELETE"; s.dispatchEvent(new Event("change", { bubbles: true }));');
+      assert.notEqual(await (await app.session.byTestId("try-send")).attribute("disabled"), null);
     });
   } finally {
     await app.stop();

@@ -1,6 +1,7 @@
 // The outcome of a token test: what Zoom granted, or exactly why it refused and what to do.
 import { Fragment } from "preact";
 import type { TestResult } from "../ipc";
+import { describeRateLimit } from "../lib/format";
 import { Countdown } from "./Countdown";
 import { LinkedText } from "./LinkedText";
 import { ScopeList } from "./ScopeList";
@@ -56,13 +57,12 @@ export function TestResultPanel({ result, onRevisit }: { result: TestResult; onR
         <dt>Proof</dt>
         <dd data-testid="probe">{describeProbe(probe)}</dd>
         {[{ from: "Token request", limit: token.rate_limit }, { from: "GET /users/me", limit: "rate_limit" in probe ? probe.rate_limit : null }]
-          .filter((r) => r.limit && r.limit.limit !== null)
+          .map((r) => ({ from: r.from, text: describeRateLimit(r.limit) }))
+          .filter((r) => r.text !== null)
           .map((r) => (
             <Fragment key={r.from}>
               <dt>Rate limit ({r.from})</dt>
-              <dd data-testid="rate-limit-headers">
-                {[r.limit?.category, r.limit?.limit_type].filter(Boolean).join(" · ")} · {r.limit?.remaining}/{r.limit?.limit} left
-              </dd>
+              <dd data-testid="rate-limit-headers">{r.text}</dd>
             </Fragment>
           ))}
       </dl>

@@ -18,6 +18,10 @@ import {
   type TestRecord_Serialize as TestRecord,
   type TestReport_Serialize as TestReport,
   type SavedExport,
+  type RateLimitInfo_Serialize as RateLimitInfo,
+  type CallMethod,
+  type CallRequest,
+  type TryCallResult_Serialize as TryCallResult,
   type FailureReport_Serialize as FailureReport,
   type Scope_Serialize as Scope,
   type LimitsReport_Serialize as LimitsReport,
@@ -54,7 +58,7 @@ import {
   type LegacyKind,
 } from "./bindings";
 
-export type { AppInfo, SavedExport, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestRun, TestRecord, TestReport, FailureReport, Scope, ScopeGroup, Level, CoexistenceRun, TokenRule, LimitsReport, CallVolume, Plan, Verdict };
+export type { AppInfo, RateLimitInfo, SavedExport, CallMethod, CallRequest, TryCallResult, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestRun, TestRecord, TestReport, FailureReport, Scope, ScopeGroup, Level, CoexistenceRun, TokenRule, LimitsReport, CallVolume, Plan, Verdict };
 export type { ScanStatus, ScanReport, Finding, ApiCall, MigrationChoices, MigrationPlan, MigrationReport, Journal, NewNames, Flag, LegacyKind };
 export type { ScopeOverview, GrantedScope, RoleChoice, RoleKind, RoleSource, OwnerRole, WhatIf, CoverageReport, CallCheck, Drift, ScopeVerdict, OperationRef, PrivilegeInfo };
 
@@ -118,6 +122,7 @@ export const ipc = {
   scopeOverview: (id: string, role: RoleChoice): Promise<Outcome<ScopeOverview>> => settle(() => commands.getScopeOverview(id, role)),
   scopeWhatIf: (id: string, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]): Promise<Outcome<WhatIf>> =>
     settle(() => commands.predictRoleChange(id, current, proposed, removePrivileges)),
+  tryCall: (id: string, request: CallRequest): Promise<Outcome<TryCallResult>> => settle(() => commands.tryCall(id, request)),
   catalogOperations: (): Promise<Outcome<OperationRef[]>> => settlePlain(() => commands.listCatalogOperations()),
   checkCalls: (id: string, calls: string[]): Promise<Outcome<CoverageReport>> => settle(() => commands.checkCalls(id, calls)),
   planRateLimits: (profileId: string | null, plan: Plan, hosts: number, calls: CallVolume[]): Promise<Outcome<LimitsReport>> =>

@@ -84,4 +84,41 @@ describe("Test token", () => {
     expect(history.querySelector("time")?.getAttribute("title")).toBe("2026-11-30 09:05:07 UTC");
     expect(screen.getByTestId("lost-admin-access").textContent).toBe("lost admin access: 1 admin scope removed");
   });
+
+  it("tries a call after a passing test, and sends a change only once it is confirmed", async () => {
+    const calls = answerIpc({
+      list_profiles: () => ({ profiles: [profile("Prod")], keychain: "memory", notice: null, keychain_problem: null }),
+      test_profile: () => passedRun(),
+      get_app_info: () => ({ name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2", sandbox_url: "http://127.0.0.1:1", coexistence_cost: "" }),
+      list_catalog_operations: () => [{ method: "GET", path: "/users", operation_id: "users", summary: "List users", variant: "endpoints" }],
+      try_call: (args) => {
+        const request = args.request as { method: string; path: string };
+        return request.method === "GET"
+          ? { outcome: "answered", method: "GET", path: "/v2/users/me", operation: { method: "GET", path: "/users/{userId}", operation_id: "user", summary: "Get a user", variant: "endpoints" }, authorized_by: ["user:read:user:admin"], answer: { status: 200, latency_ms: 4, zoom_error: null, explanation: null, rate_limit: { category: "Light", limit_type: "QPS", limit: 80, remaining: 79, retry_after_secs: null }, body: '{ "id": "abc" }' } }
+          : { outcome: "answered", method: "DELETE", path: "/v2/meetings/1", operation: null, authorized_by: [], answer: { status: 400, latency_ms: 4, zoom_error: "4711: Invalid access token, does not contain scopes:[meeting:delete:meeting:admin].", explanation: "The token lacks the scope this call needs (meeting:delete:meeting:admin). Add it to the app in the Marketplace (Scopes), then test again: a new token carries it.", rate_limit: { category: null, limit_type: null, limit: null, remaining: null, retry_after_secs: null }, body: "{}" } };
+      },
+    });
+    render(<TokenView subject="id-Prod" go={vi.fn()} />);
+    const test = await screen.findByTestId("token-test");
+    await waitFor(() => expect((test as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(test);
+    fireEvent.click(await screen.findByTestId("try-send"));
+    const result = await screen.findByTestId("try-result");
+    expect(result.getAttribute("data-status")).toBe("200");
+    expect(screen.getByTestId("try-authorized").textContent).toBe("Authorized by user:read:user:admin");
+    expect(result.textContent).toContain("Light · QPS · 79/80 left");
+
+    fireEvent.change(screen.getByTestId("try-method"), { target: { value: "DELETE" } });
+    fireEvent.input(screen.getByTestId("try-path"), { target: { value: "/meetings/1" } });
+    const send = screen.getByTestId("try-send") as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    fireEvent.click(screen.getByTestId("try-confirm").querySelector("input") as HTMLInputElement);
+    expect(send.disabled).toBe(false);
+    fireEvent.click(send);
+    await waitFor(() => expect(screen.getByTestId("try-explanation").textContent).toContain("lacks the scope"));
+    expect(calls.filter((c) => c.cmd === "try_call").map((c) => c.args.request)).toEqual([
+      { method: "GET", path: "/users/me", confirmed: false },
+      { method: "DELETE", path: "/meetings/1", confirmed: true },
+    ]);
+  });
 });

@@ -13,6 +13,7 @@ import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import type { Go } from "../../state/navigation";
 import { cooldownAfter, useCooldown } from "../../state/useCooldown";
 import { useReloadable } from "../../state/useOutcome";
+import { TryCallPanel } from "./TryCallPanel";
 
 /** One profile "Test all" could not pass, why, and its run to open (none if the test could not run). */
 type AllFailure = { id: string; name: string; why: string; run: TestRun | null };
@@ -124,6 +125,7 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
               </button>
             </p>
           )}
+          {run && profile && run.result.outcome === "passed" && <TryCallPanel key={profile.id} profileId={profile.id} />}
           {profile && <CoexistenceCheck profile={profile} onChecked={() => void reload()} />}
           {profile && <History profile={profile} />}
         </section>
