@@ -34,8 +34,10 @@ export function MigrateView({ go }: { go: Go }) {
   // Readiness depends on the new app's latest test: a new test means a new plan.
   const lastTestAt = profile?.history[0]?.at_unix ?? null;
 
+  // Once applied, the files differ from the scan by design: the plan is done until Undo.
+  const applied = session.journal !== null;
   useEffect(() => {
-    if (scanId === null) return;
+    if (scanId === null || applied) return;
     let live = true;
     void ipc.migratePlan(scanId, choices).then((o) => {
       if (!live) return;
@@ -45,7 +47,7 @@ export function MigrateView({ go }: { go: Go }) {
     return () => {
       live = false;
     };
-  }, [scanId, choices, lastTestAt]);
+  }, [scanId, choices, lastTestAt, applied]);
 
   const apply = async () => {
     if (scanId === null) return;
