@@ -72,6 +72,20 @@ fn invoke(cmd: &str, body: serde_json::Value) -> Result<serde_json::Value, serde
 
 const SANDBOX_SECRET: &str = "sandboxSecretReportingBot0000001";
 
+impl Shell {
+    /// Saves the Sandbox's Reporting Bot as a profile named `name`; its id.
+    fn save_sandbox_profile(&self, name: &str) -> String {
+        self.invoke(
+            "save_profile",
+            json!({"id": null, "draft": sandbox_draft(name), "clientSecret": SANDBOX_SECRET, "lastTest": null}),
+        )
+        .expect("saved")["id"]
+        .as_str()
+        .expect("id")
+        .to_string()
+    }
+}
+
 fn sandbox_draft(name: &str) -> serde_json::Value {
     json!({
         "name": name, "cloud": "sandbox", "account_id": "SbxDemoAccount00000001",
@@ -135,15 +149,7 @@ fn sandbox_admin(shell: &Shell, path: &str, body: serde_json::Value) {
 #[test]
 fn the_scopes_view_judges_the_owner_role_warns_of_risk_and_then_of_drift() {
     let shell = Shell::start();
-    let id = shell
-        .invoke(
-            "save_profile",
-            json!({"id": null, "draft": sandbox_draft("Reporting"), "clientSecret": SANDBOX_SECRET, "lastTest": null}),
-        )
-        .expect("saved")["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let id = shell.save_sandbox_profile("Reporting");
     shell
         .invoke("test_profile", json!({"id": id}))
         .expect("tested");
@@ -270,12 +276,7 @@ fn a_migration_scans_waits_for_a_ready_app_applies_reports_and_undoes() {
     );
     assert_eq!(report["scopes"][0]["scope"], "user:read:list_users:admin");
 
-    let id = shell
-        .invoke("save_profile", json!({"id": null, "draft": sandbox_draft("New S2S app"), "clientSecret": SANDBOX_SECRET, "lastTest": null}))
-        .expect("saved")["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let id = shell.save_sandbox_profile("New S2S app");
     let choices = json!({"names": {"account_id": "ZOOM_ACCOUNT_ID", "client_id": "ZOOM_CLIENT_ID", "client_secret": "ZOOM_CLIENT_SECRET"}, "profile_id": id, "write_secret": true});
     let not_ready = shell
         .invoke("apply_migration", json!({"id": scan, "choices": choices}))
@@ -634,15 +635,7 @@ fn every_link_the_ui_offers_is_allowed() {
 #[test]
 fn planning_rate_limits_remembers_the_plan_and_names_the_call_it_cannot_read() {
     let shell = Shell::start();
-    let id = shell
-        .invoke(
-            "save_profile",
-            json!({"id": null, "draft": sandbox_draft("Scheduler"), "clientSecret": SANDBOX_SECRET, "lastTest": null}),
-        )
-        .expect("saved")["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let id = shell.save_sandbox_profile("Scheduler");
     let report = shell
         .invoke(
             "plan_rate_limits",
@@ -676,15 +669,7 @@ fn planning_rate_limits_remembers_the_plan_and_names_the_call_it_cannot_read() {
 #[test]
 fn an_export_saved_to_a_file_never_holds_the_secret() {
     let shell = Shell::start();
-    let id = shell
-        .invoke(
-            "save_profile",
-            json!({"id": null, "draft": sandbox_draft("Reporting"), "clientSecret": SANDBOX_SECRET, "lastTest": null}),
-        )
-        .expect("saved")["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let id = shell.save_sandbox_profile("Reporting");
     let dir = tempfile::tempdir().expect("tempdir");
     for (form, name) in [("json", "reporting.json"), ("env_masked", "reporting.env")] {
         let path = dir.path().join(name);
@@ -722,15 +707,7 @@ fn an_export_saved_to_a_file_never_holds_the_secret() {
 #[test]
 fn trying_a_call_answers_without_a_token_and_asks_before_changing_the_account() {
     let shell = Shell::start();
-    let id = shell
-        .invoke(
-            "save_profile",
-            json!({"id": null, "draft": sandbox_draft("Reporting"), "clientSecret": SANDBOX_SECRET, "lastTest": null}),
-        )
-        .expect("saved")["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let id = shell.save_sandbox_profile("Reporting");
     let tried = shell
         .invoke(
             "try_call",

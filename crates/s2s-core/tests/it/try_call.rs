@@ -13,6 +13,29 @@ use s2s_core::Secret;
 
 use crate::support::*;
 
+/// The simulator, and the Reporting Bot saved as a profile in a throwaway folder.
+struct World {
+    sim: zoom_sim::SimHandle,
+    profiles: ProfileService,
+    id: String,
+    tester: s2s_core::TokenTester,
+    _dir: tempfile::TempDir,
+}
+
+impl World {
+    async fn start() -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (profiles, id) = saved_reporting_bot(dir.path());
+        Self {
+            sim: sim().await,
+            profiles,
+            id,
+            tester: tester().0,
+            _dir: dir,
+        }
+    }
+}
+
 fn saved_reporting_bot(dir: &std::path::Path) -> (ProfileService, String) {
     let profiles = ProfileService::open(ProfileFile::in_dir(dir), Arc::new(MemoryStore::default()))
         .expect("opens");
@@ -44,10 +67,8 @@ fn get(path: &str) -> CallRequest {
 
 #[tokio::test]
 async fn a_get_answers_with_the_scope_that_authorized_it_and_records_nothing() {
-    let sim = sim().await;
-    let dir = tempfile::tempdir().expect("tempdir");
-    let (profiles, id) = saved_reporting_bot(dir.path());
-    let (tester, _) = tester();
+    let world = World::start().await;
+    let (sim, profiles, id, tester) = (&world.sim, &world.profiles, &world.id, &world.tester);
     let result = profiles
         .try_call(
             &tester,
@@ -81,17 +102,15 @@ async fn a_get_answers_with_the_scope_that_authorized_it_and_records_nothing() {
         "Zoom's rate-limit headers are shown"
     );
     assert!(
-        profiles.get(&id).expect("profile").history.is_empty(),
+        profiles.get(id).expect("profile").history.is_empty(),
         "a tried call is not a test"
     );
 }
 
 #[tokio::test]
 async fn a_call_the_token_has_no_scope_for_is_explained() {
-    let sim = sim().await;
-    let dir = tempfile::tempdir().expect("tempdir");
-    let (profiles, id) = saved_reporting_bot(dir.path());
-    let (tester, _) = tester();
+    let world = World::start().await;
+    let (sim, profiles, id, tester) = (&world.sim, &world.profiles, &world.id, &world.tester);
     let result = profiles
         .try_call(
             &tester,
@@ -125,17 +144,15 @@ async fn a_call_the_token_has_no_scope_for_is_explained() {
 
 #[tokio::test]
 async fn a_call_that_changes_the_account_waits_for_confirmation_and_paths_stay_paths() {
-    let sim = sim().await;
-    let dir = tempfile::tempdir().expect("tempdir");
-    let (profiles, id) = saved_reporting_bot(dir.path());
-    let (tester, _) = tester();
+    let world = World::start().await;
+    let (sim, profiles, id, tester) = (&world.sim, &world.profiles, &world.id, &world.tester);
     let post = CallRequest {
         method: CallMethod::Post,
         path: "/users/me/meetings".into(),
         confirmed: false,
     };
     let refused = profiles
-        .try_call(&tester, &id, Some(&sim.base_url()), &post)
+        .try_call(tester, id, Some(&sim.base_url()), &post)
         .await;
     assert!(matches!(
         refused,
@@ -143,9 +160,9 @@ async fn a_call_that_changes_the_account_waits_for_confirmation_and_paths_stay_p
     ));
     for bad in ["https://evil.example/v2/users", "/users/{userId}"] {
         let refused = profiles
-            .try_call(&tester, &id, Some(&sim.base_url()), &get(bad))
+            .try_call(tester, id, Some(&sim.base_url()), &get(bad))
             .await;
         assert!(matches!(refused, Err(TryCallError::Path(_))), "{bad}");
     }
-    assert_eq!(token_requests(&sim, REPORTING.0), 0, "nothing was sent");
+    assert_eq!(token_requests(sim, REPORTING.0), 0, "nothing was sent");
 }
