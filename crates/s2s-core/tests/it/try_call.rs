@@ -23,6 +23,13 @@ struct World {
 }
 
 impl World {
+    async fn try_call(&self, request: &CallRequest) -> Result<TryCallResult, TryCallError> {
+        let sandbox = self.sim.base_url();
+        self.profiles
+            .try_call(&self.tester, &self.id, Some(&sandbox), request)
+            .await
+    }
+
     async fn start() -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         let (profiles, id) = saved_reporting_bot(dir.path());
@@ -68,14 +75,8 @@ fn get(path: &str) -> CallRequest {
 #[tokio::test]
 async fn a_get_answers_with_the_scope_that_authorized_it_and_records_nothing() {
     let world = World::start().await;
-    let (sim, profiles, id, tester) = (&world.sim, &world.profiles, &world.id, &world.tester);
-    let result = profiles
-        .try_call(
-            &tester,
-            &id,
-            Some(&sim.base_url()),
-            &get("/users?page_size=2"),
-        )
+    let result = world
+        .try_call(&get("/users?page_size=2"))
         .await
         .expect("tried");
     let TryCallResult::Answered {
@@ -102,7 +103,12 @@ async fn a_get_answers_with_the_scope_that_authorized_it_and_records_nothing() {
         "Zoom's rate-limit headers are shown"
     );
     assert!(
-        profiles.get(id).expect("profile").history.is_empty(),
+        world
+            .profiles
+            .get(&world.id)
+            .expect("profile")
+            .history
+            .is_empty(),
         "a tried call is not a test"
     );
 }
@@ -110,14 +116,8 @@ async fn a_get_answers_with_the_scope_that_authorized_it_and_records_nothing() {
 #[tokio::test]
 async fn a_call_the_token_has_no_scope_for_is_explained() {
     let world = World::start().await;
-    let (sim, profiles, id, tester) = (&world.sim, &world.profiles, &world.id, &world.tester);
-    let result = profiles
-        .try_call(
-            &tester,
-            &id,
-            Some(&sim.base_url()),
-            &get("/meetings/85746065432"),
-        )
+    let result = world
+        .try_call(&get("/meetings/85746065432"))
         .await
         .expect("tried");
     let TryCallResult::Answered {
@@ -145,24 +145,23 @@ async fn a_call_the_token_has_no_scope_for_is_explained() {
 #[tokio::test]
 async fn a_call_that_changes_the_account_waits_for_confirmation_and_paths_stay_paths() {
     let world = World::start().await;
-    let (sim, profiles, id, tester) = (&world.sim, &world.profiles, &world.id, &world.tester);
     let post = CallRequest {
         method: CallMethod::Post,
         path: "/users/me/meetings".into(),
         confirmed: false,
     };
-    let refused = profiles
-        .try_call(tester, id, Some(&sim.base_url()), &post)
-        .await;
+    let refused = world.try_call(&post).await;
     assert!(matches!(
         refused,
         Err(TryCallError::NeedsConfirmation("POST"))
     ));
     for bad in ["https://evil.example/v2/users", "/users/{userId}"] {
-        let refused = profiles
-            .try_call(tester, id, Some(&sim.base_url()), &get(bad))
-            .await;
+        let refused = world.try_call(&get(bad)).await;
         assert!(matches!(refused, Err(TryCallError::Path(_))), "{bad}");
     }
-    assert_eq!(token_requests(sim, REPORTING.0), 0, "nothing was sent");
+    assert_eq!(
+        token_requests(&world.sim, REPORTING.0),
+        0,
+        "nothing was sent"
+    );
 }
