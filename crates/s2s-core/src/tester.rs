@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::cloud::Endpoint;
-use crate::creds::{CredentialIssue, RawCredentials};
+use crate::creds::{CredentialIssue, Credentials, RawCredentials};
 use crate::probe::{probe, read_owner_privileges, OwnerPrivileges, ProbeOutcome};
 use zoom_catalog::change::OwnerSnapshot;
 use zoom_catalog::scope::ScopeName;
@@ -279,12 +279,11 @@ impl TokenTester {
         self.http.as_ref()
     }
 
-    /// Validates, then (once per app at a time) requests a token, probes it and checks scopes.
-    pub async fn test(
+    /// Valid credentials (with the warnings found) and the client to send them with, or why not.
+    fn ready_to_send(
         &self,
         raw: &RawCredentials,
-        options: &TestOptions,
-    ) -> Result<TestOutcome, TestError> {
+    ) -> Result<(Credentials, Vec<CredentialIssue>, &reqwest::Client), TestError> {
         let validated = raw.validate();
         let Some(creds) = validated.credentials else {
             return Err(TestError::InvalidInput(validated.issues));
@@ -293,6 +292,16 @@ impl TokenTester {
             .http
             .as_ref()
             .map_err(|e| TestError::Token(e.clone()))?;
+        Ok((creds, validated.issues, http))
+    }
+
+    /// Validates, then (once per app at a time) requests a token, probes it and checks scopes.
+    pub async fn test(
+        &self,
+        raw: &RawCredentials,
+        options: &TestOptions,
+    ) -> Result<TestOutcome, TestError> {
+        let (creds, warnings, http) = self.ready_to_send(raw)?;
         let key = FlightKey {
             token_url: options.endpoint.token_url(),
             account_id: creds.account_id().to_string(),
@@ -302,7 +311,6 @@ impl TokenTester {
                 .hash_one(creds.client_secret().expose().as_bytes()),
             token_index: options.token_index,
         };
-        let warnings = validated.issues;
         self.flights
             .run(key, || async move {
                 let started = Instant::now();
@@ -361,14 +369,7 @@ impl TokenTester {
         raw: &RawCredentials,
         options: &TestOptions,
     ) -> Result<Coexistence, TestError> {
-        let validated = raw.validate();
-        let Some(creds) = validated.credentials else {
-            return Err(TestError::InvalidInput(validated.issues));
-        };
-        let http = self
-            .http
-            .as_ref()
-            .map_err(|e| TestError::Token(e.clone()))?;
+        let (creds, _, http) = self.ready_to_send(raw)?;
         let work = async {
             let (first, _) = self.request_with_retry(http, &creds, options).await?;
             let (_second, _) = self.request_with_retry(http, &creds, options).await?;
