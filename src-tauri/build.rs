@@ -31,6 +31,10 @@ const COMMANDS: &[&str] = &[
     "apply_migration",
     "undo_migration",
     "get_migration_report",
+    "get_sandbox",
+    "set_sandbox_user_role",
+    "set_sandbox_app_state",
+    "reset_sandbox",
 ];
 
 fn main() {

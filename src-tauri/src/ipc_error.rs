@@ -186,6 +186,15 @@ impl From<EndpointError> for IpcError {
 }
 
 impl IpcError {
+    /// The Sandbox refused a change (an unknown user, role or app).
+    pub fn sandbox_refused(why: &str) -> Self {
+        Self::new(
+            IpcErrorKind::Failed,
+            format!("the Sandbox refused the change: {why}"),
+            Some("Reload the Sandbox panel; if it keeps happening, reset the Sandbox."),
+        )
+    }
+
     /// A file the admin chose could not be written.
     pub fn file_not_written(path: &str, e: &std::io::Error) -> Self {
         Self::new(

@@ -45,6 +45,10 @@ pub fn make_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::migrate::apply_migration,
             commands::migrate::undo_migration,
             commands::migrate::get_migration_report,
+            commands::sandbox::get_sandbox,
+            commands::sandbox::set_sandbox_user_role,
+            commands::sandbox::set_sandbox_app_state,
+            commands::sandbox::reset_sandbox,
         ])
         // Counters and Unix timestamps are far below 2^53, so TypeScript's number is exact for them.
         .dangerously_cast_bigints_to_number()

@@ -46,6 +46,11 @@ impl AppState {
         self.sandbox.admin_token()
     }
 
+    /// The Sandbox's simulated world, for the Sandbox panel.
+    pub fn sandbox_world(&self) -> std::sync::MutexGuard<'_, zoom_sim::world::World> {
+        self.sandbox.world()
+    }
+
     /// The Sandbox's base URL (OAuth and API).
     pub fn sandbox_url(&self) -> String {
         self.sandbox.base_url()

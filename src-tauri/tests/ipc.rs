@@ -733,3 +733,50 @@ fn trying_a_call_answers_without_a_token_and_asks_before_changing_the_account() 
         .unwrap_or_default()
         .contains("confirmation"));
 }
+
+#[test]
+fn the_sandbox_panel_changes_the_simulated_zoom_and_a_test_sees_it() {
+    let shell = Shell::start();
+    let id = shell.save_sandbox_profile("Reporting");
+    let view = shell.invoke("get_sandbox", json!({})).expect("listed");
+    assert!(
+        !view.to_string().contains(SANDBOX_SECRET),
+        "no secret is listed"
+    );
+    let app = &view["accounts"][0]["apps"]
+        .as_array()
+        .expect("apps")
+        .iter()
+        .find(|a| a["client_id"] == "SbxReportingBot0000001")
+        .cloned()
+        .expect("the Reporting Bot");
+    assert_eq!(app["state"], "active");
+
+    shell
+        .invoke(
+            "set_sandbox_app_state",
+            json!({"clientId": "SbxReportingBot0000001", "appState": "deactivated"}),
+        )
+        .expect("deactivated");
+    let run = shell
+        .invoke("test_profile", json!({"id": id}))
+        .expect("tested");
+    assert_eq!(run["result"]["failure"]["kind"], "app_disabled");
+
+    shell.invoke("reset_sandbox", json!({})).expect("reset");
+    let run = shell
+        .invoke("test_profile", json!({"id": id}))
+        .expect("tested");
+    assert_eq!(run["result"]["outcome"], "passed");
+
+    let refused = shell
+        .invoke(
+            "set_sandbox_user_role",
+            json!({"userId": "nobody", "roleId": "2"}),
+        )
+        .expect_err("no such user");
+    assert!(refused["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("Sandbox refused"));
+}

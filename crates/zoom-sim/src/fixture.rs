@@ -83,6 +83,7 @@ pub struct User {
 
 /// The kind of Marketplace app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum AppKind {
     /// Server-to-Server OAuth: the only kind that gets `account_credentials` tokens.
@@ -95,6 +96,7 @@ pub enum AppKind {
 
 /// Whether an app can be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum AppState {
     /// Activated.

@@ -18,6 +18,7 @@ mod faults;
 pub mod fixture;
 mod meetings;
 mod oauth;
+pub mod sandbox;
 mod server;
 mod state;
 pub mod world;

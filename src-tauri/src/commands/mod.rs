@@ -4,5 +4,6 @@ pub mod app;
 pub mod links;
 pub mod migrate;
 pub mod profiles;
+pub mod sandbox;
 pub mod scopes;
 pub mod token;

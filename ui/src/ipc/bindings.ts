@@ -74,6 +74,17 @@ export const commands = {
 	undoMigration: (journal: Journal) => typedError<Journal, IpcError_Serialize>(__TAURI_INVOKE("undo_migration", { journal })),
 	/**  The migration report; with `save`, also written into the project as Markdown and HTML. */
 	getMigrationReport: (id: number, choices: MigrationChoices_Deserialize, journal: Journal | null, save: boolean) => typedError<MigrationReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_migration_report", { id, choices, journal, save })),
+	/**  The Sandbox's accounts, roles, users and apps (no secrets). */
+	getSandbox: () => __TAURI_INVOKE<SandboxView>("get_sandbox"),
+	/**
+	 *  Gives a Sandbox user another role; Zoom then strips the admin scopes their apps may no
+	 *  longer hold, and the next test shows it.
+	 */
+	setSandboxUserRole: (userId: string, roleId: string) => typedError<SandboxView, IpcError_Serialize>(__TAURI_INVOKE("set_sandbox_user_role", { userId, roleId })),
+	/**  Activates or deactivates a Sandbox app, as an admin does in the Marketplace. */
+	setSandboxAppState: (clientId: string, appState: AppState) => typedError<SandboxView, IpcError_Serialize>(__TAURI_INVOKE("set_sandbox_app_state", { clientId, appState })),
+	/**  Puts the Sandbox back as it starts: roles, apps, scopes, tokens and counters. */
+	resetSandbox: () => __TAURI_INVOKE<SandboxView>("reset_sandbox"),
 };
 
 /* Types */
@@ -127,6 +138,24 @@ export type AppInfo = {
 	/**  What the token coexistence check costs, said before it runs. */
 	coexistence_cost: string,
 };
+
+/**  The kind of Marketplace app. */
+export type AppKind = 
+/**  Server-to-Server OAuth: the only kind that gets `account_credentials` tokens. */
+"server_to_server" | 
+/**  General (user-managed or account-level) OAuth app. */
+"general" | 
+/**  Meeting SDK app. */
+"meeting_sdk";
+
+/**  Whether an app can be used. */
+export type AppState = 
+/**  Activated. */
+"active" | 
+/**  Deactivated by an admin. */
+"deactivated" | 
+/**  Created but never activated. */
+"not_activated";
 
 /**  Why a verdict was reached. */
 export type Basis = 
@@ -1490,6 +1519,62 @@ export type RoleView_Serialize = {
 	unknown_privileges: string[],
 	/**  Catalogued admin/master scopes this role may add to an app. */
 	addable_admin_scopes: string[],
+};
+
+/**  One simulated account. */
+export type SandboxAccount = {
+	/**  Account ID. */
+	id: string,
+	/**  Name. */
+	name: string,
+	/**  Plan, for rate limits. */
+	plan: Plan,
+	/**  Roles users can be given. */
+	roles: SandboxRole[],
+	/**  Users. */
+	users: SandboxUser[],
+	/**  Marketplace apps. */
+	apps: SandboxApp[],
+};
+
+/**  A Marketplace app (its secret is not listed). */
+export type SandboxApp = {
+	/**  Client ID. */
+	client_id: string,
+	/**  Name. */
+	name: string,
+	/**  Kind. */
+	kind: AppKind,
+	/**  Active, deactivated, never activated. */
+	state: AppState,
+	/**  The owner's email. */
+	owner: string,
+	/**  How many scopes it holds now. */
+	scopes: number,
+};
+
+/**  A role. */
+export type SandboxRole = {
+	/**  Role id ("0" Owner, "1" Admin, "2" Member…). */
+	id: string,
+	/**  Name. */
+	name: string,
+};
+
+/**  A user. */
+export type SandboxUser = {
+	/**  User id. */
+	id: string,
+	/**  Email. */
+	email: string,
+	/**  Their role's id. */
+	role_id: string,
+};
+
+/**  Everything the panel lists. */
+export type SandboxView = {
+	/**  The simulated accounts. */
+	accounts: SandboxAccount[],
 };
 
 /**

@@ -1,0 +1,168 @@
+//! The Sandbox as the app's Sandbox panel shows it — accounts, their roles, users and apps —
+//! and the changes the panel makes, so every warning can be tried without the admin API.
+//! Nothing here carries a client secret.
+
+use serde::Serialize;
+use zoom_catalog::limits::Plan;
+
+use crate::fixture::{AppKind, AppState};
+use crate::world::World;
+
+/// Everything the panel lists.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SandboxView {
+    /// The simulated accounts.
+    pub accounts: Vec<SandboxAccount>,
+}
+
+/// One simulated account.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SandboxAccount {
+    /// Account ID.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Plan, for rate limits.
+    pub plan: Plan,
+    /// Roles users can be given.
+    pub roles: Vec<SandboxRole>,
+    /// Users.
+    pub users: Vec<SandboxUser>,
+    /// Marketplace apps.
+    pub apps: Vec<SandboxApp>,
+}
+
+/// A role.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SandboxRole {
+    /// Role id ("0" Owner, "1" Admin, "2" Member…).
+    pub id: String,
+    /// Name.
+    pub name: String,
+}
+
+/// A user.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SandboxUser {
+    /// User id.
+    pub id: String,
+    /// Email.
+    pub email: String,
+    /// Their role's id.
+    pub role_id: String,
+}
+
+/// A Marketplace app (its secret is not listed).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SandboxApp {
+    /// Client ID.
+    pub client_id: String,
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: AppKind,
+    /// Active, deactivated, never activated.
+    pub state: AppState,
+    /// The owner's email.
+    pub owner: String,
+    /// How many scopes it holds now.
+    pub scopes: u32,
+}
+
+impl World {
+    /// The Sandbox as the panel lists it.
+    pub fn sandbox_view(&self) -> SandboxView {
+        let accounts = self
+            .fixture
+            .accounts
+            .iter()
+            .map(|a| SandboxAccount {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                plan: a.plan,
+                roles: a
+                    .roles
+                    .iter()
+                    .map(|r| SandboxRole {
+                        id: r.id.clone(),
+                        name: r.name.clone(),
+                    })
+                    .collect(),
+                users: a
+                    .users
+                    .iter()
+                    .map(|u| SandboxUser {
+                        id: u.id.clone(),
+                        email: u.email.clone(),
+                        role_id: u.role_id.clone(),
+                    })
+                    .collect(),
+                apps: a
+                    .apps
+                    .iter()
+                    .map(|app| SandboxApp {
+                        client_id: app.client_id.clone(),
+                        name: app.name.clone(),
+                        kind: app.kind,
+                        state: app.state,
+                        owner: a
+                            .users
+                            .iter()
+                            .find(|u| u.id == app.owner_id)
+                            .map_or_else(|| app.owner_id.clone(), |u| u.email.clone()),
+                        scopes: u32::try_from(app.scopes.len()).unwrap_or(u32::MAX),
+                    })
+                    .collect(),
+            })
+            .collect();
+        SandboxView { accounts }
+    }
+
+    /// Activates or deactivates an app, as an admin does in the Marketplace. False: no such app.
+    pub fn set_app_state(&mut self, client_id: &str, state: AppState) -> bool {
+        match self.app_mut(client_id) {
+            Some(app) => {
+                app.state = state;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::fixture::{AppState, Fixture};
+    use crate::world::World;
+
+    #[test]
+    fn the_panel_lists_apps_without_secrets_and_its_changes_take_effect() {
+        let mut world = World::new(Fixture::default_sandbox());
+        let view = world.sandbox_view();
+        let account = &view.accounts[0];
+        assert!(account
+            .apps
+            .iter()
+            .any(|a| a.client_id == "SbxReportingBot0000001"));
+        assert!(account.roles.iter().any(|r| r.name == "Member"));
+        let listed = serde_json::to_string(&view).expect("json");
+        assert!(
+            !listed.contains("sandboxSecret"),
+            "no client secret is listed"
+        );
+
+        assert!(world.set_app_state("SbxReportingBot0000001", AppState::Deactivated));
+        let after = world.sandbox_view();
+        let app = after.accounts[0]
+            .apps
+            .iter()
+            .find(|a| a.client_id == "SbxReportingBot0000001");
+        assert_eq!(app.map(|a| a.state), Some(AppState::Deactivated));
+        assert!(!world.set_app_state("NoSuchApp", AppState::Active));
+    }
+}

@@ -1,0 +1,57 @@
+//! The Sandbox panel: what the simulated Zoom holds, and the changes an admin would make in
+//! Zoom (a user's role, an app's activation), so every warning can be tried. Each command is
+//! one call into zoom-sim's world; none touches a real account.
+
+use tauri::State;
+use zoom_sim::fixture::{AppState as SandboxAppState, Fixture};
+use zoom_sim::sandbox::SandboxView;
+
+use crate::ipc_error::IpcError;
+use crate::state::AppState;
+
+/// The Sandbox's accounts, roles, users and apps (no secrets).
+#[tauri::command]
+#[specta::specta]
+pub fn get_sandbox(state: State<'_, AppState>) -> SandboxView {
+    state.sandbox_world().sandbox_view()
+}
+
+/// Gives a Sandbox user another role; Zoom then strips the admin scopes their apps may no
+/// longer hold, and the next test shows it.
+#[tauri::command]
+#[specta::specta]
+pub fn set_sandbox_user_role(
+    state: State<'_, AppState>,
+    user_id: String,
+    role_id: String,
+) -> Result<SandboxView, IpcError> {
+    let mut world = state.sandbox_world();
+    world
+        .set_user_role(&user_id, &role_id)
+        .map_err(|e| IpcError::sandbox_refused(&e))?;
+    Ok(world.sandbox_view())
+}
+
+/// Activates or deactivates a Sandbox app, as an admin does in the Marketplace.
+#[tauri::command]
+#[specta::specta]
+pub fn set_sandbox_app_state(
+    state: State<'_, AppState>,
+    client_id: String,
+    app_state: SandboxAppState,
+) -> Result<SandboxView, IpcError> {
+    let mut world = state.sandbox_world();
+    if !world.set_app_state(&client_id, app_state) {
+        return Err(IpcError::sandbox_refused(&format!("no app {client_id}")));
+    }
+    Ok(world.sandbox_view())
+}
+
+/// Puts the Sandbox back as it starts: roles, apps, scopes, tokens and counters.
+#[tauri::command]
+#[specta::specta]
+pub fn reset_sandbox(state: State<'_, AppState>) -> SandboxView {
+    let mut world = state.sandbox_world();
+    world.reload(Fixture::default_sandbox());
+    world.sandbox_view()
+}
