@@ -1,9 +1,9 @@
-import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { describe, expect, it } from "vitest";
 import { App } from "./App";
 import { answerIpc } from "../test/setup";
 import { ZOOM_GUIDES } from "./features/settings/SettingsView";
-import { profile } from "../test/fixtures";
+import { profile, sandboxView } from "../test/fixtures";
 
 const INFO = { name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2.12.5", sandbox_url: "http://127.0.0.1:43210" };
 
@@ -39,6 +39,7 @@ describe("App shell", () => {
   it("shows a command's typed error with its hint and kind, and dismisses it", async () => {
     const calls = answerIpc({
       get_app_info: () => INFO,
+      get_sandbox: () => sandboxView(),
       open_external: () => {
         throw { kind: "failed", message: "the system browser could not be opened", hint: "Set a default web browser." };
       },
@@ -58,7 +59,7 @@ describe("App shell", () => {
     answerIpc({});
     window.location.hash = "#/settings";
     render(<App />);
-    expect((await screen.findByTestId("error-notice")).getAttribute("data-kind")).toBe("failed");
+    expect((await within(screen.getByTestId("app-info")).findByTestId("error-notice")).getAttribute("data-kind")).toBe("failed");
     expect(screen.getByTestId("sidebar-status").textContent).toContain("Backend unavailable");
   });
 });

@@ -1,5 +1,5 @@
 // Backend answers shaped exactly like the generated binding types, for UI tests.
-import type { FailureReport, Profile, ScopeOverview, TestRun } from "../src/ipc";
+import type { FailureReport, Profile, SandboxView, ScopeOverview, TestRun } from "../src/ipc";
 
 export function passedRun(scopes: string[] = ["user:read:list_users:admin", "meeting:read:list_meetings:admin"]): TestRun {
   const parsed = scopes.map((raw) => ({ raw, product: raw.split(":")[0] ?? raw, action: "read", resource: null, level: raw.endsWith(":admin") ? ("admin" as const) : ("user" as const), model: "granular" as const }));
@@ -97,5 +97,24 @@ export function scopeOverview(extra: Partial<ScopeOverview> = {}): ScopeOverview
     },
     privileges: [{ privilege: "User:Read", description: "View users.", seen_in: ["privileges-reference-page"] }, { privilege: "Role:Read", description: null, seen_in: ["x-permissions"] }],
     ...extra,
+  };
+}
+
+/** The Sandbox panel's data: one account, two users, two apps. */
+export function sandboxView(extra: { appState?: "active" | "deactivated" } = {}): SandboxView {
+  return {
+    accounts: [
+      {
+        id: "SbxDemoAccount00000001",
+        name: "Sandbox Demo Co.",
+        plan: "business",
+        roles: [{ id: "0", name: "Owner" }, { id: "1", name: "Admin" }, { id: "2", name: "Member" }],
+        users: [{ id: "sbx-owner-0001", email: "olivia.owner@sandbox.example", role_id: "0" }, { id: "sbx-admin-0002", email: "adam.admin@sandbox.example", role_id: "1" }],
+        apps: [
+          { client_id: "SbxReportingBot0000001", name: "Reporting Bot", kind: "server_to_server", state: extra.appState ?? "active", owner: "adam.admin@sandbox.example", scopes: 8 },
+          { client_id: "SbxArchived00000000006", name: "Archived", kind: "server_to_server", state: "deactivated", owner: "olivia.owner@sandbox.example", scopes: 2 },
+        ],
+      },
+    ],
   };
 }

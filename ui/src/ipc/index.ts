@@ -18,6 +18,8 @@ import {
   type TestRecord_Serialize as TestRecord,
   type TestReport_Serialize as TestReport,
   type SavedExport,
+  type SandboxView,
+  type AppState as SandboxAppState,
   type RateLimitInfo_Serialize as RateLimitInfo,
   type CallMethod,
   type CallRequest,
@@ -58,7 +60,7 @@ import {
   type LegacyKind,
 } from "./bindings";
 
-export type { AppInfo, RateLimitInfo, SavedExport, CallMethod, CallRequest, TryCallResult, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestRun, TestRecord, TestReport, FailureReport, Scope, ScopeGroup, Level, CoexistenceRun, TokenRule, LimitsReport, CallVolume, Plan, Verdict };
+export type { AppInfo, SandboxView, SandboxAppState, RateLimitInfo, SavedExport, CallMethod, CallRequest, TryCallResult, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestRun, TestRecord, TestReport, FailureReport, Scope, ScopeGroup, Level, CoexistenceRun, TokenRule, LimitsReport, CallVolume, Plan, Verdict };
 export type { ScanStatus, ScanReport, Finding, ApiCall, MigrationChoices, MigrationPlan, MigrationReport, Journal, NewNames, Flag, LegacyKind };
 export type { ScopeOverview, GrantedScope, RoleChoice, RoleKind, RoleSource, OwnerRole, WhatIf, CoverageReport, CallCheck, Drift, ScopeVerdict, OperationRef, PrivilegeInfo };
 
@@ -122,6 +124,10 @@ export const ipc = {
   scopeOverview: (id: string, role: RoleChoice): Promise<Outcome<ScopeOverview>> => settle(() => commands.getScopeOverview(id, role)),
   scopeWhatIf: (id: string, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]): Promise<Outcome<WhatIf>> =>
     settle(() => commands.predictRoleChange(id, current, proposed, removePrivileges)),
+  sandbox: (): Promise<Outcome<SandboxView>> => settlePlain(() => commands.getSandbox()),
+  setSandboxUserRole: (userId: string, roleId: string): Promise<Outcome<SandboxView>> => settle(() => commands.setSandboxUserRole(userId, roleId)),
+  setSandboxAppState: (clientId: string, state: SandboxAppState): Promise<Outcome<SandboxView>> => settle(() => commands.setSandboxAppState(clientId, state)),
+  resetSandbox: (): Promise<Outcome<SandboxView>> => settlePlain(() => commands.resetSandbox()),
   tryCall: (id: string, request: CallRequest): Promise<Outcome<TryCallResult>> => settle(() => commands.tryCall(id, request)),
   catalogOperations: (): Promise<Outcome<OperationRef[]>> => settlePlain(() => commands.listCatalogOperations()),
   checkCalls: (id: string, calls: string[]): Promise<Outcome<CoverageReport>> => settle(() => commands.checkCalls(id, calls)),

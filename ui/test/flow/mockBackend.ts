@@ -1,7 +1,7 @@
 // Stands in for the Rust side in the Chromium flow test, through Tauri's own mockIPC, then
 // starts the real UI. Calls are recorded on window so the test can read them.
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { passedRun, scopeOverview } from "../fixtures";
+import { passedRun, sandboxView, scopeOverview } from "../fixtures";
 
 // Long, real granular scope names: the widest text a Test token result shows.
 const WIDE_SCOPES = ["meeting:read:list_past_participants:admin", "cloud_recording:read:list_recording_files:admin", "report:read:list_meeting_participants:admin", "user:read:list_users:admin"];
@@ -23,6 +23,8 @@ mockIPC((cmd, args) => {
         notice: null,
         keychain_problem: null,
       };
+    case "get_sandbox":
+      return sandboxView();
     case "get_scope_overview":
       return scopeOverview();
     case "predict_role_change":

@@ -4,6 +4,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewHeader } from "../../components/ViewHeader";
 import { ipc, type AppInfo, type IpcError } from "../../ipc";
 import type { Loadable } from "../../state/useOutcome";
+import { SandboxPanel } from "./SandboxPanel";
 
 /** Zoom pages the app links to; s2s-core's allowlist must accept each. */
 export const ZOOM_GUIDES = [
@@ -19,7 +20,7 @@ export function SettingsView({ info }: { info: Loadable<AppInfo> }) {
   };
   return (
     <>
-      <ViewHeader title="Settings">About this build, and where to read more.</ViewHeader>
+      <ViewHeader title="Settings">About this build, the Sandbox, and where to read more.</ViewHeader>
       <section class="card" data-testid="app-info">
         <h2>About</h2>
         {info.ok === "loading" && <p class="muted">Asking the app…</p>}
@@ -40,6 +41,7 @@ export function SettingsView({ info }: { info: Loadable<AppInfo> }) {
           </dl>
         )}
       </section>
+      <SandboxPanel />
       <section class="card">
         <h2>Zoom guides</h2>
         <p class="muted">These open in your web browser.</p>
