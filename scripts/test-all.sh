@@ -51,6 +51,8 @@ step faults env S2S_FAULT_SUITE=1 scripts/with-keyring.sh cargo test --locked -p
 # The shell's tests include export_bindings, which fails if ui/src/ipc/bindings.ts is stale.
 step rust-shell cargo test --locked -p s2s-desk
 step ui-typecheck npm run --prefix ui --silent typecheck
+# ESLint (typescript-eslint, rules of hooks) and Prettier --check.
+step ui-lint npm run --prefix ui --silent lint
 step ui-unit npm run --prefix ui --silent test
 step ui-flow npm run --prefix ui --silent flow
 step app-build cargo build --locked -p s2s-desk

@@ -66,7 +66,11 @@ describe("App shell", () => {
 
 describe("first start", () => {
   it("welcomes a newcomer with the Sandbox first, without showing Profiles first", async () => {
-    answerIpc({ get_app_info: () => INFO, list_profiles: () => ({ profiles: [], keychain: "memory", notice: null, keychain_problem: null }), validate_credentials: () => [] });
+    answerIpc({
+      get_app_info: () => INFO,
+      list_profiles: () => ({ profiles: [], keychain: "memory", notice: null, keychain_problem: null }),
+      validate_credentials: () => [],
+    });
     render(<App />);
     expect(screen.queryByTestId("view-title")).toBeNull();
     await waitFor(() => expect(screen.getByTestId("view-title").textContent).toBe("Welcome to S2S Desk"));

@@ -13,7 +13,17 @@ export function App() {
   return (
     <div class="shell">
       {/* Focuses the view itself: following "#main" would replace the route in the hash. */}
-      <a class="skip-link" href="#main" data-testid="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById("main")?.focus(); }}>Skip to the main content</a>
+      <a
+        class="skip-link"
+        href="#main"
+        data-testid="skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById("main")?.focus();
+        }}
+      >
+        Skip to the main content
+      </a>
       <Sidebar current={route.view} onSelect={(view) => go(view)} info={info} />
       <main id="main" tabIndex={-1} class="content" data-testid={`view-${route.view}`}>
         {!deciding && <ViewBody route={route} go={go} info={info} />}

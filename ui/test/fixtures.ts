@@ -2,7 +2,14 @@
 import type { FailureReport, Profile, SandboxView, ScopeOverview, TestRun } from "../src/ipc";
 
 export function passedRun(scopes: string[] = ["user:read:list_users:admin", "meeting:read:list_meetings:admin"]): TestRun {
-  const parsed = scopes.map((raw) => ({ raw, product: raw.split(":")[0] ?? raw, action: "read", resource: null, level: raw.endsWith(":admin") ? ("admin" as const) : ("user" as const), model: "granular" as const }));
+  const parsed = scopes.map((raw) => ({
+    raw,
+    product: raw.split(":")[0] ?? raw,
+    action: "read",
+    resource: null,
+    level: raw.endsWith(":admin") ? ("admin" as const) : ("user" as const),
+    model: "granular" as const,
+  }));
   // As the core groups them: products by name, widest level first.
   const products = [...new Set(parsed.map((s) => s.product))].sort();
   const groups = products.map((product) => ({ product, scopes: parsed.filter((s) => s.product === product) }));
@@ -21,7 +28,11 @@ export function passedRun(scopes: string[] = ["user:read:list_users:admin", "mee
           latency_ms: 7,
           rate_limit: { category: "Light", limit_type: "Daily-limit", limit: 1000, remaining: 999, retry_after_secs: null },
         },
-        probe: { outcome: "owner", owner: { id: "u1", email: "adam@sandbox.example", display_name: "Adam Admin", role_name: "Admin", role_id: "1", account_id: "A" }, rate_limit: { category: null, limit_type: null, limit: null, remaining: null, retry_after_secs: null } },
+        probe: {
+          outcome: "owner",
+          owner: { id: "u1", email: "adam@sandbox.example", display_name: "Adam Admin", role_name: "Admin", role_id: "1", account_id: "A" },
+          rate_limit: { category: null, limit_type: null, limit: null, remaining: null, retry_after_secs: null },
+        },
         owner_privileges: { outcome: "read", privileges: ["User:Read"], via: "GET /v2/users/me/permissions" },
         missing_required: [],
         warnings: [],
@@ -29,19 +40,70 @@ export function passedRun(scopes: string[] = ["user:read:list_users:admin", "mee
         total_ms: 9,
       },
     },
-    record: { at_unix: Math.floor(Date.now() / 1000), ok: true, kind: null, summary: `Token issued with ${scopes.length} scopes`, scopes, latency_ms: 7, owner: null, drift: null, renamed_scopes: [] },
+    record: {
+      at_unix: Math.floor(Date.now() / 1000),
+      ok: true,
+      kind: null,
+      summary: `Token issued with ${scopes.length} scopes`,
+      scopes,
+      latency_ms: 7,
+      owner: null,
+      drift: null,
+      renamed_scopes: [],
+    },
   };
 }
 
-export function failedRun(kind: "invalid_client" | "app_disabled" | "rate_limited", message: string, advice: string, extra: Partial<FailureReport> = {}): TestRun {
+export function failedRun(
+  kind: "invalid_client" | "app_disabled" | "rate_limited",
+  message: string,
+  advice: string,
+  extra: Partial<FailureReport> = {},
+): TestRun {
   return {
-    result: { outcome: "failed", failure: { kind, message, advice, http_status: 400, zoom_error: kind === "invalid_client" ? "invalid_client" : "4717", zoom_reason: "Invalid client_id or client_secret", issues: [], retry_after_secs: null, ...extra } },
-    record: { at_unix: Math.floor(Date.now() / 1000), ok: false, kind, summary: message, scopes: [], latency_ms: null, owner: null, drift: null, renamed_scopes: [] },
+    result: {
+      outcome: "failed",
+      failure: {
+        kind,
+        message,
+        advice,
+        http_status: 400,
+        zoom_error: kind === "invalid_client" ? "invalid_client" : "4717",
+        zoom_reason: "Invalid client_id or client_secret",
+        issues: [],
+        retry_after_secs: null,
+        ...extra,
+      },
+    },
+    record: {
+      at_unix: Math.floor(Date.now() / 1000),
+      ok: false,
+      kind,
+      summary: message,
+      scopes: [],
+      latency_ms: null,
+      owner: null,
+      drift: null,
+      renamed_scopes: [],
+    },
   };
 }
 
 export function profile(name: string, extra: Partial<Profile> = {}): Profile {
-  return { id: `id-${name}`, name, cloud: "sandbox", account_id: "SbxDemoAccount00000001", client_id: "SbxReportingBot0000001", notes: "", expected_scopes: [], token_index: null, token_rule: null, account_plan: null, history: [], ...extra };
+  return {
+    id: `id-${name}`,
+    name,
+    cloud: "sandbox",
+    account_id: "SbxDemoAccount00000001",
+    client_id: "SbxReportingBot0000001",
+    notes: "",
+    expected_scopes: [],
+    token_index: null,
+    token_rule: null,
+    account_plan: null,
+    history: [],
+    ...extra,
+  };
 }
 
 /** The Scopes view's data for an Admin-owned app that lost one admin scope. */
@@ -81,7 +143,12 @@ export function scopeOverview(extra: Partial<ScopeOverview> = {}): ScopeOverview
       addable_admin_scopes: ["user:read:list_users:admin"],
     },
     at_risk: [],
-    risk: { owner: "adam.admin@sandbox.example", role_name: "Admin", admin_scopes: ["user:read:list_users:admin"], message: "This app depends on one person's role: adam.admin@sandbox.example (Admin) owns it." },
+    risk: {
+      owner: "adam.admin@sandbox.example",
+      role_name: "Admin",
+      admin_scopes: ["user:read:list_users:admin"],
+      message: "This app depends on one person's role: adam.admin@sandbox.example (Admin) owns it.",
+    },
     drift: {
       at_unix: Math.floor(Date.now() / 1000) - 60,
       drift: {
@@ -95,7 +162,10 @@ export function scopeOverview(extra: Partial<ScopeOverview> = {}): ScopeOverview
         fixes: ["Restore the privileges.", "Or transfer the app's ownership."],
       },
     },
-    privileges: [{ privilege: "User:Read", description: "View users.", seen_in: ["privileges-reference-page"] }, { privilege: "Role:Read", description: null, seen_in: ["x-permissions"] }],
+    privileges: [
+      { privilege: "User:Read", description: "View users.", seen_in: ["privileges-reference-page"] },
+      { privilege: "Role:Read", description: null, seen_in: ["x-permissions"] },
+    ],
     ...extra,
   };
 }
@@ -108,11 +178,32 @@ export function sandboxView(extra: { appState?: "active" | "deactivated" } = {})
         id: "SbxDemoAccount00000001",
         name: "Sandbox Demo Co.",
         plan: "business",
-        roles: [{ id: "0", name: "Owner" }, { id: "1", name: "Admin" }, { id: "2", name: "Member" }],
-        users: [{ id: "sbx-owner-0001", email: "olivia.owner@sandbox.example", role_id: "0" }, { id: "sbx-admin-0002", email: "adam.admin@sandbox.example", role_id: "1" }],
+        roles: [
+          { id: "0", name: "Owner" },
+          { id: "1", name: "Admin" },
+          { id: "2", name: "Member" },
+        ],
+        users: [
+          { id: "sbx-owner-0001", email: "olivia.owner@sandbox.example", role_id: "0" },
+          { id: "sbx-admin-0002", email: "adam.admin@sandbox.example", role_id: "1" },
+        ],
         apps: [
-          { client_id: "SbxReportingBot0000001", name: "Reporting Bot", kind: "server_to_server", state: extra.appState ?? "active", owner: "adam.admin@sandbox.example", scopes: 8 },
-          { client_id: "SbxArchived00000000006", name: "Archived", kind: "server_to_server", state: "deactivated", owner: "olivia.owner@sandbox.example", scopes: 2 },
+          {
+            client_id: "SbxReportingBot0000001",
+            name: "Reporting Bot",
+            kind: "server_to_server",
+            state: extra.appState ?? "active",
+            owner: "adam.admin@sandbox.example",
+            scopes: 8,
+          },
+          {
+            client_id: "SbxArchived00000000006",
+            name: "Archived",
+            kind: "server_to_server",
+            state: "deactivated",
+            owner: "olivia.owner@sandbox.example",
+            scopes: 2,
+          },
         ],
       },
     ],

@@ -7,7 +7,9 @@ import { When } from "./When";
 export function DriftWarning({ drift }: { drift: Drift }) {
   return (
     <section class="drift" role="alert" data-testid="drift-warning">
-      <h3>⚠ This app lost admin access since the test <When unix={drift.since_unix} /></h3>
+      <h3>
+        ⚠ This app lost admin access since the test <When unix={drift.since_unix} />
+      </h3>
       {drift.lost_scopes.length > 0 && (
         <p>
           Scopes removed by Zoom:{" "}
@@ -45,7 +47,9 @@ export function DriftWarning({ drift }: { drift: Drift }) {
       </p>
       <ol class="drift__fixes">
         {drift.fixes.map((f) => (
-          <li key={f}><LinkedText text={f} /></li>
+          <li key={f}>
+            <LinkedText text={f} />
+          </li>
         ))}
       </ol>
     </section>

@@ -8,8 +8,14 @@ export function ErrorNotice({ error, onDismiss, go }: { error: IpcError; onDismi
   return (
     <div class="notice notice--error" role="alert" data-testid="error-notice" data-kind={error.kind}>
       <div class="notice__body">
-        <p class="notice__message" data-testid="error-message">{error.message}</p>
-        {error.hint && <p class="notice__hint" data-testid="error-hint"><LinkedText text={error.hint} /></p>}
+        <p class="notice__message" data-testid="error-message">
+          {error.message}
+        </p>
+        {error.hint && (
+          <p class="notice__hint" data-testid="error-hint">
+            <LinkedText text={error.hint} />
+          </p>
+        )}
         {error.kind === "keychain_unavailable" && <KeychainHelp />}
         {error.kind === "profile_not_found" && go && (
           <button type="button" class="button" data-testid="back-to-profiles" onClick={() => go("profiles")}>

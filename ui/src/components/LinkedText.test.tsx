@@ -17,7 +17,8 @@ describe("LinkedText", () => {
   });
 
   it("leaves other addresses as text", () => {
-    for (const text of ["http://zoom.us/ and https://example.com/zoom.us/", "https://developers.zoom.us.evil.example/x"]) expect(splitLinks(text)).toEqual([{ text, url: false }]);
+    for (const text of ["http://zoom.us/ and https://example.com/zoom.us/", "https://developers.zoom.us.evil.example/x"])
+      expect(splitLinks(text)).toEqual([{ text, url: false }]);
   });
 
   it("opens a link in the system browser through the backend", async () => {

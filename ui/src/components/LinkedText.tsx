@@ -28,7 +28,16 @@ export function LinkedText({ text }: { text: string }) {
     <>
       {splitLinks(text).map((part, i) =>
         part.url ? (
-          <a key={i} href={part.text} onClick={(e) => { e.preventDefault(); void ipc.openExternal(part.text); }}>{part.text}</a>
+          <a
+            key={i}
+            href={part.text}
+            onClick={(e) => {
+              e.preventDefault();
+              void ipc.openExternal(part.text);
+            }}
+          >
+            {part.text}
+          </a>
         ) : (
           <Fragment key={i}>{part.text}</Fragment>
         ),

@@ -6,7 +6,17 @@ import { RateLimitPanel } from "./RateLimitPanel";
 const exceeded = {
   plan: "pro",
   hosts: 1,
-  labels: [{ label: "light", per_day: 300, budget_per_day: null, peak_per_second: 0.01, budget_per_second: 30, verdict: "fits", calls: ["POST /users/{userId}/meetings"] }],
+  labels: [
+    {
+      label: "light",
+      per_day: 300,
+      budget_per_day: null,
+      peak_per_second: 0.01,
+      budget_per_second: 30,
+      verdict: "fits",
+      calls: ["POST /users/{userId}/meetings"],
+    },
+  ],
   shared: null,
   user_limits: [{ call: "POST /users/{userId}/meetings", per_host_per_day: 300, limit: 100, verdict: "exceeds" }],
   unlabelled: [],
@@ -26,7 +36,12 @@ describe("Rate limits", () => {
     expect(screen.getByTestId("rl-user-limit").getAttribute("data-verdict")).toBe("exceeds");
     expect(screen.getByTestId("rl-label").getAttribute("data-verdict")).toBe("fits");
     expect(screen.getByTestId("rl-advice").textContent).toContain("spread meetings over more hosts");
-    const sent = calls.find((c) => c.cmd === "plan_rate_limits")?.args as { profileId: string; plan: string; hosts: number; calls: { per_day: number; peak_per_second: number }[] };
+    const sent = calls.find((c) => c.cmd === "plan_rate_limits")?.args as {
+      profileId: string;
+      plan: string;
+      hosts: number;
+      calls: { per_day: number; peak_per_second: number }[];
+    };
     expect(sent.profileId).toBe("id-Prod");
     expect(sent.plan).toBe("pro");
     expect(sent.hosts).toBe(1);

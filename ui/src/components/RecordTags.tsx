@@ -12,7 +12,9 @@ export function RecordTags({ record }: { record: TestRecord }) {
         </span>
       )}
       {record.renamed_scopes.length > 0 && (
-        <span class="tag" title={record.renamed_scopes.join(", ")}>{record.renamed_scopes.length} renamed, not lost</span>
+        <span class="tag" title={record.renamed_scopes.join(", ")}>
+          {record.renamed_scopes.length} renamed, not lost
+        </span>
       )}
     </>
   );

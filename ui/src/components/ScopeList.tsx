@@ -7,7 +7,10 @@ export function ScopeList({ groups, missing = [] }: { groups: readonly ScopeGrou
     <div class="scopes" data-testid="scope-list">
       {missing.length > 0 && (
         <p class="scopes__missing" data-testid="missing-scopes">
-          Missing: {missing.map((s) => <code key={s}>{s}</code>)}
+          Missing:{" "}
+          {missing.map((s) => (
+            <code key={s}>{s}</code>
+          ))}
         </p>
       )}
       {groups.map((group) => (

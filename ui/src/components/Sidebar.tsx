@@ -10,7 +10,9 @@ export function Sidebar({ current, onSelect, info }: Props) {
   return (
     <nav class="sidebar" aria-label="Main">
       <div class="sidebar__brand">
-        <span class="sidebar__logo" aria-hidden="true">S2S</span>
+        <span class="sidebar__logo" aria-hidden="true">
+          S2S
+        </span>
         <span class="sidebar__name">S2S Desk</span>
       </div>
       <ul class="sidebar__items">

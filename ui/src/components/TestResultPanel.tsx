@@ -22,7 +22,12 @@ export function TestResultPanel({ result, onRevisit }: { result: TestResult; onR
         {f.http_status !== null && (
           <p class="muted" data-testid="zoom-answer">
             Zoom answered HTTP {f.http_status}
-            {f.zoom_error && <> · error <code>{f.zoom_error}</code></>}
+            {f.zoom_error && (
+              <>
+                {" "}
+                · error <code>{f.zoom_error}</code>
+              </>
+            )}
             {f.zoom_reason && <> · reason “{f.zoom_reason}”</>}
           </p>
         )}
@@ -40,12 +45,21 @@ export function TestResultPanel({ result, onRevisit }: { result: TestResult; onR
   const { token, probe, missing_required } = result.report;
   const passed = missing_required.length === 0 && probe.outcome !== "token_rejected";
   return (
-    <section class={passed ? "result result--passed" : "result result--warning"} role="status" aria-live="polite" data-testid="test-result" data-outcome={passed ? "passed" : "incomplete"}>
+    <section
+      class={passed ? "result result--passed" : "result result--warning"}
+      role="status"
+      aria-live="polite"
+      data-testid="test-result"
+      data-outcome={passed ? "passed" : "incomplete"}
+    >
       <h3>{passed ? "✔ Token issued" : "⚠ Token issued, but not everything checks out"}</h3>
       <dl class="facts">
         <dt>Expires in</dt>
         <dd>
-          <Countdown untilUnix={token.expires_at_unix} /> <span class="muted">({token.expires_in} s, {token.token_type})</span>
+          <Countdown untilUnix={token.expires_at_unix} />{" "}
+          <span class="muted">
+            ({token.expires_in} s, {token.token_type})
+          </span>
         </dd>
         <dt>API base URL</dt>
         <dd>
@@ -53,10 +67,16 @@ export function TestResultPanel({ result, onRevisit }: { result: TestResult; onR
           {!token.api_url_from_response && <span class="muted"> (Zoom named none; the cloud's default)</span>}
         </dd>
         <dt>Latency</dt>
-        <dd data-testid="latency">{token.latency_ms < 1 ? "under 1 ms" : `${token.latency_ms} ms`}{result.report.attempts > 1 && ` after ${result.report.attempts} attempts`}</dd>
+        <dd data-testid="latency">
+          {token.latency_ms < 1 ? "under 1 ms" : `${token.latency_ms} ms`}
+          {result.report.attempts > 1 && ` after ${result.report.attempts} attempts`}
+        </dd>
         <dt>Proof</dt>
         <dd data-testid="probe">{describeProbe(probe)}</dd>
-        {[{ from: "Token request", limit: token.rate_limit }, { from: "GET /users/me", limit: "rate_limit" in probe ? probe.rate_limit : null }]
+        {[
+          { from: "Token request", limit: token.rate_limit },
+          { from: "GET /users/me", limit: "rate_limit" in probe ? probe.rate_limit : null },
+        ]
           .map((r) => ({ from: r.from, text: describeRateLimit(r.limit) }))
           .filter((r) => r.text !== null)
           .map((r) => (

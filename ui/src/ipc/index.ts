@@ -60,9 +60,52 @@ import {
   type LegacyKind,
 } from "./bindings";
 
-export type { AppInfo, SandboxView, SandboxAppState, RateLimitInfo, SavedExport, CallMethod, CallRequest, TryCallResult, CredentialIssue, IpcErrorKind, Profile, ProfileCloud, ProfileDraft, ProfileList, TestResult, TestRun, TestRecord, TestReport, FailureReport, Scope, ScopeGroup, Level, CoexistenceRun, TokenRule, LimitsReport, CallVolume, Plan, Verdict };
+export type {
+  AppInfo,
+  SandboxView,
+  SandboxAppState,
+  RateLimitInfo,
+  SavedExport,
+  CallMethod,
+  CallRequest,
+  TryCallResult,
+  CredentialIssue,
+  IpcErrorKind,
+  Profile,
+  ProfileCloud,
+  ProfileDraft,
+  ProfileList,
+  TestResult,
+  TestRun,
+  TestRecord,
+  TestReport,
+  FailureReport,
+  Scope,
+  ScopeGroup,
+  Level,
+  CoexistenceRun,
+  TokenRule,
+  LimitsReport,
+  CallVolume,
+  Plan,
+  Verdict,
+};
 export type { ScanStatus, ScanReport, Finding, ApiCall, MigrationChoices, MigrationPlan, MigrationReport, Journal, NewNames, Flag, LegacyKind };
-export type { ScopeOverview, GrantedScope, RoleChoice, RoleKind, RoleSource, OwnerRole, WhatIf, CoverageReport, CallCheck, Drift, ScopeVerdict, OperationRef, PrivilegeInfo };
+export type {
+  ScopeOverview,
+  GrantedScope,
+  RoleChoice,
+  RoleKind,
+  RoleSource,
+  OwnerRole,
+  WhatIf,
+  CoverageReport,
+  CallCheck,
+  Drift,
+  ScopeVerdict,
+  OperationRef,
+  PrivilegeInfo,
+};
 
 /** An error as views see it (the generated type, with `hint` always present). */
 export type IpcError = { kind: IpcErrorKind; message: string; hint: string | null };

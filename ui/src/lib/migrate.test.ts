@@ -10,7 +10,22 @@ describe("migration words", () => {
   });
 
   it("leave SDK tokens out of the migration", () => {
-    const base = { file: "a", line: 1, kind: "jwt_token" as const, key: null, masked: "x", reference: null, jwt: null, format: { format: "text" as const }, rewritable: false };
-    expect(migratable([{ ...base, flags: ["sdk_token_not_migrated"] }, { ...base, flags: [] }])).toHaveLength(1);
+    const base = {
+      file: "a",
+      line: 1,
+      kind: "jwt_token" as const,
+      key: null,
+      masked: "x",
+      reference: null,
+      jwt: null,
+      format: { format: "text" as const },
+      rewritable: false,
+    };
+    expect(
+      migratable([
+        { ...base, flags: ["sdk_token_not_migrated"] },
+        { ...base, flags: [] },
+      ]),
+    ).toHaveLength(1);
   });
 });

@@ -17,7 +17,11 @@ export function flagLabel(flag: Flag): { text: string; tone: "risk" | "warn" | "
     case "exp_in_milliseconds":
       return { text: "exp in ms", tone: "info", why: "exp was written in milliseconds, as Zoom's old docs showed." };
     case "committed_to_git":
-      return { text: "committed to git", tone: "risk", why: "The file is tracked by git: the secret is in the repository's history. Deactivate the JWT app after migrating." };
+      return {
+        text: "committed to git",
+        tone: "risk",
+        why: "The file is tracked by git: the secret is in the repository's history. Deactivate the JWT app after migrating.",
+      };
     case "git_ignored":
       return { text: "git-ignored", tone: "info", why: "Not committed; read anyway because env files hold live settings." };
     case "duplicate":

@@ -20,7 +20,14 @@ describe("role picks", () => {
 
 describe("verdict badges", () => {
   it("say when a verdict is an inference", () => {
-    const base = { scope: "user:read:admin", level: "admin" as const, basis: "privilege_missing" as const, tied_privileges: [], unlisted_privileges: [], explanation: "" };
+    const base = {
+      scope: "user:read:admin",
+      level: "admin" as const,
+      basis: "privilege_missing" as const,
+      tied_privileges: [],
+      unlisted_privileges: [],
+      explanation: "",
+    };
     expect(standingLabel({ ...base, standing: "at_risk", documented: false })).toEqual({ text: "At risk", tone: "risk", inferred: true });
     expect(standingLabel({ ...base, standing: "allowed", documented: true }).inferred).toBe(false);
   });

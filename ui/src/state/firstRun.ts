@@ -15,6 +15,6 @@ export function useWelcomeWhenEmpty(go: Go): boolean {
       if (outcome.ok && outcome.value.profiles.length === 0 && !window.location.hash) go("welcome");
       setDeciding(false);
     });
-  }, []);
+  }, [deciding, go]);
   return deciding;
 }

@@ -1,7 +1,7 @@
 // The migration in progress, kept for the session so the admin can leave to set up a profile
 // and come back to the same scan. Holds no secret: findings are masked, the secret stays in
 // the keychain and is only ever read by the backend.
-import { useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useState } from "preact/hooks";
 import type { Journal, NewNames, ScanReport } from "../ipc";
 import { DEFAULT_NAMES } from "../lib/migrate";
 
@@ -31,7 +31,8 @@ export function useMigrationSession(): [MigrationSession, (change: Partial<Migra
   useEffect(() => {
     remembered = session;
   }, [session]);
-  const update = (change: Partial<MigrationSession>) => setSession((s) => ({ ...s, ...change }));
-  const reset = () => setSession(EMPTY);
+  // Stable across renders, so effects can depend on them.
+  const update = useCallback((change: Partial<MigrationSession>) => setSession((s) => ({ ...s, ...change })), []);
+  const reset = useCallback(() => setSession(EMPTY), []);
   return [session, update, reset];
 }

@@ -1,6 +1,6 @@
 // Which view is showing. The URL hash holds it (#/settings), so reloads and the back
 // button keep the admin where they were, and tests can deep-link.
-import { useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useState } from "preact/hooks";
 
 /** The views in the sidebar, in order. */
 export const VIEWS = [
@@ -48,10 +48,11 @@ export function useRoute(): [Route, Go] {
     window.addEventListener("hashchange", follow);
     return () => window.removeEventListener("hashchange", follow);
   }, []);
-  const go: Go = (view, subject = null) => {
+  // Stable across renders, so effects can depend on it.
+  const go: Go = useCallback((view, subject = null) => {
     window.location.hash = hashFor(view, subject);
     setRoute({ view, subject });
-  };
+  }, []);
   return [route, go];
 }
 

@@ -5,21 +5,22 @@ import type { Outcome } from "../ipc";
 /** An Outcome that may still be on its way. */
 export type Loadable<T> = { ok: "loading" } | Outcome<T>;
 
-/** Calls `load` on mount and on `reload()`; ignores results that arrive after unmount. */
+/** Calls `load` on mount and on `reload()`; ignores results that arrive after unmount. `load`
+ *  must keep its identity (the `ipc` facade's functions do), or every render reloads. */
 export function useReloadable<T>(load: () => Promise<Outcome<T>>): [Loadable<T>, () => Promise<void>] {
   const [state, setState] = useState<Loadable<T>>({ ok: "loading" });
   const live = useRef(true);
   const reload = useCallback(async () => {
     const outcome = await load();
     if (live.current) setState(outcome);
-  }, []);
+  }, [load]);
   useEffect(() => {
     live.current = true;
     void reload();
     return () => {
       live.current = false;
     };
-  }, []);
+  }, [reload]);
   return [state, reload];
 }
 

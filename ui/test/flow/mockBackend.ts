@@ -4,7 +4,12 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { passedRun, sandboxView, scopeOverview } from "../fixtures";
 
 // Long, real granular scope names: the widest text a Test token result shows.
-const WIDE_SCOPES = ["meeting:read:list_past_participants:admin", "cloud_recording:read:list_recording_files:admin", "report:read:list_meeting_participants:admin", "user:read:list_users:admin"];
+const WIDE_SCOPES = [
+  "meeting:read:list_past_participants:admin",
+  "cloud_recording:read:list_recording_files:admin",
+  "report:read:list_meeting_participants:admin",
+  "user:read:list_users:admin",
+];
 
 type Call = { cmd: string; args: unknown };
 const calls: Call[] = [];
@@ -18,7 +23,19 @@ mockIPC((cmd, args) => {
     case "list_profiles":
       // One saved profile, so the app stays on the default view instead of opening the Sandbox setup.
       return {
-        profiles: [{ id: "p1", name: "Reporting (prod)", cloud: "commercial", account_id: "AcctAcctAcctAcctAcct01", client_id: "ClientClientClient0001", notes: "", expected_scopes: [], token_index: null, history: [] }],
+        profiles: [
+          {
+            id: "p1",
+            name: "Reporting (prod)",
+            cloud: "commercial",
+            account_id: "AcctAcctAcctAcctAcct01",
+            client_id: "ClientClientClient0001",
+            notes: "",
+            expected_scopes: [],
+            token_index: null,
+            history: [],
+          },
+        ],
         keychain: "Secret Service (service app.s2sdesk.desktop)",
         notice: null,
         keychain_problem: null,
@@ -34,7 +51,11 @@ mockIPC((cmd, args) => {
     case "test_profile":
       return passedRun(WIDE_SCOPES);
     case "open_external":
-      throw { kind: "failed", message: "the system browser could not be opened: no browser in the flow test", hint: "Set a default web browser for your desktop, or copy the link." };
+      throw {
+        kind: "failed",
+        message: "the system browser could not be opened: no browser in the flow test",
+        hint: "Set a default web browser for your desktop, or copy the link.",
+      };
     default:
       throw `command ${cmd} not found`;
   }

@@ -36,7 +36,15 @@ before(async () => {
     executablePath: CHROMIUM,
     headless: true,
     // This machine has no internet: without these, Chromium retries Google's hosts at start-up.
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1180, height: 760 } });
   const errors = [];
@@ -109,7 +117,10 @@ function sidewaysOverflow() {
     const culprits = [...document.querySelectorAll("body *")]
       .filter((el) => el.getBoundingClientRect().right > width + 0.5 && ![...el.children].some((c) => c.getBoundingClientRect().right > width + 0.5))
       .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).split(" ").join(".") : ""}${el.dataset.testid ? `[${el.dataset.testid}]` : ""}`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).split(" ").join(".") : ""}${el.dataset.testid ? `[${el.dataset.testid}]` : ""}`,
+      );
     return { by: document.documentElement.scrollWidth - width, culprits: culprits.join(", ") };
   });
 }

@@ -31,7 +31,10 @@ export function ConfigPanel({
     return (
       <section class="card" data-testid="migrate-configs" data-empty="true">
         <h2>5 · Configs</h2>
-        <p>No configuration file to rewrite: the JWT settings were found only in code. Change the code as step 4 shows, and read the new app's credentials from your secret store.</p>
+        <p>
+          No configuration file to rewrite: the JWT settings were found only in code. Change the code as step 4 shows, and read the new app's credentials from
+          your secret store.
+        </p>
       </section>
     );
   }
@@ -50,15 +53,26 @@ export function ConfigPanel({
         {field("client_secret", "Client Secret setting")}
       </div>
       <label class="checkbox">
-        <input type="checkbox" data-testid="migrate-write-secret" checked={writeSecret} disabled={!canWriteSecret} onChange={(e) => onWriteSecret(e.currentTarget.checked)} />{" "}
+        <input
+          type="checkbox"
+          data-testid="migrate-write-secret"
+          checked={writeSecret}
+          disabled={!canWriteSecret}
+          onChange={(e) => onWriteSecret(e.currentTarget.checked)}
+        />{" "}
         Write the client secret from the keychain into these files (otherwise a placeholder you fill from your secret store)
       </label>
       {plan.previews.map((p) => (
         <details key={p.file} open data-testid="migrate-preview" data-file={p.file}>
-          <summary><code>{p.file}</code> · {countOf(p.replaced, "setting")} replaced</summary>
+          <summary>
+            <code>{p.file}</code> · {countOf(p.replaced, "setting")} replaced
+          </summary>
           <pre class="diff-preview">
             {p.preview.split("\n").map((line, i) => (
-              <span key={i} class={line.startsWith("+") ? "added" : line.startsWith("-") ? "removed" : ""}>{line}{"\n"}</span>
+              <span key={i} class={line.startsWith("+") ? "added" : line.startsWith("-") ? "removed" : ""}>
+                {line}
+                {"\n"}
+              </span>
             ))}
           </pre>
         </details>
@@ -66,11 +80,22 @@ export function ConfigPanel({
       <div class="actions">
         {journal ? (
           <>
-            <span data-testid="migrate-applied" role="status">✔ {countOf(journal.files.length, "file")} migrated; backups in <code>{journal.backup_dir}</code></span>
-            <button type="button" class="button" data-testid="migrate-undo" disabled={busy} onClick={onUndo}>Undo</button>
+            <span data-testid="migrate-applied" role="status">
+              ✔ {countOf(journal.files.length, "file")} migrated; backups in <code>{journal.backup_dir}</code>
+            </span>
+            <button type="button" class="button" data-testid="migrate-undo" disabled={busy} onClick={onUndo}>
+              Undo
+            </button>
           </>
         ) : (
-          <button type="button" class="button button--primary" data-testid="migrate-apply" disabled={busy || !plan.readiness.ready || plan.previews.length === 0} onClick={onApply} title={plan.readiness.ready ? "" : plan.readiness.message}>
+          <button
+            type="button"
+            class="button button--primary"
+            data-testid="migrate-apply"
+            disabled={busy || !plan.readiness.ready || plan.previews.length === 0}
+            onClick={onApply}
+            title={plan.readiness.ready ? "" : plan.readiness.message}
+          >
             Apply to {countOf(plan.previews.length, "file")}
           </button>
         )}
@@ -87,8 +112,17 @@ function NextSteps({ secretSetting, codeChanges }: { secretSetting: string | nul
     <div data-testid="migrate-todo">
       <h3>Still to do</h3>
       <ol>
-        {secretSetting && <li>Fill in <code>{secretSetting}</code> in the migrated files from your secret store: they hold a placeholder, not the secret.</li>}
-        {codeChanges && <li>Change the code as step 4 shows: ask for a token with <code>grant_type=account_credentials</code> and reuse it until it expires, instead of signing a JWT.</li>}
+        {secretSetting && (
+          <li>
+            Fill in <code>{secretSetting}</code> in the migrated files from your secret store: they hold a placeholder, not the secret.
+          </li>
+        )}
+        {codeChanges && (
+          <li>
+            Change the code as step 4 shows: ask for a token with <code>grant_type=account_credentials</code> and reuse it until it expires, instead of signing
+            a JWT.
+          </li>
+        )}
         <li>Deploy, and check the service calls Zoom successfully with the new app.</li>
         <li>Then remove the JWT app's key and secret from wherever else they are kept.</li>
       </ol>

@@ -17,33 +17,57 @@ export function FindingsPanel({ report }: { report: ScanReport }) {
     <section class="card" data-testid="migrate-findings" data-count={report.findings.length}>
       <h2>2 · What was found</h2>
       <p class="muted">
-        {countOf(report.progress.files_scanned, "file")} scanned in {report.duration_ms} ms{report.skipped_binary > 0 && ` · ${countOf(report.skipped_binary, "binary", "binaries")} skipped`}
+        {countOf(report.progress.files_scanned, "file")} scanned in {report.duration_ms} ms
+        {report.skipped_binary > 0 && ` · ${countOf(report.skipped_binary, "binary", "binaries")} skipped`}
         {report.cancelled && <strong> · cancelled: the lists below are partial</strong>}
       </p>
       {report.findings.length === 0 ? (
         <p class="notice notice--info">No legacy Zoom JWT settings here. Scan another folder, or the file where the integration keeps its configuration.</p>
       ) : (
         <table class="findings">
-          <thead><tr><th>Where</th><th>Kind</th><th>Name</th><th>Value</th><th>Notes</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Where</th>
+              <th>Kind</th>
+              <th>Name</th>
+              <th>Value</th>
+              <th>Notes</th>
+            </tr>
+          </thead>
           <tbody>
             {report.findings.map((f) => (
               <tr key={`${f.file}:${f.line}:${f.kind}`} data-testid="migrate-finding">
-                <td><code>{f.file}:{f.line}</code></td>
+                <td>
+                  <code>
+                    {f.file}:{f.line}
+                  </code>
+                </td>
                 <td>{kindLabel(f.kind)}</td>
                 <td>{f.key ? <code>{f.key}</code> : <span class="muted">hard-coded</span>}</td>
                 <td>
                   <code>{f.masked}</code>
                   {f.jwt && (
                     <details>
-                      <summary>JWT: {f.jwt.alg ?? "?"}{f.jwt.expires_at !== null && `, exp ${day(f.jwt.expires_at)}`}</summary>
-                      <pre class="jwt">{f.jwt.header}{"\n"}{f.jwt.claims}</pre>
+                      <summary>
+                        JWT: {f.jwt.alg ?? "?"}
+                        {f.jwt.expires_at !== null && `, exp ${day(f.jwt.expires_at)}`}
+                      </summary>
+                      <pre class="jwt">
+                        {f.jwt.header}
+                        {"\n"}
+                        {f.jwt.claims}
+                      </pre>
                     </details>
                   )}
                 </td>
                 <td>
                   {f.flags.map((flag) => {
                     const l = flagLabel(flag);
-                    return <span key={flag} class={`tag tag--${l.tone}`} title={l.why}>{l.text}</span>;
+                    return (
+                      <span key={flag} class={`tag tag--${l.tone}`} title={l.why}>
+                        {l.text}
+                      </span>
+                    );
                   })}
                 </td>
               </tr>
@@ -53,12 +77,18 @@ export function FindingsPanel({ report }: { report: ScanReport }) {
       )}
       <h3>Zoom API calls ({report.calls.length})</h3>
       {report.calls.length === 0 ? (
-        <p class="muted">No calls recognised in the code. Add the scopes your integration's calls need; "Will my integration work?" under Scopes & roles checks a list.</p>
+        <p class="muted">
+          No calls recognised in the code. Add the scopes your integration's calls need; "Will my integration work?" under Scopes & roles checks a list.
+        </p>
       ) : (
         <ul class="operations">
           {report.calls.map((c) => (
             <li key={`${c.file}:${c.line}:${c.call}`}>
-              <code>{c.call}</code> {c.operation?.summary ?? <span class="muted">not in the scope catalog</span>} <span class="muted">({c.file}:{c.line}{!c.method_seen && ", method assumed"})</span>
+              <code>{c.call}</code> {c.operation?.summary ?? <span class="muted">not in the scope catalog</span>}{" "}
+              <span class="muted">
+                ({c.file}:{c.line}
+                {!c.method_seen && ", method assumed"})
+              </span>
             </li>
           ))}
         </ul>
@@ -66,13 +96,21 @@ export function FindingsPanel({ report }: { report: ScanReport }) {
       <RateLimitPanel calls={[...new Set(report.calls.filter((c) => c.operation).map((c) => c.call))]} />
       {scopes.length > 0 && (
         <div class="to-add" data-testid="migrate-scopes">
-          <p><strong>Scopes the new Server-to-Server app needs</strong> (fewest; granular):</p>
-          <p class="chips">{scopes.map((s) => <code key={s}>{s}</code>)}</p>
-          <button type="button" class="button" onClick={() => void copy()}>{copied ? "Copied" : "Copy scopes"}</button>
+          <p>
+            <strong>Scopes the new Server-to-Server app needs</strong> (fewest; granular):
+          </p>
+          <p class="chips">
+            {scopes.map((s) => (
+              <code key={s}>{s}</code>
+            ))}
+          </p>
+          <button type="button" class="button" onClick={() => void copy()}>
+            {copied ? "Copied" : "Copy scopes"}
+          </button>
           {report.scopes.some((s) => s.level !== "user") && (
             <p class="muted" data-testid="migrate-admin-note">
-              Admin-level scopes can be added only by an owner whose role has admin privileges, and Zoom removes them if that role later loses them.
-              Once the new app is saved and tested, check its owner under Scopes &amp; roles.
+              Admin-level scopes can be added only by an owner whose role has admin privileges, and Zoom removes them if that role later loses them. Once the
+              new app is saved and tested, check its owner under Scopes &amp; roles.
             </p>
           )}
         </div>

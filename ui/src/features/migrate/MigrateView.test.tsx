@@ -14,10 +14,41 @@ const report = {
   skipped_binary: 0,
   skipped_large: 0,
   findings: [
-    { file: ".env", line: 2, kind: "api_key", key: "ZOOM_API_KEY", masked: "Lega…89 (22 chars)", reference: null, jwt: null, flags: ["committed_to_git"], format: { format: "env" }, rewritable: true },
-    { file: ".env", line: 3, kind: "api_secret", key: "ZOOM_API_SECRET", masked: "Le… (27 chars)", reference: null, jwt: null, flags: [], format: { format: "env" }, rewritable: true },
+    {
+      file: ".env",
+      line: 2,
+      kind: "api_key",
+      key: "ZOOM_API_KEY",
+      masked: "Lega…89 (22 chars)",
+      reference: null,
+      jwt: null,
+      flags: ["committed_to_git"],
+      format: { format: "env" },
+      rewritable: true,
+    },
+    {
+      file: ".env",
+      line: 3,
+      kind: "api_secret",
+      key: "ZOOM_API_SECRET",
+      masked: "Le… (27 chars)",
+      reference: null,
+      jwt: null,
+      flags: [],
+      format: { format: "env" },
+      rewritable: true,
+    },
   ],
-  calls: [{ file: "src/users.js", line: 2, call: "GET /users", method_seen: true, operation: { method: "GET", path: "/users", operation_id: "users", summary: "List users", variant: "endpoints" }, source: "url" }],
+  calls: [
+    {
+      file: "src/users.js",
+      line: 2,
+      call: "GET /users",
+      method_seen: true,
+      operation: { method: "GET", path: "/users", operation_id: "users", summary: "List users", variant: "endpoints" },
+      source: "url",
+    },
+  ],
   languages: ["java_script"],
   scopes: [{ scope: "user:read:list_users:admin", level: "admin", granular: true, covers: ["GET /users"] }],
   config_files: [{ file: ".env", format: { format: "env" }, sha256: "ab" }],
@@ -27,18 +58,36 @@ const report = {
 };
 
 const plan = (ready: boolean) => ({
-  previews: [{ file: ".env", preview: "--- .env\n+++ .env (migrated)\n@@ line 2 @@\n-ZOOM_API_KEY=Lega…\n+ZOOM_ACCOUNT_ID=SbxDemoAccount00000001\n", replaced: 2 }],
+  previews: [
+    { file: ".env", preview: "--- .env\n+++ .env (migrated)\n@@ line 2 @@\n-ZOOM_API_KEY=Lega…\n+ZOOM_ACCOUNT_ID=SbxDemoAccount00000001\n", replaced: 2 },
+  ],
   guidance: [{ language: "java_script", name: "JavaScript", before: "jwt.sign(...)", after: "grant_type: account_credentials" }],
-  readiness: { tested: ready, token_ok: ready, missing_scopes: [], ready, message: ready ? "Ready: the new app's token works." : "Test the new app's token first." },
+  readiness: {
+    tested: ready,
+    token_ok: ready,
+    missing_scopes: [],
+    ready,
+    message: ready ? "Ready: the new app's token works." : "Test the new app's token first.",
+  },
 });
 
-const journal = { root: "/tmp/legacy", backup_dir: "/tmp/legacy/.s2s-desk-migration/1", applied_unix: 1, files: [{ file: ".env", sha256_before: "a", sha256_after: "b" }] };
+const journal = {
+  root: "/tmp/legacy",
+  backup_dir: "/tmp/legacy/.s2s-desk-migration/1",
+  applied_unix: 1,
+  files: [{ file: ".env", sha256_before: "a", sha256_after: "b" }],
+};
 const list = { profiles: [profile("New app")], keychain: "Secret Service", notice: null, keychain_problem: null };
 
 describe("Migrate from JWT", () => {
   it("counts in words a person would write: 1 file, not 1 files", async () => {
     const one = { ...report, progress: { ...report.progress, files_seen: 1, files_scanned: 1 }, skipped_binary: 1 };
-    answerIpc({ list_profiles: () => list, start_migration_scan: () => 7, get_migration_scan: () => ({ state: "done", report: one }), plan_migration: () => plan(false) });
+    answerIpc({
+      list_profiles: () => list,
+      start_migration_scan: () => 7,
+      get_migration_scan: () => ({ state: "done", report: one }),
+      plan_migration: () => plan(false),
+    });
     render(<MigrateView go={vi.fn()} />);
     fireEvent.input(screen.getByTestId("migrate-path"), { target: { value: "/tmp/legacy" } });
     fireEvent.click(screen.getByTestId("migrate-scan-start"));
@@ -53,7 +102,8 @@ describe("Migrate from JWT", () => {
       // After its test, the new app's history holds it, as the backend records it.
       list_profiles: () => (tested ? { ...list, profiles: [profile("New app", { history: [passedRun().record] })] } : list),
       start_migration_scan: () => 7,
-      get_migration_scan: () => (++polls < 2 ? { state: "running", progress: { files_seen: 1, files_scanned: 1, bytes_scanned: 10, findings: 1 } } : { state: "done", report }),
+      get_migration_scan: () =>
+        ++polls < 2 ? { state: "running", progress: { files_seen: 1, files_scanned: 1, bytes_scanned: 10, findings: 1 } } : { state: "done", report },
       plan_migration: () => plan(tested),
       test_profile: () => ((tested = true), passedRun()),
       apply_migration: () => journal,
@@ -78,7 +128,11 @@ describe("Migrate from JWT", () => {
     expect((await screen.findByTestId("migrate-applied")).textContent).toContain("1 file migrated");
     expect(calls.find((c) => c.cmd === "apply_migration")?.args).toEqual({
       id: 7,
-      choices: { names: { account_id: "ZOOM_ACCOUNT_ID", client_id: "ZOOM_CLIENT_ID", client_secret: "ZOOM_CLIENT_SECRET" }, profile_id: "id-New app", write_secret: false },
+      choices: {
+        names: { account_id: "ZOOM_ACCOUNT_ID", client_id: "ZOOM_CLIENT_ID", client_secret: "ZOOM_CLIENT_SECRET" },
+        profile_id: "id-New app",
+        write_secret: false,
+      },
     });
     // What is left: the placeholder secret, the code, the test in production.
     const todo = screen.getByTestId("migrate-todo").textContent ?? "";
@@ -96,7 +150,12 @@ describe("Migrate from JWT", () => {
   });
 
   it("offers nothing to write for a project whose JWT settings are only in code", async () => {
-    answerIpc({ list_profiles: () => list, start_migration_scan: () => 7, get_migration_scan: () => ({ state: "done", report }), plan_migration: () => ({ ...plan(true), previews: [] }) });
+    answerIpc({
+      list_profiles: () => list,
+      start_migration_scan: () => 7,
+      get_migration_scan: () => ({ state: "done", report }),
+      plan_migration: () => ({ ...plan(true), previews: [] }),
+    });
     render(<MigrateView go={vi.fn()} />);
     fireEvent.input(screen.getByTestId("migrate-path"), { target: { value: "/tmp/legacy" } });
     fireEvent.click(screen.getByTestId("migrate-scan-start"));

@@ -1,7 +1,7 @@
 // Migrate from JWT: find a legacy integration's JWT settings and Zoom calls, create and test
 // the Server-to-Server app that replaces it, see how the code changes, write the configs
 // (all or nothing, undoable) and keep a report. Steps unlock in order.
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewHeader } from "../../components/ViewHeader";
 import { ipc, type IpcError, type Journal, type MigrationChoices, type MigrationPlan } from "../../ipc";
@@ -69,12 +69,17 @@ export function MigrateView({ go }: { go: Go }) {
       setUndone(o.value);
     } else setError(o.error);
   };
-  // Back from setting up the new app's profile: pick the profile that was just saved.
+  // Back from setting up the new app's profile: the first list loaded after coming back shows
+  // which profile is new. A list already seen (before leaving) decides nothing.
+  const known = session.knownProfileIds;
+  const seenList = useRef<typeof list | null>(null);
   useEffect(() => {
-    if (list.ok !== true || session.knownProfileIds === null) return;
-    const created = profiles.find((p) => !session.knownProfileIds?.includes(p.id));
+    if (list.ok !== true || seenList.current === list) return;
+    seenList.current = list;
+    if (known === null) return;
+    const created = list.value.profiles.find((p) => !known.includes(p.id));
     update({ knownProfileIds: null, ...(created ? { profileId: created.id, writeSecret: false } : {}) });
-  }, [list]);
+  }, [list, known, update]);
   const setUpProfile = () => {
     update({ knownProfileIds: profiles.map((p) => p.id) });
     comeBackTo("migrate");
@@ -88,8 +93,20 @@ export function MigrateView({ go }: { go: Go }) {
         <ScanPanel onDone={(id, r) => update({ scanId: id, report: r, journal: null })} />
       ) : (
         <div class="toolbar">
-          <span class="muted">Scanned <code>{report.root}</code></span>
-          <button type="button" class="button button--link" data-testid="migrate-rescan" onClick={() => { reset(); setPlan(null); }}>Scan another project</button>
+          <span class="muted">
+            Scanned <code>{report.root}</code>
+          </span>
+          <button
+            type="button"
+            class="button button--link"
+            data-testid="migrate-rescan"
+            onClick={() => {
+              reset();
+              setPlan(null);
+            }}
+          >
+            Scan another project
+          </button>
         </div>
       )}
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
@@ -121,7 +138,8 @@ export function MigrateView({ go }: { go: Go }) {
           )}
           {undone && (
             <p class="notice notice--info" role="status" data-testid="migrate-undone">
-              Undone: {countOf(undone.files.length, "file")} restored from the backups in <code>{undone.backup_dir}</code>. The project is as it was before Apply.
+              Undone: {countOf(undone.files.length, "file")} restored from the backups in <code>{undone.backup_dir}</code>. The project is as it was before
+              Apply.
             </p>
           )}
           <ReportPanel scanId={scanId} choices={choices} journal={session.journal} />

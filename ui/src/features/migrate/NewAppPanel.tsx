@@ -38,19 +38,33 @@ export function NewAppPanel({
       <ol class="checklist">
         <li>
           In the Zoom App Marketplace: Develop → Build App → Server-to-Server OAuth App; add the scopes above; activate it.{" "}
-          <button type="button" class="button button--link" onClick={() => void ipc.openExternal("https://marketplace.zoom.us/")}>Open the Marketplace ↗</button>
+          <button type="button" class="button button--link" onClick={() => void ipc.openExternal("https://marketplace.zoom.us/")}>
+            Open the Marketplace ↗
+          </button>
         </li>
         <li>Save its Account ID, Client ID and Client Secret as a profile (the secret goes to your keychain).</li>
         <li>Test its token here: the configs are written only once it works and covers every call found.</li>
       </ol>
       <div class="toolbar">
-        <select aria-label="Profile of the new app" data-testid="migrate-profile" value={profileId ?? ""} onChange={(e) => { onProfile(e.currentTarget.value || null); setRun(null); }}>
+        <select
+          aria-label="Profile of the new app"
+          data-testid="migrate-profile"
+          value={profileId ?? ""}
+          onChange={(e) => {
+            onProfile(e.currentTarget.value || null);
+            setRun(null);
+          }}
+        >
           <option value="">Choose the new app's profile…</option>
           {profiles.map((p) => (
-            <option key={p.id} value={p.id}>{p.name}</option>
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
           ))}
         </select>
-        <button type="button" class="button" data-testid="migrate-new-profile" onClick={onSetUpProfile}>Set up a new profile</button>
+        <button type="button" class="button" data-testid="migrate-new-profile" onClick={onSetUpProfile}>
+          Set up a new profile
+        </button>
         <button type="button" class="button button--primary" data-testid="migrate-test" disabled={!profileId || busy} onClick={() => void test()}>
           {busy ? "Asking Zoom…" : "Test token"}
         </button>
@@ -59,7 +73,8 @@ export function NewAppPanel({
       {run && <TestResultPanel result={run.result} />}
       {readiness && (
         <p class={`notice ${readiness.ready ? "notice--info" : "notice--warning"}`} data-testid="migrate-readiness" data-ready={String(readiness.ready)}>
-          {readiness.ready ? "✔ " : ""}{readiness.message}
+          {readiness.ready ? "✔ " : ""}
+          {readiness.message}
         </p>
       )}
     </section>

@@ -24,16 +24,41 @@ export function ReportPanel({ scanId, choices, journal }: { scanId: number; choi
       <h2>6 · Keep a record</h2>
       <p class="muted">A report of every finding, decision and file changed, as Markdown and HTML. Values are masked.</p>
       <div class="actions">
-        <button type="button" class="button" data-testid="migrate-report-save" onClick={async () => {
-          const path = (await get(true))?.saved_to;
-          if (path) setSaved({ path, applied });
-        }}>Save report in the project</button>
-        <button type="button" class="button" onClick={async () => { const r = await get(false); if (r) { await navigator.clipboard?.writeText(r.markdown); setCopied(true); } }}>
+        <button
+          type="button"
+          class="button"
+          data-testid="migrate-report-save"
+          onClick={async () => {
+            const path = (await get(true))?.saved_to;
+            if (path) setSaved({ path, applied });
+          }}
+        >
+          Save report in the project
+        </button>
+        <button
+          type="button"
+          class="button"
+          onClick={async () => {
+            const r = await get(false);
+            if (r) {
+              await navigator.clipboard?.writeText(r.markdown);
+              setCopied(true);
+            }
+          }}
+        >
           {copied ? "Copied" : "Copy Markdown"}
         </button>
       </div>
-      {stale && <p class="notice notice--warning" data-testid="migrate-report-stale">The report saved earlier describes the files before this change. Save it again to record them as they are now.</p>}
-      {saved && !stale && <p data-testid="migrate-report-saved">Saved to <code>{saved.path}</code> (and the same as <code>.html</code> beside it)</p>}
+      {stale && (
+        <p class="notice notice--warning" data-testid="migrate-report-stale">
+          The report saved earlier describes the files before this change. Save it again to record them as they are now.
+        </p>
+      )}
+      {saved && !stale && (
+        <p data-testid="migrate-report-saved">
+          Saved to <code>{saved.path}</code> (and the same as <code>.html</code> beside it)
+        </p>
+      )}
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
     </section>
   );

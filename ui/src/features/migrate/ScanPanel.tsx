@@ -51,8 +51,16 @@ export function ScanPanel({ onDone }: { onDone: (id: number, report: ScanReport)
   return (
     <section class="card" data-testid="migrate-scan">
       <h2>1 · Find the legacy JWT settings</h2>
-      <p class="muted">A project folder (its .gitignore is respected; dependency folders and binaries are skipped) or one config file. Nothing is changed by scanning.</p>
-      <form class="toolbar" onSubmit={(e) => { e.preventDefault(); void start(); }}>
+      <p class="muted">
+        A project folder (its .gitignore is respected; dependency folders and binaries are skipped) or one config file. Nothing is changed by scanning.
+      </p>
+      <form
+        class="toolbar"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void start();
+        }}
+      >
         <input
           ref={pathField}
           class="path-input"
@@ -67,15 +75,23 @@ export function ScanPanel({ onDone }: { onDone: (id: number, report: ScanReport)
             if (pathMissing) setError(null);
           }}
         />
-        <button type="button" class="button" data-testid="migrate-browse" onClick={() => void browse(true)}>Folder…</button>
-        <button type="button" class="button" onClick={() => void browse(false)}>File…</button>
-        <button type="submit" class="button button--primary" data-testid="migrate-scan-start" disabled={!path.trim() || running !== null}>Scan</button>
+        <button type="button" class="button" data-testid="migrate-browse" onClick={() => void browse(true)}>
+          Folder…
+        </button>
+        <button type="button" class="button" onClick={() => void browse(false)}>
+          File…
+        </button>
+        <button type="submit" class="button button--primary" data-testid="migrate-scan-start" disabled={!path.trim() || running !== null}>
+          Scan
+        </button>
       </form>
       {running && (
         <div class="progress" data-testid="migrate-progress">
           <progress />
           {running.files} files · {Math.round(running.bytes / 1024)} KB · {running.findings} findings
-          <button type="button" class="button button--link" data-testid="migrate-cancel" onClick={() => scanId !== null && void ipc.migrateScanCancel(scanId)}>Cancel</button>
+          <button type="button" class="button button--link" data-testid="migrate-cancel" onClick={() => scanId !== null && void ipc.migrateScanCancel(scanId)}>
+            Cancel
+          </button>
         </div>
       )}
       {pathMissing && (

@@ -88,7 +88,11 @@ describe("Export", () => {
     fireEvent.click(await screen.findByTestId("export-save"));
     await waitFor(() => expect(screen.getByTestId("export-note").textContent).toBe("Saved to /home/admin/reporting.env."));
     expect(calls.find((c) => c.cmd === "plugin:dialog|save")?.args).toMatchObject({ options: { defaultPath: "reporting-prod.env" } });
-    expect(calls.find((c) => c.cmd === "save_profile_export")?.args).toEqual({ id: "id-Reporting (prod)", form: "env_masked", path: "/home/admin/reporting.env" });
+    expect(calls.find((c) => c.cmd === "save_profile_export")?.args).toEqual({
+      id: "id-Reporting (prod)",
+      form: "env_masked",
+      path: "/home/admin/reporting.env",
+    });
     fireEvent.click(screen.getByTestId("export-env-secret"));
     fireEvent.click(screen.getByTestId("export-reveal"));
     await waitFor(() => expect(screen.getByTestId("export-text").textContent).toContain("sandboxSecretReportingBot0000001"));

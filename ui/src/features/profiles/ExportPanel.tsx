@@ -12,7 +12,12 @@ type Shown = { text: string; secret: boolean; savable: SavedExport | null };
 
 /** "Reporting (prod)" → "reporting-prod" for a suggested file name. */
 function fileStem(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "profile";
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "profile"
+  );
 }
 
 export function ExportPanel({ profile }: { profile: Profile }) {
@@ -60,32 +65,64 @@ export function ExportPanel({ profile }: { profile: Profile }) {
   return (
     <div class="export" data-testid="export-panel">
       <div class="actions">
-        <button type="button" class="button" onClick={() => void show(ipc.exportProfile(profile.id), "json")}>JSON (no secret)</button>
-        <button type="button" class="button" data-testid="export-env" onClick={() => void show(ipc.exportEnv(profile.id, false), "env_masked")}>.env (secret masked)</button>
+        <button type="button" class="button" onClick={() => void show(ipc.exportProfile(profile.id), "json")}>
+          JSON (no secret)
+        </button>
+        <button type="button" class="button" data-testid="export-env" onClick={() => void show(ipc.exportEnv(profile.id, false), "env_masked")}>
+          .env (secret masked)
+        </button>
         {confirmReveal ? (
           <span class="confirm">
             The secret will be shown in plain text for {SECRET_EXPOSURE_MS / 1000} s. Anyone who sees or copies it can act as this app.
-            <button type="button" class="button button--danger" data-testid="export-reveal" onClick={() => { setConfirmReveal(false); void show(ipc.exportEnv(profile.id, true), null); }}>Reveal</button>
-            <button type="button" class="button" onClick={() => setConfirmReveal(false)}>Cancel</button>
+            <button
+              type="button"
+              class="button button--danger"
+              data-testid="export-reveal"
+              onClick={() => {
+                setConfirmReveal(false);
+                void show(ipc.exportEnv(profile.id, true), null);
+              }}
+            >
+              Reveal
+            </button>
+            <button type="button" class="button" onClick={() => setConfirmReveal(false)}>
+              Cancel
+            </button>
           </span>
         ) : (
-          <button type="button" class="button button--danger-outline" data-testid="export-env-secret" onClick={() => setConfirmReveal(true)}>.env with the secret…</button>
+          <button type="button" class="button button--danger-outline" data-testid="export-env-secret" onClick={() => setConfirmReveal(true)}>
+            .env with the secret…
+          </button>
         )}
       </div>
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
       {shown && (
         <>
-          <pre class="export__text" data-testid="export-text">{shown.text}</pre>
+          <pre class="export__text" data-testid="export-text">
+            {shown.text}
+          </pre>
           <div class="actions">
-            <button type="button" class="button" data-testid="export-copy" onClick={() => void copy()}>Copy</button>
+            <button type="button" class="button" data-testid="export-copy" onClick={() => void copy()}>
+              Copy
+            </button>
             {savable && (
-              <button type="button" class="button" data-testid="export-save" onClick={() => void saveToFile(savable)}>Save to file…</button>
+              <button type="button" class="button" data-testid="export-save" onClick={() => void saveToFile(savable)}>
+                Save to file…
+              </button>
             )}
-            {shown.secret && <button type="button" class="button" onClick={() => setShown(null)}>Hide now</button>}
+            {shown.secret && (
+              <button type="button" class="button" onClick={() => setShown(null)}>
+                Hide now
+              </button>
+            )}
           </div>
         </>
       )}
-      {note && <p class="muted" role="status" data-testid="export-note">{note}</p>}
+      {note && (
+        <p class="muted" role="status" data-testid="export-note">
+          {note}
+        </p>
+      )}
     </div>
   );
 }

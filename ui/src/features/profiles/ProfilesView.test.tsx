@@ -4,7 +4,12 @@ import { answerIpc } from "../../../test/setup";
 import { passedRun, profile, scopeOverview } from "../../../test/fixtures";
 import { ProfilesView } from "./ProfilesView";
 
-const list = (profiles: ReturnType<typeof profile>[]) => ({ profiles, keychain: "Secret Service (service app.s2sdesk.desktop)", notice: null, keychain_problem: null });
+const list = (profiles: ReturnType<typeof profile>[]) => ({
+  profiles,
+  keychain: "Secret Service (service app.s2sdesk.desktop)",
+  notice: null,
+  keychain_problem: null,
+});
 
 describe("Profiles", () => {
   it("offers the Sandbox when there is no profile", async () => {
@@ -54,7 +59,11 @@ describe("Profiles", () => {
   });
 
   it("says what to do when no keychain answers", async () => {
-    const problem = { kind: "keychain_unavailable", message: "the system keychain is not available", hint: "Start your desktop's keyring, then restart S2S Desk." };
+    const problem = {
+      kind: "keychain_unavailable",
+      message: "the system keychain is not available",
+      hint: "Start your desktop's keyring, then restart S2S Desk.",
+    };
     answerIpc({ list_profiles: () => ({ ...list([]), keychain_problem: problem }) });
     render(<ProfilesView go={vi.fn()} />);
     const notice = await screen.findByTestId("error-notice");
@@ -65,7 +74,10 @@ describe("Profiles", () => {
 
   it("leaves an unusable profiles file alone until the admin sets it aside", async () => {
     let notice: string | null = "the profiles file cannot be used: it is not valid JSON";
-    const calls = answerIpc({ list_profiles: () => ({ ...list([]), notice }), set_aside_profiles_file: () => ((notice = null), "/data/profiles.json.unreadable-1") });
+    const calls = answerIpc({
+      list_profiles: () => ({ ...list([]), notice }),
+      set_aside_profiles_file: () => ((notice = null), "/data/profiles.json.unreadable-1"),
+    });
     render(<ProfilesView go={vi.fn()} />);
     expect((await screen.findByTestId("store-notice")).textContent).toContain("cannot be used");
     expect(calls.some((c) => c.cmd === "set_aside_profiles_file")).toBe(false);

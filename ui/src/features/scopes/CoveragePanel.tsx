@@ -35,7 +35,10 @@ export function CoveragePanel({ profileId, plan = null }: { profileId: string; p
   return (
     <section class="card" data-testid="coverage">
       <h2>Will my integration work?</h2>
-      <p class="muted">One call per line: <code>GET /users/&#123;userId&#125;</code>, a real URL (<code>GET https://api.zoom.us/v2/users/me</code>), or Zoom's operation name (<code>users</code>).</p>
+      <p class="muted">
+        One call per line: <code>GET /users/&#123;userId&#125;</code>, a real URL (<code>GET https://api.zoom.us/v2/users/me</code>), or Zoom's operation name (
+        <code>users</code>).
+      </p>
       <div class="toolbar">
         <input
           class="path-input"
@@ -47,21 +50,41 @@ export function CoveragePanel({ profileId, plan = null }: { profileId: string; p
           onInput={(e) => setPicked(e.currentTarget.value)}
           onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), add())}
         />
-        <button type="button" class="button" data-testid="coverage-add" disabled={!picked.trim()} onClick={add}>Add</button>
+        <button type="button" class="button" data-testid="coverage-add" disabled={!picked.trim()} onClick={add}>
+          Add
+        </button>
         <datalist id="catalog-operations">
           {operations.ok === true &&
-            operations.value.map((o) => <option key={o.variant + o.method + o.path} value={`${o.method} ${o.path}`}>{o.summary}</option>)}
+            operations.value.map((o) => (
+              <option key={o.variant + o.method + o.path} value={`${o.method} ${o.path}`}>
+                {o.summary}
+              </option>
+            ))}
         </datalist>
       </div>
-      <textarea data-testid="coverage-input" rows={5} value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder={"GET /users\nPOST /users/{userId}/meetings"} />
+      <textarea
+        data-testid="coverage-input"
+        rows={5}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+        placeholder={"GET /users\nPOST /users/{userId}/meetings"}
+      />
       <div class="actions">
-        <button type="button" class="button button--primary" data-testid="coverage-check" disabled={callLines(text).length === 0} onClick={() => void check()}>Check</button>
+        <button type="button" class="button button--primary" data-testid="coverage-check" disabled={callLines(text).length === 0} onClick={() => void check()}>
+          Check
+        </button>
       </div>
       {error && <ErrorNotice error={error} />}
       {report && (
         <>
           <table class="coverage" data-testid="coverage-result" data-all-covered={String(report.all_covered)}>
-            <thead><tr><th>Call</th><th>Operation</th><th>Covered?</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Call</th>
+                <th>Operation</th>
+                <th>Covered?</th>
+              </tr>
+            </thead>
             <tbody>
               {report.calls.map((c, i) => (
                 <CallRow key={i} call={c} />
@@ -70,7 +93,9 @@ export function CoveragePanel({ profileId, plan = null }: { profileId: string; p
           </table>
           {report.to_add.length > 0 ? (
             <div class="to-add" data-testid="coverage-to-add">
-              <p><strong>Add these scopes</strong> to the app in the Marketplace (fewest; granular where Zoom has them):</p>
+              <p>
+                <strong>Add these scopes</strong> to the app in the Marketplace (fewest; granular where Zoom has them):
+              </p>
               <ul>
                 {report.to_add.map((s) => (
                   <li key={s.scope}>
@@ -78,7 +103,9 @@ export function CoveragePanel({ profileId, plan = null }: { profileId: string; p
                   </li>
                 ))}
               </ul>
-              <button type="button" class="button" data-testid="coverage-copy" onClick={() => void copy()}>{copied ? "Copied" : "Copy scopes"}</button>
+              <button type="button" class="button" data-testid="coverage-copy" onClick={() => void copy()}>
+                {copied ? "Copied" : "Copy scopes"}
+              </button>
             </div>
           ) : (
             report.all_covered && <p class="ok">✔ Every call is covered by the granted scopes.</p>
@@ -101,8 +128,18 @@ function CallRow({ call }: { call: CallCheck }) {
         : { cls: "failed", text: "✘ Not covered" };
   return (
     <tr data-testid="coverage-row">
-      <td><code>{call.input}</code></td>
-      <td>{call.operation ? <>{call.operation.method} {call.operation.path} <span class="muted">{call.operation.summary}</span></> : "—"}</td>
+      <td>
+        <code>{call.input}</code>
+      </td>
+      <td>
+        {call.operation ? (
+          <>
+            {call.operation.method} {call.operation.path} <span class="muted">{call.operation.summary}</span>
+          </>
+        ) : (
+          "—"
+        )}
+      </td>
       <td class={verdict.cls}>{verdict.text}</td>
     </tr>
   );

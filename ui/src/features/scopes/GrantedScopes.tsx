@@ -12,9 +12,25 @@ export function GrantedScopes({ overview }: { overview: ScopeOverview }) {
       {(diff.missing.length > 0 || diff.extra.length > 0) && (
         <div class="diff" data-testid="scope-diff">
           {diff.missing.length > 0 && (
-            <p class="scopes__missing">Expected but not granted: <span class="chips">{diff.missing.map((s) => <code key={s}>{s}</code>)}</span></p>
+            <p class="scopes__missing">
+              Expected but not granted:{" "}
+              <span class="chips">
+                {diff.missing.map((s) => (
+                  <code key={s}>{s}</code>
+                ))}
+              </span>
+            </p>
           )}
-          {diff.extra.length > 0 && <p class="muted">Granted but not expected: <span class="chips">{diff.extra.map((s) => <code key={s}>{s}</code>)}</span></p>}
+          {diff.extra.length > 0 && (
+            <p class="muted">
+              Granted but not expected:{" "}
+              <span class="chips">
+                {diff.extra.map((s) => (
+                  <code key={s}>{s}</code>
+                ))}
+              </span>
+            </p>
+          )}
         </div>
       )}
       {groups.length === 0 && <p class="muted">The token carries no scopes: add scopes to the app in the Marketplace.</p>}
@@ -56,7 +72,10 @@ function ScopeRow({ scope }: { scope: GrantedScope }) {
           <ul class="operations">
             {scope.operations.map((o) => (
               <li key={o.variant + o.method + o.path}>
-                <code>{o.method} {o.path}</code> {o.summary}
+                <code>
+                  {o.method} {o.path}
+                </code>{" "}
+                {o.summary}
                 {o.variant === "master" && <span class="tag">master account</span>}
               </li>
             ))}

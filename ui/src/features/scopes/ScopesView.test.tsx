@@ -5,7 +5,14 @@ import { answerIpc } from "../../../test/setup";
 import { ScopesView } from "./ScopesView";
 
 const list = { profiles: [profile("Reporting")], keychain: "Secret Service", notice: null, keychain_problem: null };
-const whatIf = { proposed: { kind: "member", role_id: "2", name: "Member", privileges: [], privileges_known: true, source: "picked" }, removed: ["user:read:list_users:admin"], already_at_risk: [], kept: 0, failing_operations: [{ method: "GET", path: "/users", operation_id: "users", summary: "List users", variant: "endpoints" }], inferred: false };
+const whatIf = {
+  proposed: { kind: "member", role_id: "2", name: "Member", privileges: [], privileges_known: true, source: "picked" },
+  removed: ["user:read:list_users:admin"],
+  already_at_risk: [],
+  kept: 0,
+  failing_operations: [{ method: "GET", path: "/users", operation_id: "users", summary: "List users", variant: "endpoints" }],
+  inferred: false,
+};
 
 describe("Scopes & roles", () => {
   it("puts drift and ownership risk first, then judges each scope and labels inferences", async () => {
@@ -24,7 +31,11 @@ describe("Scopes & roles", () => {
   });
 
   it("says nothing would be removed without counting scopes that are not there", async () => {
-    answerIpc({ list_profiles: () => list, get_scope_overview: () => scopeOverview(), predict_role_change: () => ({ ...whatIf, removed: [], kept: 0, failing_operations: [] }) });
+    answerIpc({
+      list_profiles: () => list,
+      get_scope_overview: () => scopeOverview(),
+      predict_role_change: () => ({ ...whatIf, removed: [], kept: 0, failing_operations: [] }),
+    });
     render(<ScopesView subject="id-Reporting" go={vi.fn()} />);
     expect((await screen.findByTestId("what-if-result")).textContent).toBe("✔ Nothing would be removed.");
   });
@@ -73,13 +84,31 @@ describe("Scopes & roles", () => {
   it("checks an integration's calls and lists the scopes to add", async () => {
     const report = {
       calls: [
-        { input: "GET /users", operation: whatIf.failing_operations[0], coverage: { status: "covered", by: ["user:read:list_users:admin"] }, error: null, error_message: null },
-        { input: "POST /users/{userId}/meetings", operation: { method: "POST", path: "/users/{userId}/meetings", operation_id: "meetingCreate", summary: "Create a meeting", variant: "endpoints" }, coverage: { status: "not_covered" }, error: null, error_message: null },
+        {
+          input: "GET /users",
+          operation: whatIf.failing_operations[0],
+          coverage: { status: "covered", by: ["user:read:list_users:admin"] },
+          error: null,
+          error_message: null,
+        },
+        {
+          input: "POST /users/{userId}/meetings",
+          operation: { method: "POST", path: "/users/{userId}/meetings", operation_id: "meetingCreate", summary: "Create a meeting", variant: "endpoints" },
+          coverage: { status: "not_covered" },
+          error: null,
+          error_message: null,
+        },
       ],
       to_add: [{ scope: "meeting:write:meeting:admin", level: "admin", granular: true, covers: ["POST /users/{userId}/meetings"] }],
       all_covered: false,
     };
-    const calls = answerIpc({ list_profiles: () => list, get_scope_overview: () => scopeOverview(), predict_role_change: () => whatIf, check_calls: () => report, list_catalog_operations: () => [whatIf.failing_operations[0]] });
+    const calls = answerIpc({
+      list_profiles: () => list,
+      get_scope_overview: () => scopeOverview(),
+      predict_role_change: () => whatIf,
+      check_calls: () => report,
+      list_catalog_operations: () => [whatIf.failing_operations[0]],
+    });
     render(<ScopesView subject="id-Reporting" go={vi.fn()} />);
     fireEvent.input(await screen.findByTestId("coverage-pick"), { target: { value: "GET /users" } });
     fireEvent.click(screen.getByTestId("coverage-add"));

@@ -49,14 +49,22 @@ export function ScopesView({ subject, go }: { subject: string | null; go: Go }) 
   const header = (
     <ViewHeader title="Scopes & roles">The scopes your app holds, what its owner's role allows, and what a role change would take away.</ViewHeader>
   );
-  if (list.ok === false) return <>{header}<ErrorNotice error={list.error} go={go} /></>;
+  if (list.ok === false)
+    return (
+      <>
+        {header}
+        <ErrorNotice error={list.error} go={go} />
+      </>
+    );
   if (list.ok === true && profiles.length === 0) {
     return (
       <>
         {header}
         <section class="card empty">
           <p>No profiles yet.</p>
-          <button type="button" class="button button--primary" onClick={() => go("setup", SANDBOX_SUBJECT)}>Try the Sandbox</button>
+          <button type="button" class="button button--primary" onClick={() => go("setup", SANDBOX_SUBJECT)}>
+            Try the Sandbox
+          </button>
         </section>
       </>
     );
@@ -75,30 +83,56 @@ export function ScopesView({ subject, go }: { subject: string | null; go: Go }) 
           }}
         >
           {profiles.map((p) => (
-            <option key={p.id} value={p.id}>{p.name}</option>
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
           ))}
         </select>
         {overview?.tested_at_unix != null && (
-          <span class="muted" data-testid="scopes-tested">From the token of <When unix={overview.tested_at_unix} /> · catalog {overview.catalog_version}</span>
+          <span class="muted" data-testid="scopes-tested">
+            From the token of <When unix={overview.tested_at_unix} /> · catalog {overview.catalog_version}
+          </span>
         )}
-        {profileId && <button type="button" class="button" onClick={() => go("token", profileId)}>Test token again</button>}
+        {profileId && (
+          <button type="button" class="button" onClick={() => go("token", profileId)}>
+            Test token again
+          </button>
+        )}
       </div>
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} go={go} />}
       {overview && profileId && (
-        <Overview profileId={profileId} plan={profiles.find((p) => p.id === profileId)?.account_plan ?? null} overview={overview} judgedBy={judgedBy} pick={pick} onPick={setPick} go={go} />
+        <Overview
+          profileId={profileId}
+          plan={profiles.find((p) => p.id === profileId)?.account_plan ?? null}
+          overview={overview}
+          judgedBy={judgedBy}
+          pick={pick}
+          onPick={setPick}
+          go={go}
+        />
       )}
     </>
   );
 }
 
-type OverviewProps = { profileId: string; plan: Plan | null; overview: ScopeOverview; judgedBy: RoleChoice; pick: RolePick; onPick: (p: RolePick) => void; go: Go };
+type OverviewProps = {
+  profileId: string;
+  plan: Plan | null;
+  overview: ScopeOverview;
+  judgedBy: RoleChoice;
+  pick: RolePick;
+  onPick: (p: RolePick) => void;
+  go: Go;
+};
 
 function Overview({ profileId, plan, overview, judgedBy, pick, onPick, go }: OverviewProps) {
   if (overview.tested_at_unix === null) {
     return (
       <section class="card empty" data-testid="scopes-untested">
         <p>No test of this profile has got a token yet, so its scopes are unknown.</p>
-        <button type="button" class="button button--primary" onClick={() => go("token", profileId)}>Test token</button>
+        <button type="button" class="button button--primary" onClick={() => go("token", profileId)}>
+          Test token
+        </button>
       </section>
     );
   }
@@ -112,13 +146,15 @@ function Overview({ profileId, plan, overview, judgedBy, pick, onPick, go }: Ove
       )}
       {overview.at_risk.length > 0 && (
         <p class="notice notice--error" data-testid="at-risk-summary">
-          {overview.at_risk.length} granted scope{overview.at_risk.length === 1 ? " is" : "s are"} not allowed by {overview.role?.role.name ?? "the role"}: Zoom removes {overview.at_risk.length === 1 ? "it" : "them"} from apps this owner builds.
+          {overview.at_risk.length} granted scope{overview.at_risk.length === 1 ? " is" : "s are"} not allowed by {overview.role?.role.name ?? "the role"}: Zoom
+          removes {overview.at_risk.length === 1 ? "it" : "them"} from apps this owner builds.
         </p>
       )}
       <RolePanel overview={overview} pick={pick} onPick={onPick} />
       {choiceOf(pick) === null && (
         <p class="notice notice--info" role="status" data-testid="role-awaiting">
-          {pick.mode === "custom" ? "Tick the custom role's privileges" : "Paste the role's JSON and choose Use this role"} to judge the scopes by it. Until then, the verdicts below are by {overview.role?.role.name ?? "the last role judged"}.
+          {pick.mode === "custom" ? "Tick the custom role's privileges" : "Paste the role's JSON and choose Use this role"} to judge the scopes by it. Until
+          then, the verdicts below are by {overview.role?.role.name ?? "the last role judged"}.
         </p>
       )}
       <GrantedScopes overview={overview} />

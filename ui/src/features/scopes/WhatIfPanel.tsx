@@ -29,7 +29,7 @@ export function WhatIfPanel({ profileId, overview, current }: { profileId: strin
     return () => {
       live = false;
     };
-  }, [profileId, JSON.stringify(current), proposal, privilege, overview.tested_at_unix]);
+  }, [profileId, current, proposal, privilege, overview.tested_at_unix]);
 
   return (
     <section class="card" data-testid="what-if">
@@ -47,7 +47,9 @@ export function WhatIfPanel({ profileId, overview, current }: { profileId: strin
         {proposal === "without" && (
           <select aria-label="Privilege to remove" data-testid="what-if-privilege" value={privilege} onChange={(e) => setPrivilege(e.currentTarget.value)}>
             {choices.map((p) => (
-              <option key={p} value={p}>{p}</option>
+              <option key={p} value={p}>
+                {p}
+              </option>
             ))}
           </select>
         )}
@@ -60,7 +62,12 @@ export function WhatIfPanel({ profileId, overview, current }: { profileId: strin
 
 function WhatIfResult({ result }: { result: WhatIf }) {
   if (result.removed.length === 0) {
-    return <p class="ok" data-testid="what-if-result" data-removed="0">✔ Nothing would be removed{result.kept > 0 && <>: {result.kept === 1 ? "the granted scope stays" : `all ${countOf(result.kept, "granted scope")} stay`}</>}.</p>;
+    return (
+      <p class="ok" data-testid="what-if-result" data-removed="0">
+        ✔ Nothing would be removed
+        {result.kept > 0 && <>: {result.kept === 1 ? "the granted scope stays" : `all ${countOf(result.kept, "granted scope")} stay`}</>}.
+      </p>
+    );
   }
   const more = result.failing_operations.length - SHOWN_OPERATIONS;
   return (
@@ -71,14 +78,23 @@ function WhatIfResult({ result }: { result: WhatIf }) {
       </p>
       <p class="chips">
         {result.removed.map((s) => (
-          <code key={s} class={result.already_at_risk.includes(s) ? "already" : ""} title={result.already_at_risk.includes(s) ? "Already at risk with the current role" : ""}>{s}</code>
+          <code
+            key={s}
+            class={result.already_at_risk.includes(s) ? "already" : ""}
+            title={result.already_at_risk.includes(s) ? "Already at risk with the current role" : ""}
+          >
+            {s}
+          </code>
         ))}
       </p>
       <p>These calls would then fail ({result.failing_operations.length}):</p>
       <ul class="operations">
         {result.failing_operations.slice(0, SHOWN_OPERATIONS).map((o) => (
           <li key={o.variant + o.method + o.path}>
-            <code>{o.method} {o.path}</code> {o.summary}
+            <code>
+              {o.method} {o.path}
+            </code>{" "}
+            {o.summary}
           </li>
         ))}
         {more > 0 && <li class="muted">and {more} more</li>}

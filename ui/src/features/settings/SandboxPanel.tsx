@@ -32,19 +32,45 @@ export function SandboxPanel() {
       <p class="muted">Change the simulated Zoom as an admin would in Zoom, then test a Sandbox profile to see how S2S Desk explains it.</p>
       {loaded.ok === false && <ErrorNotice error={loaded.error} />}
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
-      {note && <p class="muted" role="status" data-testid="sandbox-note">{note}</p>}
+      {note && (
+        <p class="muted" role="status" data-testid="sandbox-note">
+          {note}
+        </p>
+      )}
       {shown?.accounts.map((account) => (
         <div key={account.id} class="sandbox-account">
-          <h3>{account.name} <span class="muted">· {account.plan} plan</span></h3>
+          <h3>
+            {account.name} <span class="muted">· {account.plan} plan</span>
+          </h3>
           <table class="sandbox-table" data-testid="sandbox-users">
-            <thead><tr><th>User</th><th>Role</th></tr></thead>
+            <thead>
+              <tr>
+                <th>User</th>
+                <th>Role</th>
+              </tr>
+            </thead>
             <tbody>
               {account.users.map((u) => (
                 <tr key={u.id}>
                   <td>{u.email}</td>
                   <td>
-                    <select aria-label={`Role of ${u.email}`} data-testid={`sandbox-role-${u.id}`} value={u.role_id} onChange={(e) => { const role = account.roles.find((r) => r.id === e.currentTarget.value); void change(ipc.setSandboxUserRole(u.id, e.currentTarget.value), `${u.email} is now ${role?.name ?? "in another role"}. Zoom removes admin scopes their apps may no longer hold; test a profile to see it.`); }}>
-                      {account.roles.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+                    <select
+                      aria-label={`Role of ${u.email}`}
+                      data-testid={`sandbox-role-${u.id}`}
+                      value={u.role_id}
+                      onChange={(e) => {
+                        const role = account.roles.find((r) => r.id === e.currentTarget.value);
+                        void change(
+                          ipc.setSandboxUserRole(u.id, e.currentTarget.value),
+                          `${u.email} is now ${role?.name ?? "in another role"}. Zoom removes admin scopes their apps may no longer hold; test a profile to see it.`,
+                        );
+                      }}
+                    >
+                      {account.roles.map((r) => (
+                        <option key={r.id} value={r.id}>
+                          {r.name}
+                        </option>
+                      ))}
                     </select>
                   </td>
                 </tr>
@@ -52,16 +78,37 @@ export function SandboxPanel() {
             </tbody>
           </table>
           <table class="sandbox-table" data-testid="sandbox-apps">
-            <thead><tr><th>App</th><th>Owner</th><th>Scopes</th><th>State</th></tr></thead>
+            <thead>
+              <tr>
+                <th>App</th>
+                <th>Owner</th>
+                <th>Scopes</th>
+                <th>State</th>
+              </tr>
+            </thead>
             <tbody>
               {account.apps.map((a) => (
                 <tr key={a.client_id} data-testid="sandbox-app" data-client-id={a.client_id} data-state={a.state}>
-                  <td>{a.name}<br /><code>{a.client_id}</code></td>
+                  <td>
+                    {a.name}
+                    <br />
+                    <code>{a.client_id}</code>
+                  </td>
                   <td>{a.owner}</td>
                   <td>{a.scopes}</td>
                   <td>
                     {STATE_LABEL[a.state]}{" "}
-                    <button type="button" class="button" data-testid={`sandbox-toggle-${a.client_id}`} onClick={() => void change(ipc.setSandboxAppState(a.client_id, a.state === "active" ? "deactivated" : "active"), `${a.name} is now ${a.state === "active" ? "deactivated" : "active"}.`)}>
+                    <button
+                      type="button"
+                      class="button"
+                      data-testid={`sandbox-toggle-${a.client_id}`}
+                      onClick={() =>
+                        void change(
+                          ipc.setSandboxAppState(a.client_id, a.state === "active" ? "deactivated" : "active"),
+                          `${a.name} is now ${a.state === "active" ? "deactivated" : "active"}.`,
+                        )
+                      }
+                    >
                       {a.state === "active" ? "Deactivate" : "Activate"}
                     </button>
                   </td>
@@ -75,11 +122,25 @@ export function SandboxPanel() {
         {confirmReset ? (
           <span class="confirm">
             Put every role, app, scope and counter back as the Sandbox starts?
-            <button type="button" class="button button--danger" data-testid="sandbox-reset-yes" onClick={() => { setConfirmReset(false); void change(ipc.resetSandbox(), "The Sandbox is as it starts."); }}>Reset</button>
-            <button type="button" class="button" onClick={() => setConfirmReset(false)}>Cancel</button>
+            <button
+              type="button"
+              class="button button--danger"
+              data-testid="sandbox-reset-yes"
+              onClick={() => {
+                setConfirmReset(false);
+                void change(ipc.resetSandbox(), "The Sandbox is as it starts.");
+              }}
+            >
+              Reset
+            </button>
+            <button type="button" class="button" onClick={() => setConfirmReset(false)}>
+              Cancel
+            </button>
           </span>
         ) : (
-          <button type="button" class="button button--danger-outline" data-testid="sandbox-reset" onClick={() => setConfirmReset(true)}>Reset the Sandbox…</button>
+          <button type="button" class="button button--danger-outline" data-testid="sandbox-reset" onClick={() => setConfirmReset(true)}>
+            Reset the Sandbox…
+          </button>
         )}
       </div>
     </section>

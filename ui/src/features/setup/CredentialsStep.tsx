@@ -21,12 +21,20 @@ export function CredentialsStep({ form, issues, editing, onChange, onNext }: Pro
     <div class="step" data-testid="step-credentials">
       <div class="form-grid">
         <label for="profile-name">Profile name</label>
-        <input id="profile-name" data-testid="field-name" value={form.name} placeholder="e.g. Reporting (production)" onInput={(e) => set({ name: e.currentTarget.value })} />
+        <input
+          id="profile-name"
+          data-testid="field-name"
+          value={form.name}
+          placeholder="e.g. Reporting (production)"
+          onInput={(e) => set({ name: e.currentTarget.value })}
+        />
 
         <label for="profile-cloud">Zoom cloud</label>
         <select id="profile-cloud" data-testid="field-cloud" value={form.cloud} onChange={(e) => set({ cloud: e.currentTarget.value as ProfileCloud })}>
           {CLOUDS.map((c) => (
-            <option key={c.id} value={c.id}>{c.label}</option>
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
           ))}
         </select>
 
@@ -51,7 +59,14 @@ export function CredentialsStep({ form, issues, editing, onChange, onNext }: Pro
               placeholder={editing ? "Leave blank to keep the saved secret" : ""}
               onInput={(e) => set({ clientSecret: e.currentTarget.value })}
             />
-            <button type="button" class="button" data-testid="secret-toggle" aria-pressed={revealed} aria-controls="client-secret" onClick={() => setRevealed(!revealed)}>
+            <button
+              type="button"
+              class="button"
+              data-testid="secret-toggle"
+              aria-pressed={revealed}
+              aria-controls="client-secret"
+              onClick={() => setRevealed(!revealed)}
+            >
               {revealed ? "Hide" : "Show"}
             </button>
           </div>
@@ -59,10 +74,21 @@ export function CredentialsStep({ form, issues, editing, onChange, onNext }: Pro
         </div>
 
         <label for="expected-scopes">Scopes you expect</label>
-        <input id="expected-scopes" data-testid="field-scopes" value={form.expectedScopes} placeholder="optional; space- or comma-separated" onInput={(e) => set({ expectedScopes: e.currentTarget.value })} />
+        <input
+          id="expected-scopes"
+          data-testid="field-scopes"
+          value={form.expectedScopes}
+          placeholder="optional; space- or comma-separated"
+          onInput={(e) => set({ expectedScopes: e.currentTarget.value })}
+        />
 
         <label for="token-rule">Token rule</label>
-        <select id="token-rule" data-testid="field-token-rule" value={form.tokenRule ?? ""} onChange={(e) => set({ tokenRule: (e.currentTarget.value || null) as Form["tokenRule"] })}>
+        <select
+          id="token-rule"
+          data-testid="field-token-rule"
+          value={form.tokenRule ?? ""}
+          onChange={(e) => set({ tokenRule: (e.currentTarget.value || null) as Form["tokenRule"] })}
+        >
           <option value="">Not checked (since June 2023 an app's tokens coexist)</option>
           <option value="coexist">Tokens coexist (checked)</option>
           <option value="one_token">One token at a time (the old rule still applies)</option>
@@ -108,17 +134,40 @@ function ImportFromExport({ onImported }: { onImported: (form: Form) => void }) 
   };
   return (
     <div class="import" data-testid="import-panel">
-      <textarea rows={5} aria-label="Profile export JSON" data-testid="import-json" value={json} placeholder='{"s2s_desk_profile": 1, …}' onInput={(e) => setJson(e.currentTarget.value)} />
+      <textarea
+        rows={5}
+        aria-label="Profile export JSON"
+        data-testid="import-json"
+        value={json}
+        placeholder='{"s2s_desk_profile": 1, …}'
+        onInput={(e) => setJson(e.currentTarget.value)}
+      />
       {error && <ErrorNotice error={error} />}
       <div class="actions">
-        <button type="button" class="button" data-testid="import-load" onClick={() => void load()}>Fill the form</button>
-        <button type="button" class="button" onClick={() => setOpen(false)}>Cancel</button>
+        <button type="button" class="button" data-testid="import-load" onClick={() => void load()}>
+          Fill the form
+        </button>
+        <button type="button" class="button" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
       </div>
     </div>
   );
 }
 
-function Field({ id, value, issues, field, onInput }: { id: string; value: string; issues: CredentialIssue[]; field: CredentialIssue["field"]; onInput: (v: string) => void }) {
+function Field({
+  id,
+  value,
+  issues,
+  field,
+  onInput,
+}: {
+  id: string;
+  value: string;
+  issues: CredentialIssue[];
+  field: CredentialIssue["field"];
+  onInput: (v: string) => void;
+}) {
   return (
     <div>
       <input
@@ -161,7 +210,9 @@ function Issues({ issues, field }: { issues: CredentialIssue[]; field: Credentia
   return (
     <ul class="field-issues" id={`issues-${field}`} data-testid={`issues-${field}`} aria-live="polite">
       {mine.map((issue) => (
-        <li key={issue.kind} class={`field-issue field-issue--${issue.severity}`}>{issue.message}</li>
+        <li key={issue.kind} class={`field-issue field-issue--${issue.severity}`}>
+          {issue.message}
+        </li>
       ))}
     </ul>
   );

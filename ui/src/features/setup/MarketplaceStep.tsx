@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { ipc, type ProfileCloud } from "../../ipc";
 
 const TASKS = [
-  "Your role has the \"Server-to-Server OAuth app\" permission (View/Edit): without it the app type isn't offered. An admin grants it under User Management → Roles → Role Settings → Advanced features",
+  'Your role has the "Server-to-Server OAuth app" permission (View/Edit): without it the app type isn\'t offered. An admin grants it under User Management → Roles → Role Settings → Advanced features',
   "Develop → Build App → Server-to-Server OAuth App, and name it",
   "App Credentials: copy the Account ID, Client ID and Client Secret",
   "Information: add a short description and a developer contact",

@@ -27,9 +27,13 @@ export function SaveStep({ form, profileId, lastRun, onSaved }: Props) {
         <dt>Profile</dt>
         <dd>{form.name}</dd>
         <dt>Account ID</dt>
-        <dd><code>{form.accountId.trim()}</code></dd>
+        <dd>
+          <code>{form.accountId.trim()}</code>
+        </dd>
         <dt>Client ID</dt>
-        <dd><code>{form.clientId.trim()}</code></dd>
+        <dd>
+          <code>{form.clientId.trim()}</code>
+        </dd>
         <dt>Client Secret</dt>
         <dd>{form.clientSecret === "" ? "unchanged (kept in the keychain)" : "stored in your system keychain only, never in a file"}</dd>
         <dt>Last test</dt>

@@ -24,7 +24,9 @@ function fillCredentials() {
 describe("Setup wizard", () => {
   it("shows the core's validation message under the field it concerns", async () => {
     answerIpc({
-      validate_credentials: () => [{ field: "client_id", severity: "error", kind: "looks_swapped", message: "This looks like a client secret: the fields may be swapped." }],
+      validate_credentials: () => [
+        { field: "client_id", severity: "error", kind: "looks_swapped", message: "This looks like a client secret: the fields may be swapped." },
+      ],
     });
     render(<SetupView subject="sandbox" go={vi.fn()} />);
     expect(await screen.findByText(/fields may be swapped/)).toBeTruthy();
@@ -34,7 +36,11 @@ describe("Setup wizard", () => {
 
   it("tests the Sandbox demo app and saves it with its test as history", async () => {
     const run = passedRun();
-    const calls = answerIpc({ validate_credentials: noIssues, test_draft: () => run, save_profile: (args) => ({ id: "new", ...(args.draft as object), history: [] }) });
+    const calls = answerIpc({
+      validate_credentials: noIssues,
+      test_draft: () => run,
+      save_profile: (args) => ({ id: "new", ...(args.draft as object), history: [] }),
+    });
     const go = vi.fn();
     render(<SetupView subject="sandbox" go={go} />);
     expect((screen.getByTestId("field-account_id") as HTMLInputElement).value).toBe("SbxDemoAccount00000001");
@@ -53,7 +59,10 @@ describe("Setup wizard", () => {
   });
 
   it("explains a rejected secret and leads back to the credentials step", async () => {
-    answerIpc({ validate_credentials: noIssues, test_draft: () => failedRun("invalid_client", "Zoom rejected the Client ID or Client Secret", "Copy the Client Secret again from App Credentials.") });
+    answerIpc({
+      validate_credentials: noIssues,
+      test_draft: () => failedRun("invalid_client", "Zoom rejected the Client ID or Client Secret", "Copy the Client Secret again from App Credentials."),
+    });
     render(<SetupView subject="sandbox" go={vi.fn()} />);
     fireEvent.click(screen.getByTestId("wizard-next"));
     fireEvent.click(await screen.findByTestId("test-token"));
@@ -65,7 +74,10 @@ describe("Setup wizard", () => {
   });
 
   it("waits out Zoom's Retry-After with a live countdown and offers no step to fix", async () => {
-    answerIpc({ validate_credentials: noIssues, test_draft: () => failedRun("rate_limited", "Zoom is rate limiting this app", "Wait, then test again.", { http_status: 429, retry_after_secs: 29 }) });
+    answerIpc({
+      validate_credentials: noIssues,
+      test_draft: () => failedRun("rate_limited", "Zoom is rate limiting this app", "Wait, then test again.", { http_status: 429, retry_after_secs: 29 }),
+    });
     render(<SetupView subject="sandbox" go={vi.fn()} />);
     fireEvent.click(screen.getByTestId("wizard-next"));
     fireEvent.click(await screen.findByTestId("test-token"));
@@ -81,7 +93,10 @@ describe("Setup wizard", () => {
   }, 10_000);
 
   it("after a failure, saving untested is possible but not the suggested step, and an old check is gone", async () => {
-    answerIpc({ validate_credentials: noIssues, test_draft: () => failedRun("invalid_client", "Zoom rejected the Client ID or Client Secret", "Copy the Client Secret again.") });
+    answerIpc({
+      validate_credentials: noIssues,
+      test_draft: () => failedRun("invalid_client", "Zoom rejected the Client ID or Client Secret", "Copy the Client Secret again."),
+    });
     render(<SetupView subject="sandbox" go={vi.fn()} />);
     fireEvent.click(screen.getByTestId("wizard-next"));
     fireEvent.click(await screen.findByTestId("validate-only"));
@@ -95,7 +110,10 @@ describe("Setup wizard", () => {
   });
 
   it("edits a saved profile without offering to fill it from elsewhere", async () => {
-    answerIpc({ validate_credentials: noIssues, list_profiles: () => ({ profiles: [profile("Prod", { cloud: "sandbox" })], keychain: "memory", notice: null, keychain_problem: null }) });
+    answerIpc({
+      validate_credentials: noIssues,
+      list_profiles: () => ({ profiles: [profile("Prod", { cloud: "sandbox" })], keychain: "memory", notice: null, keychain_problem: null }),
+    });
     render(<SetupView subject="id-Prod" go={vi.fn()} />);
     await waitFor(() => expect((screen.getByTestId("field-name") as HTMLInputElement).value).toBe("Prod"));
     expect(screen.getByTestId("view-title").textContent).toBe("Edit Prod");
@@ -107,7 +125,11 @@ describe("Setup wizard", () => {
   it("shows the secret with a keyboard toggle, marks a field with a problem, and hides the secret after 30 s", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
-      answerIpc({ validate_credentials: () => [{ field: "client_id", severity: "error", kind: "looks_swapped", message: "This looks like a client secret: the fields may be swapped." }] });
+      answerIpc({
+        validate_credentials: () => [
+          { field: "client_id", severity: "error", kind: "looks_swapped", message: "This looks like a client secret: the fields may be swapped." },
+        ],
+      });
       render(<SetupView subject="sandbox" go={vi.fn()} />);
       const secret = screen.getByTestId("field-client_secret") as HTMLInputElement;
       const toggle = screen.getByTestId("secret-toggle");
@@ -175,13 +197,22 @@ describe("Setup advice", () => {
     expect(screen.getByTestId("wizard-next").className).not.toContain("button--primary");
     fireEvent.click(screen.getByLabelText(/My own Zoom account/));
     fireEvent.click(screen.getByTestId("wizard-next"));
-    expect(screen.getByTestId("step-marketplace").textContent).toContain("Server-to-Server OAuth app\" permission");
+    expect(screen.getByTestId("step-marketplace").textContent).toContain('Server-to-Server OAuth app" permission');
   });
 });
 
 describe("Setup import", () => {
   it("fills the form from a profile export and leaves the secret to the admin", async () => {
-    const draft = { name: "Shared", cloud: "government", account_id: "AcctAcctAcctAcctAcct01", client_id: "ClientClientClient0001", notes: "from Ann", expected_scopes: ["user:read:user:admin"], token_index: 2, token_rule: "one_token" };
+    const draft = {
+      name: "Shared",
+      cloud: "government",
+      account_id: "AcctAcctAcctAcctAcct01",
+      client_id: "ClientClientClient0001",
+      notes: "from Ann",
+      expected_scopes: ["user:read:user:admin"],
+      token_index: 2,
+      token_rule: "one_token",
+    };
     answerIpc({ validate_credentials: noIssues, import_profile: () => draft });
     render(<SetupView subject="sandbox" go={vi.fn()} />);
     fireEvent.click(screen.getByTestId("import-open"));

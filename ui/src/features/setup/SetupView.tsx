@@ -56,12 +56,20 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
   return (
     <>
       <ViewHeader title={editingId ? `Edit ${form.name || "profile"}` : "Setup"}>
-        {subject === SANDBOX_SUBJECT && <span class="badge badge--sandbox">Sandbox</span>} {editingId ? "Change this profile's values, test them, and save." : "Set up a Server-to-Server OAuth app, test it, and save it."}
+        {subject === SANDBOX_SUBJECT && <span class="badge badge--sandbox">Sandbox</span>}{" "}
+        {editingId ? "Change this profile's values, test them, and save." : "Set up a Server-to-Server OAuth app, test it, and save it."}
       </ViewHeader>
       <ol class="stepper" data-testid="stepper">
         {STEPS.map((label, i) => (
           <li key={label}>
-            <button type="button" class={i === step ? "stepper__step stepper__step--current" : "stepper__step"} aria-current={i === step ? "step" : undefined} disabled={!reachable(i)} title={reachable(i) ? undefined : "Complete the steps before this one first"} onClick={() => goTo(i as StepIndex)}>
+            <button
+              type="button"
+              class={i === step ? "stepper__step stepper__step--current" : "stepper__step"}
+              aria-current={i === step ? "step" : undefined}
+              disabled={!reachable(i)}
+              title={reachable(i) ? undefined : "Complete the steps before this one first"}
+              onClick={() => goTo(i as StepIndex)}
+            >
               <span class="stepper__number">{i + 1}</span> {label}
             </button>
           </li>

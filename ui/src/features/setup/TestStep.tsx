@@ -26,7 +26,11 @@ export function TestStep({ form, onTested, onRevisit, onNext, lastRun }: Props) 
     if (!outcome.ok) return setError(outcome.error);
     const errors = outcome.value.filter((i) => i.severity === "error");
     const warnings = outcome.value.length;
-    setChecked(errors.length > 0 ? errors.map((e) => e.message).join(" ") : `The values look right${warnings > 0 ? `, with ${countOf(warnings, "warning")} on the Credentials step` : ""}. Nothing was sent to Zoom.`);
+    setChecked(
+      errors.length > 0
+        ? errors.map((e) => e.message).join(" ")
+        : `The values look right${warnings > 0 ? `, with ${countOf(warnings, "warning")} on the Credentials step` : ""}. Nothing was sent to Zoom.`,
+    );
   };
 
   const test = async () => {
@@ -51,14 +55,22 @@ export function TestStep({ form, onTested, onRevisit, onNext, lastRun }: Props) 
       {warning === null ? (
         <p class="notice notice--info">This is the Sandbox: tokens come from the simulator on this computer.</p>
       ) : (
-        <p class="notice notice--warning" data-testid="invalidation-warning">{warning}</p>
+        <p class="notice notice--warning" data-testid="invalidation-warning">
+          {warning}
+        </p>
       )}
       <div class="actions">
-        <button type="button" class="button" data-testid="validate-only" onClick={() => void validateOnly()}>Validate only</button>
+        <button type="button" class="button" data-testid="validate-only" onClick={() => void validateOnly()}>
+          Validate only
+        </button>
         <TestTokenButton testId="test-token" busy={busy} secondsLeft={secondsLeft} disabled={needsSecret} onClick={() => void test()} />
       </div>
       {needsSecret && <p class="muted">Enter the client secret (step 3) to test these values; saved profiles can be tested from Profiles.</p>}
-      {checked && <p class="muted" data-testid="validate-result">{checked}</p>}
+      {checked && (
+        <p class="muted" data-testid="validate-result">
+          {checked}
+        </p>
+      )}
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
       {lastRun && <TestResultPanel result={lastRun.result} onRevisit={fixStep === null ? undefined : () => onRevisit(fixStep)} />}
       <div class="actions">

@@ -14,7 +14,17 @@ export type Form = {
   notes: string;
 };
 
-export const EMPTY_FORM: Form = { name: "", cloud: "commercial", accountId: "", clientId: "", clientSecret: "", expectedScopes: "", tokenIndex: "", tokenRule: null, notes: "" };
+export const EMPTY_FORM: Form = {
+  name: "",
+  cloud: "commercial",
+  accountId: "",
+  clientId: "",
+  clientSecret: "",
+  expectedScopes: "",
+  tokenIndex: "",
+  tokenRule: null,
+  notes: "",
+};
 
 /** The Sandbox's demo app (zoom-sim's default fixture): public, simulated, harmless. */
 export const SANDBOX_DEMO: Form = {

@@ -24,8 +24,20 @@ describe("Test token", () => {
   it("checks whether tokens coexist, says the cost first, and warns from then on only under the old rule", async () => {
     let rule: "one_token" | null = null;
     const calls = answerIpc({
-      get_app_info: () => ({ name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2", sandbox_url: "http://127.0.0.1:1", coexistence_cost: "The check asks Zoom for two tokens." }),
-      list_profiles: () => ({ profiles: [profile("Prod", { cloud: "commercial", token_rule: rule })], keychain: "memory", notice: null, keychain_problem: null }),
+      get_app_info: () => ({
+        name: "S2S Desk",
+        version: "0.1.0",
+        build_profile: "debug",
+        tauri_version: "2",
+        sandbox_url: "http://127.0.0.1:1",
+        coexistence_cost: "The check asks Zoom for two tokens.",
+      }),
+      list_profiles: () => ({
+        profiles: [profile("Prod", { cloud: "commercial", token_rule: rule })],
+        keychain: "memory",
+        notice: null,
+        keychain_problem: null,
+      }),
       check_token_coexistence: () => ((rule = "one_token"), { result: { outcome: "checked", coexistence: { outcome: "one_token" } }, recorded: "one_token" }),
     });
     render(<TokenView subject="id-Prod" go={vi.fn()} />);
@@ -58,7 +70,14 @@ describe("Test token", () => {
     answerIpc({
       list_profiles: () => ({ profiles: [profile("Prod"), profile("Staging")], keychain: "memory", notice: null, keychain_problem: null }),
       test_profile: (args) => (args.id === "id-Staging" ? rejected : passedRun()),
-      get_app_info: () => ({ name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2", sandbox_url: "http://127.0.0.1:1", coexistence_cost: "" }),
+      get_app_info: () => ({
+        name: "S2S Desk",
+        version: "0.1.0",
+        build_profile: "debug",
+        tauri_version: "2",
+        sandbox_url: "http://127.0.0.1:1",
+        coexistence_cost: "",
+      }),
     });
     render(<TokenView subject="id-Prod" go={vi.fn()} />);
     const all = await screen.findByTestId("token-test-all");
@@ -76,8 +95,20 @@ describe("Test token", () => {
     const at = Date.UTC(2026, 10, 30, 9, 5, 7) / 1000;
     const run = passedRun();
     answerIpc({
-      list_profiles: () => ({ profiles: [profile("Prod", { history: [{ ...run.record, at_unix: at, ok: false, summary: "missing: role:read:role:admin", drift }] })], keychain: "memory", notice: null, keychain_problem: null }),
-      get_app_info: () => ({ name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2", sandbox_url: "http://127.0.0.1:1", coexistence_cost: "" }),
+      list_profiles: () => ({
+        profiles: [profile("Prod", { history: [{ ...run.record, at_unix: at, ok: false, summary: "missing: role:read:role:admin", drift }] })],
+        keychain: "memory",
+        notice: null,
+        keychain_problem: null,
+      }),
+      get_app_info: () => ({
+        name: "S2S Desk",
+        version: "0.1.0",
+        build_profile: "debug",
+        tauri_version: "2",
+        sandbox_url: "http://127.0.0.1:1",
+        coexistence_cost: "",
+      }),
     });
     render(<TokenView subject="id-Prod" go={vi.fn()} />);
     const history = await screen.findByTestId("history");
@@ -89,13 +120,49 @@ describe("Test token", () => {
     const calls = answerIpc({
       list_profiles: () => ({ profiles: [profile("Prod")], keychain: "memory", notice: null, keychain_problem: null }),
       test_profile: () => passedRun(),
-      get_app_info: () => ({ name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2", sandbox_url: "http://127.0.0.1:1", coexistence_cost: "" }),
+      get_app_info: () => ({
+        name: "S2S Desk",
+        version: "0.1.0",
+        build_profile: "debug",
+        tauri_version: "2",
+        sandbox_url: "http://127.0.0.1:1",
+        coexistence_cost: "",
+      }),
       list_catalog_operations: () => [{ method: "GET", path: "/users", operation_id: "users", summary: "List users", variant: "endpoints" }],
       try_call: (args) => {
         const request = args.request as { method: string; path: string };
         return request.method === "GET"
-          ? { outcome: "answered", method: "GET", path: "/v2/users/me", operation: { method: "GET", path: "/users/{userId}", operation_id: "user", summary: "Get a user", variant: "endpoints" }, authorized_by: ["user:read:user:admin"], answer: { status: 200, latency_ms: 4, zoom_error: null, explanation: null, rate_limit: { category: "Light", limit_type: "QPS", limit: 80, remaining: 79, retry_after_secs: null }, body: '{ "id": "abc" }' } }
-          : { outcome: "answered", method: "DELETE", path: "/v2/meetings/1", operation: null, authorized_by: [], answer: { status: 400, latency_ms: 4, zoom_error: "4711: Invalid access token, does not contain scopes:[meeting:delete:meeting:admin].", explanation: "The token lacks the scope this call needs (meeting:delete:meeting:admin). Add it to the app in the Marketplace (Scopes), then test again: a new token carries it.", rate_limit: { category: null, limit_type: null, limit: null, remaining: null, retry_after_secs: null }, body: "{}" } };
+          ? {
+              outcome: "answered",
+              method: "GET",
+              path: "/v2/users/me",
+              operation: { method: "GET", path: "/users/{userId}", operation_id: "user", summary: "Get a user", variant: "endpoints" },
+              authorized_by: ["user:read:user:admin"],
+              answer: {
+                status: 200,
+                latency_ms: 4,
+                zoom_error: null,
+                explanation: null,
+                rate_limit: { category: "Light", limit_type: "QPS", limit: 80, remaining: 79, retry_after_secs: null },
+                body: '{ "id": "abc" }',
+              },
+            }
+          : {
+              outcome: "answered",
+              method: "DELETE",
+              path: "/v2/meetings/1",
+              operation: null,
+              authorized_by: [],
+              answer: {
+                status: 400,
+                latency_ms: 4,
+                zoom_error: "4711: Invalid access token, does not contain scopes:[meeting:delete:meeting:admin].",
+                explanation:
+                  "The token lacks the scope this call needs (meeting:delete:meeting:admin). Add it to the app in the Marketplace (Scopes), then test again: a new token carries it.",
+                rate_limit: { category: null, limit_type: null, limit: null, remaining: null, retry_after_secs: null },
+                body: "{}",
+              },
+            };
       },
     });
     render(<TokenView subject="id-Prod" go={vi.fn()} />);

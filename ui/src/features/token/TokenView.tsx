@@ -75,27 +75,57 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
     await reload();
   };
 
-  if (list.ok === false) return <><ViewHeader title="Test token" /><ErrorNotice error={list.error} go={go} /></>;
+  if (list.ok === false)
+    return (
+      <>
+        <ViewHeader title="Test token" />
+        <ErrorNotice error={list.error} go={go} />
+      </>
+    );
   return (
     <>
       <ViewHeader title="Test token">Ask Zoom for a token with a saved profile and see exactly what came back.</ViewHeader>
       {list.ok === true && profiles.length === 0 ? (
         <section class="card empty">
           <p>No profiles yet.</p>
-          <button type="button" class="button button--primary" onClick={() => go("setup", SANDBOX_SUBJECT)}>Try the Sandbox</button>
+          <button type="button" class="button button--primary" onClick={() => go("setup", SANDBOX_SUBJECT)}>
+            Try the Sandbox
+          </button>
         </section>
       ) : (
         <section class="card">
           <div class="toolbar">
-            <select aria-label="Profile" data-testid="token-profile" value={selectedId ?? ""} onChange={(e) => { setSelected(e.currentTarget.value); setRun(null); }}>
+            <select
+              aria-label="Profile"
+              data-testid="token-profile"
+              value={selectedId ?? ""}
+              onChange={(e) => {
+                setSelected(e.currentTarget.value);
+                setRun(null);
+              }}
+            >
               {profiles.map((p) => (
-                <option key={p.id} value={p.id}>{p.name}</option>
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
               ))}
             </select>
-            <TestTokenButton testId="token-test" busy={busy && !all} secondsLeft={secondsLeft} disabled={busy || !profile} onClick={() => profile && void testOne(profile.id)} />
-            <button type="button" class="button" data-testid="token-test-all" disabled={busy || profiles.length < 2} onClick={() => void testAll()}>Test all profiles</button>
+            <TestTokenButton
+              testId="token-test"
+              busy={busy && !all}
+              secondsLeft={secondsLeft}
+              disabled={busy || !profile}
+              onClick={() => profile && void testOne(profile.id)}
+            />
+            <button type="button" class="button" data-testid="token-test-all" disabled={busy || profiles.length < 2} onClick={() => void testAll()}>
+              Test all profiles
+            </button>
           </div>
-          {warning && <p class="notice notice--warning" data-testid="invalidation-warning">{warning}</p>}
+          {warning && (
+            <p class="notice notice--warning" data-testid="invalidation-warning">
+              {warning}
+            </p>
+          )}
           {all && (
             <div class="progress" data-testid="test-all-progress">
               <progress max={all.total} value={all.done} /> {all.done}/{all.total} tested · {all.passed} passed
@@ -105,7 +135,17 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
             <ul class="test-all-failures" data-testid="test-all-failures" aria-live="polite">
               {all.failed.map((f) => (
                 <li key={f.id}>
-                  <button type="button" class="button button--link" onClick={() => { setSelected(f.id); setRun(f.run); }}>{f.name}</button> {f.why}
+                  <button
+                    type="button"
+                    class="button button--link"
+                    onClick={() => {
+                      setSelected(f.id);
+                      setRun(f.run);
+                    }}
+                  >
+                    {f.name}
+                  </button>{" "}
+                  {f.why}
                 </li>
               ))}
             </ul>
@@ -117,7 +157,14 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
               Renamed by Zoom (classic → granular), not lost: {run.record.renamed_scopes.join(", ")}. The token can still make every call they allowed.
             </p>
           )}
-          {run && <TestResultPanel result={run.result} onRevisit={profile && run.result.outcome === "failed" && stepToRevisit(run.result.failure.kind) !== null ? () => go("setup", profile.id) : undefined} />}
+          {run && (
+            <TestResultPanel
+              result={run.result}
+              onRevisit={
+                profile && run.result.outcome === "failed" && stepToRevisit(run.result.failure.kind) !== null ? () => go("setup", profile.id) : undefined
+              }
+            />
+          )}
           {run && profile && run.result.outcome === "passed" && (
             <p>
               <button type="button" class="button button--link" data-testid="token-to-scopes" onClick={() => go("scopes", profile.id)}>
@@ -150,17 +197,32 @@ function CoexistenceCheck({ profile, onChecked }: { profile: Profile; onChecked:
     else setError(outcome.error);
     onChecked();
   };
-  const known = profile.token_rule === "coexist" ? "Checked: this app's tokens coexist." : profile.token_rule === "one_token" ? "Checked: this app still follows the one-token rule." : "Not checked yet; since June 2023 an app's tokens coexist.";
+  const known =
+    profile.token_rule === "coexist"
+      ? "Checked: this app's tokens coexist."
+      : profile.token_rule === "one_token"
+        ? "Checked: this app still follows the one-token rule."
+        : "Not checked yet; since June 2023 an app's tokens coexist.";
   return (
     <div class="coexistence" data-testid="coexistence">
       <h3>Do this app's tokens coexist?</h3>
-      <p class="muted" data-testid="coexistence-known">{known}</p>
-      {info.ok === true && <p class="muted" data-testid="coexistence-cost">{info.value.coexistence_cost}</p>}
+      <p class="muted" data-testid="coexistence-known">
+        {known}
+      </p>
+      {info.ok === true && (
+        <p class="muted" data-testid="coexistence-cost">
+          {info.value.coexistence_cost}
+        </p>
+      )}
       <button type="button" class="button" data-testid="coexistence-check" disabled={busy} onClick={() => void check()}>
         {busy ? "Checking…" : "Check token coexistence"}
       </button>
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
-      {run && <p role="status" data-testid="coexistence-result" data-outcome={run.result.outcome === "checked" ? run.result.coexistence.outcome : "failed"}>{coexistenceText(run)}</p>}
+      {run && (
+        <p role="status" data-testid="coexistence-result" data-outcome={run.result.outcome === "checked" ? run.result.coexistence.outcome : "failed"}>
+          {coexistenceText(run)}
+        </p>
+      )}
     </div>
   );
 }
@@ -169,7 +231,8 @@ function coexistenceText(run: CoexistenceRun): string {
   if (run.result.outcome === "failed") return `No token: ${run.result.failure.message}. ${run.result.failure.advice}`;
   const c = run.result.coexistence;
   if (c.outcome === "coexist") return "Tokens coexist: the first token still worked after a second was issued. Tests leave a deployed service's token alone.";
-  if (c.outcome === "one_token") return "This app still follows the one-token rule: the first token was invalidated when the second was issued. Tests (and any other process asking for a token) invalidate the token a deployed service holds; S2S Desk now warns before each test.";
+  if (c.outcome === "one_token")
+    return "This app still follows the one-token rule: the first token was invalidated when the second was issued. Tests (and any other process asking for a token) invalidate the token a deployed service holds; S2S Desk now warns before each test.";
   return `Could not tell: ${c.message}`;
 }
 
@@ -179,11 +242,20 @@ function History({ profile }: { profile: Profile }) {
     <div class="history">
       <h3>History</h3>
       <table data-testid="history">
-        <thead><tr><th>When</th><th>Result</th><th>Scopes</th><th>Latency</th></tr></thead>
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Result</th>
+            <th>Scopes</th>
+            <th>Latency</th>
+          </tr>
+        </thead>
         <tbody>
           {profile.history.map((h) => (
             <tr key={h.at_unix + h.summary}>
-              <td><When unix={h.at_unix} /></td>
+              <td>
+                <When unix={h.at_unix} />
+              </td>
               <td class={h.ok ? "ok" : "failed"}>
                 {h.ok ? "✔" : "✘"} {h.summary}
                 <RecordTags record={h} />

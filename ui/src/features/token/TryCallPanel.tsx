@@ -42,11 +42,29 @@ export function TryCallPanel({ profileId }: { profileId: string }) {
       <p class="muted">Sends one request with a fresh token to this profile's API host. The token is used once and never shown or kept.</p>
       <div class="toolbar">
         <select aria-label="Method" data-testid="try-method" value={method} onChange={(e) => setMethod(e.currentTarget.value as CallMethod)}>
-          {METHODS.map((m) => <option key={m} value={m}>{m}</option>)}
+          {METHODS.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
         </select>
-        <input aria-label="Path, or pick an operation" data-testid="try-path" list="try-operations" value={path} onInput={(e) => { setPath(e.currentTarget.value); pick(e.currentTarget.value); }} />
+        <input
+          aria-label="Path, or pick an operation"
+          data-testid="try-path"
+          list="try-operations"
+          value={path}
+          onInput={(e) => {
+            setPath(e.currentTarget.value);
+            pick(e.currentTarget.value);
+          }}
+        />
         <datalist id="try-operations">
-          {operations.ok === true && operations.value.map((o) => <option key={o.method + o.path + o.variant} value={`${o.method} ${o.path}`}>{o.summary}</option>)}
+          {operations.ok === true &&
+            operations.value.map((o) => (
+              <option key={o.method + o.path + o.variant} value={`${o.method} ${o.path}`}>
+                {o.summary}
+              </option>
+            ))}
         </datalist>
         <button type="button" class="button button--primary" data-testid="try-send" disabled={busy || (changes && !confirmed)} onClick={() => void send()}>
           {busy ? "Calling Zoom…" : "Send"}
@@ -54,7 +72,8 @@ export function TryCallPanel({ profileId }: { profileId: string }) {
       </div>
       {changes && (
         <label class="checkbox" data-testid="try-confirm">
-          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} /> {method} changes the account for real. Send it anyway.
+          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} /> {method} changes the account for real. Send it
+          anyway.
         </label>
       )}
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
@@ -67,8 +86,12 @@ function TryCallAnswer({ result }: { result: TryCallResult }) {
   if (result.outcome === "failed") {
     return (
       <div class="result result--failed" role="status" data-testid="try-result" data-status="none">
-        <p><strong>No answer:</strong> {result.failure.message}</p>
-        <p><LinkedText text={result.failure.advice} /></p>
+        <p>
+          <strong>No answer:</strong> {result.failure.message}
+        </p>
+        <p>
+          <LinkedText text={result.failure.advice} />
+        </p>
       </div>
     );
   }
@@ -77,18 +100,45 @@ function TryCallAnswer({ result }: { result: TryCallResult }) {
   return (
     <div class={ok ? "result result--passed" : "result result--failed"} role="status" data-testid="try-result" data-status={answer.status}>
       <p>
-        <strong>{result.method} {result.path} → {answer.status}</strong> · {answer.latency_ms} ms
-        {operation && <span class="muted"> · {operation.operation_id}: {operation.summary}</span>}
+        <strong>
+          {result.method} {result.path} → {answer.status}
+        </strong>{" "}
+        · {answer.latency_ms} ms
+        {operation && (
+          <span class="muted">
+            {" "}
+            · {operation.operation_id}: {operation.summary}
+          </span>
+        )}
       </p>
       {ok && (
         <p data-testid="try-authorized">
-          {authorized_by.length > 0 ? <>Authorized by {authorized_by.map((s) => <code key={s}>{s}</code>)}</> : "No catalog scope listed for this call (Zoom's data is silent on it)."}
+          {authorized_by.length > 0 ? (
+            <>
+              Authorized by{" "}
+              {authorized_by.map((s) => (
+                <code key={s}>{s}</code>
+              ))}
+            </>
+          ) : (
+            "No catalog scope listed for this call (Zoom's data is silent on it)."
+          )}
         </p>
       )}
-      {answer.zoom_error && <p>Zoom said: <code>{answer.zoom_error}</code></p>}
-      {answer.explanation && <p data-testid="try-explanation"><strong>What to do:</strong> <LinkedText text={answer.explanation} /></p>}
+      {answer.zoom_error && (
+        <p>
+          Zoom said: <code>{answer.zoom_error}</code>
+        </p>
+      )}
+      {answer.explanation && (
+        <p data-testid="try-explanation">
+          <strong>What to do:</strong> <LinkedText text={answer.explanation} />
+        </p>
+      )}
       {describeRateLimit(answer.rate_limit) && <p class="muted">Rate limit: {describeRateLimit(answer.rate_limit)}</p>}
-      <pre class="try-call__body" data-testid="try-body">{answer.body}</pre>
+      <pre class="try-call__body" data-testid="try-body">
+        {answer.body}
+      </pre>
     </div>
   );
 }
