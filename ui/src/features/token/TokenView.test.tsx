@@ -2,12 +2,20 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import { answerIpc } from "../../../test/setup";
 import { failedRun, passedRun, profile, scopeOverview } from "../../../test/fixtures";
+import type { Profile } from "../../ipc";
 import { TokenView } from "./TokenView";
+
+const APP_INFO = { name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2", sandbox_url: "http://127.0.0.1:1", coexistence_cost: "" };
+
+/** list_profiles' answer for these profiles. */
+function listOf(...profiles: Profile[]) {
+  return { profiles, keychain: "memory", notice: null, keychain_problem: null };
+}
 
 describe("Test token", () => {
   it("offers the way back to the list when the profile is gone", async () => {
     answerIpc({
-      list_profiles: () => ({ profiles: [profile("Prod")], keychain: "memory", notice: null, keychain_problem: null }),
+      list_profiles: () => listOf(profile("Prod")),
       test_profile: () => {
         throw { kind: "profile_not_found", message: "no profile with id id-Prod", hint: "Reload the profile list." };
       },
@@ -53,7 +61,7 @@ describe("Test token", () => {
     const run = passedRun(["user:read:list_users:admin"]);
     run.record.renamed_scopes = ["user:read:admin"];
     answerIpc({
-      list_profiles: () => ({ profiles: [profile("Prod")], keychain: "memory", notice: null, keychain_problem: null }),
+      list_profiles: () => listOf(profile("Prod")),
       test_profile: () => run,
     });
     render(<TokenView subject="id-Prod" go={vi.fn()} />);
@@ -68,16 +76,9 @@ describe("Test token", () => {
   it("ends Test all with each failure explained and a way into its result", async () => {
     const rejected = failedRun("invalid_client", "Zoom rejected the Client ID or Client Secret", "Copy the Client Secret again.");
     answerIpc({
-      list_profiles: () => ({ profiles: [profile("Prod"), profile("Staging")], keychain: "memory", notice: null, keychain_problem: null }),
+      list_profiles: () => listOf(profile("Prod"), profile("Staging")),
       test_profile: (args) => (args.id === "id-Staging" ? rejected : passedRun()),
-      get_app_info: () => ({
-        name: "S2S Desk",
-        version: "0.1.0",
-        build_profile: "debug",
-        tauri_version: "2",
-        sandbox_url: "http://127.0.0.1:1",
-        coexistence_cost: "",
-      }),
+      get_app_info: () => APP_INFO,
     });
     render(<TokenView subject="id-Prod" go={vi.fn()} />);
     const all = await screen.findByTestId("token-test-all");
@@ -101,14 +102,7 @@ describe("Test token", () => {
         notice: null,
         keychain_problem: null,
       }),
-      get_app_info: () => ({
-        name: "S2S Desk",
-        version: "0.1.0",
-        build_profile: "debug",
-        tauri_version: "2",
-        sandbox_url: "http://127.0.0.1:1",
-        coexistence_cost: "",
-      }),
+      get_app_info: () => APP_INFO,
     });
     render(<TokenView subject="id-Prod" go={vi.fn()} />);
     const history = await screen.findByTestId("history");
@@ -118,16 +112,9 @@ describe("Test token", () => {
 
   it("tries a call after a passing test, and sends a change only once it is confirmed", async () => {
     const calls = answerIpc({
-      list_profiles: () => ({ profiles: [profile("Prod")], keychain: "memory", notice: null, keychain_problem: null }),
+      list_profiles: () => listOf(profile("Prod")),
       test_profile: () => passedRun(),
-      get_app_info: () => ({
-        name: "S2S Desk",
-        version: "0.1.0",
-        build_profile: "debug",
-        tauri_version: "2",
-        sandbox_url: "http://127.0.0.1:1",
-        coexistence_cost: "",
-      }),
+      get_app_info: () => APP_INFO,
       list_catalog_operations: () => [{ method: "GET", path: "/users", operation_id: "users", summary: "List users", variant: "endpoints" }],
       try_call: (args) => {
         const request = args.request as { method: string; path: string };
