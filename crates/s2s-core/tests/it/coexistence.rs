@@ -1,15 +1,9 @@
 //! The token coexistence check: two tokens, then the API with the first — against the
 //! simulator's today's rule (coexist) and an app set to the old one-token rule.
 
-use std::sync::Arc;
-
-use s2s_core::keychain::MemoryStore;
-use s2s_core::profiles::file::ProfileFile;
-use s2s_core::profiles::service::ProfileService;
 use s2s_core::profiles::testing::CoexistenceResult;
-use s2s_core::profiles::{ProfileCloud, ProfileDraft, TokenRule};
+use s2s_core::profiles::TokenRule;
 use s2s_core::tester::Coexistence;
-use s2s_core::Secret;
 
 use crate::support::*;
 
@@ -36,31 +30,10 @@ async fn the_check_is_recorded_on_the_profile_and_names_the_old_rule_in_later_ad
     let sim = sim().await;
     edit_app(&sim, REPORTING.0, |app| app.single_token = true);
     let dir = tempfile::tempdir().expect("tempdir");
-    let profiles = ProfileService::open(
-        ProfileFile::in_dir(dir.path()),
-        Arc::new(MemoryStore::default()),
-    )
-    .expect("opens");
-    let saved = profiles
-        .save(
-            None,
-            ProfileDraft {
-                name: "Old rule".into(),
-                cloud: ProfileCloud::Sandbox,
-                account_id: ACCOUNT.into(),
-                client_id: REPORTING.0.into(),
-                notes: String::new(),
-                expected_scopes: vec![],
-                token_index: None,
-                token_rule: None,
-                account_plan: None,
-            },
-            Some(&Secret::new(REPORTING.1)),
-        )
-        .expect("saved");
+    let (profiles, id) = saved_reporting_bot(dir.path(), "Old rule");
     let (tester, _) = tester();
     let run = profiles
-        .check_coexistence(&tester, &saved.id, None, Some(&sim.base_url()))
+        .check_coexistence(&tester, &id, None, Some(&sim.base_url()))
         .await
         .expect("checked");
     assert!(matches!(
@@ -71,7 +44,7 @@ async fn the_check_is_recorded_on_the_profile_and_names_the_old_rule_in_later_ad
     ));
     assert_eq!(run.recorded, Some(TokenRule::OneToken));
     assert_eq!(
-        profiles.get(&saved.id).expect("profile").token_rule,
+        profiles.get(&id).expect("profile").token_rule,
         Some(TokenRule::OneToken)
     );
 }

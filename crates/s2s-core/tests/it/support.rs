@@ -55,3 +55,33 @@ pub fn set_fault(sim: &SimHandle, client_id: &str, faults: zoom_sim::Faults) {
 pub fn edit_app(sim: &SimHandle, client_id: &str, edit: impl FnOnce(&mut zoom_sim::fixture::App)) {
     edit(sim.world().app_mut(client_id).expect("app exists"));
 }
+
+/// A profile service in `dir` (keychain in memory) holding the Reporting Bot as `name`; its id.
+pub fn saved_reporting_bot(
+    dir: &std::path::Path,
+    name: &str,
+) -> (s2s_core::profiles::service::ProfileService, String) {
+    use s2s_core::keychain::MemoryStore;
+    use s2s_core::profiles::file::ProfileFile;
+    use s2s_core::profiles::service::ProfileService;
+    use s2s_core::profiles::{ProfileCloud, ProfileDraft};
+    let profiles = ProfileService::open(ProfileFile::in_dir(dir), Arc::new(MemoryStore::default()))
+        .expect("opens");
+    let draft = ProfileDraft {
+        name: name.into(),
+        cloud: ProfileCloud::Sandbox,
+        account_id: ACCOUNT.into(),
+        client_id: REPORTING.0.into(),
+        notes: String::new(),
+        expected_scopes: vec![],
+        token_index: None,
+        token_rule: None,
+        account_plan: None,
+    };
+    let id = profiles
+        .save(None, draft, Some(&Secret::new(REPORTING.1)))
+        .expect("saved")
+        .id
+        .to_string();
+    (profiles, id)
+}

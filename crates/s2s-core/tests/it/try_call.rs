@@ -1,15 +1,9 @@
 //! "Try a call": a fresh token, one request to the profile's API host, what authorized it —
 //! against the simulator. Nothing is recorded and no token comes back.
 
-use std::sync::Arc;
-
 use s2s_core::api_call::CallMethod;
-use s2s_core::keychain::MemoryStore;
-use s2s_core::profiles::file::ProfileFile;
 use s2s_core::profiles::service::ProfileService;
 use s2s_core::profiles::try_call::{CallRequest, TryCallError, TryCallResult};
-use s2s_core::profiles::{ProfileCloud, ProfileDraft};
-use s2s_core::Secret;
 
 use crate::support::*;
 
@@ -32,7 +26,7 @@ impl World {
 
     async fn start() -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
-        let (profiles, id) = saved_reporting_bot(dir.path());
+        let (profiles, id) = saved_reporting_bot(dir.path(), "Reporting");
         Self {
             sim: sim().await,
             profiles,
@@ -41,27 +35,6 @@ impl World {
             _dir: dir,
         }
     }
-}
-
-fn saved_reporting_bot(dir: &std::path::Path) -> (ProfileService, String) {
-    let profiles = ProfileService::open(ProfileFile::in_dir(dir), Arc::new(MemoryStore::default()))
-        .expect("opens");
-    let draft = ProfileDraft {
-        name: "Reporting".into(),
-        cloud: ProfileCloud::Sandbox,
-        account_id: ACCOUNT.into(),
-        client_id: REPORTING.0.into(),
-        notes: String::new(),
-        expected_scopes: vec![],
-        token_index: None,
-        token_rule: None,
-        account_plan: None,
-    };
-    let id = profiles
-        .save(None, draft, Some(&Secret::new(REPORTING.1)))
-        .expect("saved")
-        .id;
-    (profiles, id.to_string())
 }
 
 fn get(path: &str) -> CallRequest {

@@ -8,7 +8,10 @@ import { copySecret, copyText, SECRET_EXPOSURE_MS } from "../../state/clipboard"
 import { useEscape } from "../../state/useEscape";
 
 /** What is on screen; `savable` names the file form, none for a revealed secret (never written). */
-type Shown = { text: string; secret: boolean; savable: SavedExport | null };
+type Shown = { text: string; savable: SavedExport | null };
+
+/** A revealed secret is the one export that cannot be saved. */
+const revealsSecret = (shown: Shown | null): boolean => shown !== null && shown.savable === null;
 
 /** "Reporting (prod)" → "reporting-prod" for a suggested file name. */
 function fileStem(name: string): string {
@@ -30,7 +33,7 @@ export function ExportPanel({ profile }: { profile: Profile }) {
 
   // A revealed secret hides itself again.
   useEffect(() => {
-    if (!shown?.secret) return;
+    if (!revealsSecret(shown)) return;
     const timer = setTimeout(() => {
       setShown(null);
       setNote(`The secret was hidden again after ${SECRET_EXPOSURE_MS / 1000} s.`);
@@ -41,7 +44,7 @@ export function ExportPanel({ profile }: { profile: Profile }) {
   const show = async (outcome: Promise<Outcome<string>>, savable: SavedExport | null) => {
     const result = await outcome;
     setNote(null);
-    if (result.ok) setShown({ text: result.value, secret: savable === null, savable });
+    if (result.ok) setShown({ text: result.value, savable });
     else setError(result.error);
   };
   const saveToFile = async (form: SavedExport) => {
@@ -52,7 +55,7 @@ export function ExportPanel({ profile }: { profile: Profile }) {
   const copy = async () => {
     if (!shown) return;
     cancelClear.current();
-    if (shown.secret) {
+    if (revealsSecret(shown)) {
       const { copied, cancel } = await copySecret(shown.text);
       cancelClear.current = cancel;
       setNote(copied ? `Copied. The clipboard is cleared in ${SECRET_EXPOSURE_MS / 1000} s.` : "The clipboard is not available here: select the text instead.");
@@ -110,7 +113,7 @@ export function ExportPanel({ profile }: { profile: Profile }) {
                 Save to file…
               </button>
             )}
-            {shown.secret && (
+            {revealsSecret(shown) && (
               <button type="button" class="button" onClick={() => setShown(null)}>
                 Hide now
               </button>
