@@ -145,7 +145,7 @@ fn options(args: &TargetArgs, who: &Who) -> Result<TestOptions, Failure> {
         (None, None) => Endpoint::cloud(args.cloud.into()),
     };
     let mut options = TestOptions::new(endpoint);
-    options.timeout = Duration::from_secs(args.timeout);
+    options.timeout = Some(Duration::from_secs(args.timeout));
     options.probe = !args.no_probe;
     options.required_scopes = args.require_scope.clone();
     options.token_index = args.token_index;

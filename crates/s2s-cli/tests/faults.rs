@@ -43,6 +43,7 @@ macro_rules! ensure {
 
 fn draft(name: &str) -> ProfileDraft {
     ProfileDraft {
+        tags: Vec::new(),
         name: name.into(),
         cloud: ProfileCloud::Sandbox,
         account_id: ACCOUNT.into(),

@@ -65,6 +65,7 @@ fn home_with_commercial_profile() -> tempfile::TempDir {
     let home = tempfile::tempdir().expect("tempdir");
     let mut book = ProfileBook::default();
     book.create(ProfileDraft {
+        tags: Vec::new(),
         name: "Prod".into(),
         cloud: ProfileCloud::Commercial,
         account_id: ACCOUNT.into(),

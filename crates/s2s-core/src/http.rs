@@ -14,28 +14,110 @@ use crate::error::{NetworkCause, TokenError};
 /// Largest body we read; Zoom's token and probe answers are a few hundred bytes.
 const BODY_CAP: usize = 256 * 1024;
 
+/// Which proxy requests to Zoom go through. Loopback never uses one, whatever the choice.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ProxyChoice {
+    /// What the environment says (`HTTPS_PROXY`, `NO_PROXY`…), as curl reads it.
+    #[default]
+    System,
+    /// Straight to Zoom, ignoring the environment.
+    Direct,
+    /// This proxy (http, https or socks5 URL) for every request to Zoom.
+    Custom(url::Url),
+}
+
+/// How S2S Desk reaches Zoom: the settings a corporate network needs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NetworkSettings {
+    /// Which proxy.
+    pub proxy: ProxyChoice,
+    /// A PEM file of extra root certificates to trust (a TLS-inspecting corporate proxy's CA),
+    /// on top of the built-in roots.
+    pub ca_bundle: Option<std::path::PathBuf>,
+}
+
+/// Why network settings could not be used; the previous settings stay in force.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NetworkSettingsError {
+    /// The CA bundle file could not be read.
+    #[error("the CA bundle {path} could not be read ({reason}); choose a readable PEM file")]
+    CaBundleUnreadable { path: String, reason: String },
+    /// The file holds no usable certificate.
+    #[error("the CA bundle {path} holds no PEM certificate (-----BEGIN CERTIFICATE-----); export the CA as PEM and choose that file")]
+    CaBundleNotPem { path: String },
+    /// The HTTP client refused the settings.
+    #[error("the HTTP client could not be set up with these settings: {0}")]
+    Client(String),
+}
+
+/// Builds the shared client with default network settings. See [`client_with`].
+pub fn client(connect_timeout: Duration) -> Result<reqwest::Client, TokenError> {
+    client_with(connect_timeout, &NetworkSettings::default()).map_err(|e| TokenError::Network {
+        cause: NetworkCause::Other,
+        detail: e.to_string(),
+    })
+}
+
 /// Builds the shared client. Cheap to clone; one per process. There is no per-request timeout
 /// here: the caller's deadline (`TokenTester`'s, for the whole test) bounds every request, and a
 /// second timer per request would only cost time. A client that cannot be built is an error,
 /// never a silent fallback to a default client (which would follow redirects and proxy loopback).
-pub fn client(connect_timeout: Duration) -> Result<reqwest::Client, TokenError> {
-    reqwest::Client::builder()
+pub fn client_with(
+    connect_timeout: Duration,
+    network: &NetworkSettings,
+) -> Result<reqwest::Client, NetworkSettingsError> {
+    let proxy = match &network.proxy {
+        // Replaces reqwest's automatic system proxy, which would also proxy loopback.
+        ProxyChoice::System => reqwest::Proxy::custom(proxy_from_env),
+        ProxyChoice::Direct => reqwest::Proxy::custom(|_| None::<url::Url>),
+        ProxyChoice::Custom(proxy) => {
+            let proxy = proxy.clone();
+            reqwest::Proxy::custom(move |url| (!is_loopback_url(url)).then(|| proxy.clone()))
+        }
+    };
+    let mut builder = reqwest::Client::builder()
         .user_agent(concat!("S2S-Desk/", env!("CARGO_PKG_VERSION")))
         .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(connect_timeout)
-        // Replaces reqwest's automatic system proxy, which would also proxy loopback.
-        .proxy(reqwest::Proxy::custom(proxy_from_env))
+        .proxy(proxy);
+    if let Some(path) = &network.ca_bundle {
+        for certificate in ca_bundle(path)? {
+            builder = builder.add_root_certificate(certificate);
+        }
+    }
+    builder
         .build()
-        .map_err(|e| TokenError::Network {
-            cause: NetworkCause::Other,
-            detail: format!("the HTTP client could not be set up: {e}"),
-        })
+        .map_err(|e| NetworkSettingsError::Client(e.to_string()))
+}
+
+/// The certificates in a PEM bundle, or why there are none.
+fn ca_bundle(path: &std::path::Path) -> Result<Vec<reqwest::Certificate>, NetworkSettingsError> {
+    let shown = path.display().to_string();
+    let pem = std::fs::read(path).map_err(|e| NetworkSettingsError::CaBundleUnreadable {
+        path: shown.clone(),
+        reason: e.kind().to_string(),
+    })?;
+    let not_pem = || NetworkSettingsError::CaBundleNotPem {
+        path: shown.clone(),
+    };
+    if !pem.windows(27).any(|w| w == b"-----BEGIN CERTIFICATE-----") {
+        return Err(not_pem());
+    }
+    let certificates = reqwest::Certificate::from_pem_bundle(&pem).map_err(|_| not_pem())?;
+    if certificates.is_empty() {
+        return Err(not_pem());
+    }
+    Ok(certificates)
+}
+
+fn is_loopback_url(url: &url::Url) -> bool {
+    url.host().is_none_or(|h| crate::cloud::is_loopback(&h))
 }
 
 /// The proxy the environment names for `url` (`HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY`, either
 /// case, minus `NO_PROXY`), and never one for a loopback host.
 fn proxy_from_env(url: &url::Url) -> Option<url::Url> {
-    if url.host().is_none_or(|h| crate::cloud::is_loopback(&h)) {
+    if is_loopback_url(url) {
         return None;
     }
     let var = |name: &str| {
@@ -128,6 +210,32 @@ mod tests {
         assert!(no_proxy_matches("*", "anything"));
         assert!(!no_proxy_matches("notzoom.us", "zoom.us"));
         assert!(!no_proxy_matches("", "zoom.us"));
+    }
+
+    #[test]
+    fn a_ca_bundle_must_be_a_readable_pem_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let missing = dir.path().join("missing.pem");
+        let settings = |path: &std::path::Path| NetworkSettings {
+            ca_bundle: Some(path.to_path_buf()),
+            ..Default::default()
+        };
+        let refused =
+            client_with(Duration::from_secs(1), &settings(&missing)).expect_err("missing");
+        assert!(
+            matches!(refused, NetworkSettingsError::CaBundleUnreadable { .. }),
+            "{refused}"
+        );
+        let der = dir.path().join("ca.der");
+        std::fs::write(&der, [0x30, 0x82, 0x01, 0x0a]).expect("write");
+        let refused = client_with(Duration::from_secs(1), &settings(&der)).expect_err("not pem");
+        assert!(
+            refused.to_string().contains("export the CA as PEM"),
+            "{refused}"
+        );
+        let pem = dir.path().join("ca.pem");
+        std::fs::write(&pem, include_str!("../tests/fixtures/test-ca.pem")).expect("write");
+        assert!(client_with(Duration::from_secs(1), &settings(&pem)).is_ok());
     }
 
     #[test]

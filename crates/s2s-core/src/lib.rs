@@ -20,7 +20,7 @@ pub mod clock;
 pub mod cloud;
 pub mod creds;
 pub mod error;
-mod http;
+pub mod http;
 pub mod keychain;
 pub mod links;
 pub mod probe;

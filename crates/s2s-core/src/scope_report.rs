@@ -294,6 +294,7 @@ mod tests {
 
     fn draft(name: &str, expected: &[&str]) -> ProfileDraft {
         ProfileDraft {
+            tags: Vec::new(),
             name: name.into(),
             cloud: ProfileCloud::Sandbox,
             account_id: "a".into(),
@@ -327,7 +328,9 @@ mod tests {
             drift: None,
             renamed_scopes: Vec::new(),
         };
-        book.record_test(&id, record).expect("recorded").clone()
+        book.record_test(&id, record, crate::profiles::HISTORY_LIMIT)
+            .expect("recorded")
+            .clone()
     }
 
     fn admin_owner() -> OwnerSnapshot {

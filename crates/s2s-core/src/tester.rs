@@ -5,7 +5,7 @@
 //! double click never mints two tokens (each new token may invalidate the previous one).
 
 use std::hash::BuildHasher;
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -35,8 +35,8 @@ pub struct TestOptions {
     pub endpoint: Endpoint,
     /// Token slot, where Zoom raised the app's tolerance.
     pub token_index: Option<u32>,
-    /// Deadline for the whole test.
-    pub timeout: Duration,
+    /// Deadline for the whole test; none: the tester's (20 s unless configured).
+    pub timeout: Option<Duration>,
     /// Call `/users/me` with the fresh token.
     pub probe: bool,
     /// Scopes the token must hold (a deployment gate).
@@ -44,12 +44,12 @@ pub struct TestOptions {
 }
 
 impl TestOptions {
-    /// Defaults for an endpoint: 20 s, probe on, nothing required.
+    /// Defaults for an endpoint: the tester's deadline, probe on, nothing required.
     pub fn new(endpoint: Endpoint) -> Self {
         Self {
             endpoint,
             token_index: None,
-            timeout: DEFAULT_TIMEOUT,
+            timeout: None,
             probe: true,
             required_scopes: Vec::new(),
         }
@@ -248,8 +248,11 @@ struct FlightKey {
 
 /// Runs token tests. One per process: it owns the HTTP pool and the in-flight table.
 pub struct TokenTester {
-    /// The client, or why it could not be built (every test then answers that).
-    http: Result<reqwest::Client, TokenError>,
+    /// The client, or why it could not be built (every test then answers that). Replaced
+    /// whole when the network settings change; tests in flight keep the client they began with.
+    http: RwLock<Result<reqwest::Client, TokenError>>,
+    /// The deadline for tests whose options name none.
+    default_timeout: RwLock<Duration>,
     retry: RetryPolicy,
     sleeper: Arc<dyn Sleeper>,
     flights: SingleFlight<FlightKey, Flight>,
@@ -266,7 +269,8 @@ impl TokenTester {
     /// A tester with an explicit retry policy and clock.
     pub fn new(retry: RetryPolicy, sleeper: Arc<dyn Sleeper>) -> Self {
         Self {
-            http: crate::http::client(CONNECT_TIMEOUT),
+            http: RwLock::new(crate::http::client(CONNECT_TIMEOUT)),
+            default_timeout: RwLock::new(DEFAULT_TIMEOUT),
             retry,
             sleeper,
             flights: SingleFlight::new(),
@@ -275,23 +279,49 @@ impl TokenTester {
     }
 
     /// The HTTP client tests use, for follow-up calls with a fresh token ("Try a call").
-    pub fn http(&self) -> Result<&reqwest::Client, &TokenError> {
-        self.http.as_ref()
+    pub fn http(&self) -> Result<reqwest::Client, TokenError> {
+        self.http
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Uses `network` and `timeout` (the deadline for tests that name none) from the next test
+    /// on. Settings that cannot be used change nothing and say why.
+    pub fn configure(
+        &self,
+        network: &crate::http::NetworkSettings,
+        timeout: Duration,
+    ) -> Result<(), crate::http::NetworkSettingsError> {
+        let client = crate::http::client_with(CONNECT_TIMEOUT, network)?;
+        *self.http.write().unwrap_or_else(PoisonError::into_inner) = Ok(client);
+        *self
+            .default_timeout
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = timeout;
+        Ok(())
+    }
+
+    /// The deadline for a test with these options.
+    pub fn deadline(&self, options: &TestOptions) -> Duration {
+        options.timeout.unwrap_or_else(|| {
+            *self
+                .default_timeout
+                .read()
+                .unwrap_or_else(PoisonError::into_inner)
+        })
     }
 
     /// Valid credentials (with the warnings found) and the client to send them with, or why not.
     fn ready_to_send(
         &self,
         raw: &RawCredentials,
-    ) -> Result<(Credentials, Vec<CredentialIssue>, &reqwest::Client), TestError> {
+    ) -> Result<(Credentials, Vec<CredentialIssue>, reqwest::Client), TestError> {
         let validated = raw.validate();
         let Some(creds) = validated.credentials else {
             return Err(TestError::InvalidInput(validated.issues));
         };
-        let http = self
-            .http
-            .as_ref()
-            .map_err(|e| TestError::Token(e.clone()))?;
+        let http = self.http().map_err(TestError::Token)?;
         Ok((creds, validated.issues, http))
     }
 
@@ -311,6 +341,8 @@ impl TokenTester {
                 .hash_one(creds.client_secret().expose().as_bytes()),
             token_index: options.token_index,
         };
+        let deadline = self.deadline(options);
+        let http = &http;
         self.flights
             .run(key, || async move {
                 let started = Instant::now();
@@ -336,11 +368,11 @@ impl TokenTester {
                     Ok::<_, TestError>((token, attempts, probe, owner_privileges))
                 };
                 let (token, attempts, probe, owner_privileges) =
-                    tokio::time::timeout(options.timeout, work)
-                        .await
-                        .map_err(|_| TokenError::Timeout {
-                            after_ms: millis(options.timeout) as u64,
-                        })??;
+                    tokio::time::timeout(deadline, work).await.map_err(|_| {
+                        TokenError::Timeout {
+                            after_ms: millis(deadline) as u64,
+                        }
+                    })??;
                 let missing_required = missing(&token, &options.required_scopes);
                 let (summary, access_token) = token.into_summary();
                 Ok(TestOutcome {
@@ -370,16 +402,19 @@ impl TokenTester {
         options: &TestOptions,
     ) -> Result<Coexistence, TestError> {
         let (creds, _, http) = self.ready_to_send(raw)?;
+        let http = &http;
+        let deadline = self.deadline(options);
         let work = async {
             let (first, _) = self.request_with_retry(http, &creds, options).await?;
             let (_second, _) = self.request_with_retry(http, &creds, options).await?;
             Ok::<_, TestError>(probe(http, &first.api_url, &first.access_token).await)
         };
-        let outcome = tokio::time::timeout(options.timeout, work)
-            .await
-            .map_err(|_| TokenError::Timeout {
-                after_ms: millis(options.timeout) as u64,
-            })??;
+        let outcome =
+            tokio::time::timeout(deadline, work)
+                .await
+                .map_err(|_| TokenError::Timeout {
+                    after_ms: millis(deadline) as u64,
+                })??;
         Ok(match outcome {
             ProbeOutcome::Owner { .. } | ProbeOutcome::TokenValidScopeMissing { .. } => {
                 Coexistence::Coexist
@@ -404,7 +439,7 @@ impl TokenTester {
                 Ok(token) => return Ok((token, retry + 1)),
                 Err(TokenError::Timeout { .. }) => {
                     return Err(TokenError::Timeout {
-                        after_ms: millis(options.timeout) as u64,
+                        after_ms: millis(self.deadline(options)) as u64,
                     }
                     .into())
                 }

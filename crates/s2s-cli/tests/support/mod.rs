@@ -28,6 +28,7 @@ pub fn data_home_with_history(
     let mut book = ProfileBook::default();
     let id = book
         .create(ProfileDraft {
+            tags: Vec::new(),
             name: "Reporting".into(),
             cloud: ProfileCloud::Sandbox,
             account_id: ACCOUNT.into(),
@@ -42,7 +43,8 @@ pub fn data_home_with_history(
         .id
         .clone();
     if let Some(record) = record {
-        book.record_test(&id, record).expect("recorded");
+        book.record_test(&id, record, s2s_core::profiles::HISTORY_LIMIT)
+            .expect("recorded");
     }
     ProfileFile::in_dir(&home.path().join("app.s2sdesk.desktop"))
         .save(&book)

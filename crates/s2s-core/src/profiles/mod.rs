@@ -5,6 +5,7 @@
 
 pub mod export;
 pub mod file;
+pub mod health;
 pub mod record;
 pub mod service;
 pub mod testing;
@@ -111,6 +112,10 @@ pub struct Profile {
     /// Test results, newest first.
     #[serde(default)]
     pub history: Vec<TestRecord>,
+    /// When the client secret was last stored (saved or rotated), as Unix seconds; none for
+    /// profiles saved before S2S Desk recorded it. The secret's age is measured from here.
+    #[serde(default)]
+    pub secret_saved_unix: Option<i64>,
 }
 
 impl std::ops::Deref for Profile {
@@ -149,6 +154,10 @@ pub struct ProfileDraft {
     /// The account's plan, for rate-limit planning (remembered from the last plan made).
     #[serde(default)]
     pub account_plan: Option<zoom_catalog::limits::Plan>,
+    /// Free labels such as environments ("prod", "staging"), for sorting and filtering the
+    /// overview; stored trimmed, lower-case, without duplicates.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 /// How Zoom treats an app's earlier tokens when it issues a new one.
@@ -218,6 +227,7 @@ impl ProfileBook {
             id: ProfileId::new_random(),
             settings: tidy(ProfileDraft { name, ..draft }),
             history: Vec::new(),
+            secret_saved_unix: None,
         });
         Ok(&self.profiles[self.profiles.len() - 1])
     }
@@ -226,12 +236,8 @@ impl ProfileBook {
     pub fn update(&mut self, id: &str, draft: ProfileDraft) -> Result<&Profile, ProfileError> {
         let name = self.free_name(&draft.name, Some(id))?;
         let slot = self.index_of(id)?;
-        let history = std::mem::take(&mut self.profiles[slot].history);
-        self.profiles[slot] = Profile {
-            id: id.into(),
-            settings: tidy(ProfileDraft { name, ..draft }),
-            history,
-        };
+        let previous = &mut self.profiles[slot];
+        previous.settings = tidy(ProfileDraft { name, ..draft });
         Ok(&self.profiles[slot])
     }
 
@@ -258,6 +264,7 @@ impl ProfileBook {
                 ..original.settings
             },
             history: Vec::new(),
+            secret_saved_unix: original.secret_saved_unix,
         });
         Ok(&self.profiles[self.profiles.len() - 1])
     }
@@ -268,15 +275,28 @@ impl ProfileBook {
         Ok(self.profiles.remove(slot))
     }
 
-    /// Records a test result, newest first, keeping [`HISTORY_LIMIT`]. A drift warning (admin scopes
-    /// or owner privileges lost since the previous test that got a token) is attached to it.
-    pub fn record_test(&mut self, id: &str, record: TestRecord) -> Result<&Profile, ProfileError> {
+    /// Records a test result, newest first, keeping at most `keep` (1..=[`HISTORY_LIMIT`]). A
+    /// drift warning (admin scopes or owner privileges lost since the previous test that got a
+    /// token) is attached to it.
+    pub fn record_test(
+        &mut self,
+        id: &str,
+        record: TestRecord,
+        keep: usize,
+    ) -> Result<&Profile, ProfileError> {
         let slot = self.index_of(id)?;
         let history = &mut self.profiles[slot].history;
         let record = record.with_drift_since(history);
         history.insert(0, record);
-        history.truncate(HISTORY_LIMIT);
+        history.truncate(keep.clamp(1, HISTORY_LIMIT));
         Ok(&self.profiles[slot])
+    }
+
+    /// Notes that a profile's secret was stored at `at_unix`.
+    pub fn mark_secret_saved(&mut self, id: &str, at_unix: i64) -> Result<(), ProfileError> {
+        let slot = self.index_of(id)?;
+        self.profiles[slot].secret_saved_unix = Some(at_unix);
+        Ok(())
     }
 
     fn index_of(&self, id: &str) -> Result<usize, ProfileError> {
@@ -302,9 +322,10 @@ impl ProfileBook {
     }
 }
 
-/// A draft as stored: IDs trimmed, blank expected scopes dropped.
+/// A draft as stored: IDs trimmed, blank expected scopes dropped, tags normalized.
 fn tidy(draft: ProfileDraft) -> ProfileDraft {
     ProfileDraft {
+        tags: normalized_tags(&draft.tags),
         account_id: draft.account_id.trim().into(),
         client_id: draft.client_id.trim().into(),
         expected_scopes: draft
@@ -315,6 +336,23 @@ fn tidy(draft: ProfileDraft) -> ProfileDraft {
             .collect(),
         ..draft
     }
+}
+
+/// Tags as stored: trimmed, lower-case, inner whitespace as one dash, blanks and repeats
+/// dropped, in the order first given.
+pub fn normalized_tags(tags: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags {
+        let tag = tag
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join("-")
+            .to_lowercase();
+        if !tag.is_empty() && !out.contains(&tag) {
+            out.push(tag);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

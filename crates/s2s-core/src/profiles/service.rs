@@ -5,10 +5,11 @@
 //! change is a read-modify-write of the file under its lock, so a test the CLI records while
 //! the app runs is never lost, and an unusable file is never written over.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use super::file::{FileError, Locked, ProfileFile, SetAside};
-use super::{Profile, ProfileBook, ProfileDraft, ProfileError, TestRecord};
+use super::{Profile, ProfileBook, ProfileDraft, ProfileError, TestRecord, HISTORY_LIMIT};
 use crate::creds::RawCredentials;
 use crate::keychain::{SecretStore, SecretStoreError};
 use crate::secret::Secret;
@@ -39,6 +40,8 @@ pub struct ProfileService {
     /// The book as last read; what the service shows while the file cannot be read.
     book: Mutex<ProfileBook>,
     secrets: Arc<dyn SecretStore>,
+    /// How many tests each profile keeps (a preference in the app).
+    history_retention: AtomicUsize,
 }
 
 impl ProfileService {
@@ -55,6 +58,7 @@ impl ProfileService {
             file,
             book: Mutex::new(book),
             secrets,
+            history_retention: AtomicUsize::new(HISTORY_LIMIT),
         };
         service.remove_orphans();
         Ok(service)
@@ -128,6 +132,13 @@ impl ProfileService {
         Ok(self.book().find_by_name(name)?.clone())
     }
 
+    /// Keeps at most `tests` results per profile from the next recorded test on (1 to
+    /// [`HISTORY_LIMIT`]; values outside are clamped).
+    pub fn set_history_retention(&self, tests: usize) {
+        self.history_retention
+            .store(tests.clamp(1, HISTORY_LIMIT), Ordering::Relaxed);
+    }
+
     /// Every profile, in creation order.
     pub fn list(&self) -> Vec<Profile> {
         self.book().profiles().to_vec()
@@ -144,7 +155,7 @@ impl ProfileService {
         let secret = secret.map(Secret::trimmed);
         let secret = secret.as_ref();
         let (locked, mut next) = self.locked()?;
-        let saved = match id {
+        let mut saved = match id {
             Some(id) => next.update(id, draft)?.clone(),
             None => {
                 if secret.is_none() {
@@ -153,6 +164,11 @@ impl ProfileService {
                 next.create(draft)?.clone()
             }
         };
+        if secret.is_some() {
+            let now = crate::clock::now_unix();
+            next.mark_secret_saved(&saved.id, now)?;
+            saved.secret_saved_unix = Some(now);
+        }
         let is_new = id.is_none();
         if is_new {
             locked.mark_pending(&saved.id)?;
@@ -264,7 +280,8 @@ impl ProfileService {
     /// Appends a test result to a profile's history and saves.
     pub fn record_test(&self, id: &str, record: TestRecord) -> Result<Profile, ServiceError> {
         let (locked, mut next) = self.locked()?;
-        let profile = next.record_test(id, record)?.clone();
+        let keep = self.history_retention.load(Ordering::Relaxed);
+        let profile = next.record_test(id, record, keep)?.clone();
         locked.save(&next)?;
         *self.cache() = next;
         Ok(profile)

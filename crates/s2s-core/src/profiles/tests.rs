@@ -5,6 +5,7 @@ use crate::secret::Secret;
 
 fn draft(name: &str) -> ProfileDraft {
     ProfileDraft {
+        tags: Vec::new(),
         name: name.into(),
         cloud: ProfileCloud::Commercial,
         account_id: " AcctAcctAcctAcctAcct01 ".into(),
@@ -41,6 +42,19 @@ fn create_trims_ids_and_drops_blank_scopes() {
 }
 
 #[test]
+fn tags_are_stored_trimmed_lower_case_dashed_and_once() {
+    let mut book = ProfileBook::default();
+    let tagged = ProfileDraft {
+        tags: vec![" Prod ".into(), "prod".into(), "".into(), "EU  West".into()],
+        ..draft("Prod")
+    };
+    assert_eq!(
+        book.create(tagged).expect("created").tags,
+        ["prod", "eu-west"]
+    );
+}
+
+#[test]
 fn names_are_unique_ignoring_case_and_never_empty() {
     let mut book = ProfileBook::default();
     book.create(draft("Prod")).expect("created");
@@ -55,7 +69,8 @@ fn names_are_unique_ignoring_case_and_never_empty() {
 fn rename_keeps_the_id_and_history() {
     let mut book = ProfileBook::default();
     let id = book.create(draft("Prod")).expect("created").id.clone();
-    book.record_test(&id, record(1)).expect("recorded");
+    book.record_test(&id, record(1), HISTORY_LIMIT)
+        .expect("recorded");
     let renamed = book.update(&id, draft("Production")).expect("renamed");
     assert_eq!(
         (
@@ -73,7 +88,8 @@ fn rename_keeps_the_id_and_history() {
 fn duplicate_gets_a_fresh_id_a_free_name_and_no_history() {
     let mut book = ProfileBook::default();
     let id = book.create(draft("Prod")).expect("created").id.clone();
-    book.record_test(&id, record(1)).expect("recorded");
+    book.record_test(&id, record(1), HISTORY_LIMIT)
+        .expect("recorded");
     let first = book.duplicate(&id).expect("dup").clone();
     let second = book.duplicate(&id).expect("dup").clone();
     assert_eq!(
@@ -89,7 +105,8 @@ fn history_is_newest_first_and_capped() {
     let mut book = ProfileBook::default();
     let id = book.create(draft("Prod")).expect("created").id.clone();
     for at in 0..(HISTORY_LIMIT as i64 + 5) {
-        book.record_test(&id, record(at)).expect("recorded");
+        book.record_test(&id, record(at), HISTORY_LIMIT)
+            .expect("recorded");
     }
     let history = &book.get(&id).expect("found").history;
     assert_eq!(history.len(), HISTORY_LIMIT);
@@ -273,6 +290,57 @@ mod service {
 
     fn service(dir: &std::path::Path, secrets: Arc<dyn SecretStore>) -> ProfileService {
         ProfileService::open(ProfileFile::in_dir(dir), secrets).expect("opens")
+    }
+
+    #[test]
+    fn the_secret_date_moves_only_when_a_secret_is_stored() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let profiles = service(dir.path(), Arc::new(MemoryStore::default()));
+        let saved = profiles
+            .save(None, draft("Prod"), Some(&Secret::new("TopSecretValue123")))
+            .expect("saved");
+        let stored_at = saved.secret_saved_unix.expect("recorded with the secret");
+        let mut edit = draft("Prod");
+        edit.notes = "edited".into();
+        let edited = profiles.save(Some(&saved.id), edit, None).expect("edited");
+        assert_eq!(
+            edited.secret_saved_unix,
+            Some(stored_at),
+            "an edit keeps the secret's age"
+        );
+        let copy = profiles.duplicate(&saved.id).expect("duplicated");
+        assert_eq!(
+            copy.secret_saved_unix,
+            Some(stored_at),
+            "a copy has the same secret"
+        );
+    }
+
+    #[test]
+    fn history_retention_applies_from_the_next_test() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let profiles = service(dir.path(), Arc::new(MemoryStore::default()));
+        let saved = profiles
+            .save(None, draft("Prod"), Some(&Secret::new("TopSecretValue123")))
+            .expect("saved");
+        for at in 0..5 {
+            profiles
+                .record_test(&saved.id, super::record(at))
+                .expect("recorded");
+        }
+        profiles.set_history_retention(3);
+        let kept = profiles
+            .record_test(&saved.id, super::record(9))
+            .expect("recorded");
+        assert_eq!(
+            kept.history.iter().map(|r| r.at_unix).collect::<Vec<_>>(),
+            [9, 4, 3]
+        );
+        profiles.set_history_retention(0);
+        let kept = profiles
+            .record_test(&saved.id, super::record(10))
+            .expect("recorded");
+        assert_eq!(kept.history.len(), 1, "at least the latest test is kept");
     }
 
     #[test]

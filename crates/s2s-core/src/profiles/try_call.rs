@@ -89,7 +89,7 @@ impl ProfileService {
         let answer = match tester.http() {
             Ok(http) => {
                 send(
-                    http,
+                    &http,
                     &outcome.report.token.api_url,
                     request.method,
                     &path,
@@ -97,7 +97,7 @@ impl ProfileService {
                 )
                 .await
             }
-            Err(e) => Err(e.clone()),
+            Err(e) => Err(e),
         };
         let answer = match answer {
             Ok(answer) => answer,

@@ -2,7 +2,8 @@
 //! right advice given. Nothing is sent when the pasted values are unusable.
 
 use s2s_core::error::NetworkCause;
-use s2s_core::tester::TestError;
+use s2s_core::http::{NetworkSettings, ProxyChoice};
+use s2s_core::tester::{TestError, TestOptions};
 use s2s_core::{Endpoint, ErrorKind, RawCredentials, Secret, TokenError};
 use zoom_sim::Faults;
 
@@ -161,7 +162,7 @@ async fn a_slow_zoom_hits_the_deadline() {
     );
     let (tester, _) = tester();
     let mut opts = options(&sim);
-    opts.timeout = std::time::Duration::from_millis(300);
+    opts.timeout = Some(std::time::Duration::from_millis(300));
     let err = tester
         .test(&creds(REPORTING), &opts)
         .await
@@ -259,4 +260,76 @@ async fn under_todays_rule_a_competing_token_leaves_the_tests_token_working() {
     };
     let (outcome, ()) = tokio::join!(test, competitor);
     assert!(outcome.expect("token").report.passed(), "tokens coexist");
+}
+
+#[tokio::test]
+async fn the_configured_deadline_bounds_tests_that_name_none() {
+    let sim = sim().await;
+    set_fault(
+        &sim,
+        REPORTING.0,
+        Faults {
+            delay_ms: 3_000,
+            ..Faults::default()
+        },
+    );
+    let (tester, _) = tester();
+    tester
+        .configure(
+            &NetworkSettings::default(),
+            std::time::Duration::from_millis(300),
+        )
+        .expect("configured");
+    let err = tester
+        .test(&creds(REPORTING), &options(&sim))
+        .await
+        .expect_err("timeout");
+    assert!(
+        matches!(err, TestError::Token(TokenError::Timeout { after_ms: 300 })),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_custom_proxy_carries_requests_to_zoom_but_never_loopback() {
+    // A proxy that records the first line it is sent, then hangs up.
+    let proxy = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let proxy_url =
+        url::Url::parse(&format!("http://{}", proxy.local_addr().expect("addr"))).expect("url");
+    let seen = tokio::spawn(async move {
+        let (mut socket, _) = proxy.accept().await.expect("accept");
+        let mut buf = vec![0u8; 512];
+        let n = tokio::io::AsyncReadExt::read(&mut socket, &mut buf)
+            .await
+            .expect("read");
+        String::from_utf8_lossy(&buf[..n])
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    });
+    let (tester, _) = tester();
+    let network = NetworkSettings {
+        proxy: ProxyChoice::Custom(proxy_url),
+        ..Default::default()
+    };
+    tester
+        .configure(&network, std::time::Duration::from_secs(5))
+        .expect("configured");
+    // Loopback (the simulator) goes direct: the test passes without the proxy.
+    let sim = sim().await;
+    tester
+        .test(&creds(REPORTING), &options(&sim))
+        .await
+        .expect("direct to loopback");
+    // Zoom's host goes through the proxy.
+    let mut zoom = TestOptions::new(Endpoint::cloud(s2s_core::Cloud::Commercial));
+    zoom.timeout = Some(std::time::Duration::from_secs(5));
+    let _ = tester.test(&creds(REPORTING), &zoom).await;
+    assert_eq!(
+        seen.await.expect("proxy saw a request"),
+        "CONNECT zoom.us:443 HTTP/1.1"
+    );
 }

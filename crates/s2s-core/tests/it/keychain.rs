@@ -75,6 +75,7 @@ fn profiles_keep_secrets_in_the_keychain_through_rename_and_delete_and_never_on_
     )
     .expect("opens");
     let draft = |name: &str| ProfileDraft {
+        tags: Vec::new(),
         name: name.into(),
         cloud: ProfileCloud::Commercial,
         account_id: "AcctAcctAcctAcctAcct01".into(),

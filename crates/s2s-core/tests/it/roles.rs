@@ -84,6 +84,7 @@ impl Recorded {
         let mut book = ProfileBook::default();
         let id = book
             .create(ProfileDraft {
+                tags: Vec::new(),
                 name: app.0.into(),
                 cloud: ProfileCloud::Sandbox,
                 account_id: ACCOUNT.into(),
@@ -107,7 +108,10 @@ impl Recorded {
             .await
             .expect("token");
         let record = TestRecord::of_report(at_unix, &outcome.report);
-        let profile = self.book.record_test(&self.id, record).expect("recorded");
+        let profile = self
+            .book
+            .record_test(&self.id, record, s2s_core::profiles::HISTORY_LIMIT)
+            .expect("recorded");
         profile.history[0].clone()
     }
 

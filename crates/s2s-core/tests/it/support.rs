@@ -68,6 +68,7 @@ pub fn saved_reporting_bot(
     let profiles = ProfileService::open(ProfileFile::in_dir(dir), Arc::new(MemoryStore::default()))
         .expect("opens");
     let draft = ProfileDraft {
+        tags: Vec::new(),
         name: name.into(),
         cloud: ProfileCloud::Sandbox,
         account_id: ACCOUNT.into(),
