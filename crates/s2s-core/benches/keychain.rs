@@ -65,6 +65,7 @@ fn main() {
     for i in 0..500 {
         let id = book
             .create(ProfileDraft {
+                tags: Vec::new(),
                 name: format!("Account {i:03}"),
                 cloud: ProfileCloud::Commercial,
                 account_id: format!("Acct{i:018}"),
@@ -89,7 +90,8 @@ fn main() {
             drift: None,
             renamed_scopes: Vec::new(),
         };
-        book.record_test(&id, record).unwrap();
+        book.record_test(&id, record, s2s_core::profiles::HISTORY_LIMIT)
+            .unwrap();
     }
     let (mut saves, mut loads) = (Vec::new(), Vec::new());
     for _ in 0..20 {
