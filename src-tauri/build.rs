@@ -35,6 +35,8 @@ const COMMANDS: &[&str] = &[
     "set_sandbox_user_role",
     "set_sandbox_app_state",
     "reset_sandbox",
+    "get_preferences",
+    "set_preferences",
 ];
 
 fn main() {

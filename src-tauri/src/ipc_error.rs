@@ -214,6 +214,16 @@ impl IpcError {
     }
 }
 
+impl From<s2s_core::preferences::PreferenceError> for IpcError {
+    fn from(e: s2s_core::preferences::PreferenceError) -> Self {
+        Self::new(
+            IpcErrorKind::Failed,
+            e.to_string(),
+            Some("Nothing was changed; correct the value and save again."),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,10 +8,11 @@
 
 pub mod commands;
 pub mod ipc_error;
+pub mod preferences;
 pub mod state;
 
 use s2s_core::profiles::service::ProfileService;
-use tauri::Runtime;
+use tauri::{Manager, Runtime};
 
 /// Every command, listed once.
 pub fn make_builder<R: Runtime>() -> tauri_specta::Builder<R> {
@@ -49,6 +50,8 @@ pub fn make_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::sandbox::set_sandbox_user_role,
             commands::sandbox::set_sandbox_app_state,
             commands::sandbox::reset_sandbox,
+            commands::preferences::get_preferences,
+            commands::preferences::set_preferences,
         ])
         // Counters and Unix timestamps are far below 2^53, so TypeScript's number is exact for them.
         .dangerously_cast_bigints_to_number()
@@ -62,11 +65,29 @@ pub fn build_app<R: Runtime>(
 ) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_store::Builder::default().build())
         .manage(state)
+        .plugin(preferences::plugin())
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             specta.mount_events(app);
+            // The window from tauri.conf.json exists by now; it is put back where it was.
+            if let Some(window) = app.get_webview_window("main") {
+                let saved = app
+                    .state::<preferences::PreferencesState>()
+                    .current()
+                    .window;
+                preferences::restore_window(&window, saved);
+            }
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { .. } = event {
+                let app = window.app_handle();
+                if let Some(prefs) = app.try_state::<preferences::PreferencesState>() {
+                    preferences::remember_window(&prefs, window);
+                }
+            }
         })
 }
 

@@ -780,3 +780,144 @@ fn the_sandbox_panel_changes_the_simulated_zoom_and_a_test_sees_it() {
         .unwrap_or_default()
         .contains("Sandbox refused"));
 }
+
+#[test]
+fn the_overview_gets_each_profiles_badges_with_the_list() {
+    let shell = Shell::start();
+    let id = shell.save_sandbox_profile("Demo");
+    let list = shell.invoke("list_profiles", json!({})).expect("listed");
+    let health = &list["health"][0];
+    assert_eq!(
+        (health["id"].as_str(), health["token"].as_str()),
+        (Some(id.as_str()), Some("never_tested"))
+    );
+    assert_eq!(health["secret_age_days"], 0, "the secret was just stored");
+    shell
+        .invoke("test_profile", json!({"id": id}))
+        .expect("tested");
+    let list = shell.invoke("list_profiles", json!({})).expect("listed");
+    assert_eq!(list["health"][0]["token"], "passing");
+}
+
+#[test]
+fn preferences_start_at_their_defaults_and_changes_are_stored_beside_the_profiles() {
+    let shell = Shell::start();
+    let view = shell.invoke("get_preferences", json!({})).expect("read");
+    assert_eq!(
+        (view["notice"].clone(), view["preferences"]["theme"].clone()),
+        (json!(null), json!("system"))
+    );
+    assert_eq!(view["timeout_range"], json!([5, 120]));
+    let mut chosen = view["preferences"].clone();
+    chosen["theme"] = json!("dark");
+    chosen["history_retention"] = json!(2);
+    chosen["window"] = json!({"x": 1, "y": 2, "width": 3, "height": 4, "maximized": false});
+    let saved = shell
+        .invoke("set_preferences", json!({"preferences": chosen}))
+        .expect("saved");
+    assert_eq!(saved["theme"], "dark");
+    assert_eq!(
+        saved["window"],
+        json!(null),
+        "the window's place is the shell's to record"
+    );
+    let stored: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(shell.data_dir.path().join("preferences.json")).expect("stored"),
+    )
+    .expect("json");
+    assert_eq!(
+        (stored["theme"].clone(), stored["history_retention"].clone()),
+        (json!("dark"), json!(2))
+    );
+    // History retention is in force at once.
+    let id = shell.save_sandbox_profile("Demo");
+    for _ in 0..3 {
+        shell
+            .invoke("test_profile", json!({"id": id}))
+            .expect("tested");
+    }
+    let list = shell.invoke("list_profiles", json!({})).expect("listed");
+    assert_eq!(
+        list["profiles"][0]["history"].as_array().map(Vec::len),
+        Some(2)
+    );
+}
+
+#[test]
+fn refused_preferences_change_nothing_and_say_how_to_fix_them() {
+    let shell = Shell::start();
+    let mut chosen =
+        shell.invoke("get_preferences", json!({})).expect("read")["preferences"].clone();
+    chosen["proxy"] = json!("custom");
+    chosen["proxy_url"] = json!("proxy.example:3128");
+    let refused = shell
+        .invoke("set_preferences", json!({"preferences": chosen.clone()}))
+        .expect_err("refused");
+    assert!(
+        refused["message"]
+            .as_str()
+            .expect("message")
+            .contains("http://host:port"),
+        "{refused}"
+    );
+    chosen["proxy"] = json!("system");
+    chosen["ca_bundle"] = json!(shell.data_dir.path().join("missing.pem"));
+    let refused = shell
+        .invoke("set_preferences", json!({"preferences": chosen}))
+        .expect_err("refused");
+    assert!(
+        refused["message"]
+            .as_str()
+            .expect("message")
+            .contains("could not be read"),
+        "{refused}"
+    );
+    assert!(
+        !shell.data_dir.path().join("preferences.json").exists(),
+        "nothing stored"
+    );
+    assert_eq!(
+        shell.invoke("get_preferences", json!({})).expect("read")["preferences"]["proxy"],
+        "system"
+    );
+}
+
+#[test]
+fn an_unreadable_preferences_file_is_set_aside_and_the_defaults_used_with_a_notice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("preferences.json"), "{ not json").expect("write");
+    let shell = Shell::start_in(dir);
+    let view = shell.invoke("get_preferences", json!({})).expect("read");
+    let notice = view["notice"].as_str().expect("a notice");
+    assert!(
+        notice.contains("default preferences") && notice.contains("preferences.json.unreadable"),
+        "{notice}"
+    );
+    assert_eq!(view["preferences"]["theme"], "system");
+    let aside = std::fs::read_to_string(shell.data_dir.path().join("preferences.json.unreadable"))
+        .expect("kept");
+    assert_eq!(aside, "{ not json");
+}
+
+#[test]
+fn a_stored_value_out_of_range_falls_back_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("preferences.json"),
+        r#"{"theme": "light", "request_timeout_secs": 0}"#,
+    )
+    .expect("write");
+    let shell = Shell::start_in(dir);
+    let view = shell.invoke("get_preferences", json!({})).expect("read");
+    assert_eq!(
+        (
+            view["preferences"]["theme"].clone(),
+            view["preferences"]["request_timeout_secs"].clone()
+        ),
+        (json!("light"), json!(20))
+    );
+    assert!(view["notice"]
+        .as_str()
+        .expect("notice")
+        .contains("request_timeout_secs"));
+}

@@ -11,6 +11,8 @@
 //! - [`profiles`]: saved S2S apps (no secrets) and their atomic file, import and export.
 //! - [`keychain`]: the OS keychain behind a trait; the only place a client secret is stored.
 //! - [`scope_report`]: a profile's scopes explained (role verdicts, risk, drift, what-if, coverage).
+//! - [`http`]: the one HTTP client configuration (redirects, proxies, extra CA roots).
+//! - [`preferences`]: the app's preferences, their defaults and how a stored copy reads back.
 //! - [`tester`]: the whole "Test token" check (validate → token → probe), single-flight per app.
 //!
 //! This crate must never depend on Tauri: the CLI and the tests use it without a window.
@@ -23,6 +25,7 @@ pub mod error;
 pub mod http;
 pub mod keychain;
 pub mod links;
+pub mod preferences;
 pub mod probe;
 pub mod profiles;
 pub mod ratelimit;

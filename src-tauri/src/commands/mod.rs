@@ -3,6 +3,7 @@
 pub mod app;
 pub mod links;
 pub mod migrate;
+pub mod preferences;
 pub mod profiles;
 pub mod sandbox;
 pub mod scopes;

@@ -1,6 +1,7 @@
 //! Profiles: list, save (create, edit, rename), duplicate, delete, import and export.
 //! Each command is one `ProfileService` call; secrets arrive here only to be stored.
 
+use s2s_core::profiles::health::{health, ProfileHealth};
 use s2s_core::profiles::ProfileId;
 use s2s_core::profiles::{export, Profile, ProfileDraft, TestRecord};
 use s2s_core::Secret;
@@ -16,6 +17,8 @@ use s2s_core::profiles::service::ServiceError;
 pub struct ProfileList {
     /// Every profile, in creation order.
     pub profiles: Vec<Profile>,
+    /// Each profile's badges, in the same order.
+    pub health: Vec<ProfileHealth>,
     /// Which keychain holds the secrets, e.g. "Secret Service (service app.s2sdesk.desktop)".
     pub keychain: String,
     /// Set while the profiles file cannot be used (corrupt, or from a newer S2S Desk): it is
@@ -30,8 +33,11 @@ pub struct ProfileList {
 #[specta::specta]
 pub fn list_profiles(state: State<'_, AppState>) -> ProfileList {
     let service = &state.profiles;
+    let profiles = service.list();
+    let now = s2s_core::clock::now_unix();
     ProfileList {
-        profiles: service.list(),
+        health: profiles.iter().map(|p| health(p, now)).collect(),
+        profiles,
         keychain: service.keychain(),
         keychain_problem: service.keychain_status().err().map(|e| ServiceError::Keychain(e).into()),
         notice: service.file_problem().map(|problem| {

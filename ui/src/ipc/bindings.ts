@@ -85,6 +85,10 @@ export const commands = {
 	setSandboxAppState: (clientId: string, appState: AppState) => typedError<SandboxView, IpcError_Serialize>(__TAURI_INVOKE("set_sandbox_app_state", { clientId, appState })),
 	/**  Puts the Sandbox back as it starts: roles, apps, scopes, tokens and counters. */
 	resetSandbox: () => __TAURI_INVOKE<SandboxView>("reset_sandbox"),
+	/**  The preferences in force. */
+	getPreferences: () => __TAURI_INVOKE<PreferencesView_Serialize>("get_preferences"),
+	/**  Checks, applies and stores preferences; refused ones change nothing. */
+	setPreferences: (preferences: Preferences_Deserialize) => typedError<Preferences_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_preferences", { preferences })),
 };
 
 /* Types */
@@ -1187,6 +1191,80 @@ export type Plan =
 /**  Business and above (Business, Education, Enterprise, Partners). */
 "business";
 
+/**  Every preference. Stored one key per field, so one bad value costs only itself. */
+export type Preferences = Preferences_Serialize | Preferences_Deserialize;
+
+/**  The Settings view's preferences and their limits. */
+export type PreferencesView = PreferencesView_Serialize | PreferencesView_Deserialize;
+
+/**  The Settings view's preferences and their limits. */
+export type PreferencesView_Deserialize = {
+	/**  What is in force. */
+	preferences: Preferences_Deserialize,
+	/**  Set when the stored preferences could not all be used at start-up. */
+	notice?: string | null,
+	/**  Shortest and longest request timeout, seconds. */
+	timeout_range: [number, number],
+	/**  Most tests a profile keeps. */
+	history_max: number,
+};
+
+/**  The Settings view's preferences and their limits. */
+export type PreferencesView_Serialize = {
+	/**  What is in force. */
+	preferences: Preferences_Serialize,
+	/**  Set when the stored preferences could not all be used at start-up. */
+	notice: string | null,
+	/**  Shortest and longest request timeout, seconds. */
+	timeout_range: [number, number],
+	/**  Most tests a profile keeps. */
+	history_max: number,
+};
+
+/**  Every preference. Stored one key per field, so one bad value costs only itself. */
+export type Preferences_Deserialize = {
+	/**  Light, dark, or the system's. */
+	theme: Theme,
+	/**  The cloud a new profile starts on. */
+	default_cloud: ProfileCloud,
+	/**  Deadline for one test, in seconds ([`TIMEOUT_RANGE_SECS`]). */
+	request_timeout_secs: number,
+	/**  Which proxy. */
+	proxy: ProxyMode,
+	/**  The proxy, when `proxy` is custom (`http://proxy.example:3128`). */
+	proxy_url: string,
+	/**  Extra root certificates (PEM) to trust, e.g. a TLS-inspecting proxy's CA. */
+	ca_bundle?: string | null,
+	/**  How many tests each profile keeps (1 to 50). */
+	history_retention: number,
+	/**  Re-test every profile when the app starts, to refresh the overview's badges. */
+	background_retest: boolean,
+	/**  The window as it was last closed. */
+	window?: WindowGeometry | null,
+};
+
+/**  Every preference. Stored one key per field, so one bad value costs only itself. */
+export type Preferences_Serialize = {
+	/**  Light, dark, or the system's. */
+	theme: Theme,
+	/**  The cloud a new profile starts on. */
+	default_cloud: ProfileCloud,
+	/**  Deadline for one test, in seconds ([`TIMEOUT_RANGE_SECS`]). */
+	request_timeout_secs: number,
+	/**  Which proxy. */
+	proxy: ProxyMode,
+	/**  The proxy, when `proxy` is custom (`http://proxy.example:3128`). */
+	proxy_url: string,
+	/**  Extra root certificates (PEM) to trust, e.g. a TLS-inspecting proxy's CA. */
+	ca_bundle: string | null,
+	/**  How many tests each profile keeps (1 to 50). */
+	history_retention: number,
+	/**  Re-test every profile when the app starts, to refresh the overview's badges. */
+	background_retest: boolean,
+	/**  The window as it was last closed. */
+	window: WindowGeometry | null,
+};
+
 /**  A role privilege Zoom documents (`User:Read`, `Recording:Edit`…). */
 export type PrivilegeInfo = PrivilegeInfo_Serialize | PrivilegeInfo_Deserialize;
 
@@ -1291,6 +1369,11 @@ export type ProfileDraft_Deserialize = {
 	token_rule?: TokenRule | null,
 	/**  The account's plan, for rate-limit planning (remembered from the last plan made). */
 	account_plan?: Plan | null,
+	/**
+	 *  Free labels such as environments ("prod", "staging"), for sorting and filtering the
+	 *  overview; stored trimmed, lower-case, without duplicates.
+	 */
+	tags?: string[],
 };
 
 /**  The editable fields of a profile. */
@@ -1319,6 +1402,60 @@ export type ProfileDraft_Serialize = {
 	token_rule: TokenRule | null,
 	/**  The account's plan, for rate-limit planning (remembered from the last plan made). */
 	account_plan: Plan | null,
+	/**
+	 *  Free labels such as environments ("prod", "staging"), for sorting and filtering the
+	 *  overview; stored trimmed, lower-case, without duplicates.
+	 */
+	tags: string[],
+};
+
+/**  One profile's badges. */
+export type ProfileHealth = ProfileHealth_Serialize | ProfileHealth_Deserialize;
+
+/**  One profile's badges. */
+export type ProfileHealth_Deserialize = {
+	/**  Whose health. */
+	id: ProfileId,
+	/**  The latest test's verdict. */
+	token: TokenStatus,
+	/**  When the latest test ran (Unix seconds). */
+	tested_unix?: number | null,
+	/**  Why admin access was lost, while a lost scope or privilege is still missing. */
+	lost_admin_access?: string | null,
+	/**  Set when the app's admin scopes depend on a role other than the account Owner's. */
+	owner_at_risk?: string | null,
+	/**
+	 *  Expected scopes the latest token lacks (a scope renamed classic → granular whose calls
+	 *  are all still allowed counts as held).
+	 */
+	missing_scopes: ScopeName[],
+	/**  Days since the secret was stored; none when S2S Desk never recorded it. */
+	secret_age_days?: number | null,
+	/**  The secret is older than [`SECRET_ROTATION_DAYS`]. */
+	secret_due: boolean,
+};
+
+/**  One profile's badges. */
+export type ProfileHealth_Serialize = {
+	/**  Whose health. */
+	id: ProfileId,
+	/**  The latest test's verdict. */
+	token: TokenStatus,
+	/**  When the latest test ran (Unix seconds). */
+	tested_unix: number | null,
+	/**  Why admin access was lost, while a lost scope or privilege is still missing. */
+	lost_admin_access: string | null,
+	/**  Set when the app's admin scopes depend on a role other than the account Owner's. */
+	owner_at_risk: string | null,
+	/**
+	 *  Expected scopes the latest token lacks (a scope renamed classic → granular whose calls
+	 *  are all still allowed counts as held).
+	 */
+	missing_scopes: ScopeName[],
+	/**  Days since the secret was stored; none when S2S Desk never recorded it. */
+	secret_age_days: number | null,
+	/**  The secret is older than [`SECRET_ROTATION_DAYS`]. */
+	secret_due: boolean,
 };
 
 /**
@@ -1334,6 +1471,8 @@ export type ProfileList = ProfileList_Serialize | ProfileList_Deserialize;
 export type ProfileList_Deserialize = {
 	/**  Every profile, in creation order. */
 	profiles: Profile_Deserialize[],
+	/**  Each profile's badges, in the same order. */
+	health: ProfileHealth_Deserialize[],
 	/**  Which keychain holds the secrets, e.g. "Secret Service (service app.s2sdesk.desktop)". */
 	keychain: string,
 	/**
@@ -1349,6 +1488,8 @@ export type ProfileList_Deserialize = {
 export type ProfileList_Serialize = {
 	/**  Every profile, in creation order. */
 	profiles: Profile_Serialize[],
+	/**  Each profile's badges, in the same order. */
+	health: ProfileHealth_Serialize[],
 	/**  Which keychain holds the secrets, e.g. "Secret Service (service app.s2sdesk.desktop)". */
 	keychain: string,
 	/**
@@ -1369,6 +1510,11 @@ export type Profile_Deserialize = {
 	id: ProfileId,
 	/**  Test results, newest first. */
 	history?: TestRecord_Deserialize[],
+	/**
+	 *  When the client secret was last stored (saved or rotated), as Unix seconds; none for
+	 *  profiles saved before S2S Desk recorded it. The secret's age is measured from here.
+	 */
+	secret_saved_unix?: number | null,
 } & ProfileDraft_Deserialize;
 
 /**
@@ -1380,6 +1526,11 @@ export type Profile_Serialize = {
 	id: ProfileId,
 	/**  Test results, newest first. */
 	history: TestRecord_Serialize[],
+	/**
+	 *  When the client secret was last stored (saved or rotated), as Unix seconds; none for
+	 *  profiles saved before S2S Desk recorded it. The secret's age is measured from here.
+	 */
+	secret_saved_unix: number | null,
 } & ProfileDraft_Serialize;
 
 /**  A moment's counts. */
@@ -1393,6 +1544,15 @@ export type ProgressSnapshot = {
 	/**  Legacy credentials found so far. */
 	findings: number,
 };
+
+/**  Which proxy requests to Zoom use. */
+export type ProxyMode = 
+/**  The environment's (`HTTPS_PROXY`, `NO_PROXY`…). */
+"system" | 
+/**  None: straight to Zoom. */
+"none" | 
+/**  The URL in `proxy_url`. */
+"custom";
 
 /**  Why a line names no operation. */
 export type QueryError = 
@@ -2011,6 +2171,15 @@ export type TestRun_Serialize = {
 	record: TestRecord_Serialize,
 };
 
+/**  Colours. */
+export type Theme = 
+/**  Follow the system's light or dark setting. */
+"system" | 
+/**  Always light. */
+"light" | 
+/**  Always dark. */
+"dark";
+
 /**  Who the token acts as, when the app may read it. */
 export type TokenOwner = TokenOwner_Serialize | TokenOwner_Deserialize;
 
@@ -2055,6 +2224,15 @@ export type TokenRule =
  *  the token a deployed service holds.
  */
 "one_token";
+
+/**  What the latest test said. */
+export type TokenStatus = 
+/**  No test recorded yet. */
+"never_tested" | 
+/**  The latest test passed. */
+"passing" | 
+/**  The latest test failed. */
+"failing";
 
 /**  Serializable facts about an issued token (everything but the token itself). */
 export type TokenSummary = TokenSummary_Serialize | TokenSummary_Deserialize;
@@ -2205,6 +2383,20 @@ export type WhatIf_Serialize = {
 	failing_operations: OperationRef[],
 	/**  Whether any removal rests on an inference rather than a documented rule. */
 	inferred: boolean,
+};
+
+/**  Where the window was, to put it back there. */
+export type WindowGeometry = {
+	/**  Left edge, physical pixels. */
+	x: number,
+	/**  Top edge, physical pixels. */
+	y: number,
+	/**  Inner width, logical pixels. */
+	width: number,
+	/**  Inner height, logical pixels. */
+	height: number,
+	/**  Whether it was maximized. */
+	maximized: boolean,
 };
 
 /* Tauri Specta runtime */

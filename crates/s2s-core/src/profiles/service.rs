@@ -96,6 +96,15 @@ impl ProfileService {
         Self::open(file, Arc::new(keychain))
     }
 
+    /// The folder the profiles file is in: the app keeps its other files (preferences) beside it.
+    pub fn data_dir(&self) -> std::path::PathBuf {
+        self.file
+            .path()
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default()
+    }
+
     /// Why the profiles file cannot be used right now, if it cannot.
     pub fn file_problem(&self) -> Option<FileError> {
         self.file
