@@ -24,7 +24,7 @@ test("clicking a sidebar item shows that view", (t) =>
   recordingFailures(t, app, async () => {
     await (await app.session.byTestId("nav-migrate")).click();
     assert.equal(await app.session.textOf("view-title", (text) => text === "Migrate from JWT"), "Migrate from JWT");
-    await (await app.session.byTestId("nav-profiles")).click();
+    await (await app.session.byTestId("nav-overview")).click();
     assert.equal(await app.session.textOf("view-title", (text) => text === "Profiles"), "Profiles");
   }));
 

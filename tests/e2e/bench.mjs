@@ -52,7 +52,7 @@ try {
         const done = arguments[arguments.length - 1];
         ${WHEN_PAINTED}
         const t0 = performance.now();
-        document.querySelector('[data-testid="nav-profiles"]').click();
+        document.querySelector('[data-testid="nav-overview"]').click();
         whenPainted(() => document.querySelectorAll('[data-testid="profile-row"]').length >= 500, t0, done);`),
     );
   }

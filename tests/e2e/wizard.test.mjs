@@ -17,7 +17,7 @@ const click = (id) => clickIn(app, id);
 const startSandboxSetup = (edits) => startSetup(app, edits);
 
 async function profileCount() {
-  await click("nav-profiles");
+  await click("nav-overview");
   await waitUntil(async () => (await app.session.allByTestId("profile-row")).length > 0 || (await app.session.allByTestId("profiles-empty")).length > 0, "the profile list");
   return (await app.session.allByTestId("profile-row")).length;
 }

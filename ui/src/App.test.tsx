@@ -3,15 +3,15 @@ import { describe, expect, it } from "vitest";
 import { App } from "./App";
 import { answerIpc } from "../test/setup";
 import { ZOOM_GUIDES } from "./features/settings/SettingsView";
-import { profile, sandboxView } from "../test/fixtures";
+import { profile, sandboxView, profileList, preferencesView } from "../test/fixtures";
 
 const INFO = { name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2.12.5", sandbox_url: "http://127.0.0.1:43210" };
 
 describe("App shell", () => {
-  it("opens on Profiles and moves to the view whose sidebar item is clicked", async () => {
-    answerIpc({ get_app_info: () => INFO, list_profiles: () => ({ profiles: [profile("Prod")], keychain: "memory", notice: null, keychain_problem: null }) });
+  it("opens on the Overview and moves to the view whose sidebar item is clicked", async () => {
+    answerIpc({ get_app_info: () => INFO, list_profiles: () => profileList([profile("Prod")]) });
     render(<App />);
-    await waitFor(() => expect(screen.getByTestId("view-title").textContent).toBe("Profiles"));
+    await waitFor(() => expect(screen.getByTestId("view-title").textContent).toBe("Overview"));
     fireEvent.click(screen.getByTestId("nav-scopes"));
     expect(screen.getByTestId("view-title").textContent).toBe("Scopes & roles");
     expect(screen.getByTestId("nav-scopes").getAttribute("aria-current")).toBe("page");
@@ -19,7 +19,7 @@ describe("App shell", () => {
   });
 
   it("skips the sidebar to the view without leaving it", async () => {
-    answerIpc({ get_app_info: () => INFO, list_profiles: () => ({ profiles: [profile("Prod")], keychain: "memory", notice: null, keychain_problem: null }) });
+    answerIpc({ get_app_info: () => INFO, list_profiles: () => profileList([profile("Prod")]) });
     window.location.hash = "#/scopes";
     render(<App />);
     fireEvent.click(screen.getByTestId("skip-link"));
@@ -40,6 +40,7 @@ describe("App shell", () => {
     const calls = answerIpc({
       get_app_info: () => INFO,
       get_sandbox: () => sandboxView(),
+      get_preferences: () => preferencesView(),
       open_external: () => {
         throw { kind: "failed", message: "the system browser could not be opened", hint: "Set a default web browser." };
       },
@@ -65,10 +66,10 @@ describe("App shell", () => {
 });
 
 describe("first start", () => {
-  it("welcomes a newcomer with the Sandbox first, without showing Profiles first", async () => {
+  it("welcomes a newcomer with the Sandbox first, without showing the Overview first", async () => {
     answerIpc({
       get_app_info: () => INFO,
-      list_profiles: () => ({ profiles: [], keychain: "memory", notice: null, keychain_problem: null }),
+      list_profiles: () => profileList([]),
       validate_credentials: () => [],
     });
     render(<App />);

@@ -2,6 +2,8 @@
 import { Sidebar } from "./components/Sidebar";
 import { ipc } from "./ipc";
 import { useWelcomeWhenEmpty } from "./state/firstRun";
+import { useRefreshOnFocus } from "./state/profiles";
+import { useBackgroundRetestOnStart } from "./state/testRuns";
 import { useRoute } from "./state/navigation";
 import { useOutcome } from "./state/useOutcome";
 import { ViewBody } from "./views";
@@ -10,6 +12,8 @@ export function App() {
   const [route, go] = useRoute();
   const info = useOutcome(ipc.appInfo);
   const deciding = useWelcomeWhenEmpty(go);
+  useRefreshOnFocus();
+  useBackgroundRetestOnStart();
   return (
     <div class="shell">
       {/* Focuses the view itself: following "#main" would replace the route in the hash. */}

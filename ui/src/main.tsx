@@ -1,7 +1,11 @@
 // Entry point: mounts the shell. If even that fails, say so instead of showing a blank window.
 import { render } from "preact";
 import { App } from "./App";
+import { applyRememberedTheme } from "./state/preferences";
 import "./styles.css";
+
+// Before the first paint, so a dark theme never flashes light.
+applyRememberedTheme();
 
 const root = document.getElementById("app");
 if (root) {

@@ -1,6 +1,6 @@
 // What each view shows.
 import { MigrateView } from "./features/migrate/MigrateView";
-import { ProfilesView } from "./features/profiles/ProfilesView";
+import { OverviewView } from "./features/overview/OverviewView";
 import { ScopesView } from "./features/scopes/ScopesView";
 import { SettingsView } from "./features/settings/SettingsView";
 import { SetupView } from "./features/setup/SetupView";
@@ -14,7 +14,7 @@ export function ViewBody({ route, go, info }: { route: Route; go: Go; info: Load
   const { view, subject } = route;
   if (view === "welcome") return <WelcomeView go={go} />;
   if (view === "settings") return <SettingsView info={info} />;
-  if (view === "profiles") return <ProfilesView go={go} />;
+  if (view === "overview") return <OverviewView go={go} />;
   if (view === "setup") return <SetupView key={subject ?? "new"} subject={subject} go={go} />;
   if (view === "token") return <TokenView key={subject ?? "any"} subject={subject} go={go} />;
   if (view === "scopes") return <ScopesView key={subject ?? "any"} subject={subject} go={go} />;

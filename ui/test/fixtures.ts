@@ -1,5 +1,5 @@
 // Backend answers shaped exactly like the generated binding types, for UI tests.
-import type { FailureReport, Profile, SandboxView, ScopeOverview, TestRun } from "../src/ipc";
+import type { FailureReport, Preferences, PreferencesView, Profile, ProfileHealth, ProfileList, SandboxView, ScopeOverview, TestRun } from "../src/ipc";
 
 export function passedRun(scopes: string[] = ["user:read:list_users:admin", "meeting:read:list_meetings:admin"]): TestRun {
   const parsed = scopes.map((raw) => ({
@@ -101,8 +101,52 @@ export function profile(name: string, extra: Partial<Profile> = {}): Profile {
     token_index: null,
     token_rule: null,
     account_plan: null,
+    tags: [],
     history: [],
+    secret_saved_unix: null,
     ...extra,
+  };
+}
+
+/** A profile's badges as the core computes them from its latest test, with `extra` on top. */
+export function health(p: Profile, extra: Partial<ProfileHealth> = {}): ProfileHealth {
+  const last = p.history[0];
+  return {
+    id: p.id,
+    token: !last ? "never_tested" : last.ok ? "passing" : "failing",
+    tested_unix: last?.at_unix ?? null,
+    lost_admin_access: last?.drift?.cause ?? null,
+    owner_at_risk: null,
+    missing_scopes: [],
+    secret_age_days: null,
+    secret_due: false,
+    ...extra,
+  };
+}
+
+/** What list_profiles answers: these profiles, their badges, a working keychain. */
+export function profileList(profiles: Profile[], extra: Partial<ProfileList> = {}): ProfileList {
+  return { profiles, health: profiles.map((p) => health(p)), keychain: "memory", notice: null, keychain_problem: null, ...extra };
+}
+
+/** What get_preferences answers: the defaults, with `extra` on top. */
+export function preferencesView(extra: Partial<Preferences> = {}, notice: string | null = null): PreferencesView {
+  return {
+    preferences: {
+      theme: "system",
+      default_cloud: "commercial",
+      request_timeout_secs: 20,
+      proxy: "system",
+      proxy_url: "",
+      ca_bundle: null,
+      history_retention: 50,
+      background_retest: false,
+      window: null,
+      ...extra,
+    },
+    notice,
+    timeout_range: [5, 120],
+    history_max: 50,
   };
 }
 

@@ -1,13 +1,20 @@
-// Vitest setup: each test starts with no IPC mock and an empty document.
+// Vitest setup: each test starts with no IPC mock, empty stores and an empty document.
 // `answerIpc` is the one way tests stand in for the Rust side: it answers through Tauri's own
 // mockIPC, so calls still go through the generated bindings and the ipc facade.
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { cleanup } from "@testing-library/preact";
 import { afterEach } from "vitest";
+import { resetPreferencesStore } from "../src/state/preferences";
+import { resetProfilesStore } from "../src/state/profiles";
+import { resetTestRuns } from "../src/state/testRuns";
 
 afterEach(() => {
   cleanup();
   clearMocks();
+  // The app-wide stores outlive components; each test starts without them.
+  resetProfilesStore();
+  resetPreferencesStore();
+  resetTestRuns();
   window.location.hash = "";
 });
 

@@ -9,7 +9,7 @@ export async function click(app, id) {
 /** From an empty Profiles view into the wizard on the Sandbox demo app (with credential edits),
  *  through Test token; returns the result's outcome and kind. */
 export async function startSandboxSetup(app, edits = {}) {
-  await click(app, "nav-profiles");
+  await click(app, "nav-overview");
   await click(app, "try-sandbox");
   for (const [field, value] of Object.entries(edits)) await (await app.session.byTestId(`field-${field}`)).type(value);
   await click(app, "wizard-next");

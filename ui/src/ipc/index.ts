@@ -58,6 +58,12 @@ import {
   type NewNames,
   type Flag,
   type LegacyKind,
+  type ProfileHealth_Serialize as ProfileHealth,
+  type TokenStatus,
+  type Preferences_Serialize as Preferences,
+  type PreferencesView_Serialize as PreferencesView,
+  type Theme,
+  type ProxyMode,
 } from "./bindings";
 
 export type {
@@ -89,6 +95,12 @@ export type {
   CallVolume,
   Plan,
   Verdict,
+  ProfileHealth,
+  TokenStatus,
+  Preferences,
+  PreferencesView,
+  Theme,
+  ProxyMode,
 };
 export type { ScanStatus, ScanReport, Finding, ApiCall, MigrationChoices, MigrationPlan, MigrationReport, Journal, NewNames, Flag, LegacyKind };
 export type {
@@ -171,6 +183,8 @@ export const ipc = {
   setSandboxUserRole: (userId: string, roleId: string): Promise<Outcome<SandboxView>> => settle(() => commands.setSandboxUserRole(userId, roleId)),
   setSandboxAppState: (clientId: string, state: SandboxAppState): Promise<Outcome<SandboxView>> => settle(() => commands.setSandboxAppState(clientId, state)),
   resetSandbox: (): Promise<Outcome<SandboxView>> => settlePlain(() => commands.resetSandbox()),
+  preferences: (): Promise<Outcome<PreferencesView>> => settlePlain(() => commands.getPreferences()),
+  setPreferences: (preferences: Preferences): Promise<Outcome<Preferences>> => settle(() => commands.setPreferences(preferences)),
   tryCall: (id: string, request: CallRequest): Promise<Outcome<TryCallResult>> => settle(() => commands.tryCall(id, request)),
   catalogOperations: (): Promise<Outcome<OperationRef[]>> => settlePlain(() => commands.listCatalogOperations()),
   checkCalls: (id: string, calls: string[]): Promise<Outcome<CoverageReport>> => settle(() => commands.checkCalls(id, calls)),

@@ -1,7 +1,7 @@
 // First start: with no saved profile, open the Welcome, whose first offer is the Sandbox, so a
 // newcomer learns what this is before any form. A deep link (any hash) is left alone.
 import { useEffect, useState } from "preact/hooks";
-import { ipc } from "../ipc";
+import { profilesNow } from "./profiles";
 import type { Go } from "./navigation";
 
 export const SANDBOX_SUBJECT = "sandbox";
@@ -11,8 +11,8 @@ export function useWelcomeWhenEmpty(go: Go): boolean {
   const [deciding, setDeciding] = useState(() => !window.location.hash);
   useEffect(() => {
     if (!deciding) return;
-    void ipc.listProfiles().then((outcome) => {
-      if (outcome.ok && outcome.value.profiles.length === 0 && !window.location.hash) go("welcome");
+    void profilesNow().then((outcome) => {
+      if (outcome.ok === true && outcome.value.profiles.length === 0 && !window.location.hash) go("welcome");
       setDeciding(false);
     });
   }, [deciding, go]);

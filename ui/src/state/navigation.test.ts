@@ -14,6 +14,6 @@ describe("navigation", () => {
     expect(viewFromHash("#/nope")).toBe(DEFAULT_VIEW);
   });
   it("lists the six views of the product brief in order", () => {
-    expect(VIEWS.map((v) => v.label)).toEqual(["Profiles", "Setup", "Test token", "Scopes & roles", "Migrate from JWT", "Settings"]);
+    expect(VIEWS.map((v) => v.label)).toEqual(["Overview", "Setup", "Test token", "Scopes & roles", "Migrate from JWT", "Settings"]);
   });
 });

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "preact/hooks";
 
 /** The views in the sidebar, in order. */
 export const VIEWS = [
-  { id: "profiles", label: "Profiles" },
+  { id: "overview", label: "Overview" },
   { id: "setup", label: "Setup" },
   { id: "token", label: "Test token" },
   { id: "scopes", label: "Scopes & roles" },
@@ -15,7 +15,7 @@ export const VIEWS = [
 /** The first-start welcome is a view too, reached only when there is no profile yet. */
 export type ViewId = (typeof VIEWS)[number]["id"] | "welcome";
 
-export const DEFAULT_VIEW: ViewId = "profiles";
+export const DEFAULT_VIEW: ViewId = "overview";
 
 /** A place in the app: a view, and what it is about (e.g. the profile being edited). */
 export type Route = { view: ViewId; subject: string | null };

@@ -1,7 +1,7 @@
 // Stands in for the Rust side in the Chromium flow test, through Tauri's own mockIPC, then
 // starts the real UI. Calls are recorded on window so the test can read them.
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { passedRun, sandboxView, scopeOverview } from "../fixtures";
+import { health, passedRun, preferencesView, profile, profileList, sandboxView, scopeOverview } from "../fixtures";
 
 // Long, real granular scope names: the widest text a Test token result shows.
 const WIDE_SCOPES = [
@@ -10,6 +10,14 @@ const WIDE_SCOPES = [
   "report:read:list_meeting_participants:admin",
   "user:read:list_users:admin",
 ];
+
+const REPORTING = profile("Reporting (prod)", { id: "p1", cloud: "commercial", account_id: "AcctAcctAcctAcctAcct01", client_id: "ClientClientClient0001", tags: ["prod"] });
+const DRIFTED = profile("Meetings bot (staging, EU)", {
+  id: "p2",
+  tags: ["staging", "eu-west-frankfurt"],
+  history: [{ ...passedRun(WIDE_SCOPES).record, drift: scopeOverview().drift!.drift }],
+});
+let preferences = preferencesView();
 
 type Call = { cmd: string; args: unknown };
 const calls: Call[] = [];
@@ -21,25 +29,25 @@ mockIPC((cmd, args) => {
     case "get_app_info":
       return { name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2.12.5", sandbox_url: "http://127.0.0.1:47001" };
     case "list_profiles":
-      // One saved profile, so the app stays on the default view instead of opening the Sandbox setup.
-      return {
-        profiles: [
-          {
-            id: "p1",
-            name: "Reporting (prod)",
-            cloud: "commercial",
-            account_id: "AcctAcctAcctAcctAcct01",
-            client_id: "ClientClientClient0001",
-            notes: "",
-            expected_scopes: [],
-            token_index: null,
-            history: [],
-          },
-        ],
+      // Saved profiles (so the app stays on the Overview instead of the Welcome), one with every
+      // badge and long tags: the widest overview row.
+      return profileList([REPORTING, DRIFTED], {
         keychain: "Secret Service (service app.s2sdesk.desktop)",
-        notice: null,
-        keychain_problem: null,
-      };
+        health: [
+          health(REPORTING),
+          health(DRIFTED, {
+            owner_at_risk: "This app depends on one person's role.",
+            missing_scopes: ["cloud_recording:read:list_recording_files:admin"],
+            secret_age_days: 120,
+            secret_due: true,
+          }),
+        ],
+      });
+    case "get_preferences":
+      return preferences;
+    case "set_preferences":
+      preferences = { ...preferences, preferences: (args as { preferences: typeof preferences.preferences }).preferences };
+      return preferences.preferences;
     case "get_sandbox":
       return sandboxView();
     case "get_scope_overview":

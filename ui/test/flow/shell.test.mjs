@@ -52,7 +52,7 @@ before(async () => {
   page.errors = errors;
   const { port } = server.httpServer.address();
   await page.goto(`http://127.0.0.1:${port}/test/flow/mock.html`);
-  await page.getByTestId("nav-profiles").waitFor();
+  await page.getByTestId("nav-overview").waitFor();
 });
 
 after(async () => {
@@ -73,7 +73,7 @@ async function onFailure(t, body) {
 test("every sidebar item opens its view", (t) =>
   onFailure(t, async () => {
     const labels = await page.getByRole("navigation").getByRole("button").allTextContents();
-    assert.deepEqual(labels, ["Profiles", "Setup", "Test token", "Scopes & roles", "Migrate from JWT", "Settings"]);
+    assert.deepEqual(labels, ["Overview", "Setup", "Test token", "Scopes & roles", "Migrate from JWT", "Settings"]);
     for (const label of labels) {
       await page.getByRole("button", { name: label, exact: true }).click();
       await page.getByTestId("view-title").filter({ hasText: label }).waitFor();

@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { passedRun, profile } from "../../../test/fixtures";
+import { passedRun, profile, profileList } from "../../../test/fixtures";
 import { answerIpc } from "../../../test/setup";
 import { forgetMigrationSession } from "../../state/migrationSession";
 import { takeComeBack } from "../../state/navigation";
+import { refreshProfiles } from "../../state/profiles";
 import { MigrateView } from "./MigrateView";
 
 beforeEach(forgetMigrationSession);
@@ -77,7 +78,7 @@ const journal = {
   applied_unix: 1,
   files: [{ file: ".env", sha256_before: "a", sha256_after: "b" }],
 };
-const list = { profiles: [profile("New app")], keychain: "Secret Service", notice: null, keychain_problem: null };
+const list = profileList([profile("New app")]);
 
 describe("Migrate from JWT", () => {
   it("counts in words a person would write: 1 file, not 1 files", async () => {
@@ -191,7 +192,9 @@ describe("Migrate from JWT", () => {
     expect(takeComeBack()).toBe("migrate");
     first.unmount();
 
+    // Saving in Setup refreshes the shared profiles list before coming back.
     profiles = [profile("Old app"), profile("New S2S app")];
+    await refreshProfiles();
     render(<MigrateView go={go} />);
     await waitFor(() => expect((screen.getByTestId("migrate-profile") as HTMLSelectElement).value).toBe("id-New S2S app"));
   });

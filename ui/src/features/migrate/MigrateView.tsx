@@ -9,7 +9,7 @@ import { countOf } from "../../lib/format";
 import { migratable } from "../../lib/migrate";
 import { useMigrationSession } from "../../state/migrationSession";
 import { comeBackTo, type Go } from "../../state/navigation";
-import { useReloadable } from "../../state/useOutcome";
+import { useProfiles } from "../../state/profiles";
 import { ConfigPanel } from "./ConfigPanel";
 import { FindingsPanel } from "./FindingsPanel";
 import { GuidancePanel } from "./GuidancePanel";
@@ -19,7 +19,7 @@ import { ScanPanel } from "./ScanPanel";
 
 export function MigrateView({ go }: { go: Go }) {
   const [session, update, reset] = useMigrationSession();
-  const [list, reloadProfiles] = useReloadable(ipc.listProfiles);
+  const list = useProfiles();
   const profiles = list.ok === true ? list.value.profiles : [];
   const [plan, setPlan] = useState<MigrationPlan | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
@@ -118,7 +118,6 @@ export function MigrateView({ go }: { go: Go }) {
             profileId={session.profileId}
             onProfile={(id) => update({ profileId: id, writeSecret: false })}
             readiness={plan?.readiness ?? null}
-            onTested={() => void reloadProfiles()}
             onSetUpProfile={setUpProfile}
           />
           {plan && <GuidancePanel guidance={plan.guidance} />}

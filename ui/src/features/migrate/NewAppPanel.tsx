@@ -3,6 +3,7 @@
 import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { TestResultPanel } from "../../components/TestResultPanel";
+import { testProfile } from "../../state/testRuns";
 import { ipc, type IpcError, type MigrationPlan, type Profile, type TestRun } from "../../ipc";
 
 export function NewAppPanel({
@@ -10,14 +11,12 @@ export function NewAppPanel({
   profileId,
   onProfile,
   readiness,
-  onTested,
   onSetUpProfile,
 }: {
   profiles: Profile[];
   profileId: string | null;
   onProfile: (id: string | null) => void;
   readiness: MigrationPlan["readiness"] | null;
-  onTested: () => void;
   onSetUpProfile: () => void;
 }) {
   const [run, setRun] = useState<TestRun | null>(null);
@@ -26,11 +25,10 @@ export function NewAppPanel({
   const test = async () => {
     if (!profileId) return;
     setBusy(true);
-    const outcome = await ipc.testProfile(profileId);
+    const outcome = await testProfile(profileId);
     setBusy(false);
     if (outcome.ok) setRun(outcome.value);
     else setError(outcome.error);
-    onTested();
   };
   return (
     <section class="card" data-testid="migrate-new-app">

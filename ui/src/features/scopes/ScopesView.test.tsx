@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
-import { profile, scopeOverview } from "../../../test/fixtures";
+import { profile, scopeOverview, profileList } from "../../../test/fixtures";
 import { answerIpc } from "../../../test/setup";
 import { ScopesView } from "./ScopesView";
 
-const list = { profiles: [profile("Reporting")], keychain: "Secret Service", notice: null, keychain_problem: null };
+const list = profileList([profile("Reporting")]);
 const whatIf = {
   proposed: { kind: "member", role_id: "2", name: "Member", privileges: [], privileges_known: true, source: "picked" },
   removed: ["user:read:list_users:admin"],

@@ -10,14 +10,14 @@ import { ipc, type IpcError, type Plan, type RoleChoice, type ScopeOverview } fr
 import { choiceOf, INITIAL_PICK, type RolePick } from "../../lib/roles";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import type { Go } from "../../state/navigation";
-import { useOutcome } from "../../state/useOutcome";
+import { useProfiles } from "../../state/profiles";
 import { CoveragePanel } from "./CoveragePanel";
 import { GrantedScopes } from "./GrantedScopes";
 import { RolePanel } from "./RolePanel";
 import { WhatIfPanel } from "./WhatIfPanel";
 
 export function ScopesView({ subject, go }: { subject: string | null; go: Go }) {
-  const list = useOutcome(ipc.listProfiles);
+  const list = useProfiles();
   const profiles = list.ok === true ? list.value.profiles : [];
   const [selected, setSelected] = useState<string | null>(subject);
   const profileId = selected ?? profiles[0]?.id ?? null;

@@ -1,9 +1,10 @@
-// Settings: what build is running, where the Sandbox listens, and Zoom's own guides.
+// Settings: preferences, what build is running, the Sandbox, and Zoom's own guides.
 import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewHeader } from "../../components/ViewHeader";
 import { ipc, type AppInfo, type IpcError } from "../../ipc";
 import type { Loadable } from "../../state/useOutcome";
+import { PreferencesPanel } from "./PreferencesPanel";
 import { SandboxPanel } from "./SandboxPanel";
 
 /** Zoom pages the app links to; s2s-core's allowlist must accept each. */
@@ -20,7 +21,8 @@ export function SettingsView({ info }: { info: Loadable<AppInfo> }) {
   };
   return (
     <>
-      <ViewHeader title="Settings">About this build, the Sandbox, and where to read more.</ViewHeader>
+      <ViewHeader title="Settings">Preferences, this build, the Sandbox, and where to read more.</ViewHeader>
+      <PreferencesPanel />
       <section class="card" data-testid="app-info">
         <h2>About</h2>
         {info.ok === "loading" && <p class="muted">Asking the app…</p>}

@@ -94,6 +94,19 @@ export function CredentialsStep({ form, issues, editing, onChange, onNext }: Pro
           <option value="one_token">One token at a time (the old rule still applies)</option>
         </select>
 
+        <label for="tags">Tags</label>
+        <input
+          id="tags"
+          data-testid="field-tags"
+          placeholder="prod, eu-west"
+          aria-describedby="tags-help"
+          value={form.tags}
+          onInput={(e) => set({ tags: e.currentTarget.value })}
+        />
+        <p id="tags-help" class="field-help muted">
+          Comma-separated labels, such as environments; the overview sorts and filters by them.
+        </p>
+
         <label for="notes">Notes</label>
         <textarea id="notes" rows={2} value={form.notes} onInput={(e) => set({ notes: e.currentTarget.value })} />
       </div>

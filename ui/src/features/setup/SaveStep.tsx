@@ -2,7 +2,7 @@
 import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ipc, type IpcError, type Profile, type TestRun } from "../../ipc";
-import { useOutcome } from "../../state/useOutcome";
+import { refreshProfiles, useProfiles } from "../../state/profiles";
 import { toDraft, type Form } from "./form";
 
 type Props = { form: Form; profileId: string | null; lastRun: TestRun | null; onSaved: (profile: Profile) => void };
@@ -11,13 +11,14 @@ export function SaveStep({ form, profileId, lastRun, onSaved }: Props) {
   const [error, setError] = useState<IpcError | null>(null);
   const [saving, setSaving] = useState(false);
   // Say before the click, not after, when no keychain can take the secret.
-  const list = useOutcome(ipc.listProfiles);
+  const list = useProfiles();
   const keychainProblem = list.ok === true ? list.value.keychain_problem : null;
   const save = async () => {
     setSaving(true);
     const secret = form.clientSecret === "" ? null : form.clientSecret;
     const outcome = await ipc.saveProfile(profileId, toDraft(form), secret, lastRun?.record ?? null);
     setSaving(false);
+    if (outcome.ok) await refreshProfiles();
     if (outcome.ok) onSaved(outcome.value);
     else setError(outcome.error);
   };
@@ -34,6 +35,12 @@ export function SaveStep({ form, profileId, lastRun, onSaved }: Props) {
         <dd>
           <code>{form.clientId.trim()}</code>
         </dd>
+        {form.tags.trim() !== "" && (
+          <>
+            <dt>Tags</dt>
+            <dd>{form.tags}</dd>
+          </>
+        )}
         <dt>Client Secret</dt>
         <dd>{form.clientSecret === "" ? "unchanged (kept in the keychain)" : "stored in your system keychain only, never in a file"}</dd>
         <dt>Last test</dt>

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import { answerIpc } from "../../../test/setup";
-import { failedRun, passedRun, profile } from "../../../test/fixtures";
+import { failedRun, passedRun, profile, profileList } from "../../../test/fixtures";
 import { SetupView } from "./SetupView";
 
 const noIssues = () => [];
@@ -52,7 +52,7 @@ describe("Setup wizard", () => {
     expect(screen.getByTestId("expiry-countdown").textContent).toMatch(/^59:5\d$/);
     fireEvent.click(screen.getByTestId("wizard-next"));
     fireEvent.click(await screen.findByTestId("save-profile"));
-    await waitFor(() => expect(go).toHaveBeenCalledWith("profiles"));
+    await waitFor(() => expect(go).toHaveBeenCalledWith("overview"));
     const save = calls.find((c) => c.cmd === "save_profile");
     expect(save?.args.clientSecret).toBe("sandboxSecretReportingBot0000001");
     expect(save?.args.lastTest).toEqual(run.record);
@@ -112,7 +112,7 @@ describe("Setup wizard", () => {
   it("edits a saved profile without offering to fill it from elsewhere", async () => {
     answerIpc({
       validate_credentials: noIssues,
-      list_profiles: () => ({ profiles: [profile("Prod", { cloud: "sandbox" })], keychain: "memory", notice: null, keychain_problem: null }),
+      list_profiles: () => profileList([profile("Prod", { cloud: "sandbox" })]),
     });
     render(<SetupView subject="id-Prod" go={vi.fn()} />);
     await waitFor(() => expect((screen.getByTestId("field-name") as HTMLInputElement).value).toBe("Prod"));

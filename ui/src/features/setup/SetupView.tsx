@@ -2,13 +2,15 @@
 // profile (subject = its id) and starts on the Sandbox's demo app (subject = "sandbox").
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ViewHeader } from "../../components/ViewHeader";
-import { ipc, type TestRun } from "../../ipc";
+import type { TestRun } from "../../ipc";
 import { STEPS, type StepIndex } from "../../lib/wizard";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import { takeComeBack, type Go } from "../../state/navigation";
 import { AppTypeStep } from "./AppTypeStep";
 import { CredentialsStep } from "./CredentialsStep";
-import { EMPTY_FORM, SANDBOX_DEMO, credentialsReady, fromDraft, type Form } from "./form";
+import { usePreferences } from "../../state/preferences";
+import { useProfiles } from "../../state/profiles";
+import { SANDBOX_DEMO, credentialsReady, emptyForm, fromDraft, type Form } from "./form";
 import { MarketplaceStep } from "./MarketplaceStep";
 import { SaveStep } from "./SaveStep";
 import { TestStep } from "./TestStep";
@@ -17,7 +19,9 @@ import { useCredentialIssues } from "./useCredentialIssues";
 export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
   const editingId = subject && subject !== SANDBOX_SUBJECT ? subject : null;
   const [step, setStep] = useState<StepIndex>(subject ? 2 : 0);
-  const [form, setForm] = useState<Form>(subject === SANDBOX_SUBJECT ? SANDBOX_DEMO : EMPTY_FORM);
+  const preferences = usePreferences();
+  const defaultCloud = preferences.ok === true ? preferences.value.preferences.default_cloud : "commercial";
+  const [form, setForm] = useState<Form>(subject === SANDBOX_SUBJECT ? SANDBOX_DEMO : emptyForm(defaultCloud));
   const [lastRun, setLastRun] = useState<TestRun | null>(null);
   const [furthest, setFurthest] = useState<StepIndex>(subject ? 2 : 0);
   const issues = useCredentialIssues(form, editingId !== null);
@@ -39,15 +43,23 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
     setFurthest((f) => Math.max(f, i) as StepIndex);
   };
 
+  // An edit starts from the saved profile, once it is known.
+  const list = useProfiles();
+  const saved = editingId && list.ok === true ? (list.value.profiles.find((p) => p.id === editingId) ?? null) : null;
+  const loadedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (!editingId) return;
-    void ipc.listProfiles().then((outcome) => {
-      const profile = outcome.ok ? outcome.value.profiles.find((p) => p.id === editingId) : undefined;
-      if (profile) setForm(fromDraft(profile));
-    });
-  }, [editingId]);
+    if (!saved || loadedFor.current === saved.id) return;
+    loadedFor.current = saved.id;
+    setForm(fromDraft(saved));
+  }, [saved]);
+  // A new profile starts on the preferred cloud (the preferences may arrive after the first render).
+  const touched = useRef(false);
+  useEffect(() => {
+    if (!subject && !touched.current) setForm((f) => ({ ...f, cloud: defaultCloud }));
+  }, [subject, defaultCloud]);
 
   const change = (next: Form) => {
+    touched.current = true;
     setForm(next);
     setLastRun(null); // a result belongs to the values it tested
   };
@@ -80,7 +92,7 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
         {step === 1 && <MarketplaceStep cloud={form.cloud} onNext={next} />}
         {step === 2 && <CredentialsStep form={form} issues={issues} editing={editingId !== null} onChange={change} onNext={next} />}
         {step === 3 && <TestStep form={form} lastRun={lastRun} onTested={setLastRun} onRevisit={goTo} onNext={next} />}
-        {step === 4 && <SaveStep form={form} profileId={editingId} lastRun={lastRun} onSaved={() => go(takeComeBack() ?? "profiles")} />}
+        {step === 4 && <SaveStep form={form} profileId={editingId} lastRun={lastRun} onSaved={() => go(takeComeBack() ?? "overview")} />}
       </section>
     </>
   );

@@ -1,5 +1,6 @@
 // The Setup form's state, its conversion to a ProfileDraft, and the Sandbox's demo app.
-import type { CredentialIssue, Profile, ProfileCloud, ProfileDraft, TokenRule } from "../../ipc";
+import type { CredentialIssue, Plan, Profile, ProfileCloud, ProfileDraft, TokenRule } from "../../ipc";
+import { parseTags } from "../../lib/overview";
 
 export type Form = {
   name: string;
@@ -12,6 +13,10 @@ export type Form = {
   tokenIndex: string;
   tokenRule: TokenRule | null;
   notes: string;
+  /** Comma-separated labels such as environments ("prod, eu-west"). */
+  tags: string;
+  /** The account's plan remembered by the rate-limit planner: kept as it was, not edited here. */
+  accountPlan: Plan | null;
 };
 
 export const EMPTY_FORM: Form = {
@@ -24,7 +29,14 @@ export const EMPTY_FORM: Form = {
   tokenIndex: "",
   tokenRule: null,
   notes: "",
+  tags: "",
+  accountPlan: null,
 };
+
+/** A new profile's form, starting on the cloud the preferences name. */
+export function emptyForm(cloud: ProfileCloud): Form {
+  return { ...EMPTY_FORM, cloud };
+}
 
 /** The Sandbox's demo app (zoom-sim's default fixture): public, simulated, harmless. */
 export const SANDBOX_DEMO: Form = {
@@ -37,6 +49,8 @@ export const SANDBOX_DEMO: Form = {
   tokenIndex: "",
   tokenRule: null,
   notes: "A simulated app in S2S Desk's Sandbox; no Zoom account involved.",
+  tags: "sandbox",
+  accountPlan: null,
 };
 
 /** Whether the Credentials step is done: a name, all three values (a saved profile may keep
@@ -57,6 +71,8 @@ export function toDraft(form: Form): ProfileDraft {
     expected_scopes: form.expectedScopes.split(/[\s,]+/).filter(Boolean),
     token_index: wholeNumber(form.tokenIndex, 0),
     token_rule: form.tokenRule,
+    tags: parseTags(form.tags),
+    account_plan: form.accountPlan,
   };
 }
 
@@ -78,5 +94,7 @@ export function fromDraft(p: ProfileDraft | Profile): Form {
     tokenIndex: p.token_index === null || p.token_index === undefined ? "" : String(p.token_index),
     tokenRule: p.token_rule ?? null,
     notes: p.notes ?? "",
+    tags: (p.tags ?? []).join(", "),
+    accountPlan: p.account_plan ?? null,
   };
 }

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import { answerIpc } from "../../../test/setup";
-import { failedRun, passedRun, profile, scopeOverview } from "../../../test/fixtures";
+import { passedRun, profile, profileList, scopeOverview } from "../../../test/fixtures";
 import type { Profile } from "../../ipc";
 import { TokenView } from "./TokenView";
 
@@ -9,7 +9,7 @@ const APP_INFO = { name: "S2S Desk", version: "0.1.0", build_profile: "debug", t
 
 /** list_profiles' answer for these profiles. */
 function listOf(...profiles: Profile[]) {
-  return { profiles, keychain: "memory", notice: null, keychain_problem: null };
+  return profileList(profiles);
 }
 
 describe("Test token", () => {
@@ -26,7 +26,7 @@ describe("Test token", () => {
     await waitFor(() => expect((test as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(test);
     fireEvent.click(await screen.findByTestId("back-to-profiles"));
-    expect(go).toHaveBeenCalledWith("profiles");
+    expect(go).toHaveBeenCalledWith("overview");
   });
 
   it("checks whether tokens coexist, says the cost first, and warns from then on only under the old rule", async () => {
@@ -40,12 +40,7 @@ describe("Test token", () => {
         sandbox_url: "http://127.0.0.1:1",
         coexistence_cost: "The check asks Zoom for two tokens.",
       }),
-      list_profiles: () => ({
-        profiles: [profile("Prod", { cloud: "commercial", token_rule: rule })],
-        keychain: "memory",
-        notice: null,
-        keychain_problem: null,
-      }),
+      list_profiles: () => profileList([profile("Prod", { cloud: "commercial", token_rule: rule })]),
       check_token_coexistence: () => ((rule = "one_token"), { result: { outcome: "checked", coexistence: { outcome: "one_token" } }, recorded: "one_token" }),
     });
     render(<TokenView subject="id-Prod" go={vi.fn()} />);
@@ -73,35 +68,13 @@ describe("Test token", () => {
     expect(screen.queryByTestId("drift-warning")).toBeNull();
   });
 
-  it("ends Test all with each failure explained and a way into its result", async () => {
-    const rejected = failedRun("invalid_client", "Zoom rejected the Client ID or Client Secret", "Copy the Client Secret again.");
-    answerIpc({
-      list_profiles: () => listOf(profile("Prod"), profile("Staging")),
-      test_profile: (args) => (args.id === "id-Staging" ? rejected : passedRun()),
-      get_app_info: () => APP_INFO,
-    });
-    render(<TokenView subject="id-Prod" go={vi.fn()} />);
-    const all = await screen.findByTestId("token-test-all");
-    await waitFor(() => expect((all as HTMLButtonElement).disabled).toBe(false));
-    fireEvent.click(all);
-    const failures = await screen.findByTestId("test-all-failures");
-    expect(failures.textContent).toBe("Staging Zoom rejected the Client ID or Client Secret. Copy the Client Secret again.");
-    fireEvent.click(screen.getByRole("button", { name: "Staging" }));
-    expect((await screen.findByTestId("test-result")).getAttribute("data-kind")).toBe("invalid_client");
-    expect((screen.getByTestId("token-profile") as HTMLSelectElement).value).toBe("id-Staging");
-  });
-
   it("shows each past test's exact time on hover, and a lost admin scope as lost admin access", async () => {
     const drift = scopeOverview().drift!.drift;
     const at = Date.UTC(2026, 10, 30, 9, 5, 7) / 1000;
     const run = passedRun();
     answerIpc({
-      list_profiles: () => ({
-        profiles: [profile("Prod", { history: [{ ...run.record, at_unix: at, ok: false, summary: "missing: role:read:role:admin", drift }] })],
-        keychain: "memory",
-        notice: null,
-        keychain_problem: null,
-      }),
+      list_profiles: () =>
+        profileList([profile("Prod", { history: [{ ...run.record, at_unix: at, ok: false, summary: "missing: role:read:role:admin", drift }] })]),
       get_app_info: () => APP_INFO,
     });
     render(<TokenView subject="id-Prod" go={vi.fn()} />);

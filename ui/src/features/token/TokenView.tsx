@@ -1,4 +1,4 @@
-// Test token: test one saved profile (recorded in its history), or all of them in turn.
+// Test token: test one saved profile (recorded in its history) and see everything Zoom answered. "Test all" lives in the overview.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { DriftWarning } from "../../components/DriftWarning";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -7,34 +7,24 @@ import { TestTokenButton } from "../../components/TestTokenButton";
 import { RecordTags } from "../../components/RecordTags";
 import { ViewHeader } from "../../components/ViewHeader";
 import { When } from "../../components/When";
-import { ipc, type CoexistenceRun, type IpcError, type Outcome, type Profile, type TestRun } from "../../ipc";
+import { ipc, type CoexistenceRun, type IpcError, type Profile, type TestRun } from "../../ipc";
 import { invalidationWarning, stepToRevisit } from "../../lib/wizard";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import type { Go } from "../../state/navigation";
 import { cooldownAfter, useCooldown } from "../../state/useCooldown";
-import { useReloadable } from "../../state/useOutcome";
+import { refreshProfiles, useProfiles } from "../../state/profiles";
+import { lastRun, testProfile } from "../../state/testRuns";
+import { useOutcome } from "../../state/useOutcome";
 import { TryCallPanel } from "./TryCallPanel";
 
-/** One profile "Test all" could not pass, why, and its run to open (none if the test could not run). */
-type AllFailure = { id: string; name: string; why: string; run: TestRun | null };
-type AllProgress = { done: number; total: number; passed: number; failed: AllFailure[] };
-
-/** Why a test did not pass, in one line. */
-function whyNotPassed(outcome: Outcome<TestRun>): string {
-  if (!outcome.ok) return outcome.error.message;
-  const { result, record } = outcome.value;
-  if (result.outcome === "failed") return `${result.failure.message}. ${result.failure.advice}`;
-  return record.drift ? `lost admin access (${record.drift.cause})` : record.summary;
-}
-
 export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
-  const [list, reload] = useReloadable(ipc.listProfiles);
+  const list = useProfiles();
   const [selected, setSelected] = useState<string | null>(subject);
-  const [run, setRun] = useState<TestRun | null>(null);
+  // A profile opened from the overview shows its latest run of this session in full.
+  const [run, setRun] = useState<TestRun | null>(() => (subject ? lastRun(subject) : null));
   const [busy, setBusy] = useState(false);
   const [secondsLeft, startCooldown] = useCooldown();
   const [error, setError] = useState<IpcError | null>(null);
-  const [all, setAll] = useState<AllProgress | null>(null);
   const inFlight = useRef(false);
 
   const profiles = list.ok === true ? list.value.profiles : [];
@@ -48,31 +38,12 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
     inFlight.current = true;
     setBusy(true);
     setError(null);
-    const outcome = await ipc.testProfile(id);
+    const outcome = await testProfile(id);
     inFlight.current = false;
     setBusy(false);
     startCooldown(cooldownAfter(outcome.ok ? outcome.value : null));
     if (outcome.ok) setRun(outcome.value);
     else setError(outcome.error);
-    await reload();
-  };
-
-  const testAll = async () => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    const progress: AllProgress = { done: 0, total: profiles.length, passed: 0, failed: [] };
-    setAll({ ...progress });
-    for (const p of profiles) {
-      const outcome = await ipc.testProfile(p.id);
-      progress.done += 1;
-      if (outcome.ok && outcome.value.record.ok) progress.passed += 1;
-      else progress.failed.push({ id: p.id, name: p.name, why: whyNotPassed(outcome), run: outcome.ok ? outcome.value : null });
-      setAll({ ...progress, failed: [...progress.failed] });
-    }
-    inFlight.current = false;
-    setBusy(false);
-    await reload();
   };
 
   if (list.ok === false)
@@ -101,7 +72,7 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
               value={selectedId ?? ""}
               onChange={(e) => {
                 setSelected(e.currentTarget.value);
-                setRun(null);
+                setRun(lastRun(e.currentTarget.value));
               }}
             >
               {profiles.map((p) => (
@@ -112,43 +83,16 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
             </select>
             <TestTokenButton
               testId="token-test"
-              busy={busy && !all}
+              busy={busy}
               secondsLeft={secondsLeft}
               disabled={busy || !profile}
               onClick={() => profile && void testOne(profile.id)}
             />
-            <button type="button" class="button" data-testid="token-test-all" disabled={busy || profiles.length < 2} onClick={() => void testAll()}>
-              Test all profiles
-            </button>
           </div>
           {warning && (
             <p class="notice notice--warning" data-testid="invalidation-warning">
               {warning}
             </p>
-          )}
-          {all && (
-            <div class="progress" data-testid="test-all-progress">
-              <progress max={all.total} value={all.done} /> {all.done}/{all.total} tested · {all.passed} passed
-            </div>
-          )}
-          {all && all.done === all.total && all.failed.length > 0 && (
-            <ul class="test-all-failures" data-testid="test-all-failures" aria-live="polite">
-              {all.failed.map((f) => (
-                <li key={f.id}>
-                  <button
-                    type="button"
-                    class="button button--link"
-                    onClick={() => {
-                      setSelected(f.id);
-                      setRun(f.run);
-                    }}
-                  >
-                    {f.name}
-                  </button>{" "}
-                  {f.why}
-                </li>
-              ))}
-            </ul>
           )}
           {error && <ErrorNotice error={error} onDismiss={() => setError(null)} go={go} />}
           {run?.record.drift && <DriftWarning drift={run.record.drift} />}
@@ -173,7 +117,7 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
             </p>
           )}
           {run && profile && run.result.outcome === "passed" && <TryCallPanel key={profile.id} profileId={profile.id} />}
-          {profile && <CoexistenceCheck profile={profile} onChecked={() => void reload()} />}
+          {profile && <CoexistenceCheck profile={profile} onChecked={() => void refreshProfiles()} />}
           {profile && <History profile={profile} />}
         </section>
       )}
@@ -183,7 +127,7 @@ export function TokenView({ subject, go }: { subject: string | null; go: Go }) {
 
 /** "Do this app's tokens coexist?": what the check costs, the button, and what Zoom showed. */
 function CoexistenceCheck({ profile, onChecked }: { profile: Profile; onChecked: () => void }) {
-  const [info] = useReloadable(ipc.appInfo);
+  const info = useOutcome(ipc.appInfo);
   const [run, setRun] = useState<CoexistenceRun | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);

@@ -1,0 +1,106 @@
+import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { describe, expect, it } from "vitest";
+import { preferencesView } from "../../../test/fixtures";
+import { answerIpc } from "../../../test/setup";
+import { resolvedTheme } from "../../state/preferences";
+import { PreferencesPanel } from "./PreferencesPanel";
+
+describe("Preferences", () => {
+  it("saves only what changed, and puts the theme into force at once", async () => {
+    const calls = answerIpc({
+      get_preferences: () => preferencesView(),
+      set_preferences: (args) => args.preferences,
+    });
+    render(<PreferencesPanel />);
+    const save = (await screen.findByTestId("pref-save")) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    fireEvent.change(screen.getByTestId("pref-theme"), { target: { value: "dark" } });
+    fireEvent.click(save);
+    await screen.findByTestId("pref-saved");
+    expect(calls.find((c) => c.cmd === "set_preferences")?.args.preferences).toMatchObject({ theme: "dark", request_timeout_secs: 20 });
+    expect(document.documentElement.dataset.theme).toBe("dark");
+    expect(save.disabled).toBe(true);
+  });
+
+  it("asks for a proxy URL only for a custom proxy, and shows a refusal without losing the entry", async () => {
+    answerIpc({
+      get_preferences: () => preferencesView(),
+      set_preferences: () => {
+        throw {
+          kind: "failed",
+          message: "the proxy 'proxy:3128' is not a URL S2S Desk can use; write it as http://host:port",
+          hint: "Nothing was changed; correct the value and save again.",
+        };
+      },
+    });
+    render(<PreferencesPanel />);
+    expect(screen.queryByTestId("pref-proxy-url")).toBeNull();
+    fireEvent.change(await screen.findByTestId("pref-proxy"), { target: { value: "custom" } });
+    fireEvent.input(screen.getByTestId("pref-proxy-url"), { target: { value: "proxy:3128" } });
+    fireEvent.click(screen.getByTestId("pref-save"));
+    expect((await screen.findByTestId("error-notice")).textContent).toContain("http://host:port");
+    expect((screen.getByTestId("pref-proxy-url") as HTMLInputElement).value).toBe("proxy:3128");
+    expect(screen.queryByTestId("pref-saved")).toBeNull();
+  });
+
+  it("says when stored preferences could not be used", async () => {
+    answerIpc({ get_preferences: () => preferencesView({}, "The preferences file could not be read, so S2S Desk started with the default preferences.") });
+    render(<PreferencesPanel />);
+    expect((await screen.findByTestId("preferences-notice")).textContent).toContain("default preferences");
+  });
+
+  it("resolves the system theme from the system's setting", () => {
+    expect([resolvedTheme("system", true), resolvedTheme("system", false), resolvedTheme("light", true), resolvedTheme("dark", false)]).toEqual([
+      "dark",
+      "light",
+      "light",
+      "dark",
+    ]);
+  });
+});
+
+describe("background re-test", () => {
+  it("tests every profile once at start-up when the preference is on", async () => {
+    const { App } = await import("../../App");
+    const { profile, profileList, passedRun } = await import("../../../test/fixtures");
+    window.location.hash = "#/overview";
+    const calls = answerIpc({
+      get_app_info: () => ({
+        name: "S2S Desk",
+        version: "0",
+        build_profile: "debug",
+        tauri_version: "2",
+        sandbox_url: "http://127.0.0.1:1",
+        coexistence_cost: "",
+      }),
+      get_preferences: () => preferencesView({ background_retest: true }),
+      list_profiles: () => profileList([profile("Prod"), profile("Stage")]),
+      test_profile: () => passedRun(),
+    });
+    render(<App />);
+    await waitFor(() => expect(screen.getByTestId("test-all-progress").getAttribute("data-state")).toBe("done"));
+    expect(calls.filter((c) => c.cmd === "test_profile").map((c) => c.args.id)).toEqual(["id-Prod", "id-Stage"]);
+  });
+
+  it("leaves profiles alone when the preference is off", async () => {
+    const { App } = await import("../../App");
+    const { profile, profileList } = await import("../../../test/fixtures");
+    window.location.hash = "#/overview";
+    const calls = answerIpc({
+      get_app_info: () => ({
+        name: "S2S Desk",
+        version: "0",
+        build_profile: "debug",
+        tauri_version: "2",
+        sandbox_url: "http://127.0.0.1:1",
+        coexistence_cost: "",
+      }),
+      get_preferences: () => preferencesView(),
+      list_profiles: () => profileList([profile("Prod")]),
+    });
+    render(<App />);
+    await screen.findAllByTestId("profile-row");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls.some((c) => c.cmd === "test_profile")).toBe(false);
+  });
+});
