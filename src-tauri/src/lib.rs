@@ -81,13 +81,19 @@ pub fn build_app<R: Runtime>(
             }
             Ok(())
         })
-        .on_window_event(|window, event| {
-            if let tauri::WindowEvent::CloseRequested { .. } = event {
-                let app = window.app_handle();
-                if let Some(prefs) = app.try_state::<preferences::PreferencesState>() {
+        .on_window_event(|window, event| match event {
+            tauri::WindowEvent::Moved(_) | tauri::WindowEvent::Resized(_) => {
+                preferences::remember_window_when_settled(window);
+            }
+            tauri::WindowEvent::CloseRequested { .. } => {
+                if let Some(prefs) = window
+                    .app_handle()
+                    .try_state::<preferences::PreferencesState>()
+                {
                     preferences::remember_window(&prefs, window);
                 }
             }
+            _ => {}
         })
 }
 

@@ -22,6 +22,8 @@ pub struct PreferencesState {
     notice: Option<String>,
     /// Writes preferences to the store (it holds the app handle, so commands need none).
     writer: Box<dyn Fn(&Preferences) + Send + Sync>,
+    /// Counts window moves and resizes, so only the last of a burst is written.
+    window_changes: std::sync::atomic::AtomicU64,
 }
 
 impl PreferencesState {
@@ -87,6 +89,7 @@ pub fn load<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> PreferencesStat
         current: Mutex::new(preferences),
         notice: (!notes.is_empty()).then(|| notes.join(" ")),
         writer: Box::new(move |preferences| write(&app, &path, preferences)),
+        window_changes: Default::default(),
     }
 }
 
@@ -119,6 +122,27 @@ pub fn update(
     (prefs.writer)(&next);
     *current = next.clone();
     Ok(next)
+}
+
+/// How long the window must stay put before its place is written (a drag moves it many times).
+const WINDOW_SETTLE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Records the window's place once it has stayed put for a moment: written as it changes, not
+/// only on close, so a crash or a kill still restores the last place.
+pub fn remember_window_when_settled<R: Runtime>(window: &tauri::Window<R>) {
+    use std::sync::atomic::Ordering;
+    let Some(prefs) = window.app_handle().try_state::<PreferencesState>() else {
+        return;
+    };
+    let change = prefs.window_changes.fetch_add(1, Ordering::SeqCst) + 1;
+    let window = window.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(WINDOW_SETTLE);
+        let prefs = window.app_handle().state::<PreferencesState>();
+        if prefs.window_changes.load(Ordering::SeqCst) == change {
+            remember_window(&prefs, &window);
+        }
+    });
 }
 
 /// Records the window's place, to restore it at the next start.

@@ -25,7 +25,7 @@ test("clicking a sidebar item shows that view", (t) =>
     await (await app.session.byTestId("nav-migrate")).click();
     assert.equal(await app.session.textOf("view-title", (text) => text === "Migrate from JWT"), "Migrate from JWT");
     await (await app.session.byTestId("nav-overview")).click();
-    assert.equal(await app.session.textOf("view-title", (text) => text === "Profiles"), "Profiles");
+    assert.equal(await app.session.textOf("view-title", (text) => text === "Overview"), "Overview");
   }));
 
 test("get_app_info from the Rust side appears in Settings", (t) =>

@@ -1,5 +1,5 @@
 // Benchmarks in the real window (not a test; scripts/bench.sh runs it under Xvfb with a keyring):
-// 1. Profiles view with 500 saved profiles: from the click to all rows painted (target ≤ 100 ms);
+// 1. Overview with 500 saved profiles: from the click to all rows painted (target ≤ 100 ms);
 // 2. Test token: from the click to the result on screen, beside the simulator's own round trips
 //    for the same work (token + probe) measured from Node in the same run (target: + ≤ 50 ms).
 import { writeFileSync } from "node:fs";
@@ -57,14 +57,14 @@ try {
     );
   }
   const render = median(renders);
-  console.log(`Profiles view, 500 profiles (${RUNS} runs): click → painted median ${render.toFixed(1)} ms; ratio to the 100 ms target ${(render / 100).toFixed(2)}`);
+  console.log(`Overview, 500 profiles (${RUNS} runs): click → painted median ${render.toFixed(1)} ms; ratio to the 100 ms target ${(render / 100).toFixed(2)}`);
 
   // 2. Save the Sandbox demo profile through the wizard, then time Test token.
   await session.execute('location.hash = "#/setup/sandbox"');
   await (await session.byTestId("wizard-next")).click();
   await (await session.byTestId("wizard-next")).click();
   await (await session.byTestId("save-profile")).click();
-  await session.textOf("view-title", (t) => t === "Profiles");
+  await session.textOf("view-title", (t) => t === "Overview");
   await session.execute('location.hash = "#/settings"');
   const sandbox = await session.textOf("app-info-sandbox");
   const basic = Buffer.from("SbxReportingBot0000001:sandboxSecretReportingBot0000001").toString("base64");

@@ -21,7 +21,7 @@ test("the rate-limit planner judges volumes against the plan and the per-host me
     assert.equal((await startSandboxSetup(app)).outcome, "passed");
     await click(app, "wizard-next");
     await click(app, "save-profile");
-    await app.session.textOf("view-title", (text) => text === "Profiles");
+    await app.session.textOf("view-title", (text) => text === "Overview");
 
     await click(app, "nav-scopes");
     await (await app.session.byTestId("coverage-input")).type("POST /users/me/meetings");

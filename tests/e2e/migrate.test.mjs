@@ -34,7 +34,7 @@ test("a legacy project is scanned, migrated to a tested S2S app, reported and un
     assert.equal((await startSandboxSetup(app)).outcome, "passed");
     await click(app, "wizard-next");
     await click(app, "save-profile");
-    await app.session.textOf("view-title", (text) => text === "Profiles");
+    await app.session.textOf("view-title", (text) => text === "Overview");
 
     await click(app, "nav-migrate");
     await (await app.session.byTestId("migrate-path")).type(project);

@@ -25,7 +25,7 @@ test("a role downgrade in Zoom shows up as a drift warning naming the lost admin
     assert.equal((await startSandboxSetup(app)).outcome, "passed");
     await click(app, "wizard-next");
     await click(app, "save-profile");
-    await app.session.textOf("view-title", (text) => text === "Profiles");
+    await app.session.textOf("view-title", (text) => text === "Overview");
 
     await click(app, "nav-scopes");
     assert.match(await app.session.textOf("ownership-risk"), /one person's role.*adam\.admin@sandbox\.example \(Admin\)/);

@@ -12,7 +12,7 @@ import { waitUntil } from "./lib/webdriver.mjs";
 async function saveWizardProfile(app) {
   await click(app, "wizard-next");
   await click(app, "save-profile");
-  await app.session.textOf("view-title", (text) => text === "Profiles");
+  await app.session.textOf("view-title", (text) => text === "Overview");
 }
 
 async function enabled(app, id) {

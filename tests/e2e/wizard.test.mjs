@@ -50,7 +50,7 @@ test("the Sandbox app tests green, saves to the keychain and shows its last test
     captureDisplay(join(artifacts, "wizard-test-result.png"));
     await click("wizard-next");
     await click("save-profile");
-    await app.session.textOf("view-title", (text) => text === "Profiles");
+    await app.session.textOf("view-title", (text) => text === "Overview");
     assert.equal(await profileCount(), 1);
     assert.match(await app.session.textOf("last-test"), /✔ Token issued with \d+ scopes/);
   }));

@@ -62,18 +62,33 @@ export const SANDBOX_ADMIN_TOKEN = `e2e-${process.pid}-${Date.now()}-sandbox-adm
 /** Headers for a request to the Sandbox's /_sim/* controls. */
 export const simHeaders = { "x-sim-admin-token": SANDBOX_ADMIN_TOKEN, "content-type": "application/json" };
 
-/** Starts S2S Desk; returns { session, home, log(), stop() }. `seed(dataDir)` may write files
- *  into the app's data folder before it starts. */
-export async function launchApp({ seed } = {}) {
+/** The app's data folder inside a test home. */
+export function dataDirOf(home) {
+  return join(home, ".local/share/app.s2sdesk.desktop");
+}
+
+/** Starts S2S Desk; returns { session, home, log(), stop({ keepHome }) }. `seed(dataDir)` may
+ *  write files into the app's data folder before it starts; `home` reuses an earlier run's home
+ *  (a restart). A driver that fails to start a session is retried once on fresh ports. */
+export async function launchApp({ seed, home } = {}) {
   const binary = process.env.S2S_DESK_BINARY;
   if (!binary) throw new Error("S2S_DESK_BINARY must name the built app (tests/e2e/run.sh sets it)");
   // A throwaway home: the app under test never touches the real user's data.
-  const home = mkdtempSync(join(tmpdir(), "s2s-e2e-home-"));
+  home ??= mkdtempSync(join(tmpdir(), "s2s-e2e-home-"));
   if (seed) {
-    const dataDir = join(home, ".local/share/app.s2sdesk.desktop");
+    const dataDir = dataDirOf(home);
     mkdirSync(dataDir, { recursive: true });
     seed(dataDir);
   }
+  try {
+    return await startDriverAndApp(binary, home);
+  } catch (first) {
+    console.error(`the app's WebDriver session did not start (${first.message}); retrying once on fresh ports`);
+    return startDriverAndApp(binary, home);
+  }
+}
+
+async function startDriverAndApp(binary, home) {
   const [port, nativePort] = [await freePort(), await freePort()];
   let log = "";
   const driver = spawn(process.env.TAURI_DRIVER ?? "tauri-driver", ["--port", String(port), "--native-port", String(nativePort), "--native-driver", "/usr/bin/WebKitWebDriver"], {
@@ -86,21 +101,31 @@ export async function launchApp({ seed } = {}) {
   driver.stderr.on("data", (d) => (log += d));
   // tauri-driver forwards /status to a native driver that only exists once a session does,
   // so readiness is "accepts a TCP connection".
-  await waitUntil(() => canConnect(port), "tauri-driver to listen", 15_000);
-  const session = await Session.start(`http://127.0.0.1:${port}`, { "tauri:options": { application: binary } });
+  const stopDriver = () => {
+    try {
+      process.kill(-driver.pid, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+    driver.stdout.destroy();
+    driver.stderr.destroy();
+  };
+  let session;
+  try {
+    await waitUntil(() => canConnect(port), "tauri-driver to listen", 15_000);
+    session = await Session.start(`http://127.0.0.1:${port}`, { "tauri:options": { application: binary } });
+  } catch (e) {
+    stopDriver();
+    throw e;
+  }
   return {
     session,
     home,
     log: () => log,
-    async stop() {
+    async stop({ keepHome = false } = {}) {
       await session.end().catch(() => {});
-      try {
-        process.kill(-driver.pid, "SIGTERM");
-      } catch {
-        // Already gone.
-      }
-      driver.stdout.destroy();
-      driver.stderr.destroy();
+      stopDriver();
+      if (keepHome) return;
       try {
         rmSync(home, { recursive: true, force: true });
       } catch (e) {

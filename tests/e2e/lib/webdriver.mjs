@@ -79,6 +79,16 @@ export class Session {
     return call(`${this.base}/execute/async`, "POST", { script, args });
   }
 
+  /** The window's position and size: { x, y, width, height }. */
+  windowRect() {
+    return call(`${this.base}/window/rect`, "GET");
+  }
+
+  /** Moves or resizes the window. */
+  setWindowRect(rect) {
+    return call(`${this.base}/window/rect`, "POST", rect);
+  }
+
   /** All elements matching `[data-testid=id]` (possibly none). */
   async allByTestId(id) {
     const found = await call(`${this.base}/elements`, "POST", { using: "css selector", value: `[data-testid="${id}"]` });

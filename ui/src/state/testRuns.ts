@@ -4,6 +4,7 @@
 // so leaving the overview neither stops nor duplicates it.
 import { useEffect, useState } from "preact/hooks";
 import { ipc, type IpcError, type Outcome, type Profile, type TestRun } from "../ipc";
+import { countOf } from "../lib/format";
 import { usePreferences } from "./preferences";
 import { profilesNow, refreshProfiles } from "./profiles";
 
@@ -41,7 +42,8 @@ export function whyNotPassed(outcome: Outcome<TestRun>): string | null {
   if (!outcome.ok) return outcome.error.message;
   const { result, record } = outcome.value;
   if (result.outcome === "failed") return `${result.failure.message}. ${result.failure.advice}`;
-  if (record.drift) return `lost admin access (${record.drift.cause})`;
+  // The cause is a paragraph; the row says what happened and the full result says why.
+  if (record.drift) return `Lost admin access: ${countOf(record.drift.lost_scopes.length, "admin scope")} removed`;
   return record.ok ? null : record.summary;
 }
 

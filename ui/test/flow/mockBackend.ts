@@ -11,7 +11,13 @@ const WIDE_SCOPES = [
   "user:read:list_users:admin",
 ];
 
-const REPORTING = profile("Reporting (prod)", { id: "p1", cloud: "commercial", account_id: "AcctAcctAcctAcctAcct01", client_id: "ClientClientClient0001", tags: ["prod"] });
+const REPORTING = profile("Reporting (prod)", {
+  id: "p1",
+  cloud: "commercial",
+  account_id: "AcctAcctAcctAcctAcct01",
+  client_id: "ClientClientClient0001",
+  tags: ["prod"],
+});
 const DRIFTED = profile("Meetings bot (staging, EU)", {
   id: "p2",
   tags: ["staging", "eu-west-frankfurt"],

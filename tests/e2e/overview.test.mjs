@@ -1,0 +1,101 @@
+// The overview in a real window against the embedded Sandbox: a profile whose owner was demoted
+// shows "Lost admin access" with its tags; Test all reports per row and opens the full result;
+// no view scrolls sideways at the minimum window size; preferences survive a restart.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { artifacts, captureDisplay, dataDirOf, launchApp, recordingFailures, simHeaders } from "./lib/app.mjs";
+import { click, sandboxUrl, startSandboxSetup } from "./lib/flows.mjs";
+import { waitUntil } from "./lib/webdriver.mjs";
+
+let app;
+before(async () => (app = await launchApp()));
+after(async () => app?.stop());
+
+/** The badge ids on the row of the profile named `name`. */
+function badgesOf(name) {
+  return app.session.execute(
+    `return [...[...document.querySelectorAll('[data-testid="profile-row"]')].find((r) => r.dataset.name === arguments[0])?.querySelectorAll("[data-badge]") ?? []].map((b) => b.dataset.badge)`,
+    [name],
+  );
+}
+
+test("a demoted owner shows as lost admin access in the overview, and Test all opens each result", (t) =>
+  recordingFailures(t, app, async () => {
+    assert.equal((await startSandboxSetup(app, { tags: "prod, EU west" })).outcome, "passed");
+    await click(app, "wizard-next");
+    await click(app, "save-profile");
+    await app.session.textOf("view-title", (text) => text === "Overview");
+    const name = await (await app.session.byTestId("profile-row")).attribute("data-name");
+    assert.deepEqual(await badgesOf(name), ["owner-at-risk", "token-ok", "secret-age"]);
+    const tags = await app.session.execute(`return [...document.querySelectorAll('[data-testid="profile-tag"]')].map((t) => t.textContent)`);
+    assert.deepEqual(tags, ["prod", "eu-west"]);
+
+    const sandbox = await sandboxUrl(app);
+    const demoted = await fetch(`${sandbox}/_sim/users/sbx-admin-0002/role`, { method: "POST", headers: simHeaders, body: JSON.stringify({ role_id: "2" }) });
+    assert.equal(demoted.ok, true);
+
+    await click(app, "nav-overview");
+    await click(app, "test-all");
+    await waitUntil(async () => (await (await app.session.byTestId("test-all-progress")).attribute("data-state")) === "done", "Test all to finish", 30_000);
+    await waitUntil(async () => (await badgesOf(name)).includes("lost-admin-access"), "the lost-admin-access badge", 10_000);
+    assert.match(await app.session.textOf("row-result"), /Lost admin access: \d+ admin scopes removed/);
+    assert.match(await app.session.textOf("overview-summary"), /1 needs attention/);
+    await new Promise((r) => setTimeout(r, 1500));
+    captureDisplay(join(artifacts, "overview.png"));
+
+    await click(app, "row-result-open");
+    await app.session.textOf("view-title", (text) => text === "Test token");
+    assert.match(await app.session.textOf("drift-lost-scopes"), /user:read:list_users:admin/);
+  }));
+
+test("no view scrolls sideways at the window's minimum size (900×560)", (t) =>
+  recordingFailures(t, app, async () => {
+    const before = await app.session.windowRect();
+    await app.session.setWindowRect({ width: 900, height: 560 });
+    try {
+      const rect = await app.session.windowRect();
+      assert.deepEqual([rect.width, rect.height], [900, 560]);
+      for (const view of ["overview", "setup", "token", "scopes", "migrate", "settings"]) {
+        await click(app, `nav-${view}`);
+        await new Promise((r) => setTimeout(r, 300));
+        const overflow = await app.session.execute("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assert.ok(overflow <= 0, `${view} overflows sideways by ${overflow} px at 900×560`);
+      }
+    } finally {
+      await app.session.setWindowRect({ width: before.width, height: before.height });
+    }
+  }));
+
+test("preferences are in force at once, kept through a restart, and the window's size comes back", (t) =>
+  recordingFailures(t, app, async () => {
+    await click(app, "nav-settings");
+    const theme = await app.session.byTestId("pref-theme");
+    await app.session.execute(
+      `const s = document.querySelector('[data-testid="pref-theme"]'); s.value = "dark"; s.dispatchEvent(new Event("change", { bubbles: true }));`,
+    );
+    assert.equal(await theme.attribute("value"), "dark");
+    await click(app, "pref-save");
+    await app.session.textOf("pref-saved");
+    assert.equal(await app.session.execute("return document.documentElement.dataset.theme"), "dark");
+    const stored = JSON.parse(readFileSync(join(dataDirOf(app.home), "preferences.json"), "utf8"));
+    assert.equal(stored.theme, "dark");
+
+    // The window's size is recorded once it settles; the next start restores it and the theme.
+    await app.session.setWindowRect({ width: 1000, height: 640 });
+    await waitUntil(
+      () => JSON.parse(readFileSync(join(dataDirOf(app.home), "preferences.json"), "utf8")).window?.width === 1000,
+      "the window's size to be recorded",
+      10_000,
+    );
+    const home = app.home;
+    await app.stop({ keepHome: true });
+    app = await launchApp({ home });
+    await click(app, "nav-settings");
+    assert.equal(await (await app.session.byTestId("pref-theme")).attribute("value"), "dark");
+    assert.equal(await app.session.execute("return document.documentElement.dataset.theme"), "dark");
+    const rect = await app.session.windowRect();
+    assert.deepEqual([rect.width, rect.height], [1000, 640]);
+    assert.ok(existsSync(join(dataDirOf(home), "preferences.json")));
+  }));
