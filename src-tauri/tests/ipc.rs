@@ -245,7 +245,7 @@ fn scan_done(shell: &Shell, path: &std::path::Path) -> (u64, serde_json::Value) 
     let id = shell
         .invoke(
             "start_migration_scan",
-            json!({"path": path.display().to_string()}),
+            json!({"path": path.display().to_string(), "onUpdate": "__CHANNEL__:1"}),
         )
         .expect("started")
         .as_u64()
@@ -335,7 +335,10 @@ fn a_migration_scans_waits_for_a_ready_app_applies_reports_and_undoes() {
 fn a_missing_path_and_an_unknown_scan_are_typed_errors() {
     let shell = Shell::start();
     let err = shell
-        .invoke("start_migration_scan", json!({"path": "/no/such/project"}))
+        .invoke(
+            "start_migration_scan",
+            json!({"path": "/no/such/project", "onUpdate": "__CHANNEL__:1"}),
+        )
         .expect_err("missing");
     assert_eq!(err["kind"], "path_not_found");
     let err = shell

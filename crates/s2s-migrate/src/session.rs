@@ -235,6 +235,7 @@ pub fn expand_home(path: &str) -> PathBuf {
 }
 
 /// A background scan's state.
+#[derive(Debug, Clone)]
 pub enum ScanState {
     /// Still walking.
     Running(ProgressSnapshot),
@@ -258,9 +259,23 @@ pub struct Scans {
     jobs: Mutex<HashMap<u32, Job>>,
 }
 
+/// How often a running scan reports its counts to a watcher.
+pub const UPDATE_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
+
 impl Scans {
     /// Starts scanning `path` (`~/` expanded); `Err` with the expanded path when nothing is there.
     pub fn start(&self, path: &str) -> Result<u32, PathBuf> {
+        self.start_watched(path, |_, _| {})
+    }
+
+    /// Like [`Self::start`], and calls `watch(id, state)` from the scan's threads: with the
+    /// counts every [`UPDATE_EVERY`] while they change, then once with the final state. The
+    /// window is told this way instead of asking over and over.
+    pub fn start_watched(
+        &self,
+        path: &str,
+        watch: impl Fn(u32, ScanState) + Send + Sync + 'static,
+    ) -> Result<u32, PathBuf> {
         let path = expand_home(path);
         if !path.exists() {
             return Err(path);
@@ -269,9 +284,39 @@ impl Scans {
         let progress = Arc::new(Progress::default());
         let result = Arc::new(Mutex::new(None));
         let (p, r) = (progress.clone(), result.clone());
+        let watch = Arc::new(watch);
+        // Updates go out under this lock, and none after the final one: `true` once it went.
+        let finished = Arc::new(Mutex::new(false));
+        {
+            let (p, watch, finished) = (progress.clone(), watch.clone(), finished.clone());
+            std::thread::spawn(move || {
+                let mut last = None;
+                loop {
+                    {
+                        let done = finished.lock().unwrap_or_else(PoisonError::into_inner);
+                        if *done {
+                            break;
+                        }
+                        let now = p.snapshot();
+                        if last != Some(now) {
+                            watch(id, ScanState::Running(now));
+                            last = Some(now);
+                        }
+                    }
+                    std::thread::sleep(UPDATE_EVERY);
+                }
+            });
+        }
         std::thread::spawn(move || {
             let outcome = scan(zoom_catalog::catalog(), &path, &ScanOptions::default(), &p);
+            let last = match &outcome {
+                Ok(report) => ScanState::Done(report.clone()),
+                Err(e) => ScanState::Failed(e.clone()),
+            };
             *r.lock().unwrap_or_else(PoisonError::into_inner) = Some(outcome);
+            let mut done = finished.lock().unwrap_or_else(PoisonError::into_inner);
+            *done = true;
+            watch(id, last);
         });
         self.jobs
             .lock()
@@ -304,5 +349,46 @@ impl Scans {
             ScanState::Done(report) => Some(Migration::new(report)),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_watched_scan_reports_counts_then_its_result_once_and_nothing_after() {
+        let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/kubernetes");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let scans = Scans::default();
+        let id = scans
+            .start_watched(fixture, move |id, state| {
+                let _ = tx.send((id, state));
+            })
+            .expect("the fixture exists");
+        let mut seen = Vec::new();
+        while let Ok(update) = rx.recv_timeout(std::time::Duration::from_secs(10)) {
+            let done = !matches!(update.1, ScanState::Running(_));
+            seen.push(update);
+            if done {
+                break;
+            }
+        }
+        // Nothing follows the final update, not even a late count.
+        std::thread::sleep(UPDATE_EVERY * 3);
+        assert!(rx.try_recv().is_err(), "an update after the result");
+        assert!(seen.iter().all(|(i, _)| *i == id));
+        let Some((_, ScanState::Done(report))) = seen.last() else {
+            panic!("the last update is the result: {:?}", seen.last());
+        };
+        assert!(
+            !report.findings.is_empty(),
+            "the fixture holds JWT settings"
+        );
+        assert!(
+            matches!(scans.state(id), Some(ScanState::Done(_))),
+            "and the scan still answers when asked"
+        );
+        assert!(scans.start_watched("/no/such/project", |_, _| {}).is_err());
     }
 }

@@ -1,5 +1,5 @@
 //! JWT → S2S migration: each command adapts one call of s2s-migrate's `session` use case to the
-//! window (background scan with poll and cancel, plan, apply behind the readiness gate, undo,
+//! window (background scan with progress on a channel and cancel, plan, apply behind the readiness gate, undo,
 //! report), with the new app's IDs, secret and latest test from the profile the admin picked.
 
 use s2s_core::profiles::ProfileId;
@@ -11,6 +11,7 @@ use s2s_migrate::session::{
     self, Gate, Migration, MigrationPlan, MigrationReport, NewAppTest, ScanState,
 };
 use serde::{Deserialize, Serialize};
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::ipc_error::IpcError;
@@ -48,26 +49,9 @@ pub struct MigrationChoices {
     pub write_secret: bool,
 }
 
-/// Starts scanning a file or folder (`~/` works); returns the scan's id.
-#[tauri::command]
-#[specta::specta]
-pub fn start_migration_scan(state: State<'_, AppState>, path: String) -> Result<u32, IpcError> {
-    state
-        .scans
-        .start(&path)
-        .map_err(|missing| IpcError::path_not_found(&missing))
-}
-
-/// A scan's progress or result.
-#[tauri::command]
-#[specta::specta]
-pub fn get_migration_scan(state: State<'_, AppState>, id: u32) -> Result<ScanStatus, IpcError> {
-    Ok(
-        match state
-            .scans
-            .state(id)
-            .ok_or_else(IpcError::scan_unavailable)?
-        {
+impl From<ScanState> for ScanStatus {
+    fn from(state: ScanState) -> Self {
+        match state {
             ScanState::Running(progress) => ScanStatus::Running { progress },
             ScanState::Done(report) => ScanStatus::Done {
                 report: Box::new(report),
@@ -75,8 +59,38 @@ pub fn get_migration_scan(state: State<'_, AppState>, id: u32) -> Result<ScanSta
             ScanState::Failed(e) => ScanStatus::Failed {
                 message: e.to_string(),
             },
-        },
-    )
+        }
+    }
+}
+
+/// Starts scanning a file or folder (`~/` works); returns the scan's id. Its counts (every
+/// 100 ms while they change) and then its result arrive on `on_update`: a Tauri channel, the
+/// IPC Tauri documents for progress (ordered, and cheaper than events), so the window never polls.
+#[tauri::command]
+#[specta::specta]
+pub fn start_migration_scan(
+    state: State<'_, AppState>,
+    path: String,
+    on_update: Channel<ScanStatus>,
+) -> Result<u32, IpcError> {
+    state
+        .scans
+        .start_watched(&path, move |_, update| {
+            // A window that went away no longer listens; the scan carries on regardless.
+            let _ = on_update.send(update.into());
+        })
+        .map_err(|missing| IpcError::path_not_found(&missing))
+}
+
+/// A scan's progress or result, when asked (the channel tells it as it happens).
+#[tauri::command]
+#[specta::specta]
+pub fn get_migration_scan(state: State<'_, AppState>, id: u32) -> Result<ScanStatus, IpcError> {
+    Ok(state
+        .scans
+        .state(id)
+        .ok_or_else(IpcError::scan_unavailable)?
+        .into())
 }
 
 /// Stops a scan; what was found so far is kept.

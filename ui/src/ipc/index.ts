@@ -2,6 +2,7 @@
 // `ipc.*` and always get an `Outcome`: a value, or an `IpcError` with a stable `kind`, a
 // `message` and maybe a `hint`. Rejections that are not IpcErrors (a missing command, a Rust
 // panic, no Tauri at all) become kind "internal" here, so every view has one error shape.
+import { Channel } from "@tauri-apps/api/core";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import {
   commands,
@@ -205,8 +206,12 @@ export const ipc = {
       const chosen = await openDialog({ directory, multiple: false, title: directory ? "Choose the project folder" : "Choose a config or source file" });
       return typeof chosen === "string" ? chosen : null;
     }),
-  migrateScanStart: (path: string): Promise<Outcome<number>> => settle(() => commands.startMigrationScan(path)),
-  migrateScanStatus: (id: number): Promise<Outcome<ScanStatus>> => settle(() => commands.getMigrationScan(id)),
+  /** Starts a scan; `onUpdate` hears its counts as they change, then its result (a Tauri
+   *  channel: nothing polls). The result may arrive before the scan's id does. */
+  migrateScanStart: (path: string, onUpdate: (status: ScanStatus) => void): Promise<Outcome<number>> =>
+    // tauri-specta types a channel's payload with the Deserialize variant; Rust sends the
+    // Serialize one (what ScanStatus is here), so the channel is retyped, not its messages.
+    settle(() => commands.startMigrationScan(path, new Channel<ScanStatus>(onUpdate) as unknown as Parameters<typeof commands.startMigrationScan>[1])),
   migrateScanCancel: (id: number): Promise<Outcome<null>> => settle(() => commands.cancelMigrationScan(id)),
   migratePlan: (id: number, choices: MigrationChoices): Promise<Outcome<MigrationPlan>> => settle(() => commands.planMigration(id, choices)),
   migrateApply: (id: number, choices: MigrationChoices): Promise<Outcome<Journal>> => settle(() => commands.applyMigration(id, choices)),

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { passedRun, profile, profileList } from "../../../test/fixtures";
-import { answerIpc } from "../../../test/setup";
+import { answerIpc, sendOnChannel } from "../../../test/setup";
 import { forgetMigrationSession } from "../../state/migrationSession";
 import { takeComeBack } from "../../state/navigation";
 import { refreshProfiles } from "../../state/profiles";
@@ -85,8 +85,8 @@ describe("Migrate from JWT", () => {
     const one = { ...report, progress: { ...report.progress, files_seen: 1, files_scanned: 1 }, skipped_binary: 1 };
     answerIpc({
       list_profiles: () => list,
-      start_migration_scan: () => 7,
-      get_migration_scan: () => ({ state: "done", report: one }),
+      // The result arrives before the scan's id does (a one-file project): it waits for the id.
+      start_migration_scan: (args) => (sendOnChannel(args.onUpdate, { state: "done", report: one }), 7),
       plan_migration: () => plan(false),
     });
     render(<MigrateView go={vi.fn()} />);
@@ -97,14 +97,12 @@ describe("Migrate from JWT", () => {
   });
 
   it("scans with progress, shows findings, and applies only once the new app is ready", async () => {
-    let polls = 0;
     let tested = false;
+    let channel: unknown = null;
     const calls = answerIpc({
       // After its test, the new app's history holds it, as the backend records it.
       list_profiles: () => (tested ? { ...list, profiles: [profile("New app", { history: [passedRun().record] })] } : list),
-      start_migration_scan: () => 7,
-      get_migration_scan: () =>
-        ++polls < 2 ? { state: "running", progress: { files_seen: 1, files_scanned: 1, bytes_scanned: 10, findings: 1 } } : { state: "done", report },
+      start_migration_scan: (args) => ((channel = args.onUpdate), 7),
       plan_migration: () => plan(tested),
       test_profile: () => ((tested = true), passedRun()),
       apply_migration: () => journal,
@@ -114,8 +112,12 @@ describe("Migrate from JWT", () => {
     render(<MigrateView go={vi.fn()} />);
     fireEvent.input(screen.getByTestId("migrate-path"), { target: { value: "/tmp/legacy" } });
     fireEvent.click(screen.getByTestId("migrate-scan-start"));
-    expect(await screen.findByTestId("migrate-progress")).toBeTruthy();
+    await waitFor(() => expect(channel).not.toBeNull());
+    sendOnChannel(channel, { state: "running", progress: { files_seen: 1, files_scanned: 1, bytes_scanned: 2048, findings: 1 } });
+    await waitFor(() => expect(screen.getByTestId("migrate-progress").textContent).toContain("1 files · 2 KB · 1 findings"));
+    sendOnChannel(channel, { state: "done", report });
     await waitFor(() => expect(screen.getAllByTestId("migrate-finding")).toHaveLength(2), { timeout: 2000 });
+    expect(calls.some((c) => c.cmd === "get_migration_scan")).toBe(false); // told, never polled
     expect(screen.getByTestId("migrate-findings").textContent).toContain("committed to git");
     expect(screen.getByTestId("migrate-scopes").textContent).toContain("user:read:list_users:admin");
     expect(screen.getByTestId("migrate-admin-note").textContent).toContain("admin privileges");
@@ -153,8 +155,7 @@ describe("Migrate from JWT", () => {
   it("offers nothing to write for a project whose JWT settings are only in code", async () => {
     answerIpc({
       list_profiles: () => list,
-      start_migration_scan: () => 7,
-      get_migration_scan: () => ({ state: "done", report }),
+      start_migration_scan: (args) => (setTimeout(() => sendOnChannel(args.onUpdate, { state: "done", report })), 7),
       plan_migration: () => ({ ...plan(true), previews: [] }),
     });
     render(<MigrateView go={vi.fn()} />);
@@ -179,8 +180,7 @@ describe("Migrate from JWT", () => {
     let profiles = [profile("Old app")];
     answerIpc({
       list_profiles: () => ({ ...list, profiles }),
-      start_migration_scan: () => 1,
-      get_migration_scan: () => ({ state: "done", report }),
+      start_migration_scan: (args) => (setTimeout(() => sendOnChannel(args.onUpdate, { state: "done", report })), 1),
       plan_migration: () => plan(false),
     });
     const go = vi.fn();
@@ -202,14 +202,18 @@ describe("Migrate from JWT", () => {
   it("cancels a running scan", async () => {
     const calls = answerIpc({
       list_profiles: () => list,
-      start_migration_scan: () => 3,
-      get_migration_scan: () => ({ state: "running", progress: { files_seen: 10, files_scanned: 10, bytes_scanned: 100, findings: 0 } }),
+      start_migration_scan: (args) => (
+        setTimeout(() => sendOnChannel(args.onUpdate, { state: "running", progress: { files_seen: 10, files_scanned: 10, bytes_scanned: 100, findings: 0 } })),
+        3
+      ),
       cancel_migration_scan: () => null,
     });
     render(<MigrateView go={vi.fn()} />);
     fireEvent.input(screen.getByTestId("migrate-path"), { target: { value: "/big" } });
     fireEvent.click(screen.getByTestId("migrate-scan-start"));
-    fireEvent.click(await screen.findByTestId("migrate-cancel"));
+    const cancel = (await screen.findByTestId("migrate-cancel")) as HTMLButtonElement;
+    await waitFor(() => expect(cancel.disabled).toBe(false));
+    fireEvent.click(cancel);
     expect(calls).toContainEqual({ cmd: "cancel_migration_scan", args: { id: 3 } });
   });
 

@@ -1,7 +1,7 @@
 // Step 1: choose a project folder or a config file and scan it, with live counts and Cancel.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { ipc, type IpcError, type ScanReport } from "../../ipc";
+import { ipc, type IpcError, type ScanReport, type ScanStatus } from "../../ipc";
 
 type Running = { files: number; bytes: number; findings: number };
 
@@ -10,44 +10,53 @@ export function ScanPanel({ onDone }: { onDone: (id: number, report: ScanReport)
   const [scanId, setScanId] = useState<number | null>(null);
   const [running, setRunning] = useState<Running | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pathField = useRef<HTMLInputElement>(null);
-  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  // Updates that arrive after the panel is gone (the admin left the view) are dropped.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => void (mounted.current = false);
+  }, []);
   // Nothing at the path: the field itself says so, and takes the focus.
   const pathMissing = error?.kind === "path_not_found";
   useEffect(() => {
     if (pathMissing) pathField.current?.focus();
   }, [pathMissing]);
 
-  const poll = async (id: number) => {
-    const outcome = await ipc.migrateScanStatus(id);
-    if (!outcome.ok) return setError(outcome.error);
-    const status = outcome.value;
-    if (status.state === "running") {
-      setRunning({ files: status.progress.files_scanned, bytes: status.progress.bytes_scanned, findings: status.progress.findings });
-      timer.current = setTimeout(() => void poll(id), 150);
-    } else if (status.state === "done") {
+  const start = async () => {
+    setError(null);
+    setScanId(null);
+    setRunning({ files: 0, bytes: 0, findings: 0 });
+    // A small project can finish before its id arrives: the result waits for the id.
+    let id: number | null = null;
+    let finished: ScanReport | null = null;
+    const outcome = await ipc.migrateScanStart(path, (status: ScanStatus) => {
+      if (!mounted.current) return;
+      if (status.state === "running") {
+        setRunning({ files: status.progress.files_scanned, bytes: status.progress.bytes_scanned, findings: status.progress.findings });
+      } else if (status.state === "done") {
+        setRunning(null);
+        if (id === null) finished = status.report;
+        else onDone(id, status.report);
+      } else {
+        setRunning(null);
+        setError({ kind: "path_not_found", message: status.message, hint: null });
+      }
+    });
+    if (!mounted.current) return;
+    if (!outcome.ok) {
       setRunning(null);
-      onDone(id, status.report);
-    } else {
-      setRunning(null);
-      setError({ kind: "path_not_found", message: status.message, hint: null });
+      return setError(outcome.error);
     }
+    id = outcome.value;
+    setScanId(id);
+    if (finished) onDone(id, finished);
   };
   const browse = async (directory: boolean) => {
     const outcome = await ipc.pickPath(directory);
     if (!outcome.ok) return setError(outcome.error);
     if (outcome.value) setPath(outcome.value);
   };
-  const start = async () => {
-    setError(null);
-    const outcome = await ipc.migrateScanStart(path);
-    if (!outcome.ok) return setError(outcome.error);
-    setScanId(outcome.value);
-    setRunning({ files: 0, bytes: 0, findings: 0 });
-    void poll(outcome.value);
-  };
-
   return (
     <section class="card" data-testid="migrate-scan">
       <h2>1 · Find the legacy JWT settings</h2>
@@ -89,7 +98,13 @@ export function ScanPanel({ onDone }: { onDone: (id: number, report: ScanReport)
         <div class="progress" data-testid="migrate-progress">
           <progress />
           {running.files} files · {Math.round(running.bytes / 1024)} KB · {running.findings} findings
-          <button type="button" class="button button--link" data-testid="migrate-cancel" onClick={() => scanId !== null && void ipc.migrateScanCancel(scanId)}>
+          <button
+            type="button"
+            class="button button--link"
+            data-testid="migrate-cancel"
+            disabled={scanId === null}
+            onClick={() => scanId !== null && void ipc.migrateScanCancel(scanId)}
+          >
             Cancel
           </button>
         </div>
