@@ -33,6 +33,7 @@ test("get_app_info from the Rust side appears in Settings", (t) =>
     await (await app.session.byTestId("nav-settings")).click();
     assert.match(await app.session.textOf("app-info-version"), /^\d+\.\d+\.\d+$/);
     assert.match(await app.session.textOf("app-info-profile"), /^(debug|release)$/);
+    assert.match(await app.session.textOf("app-info-commit"), /^([0-9a-f]{12}|unknown)$/);
     // The Sandbox really listens: its address is the embedded simulator's.
     const sandbox = await app.session.textOf("app-info-sandbox");
     assert.match(sandbox, /^http:\/\/127\.0\.0\.1:\d+$/);

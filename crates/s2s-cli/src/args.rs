@@ -17,7 +17,7 @@ Exit codes:
 
 /// S2S Desk on the command line: test Zoom Server-to-Server OAuth credentials and check their scopes.
 #[derive(Debug, Parser)]
-#[command(name = "s2s", version, about, after_long_help = EXIT_CODES, after_help = EXIT_CODES)]
+#[command(name = "s2s", about, after_long_help = EXIT_CODES, after_help = EXIT_CODES)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -60,6 +60,18 @@ pub enum Command {
     Migrate(MigrateCommand),
     /// Run the local Zoom simulator and print its address and demo credentials.
     Sim(SimArgs),
+    /// Print a shell completion script (bash, zsh or fish) to standard output; the packages
+    /// install them, e.g. `s2s completions bash > /etc/bash_completion.d/s2s`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to standard output; the packages install it as s2s(1).
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// Which shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Subcommand)]

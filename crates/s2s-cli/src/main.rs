@@ -11,14 +11,18 @@ mod migrate;
 mod profile;
 mod render;
 mod scopes;
+mod self_docs;
 mod sim;
 mod target;
 mod test_token;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 fn main() -> std::process::ExitCode {
-    let cli = args::Cli::parse();
+    let cli = match args::Cli::from_arg_matches(&self_docs::command().get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     init_logging();
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -39,6 +43,8 @@ fn main() -> std::process::ExitCode {
             args::Command::Limits(a) => limits::run(a),
             args::Command::Migrate(c) => migrate::run(c).await,
             args::Command::Sim(a) => sim::run(a).await,
+            args::Command::Completions(a) => self_docs::completions(a.shell),
+            args::Command::Man => self_docs::man(),
         }
     });
     std::process::ExitCode::from(code)

@@ -36,6 +36,19 @@ mod single_flight;
 pub mod tester;
 pub mod token;
 
+/// The commit this build came from (12 hex digits), or "unknown" outside a git checkout.
+pub const BUILD_COMMIT: &str = env!("S2S_GIT_COMMIT");
+
+/// "0.1.0 (commit 0123456789ab, catalog zoom-api-hub-2026-03-10 (33 products))": what
+/// `s2s --version` prints after the name, so a pipeline can pin and report what it ran.
+pub fn version_text() -> String {
+    format!(
+        "{} (commit {BUILD_COMMIT}, catalog {})",
+        env!("CARGO_PKG_VERSION"),
+        zoom_catalog::CATALOG_VERSION
+    )
+}
+
 pub use zoom_catalog as catalog;
 /// Scope parsing lives in `zoom-catalog` (shared with the simulator); re-exported under its old name.
 pub use zoom_catalog::scope as scopes;

@@ -12,6 +12,10 @@ pub struct AppInfo {
     pub name: String,
     /// The app's version.
     pub version: String,
+    /// The commit it was built from, or "unknown" (built outside a git checkout).
+    pub commit: String,
+    /// Which snapshot of Zoom's API documents the scope catalog comes from.
+    pub catalog: String,
     /// "debug" or "release".
     pub build_profile: String,
     /// The Tauri version it was built with.
@@ -29,6 +33,8 @@ pub fn get_app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         name: "S2S Desk".into(),
         version: env!("CARGO_PKG_VERSION").into(),
+        commit: s2s_core::BUILD_COMMIT.into(),
+        catalog: s2s_core::catalog::CATALOG_VERSION.into(),
         build_profile: if cfg!(debug_assertions) {
             "debug"
         } else {

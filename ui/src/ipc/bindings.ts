@@ -137,6 +137,10 @@ export type AppInfo = {
 	name: string,
 	/**  The app's version. */
 	version: string,
+	/**  The commit it was built from, or "unknown" (built outside a git checkout). */
+	commit: string,
+	/**  Which snapshot of Zoom's API documents the scope catalog comes from. */
+	catalog: string,
 	/**  "debug" or "release". */
 	build_profile: string,
 	/**  The Tauri version it was built with. */

@@ -31,8 +31,14 @@ export function SettingsView({ info }: { info: Loadable<AppInfo> }) {
           <dl class="facts">
             <dt>Version</dt>
             <dd data-testid="app-info-version">{info.value.version}</dd>
+            <dt>Commit</dt>
+            <dd>
+              <code data-testid="app-info-commit">{info.value.commit}</code>
+            </dd>
             <dt>Build</dt>
             <dd data-testid="app-info-profile">{info.value.build_profile}</dd>
+            <dt>Scope catalog</dt>
+            <dd>{info.value.catalog}</dd>
             <dt>Tauri</dt>
             <dd>{info.value.tauri_version}</dd>
             <dt>Sandbox</dt>
