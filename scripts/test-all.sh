@@ -39,10 +39,27 @@ core_has_no_tauri() {
   [ $bad -eq 0 ] && echo "zoom-catalog, s2s-core, s2s-migrate, zoom-sim and s2s-cli build without Tauri"
 }
 
+# macOS and Windows stay buildable: the core crates resolve there without any Linux-only crate,
+# and the keychain finds the native store (no cross toolchain here, so resolution, not a build).
+core_is_portable() {
+  local target bad=0 deps
+  for target in x86_64-pc-windows-msvc aarch64-apple-darwin; do
+    deps=$(cargo tree --locked --target "$target" -p zoom-catalog -p s2s-core -p s2s-migrate -p zoom-sim -p s2s-cli \
+      -e normal --prefix none --format '{p}' | sed 's/ (.*//' | sort -u)
+    if grep -iE '^(dbus|libdbus|zbus|secret-service|linux-keyutils|webkit2gtk|gtk|x11|wayland)' <<<"$deps"; then
+      echo "$target: the core crates pull in Linux-only crates (above)"
+      bad=1
+    fi
+    grep -qE '^(windows|apple)-native-keyring-store ' <<<"$deps" || { echo "$target: no native keychain store"; bad=1; }
+  done
+  [ $bad -eq 0 ] && echo "the core crates resolve for Windows and macOS without Linux-only crates, with the native keychain"
+}
+
 step ui-build build_ui
 step fmt cargo fmt --all --check
 step clippy cargo clippy --locked --workspace --all-targets -- -D warnings
 step core-has-no-tauri core_has_no_tauri
+step core-is-portable core_is_portable
 # Inside a private D-Bus session with gnome-keyring, so the keychain tests use a real Secret Service.
 step rust-core scripts/with-keyring.sh cargo test --locked -p zoom-catalog -p s2s-core -p s2s-migrate -p zoom-sim -p s2s-cli
 # The fault suite: processes SIGKILLed mid-write, a full and a read-only disk, the Secret Service
@@ -57,6 +74,10 @@ step ui-unit npm run --prefix ui --silent test
 step ui-flow npm run --prefix ui --silent flow
 step app-build cargo build --locked -p s2s-desk
 step e2e tests/e2e/run.sh target/debug/s2s-desk
+# The packages, built once (the release build the benchmarks also use), then installed on this
+# machine, run from /usr/bin in a real window, and purged.
+step package scripts/package.sh
+step install scripts/install-test.sh
 
 # "PASSED FAILED" from a log's runner summaries: cargo's "test result:" lines, Vitest's
 # "Tests N passed | M failed" and node:test's "# pass N" / "# fail N".

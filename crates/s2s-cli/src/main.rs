@@ -51,12 +51,17 @@ fn main() -> std::process::ExitCode {
 }
 
 /// Logs go to stderr, quiet by default; `S2S_LOG=debug` for more. No log line carries a secret.
+/// Colour only on a terminal, and never under NO_COLOR (https://no-color.org).
 fn init_logging() {
+    use std::io::IsTerminal;
     let filter = tracing_subscriber::EnvFilter::try_from_env("S2S_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let colour = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(colour)
         .with_target(false)
         .try_init();
 }

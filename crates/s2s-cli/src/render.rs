@@ -36,7 +36,8 @@ fn success_json(r: &TestReport) -> Value {
             ErrorKind::MissingScope => format!("the token lacks required scopes: {}", r.missing_required.join(", ")),
             _ => probe_line(&r.probe),
         };
-        json!({"kind": kind.as_str(), "zoom_error": null, "zoom_reason": null, "http_status": null, "message": message})
+        // The same fields as a failure's error (docs/json/failure.schema.json), so one reader fits both.
+        json!({"kind": kind.as_str(), "zoom_error": null, "zoom_reason": null, "http_status": null, "message": message, "advice": null, "issues": []})
     });
     json!({
         "ok": r.passed(),

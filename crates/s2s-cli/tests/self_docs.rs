@@ -89,3 +89,21 @@ async fn no_color_wins_even_over_a_forced_colour() {
     assert_eq!(plain.code, 2);
     assert!(!plain.stderr.contains('\u{1b}'), "{:?}", plain.stderr);
 }
+
+#[tokio::test]
+async fn logs_are_plain_text_when_not_on_a_terminal() {
+    let sim = support::sim().await;
+    let env = [
+        ("S2S_LOG", "debug"),
+        ("ZOOM_ACCOUNT_ID", support::ACCOUNT),
+        ("ZOOM_CLIENT_ID", support::REPORTING.0),
+        ("ZOOM_CLIENT_SECRET", support::REPORTING.1),
+    ];
+    let r = s2s_with(&["test-token", "--oauth-url", &sim.base_url()], &env).await;
+    assert!(
+        r.stderr.contains("DEBUG"),
+        "debug logs were asked for: {}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains('\u{1b}'), "{:?}", r.stderr);
+}

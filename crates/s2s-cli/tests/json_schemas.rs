@@ -1,0 +1,298 @@
+//! `--json` is a contract: every command's real output, success and failure, validates against
+//! its JSON Schema in docs/json/ (draft 2020-12). A field removed or retyped fails here; new
+//! fields are additive and allowed.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use s2s_core::catalog::change::OwnerSnapshot;
+use s2s_core::profiles::TestRecord;
+use serde_json::Value;
+use support::{data_home_with_history, run, s2s, with_data_home, Run, ACCOUNT, REPORTING};
+
+fn schema_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/json")
+}
+
+/// Validates `output` against `docs/json/<name>.schema.json`; a failure (ok: false, and no
+/// token: api_url null) against failure.schema.json, which every command shares.
+fn assert_valid(name: &str, run: &Run) {
+    let output = run.json();
+    let failed = output.get("ok") == Some(&Value::Bool(false))
+        && output.get("api_url") == Some(&Value::Null);
+    let file = if failed { "failure" } else { name };
+    if let Ok(dir) = std::env::var("S2S_JSON_SAMPLES") {
+        let _ = std::fs::write(
+            Path::new(&dir).join(format!(
+                "{name}-{}.json",
+                if failed { "failure" } else { "ok" }
+            )),
+            &run.stdout,
+        );
+    }
+    let path = schema_dir().join(format!("{file}.schema.json"));
+    let schema = read_schema(&path);
+    // The schemas refer to each other by their $id (failure.schema.json's error object).
+    let others: Vec<(String, jsonschema::Resource)> = std::fs::read_dir(schema_dir())
+        .expect("docs/json")
+        .map(|entry| {
+            let other = read_schema(&entry.expect("entry").path());
+            let id = other["$id"]
+                .as_str()
+                .expect("every schema has an $id")
+                .to_string();
+            (id, jsonschema::Resource::from_contents(other))
+        })
+        .collect();
+    let registry = jsonschema::Registry::new()
+        .extend(others)
+        .and_then(|r| r.prepare())
+        .expect("the schemas register");
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .with_registry(&registry)
+        .build(&schema)
+        .unwrap_or_else(|e| panic!("{} is not a valid schema: {e}", path.display()));
+    let problems: Vec<String> = validator
+        .iter_errors(&output)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "`{name}` output breaks {}:\n{}\n{}",
+        path.display(),
+        problems.join("\n"),
+        run.stdout
+    );
+}
+
+fn read_schema(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
+}
+
+async fn s2s_json(args: &[&str], env: &[(&str, &str)], home: Option<&tempfile::TempDir>) -> Run {
+    let mut cmd = match home {
+        Some(home) => with_data_home(home),
+        None => s2s(),
+    };
+    cmd.args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    run(cmd, None).await
+}
+
+fn reporting_test() -> TestRecord {
+    TestRecord {
+        at_unix: 1_790_000_000,
+        ok: true,
+        kind: None,
+        summary: "Token issued with 2 scopes".into(),
+        scopes: vec![
+            "user:read:list_users:admin".into(),
+            "meeting:read:list_meetings:admin".into(),
+        ],
+        latency_ms: Some(4),
+        owner: Some(OwnerSnapshot {
+            user_id: "sbx-admin-0002".into(),
+            email: Some("adam.admin@sandbox.example".into()),
+            role_id: Some("1".into()),
+            role_name: Some("Admin".into()),
+            privileges: Some(vec!["User:Read".into()]),
+        }),
+        drift: None,
+        renamed_scopes: Vec::new(),
+    }
+}
+
+#[tokio::test]
+async fn test_token_and_sim_output_match_their_schemas() {
+    let sim = support::sim().await;
+    let creds = [
+        ("ZOOM_ACCOUNT_ID", ACCOUNT),
+        ("ZOOM_CLIENT_ID", REPORTING.0),
+        ("ZOOM_CLIENT_SECRET", REPORTING.1),
+    ];
+    let passed = s2s_json(
+        &["test-token", "--json", "--oauth-url", &sim.base_url()],
+        &creds,
+        None,
+    )
+    .await;
+    assert_eq!(passed.code, 0, "{}", passed.all());
+    assert_valid("test-token", &passed);
+    let wrong = [
+        ("ZOOM_ACCOUNT_ID", ACCOUNT),
+        ("ZOOM_CLIENT_ID", REPORTING.0),
+        ("ZOOM_CLIENT_SECRET", "wrongSecretWrongSecretWrong00001"),
+    ];
+    let rejected = s2s_json(
+        &["test-token", "--json", "--oauth-url", &sim.base_url()],
+        &wrong,
+        None,
+    )
+    .await;
+    assert_eq!(rejected.code, 3, "{}", rejected.all());
+    assert_valid("test-token", &rejected);
+    let missing = s2s_json(
+        &[
+            "test-token",
+            "--json",
+            "--oauth-url",
+            &sim.base_url(),
+            "--require-scope",
+            "phone:read:admin",
+        ],
+        &creds,
+        None,
+    )
+    .await;
+    assert_eq!(missing.code, 5, "{}", missing.all());
+    assert_valid("test-token", &missing);
+
+    let mut cmd = s2s();
+    cmd.args(["sim", "--port", "0", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true);
+    let mut child = cmd.spawn().expect("s2s sim");
+    let mut stdout = tokio::io::BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    tokio::io::AsyncBufReadExt::read_line(&mut stdout, &mut line)
+        .await
+        .expect("a line");
+    assert_valid(
+        "sim",
+        &Run {
+            code: 0,
+            stdout: line,
+            stderr: String::new(),
+        },
+    );
+}
+
+#[tokio::test]
+async fn scopes_check_whatif_and_limits_output_match_their_schemas() {
+    let (home, _) = data_home_with_history(&["user:read:user:admin"], Some(reporting_test()));
+    let scopes = s2s_json(
+        &["scopes", "--profile", "reporting", "--json"],
+        &[],
+        Some(&home),
+    )
+    .await;
+    assert_eq!(scopes.code, 0, "{}", scopes.all());
+    assert_valid("scopes", &scopes);
+    let check = s2s_json(
+        &[
+            "check",
+            "--profile",
+            "reporting",
+            "--json",
+            "GET /users",
+            "DELETE /meetings/{meetingId}",
+        ],
+        &[],
+        Some(&home),
+    )
+    .await;
+    assert_eq!(check.code, 5, "{}", check.all());
+    assert_valid("check", &check);
+    let whatif = s2s_json(
+        &[
+            "whatif",
+            "--profile",
+            "reporting",
+            "--role",
+            "member",
+            "--json",
+        ],
+        &[],
+        Some(&home),
+    )
+    .await;
+    assert_eq!(whatif.code, 0, "{}", whatif.all());
+    assert_valid("whatif", &whatif);
+    let unknown = s2s_json(
+        &["scopes", "--profile", "nobody", "--json"],
+        &[],
+        Some(&home),
+    )
+    .await;
+    assert_eq!(unknown.code, 2, "{}", unknown.all());
+    assert_valid("scopes", &unknown);
+    let limits = s2s_json(
+        &[
+            "limits",
+            "--plan",
+            "pro",
+            "--json",
+            "GET /users=100",
+            "POST /users/{userId}/meetings=300",
+        ],
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(limits.code, 6, "{}", limits.all());
+    assert_valid("limits", &limits);
+}
+
+#[tokio::test]
+async fn migrate_scan_apply_and_undo_output_match_their_schemas() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../s2s-migrate/tests/fixtures/dotenv-tricky");
+    support::copy_dir(&corpus, &dir.path().join("dotenv-tricky"));
+    let in_dir = |args: &[&str]| {
+        let mut cmd = s2s();
+        cmd.current_dir(dir.path()).args(args.iter().copied());
+        cmd
+    };
+    let scan = run(
+        in_dir(&["migrate", "scan", ".", "--plan", "plan.json", "--json"]),
+        None,
+    )
+    .await;
+    assert_eq!(scan.code, 0, "{}", scan.all());
+    assert_valid("migrate-scan", &scan);
+    let ids = [
+        "--account-id",
+        "A1234567890123456789012",
+        "--client-id",
+        "C1234567890123456789012",
+    ];
+    let dry = run(
+        in_dir(
+            &[
+                &["migrate", "apply", "plan.json", "--dry-run", "--json"][..],
+                &ids[..],
+            ]
+            .concat(),
+        ),
+        None,
+    )
+    .await;
+    assert_eq!(dry.code, 0, "{}", dry.all());
+    assert_valid("migrate-apply", &dry);
+    let applied = run(
+        in_dir(
+            &[
+                &["migrate", "apply", "plan.json", "--skip-test", "--json"][..],
+                &ids[..],
+            ]
+            .concat(),
+        ),
+        None,
+    )
+    .await;
+    assert_eq!(applied.code, 0, "{}", applied.all());
+    assert_valid("migrate-apply", &applied);
+    let journal = applied.json()["journal"]
+        .as_str()
+        .expect("a journal")
+        .to_string();
+    let undone = run(in_dir(&["migrate", "undo", &journal, "--json"]), None).await;
+    assert_eq!(undone.code, 0, "{}", undone.all());
+    assert_valid("migrate-undo", &undone);
+}
