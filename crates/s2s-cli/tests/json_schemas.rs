@@ -53,7 +53,9 @@ fn assert_valid(name: &str, run: &Run) {
         .with_draft(jsonschema::Draft::Draft202012)
         .with_registry(&registry)
         .build(&schema)
-        .unwrap_or_else(|e| panic!("{} is not a valid schema: {e}", path.display()));
+        .map_err(|e| format!("{} is not a valid schema: {e}", path.display()));
+    assert!(validator.is_ok(), "{validator:?}");
+    let Ok(validator) = validator else { return };
     let problems: Vec<String> = validator
         .iter_errors(&output)
         .map(|e| format!("{} at {}", e, e.instance_path()))
@@ -68,8 +70,11 @@ fn assert_valid(name: &str, run: &Run) {
 }
 
 fn read_schema(path: &Path) -> Value {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
+    let parsed = std::fs::read_to_string(path)
+        .map_err(|e| e.to_string())
+        .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()));
+    assert!(parsed.is_ok(), "{}: {:?}", path.display(), parsed.as_ref().err());
+    parsed.unwrap_or_default()
 }
 
 async fn s2s_json(args: &[&str], env: &[(&str, &str)], home: Option<&tempfile::TempDir>) -> Run {
