@@ -88,10 +88,10 @@ S2S_DESK_BINARY=/usr/bin/s2s-desk timeout 300 scripts/with-keyring.sh xvfb-run -
   node --test --test-concurrency=1 tests/install/ || smoke_failed=1
 
 say "removing it"
-files=$(dpkg -L s2s-desk | while read -r f; do [ -f "$f" ] && echo "$f"; done)
+files=$(dpkg -L s2s-desk | while read -r f; do if [ -f "$f" ]; then echo "$f"; fi; done)
 as_root env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq s2s-desk >/dev/null
 check "purged" bash -c '! dpkg-query -W -f="\${Status}" s2s-desk 2>/dev/null | grep -q installed'
-left=$(while read -r f; do [ -n "$f" ] && [ -e "$f" ] && echo "$f"; done <<<"$files")
+left=$(while read -r f; do if [ -n "$f" ] && [ -e "$f" ]; then echo "$f"; fi; done <<<"$files")
 check "no file of the package left behind${left:+: $left}" test -z "$left"
 
 # The checks' tally, in node:test's words, so the test command counts them.
