@@ -73,7 +73,12 @@ fn read_schema(path: &Path) -> Value {
     let parsed = std::fs::read_to_string(path)
         .map_err(|e| e.to_string())
         .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()));
-    assert!(parsed.is_ok(), "{}: {:?}", path.display(), parsed.as_ref().err());
+    assert!(
+        parsed.is_ok(),
+        "{}: {:?}",
+        path.display(),
+        parsed.as_ref().err()
+    );
     parsed.unwrap_or_default()
 }
 

@@ -75,7 +75,12 @@ async fn the_man_page_is_roff_with_every_subcommand_and_the_exit_codes() {
 #[tokio::test]
 async fn no_color_wins_even_over_a_forced_colour() {
     // clap colours its errors when forced; NO_COLOR (https://no-color.org) must still win.
-    let forced = s2s_with(&["--no-such-flag"], &[("CLICOLOR_FORCE", "1")]).await;
+    let mut c = s2s();
+    // The test command itself runs under NO_COLOR; this run must not inherit it.
+    c.arg("--no-such-flag")
+        .env("CLICOLOR_FORCE", "1")
+        .env_remove("NO_COLOR");
+    let forced = run(c, None).await;
     assert!(
         forced.stderr.contains('\u{1b}'),
         "the check is meaningful only if colour can appear: {}",
