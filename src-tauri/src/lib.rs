@@ -99,6 +99,7 @@ pub fn build_app<R: Runtime>(
 
 /// Starts the desktop app.
 pub fn run() {
+    draw_on_the_cpu_unless_told_otherwise();
     init_logging();
     // The Sandbox's server runs on Tauri's own tokio runtime, started before the window opens.
     let profiles = match ProfileService::open_default() {
@@ -116,6 +117,19 @@ pub fn run() {
     let app = build_app(tauri::Builder::default(), make_builder(), state);
     if let Err(e) = app.run(tauri::generate_context!()) {
         fail_to_start(&e.to_string());
+    }
+}
+
+/// WebKitGTK draws with OpenGL by default; without a GPU (VMs, remote desktops, CI) that is
+/// software GL, and compiling its shaders made the first complete view take 2× as long as a
+/// minimal Tauri app's first paint and cost ~60 MB more memory (docs/performance.md; the start-up
+/// benchmark shows 1.0× and 1.04× with CPU drawing). S2S Desk's pages are static forms, so Skia's
+/// CPU renderer is the better default everywhere; set WEBKIT_SKIA_ENABLE_CPU_RENDERING=0 to
+/// draw with the GPU instead. Runs first, before any thread exists.
+fn draw_on_the_cpu_unless_told_otherwise() {
+    const CPU_RENDERING: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
+    if cfg!(target_os = "linux") && std::env::var_os(CPU_RENDERING).is_none() {
+        std::env::set_var(CPU_RENDERING, "1");
     }
 }
 
