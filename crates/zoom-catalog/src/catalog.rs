@@ -15,16 +15,17 @@ pub const CATALOG_VERSION: &str = "zoom-api-hub-2026-03-10 (33 products)";
 /// The products of Zoom's original REST API, which keep an operationId another product reuses.
 const CORE_PRODUCTS: [&str; 3] = ["users", "meetings", "accounts"];
 
-const OPERATIONS_JSON: &str = include_str!("../../../data/zoom-scopes/operations.json");
-const SCOPES_JSON: &str = include_str!("../../../data/zoom-scopes/scopes.json");
-const PRIVILEGES_JSON: &str = include_str!("../../../data/zoom-scopes/privileges.json");
+// data/zoom-scopes/*.json, minified and deflated by build.rs.
+const OPERATIONS_JSON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/operations.json.deflate"));
+const SCOPES_JSON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/scopes.json.deflate"));
+const PRIVILEGES_JSON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/privileges.json.deflate"));
 
 /// The catalog could not be read: only possible if the compiled-in data is broken.
 #[derive(Debug, thiserror::Error)]
-#[error("the built-in scope catalog ({file}) is unreadable: {source}")]
+#[error("the built-in scope catalog ({file}) is unreadable: {reason}")]
 pub struct CatalogError {
     file: &'static str,
-    source: serde_json::Error,
+    reason: String,
 }
 
 /// The plain API (`endpoints`) or its master-account form (`/accounts/{accountId}/…`).
@@ -179,8 +180,14 @@ pub struct Catalog {
     by_shape: HashMap<(String, usize), Vec<usize>>,
 }
 
-fn read<T: serde::de::DeserializeOwned>(file: &'static str, json: &str) -> Result<T, CatalogError> {
-    serde_json::from_str(json).map_err(|source| CatalogError { file, source })
+fn read<T: serde::de::DeserializeOwned>(
+    file: &'static str,
+    packed: &[u8],
+) -> Result<T, CatalogError> {
+    let fail = |reason: String| CatalogError { file, reason };
+    let json =
+        miniz_oxide::inflate::decompress_to_vec(packed).map_err(|e| fail(format!("{e:?}")))?;
+    serde_json::from_slice(&json).map_err(|e| fail(e.to_string()))
 }
 
 /// The compiled-in catalog, parsed on first use.
