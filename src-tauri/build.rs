@@ -1,7 +1,7 @@
 //! Declares the app's own commands to Tauri's ACL: each must then be granted by a capability
 //! (capabilities/main.json), so the window can call nothing it was not given.
 
-/// Keep in step with `make_builder` in src/lib.rs; a test checks they match.
+/// Keep in step with `with_commands!` in src/lib.rs; a test checks they match.
 const COMMANDS: &[&str] = &[
     "get_app_info",
     "open_external",

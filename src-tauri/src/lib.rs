@@ -1,6 +1,7 @@
 //! S2S Desk's desktop shell: windows, app state and thin IPC commands over s2s-core.
 //!
-//! - [`make_builder`] lists every command once; the app and the bindings export both use it.
+//! - `with_commands!` lists every command once; the app's handler and [`bindings_builder`]
+//!   (the TypeScript bindings export) both use it.
 //! - [`build_app`] wires a `tauri::Builder` for any runtime, so the mock runtime can run it.
 //! - [`state`]: the one `AppState`; [`ipc_error`]: the one error type commands return.
 //!
@@ -14,10 +15,12 @@ pub mod state;
 use s2s_core::profiles::service::ProfileService;
 use tauri::{Manager, Runtime};
 
-/// Every command, listed once.
-pub fn make_builder<R: Runtime>() -> tauri_specta::Builder<R> {
-    tauri_specta::Builder::<R>::new()
-        .commands(tauri_specta::collect_commands![
+/// Every command, listed once, handed to a macro: `tauri::generate_handler` for the running app,
+/// `tauri_specta::collect_commands` for the TypeScript bindings. The app itself never carries the
+/// type descriptions the bindings need (they made up much of the binary; docs/performance.md).
+macro_rules! with_commands {
+    ($($m:tt)+) => {
+        $($m)+![
             commands::app::get_app_info,
             commands::links::open_external,
             commands::profiles::list_profiles,
@@ -52,7 +55,14 @@ pub fn make_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             commands::sandbox::reset_sandbox,
             commands::preferences::get_preferences,
             commands::preferences::set_preferences,
-        ])
+        ]
+    };
+}
+
+/// The commands for the TypeScript bindings export (tests/ipc.rs `export_bindings`).
+pub fn bindings_builder<R: Runtime>() -> tauri_specta::Builder<R> {
+    tauri_specta::Builder::<R>::new()
+        .commands(with_commands!(tauri_specta::collect_commands))
         // Counters and Unix timestamps are far below 2^53, so TypeScript's number is exact for them.
         .dangerously_cast_bigints_to_number()
 }
@@ -60,7 +70,6 @@ pub fn make_builder<R: Runtime>() -> tauri_specta::Builder<R> {
 /// Wires commands and state into a Tauri builder (real or mock runtime).
 pub fn build_app<R: Runtime>(
     builder: tauri::Builder<R>,
-    specta: tauri_specta::Builder<R>,
     state: state::AppState,
 ) -> tauri::Builder<R> {
     builder
@@ -68,9 +77,8 @@ pub fn build_app<R: Runtime>(
         .plugin(tauri_plugin_store::Builder::default().build())
         .manage(state)
         .plugin(preferences::plugin())
-        .invoke_handler(specta.invoke_handler())
+        .invoke_handler(with_commands!(tauri::generate_handler))
         .setup(move |app| {
-            specta.mount_events(app);
             // The window from tauri.conf.json exists by now; it is put back where it was.
             if let Some(window) = app.get_webview_window("main") {
                 let saved = app
@@ -114,7 +122,7 @@ pub fn run() {
         Ok(state) => state,
         Err(e) => fail_to_start(&e),
     };
-    let app = build_app(tauri::Builder::default(), make_builder(), state);
+    let app = build_app(tauri::Builder::default(), state);
     if let Err(e) = app.run(tauri::generate_context!()) {
         fail_to_start(&e.to_string());
     }

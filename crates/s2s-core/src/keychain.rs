@@ -75,14 +75,12 @@ impl KeyringStore {
 
     /// Whether the platform keychain could be initialised in this process.
     pub fn check_available() -> Result<(), SecretStoreError> {
-        keyring::Entry::store_status()
-            .as_ref()
-            .map(|_| ())
-            .map_err(map_error)
+        NATIVE_STORE.as_ref().map(|_| ()).map_err(map_error)
     }
 
-    fn entry(&self, profile_id: &str) -> Result<keyring::Entry, SecretStoreError> {
-        keyring::Entry::new(&self.service, profile_id).map_err(|e| map_error(&e))
+    fn entry(&self, profile_id: &str) -> Result<keyring_core::Entry, SecretStoreError> {
+        Self::check_available()?;
+        keyring_core::Entry::new(&self.service, profile_id).map_err(|e| map_error(&e))
     }
 }
 
@@ -96,14 +94,14 @@ impl SecretStore for KeyringStore {
     fn get(&self, profile_id: &str) -> Result<Option<Secret>, SecretStoreError> {
         match self.entry(profile_id)?.get_password() {
             Ok(value) => Ok(Some(Secret::new(value))),
-            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(keyring_core::Error::NoEntry) => Ok(None),
             Err(e) => Err(map_error(&e)),
         }
     }
 
     fn delete(&self, profile_id: &str) -> Result<(), SecretStoreError> {
         match self.entry(profile_id)?.delete_credential() {
-            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
             Err(e) => Err(map_error(&e)),
         }
     }
@@ -124,9 +122,28 @@ impl SecretStore for KeyringStore {
     }
 }
 
+/// The platform's own store, made keyring-core's default once per process: Keychain Services on
+/// macOS, Credential Manager on Windows, the Secret Service elsewhere (through libdbus). Entries
+/// are keyed the same way as keyring 4's `v1` stores wrote them, so earlier secrets stay readable
+/// (a test reads one written through the zbus store).
+static NATIVE_STORE: std::sync::LazyLock<Result<(), keyring_core::Error>> =
+    std::sync::LazyLock::new(|| {
+        #[cfg(target_os = "macos")]
+        let store = apple_native_keyring_store::keychain::Store::new()?;
+        #[cfg(windows)]
+        let store = windows_native_keyring_store::Store::new()?;
+        #[cfg(all(
+            unix,
+            not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+        ))]
+        let store = dbus_secret_service_keyring_store::Store::new()?;
+        keyring_core::set_default_store(store);
+        Ok(())
+    });
+
 // keyring's errors name the service and user at most, never the secret.
-fn map_error(error: &keyring::Error) -> SecretStoreError {
-    use keyring::Error as E;
+fn map_error(error: &keyring_core::Error) -> SecretStoreError {
+    use keyring_core::Error as E;
     match error {
         E::NoStorageAccess(e) => SecretStoreError::Denied(e.to_string()),
         E::PlatformFailure(e) => SecretStoreError::Unavailable(e.to_string()),

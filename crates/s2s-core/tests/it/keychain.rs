@@ -121,3 +121,47 @@ fn profiles_keep_secrets_in_the_keychain_through_rename_and_delete_and_never_on_
         "delete removes the keychain entry"
     );
 }
+
+/// Secrets saved by S2S Desk versions that reached the Secret Service through zbus (keyring 4's
+/// `v1` store) read back unchanged through today's libdbus store, and the other way round.
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+))]
+#[test]
+fn secrets_saved_through_the_earlier_zbus_store_stay_readable() {
+    use keyring_core::api::CredentialStoreApi;
+    let Some(keychain) = keychain() else { return };
+    let service = format!("app.s2sdesk.tests.compat.{}", std::process::id());
+    let earlier = zbus_secret_service_keyring_store::Store::new().expect("the zbus store opens");
+    earlier
+        .build(&service, "profile-saved-earlier", None)
+        .expect("entry")
+        .set_password("savedThroughZbus0000000000000001")
+        .expect("saved the earlier way");
+    let today = KeyringStore::new(service.clone());
+    assert_eq!(
+        today
+            .get("profile-saved-earlier")
+            .expect("read")
+            .expect("present")
+            .expose(),
+        "savedThroughZbus0000000000000001"
+    );
+    today
+        .set(
+            "profile-saved-today",
+            &Secret::new("savedThroughLibdbus00000000000001"),
+        )
+        .expect("saved");
+    let read_back = earlier
+        .build(&service, "profile-saved-today", None)
+        .expect("entry")
+        .get_password()
+        .expect("the earlier store reads it too");
+    assert_eq!(read_back, "savedThroughLibdbus00000000000001");
+    for id in ["profile-saved-earlier", "profile-saved-today"] {
+        today.delete(id).expect("deleted");
+    }
+    drop(keychain);
+}
