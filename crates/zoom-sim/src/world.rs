@@ -577,6 +577,19 @@ mod tests {
         World::new(Fixture::default_sandbox())
     }
 
+    /// A world whose clock stands at the start of a UTC day, so a test that spends a daily
+    /// budget over simulated minutes never straddles midnight (it did, run after 23:00 UTC).
+    fn world_at_start_of_day() -> World {
+        let mut w = world();
+        let since_epoch = w
+            .now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_secs();
+        w.advance_clock(Duration::from_secs(86_400 - since_epoch % 86_400 + 1));
+        w
+    }
+
     const REPORTING: &str = "SbxReportingBot0000001";
     const MULTI: &str = "SbxMultiInstance000005";
 
@@ -585,7 +598,7 @@ mod tests {
     #[test]
     fn free_plans_have_a_daily_budget_per_label_that_midnight_utc_restores() {
         use zoom_catalog::limits::{Label, Plan};
-        let mut w = world();
+        let mut w = world_at_start_of_day();
         assert!(w.set_plan(ACCOUNT, Plan::Free));
         for n in 0..2_000 {
             if n % 2 == 0 {
@@ -610,7 +623,7 @@ mod tests {
     #[test]
     fn paid_plans_share_a_heavy_and_resource_intensive_daily_budget() {
         use zoom_catalog::limits::{Label, Plan};
-        let mut w = world();
+        let mut w = world_at_start_of_day();
         assert!(w.set_plan(ACCOUNT, Plan::Pro));
         for n in 0..30_000u32 {
             if n % 10 == 0 {
