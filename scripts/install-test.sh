@@ -27,6 +27,7 @@ check "package name is s2s-desk" test "$(field Package)" = s2s-desk
 check "version is the workspace's ($(field Version))" test "$(field Version)" = "$(cargo metadata --no-deps --format-version 1 | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).packages.find(p=>p.name==="s2s-desk").version))')"
 check "depends on libwebkit2gtk-4.1-0" grep -q 'libwebkit2gtk-4.1-0' <<<"$(field Depends)"
 check "depends on libgtk-3-0" grep -q 'libgtk-3-0' <<<"$(field Depends)"
+check "depends on ca-certificates (TLS uses the system's roots)" grep -q "ca-certificates" <<<"$(field Depends)"
 check "recommends a Secret Service provider" grep -q 'gnome-keyring' <<<"$(field Recommends)"
 # dpkg-deb -c lines: MODE OWNER SIZE DATE TIME PATH (paths may hold spaces).
 holds() { # holds MODE PATH: the package has PATH (relative to /), with MODE, owned by root
