@@ -108,7 +108,7 @@ pub fn build_app<R: Runtime>(
 /// Starts the desktop app.
 pub fn run() {
     draw_on_the_cpu_unless_told_otherwise();
-    init_logging();
+    s2s_core::logging::init(tracing::Level::INFO, true);
     // The Sandbox's server runs on Tauri's own tokio runtime, started before the window opens.
     let profiles = match ProfileService::open_default() {
         Ok(profiles) => profiles,
@@ -145,28 +145,4 @@ fn fail_to_start(reason: &str) -> ! {
     tracing::error!(reason, "S2S Desk could not start");
     eprintln!("S2S Desk could not start: {reason}");
     std::process::exit(1);
-}
-
-fn init_logging() {
-    use std::io::IsTerminal;
-    use tracing_subscriber::layer::SubscriberExt;
-    use tracing_subscriber::util::SubscriberInitExt;
-    // "debug", or per target: "s2s_core=debug,info". Unreadable or unset: the default level.
-    let filter: tracing_subscriber::filter::Targets = std::env::var("S2S_LOG")
-        .ok()
-        .and_then(|spec| spec.parse().ok())
-        .unwrap_or_else(|| {
-            tracing_subscriber::filter::Targets::new().with_default(tracing::Level::INFO)
-        });
-    // Colour only on a terminal, and never under NO_COLOR (https://no-color.org).
-    let colour = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let _ = tracing_subscriber::registry()
-        .with(
-            tracing_subscriber::fmt::layer()
-                .with_writer(std::io::stderr)
-                .with_ansi(colour),
-        )
-        .with(filter)
-        .try_init();
 }

@@ -1,5 +1,16 @@
 // Backend answers shaped exactly like the generated binding types, for UI tests.
-import type { FailureReport, Preferences, PreferencesView, Profile, ProfileHealth, ProfileList, SandboxView, ScopeOverview, TestRun } from "../src/ipc";
+import type {
+  AppInfo,
+  FailureReport,
+  Preferences,
+  PreferencesView,
+  Profile,
+  ProfileHealth,
+  ProfileList,
+  SandboxView,
+  ScopeOverview,
+  TestRun,
+} from "../src/ipc";
 
 export function passedRun(scopes: string[] = ["user:read:list_users:admin", "meeting:read:list_meetings:admin"]): TestRun {
   const parsed = scopes.map((raw) => ({
@@ -251,5 +262,20 @@ export function sandboxView(extra: { appState?: "active" | "deactivated" } = {})
         ],
       },
     ],
+  };
+}
+
+/** What get_app_info answers, with `extra` on top. */
+export function appInfo(extra: Partial<AppInfo> = {}): AppInfo {
+  return {
+    name: "S2S Desk",
+    version: "0.1.0",
+    commit: "0123456789ab",
+    catalog: "zoom-api-hub-2026-03-10 (33 products)",
+    build_profile: "debug",
+    tauri_version: "2.12.5",
+    sandbox_url: "http://127.0.0.1:1",
+    coexistence_cost: "",
+    ...extra,
   };
 }

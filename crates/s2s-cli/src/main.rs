@@ -23,7 +23,7 @@ fn main() -> std::process::ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
-    init_logging();
+    s2s_core::logging::init(tracing::Level::WARN, false);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -48,31 +48,4 @@ fn main() -> std::process::ExitCode {
         }
     });
     std::process::ExitCode::from(code)
-}
-
-/// Logs go to stderr, quiet by default; `S2S_LOG=debug` for more. No log line carries a secret.
-/// Colour only on a terminal, and never under NO_COLOR (https://no-color.org).
-fn init_logging() {
-    use std::io::IsTerminal;
-    use tracing_subscriber::layer::SubscriberExt;
-    use tracing_subscriber::util::SubscriberInitExt;
-    // "debug", or per target: "s2s_core=debug,info". Unreadable or unset: the default level.
-    let filter: tracing_subscriber::filter::Targets = std::env::var("S2S_LOG")
-        .ok()
-        .and_then(|spec| spec.parse().ok())
-        .unwrap_or_else(|| {
-            tracing_subscriber::filter::Targets::new().with_default(tracing::Level::WARN)
-        });
-    // Colour only on a terminal, and never under NO_COLOR (https://no-color.org).
-    let colour = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let _ = tracing_subscriber::registry()
-        .with(
-            tracing_subscriber::fmt::layer()
-                .with_writer(std::io::stderr)
-                .with_ansi(colour)
-                .with_target(false),
-        )
-        .with(filter)
-        .try_init();
 }

@@ -6,10 +6,10 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use s2s_core::catalog::change::OwnerSnapshot;
-use s2s_core::profiles::TestRecord;
 use serde_json::Value;
-use support::{data_home_with_history, run, s2s, with_data_home, Run, ACCOUNT, REPORTING};
+use support::{
+    data_home_with_history, reporting_test, run, s2s, with_data_home, Run, ACCOUNT, REPORTING,
+};
 
 fn schema_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/json")
@@ -92,29 +92,6 @@ async fn s2s_json(args: &[&str], env: &[(&str, &str)], home: Option<&tempfile::T
         cmd.env(k, v);
     }
     run(cmd, None).await
-}
-
-fn reporting_test() -> TestRecord {
-    TestRecord {
-        at_unix: 1_790_000_000,
-        ok: true,
-        kind: None,
-        summary: "Token issued with 2 scopes".into(),
-        scopes: vec![
-            "user:read:list_users:admin".into(),
-            "meeting:read:list_meetings:admin".into(),
-        ],
-        latency_ms: Some(4),
-        owner: Some(OwnerSnapshot {
-            user_id: "sbx-admin-0002".into(),
-            email: Some("adam.admin@sandbox.example".into()),
-            role_id: Some("1".into()),
-            role_name: Some("Admin".into()),
-            privileges: Some(vec!["User:Read".into()]),
-        }),
-        drift: None,
-        renamed_scopes: Vec::new(),
-    }
 }
 
 #[tokio::test]

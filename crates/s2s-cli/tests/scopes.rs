@@ -2,47 +2,9 @@
 
 mod support;
 
-use s2s_core::catalog::change::OwnerSnapshot;
-use s2s_core::profiles::TestRecord;
 use support::{
-    data_home_with_history, data_home_with_profile, run, with_data_home, Run, REPORTING,
+    data_home_with_history, data_home_with_profile, reporting_test, run, with_data_home, Run,
 };
-
-/// An app's scopes as the Sandbox's fixture grants them.
-fn sandbox_scopes(client_id: &str) -> Vec<s2s_core::catalog::scope::ScopeName> {
-    zoom_sim::Fixture::default_sandbox()
-        .accounts
-        .iter()
-        .flat_map(|a| &a.apps)
-        .find(|app| app.client_id == client_id)
-        .map(|app| app.scopes.iter().map(|s| s.as_str().into()).collect())
-        .unwrap_or_default()
-}
-
-/// The Reporting Bot as the Sandbox grants it, owned by Adam (Admin).
-fn reporting_test() -> TestRecord {
-    TestRecord {
-        at_unix: 1_790_000_000,
-        ok: true,
-        kind: None,
-        summary: "Token issued with 8 scopes".into(),
-        scopes: sandbox_scopes(REPORTING.0),
-        latency_ms: Some(4),
-        owner: Some(OwnerSnapshot {
-            user_id: "sbx-admin-0002".into(),
-            email: Some("adam.admin@sandbox.example".into()),
-            role_id: Some("1".into()),
-            role_name: Some("Admin".into()),
-            privileges: Some(vec![
-                "User:Read".into(),
-                "UsageReport:Read".into(),
-                "DashboardMeetings:Read".into(),
-            ]),
-        }),
-        drift: None,
-        renamed_scopes: Vec::new(),
-    }
-}
 
 async fn s2s_with_history(args: &[&str]) -> Run {
     let (home, _) = data_home_with_history(

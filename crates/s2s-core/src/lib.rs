@@ -12,6 +12,7 @@
 //! - [`keychain`]: the OS keychain behind a trait; the only place a client secret is stored.
 //! - [`scope_report`]: a profile's scopes explained (role verdicts, risk, drift, what-if, coverage).
 //! - [`http`]: the one HTTP client configuration (redirects, proxies, extra CA roots).
+//! - [`logging`]: stderr logging filtered by `S2S_LOG`, shared by the app and the CLI.
 //! - [`preferences`]: the app's preferences, their defaults and how a stored copy reads back.
 //! - [`tester`]: the whole "Test token" check (validate → token → probe), single-flight per app.
 //!
@@ -25,6 +26,7 @@ pub mod error;
 pub mod http;
 pub mod keychain;
 pub mod links;
+pub mod logging;
 pub mod preferences;
 pub mod probe;
 pub mod profiles;

@@ -1,20 +1,18 @@
 // Preferences, as the Rust side keeps them (tauri-plugin-store), loaded once for every view.
 // The theme is also remembered in localStorage, only so the first paint has the right colours
 // before the preferences arrive over IPC; the store stays the source of truth.
-import { useEffect, useState } from "preact/hooks";
 import { ipc, type Outcome, type Preferences, type PreferencesView, type Theme } from "../ipc";
+import { shared, useShared } from "./store";
 import type { Loadable } from "./useOutcome";
 
 const THEME_KEY = "s2s-theme";
 
-let current: Loadable<PreferencesView> = { ok: "loading" };
+const view = shared<Loadable<PreferencesView>>({ ok: "loading" });
 let loading: Promise<void> | null = null;
-const listeners = new Set<(view: Loadable<PreferencesView>) => void>();
 
 function publish(next: Loadable<PreferencesView>) {
-  current = next;
   if (next.ok === true) applyTheme(next.value.preferences.theme);
-  listeners.forEach((listener) => listener(current));
+  view.set(next);
 }
 
 /** Loads the preferences (once; later calls share the first). */
@@ -25,21 +23,13 @@ export function loadPreferences(): Promise<void> {
 
 /** The preferences and their limits; loads them on first use. */
 export function usePreferences(): Loadable<PreferencesView> {
-  const [view, setView] = useState(current);
-  useEffect(() => {
-    listeners.add(setView);
-    if (current.ok === "loading") void loadPreferences();
-    else setView(current);
-    return () => {
-      listeners.delete(setView);
-    };
-  }, []);
-  return view;
+  return useShared(view, () => void loadPreferences());
 }
 
 /** Stores `chosen` (the Rust side checks and applies it); every view sees the result. */
 export async function savePreferences(chosen: Preferences): Promise<Outcome<Preferences>> {
   const saved = await ipc.setPreferences(chosen);
+  const current = view.get();
   if (saved.ok && current.ok === true) publish({ ok: true, value: { ...current.value, preferences: saved.value } });
   return saved;
 }
@@ -88,7 +78,6 @@ export function applyRememberedTheme(): void {
 
 /** Forgets the preferences (tests start each case afresh). */
 export function resetPreferencesStore(): void {
-  current = { ok: "loading" };
   loading = null;
-  listeners.clear();
+  view.reset();
 }

@@ -2,11 +2,12 @@
 // start-up). Each profile's latest run of this session is remembered, so a result in the
 // overview opens in Test token in full. "Test all" is one shared run with progress and cancel,
 // so leaving the overview neither stops nor duplicates it.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect } from "preact/hooks";
 import { ipc, type IpcError, type Outcome, type Profile, type TestRun } from "../ipc";
 import { countOf } from "../lib/format";
 import { usePreferences } from "./preferences";
 import { profilesNow, refreshProfiles } from "./profiles";
+import { shared, useShared } from "./store";
 
 const runs = new Map<string, TestRun>();
 
@@ -47,19 +48,13 @@ export function whyNotPassed(outcome: Outcome<TestRun>): string | null {
   return record.ok ? null : record.summary;
 }
 
-let progress: AllProgress | null = null;
+const progress = shared<AllProgress | null>(null);
 let cancelRequested = false;
-const listeners = new Set<(p: AllProgress | null) => void>();
-
-function publish(next: AllProgress | null) {
-  progress = next;
-  listeners.forEach((listener) => listener(progress));
-}
 
 /** Tests `profiles` one after another (never in parallel: Zoom rate-limits token requests per
  *  account). Does nothing while another run is on. */
 export async function testAll(profiles: Profile[], background = false): Promise<void> {
-  if (progress?.current) return;
+  if (progress.get()?.current) return;
   cancelRequested = false;
   let state: AllProgress = { total: profiles.length, results: [], current: null, cancelled: false, background };
   for (const p of profiles) {
@@ -67,30 +62,22 @@ export async function testAll(profiles: Profile[], background = false): Promise<
       state = { ...state, cancelled: true };
       break;
     }
-    publish({ ...state, current: p.id });
+    progress.set({ ...state, current: p.id });
     const outcome = await testProfile(p.id);
     const why = whyNotPassed(outcome);
     state = { ...state, results: [...state.results, { id: p.id, name: p.name, ok: why === null, why, error: outcome.ok ? null : outcome.error }] };
   }
-  publish({ ...state, current: null });
+  progress.set({ ...state, current: null });
 }
 
 /** Stops a "Test all" run after the test in progress (a token request already sent can't be recalled). */
 export function cancelTestAll(): void {
-  if (progress?.current) cancelRequested = true;
+  if (progress.get()?.current) cancelRequested = true;
 }
 
 /** The current or last "Test all" run; null before the first. */
 export function useTestAll(): AllProgress | null {
-  const [state, setState] = useState(progress);
-  useEffect(() => {
-    listeners.add(setState);
-    setState(progress);
-    return () => {
-      listeners.delete(setState);
-    };
-  }, []);
-  return state;
+  return useShared(progress);
 }
 
 let startUpDecided = false;
@@ -113,8 +100,7 @@ export function useBackgroundRetestOnStart(): void {
 /** Forgets runs and progress (tests start each case afresh). */
 export function resetTestRuns(): void {
   runs.clear();
-  progress = null;
+  progress.reset();
   cancelRequested = false;
   startUpDecided = false;
-  listeners.clear();
 }

@@ -124,3 +124,39 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// An app's scopes as the Sandbox's fixture grants them.
+pub fn sandbox_scopes(client_id: &str) -> Vec<s2s_core::catalog::scope::ScopeName> {
+    zoom_sim::Fixture::default_sandbox()
+        .accounts
+        .iter()
+        .flat_map(|a| &a.apps)
+        .find(|app| app.client_id == client_id)
+        .map(|app| app.scopes.iter().map(|s| s.as_str().into()).collect())
+        .unwrap_or_default()
+}
+
+/// The Reporting Bot as the Sandbox grants it, owned by Adam (Admin).
+pub fn reporting_test() -> TestRecord {
+    TestRecord {
+        at_unix: 1_790_000_000,
+        ok: true,
+        kind: None,
+        summary: "Token issued with 8 scopes".into(),
+        scopes: sandbox_scopes(REPORTING.0),
+        latency_ms: Some(4),
+        owner: Some(s2s_core::catalog::change::OwnerSnapshot {
+            user_id: "sbx-admin-0002".into(),
+            email: Some("adam.admin@sandbox.example".into()),
+            role_id: Some("1".into()),
+            role_name: Some("Admin".into()),
+            privileges: Some(vec![
+                "User:Read".into(),
+                "UsageReport:Read".into(),
+                "DashboardMeetings:Read".into(),
+            ]),
+        }),
+        drift: None,
+        renamed_scopes: Vec::new(),
+    }
+}

@@ -149,8 +149,8 @@ async fn a_dropped_connection_is_a_network_error() {
     assert_eq!(cause, NetworkCause::Dropped);
 }
 
-#[tokio::test]
-async fn a_slow_zoom_hits_the_deadline() {
+/// A simulator that answers the Reporting Bot's token requests after 3 s.
+async fn slow_zoom() -> zoom_sim::SimHandle {
     let sim = sim().await;
     set_fault(
         &sim,
@@ -160,6 +160,12 @@ async fn a_slow_zoom_hits_the_deadline() {
             ..Faults::default()
         },
     );
+    sim
+}
+
+#[tokio::test]
+async fn a_slow_zoom_hits_the_deadline() {
+    let sim = slow_zoom().await;
     let (tester, _) = tester();
     let mut opts = options(&sim);
     opts.timeout = Some(std::time::Duration::from_millis(300));
@@ -264,15 +270,7 @@ async fn under_todays_rule_a_competing_token_leaves_the_tests_token_working() {
 
 #[tokio::test]
 async fn the_configured_deadline_bounds_tests_that_name_none() {
-    let sim = sim().await;
-    set_fault(
-        &sim,
-        REPORTING.0,
-        Faults {
-            delay_ms: 3_000,
-            ..Faults::default()
-        },
-    );
+    let sim = slow_zoom().await;
     let (tester, _) = tester();
     tester
         .configure(

@@ -62,17 +62,10 @@ describe("Preferences", () => {
 describe("background re-test", () => {
   it("tests every profile once at start-up when the preference is on", async () => {
     const { App } = await import("../../App");
-    const { profile, profileList, passedRun } = await import("../../../test/fixtures");
+    const { appInfo, profile, profileList, passedRun } = await import("../../../test/fixtures");
     window.location.hash = "#/overview";
     const calls = answerIpc({
-      get_app_info: () => ({
-        name: "S2S Desk",
-        version: "0",
-        build_profile: "debug",
-        tauri_version: "2",
-        sandbox_url: "http://127.0.0.1:1",
-        coexistence_cost: "",
-      }),
+      get_app_info: () => appInfo(),
       get_preferences: () => preferencesView({ background_retest: true }),
       list_profiles: () => profileList([profile("Prod"), profile("Stage")]),
       test_profile: () => passedRun(),
@@ -84,17 +77,10 @@ describe("background re-test", () => {
 
   it("leaves profiles alone when the preference is off", async () => {
     const { App } = await import("../../App");
-    const { profile, profileList } = await import("../../../test/fixtures");
+    const { appInfo, profile, profileList } = await import("../../../test/fixtures");
     window.location.hash = "#/overview";
     const calls = answerIpc({
-      get_app_info: () => ({
-        name: "S2S Desk",
-        version: "0",
-        build_profile: "debug",
-        tauri_version: "2",
-        sandbox_url: "http://127.0.0.1:1",
-        coexistence_cost: "",
-      }),
+      get_app_info: () => appInfo(),
       get_preferences: () => preferencesView(),
       list_profiles: () => profileList([profile("Prod")]),
     });

@@ -1,11 +1,11 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import { answerIpc } from "../../../test/setup";
-import { passedRun, profile, profileList, scopeOverview } from "../../../test/fixtures";
+import { appInfo, passedRun, profile, profileList, scopeOverview } from "../../../test/fixtures";
 import type { Profile } from "../../ipc";
 import { TokenView } from "./TokenView";
 
-const APP_INFO = { name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2", sandbox_url: "http://127.0.0.1:1", coexistence_cost: "" };
+const APP_INFO = appInfo();
 
 /** list_profiles' answer for these profiles. */
 function listOf(...profiles: Profile[]) {
@@ -32,14 +32,7 @@ describe("Test token", () => {
   it("checks whether tokens coexist, says the cost first, and warns from then on only under the old rule", async () => {
     let rule: "one_token" | null = null;
     const calls = answerIpc({
-      get_app_info: () => ({
-        name: "S2S Desk",
-        version: "0.1.0",
-        build_profile: "debug",
-        tauri_version: "2",
-        sandbox_url: "http://127.0.0.1:1",
-        coexistence_cost: "The check asks Zoom for two tokens.",
-      }),
+      get_app_info: () => appInfo({ coexistence_cost: "The check asks Zoom for two tokens." }),
       list_profiles: () => profileList([profile("Prod", { cloud: "commercial", token_rule: rule })]),
       check_token_coexistence: () => ((rule = "one_token"), { result: { outcome: "checked", coexistence: { outcome: "one_token" } }, recorded: "one_token" }),
     });
