@@ -180,6 +180,17 @@ impl World {
         SystemTime::now() + self.clock_offset
     }
 
+    /// Moves the simulated clock to the first second of the next UTC day: tests that spend a
+    /// daily budget over simulated minutes then never straddle midnight.
+    pub fn advance_to_next_utc_day(&mut self) {
+        let since_epoch = self
+            .now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_secs();
+        self.advance_clock(Duration::from_secs(86_400 - since_epoch % 86_400 + 1));
+    }
+
     /// Moves the simulated clock forward.
     pub fn advance_clock(&mut self, by: Duration) {
         self.clock_offset += by;
@@ -577,16 +588,11 @@ mod tests {
         World::new(Fixture::default_sandbox())
     }
 
-    /// A world whose clock stands at the start of a UTC day, so a test that spends a daily
-    /// budget over simulated minutes never straddles midnight (it did, run after 23:00 UTC).
+    /// A world whose clock stands at the start of a UTC day (daily-budget tests failed when run
+    /// after 23:00 UTC, crossing midnight).
     fn world_at_start_of_day() -> World {
         let mut w = world();
-        let since_epoch = w
-            .now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default()
-            .as_secs();
-        w.advance_clock(Duration::from_secs(86_400 - since_epoch % 86_400 + 1));
+        w.advance_to_next_utc_day();
         w
     }
 

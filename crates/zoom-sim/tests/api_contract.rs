@@ -328,6 +328,8 @@ async fn an_accounts_plan_budgets_are_enforced_with_zooms_429_and_headers() {
 async fn a_spent_daily_budget_answers_429_with_retry_after_at_midnight_utc() {
     use zoom_catalog::limits::{Label, Plan};
     let sim = sim().await;
+    // A whole simulated day ahead, so the spending below never crosses midnight.
+    sim.world().advance_to_next_utc_day();
     let t = token(&sim, OPS).await;
     {
         // Spend Free's 2,000 Medium calls for today directly: 2,000 HTTP round trips prove nothing more.
