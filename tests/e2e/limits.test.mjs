@@ -4,7 +4,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { artifacts, captureDisplay, launchApp, recordingFailures } from "./lib/app.mjs";
-import { click, startSandboxSetup } from "./lib/flows.mjs";
+import { click, saveWizardProfile, startSandboxSetup } from "./lib/flows.mjs";
 import { waitUntil } from "./lib/webdriver.mjs";
 
 let app;
@@ -19,9 +19,7 @@ async function planResult() {
 test("the rate-limit planner judges volumes against the plan and the per-host meeting limit", (t) =>
   recordingFailures(t, app, async () => {
     assert.equal((await startSandboxSetup(app)).outcome, "passed");
-    await click(app, "wizard-next");
-    await click(app, "save-profile");
-    await app.session.textOf("view-title", (text) => text === "Overview");
+    await saveWizardProfile(app);
 
     await click(app, "nav-scopes");
     await (await app.session.byTestId("coverage-input")).type("POST /users/me/meetings");

@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { artifacts, captureDisplay, launchApp, recordingFailures } from "./lib/app.mjs";
-import { click, startSandboxSetup } from "./lib/flows.mjs";
+import { click, saveWizardProfile, startSandboxSetup } from "./lib/flows.mjs";
 import { waitUntil } from "./lib/webdriver.mjs";
 
 const LEGACY_ENV = "# zoom\nZOOM_API_KEY=LegacyApiKey0123456789\nZOOM_API_SECRET=LegacySecretValue0123456789\n";
@@ -32,9 +32,7 @@ async function attributeOf(id, name, expected, what) {
 test("a legacy project is scanned, migrated to a tested S2S app, reported and undone", (t) =>
   recordingFailures(t, app, async () => {
     assert.equal((await startSandboxSetup(app)).outcome, "passed");
-    await click(app, "wizard-next");
-    await click(app, "save-profile");
-    await app.session.textOf("view-title", (text) => text === "Overview");
+    await saveWizardProfile(app);
 
     await click(app, "nav-migrate");
     await (await app.session.byTestId("migrate-path")).type(project);

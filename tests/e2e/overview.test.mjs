@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { artifacts, captureDisplay, dataDirOf, launchApp, recordingFailures, simHeaders } from "./lib/app.mjs";
-import { click, sandboxUrl, startSandboxSetup } from "./lib/flows.mjs";
+import { click, sandboxUrl, saveWizardProfile, startSandboxSetup } from "./lib/flows.mjs";
 import { waitUntil } from "./lib/webdriver.mjs";
 
 let app;
@@ -24,9 +24,7 @@ function badgesOf(name) {
 test("a demoted owner shows as lost admin access in the overview, and Test all opens each result", (t) =>
   recordingFailures(t, app, async () => {
     assert.equal((await startSandboxSetup(app, { tags: "prod, EU west" })).outcome, "passed");
-    await click(app, "wizard-next");
-    await click(app, "save-profile");
-    await app.session.textOf("view-title", (text) => text === "Overview");
+    await saveWizardProfile(app);
     const name = await (await app.session.byTestId("profile-row")).attribute("data-name");
     assert.deepEqual(await badgesOf(name), ["owner-at-risk", "token-ok", "secret-age"]);
     const tags = await app.session.execute(`return [...document.querySelectorAll('[data-testid="profile-tag"]')].map((t) => t.textContent)`);

@@ -5,27 +5,16 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { artifacts, captureDisplay, launchApp, recordingFailures, simHeaders } from "./lib/app.mjs";
-import { click, sandboxUrl, startSandboxSetup } from "./lib/flows.mjs";
-import { waitUntil } from "./lib/webdriver.mjs";
+import { click, sandboxUrl, saveWizardProfile, startSandboxSetup, testTokenInView } from "./lib/flows.mjs";
 
 let app;
 before(async () => (app = await launchApp()));
 after(async () => app?.stop());
 
-async function testTokenAgain() {
-  await click(app, "nav-token");
-  const button = await app.session.byTestId("token-test");
-  await waitUntil(async () => (await button.attribute("disabled")) === null, "Test token to be enabled", 15_000);
-  await button.click();
-  return waitUntil(async () => (await app.session.byTestId("test-result")).attribute("data-outcome"), "a test result", 20_000);
-}
-
 test("a role downgrade in Zoom shows up as a drift warning naming the lost admin scopes", (t) =>
   recordingFailures(t, app, async () => {
     assert.equal((await startSandboxSetup(app)).outcome, "passed");
-    await click(app, "wizard-next");
-    await click(app, "save-profile");
-    await app.session.textOf("view-title", (text) => text === "Overview");
+    await saveWizardProfile(app);
 
     await click(app, "nav-scopes");
     assert.match(await app.session.textOf("ownership-risk"), /one person's role.*adam\.admin@sandbox\.example \(Admin\)/);
@@ -45,7 +34,7 @@ test("a role downgrade in Zoom shows up as a drift warning naming the lost admin
     });
     assert.equal(demoted.ok, true);
 
-    await testTokenAgain();
+    await testTokenInView(app);
     assert.match(await app.session.textOf("drift-lost-scopes"), /user:read:list_users:admin/);
     assert.match(await app.session.textOf("drift-cause"), /adam\.admin@sandbox\.example \(Admin\)/);
 

@@ -6,20 +6,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { artifacts, captureDisplay, launchApp, recordingFailures, simHeaders } from "./lib/app.mjs";
-import { click, sandboxUrl, startSandboxSetup } from "./lib/flows.mjs";
+import { click, enabled, sandboxUrl, saveWizardProfile, startSandboxSetup, testTokenInView } from "./lib/flows.mjs";
 import { waitUntil } from "./lib/webdriver.mjs";
-
-async function saveWizardProfile(app) {
-  await click(app, "wizard-next");
-  await click(app, "save-profile");
-  await app.session.textOf("view-title", (text) => text === "Overview");
-}
-
-async function enabled(app, id) {
-  const button = await app.session.byTestId(id);
-  await waitUntil(async () => (await button.attribute("disabled")) === null, `${id} to be enabled`, 15_000);
-  return button;
-}
 
 test("the token coexistence check says the cost first, then that tokens coexist, and records it", async (t) => {
   const app = await launchApp();
@@ -60,9 +48,7 @@ test("Zoom moving an app from classic to granular scopes is a rename, not lost a
       const moved = await fetch(`${sandbox}/_sim/apps/${classic.client_id}/granular`, { method: "POST", headers: simHeaders, body: "{}" });
       assert.equal(moved.ok, true);
 
-      await click(app, "nav-token");
-      await (await enabled(app, "token-test")).click();
-      await waitUntil(async () => (await app.session.byTestId("test-result")).attribute("data-outcome"), "a test result", 20_000);
+      await testTokenInView(app);
       assert.match(await app.session.textOf("renamed-scopes"), /user:read:admin/);
       assert.equal((await app.session.allByTestId("drift-warning")).length, 0, "a rename raises no alarm");
     });
@@ -77,9 +63,7 @@ test("Try a call answers with the scope that authorized it, and a change waits f
     await recordingFailures(t, app, async () => {
       assert.equal((await startSandboxSetup(app)).outcome, "passed");
       await saveWizardProfile(app);
-      await click(app, "nav-token");
-      await (await enabled(app, "token-test")).click();
-      await waitUntil(async () => (await app.session.byTestId("test-result")).attribute("data-outcome"), "a test result", 20_000);
+      await testTokenInView(app);
       await click(app, "try-send");
       const status = await waitUntil(async () => (await app.session.byTestId("try-result")).attribute("data-status"), "the call's answer", 20_000);
       assert.equal(status, "200");

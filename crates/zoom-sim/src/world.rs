@@ -588,6 +588,23 @@ mod tests {
         World::new(Fixture::default_sandbox())
     }
 
+    /// Spends `calls` of `label`'s budget at `per_second`, the simulated clock keeping pace, so
+    /// only the daily budget can run out; every call must fit.
+    fn spend_steadily(
+        w: &mut World,
+        label: zoom_catalog::limits::Label,
+        calls: u32,
+        per_second: u32,
+    ) {
+        for n in 0..calls {
+            if n % per_second == 0 {
+                w.advance_clock(Duration::from_secs(1));
+            }
+            let spent = w.spend_label_budget(ACCOUNT, label);
+            assert!(spent.is_ok(), "call {n} of {calls} fits the day: {spent:?}");
+        }
+    }
+
     /// A world whose clock stands at the start of a UTC day (daily-budget tests failed when run
     /// after 23:00 UTC, crossing midnight).
     fn world_at_start_of_day() -> World {
@@ -606,13 +623,7 @@ mod tests {
         use zoom_catalog::limits::{Label, Plan};
         let mut w = world_at_start_of_day();
         assert!(w.set_plan(ACCOUNT, Plan::Free));
-        for n in 0..2_000 {
-            if n % 2 == 0 {
-                w.advance_clock(Duration::from_secs(1)); // stay under Medium's 2/s
-            }
-            w.spend_label_budget(ACCOUNT, Label::Medium)
-                .expect("within 2,000 a day");
-        }
+        spend_steadily(&mut w, Label::Medium, 2_000, 2); // Medium: 2/s on Free
         w.advance_clock(Duration::from_secs(1));
         let spent = w
             .spend_label_budget(ACCOUNT, Label::Medium)
@@ -631,13 +642,7 @@ mod tests {
         use zoom_catalog::limits::{Label, Plan};
         let mut w = world_at_start_of_day();
         assert!(w.set_plan(ACCOUNT, Plan::Pro));
-        for n in 0..30_000u32 {
-            if n % 10 == 0 {
-                w.advance_clock(Duration::from_secs(1)); // Heavy: 10/s on Pro
-            }
-            w.spend_label_budget(ACCOUNT, Label::Heavy)
-                .expect("within 30,000");
-        }
+        spend_steadily(&mut w, Label::Heavy, 30_000, 10); // Heavy: 10/s on Pro
         w.advance_clock(Duration::from_secs(60));
         let spent = w
             .spend_label_budget(ACCOUNT, Label::ResourceIntensive)

@@ -25,3 +25,24 @@ export async function sandboxUrl(app) {
   await click(app, "nav-settings");
   return app.session.textOf("app-info-sandbox");
 }
+
+/** From a passing wizard test (startSandboxSetup) on to Save, back on the Overview. */
+export async function saveWizardProfile(app) {
+  await click(app, "wizard-next");
+  await click(app, "save-profile");
+  await app.session.textOf("view-title", (text) => text === "Overview");
+}
+
+/** The element with this data-testid, once it is enabled. */
+export async function enabled(app, id) {
+  const button = await app.session.byTestId(id);
+  await waitUntil(async () => (await button.attribute("disabled")) === null, `${id} to be enabled`, 15_000);
+  return button;
+}
+
+/** Test token for the profile shown in the Test token view; returns the result's outcome. */
+export async function testTokenInView(app) {
+  await click(app, "nav-token");
+  await (await enabled(app, "token-test")).click();
+  return waitUntil(async () => (await app.session.byTestId("test-result")).attribute("data-outcome"), "a test result", 20_000);
+}
