@@ -17,7 +17,10 @@ ensure_tauri_driver
 cd "$REPO_ROOT"
 build_ui
 say "building s2s, S2S Desk and the minimal Tauri app (release)"
-cargo build --release --locked -p s2s-cli -p s2s-desk -p minimal-tauri
+cargo build --release --locked -p s2s-cli -p s2s-desk
+# Its own build: built together, Cargo would give S2S Desk the minimal app's Tauri features
+# (the stock defaults, dynamic-acl included), and the other way round.
+cargo build --release --locked -p minimal-tauri
 say "token path"
 S2S_BIN="$REPO_ROOT/target/release/s2s" cargo bench --locked -p s2s-core --bench token
 say "scope catalog"

@@ -204,6 +204,15 @@ impl IpcError {
         )
     }
 
+    /// The native file dialog could not be shown.
+    pub fn dialog_unavailable(e: &str) -> Self {
+        Self::new(
+            IpcErrorKind::Failed,
+            format!("the file dialog could not be opened: {e}"),
+            Some("Type or paste the path instead."),
+        )
+    }
+
     /// The system browser could not be started.
     pub fn browser_unavailable(e: &std::io::Error) -> Self {
         Self::new(

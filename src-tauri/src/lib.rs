@@ -8,6 +8,7 @@
 //! No Zoom logic lives here: commands call one s2s-core function and map the result.
 
 pub mod commands;
+pub mod dialogs;
 pub mod ipc_error;
 pub mod preferences;
 pub mod state;
@@ -30,6 +31,7 @@ macro_rules! with_commands {
             commands::profiles::delete_profile,
             commands::profiles::export_profile,
             commands::profiles::export_profile_env,
+            commands::dialogs::choose_export_path,
             commands::profiles::save_profile_export,
             commands::profiles::import_profile,
             commands::token::validate_credentials,
@@ -42,6 +44,7 @@ macro_rules! with_commands {
             commands::scopes::check_calls,
             commands::scopes::plan_rate_limits,
             commands::scopes::list_catalog_operations,
+            commands::dialogs::choose_path_to_scan,
             commands::migrate::start_migration_scan,
             commands::migrate::get_migration_scan,
             commands::migrate::cancel_migration_scan,
@@ -73,12 +76,12 @@ pub fn build_app<R: Runtime>(
     state: state::AppState,
 ) -> tauri::Builder<R> {
     builder
-        .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_store::Builder::default().build())
         .manage(state)
         .plugin(preferences::plugin())
         .invoke_handler(with_commands!(tauri::generate_handler))
         .setup(move |app| {
+            app.manage(dialogs::Dialogs::new(app.handle().clone()));
             // The window from tauri.conf.json exists by now; it is put back where it was.
             if let Some(window) = app.get_webview_window("main") {
                 let saved = app

@@ -27,6 +27,8 @@ export const commands = {
 	exportProfile: (id: ProfileId) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("export_profile", { id })),
 	/**  A `.env` snippet; the secret is masked unless `reveal` (a deliberate, warned action). */
 	exportProfileEnv: (id: ProfileId, reveal: boolean) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("export_profile_env", { id, reveal })),
+	/**  Where to save a (secret-free) export, suggesting `suggested_name`; `None` when dismissed. */
+	chooseExportPath: (suggestedName: string) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("choose_export_path", { suggestedName })),
 	/**
 	 *  Saves the JSON export or the masked `.env` snippet to `path` (chosen in the native save
 	 *  dialog). Never the secret: that is only ever shown or copied.
@@ -60,6 +62,8 @@ export const commands = {
 	planRateLimits: (profileId: ProfileId | null, plan: Plan, hosts: number, calls: CallVolume[]) => typedError<LimitsReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("plan_rate_limits", { profileId, plan, hosts, calls })),
 	/**  Every operation in the scope catalog, for picking calls to check. */
 	listCatalogOperations: () => __TAURI_INVOKE<OperationRef[]>("list_catalog_operations"),
+	/**  The folder (or one file) to scan for JWT-era configs and calls; `None` when dismissed. */
+	choosePathToScan: (directory: boolean) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("choose_path_to_scan", { directory })),
 	/**
 	 *  Starts scanning a file or folder (`~/` works); returns the scan's id. Its counts (every
 	 *  100 ms while they change) and then its result arrive on `on_update`: a Tauri channel, the

@@ -3,7 +3,6 @@
 // `message` and maybe a `hint`. Rejections that are not IpcErrors (a missing command, a Rust
 // panic, no Tauri at all) become kind "internal" here, so every view has one error shape.
 import { Channel } from "@tauri-apps/api/core";
-import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import {
   commands,
   type AppInfo,
@@ -194,18 +193,14 @@ export const ipc = {
   /** The native save dialog, then the (secret-free) export written there: the path, or null
    *  when the dialog was dismissed. */
   saveExport: async (id: string, form: SavedExport, suggestedName: string): Promise<Outcome<string | null>> => {
-    const chosen = await settlePlain(() => saveDialog({ title: "Save the export", defaultPath: suggestedName }));
+    const chosen = await settle(() => commands.chooseExportPath(suggestedName));
     if (!chosen.ok || chosen.value === null) return chosen;
     const path = chosen.value;
     const saved = await settle(() => commands.saveProfileExport(id, form, path));
     return saved.ok ? { ok: true, value: path } : saved;
   },
   /** The native dialog to choose a project folder (or one file); null when dismissed. */
-  pickPath: (directory: boolean): Promise<Outcome<string | null>> =>
-    settlePlain(async () => {
-      const chosen = await openDialog({ directory, multiple: false, title: directory ? "Choose the project folder" : "Choose a config or source file" });
-      return typeof chosen === "string" ? chosen : null;
-    }),
+  pickPath: (directory: boolean): Promise<Outcome<string | null>> => settle(() => commands.choosePathToScan(directory)),
   /** Starts a scan; `onUpdate` hears its counts as they change, then its result (a Tauri
    *  channel: nothing polls). The result may arrive before the scan's id does. */
   migrateScanStart: (path: string, onUpdate: (status: ScanStatus) => void): Promise<Outcome<number>> =>

@@ -169,11 +169,11 @@ describe("Migrate from JWT", () => {
   });
 
   it("fills the path from the native folder dialog", async () => {
-    const calls = answerIpc({ list_profiles: () => list, "plugin:dialog|open": () => "/home/admin/zoom-bot" });
+    const calls = answerIpc({ list_profiles: () => list, choose_path_to_scan: () => "/home/admin/zoom-bot" });
     render(<MigrateView go={vi.fn()} />);
     fireEvent.click(screen.getByTestId("migrate-browse"));
     await waitFor(() => expect((screen.getByTestId("migrate-path") as HTMLInputElement).value).toBe("/home/admin/zoom-bot"));
-    expect(calls.find((c) => c.cmd === "plugin:dialog|open")?.args).toMatchObject({ options: { directory: true, multiple: false } });
+    expect(calls.find((c) => c.cmd === "choose_path_to_scan")?.args).toEqual({ directory: true });
   });
 
   it("sends the admin to set up the new app's profile and picks it on the way back", async () => {

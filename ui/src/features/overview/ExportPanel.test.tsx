@@ -80,14 +80,14 @@ describe("Export", () => {
   it("saves a masked export to the file chosen in the save dialog, and never offers to save a revealed secret", async () => {
     const calls = answerIpc({
       export_profile_env: (args) => (args.reveal ? REVEALED : "ZOOM_CLIENT_SECRET=sand…01 (32 chars)\n"),
-      "plugin:dialog|save": () => "/home/admin/reporting.env",
+      choose_export_path: () => "/home/admin/reporting.env",
       save_profile_export: () => null,
     });
     render(<ExportPanel profile={profile("Reporting (prod)")} />);
     fireEvent.click(screen.getByTestId("export-env"));
     fireEvent.click(await screen.findByTestId("export-save"));
     await waitFor(() => expect(screen.getByTestId("export-note").textContent).toBe("Saved to /home/admin/reporting.env."));
-    expect(calls.find((c) => c.cmd === "plugin:dialog|save")?.args).toMatchObject({ options: { defaultPath: "reporting-prod.env" } });
+    expect(calls.find((c) => c.cmd === "choose_export_path")?.args).toEqual({ suggestedName: "reporting-prod.env" });
     expect(calls.find((c) => c.cmd === "save_profile_export")?.args).toEqual({
       id: "id-Reporting (prod)",
       form: "env_masked",
