@@ -176,18 +176,24 @@ fn dropped_mid_body(e: reqwest::Error) -> TokenError {
 }
 
 /// Reads status, headers and at most [`BODY_CAP`] bytes of body.
-pub(crate) async fn read_capped(
+pub(crate) async fn read_capped(response: reqwest::Response) -> Result<ResponseParts, TokenError> {
+    read_at_most(response, BODY_CAP).await
+}
+
+/// Reads status, headers and at most `cap` bytes of body (more is an error, never a hang).
+pub(crate) async fn read_at_most(
     mut response: reqwest::Response,
+    cap: usize,
 ) -> Result<ResponseParts, TokenError> {
     let status = response.status().as_u16();
     let headers = response.headers().clone();
     let mut bytes = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(dropped_mid_body)? {
         bytes.extend_from_slice(&chunk);
-        if bytes.len() > BODY_CAP {
+        if bytes.len() > cap {
             return Err(TokenError::UnexpectedBody {
                 status,
-                detail: format!("the answer is larger than {} KiB", BODY_CAP / 1024),
+                detail: format!("the answer is larger than {} KiB", cap / 1024),
                 body: String::new(),
             });
         }

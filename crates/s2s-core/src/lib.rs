@@ -14,6 +14,7 @@
 //! - [`http`]: the one HTTP client configuration (redirects, proxies, extra CA roots).
 //! - [`logging`]: stderr logging filtered by `S2S_LOG`, shared by the app and the CLI.
 //! - [`preferences`]: the app's preferences, their defaults and how a stored copy reads back.
+//! - [`webhook`]: the webhook receiver test (Zoom's challenge, signed, forged and replayed events).
 //! - [`tester`]: the whole "Test token" check (validate → token → probe), single-flight per app.
 //!
 //! This crate must never depend on Tauri: the CLI and the tests use it without a window.
@@ -37,6 +38,7 @@ pub mod secret;
 mod single_flight;
 pub mod tester;
 pub mod token;
+pub mod webhook;
 
 /// The commit this build came from (12 hex digits), or "unknown" outside a git checkout.
 pub const BUILD_COMMIT: &str = env!("S2S_GIT_COMMIT");

@@ -224,6 +224,7 @@ pub struct Advance {
 pub async fn advance_clock(State(sim): State<Sim>, Json(a): Json<Advance>) -> Response {
     sim.world()
         .advance_clock(std::time::Duration::from_secs(a.secs));
+    crate::webhooks::retry_due(&sim).await;
     StatusCode::NO_CONTENT.into_response()
 }
 

@@ -125,6 +125,10 @@ pub struct App {
     pub client_secret: String,
     /// Scopes the app holds.
     pub scopes: Vec<String>,
+    /// The Secret Token its event subscriptions are signed with (Feature page); none: the app
+    /// subscribes to no events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webhook_secret_token: Option<String>,
     /// The pre-June-2023 rule: a new token invalidates older ones (then `token_tolerance` and
     /// `token_index_enabled` apply). Off by default: since June 2023 an S2S app's tokens coexist
     /// (FACTS.md "Multiple live tokens";

@@ -4,13 +4,16 @@
 //! - [`world`]: state and Zoom's rules — token tolerance, expiry, role changes stripping scopes.
 //! - `oauth`, `api`: the token endpoint and the `/v2` REST endpoints, answering like Zoom.
 //! - `admin`: `/_sim/*` controls (roles, apps, faults, clock, counters, reload).
+//! - `webhooks`: Zoom's webhook sender (signed events, retries on the simulated clock);
+//!   [`receivers`]: sample receivers, correct and broken, to test against.
 //!
 //! It binds loopback only and never talks to the real Zoom. It shares no protocol code with
 //! s2s-core on purpose: its OAuth and REST handling is a second, independent reading of Zoom's
 //! documentation, so the tests compare two. One rule is shared, deliberately: when an owner's
 //! role changes, the simulator strips scopes with zoom-catalog's own reading of Zoom's rule, so
 //! the Sandbox shows exactly what the app predicts. That rule is therefore not checked by the
-//! simulator; zoom-catalog's table tests check it against the documentation.
+//! simulator; zoom-catalog's table tests check it against the documentation. Webhook signing is
+//! shared too (the `zoom-webhook` crate), pinned by test vectors computed with openssl.
 
 mod admin;
 mod api;
@@ -18,9 +21,11 @@ mod faults;
 pub mod fixture;
 mod meetings;
 mod oauth;
+pub mod receivers;
 pub mod sandbox;
 mod server;
 mod state;
+mod webhooks;
 pub mod world;
 
 pub use fixture::{Fixture, FixtureError, DEFAULT_FIXTURE};

@@ -102,7 +102,7 @@ pub async fn start_with_admin_token(
 /// per route in tests/api_contract.rs), then the `/_sim` controls. Anything else answers Zoom's
 /// JSON error, and every answer carries an `x-zm-trackingid`.
 fn router(sim: Sim) -> Router {
-    use crate::{admin, api, meetings, oauth};
+    use crate::{admin, api, meetings, oauth, receivers, webhooks};
     // The controls real Zoom does not have, behind the admin guard.
     let controls = Router::new()
         .route("/_sim/state", get(admin::state))
@@ -132,6 +132,8 @@ fn router(sim: Sim) -> Router {
         )
         .route("/_sim/clock/advance", post(admin::advance_clock))
         .route("/_sim/reload", post(admin::reload))
+        .route("/_sim/webhooks/deliver", post(webhooks::deliver))
+        .route("/_sim/webhooks/deliveries", get(webhooks::deliveries))
         .route_layer(axum::middleware::from_fn_with_state(
             sim.clone(),
             admin::guard,
@@ -155,6 +157,11 @@ fn router(sim: Sim) -> Router {
             get(meetings::get)
                 .patch(meetings::update)
                 .delete(meetings::delete),
+        )
+        // Sample receivers stand in for the admin's endpoint: open like one, no admin token.
+        .route(
+            "/_sim/receivers/{client_id}/{behaviour}",
+            post(receivers::receive),
         )
         .merge(controls)
         .fallback(api::not_found)

@@ -112,6 +112,8 @@ pub struct World {
     /// Meeting creates and updates per (host, UTC day): Zoom allows 100 a host a day.
     meeting_writes: HashMap<(String, u64), u32>,
     next_meeting_id: u64,
+    /// Webhook events sent (`/_sim/webhooks/deliver`), oldest first.
+    pub(crate) deliveries: Vec<crate::webhooks::Delivery>,
 }
 
 /// (window, calls in it) and (UTC day, calls that day) for one account and label; the window is
@@ -137,6 +139,7 @@ impl World {
             shared_used: HashMap::new(),
             meeting_writes: HashMap::new(),
             next_meeting_id: 81_234_567_890,
+            deliveries: Vec::new(),
         }
     }
 

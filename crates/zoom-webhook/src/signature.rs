@@ -53,7 +53,7 @@ pub fn verify(
 }
 
 fn from_hex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
     (0..text.len())
@@ -87,13 +87,28 @@ mod tests {
         };
         assert_eq!(check(Some("1700000000"), Some(&signed), BODY), Ok(()));
         let other_key = sign("not-the-token", now, BODY);
-        assert_eq!(check(Some("1700000000"), Some(&other_key), BODY), Err(Rejection::Forged));
-        assert_eq!(check(Some("1700000000"), Some(&signed), b"{}"), Err(Rejection::Forged));
-        assert_eq!(check(Some("1700000000"), Some("v0=zz"), BODY), Err(Rejection::Forged));
+        assert_eq!(
+            check(Some("1700000000"), Some(&other_key), BODY),
+            Err(Rejection::Forged)
+        );
+        assert_eq!(
+            check(Some("1700000000"), Some(&signed), b"{}"),
+            Err(Rejection::Forged)
+        );
+        assert_eq!(
+            check(Some("1700000000"), Some("v0=zz"), BODY),
+            Err(Rejection::Forged)
+        );
         assert_eq!(check(None, Some(&signed), BODY), Err(Rejection::Missing));
-        assert_eq!(check(Some("1700000000"), Some("sha256=abc"), BODY), Err(Rejection::Missing));
+        assert_eq!(
+            check(Some("1700000000"), Some("sha256=abc"), BODY),
+            Err(Rejection::Missing)
+        );
         let old = now - 1800;
         let replay = sign("tok", old, BODY);
-        assert_eq!(check(Some(&old.to_string()), Some(&replay), BODY), Err(Rejection::Stale));
+        assert_eq!(
+            check(Some(&old.to_string()), Some(&replay), BODY),
+            Err(Rejection::Stale)
+        );
     }
 }

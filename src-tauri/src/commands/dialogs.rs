@@ -17,7 +17,11 @@ pub async fn choose_path_to_scan(
             if directory {
                 Box::pin(dialog.set_title("Choose the project folder").pick_folder())
             } else {
-                Box::pin(dialog.set_title("Choose a config or source file").pick_file())
+                Box::pin(
+                    dialog
+                        .set_title("Choose a config or source file")
+                        .pick_file(),
+                )
             }
         })
         .await

@@ -10,3 +10,4 @@ mod secrets;
 mod success;
 mod support;
 mod try_call;
+mod webhook;

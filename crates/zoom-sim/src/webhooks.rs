@@ -1,0 +1,206 @@
+//! Zoom's webhook sender: `POST /_sim/webhooks/deliver` sends a signed sample event to a URL
+//! and, when the receiver fails, retries on Zoom's schedule — 5, 20 and 60 minutes after the
+//! first attempt, then gives up (FACTS.md "Webhooks") — with the simulator's clock, so
+//! `/_sim/clock/advance` brings a retry forward. `GET /_sim/webhooks/deliveries` lists them.
+//!
+//! Signatures carry the wall-clock time, not the simulated one: the receiver judges freshness by
+//! its own clock, which the simulator cannot move.
+
+use std::time::{Duration, Instant, SystemTime};
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::state::Sim;
+
+/// When Zoom retries, counted from the first attempt.
+const RETRIES_AFTER_FIRST: [Duration; 3] = [
+    Duration::from_secs(5 * 60),
+    Duration::from_secs(20 * 60),
+    Duration::from_secs(60 * 60),
+];
+/// How long Zoom waits for an answer.
+const DEADLINE: Duration = Duration::from_secs(3);
+
+/// One event on its way to a receiver.
+#[derive(Debug, Clone, Serialize)]
+pub struct Delivery {
+    pub id: u32,
+    pub client_id: String,
+    pub url: String,
+    pub event: String,
+    pub attempts: Vec<Attempt>,
+    /// Delivered: answered 200 or 204 within three seconds.
+    pub delivered: bool,
+    /// Simulated Unix time of the next retry; none once delivered or given up.
+    pub next_attempt_unix: Option<u64>,
+    #[serde(skip)]
+    first_attempt: SystemTime,
+    #[serde(skip)]
+    body: String,
+}
+
+/// One try.
+#[derive(Debug, Clone, Serialize)]
+pub struct Attempt {
+    /// Simulated Unix time.
+    pub at_unix: u64,
+    pub status: Option<u16>,
+    pub latency_ms: u64,
+    pub ok: bool,
+    pub error: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct DeliverRequest {
+    client_id: String,
+    url: String,
+    #[serde(default)]
+    event: Option<String>,
+}
+
+pub async fn deliver(State(sim): State<Sim>, Json(request): Json<DeliverRequest>) -> Response {
+    let event = request.event.unwrap_or_else(|| "meeting.started".into());
+    let prepared = {
+        let world = sim.world();
+        world.app(&request.client_id).map(|(account, app)| {
+            let body = zoom_webhook::events::sample(&event, &account.id, unix_ms(world.now()));
+            (app.webhook_secret_token.clone(), body, world.now())
+        })
+    };
+    let (token, body, now) = match prepared {
+        None => return refuse(format!("no app with client ID {}", request.client_id)),
+        Some((None, _, _)) => {
+            return refuse(format!(
+                "app {} has no webhook_secret_token: it subscribes to no events",
+                request.client_id
+            ))
+        }
+        Some((_, None, _)) => {
+            return refuse(format!(
+                "no sample of the event '{event}'; try one of {}",
+                zoom_webhook::events::SAMPLE_EVENTS.join(", ")
+            ))
+        }
+        Some((Some(token), Some(body), now)) => (token, body.to_string(), now),
+    };
+    if url::Url::parse(&request.url).is_err() {
+        return refuse(format!("'{}' is not a URL", request.url));
+    }
+    let attempt = send(&request.url, &token, &body, now).await;
+    let mut world = sim.world();
+    let delivery = Delivery {
+        id: u32::try_from(world.deliveries.len() + 1).unwrap_or(u32::MAX),
+        client_id: request.client_id,
+        url: request.url,
+        event,
+        delivered: attempt.ok,
+        next_attempt_unix: (!attempt.ok).then(|| unix(now + RETRIES_AFTER_FIRST[0])),
+        attempts: vec![attempt],
+        first_attempt: now,
+        body,
+    };
+    world.deliveries.push(delivery.clone());
+    (StatusCode::CREATED, Json(delivery)).into_response()
+}
+
+pub async fn deliveries(State(sim): State<Sim>) -> Response {
+    Json(json!({"deliveries": sim.world().deliveries})).into_response()
+}
+
+/// Makes every retry that is due by the simulated clock (after `/_sim/clock/advance`).
+pub async fn retry_due(sim: &Sim) {
+    loop {
+        let due = {
+            let world = sim.world();
+            let now = unix(world.now());
+            world
+                .deliveries
+                .iter()
+                .find(|d| d.next_attempt_unix.is_some_and(|at| at <= now))
+                .map(|d| {
+                    let token = world
+                        .app(&d.client_id)
+                        .and_then(|(_, app)| app.webhook_secret_token.clone())
+                        .unwrap_or_default();
+                    (d.id, d.url.clone(), d.body.clone(), token, world.now())
+                })
+        };
+        let Some((id, url, body, token, now)) = due else {
+            return;
+        };
+        let attempt = send(&url, &token, &body, now).await;
+        let mut world = sim.world();
+        if let Some(d) = world.deliveries.iter_mut().find(|d| d.id == id) {
+            d.delivered = attempt.ok;
+            d.attempts.push(attempt);
+            let retries_made = d.attempts.len() - 1;
+            d.next_attempt_unix = match RETRIES_AFTER_FIRST.get(retries_made) {
+                Some(after) if !d.delivered => Some(unix(d.first_attempt + *after)),
+                _ => None,
+            };
+        }
+    }
+}
+
+async fn send(url: &str, token: &str, body: &str, now: SystemTime) -> Attempt {
+    let signed_at = unix_i64(SystemTime::now());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(DEADLINE)
+        .build();
+    let started = Instant::now();
+    let result = match client {
+        Ok(client) => client
+            .post(url)
+            .header("content-type", "application/json; charset=utf-8")
+            .header("user-agent", zoom_webhook::USER_AGENT)
+            .header(zoom_webhook::TIMESTAMP_HEADER, signed_at.to_string())
+            .header(
+                zoom_webhook::SIGNATURE_HEADER,
+                zoom_webhook::signature::sign(token, signed_at, body.as_bytes()),
+            )
+            .body(body.to_owned())
+            .send()
+            .await
+            .map(|r| r.status().as_u16()),
+        Err(e) => Err(e),
+    };
+    let latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let (status, error) = match result {
+        Ok(status) => (Some(status), None),
+        Err(e) if e.is_timeout() => (
+            None,
+            Some(format!("no answer within {} s", DEADLINE.as_secs())),
+        ),
+        Err(e) => (None, Some(e.without_url().to_string())),
+    };
+    Attempt {
+        at_unix: unix(now),
+        ok: matches!(status, Some(200 | 204)),
+        status,
+        latency_ms,
+        error,
+    }
+}
+
+fn refuse(message: String) -> Response {
+    (StatusCode::BAD_REQUEST, Json(json!({"error": message}))).into_response()
+}
+
+fn unix(t: SystemTime) -> u64 {
+    t.duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+fn unix_i64(t: SystemTime) -> i64 {
+    i64::try_from(unix(t)).unwrap_or(i64::MAX)
+}
+
+fn unix_ms(t: SystemTime) -> i64 {
+    unix_i64(t).saturating_mul(1000)
+}
