@@ -92,6 +92,7 @@ impl From<ServiceError> for IpcError {
             }
             ServiceError::File(_) => Self::new(IpcErrorKind::Failed, message, Some("Check that your home folder has free space and is writable; nothing was changed.")),
             ServiceError::MissingSecret(_) => Self::new(IpcErrorKind::Failed, message, Some("Enter the client secret again and save.")),
+            ServiceError::EmptyWebhookSecretToken => Self::new(IpcErrorKind::InvalidInput, message, Some("Paste the Secret Token from the app's Feature page (Event Subscriptions), or leave the field empty.")),
         }
     }
 }

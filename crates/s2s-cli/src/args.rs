@@ -13,7 +13,9 @@ Exit codes:
   5  a required scope is missing (--require-scope), or `check` found a call not covered
   6  rate limited by Zoom
   7  Zoom answered with a server error or an unexpected body
-  8  network, TLS or timeout";
+  8  network, TLS or timeout (webhook test: also an answer slower than Zoom's 3 seconds)
+  9  webhook test: the receiver answered wrongly (challenge, status, or it accepted a forged or
+     replayed event)";
 
 /// S2S Desk on the command line: test Zoom Server-to-Server OAuth credentials and check their scopes.
 #[derive(Debug, Parser)]
@@ -58,6 +60,10 @@ pub enum Command {
     /// API Key / API Secret / JWT settings and Zoom calls, then rewrite its configs.
     #[command(subcommand)]
     Migrate(MigrateCommand),
+    /// Test a webhook receiver before deploying it: Zoom's URL validation challenge, a signed
+    /// event, and a forged and a replayed one it must refuse.
+    #[command(subcommand)]
+    Webhook(WebhookCommand),
     /// Run the local Zoom simulator and print its address and demo credentials.
     Sim(SimArgs),
     /// Print a shell completion script (bash, zsh or fish) to standard output; the packages
@@ -336,6 +342,46 @@ impl From<CloudArg> for s2s_core::Cloud {
             CloudArg::Government => s2s_core::Cloud::Government,
         }
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WebhookCommand {
+    /// Send what Zoom sends to URL and judge each answer, as Zoom would: the
+    /// endpoint.url_validation challenge (200 with the right encryptedToken within 3 s), a signed
+    /// sample event (200/204 within 3 s), the same event with a wrong signature and with a
+    /// 30-minute-old timestamp (each must be refused with a 4xx).
+    ///
+    /// The Secret Token (the app's Feature page) comes from --secret-token-stdin, else the
+    /// profile (--profile), else ZOOM_WEBHOOK_SECRET_TOKEN; never from a flag value. Plain http
+    /// is sent only to this machine unless --allow-insecure. Exit 0 all passed, 2 bad input,
+    /// 8 network/TLS/timeout or slower than 3 s, 9 the receiver answered wrongly.
+    Test(WebhookTestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WebhookTestArgs {
+    /// The receiver's endpoint URL, e.g. https://hooks.example.com/zoom or http://localhost:3000/webhook.
+    pub url: String,
+    /// A profile saved by S2S Desk whose webhook Secret Token to use (its account ID goes in
+    /// the sample event).
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Read the Secret Token from the first line of standard input.
+    #[arg(long)]
+    pub secret_token_stdin: bool,
+    /// The sample event to send (meeting.started, meeting.ended, meeting.created,
+    /// meeting.participant_joined, recording.completed, user.created).
+    #[arg(long, value_name = "EVENT", default_value = "meeting.started")]
+    pub event: String,
+    /// Seconds to wait for any one answer (Zoom itself waits 3).
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=120))]
+    pub timeout: u64,
+    /// Allow plain http to a host other than this machine.
+    #[arg(long)]
+    pub allow_insecure: bool,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

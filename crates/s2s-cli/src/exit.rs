@@ -8,6 +8,10 @@ pub const OK: u8 = 0;
 pub const BAD_INPUT: u8 = 2;
 /// Something failed inside s2s itself.
 pub const INTERNAL: u8 = 7;
+/// Network, TLS or timeout.
+pub const NETWORK: u8 = 8;
+/// A webhook receiver answered wrongly.
+pub const RECEIVER_WRONG: u8 = 9;
 
 /// The exit code for a failure kind.
 pub fn for_kind(kind: ErrorKind) -> u8 {
@@ -21,6 +25,6 @@ pub fn for_kind(kind: ErrorKind) -> u8 {
         | ErrorKind::UnexpectedResponse
         | ErrorKind::ZoomError
         | ErrorKind::TokenRejected => 7,
-        ErrorKind::Timeout | ErrorKind::Network => 8,
+        ErrorKind::Timeout | ErrorKind::Network => NETWORK,
     }
 }

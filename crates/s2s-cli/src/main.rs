@@ -11,10 +11,12 @@ mod migrate;
 mod profile;
 mod render;
 mod scopes;
+mod secret_input;
 mod self_docs;
 mod sim;
 mod target;
 mod test_token;
+mod webhook;
 
 use clap::FromArgMatches;
 
@@ -42,6 +44,7 @@ fn main() -> std::process::ExitCode {
             args::Command::Whatif(a) => scopes::whatif(a),
             args::Command::Limits(a) => limits::run(a),
             args::Command::Migrate(c) => migrate::run(c).await,
+            args::Command::Webhook(args::WebhookCommand::Test(a)) => webhook::test(a).await,
             args::Command::Sim(a) => sim::run(a).await,
             args::Command::Completions(a) => self_docs::completions(a.shell),
             args::Command::Man => self_docs::man(),

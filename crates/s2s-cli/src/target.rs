@@ -3,7 +3,6 @@
 //! and the environment (the secret never from a flag value). Shared by `test-token` and
 //! `migrate apply`, which tests the new app before writing anything.
 
-use std::io::BufRead;
 use std::time::Duration;
 
 use s2s_core::profiles::service::{ProfileService, ServiceError};
@@ -102,7 +101,7 @@ impl Target {
 }
 
 /// A profile that could not be used, with the fix for its cause.
-fn service_failure(name: &str, e: &ServiceError) -> Failure {
+pub fn service_failure(name: &str, e: &ServiceError) -> Failure {
     let advice = match e {
         ServiceError::Keychain(k) => k.advice(),
         ServiceError::MissingSecret(_) => {
@@ -178,26 +177,12 @@ fn given_credentials(args: &TargetArgs) -> Result<RawCredentials, Failure> {
 
 fn read_secret(from_stdin: bool) -> Result<Secret, Failure> {
     if from_stdin {
-        // Zeroed when dropped: the line holds the secret (and its line ending).
-        let mut line = zeroize::Zeroizing::new(String::new());
-        std::io::stdin().lock().read_line(&mut line).map_err(|e| {
-            usage(
-                format!("cannot read the client secret from standard input: {e}"),
-                "Pipe the secret in, e.g. from your secret manager.",
-            )
-        })?;
-        // Only the line ending is the pipe's; anything else is validated (and flagged) by the core.
-        let trimmed = line
-            .strip_suffix('\n')
-            .map(|l| l.strip_suffix('\r').unwrap_or(l))
-            .unwrap_or(&line);
-        return Ok(Secret::new(trimmed));
+        return crate::secret_input::first_stdin_line("client secret");
     }
-    match std::env::var("ZOOM_CLIENT_SECRET") {
-        Ok(value) => Ok(Secret::new(value)),
-        Err(_) => Err(usage(
+    crate::secret_input::env("ZOOM_CLIENT_SECRET").ok_or_else(|| {
+        usage(
             "no client secret given".into(),
             "Set ZOOM_CLIENT_SECRET, or pass --client-secret-stdin and pipe it in. It is never accepted as a flag value.",
-        )),
-    }
+        )
+    })
 }

@@ -283,3 +283,30 @@ async fn migrate_scan_apply_and_undo_output_match_their_schemas() {
     assert_eq!(undone.code, 0, "{}", undone.all());
     assert_valid("migrate-undo", &undone);
 }
+
+#[tokio::test]
+async fn webhook_test_output_matches_its_schema() {
+    let sim = support::sim().await;
+    let token = [(
+        "ZOOM_WEBHOOK_SECRET_TOKEN",
+        "sandboxWebhookTokenReporting0001",
+    )];
+    for (behaviour, code) in [("correct", 0), ("accepts-forged", 9)] {
+        let url = format!(
+            "{}/_sim/receivers/{}/{behaviour}",
+            sim.base_url(),
+            REPORTING.0
+        );
+        let tested = s2s_json(&["webhook", "test", &url, "--json"], &token, None).await;
+        assert_eq!(tested.code, code, "{}", tested.all());
+        assert_valid("webhook-test", &tested);
+    }
+    let refused = s2s_json(
+        &["webhook", "test", "http://hooks.example.com/", "--json"],
+        &token,
+        None,
+    )
+    .await;
+    assert_eq!(refused.code, 2, "{}", refused.all());
+    assert_valid("webhook-test", &refused);
+}

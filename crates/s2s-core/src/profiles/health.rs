@@ -128,6 +128,7 @@ mod tests {
             },
             history,
             secret_saved_unix: None,
+            webhook_secret_token_saved: false,
         }
     }
 

@@ -116,6 +116,10 @@ pub struct Profile {
     /// profiles saved before S2S Desk recorded it. The secret's age is measured from here.
     #[serde(default)]
     pub secret_saved_unix: Option<i64>,
+    /// Whether the keychain holds the app's webhook Secret Token (Feature page) for this
+    /// profile; the token itself is never in this file.
+    #[serde(default)]
+    pub webhook_secret_token_saved: bool,
 }
 
 impl std::ops::Deref for Profile {
@@ -228,6 +232,7 @@ impl ProfileBook {
             settings: tidy(ProfileDraft { name, ..draft }),
             history: Vec::new(),
             secret_saved_unix: None,
+            webhook_secret_token_saved: false,
         });
         Ok(&self.profiles[self.profiles.len() - 1])
     }
@@ -265,6 +270,7 @@ impl ProfileBook {
             },
             history: Vec::new(),
             secret_saved_unix: original.secret_saved_unix,
+            webhook_secret_token_saved: original.webhook_secret_token_saved,
         });
         Ok(&self.profiles[self.profiles.len() - 1])
     }
@@ -296,6 +302,13 @@ impl ProfileBook {
     pub fn mark_secret_saved(&mut self, id: &str, at_unix: i64) -> Result<(), ProfileError> {
         let slot = self.index_of(id)?;
         self.profiles[slot].secret_saved_unix = Some(at_unix);
+        Ok(())
+    }
+
+    /// Records whether the keychain holds the profile's webhook Secret Token.
+    pub fn mark_webhook_secret_token(&mut self, id: &str, saved: bool) -> Result<(), ProfileError> {
+        let slot = self.index_of(id)?;
+        self.profiles[slot].webhook_secret_token_saved = saved;
         Ok(())
     }
 

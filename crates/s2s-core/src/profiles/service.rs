@@ -32,6 +32,9 @@ pub enum ServiceError {
     /// The profile has no secret in the keychain.
     #[error("profile '{0}' has no client secret in the keychain")]
     MissingSecret(String),
+    /// A webhook Secret Token of only blanks.
+    #[error("the webhook Secret Token is empty")]
+    EmptyWebhookSecretToken,
 }
 
 /// Profiles on disk and secrets in the keychain, kept consistent.
@@ -74,6 +77,9 @@ impl ProfileService {
         let mut settled = Vec::new();
         for id in &pending {
             let orphan = book.get(id).is_err();
+            if orphan {
+                let _ = self.secrets.delete(&webhook_key(id));
+            }
             if !orphan || self.secrets.delete(id).is_ok() {
                 settled.push(id.as_str());
             }
@@ -237,12 +243,26 @@ impl ProfileService {
             .secrets
             .get(id)?
             .ok_or_else(|| ServiceError::MissingSecret(copy.name.clone()))?;
+        let webhook_token = match copy.webhook_secret_token_saved {
+            true => self.secrets.get(&webhook_key(id))?,
+            false => None,
+        };
+        next.mark_webhook_secret_token(&copy.id, webhook_token.is_some())?;
         locked.mark_pending(&copy.id)?;
-        if let Err(e) = self.secrets.set(&copy.id, &secret) {
+        let stored = self
+            .secrets
+            .set(&copy.id, &secret)
+            .and_then(|()| match &webhook_token {
+                Some(token) => self.secrets.set(&webhook_key(&copy.id), token),
+                None => Ok(()),
+            });
+        if let Err(e) = stored {
+            let _ = self.secrets.delete(&copy.id);
             let _ = locked.clear_pending(&[&copy.id]);
             return Err(e.into());
         }
         if let Err(e) = locked.save(&next) {
+            let _ = self.secrets.delete(&webhook_key(&copy.id));
             let _ = self.secrets.delete(&copy.id);
             let _ = locked.clear_pending(&[&copy.id]);
             return Err(e.into());
@@ -261,6 +281,9 @@ impl ProfileService {
         *self.cache() = next;
         // The profile is gone; a keychain refusal now leaves the entry listed as pending, to be
         // removed at the next start, and says so.
+        if removed.webhook_secret_token_saved {
+            self.secrets.delete(&webhook_key(id))?;
+        }
         self.secrets.delete(id)?;
         let _ = locked.clear_pending(&[id]);
         Ok(removed)
@@ -284,6 +307,47 @@ impl ProfileService {
     /// The stored secret, for an explicit reveal.
     pub fn reveal_secret(&self, id: &str) -> Result<Secret, ServiceError> {
         self.credentials(id).map(|(_, raw)| raw.client_secret)
+    }
+
+    /// Stores (`Some`) or forgets (`None`) the app's webhook Secret Token, in the keychain only;
+    /// the file records only that there is one.
+    pub fn set_webhook_secret_token(
+        &self,
+        id: &str,
+        token: Option<&Secret>,
+    ) -> Result<Profile, ServiceError> {
+        let token = token.map(Secret::trimmed);
+        if token.as_ref().is_some_and(|t| t.expose().is_empty()) {
+            return Err(ServiceError::EmptyWebhookSecretToken);
+        }
+        let (locked, mut next) = self.locked()?;
+        next.mark_webhook_secret_token(id, token.is_some())?;
+        let key = webhook_key(id);
+        let previous = self.secrets.get(&key).ok().flatten();
+        match &token {
+            Some(token) => self.secrets.set(&key, token)?,
+            None => self.secrets.delete(&key)?,
+        }
+        if let Err(e) = locked.save(&next) {
+            // Put the keychain back as it was, so file and keychain still agree.
+            let _ = match previous {
+                Some(old) => self.secrets.set(&key, &old),
+                None => self.secrets.delete(&key),
+            };
+            return Err(e.into());
+        }
+        let saved = next.get(id)?.clone();
+        *self.cache() = next;
+        Ok(saved)
+    }
+
+    /// The app's webhook Secret Token, if one is saved.
+    pub fn webhook_secret_token(&self, id: &str) -> Result<Option<Secret>, ServiceError> {
+        let profile = self.get(id)?;
+        if !profile.webhook_secret_token_saved {
+            return Ok(None);
+        }
+        Ok(self.secrets.get(&webhook_key(id))?)
     }
 
     /// Appends a test result to a profile's history and saves.
@@ -317,4 +381,9 @@ impl ProfileService {
         // A panic elsewhere cannot leave the book half-changed: changes are made on a copy.
         self.book.lock().unwrap_or_else(PoisonError::into_inner)
     }
+}
+
+/// The keychain entry of a profile's webhook Secret Token, beside its client secret's.
+fn webhook_key(id: &str) -> String {
+    format!("{id}:webhook-secret-token")
 }

@@ -317,6 +317,50 @@ mod service {
     }
 
     #[test]
+    fn the_webhook_secret_token_lives_in_the_keychain_follows_copies_and_goes_with_the_profile() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let keychain = Arc::new(MemoryStore::default());
+        let profiles = service(dir.path(), keychain.clone());
+        let saved = profiles
+            .save(None, draft("Prod"), Some(&Secret::new("TopSecretValue123")))
+            .expect("saved");
+        assert_eq!(
+            profiles.webhook_secret_token(&saved.id).ok().flatten(),
+            None
+        );
+        let with_token = profiles
+            .set_webhook_secret_token(&saved.id, Some(&Secret::new(" hookToken123\n")))
+            .expect("stored");
+        assert!(with_token.webhook_secret_token_saved);
+        let stored = profiles.webhook_secret_token(&saved.id).ok().flatten();
+        assert_eq!(stored.as_ref().map(Secret::expose), Some("hookToken123"));
+        let file = std::fs::read_to_string(dir.path().join("profiles.json")).expect("file");
+        assert!(!file.contains("hookToken123"), "never on disk");
+
+        let copy = profiles.duplicate(&saved.id).expect("duplicated");
+        assert!(copy.webhook_secret_token_saved);
+        assert!(profiles
+            .webhook_secret_token(&copy.id)
+            .is_ok_and(|t| t.is_some()));
+        assert!(matches!(
+            profiles.set_webhook_secret_token(&saved.id, Some(&Secret::new("  "))),
+            Err(ServiceError::EmptyWebhookSecretToken)
+        ));
+
+        profiles
+            .set_webhook_secret_token(&saved.id, None)
+            .expect("forgotten");
+        assert_eq!(
+            profiles.webhook_secret_token(&saved.id).ok().flatten(),
+            None
+        );
+        assert_eq!(keychain.len(), 3, "two client secrets and the copy's token");
+        profiles.delete(&copy.id).expect("deleted");
+        profiles.delete(&saved.id).expect("deleted");
+        assert!(keychain.is_empty(), "nothing left behind");
+    }
+
+    #[test]
     fn history_retention_applies_from_the_next_test() {
         let dir = tempfile::tempdir().expect("tempdir");
         let profiles = service(dir.path(), Arc::new(MemoryStore::default()));

@@ -1,0 +1,135 @@
+//! `s2s webhook test`: the core's receiver test, with the Secret Token read where secrets are
+//! read, and each check printed with what Zoom would do and the fix.
+
+use std::time::Duration;
+
+use s2s_core::webhook::{self, Check, Fault, ReceiverReport, ReceiverTest};
+use s2s_core::{ErrorKind, Secret};
+
+use crate::args::WebhookTestArgs;
+use crate::exit;
+use crate::failure::{self, usage, Failure};
+
+const TOKEN_VARIABLE: &str = "ZOOM_WEBHOOK_SECRET_TOKEN";
+
+pub async fn test(args: WebhookTestArgs) -> u8 {
+    match run(&args).await {
+        Ok(report) => print(&report, args.json),
+        Err(failure) => failure::print(&failure, args.json),
+    }
+}
+
+async fn run(args: &WebhookTestArgs) -> Result<ReceiverReport, Failure> {
+    let (secret_token, account_id) = secret_token_and_account(args)?;
+    let test = ReceiverTest {
+        url: args.url.clone(),
+        secret_token,
+        event: args.event.clone(),
+        account_id,
+        timeout: Duration::from_secs(args.timeout),
+        allow_insecure: args.allow_insecure,
+    };
+    let client = s2s_core::http::client(Duration::from_secs(args.timeout)).map_err(|e| {
+        Failure::usage(
+            ErrorKind::Network,
+            e.to_string(),
+            "Check the proxy settings.",
+        )
+    })?;
+    webhook::test_receiver(&client, &test)
+        .await
+        .map_err(|e| usage(e.to_string(), &e.advice()))
+}
+
+/// The Secret Token: piped in, else the profile's, else the environment's.
+fn secret_token_and_account(args: &WebhookTestArgs) -> Result<(Secret, Option<String>), Failure> {
+    let profile = match &args.profile {
+        Some(name) => {
+            let service = crate::profile::open_service()?;
+            let profile = crate::profile::find_in(&service, name)?;
+            let token = match args.secret_token_stdin {
+                true => None,
+                false => service
+                    .webhook_secret_token(&profile.id)
+                    .map_err(|e| crate::target::service_failure(name, &e))?,
+            };
+            Some((profile.account_id.clone(), token, name))
+        }
+        None => None,
+    };
+    let token = if args.secret_token_stdin {
+        crate::secret_input::first_stdin_line("Secret Token")?
+    } else if let Some((_, token, name)) = &profile {
+        token.clone().ok_or_else(|| {
+            usage(
+                format!("profile '{name}' has no webhook Secret Token saved"),
+                "Save it in S2S Desk (the profile's Setup, Webhook Secret Token), or pipe it in with --secret-token-stdin.",
+            )
+        })?
+    } else {
+        crate::secret_input::env(TOKEN_VARIABLE).ok_or_else(|| {
+            usage(
+                "no webhook Secret Token given".into(),
+                "Set ZOOM_WEBHOOK_SECRET_TOKEN, pass --profile, or pipe it in with --secret-token-stdin. It is never accepted as a flag value.",
+            )
+        })?
+    };
+    Ok((token, profile.map(|(account, _, _)| account)))
+}
+
+fn print(report: &ReceiverReport, as_json: bool) -> u8 {
+    if as_json {
+        println!("{}", serde_json::to_value(report).unwrap_or_default());
+    } else {
+        print_text(report);
+    }
+    match report.fault() {
+        None => exit::OK,
+        Some(Fault::Network) => exit::NETWORK,
+        Some(Fault::Receiver) => exit::RECEIVER_WRONG,
+    }
+}
+
+fn print_text(report: &ReceiverReport) {
+    println!("Webhook receiver {} (event {})", report.url, report.event);
+    for check in &report.checks {
+        print_check(check);
+    }
+    if report.ok {
+        println!("All four checks passed: the receiver answers Zoom's challenge and refuses forged and replayed events.");
+    }
+    if !report.zoom_will_refuse.is_empty() {
+        println!("Zoom will refuse this URL even though it answered here:");
+        for reason in &report.zoom_will_refuse {
+            println!("  • {reason}");
+        }
+    }
+}
+
+fn print_check(check: &Check) {
+    let mark = if check.ok { "✔" } else { "✘" };
+    let status = check.status.map_or("   ".into(), |s| s.to_string());
+    let latency = check
+        .latency_ms
+        .map_or(String::new(), |ms| format!("{ms:>5} ms"));
+    println!(
+        "{mark} {:<17} {status} {latency:>8}  {}",
+        label(check),
+        check.message
+    );
+    if let Some(zoom) = &check.zoom_would {
+        println!("    Zoom: {zoom}");
+    }
+    if let Some(fix) = &check.fix {
+        println!("    Fix:  {fix}");
+    }
+}
+
+fn label(check: &Check) -> &'static str {
+    match check.name {
+        webhook::CheckName::UrlValidation => "URL validation",
+        webhook::CheckName::SignedEvent => "signed event",
+        webhook::CheckName::ForgedSignature => "forged signature",
+        webhook::CheckName::ReplayedEvent => "replayed event",
+    }
+}
