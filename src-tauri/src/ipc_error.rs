@@ -92,7 +92,7 @@ impl From<ServiceError> for IpcError {
             }
             ServiceError::File(_) => Self::new(IpcErrorKind::Failed, message, Some("Check that your home folder has free space and is writable; nothing was changed.")),
             ServiceError::MissingSecret(_) => Self::new(IpcErrorKind::Failed, message, Some("Enter the client secret again and save.")),
-            ServiceError::EmptyWebhookSecretToken => Self::new(IpcErrorKind::InvalidInput, message, Some("Paste the Secret Token from the app's Feature page (Event Subscriptions), or leave the field empty.")),
+            ServiceError::EmptyWebhookSecretToken => Self::new(IpcErrorKind::Failed, message, Some("Paste the Secret Token from the app's Feature page (Event Subscriptions), or leave the field empty.")),
         }
     }
 }
@@ -202,6 +202,20 @@ impl IpcError {
             IpcErrorKind::Failed,
             format!("could not save {path}: {e}"),
             Some("Choose a folder you can write to, with space left."),
+        )
+    }
+
+    /// A receiver test that could not start (nothing was sent).
+    pub fn from_receiver_test(e: &s2s_core::webhook::ReceiverTestError) -> Self {
+        Self::new(IpcErrorKind::Failed, e.to_string(), Some(&e.advice()))
+    }
+
+    /// The HTTP client could not be built from the network preferences.
+    pub fn network_settings(e: &s2s_core::TokenError) -> Self {
+        Self::new(
+            IpcErrorKind::Failed,
+            e.to_string(),
+            Some("Check the proxy and CA bundle in Settings → Preferences."),
         )
     }
 

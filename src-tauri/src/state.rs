@@ -51,6 +51,18 @@ impl AppState {
         self.sandbox.world()
     }
 
+    /// (client ID, webhook Secret Token) of each simulated app that subscribes to events.
+    pub fn sandbox_apps_with_webhooks(&self) -> Vec<(String, String)> {
+        let world = self.sandbox.world();
+        world
+            .fixture()
+            .accounts
+            .iter()
+            .flat_map(|a| &a.apps)
+            .filter_map(|app| Some((app.client_id.clone(), app.webhook_secret_token.clone()?)))
+            .collect()
+    }
+
     /// The Sandbox's base URL (OAuth and API).
     pub fn sandbox_url(&self) -> String {
         self.sandbox.base_url()

@@ -924,3 +924,58 @@ fn a_stored_value_out_of_range_falls_back_alone() {
         .expect("notice")
         .contains("request_timeout_secs"));
 }
+
+#[test]
+fn a_webhook_receiver_is_tested_with_the_profiles_secret_token_which_never_comes_back() {
+    let shell = Shell::start();
+    let id = shell.save_sandbox_profile("Reporting");
+    let options = shell
+        .invoke("get_webhook_options", json!({}))
+        .expect("options");
+    assert_eq!(options["default_event"], "meeting.started");
+    let url_of = |behaviour: &str| {
+        options["sample_receivers"]
+            .as_array()
+            .and_then(|all| all.iter().find(|r| r["behaviour"] == behaviour))
+            .and_then(|r| r["url"].as_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let test = |url: String, token: Option<&str>| {
+        shell.invoke(
+            "test_webhook_receiver",
+            json!({"request": {"profile_id": id, "url": url, "event": "meeting.started",
+                "allow_insecure": false, "secret_token": token}}),
+        )
+    };
+    // A Sandbox profile without a saved token uses its simulated app's.
+    let passed = test(url_of("correct"), None).expect("tested");
+    assert_eq!(passed["ok"], true, "{passed}");
+    let forged = test(url_of("accepts-forged"), None).expect("tested");
+    assert_eq!(forged["checks"][2]["ok"], false);
+    assert_eq!(forged["checks"][2]["fault"], "receiver");
+
+    let saved = shell
+        .invoke(
+            "set_webhook_secret_token",
+            json!({"id": id, "token": "notTheAppsSecretToken0001"}),
+        )
+        .expect("saved");
+    assert_eq!(saved["webhook_secret_token_saved"], true);
+    let list = shell.invoke("list_profiles", json!({})).expect("list");
+    assert!(!list.to_string().contains("notTheAppsSecretToken0001"));
+    let wrong = test(url_of("correct"), None).expect("tested");
+    assert_eq!(
+        wrong["checks"][0]["ok"], false,
+        "the saved token is used: {wrong}"
+    );
+
+    let refused = test("http://hooks.example.com/zoom".into(), None).expect_err("refused");
+    assert!(refused["hint"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("https://"));
+    shell
+        .invoke("set_webhook_secret_token", json!({"id": id, "token": null}))
+        .expect("forgotten");
+}

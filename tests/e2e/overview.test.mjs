@@ -55,7 +55,7 @@ test("no view scrolls sideways at the window's minimum size (900×560)", (t) =>
     try {
       const rect = await app.session.windowRect();
       assert.deepEqual([rect.width, rect.height], [900, 560]);
-      for (const view of ["overview", "setup", "token", "scopes", "migrate", "settings"]) {
+      for (const view of ["overview", "setup", "token", "scopes", "webhooks", "migrate", "settings"]) {
         await click(app, `nav-${view}`);
         await new Promise((r) => setTimeout(r, 300));
         const overflow = await app.session.execute("return document.documentElement.scrollWidth - document.documentElement.clientWidth");

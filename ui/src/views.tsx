@@ -5,6 +5,7 @@ import { ScopesView } from "./features/scopes/ScopesView";
 import { SettingsView } from "./features/settings/SettingsView";
 import { SetupView } from "./features/setup/SetupView";
 import { TokenView } from "./features/token/TokenView";
+import { WebhooksView } from "./features/webhooks/WebhooksView";
 import { WelcomeView } from "./features/welcome/WelcomeView";
 import type { AppInfo } from "./ipc";
 import type { Go, Route } from "./state/navigation";
@@ -17,6 +18,7 @@ export function ViewBody({ route, go, info }: { route: Route; go: Go; info: Load
   if (view === "overview") return <OverviewView go={go} />;
   if (view === "setup") return <SetupView key={subject ?? "new"} subject={subject} go={go} />;
   if (view === "token") return <TokenView key={subject ?? "any"} subject={subject} go={go} />;
+  if (view === "webhooks") return <WebhooksView go={go} />;
   if (view === "scopes") return <ScopesView key={subject ?? "any"} subject={subject} go={go} />;
   return <MigrateView go={go} />;
 }

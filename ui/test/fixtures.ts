@@ -115,6 +115,7 @@ export function profile(name: string, extra: Partial<Profile> = {}): Profile {
     tags: [],
     history: [],
     secret_saved_unix: null,
+    webhook_secret_token_saved: false,
     ...extra,
   };
 }

@@ -178,6 +178,11 @@ impl World {
         &mut self.stats
     }
 
+    /// The world's accounts, users and apps as they stand.
+    pub fn fixture(&self) -> &Fixture {
+        &self.fixture
+    }
+
     /// Simulated wall-clock time.
     pub fn now(&self) -> SystemTime {
         SystemTime::now() + self.clock_offset

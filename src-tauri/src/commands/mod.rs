@@ -9,3 +9,4 @@ pub mod profiles;
 pub mod sandbox;
 pub mod scopes;
 pub mod token;
+pub mod webhooks;

@@ -82,6 +82,11 @@ export const commands = {
 	undoMigration: (journal: Journal) => typedError<Journal, IpcError_Serialize>(__TAURI_INVOKE("undo_migration", { journal })),
 	/**  The migration report; with `save`, also written into the project as Markdown and HTML. */
 	getMigrationReport: (id: number, choices: MigrationChoices_Deserialize, journal: Journal | null, save: boolean) => typedError<MigrationReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_migration_report", { id, choices, journal, save })),
+	getWebhookOptions: () => __TAURI_INVOKE<WebhookOptions>("get_webhook_options"),
+	/**  Saves (`token`) or forgets (null) the profile's webhook Secret Token, in the keychain. */
+	setWebhookSecretToken: (id: ProfileId, token: string | null) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_webhook_secret_token", { id, token })),
+	/**  Sends Zoom's challenge, a signed, a forged and a replayed event to the receiver. */
+	testWebhookReceiver: (request: WebhookTestRequest_Deserialize) => typedError<ReceiverReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_webhook_receiver", { request })),
 	/**  The Sandbox's accounts, roles, users and apps (no secrets). */
 	getSandbox: () => __TAURI_INVOKE<SandboxView>("get_sandbox"),
 	/**
@@ -320,6 +325,52 @@ export type CallVolume = {
 	per_day: number,
 	/**  Calls per second at the busiest moment. */
 	peak_per_second: number | null,
+};
+
+/**  One check's outcome. */
+export type Check = Check_Serialize | Check_Deserialize;
+
+/**  The four checks, in the order they run. */
+export type CheckName = 
+/**  The `endpoint.url_validation` challenge. */
+"url_validation" | 
+/**  A correctly signed sample event. */
+"signed_event" | 
+/**  The same event under a signature made with another key: must be refused. */
+"forged_signature" | 
+/**  The same event signed correctly 30 minutes ago: must be refused. */
+"replayed_event";
+
+/**  One check's outcome. */
+export type Check_Deserialize = {
+	name: CheckName,
+	ok: boolean,
+	/**  The HTTP status the receiver answered with. */
+	status?: number | null,
+	/**  From sending to the last byte of the answer. */
+	latency_ms?: number | null,
+	message: string,
+	/**  What Zoom would do in production, when the check failed. */
+	zoom_would?: string | null,
+	/**  What to change in the receiver. */
+	fix?: string | null,
+	fault?: Fault | null,
+};
+
+/**  One check's outcome. */
+export type Check_Serialize = {
+	name: CheckName,
+	ok: boolean,
+	/**  The HTTP status the receiver answered with. */
+	status: number | null,
+	/**  From sending to the last byte of the answer. */
+	latency_ms: number | null,
+	message: string,
+	/**  What Zoom would do in production, when the check failed. */
+	zoom_would: string | null,
+	/**  What to change in the receiver. */
+	fix: string | null,
+	fault: Fault | null,
 };
 
 /**  What the coexistence check found. */
@@ -620,6 +671,13 @@ export type FailureReport_Serialize = {
 	/**  Seconds Zoom asked to wait before trying again (its `Retry-After`), if it said. */
 	retry_after_secs: number | null,
 };
+
+/**  Whose fault a failed check is. */
+export type Fault = 
+/**  No answer in time: unreachable, TLS, dropped, or slower than Zoom waits. */
+"network" | 
+/**  An answer Zoom would not accept, or a forged or replayed event accepted. */
+"receiver";
 
 /**  Which of the three fields an issue is about. */
 export type Field = 
@@ -1527,6 +1585,11 @@ export type Profile_Deserialize = {
 	 *  profiles saved before S2S Desk recorded it. The secret's age is measured from here.
 	 */
 	secret_saved_unix?: number | null,
+	/**
+	 *  Whether the keychain holds the app's webhook Secret Token (Feature page) for this
+	 *  profile; the token itself is never in this file.
+	 */
+	webhook_secret_token_saved?: boolean,
 } & ProfileDraft_Deserialize;
 
 /**
@@ -1543,6 +1606,11 @@ export type Profile_Serialize = {
 	 *  profiles saved before S2S Desk recorded it. The secret's age is measured from here.
 	 */
 	secret_saved_unix: number | null,
+	/**
+	 *  Whether the keychain holds the app's webhook Secret Token (Feature page) for this
+	 *  profile; the token itself is never in this file.
+	 */
+	webhook_secret_token_saved: boolean,
 } & ProfileDraft_Serialize;
 
 /**  A moment's counts. */
@@ -1631,6 +1699,31 @@ export type Readiness = {
 	message: string,
 };
 
+/**  Every check's outcome, and what Zoom would think of the URL. */
+export type ReceiverReport = ReceiverReport_Serialize | ReceiverReport_Deserialize;
+
+/**  Every check's outcome, and what Zoom would think of the URL. */
+export type ReceiverReport_Deserialize = {
+	/**  Every check passed. */
+	ok: boolean,
+	url: string,
+	event: string,
+	checks: Check_Deserialize[],
+	/**  Why Zoom would refuse this URL even though it was tested (http, no FQDN, loopback). */
+	zoom_will_refuse: string[],
+};
+
+/**  Every check's outcome, and what Zoom would think of the URL. */
+export type ReceiverReport_Serialize = {
+	/**  Every check passed. */
+	ok: boolean,
+	url: string,
+	event: string,
+	checks: Check_Serialize[],
+	/**  Why Zoom would refuse this URL even though it was tested (http, no FQDN, loopback). */
+	zoom_will_refuse: string[],
+};
+
 /**  Which role to judge the owner by. */
 export type RoleChoice = 
 /**  The role Zoom reported at the latest test (none when it couldn't be read). */
@@ -1691,6 +1784,12 @@ export type RoleView_Serialize = {
 	unknown_privileges: string[],
 	/**  Catalogued admin/master scopes this role may add to an app. */
 	addable_admin_scopes: string[],
+};
+
+export type SampleReceiver = {
+	/**  How it behaves, e.g. "correct", "accepts-forged". */
+	behaviour: string,
+	url: string,
 };
 
 /**  One simulated account. */
@@ -2361,6 +2460,41 @@ export type Verdict =
 "tight" | 
 /**  Over the budget: Zoom answers 429. */
 "exceeds";
+
+/**  What the Webhooks view offers: the sample events, and the Sandbox's sample receivers. */
+export type WebhookOptions = {
+	events: string[],
+	default_event: string,
+	/**  Receivers in the Sandbox to try the test on, correct and broken. */
+	sample_receivers: SampleReceiver[],
+};
+
+/**  One receiver test. */
+export type WebhookTestRequest = WebhookTestRequest_Serialize | WebhookTestRequest_Deserialize;
+
+/**  One receiver test. */
+export type WebhookTestRequest_Deserialize = {
+	/**  The profile whose Secret Token (and account ID) to use. */
+	profile_id?: ProfileId | null,
+	url: string,
+	event: string,
+	/**  Plain http to a host other than this machine. */
+	allow_insecure: boolean,
+	/**  A Secret Token typed for this test only (not saved); else the profile's. */
+	secret_token?: string | null,
+};
+
+/**  One receiver test. */
+export type WebhookTestRequest_Serialize = {
+	/**  The profile whose Secret Token (and account ID) to use. */
+	profile_id: ProfileId | null,
+	url: string,
+	event: string,
+	/**  Plain http to a host other than this machine. */
+	allow_insecure: boolean,
+	/**  A Secret Token typed for this test only (not saved); else the profile's. */
+	secret_token: string | null,
+};
 
 /**  What changing the owner's role would do to the app. */
 export type WhatIf = WhatIf_Serialize | WhatIf_Deserialize;

@@ -58,6 +58,11 @@ import {
   type NewNames,
   type Flag,
   type LegacyKind,
+  type ReceiverReport_Serialize as ReceiverReport,
+  type Check_Serialize as WebhookCheck,
+  type CheckName as WebhookCheckName,
+  type WebhookOptions,
+  type WebhookTestRequest_Deserialize as WebhookTestRequest,
   type ProfileHealth_Serialize as ProfileHealth,
   type TokenStatus,
   type Preferences_Serialize as Preferences,
@@ -103,6 +108,7 @@ export type {
   ProxyMode,
 };
 export type { ScanStatus, ScanReport, Finding, ApiCall, MigrationChoices, MigrationPlan, MigrationReport, Journal, NewNames, Flag, LegacyKind };
+export type { ReceiverReport, WebhookCheck, WebhookCheckName, WebhookOptions, WebhookTestRequest };
 export type {
   ScopeOverview,
   GrantedScope,
@@ -183,6 +189,10 @@ export const ipc = {
   setSandboxUserRole: (userId: string, roleId: string): Promise<Outcome<SandboxView>> => settle(() => commands.setSandboxUserRole(userId, roleId)),
   setSandboxAppState: (clientId: string, state: SandboxAppState): Promise<Outcome<SandboxView>> => settle(() => commands.setSandboxAppState(clientId, state)),
   resetSandbox: (): Promise<Outcome<SandboxView>> => settlePlain(() => commands.resetSandbox()),
+  webhookOptions: (): Promise<Outcome<WebhookOptions>> => settlePlain(() => commands.getWebhookOptions()),
+  /** Saves (or, with null, forgets) a profile's webhook Secret Token, in the keychain only. */
+  setWebhookSecretToken: (id: string, token: string | null): Promise<Outcome<Profile>> => settle(() => commands.setWebhookSecretToken(id, token)),
+  testWebhookReceiver: (request: WebhookTestRequest): Promise<Outcome<ReceiverReport>> => settle(() => commands.testWebhookReceiver(request)),
   preferences: (): Promise<Outcome<PreferencesView>> => settlePlain(() => commands.getPreferences()),
   setPreferences: (preferences: Preferences): Promise<Outcome<Preferences>> => settle(() => commands.setPreferences(preferences)),
   tryCall: (id: string, request: CallRequest): Promise<Outcome<TryCallResult>> => settle(() => commands.tryCall(id, request)),

@@ -64,6 +64,48 @@ mockIPC((cmd, args) => {
       return [];
     case "test_profile":
       return passedRun(WIDE_SCOPES);
+    case "get_webhook_options":
+      return { events: ["meeting.started", "recording.completed"], default_event: "meeting.started", sample_receivers: [] };
+    case "test_webhook_receiver":
+      return {
+        ok: false,
+        url: "http://localhost:3000/zoom/webhook",
+        event: "meeting.started",
+        checks: [
+          {
+            name: "url_validation",
+            ok: true,
+            status: 200,
+            latency_ms: 6,
+            message: "answered 200 with the right encryptedToken in 6 ms",
+            zoom_would: null,
+            fix: null,
+            fault: null,
+          },
+          { name: "signed_event", ok: true, status: 204, latency_ms: 3, message: "accepted with HTTP 204 in 3 ms", zoom_would: null, fix: null, fault: null },
+          {
+            name: "forged_signature",
+            ok: false,
+            status: 204,
+            latency_ms: 2,
+            message: "accepted an event with a forged signature (HTTP 204)",
+            zoom_would: "Zoom never sends this, but anyone who learns the URL can, and the receiver would act on it.",
+            fix: "Compare x-zm-signature in constant time and answer 401 when they differ.",
+            fault: "receiver",
+          },
+          {
+            name: "replayed_event",
+            ok: true,
+            status: 401,
+            latency_ms: 2,
+            message: "refused a replayed event (signed 30 minutes ago) with HTTP 401",
+            zoom_would: null,
+            fix: null,
+            fault: null,
+          },
+        ],
+        zoom_will_refuse: ["Zoom only delivers to https:// endpoints (TLS 1.2 or later, with a certificate from a public CA)."],
+      };
     case "open_external":
       throw {
         kind: "failed",

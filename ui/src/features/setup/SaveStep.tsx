@@ -10,15 +10,20 @@ type Props = { form: Form; profileId: string | null; lastRun: TestRun | null; on
 export function SaveStep({ form, profileId, lastRun, onSaved }: Props) {
   const [error, setError] = useState<IpcError | null>(null);
   const [saving, setSaving] = useState(false);
+  // Optional, and only ever in this field until it is handed to the keychain.
+  const [webhookToken, setWebhookToken] = useState("");
   // Say before the click, not after, when no keychain can take the secret.
   const list = useProfiles();
   const keychainProblem = list.ok === true ? list.value.keychain_problem : null;
+  const savedToken = list.ok === true && list.value.profiles.some((p) => p.id === profileId && p.webhook_secret_token_saved);
   const save = async () => {
     setSaving(true);
     const secret = form.clientSecret === "" ? null : form.clientSecret;
-    const outcome = await ipc.saveProfile(profileId, toDraft(form), secret, lastRun?.record ?? null);
+    let outcome = await ipc.saveProfile(profileId, toDraft(form), secret, lastRun?.record ?? null);
+    if (outcome.ok && webhookToken.trim() !== "") outcome = await ipc.setWebhookSecretToken(outcome.value.id, webhookToken);
     setSaving(false);
-    if (outcome.ok) await refreshProfiles();
+    if (outcome.ok) setWebhookToken("");
+    await refreshProfiles();
     if (outcome.ok) onSaved(outcome.value);
     else setError(outcome.error);
   };
@@ -46,6 +51,22 @@ export function SaveStep({ form, profileId, lastRun, onSaved }: Props) {
         <dt>Last test</dt>
         <dd>{lastRun ? lastRun.record.summary : "not tested"}</dd>
       </dl>
+      <div class="stacked-field">
+        <label for="save-webhook-token">Webhook Secret Token (optional)</label>
+        <input
+          id="save-webhook-token"
+          data-testid="save-webhook-token"
+          type="password"
+          autocomplete="off"
+          value={webhookToken}
+          placeholder={savedToken ? "saved in the keychain — type to replace" : "from the Feature page, if the app subscribes to events"}
+          onInput={(e) => setWebhookToken(e.currentTarget.value)}
+          aria-describedby="save-webhook-token-help"
+        />
+        <p id="save-webhook-token-help" class="field-help muted">
+          Zoom signs the app's events with it; the Webhooks view uses it to test your receiver. Kept in the keychain only.
+        </p>
+      </div>
       {keychainProblem && !error && <ErrorNotice error={keychainProblem} />}
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
       <div class="actions">

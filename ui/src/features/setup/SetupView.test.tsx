@@ -58,6 +58,26 @@ describe("Setup wizard", () => {
     expect(save?.args.lastTest).toEqual(run.record);
   });
 
+  it("hands an optional webhook Secret Token to the keychain with the new profile", async () => {
+    const calls = answerIpc({
+      validate_credentials: noIssues,
+      test_draft: () => passedRun(),
+      save_profile: (args) => ({ id: "new", ...(args.draft as object), history: [] }),
+      set_webhook_secret_token: () => ({ id: "new", history: [], webhook_secret_token_saved: true }),
+    });
+    const go = vi.fn();
+    render(<SetupView subject="sandbox" go={go} />);
+    fireEvent.click(screen.getByTestId("wizard-next"));
+    fireEvent.click(await screen.findByTestId("test-token"));
+    await screen.findByTestId("test-result");
+    fireEvent.click(screen.getByTestId("wizard-next"));
+    fireEvent.input(await screen.findByTestId("save-webhook-token"), { target: { value: "hookToken0001" } });
+    fireEvent.click(screen.getByTestId("save-profile"));
+    await waitFor(() => expect(go).toHaveBeenCalledWith("overview"));
+    expect(calls.find((c) => c.cmd === "set_webhook_secret_token")?.args).toEqual({ id: "new", token: "hookToken0001" });
+    expect(JSON.stringify(calls.find((c) => c.cmd === "save_profile")?.args)).not.toContain("hookToken0001");
+  });
+
   it("explains a rejected secret and leads back to the credentials step", async () => {
     answerIpc({
       validate_credentials: noIssues,
