@@ -77,7 +77,7 @@ export function WebhooksView({ go }: { go: Go }) {
               id="webhook-url"
               data-testid="webhook-url"
               type="url"
-              placeholder="https://hooks.example.com/zoom/webhook or http://localhost:3000/webhook"
+              placeholder="e.g. https://hooks.example.com/zoom/webhook or http://localhost:3000/webhook"
               value={url}
               onInput={(e) => setUrl(e.currentTarget.value)}
               spellcheck={false}
