@@ -9,10 +9,12 @@ BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config curl)
 # ...and to test it: a virtual display, the WebKit WebDriver, a D-Bus session with a keyring,
 # Debian's Chromium for the front-end flow, ImageMagick's `import` for window captures.
+# Flask runs the Python reference webhook receiver (tests/receivers).
 # The scan benchmark compares with ripgrep, measured in the same run; the start-up benchmark
 # watches the screen with xwd and xwininfo.
 BENCH_PACKAGES=(ripgrep x11-apps x11-utils)
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools chromium imagemagick)
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools chromium imagemagick
+  python3-flask)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
