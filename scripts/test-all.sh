@@ -62,10 +62,10 @@ step core-has-no-tauri core_has_no_tauri
 step core-is-portable core_is_portable
 # Inside a private D-Bus session with gnome-keyring, so the keychain tests use a real Secret Service.
 step rust-core scripts/with-keyring.sh cargo test --locked -p zoom-catalog -p s2s-core -p s2s-migrate -p zoom-sim -p s2s-cli
-# The fault suite: processes SIGKILLed mid-write, a full and a read-only disk, the Secret Service
-# killed mid-session (so it gets its own keyring session), concurrent app + CLI writes.
 # The reference webhook receivers the app offers to copy, run unchanged and tested by `s2s webhook test`.
 step receivers node --test tests/receivers/
+# The fault suite: processes SIGKILLed mid-write, a full and a read-only disk, the Secret Service
+# killed mid-session (so it gets its own keyring session), concurrent app + CLI writes.
 step faults env S2S_FAULT_SUITE=1 scripts/with-keyring.sh cargo test --locked -p s2s-cli --test faults -- --nocapture --test-threads=1
 # The shell's tests include export_bindings, which fails if ui/src/ipc/bindings.ts is stale.
 step rust-shell cargo test --locked -p s2s-desk
