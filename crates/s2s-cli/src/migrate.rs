@@ -85,6 +85,7 @@ fn kind(k: LegacyKind) -> &'static str {
         LegacyKind::ApiKey => "API key",
         LegacyKind::ApiSecret => "API secret",
         LegacyKind::JwtToken => "JWT token",
+        LegacyKind::VerificationToken => "webhook Verification Token (deprecated)",
     }
 }
 
@@ -330,6 +331,7 @@ async fn tested_values(a: &MigrateApplyArgs) -> Result<Tested, Failure> {
         account_id,
         client_id,
         client_secret,
+        webhook_secret_token: webhook_secret_token(),
     };
     Ok(Tested::Ready(values, test))
 }
@@ -349,6 +351,7 @@ fn untested_values(a: &MigrateApplyArgs) -> Result<NewValues, Failure> {
             account_id,
             client_id,
             client_secret,
+            webhook_secret_token: webhook_secret_token(),
         });
     }
     let missing = |what: &str, how: &str| usage(format!("no {what} for the new app"), how);
@@ -366,7 +369,15 @@ fn untested_values(a: &MigrateApplyArgs) -> Result<NewValues, Failure> {
             )
         })?,
         client_secret: None,
+        webhook_secret_token: webhook_secret_token(),
     })
+}
+
+/// The Secret Token that replaces a Verification Token, from ZOOM_WEBHOOK_SECRET_TOKEN (else a
+/// placeholder is written).
+fn webhook_secret_token() -> Option<zeroize::Zeroizing<String>> {
+    crate::secret_input::env(s2s_migrate::names::WEBHOOK_SECRET_TOKEN_NAME)
+        .map(|token| token.expose().trim().to_string().into())
 }
 
 /// Why nothing was written, with the exit code a script can act on.

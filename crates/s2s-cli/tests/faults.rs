@@ -145,6 +145,7 @@ fn new_values() -> s2s_migrate::rewrite::NewValues {
         account_id: "NewAccountId0123456789".into(),
         client_id: "NewClientId01234567890".into(),
         client_secret: Some("NewClientSecret0123456789".to_string().into()),
+        webhook_secret_token: None,
     }
 }
 

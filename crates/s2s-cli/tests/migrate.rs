@@ -314,3 +314,58 @@ async fn apply_refuses_an_app_short_of_the_scopes_the_calls_need() {
     let report = std::fs::read_to_string(dir.path().join("report.md")).expect("report");
     assert!(report.contains("not tested"), "{report}");
 }
+
+#[tokio::test]
+async fn the_verification_token_is_flagged_and_becomes_the_secret_token_from_the_environment() {
+    let dir = project(&["webhook-verification"]);
+    let scanned = s2s_in(dir.path(), &["migrate", "scan", ".", "--plan", "plan.json"]).await;
+    assert_eq!(scanned.code, 0, "{}", scanned.all());
+    assert!(
+        scanned
+            .stdout
+            .contains("webhook Verification Token (deprecated)"),
+        "{}",
+        scanned.stdout
+    );
+    assert!(!scanned.stdout.contains("vErIfIcAtIoNtOkEn1234"), "masked");
+    let mut apply = s2s();
+    apply
+        .current_dir(dir.path())
+        .env("ZOOM_WEBHOOK_SECRET_TOKEN", "newSecretToken0001")
+        .args([
+            "migrate",
+            "apply",
+            "plan.json",
+            "--account-id",
+            "A1234567890123456789012",
+            "--client-id",
+            "C1234567890123456789012",
+            "--skip-test",
+        ]);
+    let applied = run(apply, None).await;
+    assert_eq!(applied.code, 0, "{}", applied.all());
+    assert!(
+        !applied.all().contains("newSecretToken0001"),
+        "never printed"
+    );
+    let env =
+        std::fs::read_to_string(dir.path().join("webhook-verification/config.env")).expect("read");
+    assert!(
+        env.contains("ZOOM_WEBHOOK_SECRET_TOKEN=newSecretToken0001"),
+        "{env}"
+    );
+    assert!(!env.contains("ZOOM_VERIFICATION_TOKEN"), "{env}");
+    let json =
+        std::fs::read_to_string(dir.path().join("webhook-verification/config/settings.json"))
+            .expect("read");
+    assert!(
+        json.contains("\"ZOOM_WEBHOOK_SECRET_TOKEN\": \"newSecretToken0001\""),
+        "{json}"
+    );
+    let code = std::fs::read_to_string(dir.path().join("webhook-verification/src/server.js"))
+        .expect("read");
+    assert!(
+        code.contains("req.headers.authorization"),
+        "code is left for the admin, with guidance"
+    );
+}

@@ -201,8 +201,45 @@ pub fn find_in(file: &str, text: &Text, format: Format, ctx: FileContext) -> Vec
             ctx,
         ));
     }
+    if matches!(format, Format::Code(_)) {
+        findings.extend(authorization_checks(file, text, format));
+    }
     findings.sort_by_key(|f| f.line);
     findings
+}
+
+/// Code that checks a webhook's `authorization` header against the Verification Token: Zoom
+/// deprecated it; receivers verify `x-zm-signature` with the Secret Token instead.
+fn authorization_checks(file: &str, text: &Text, format: Format) -> Vec<Finding> {
+    static NAMES_TOKEN: OnceLock<Regex> = OnceLock::new();
+    static READS_HEADER: OnceLock<Regex> = OnceLock::new();
+    let names_token = regex(&NAMES_TOKEN, r"(?i)verification[_\-. ]?token");
+    if !names_token.is_match(&text.body) {
+        return Vec::new();
+    }
+    // req.headers.authorization, headers['authorization'], request.headers.get("Authorization"),
+    // getHeader("authorization"), $_SERVER['HTTP_AUTHORIZATION'], r.Header.Get("Authorization").
+    let reads_header = regex(
+        &READS_HEADER,
+        r#"(?i)(headers?\s*(\.\s*authorization|\[\s*['"]authorization['"]|\.\s*get\(\s*['"]authorization['"])|get_?header\(\s*['"]authorization['"]|HTTP_AUTHORIZATION)"#,
+    );
+    text.body
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| reads_header.is_match(line))
+        .map(|(i, _)| Finding {
+            file: file.to_string(),
+            line: i + 1,
+            kind: LegacyKind::VerificationToken,
+            key: Some("authorization header".into()),
+            masked: "compared with the Verification Token".into(),
+            reference: None,
+            jwt: None,
+            flags: Vec::new(),
+            format,
+            rewritable: false,
+        })
+        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]

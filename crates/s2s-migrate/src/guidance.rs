@@ -20,11 +20,19 @@ pub struct Guidance {
     pub before: &'static str,
     /// The S2S way, with caching, for the app's cloud.
     pub after: String,
+    /// When the scan found the deprecated webhook Verification Token: verifying
+    /// `x-zm-signature` with the Secret Token instead.
+    pub webhook: Option<&'static str>,
 }
 
 /// Guidance for each language found (every language when none was found), with the token URL
-/// and default API host of `cloud`.
-pub fn for_languages(found: &[Language], cloud: s2s_core::Cloud) -> Vec<Guidance> {
+/// and default API host of `cloud`; with the webhook signature check when `verification_token`
+/// (the scan found the deprecated Verification Token).
+pub fn for_languages(
+    found: &[Language],
+    cloud: s2s_core::Cloud,
+    verification_token: bool,
+) -> Vec<Guidance> {
     let all = [
         Language::JavaScript,
         Language::TypeScript,
@@ -42,7 +50,11 @@ pub fn for_languages(found: &[Language], cloud: s2s_core::Cloud) -> Vec<Guidance
     };
     wanted
         .into_iter()
-        .map(|language| guidance(language, cloud))
+        .map(|language| {
+            let mut g = guidance(language, cloud);
+            g.webhook = verification_token.then(|| webhook_snippet(language));
+            g
+        })
         .collect()
 }
 
@@ -79,7 +91,24 @@ fn guidance(language: Language, cloud: s2s_core::Cloud) -> Guidance {
                 &s2s_core::Endpoint::cloud(cloud).token_url(),
             )
             .replace("{{API_URL}}", cloud.default_api_base()),
+        webhook: None,
     }
+}
+
+/// Verifying a webhook with the Secret Token, where code compared the Verification Token.
+fn webhook_snippet(language: Language) -> &'static str {
+    match language {
+        Language::JavaScript | Language::TypeScript => {
+            include_str!("../guidance/javascript.webhook.js")
+        }
+        Language::Python => include_str!("../guidance/python.webhook.py"),
+        Language::Php => include_str!("../guidance/php.webhook.php"),
+        Language::Ruby => include_str!("../guidance/ruby.webhook.rb"),
+        Language::Java => include_str!("../guidance/java.webhook.java"),
+        Language::CSharp => include_str!("../guidance/csharp.webhook.cs"),
+        Language::Go => include_str!("../guidance/go.webhook.go"),
+    }
+    .trim_end()
 }
 
 #[cfg(test)]
@@ -88,7 +117,8 @@ mod tests {
 
     #[test]
     fn every_after_asks_for_account_credentials_and_caches() {
-        for g in for_languages(&[], s2s_core::Cloud::Commercial) {
+        for g in for_languages(&[], s2s_core::Cloud::Commercial, false) {
+            assert_eq!(g.webhook, None, "no Verification Token, no webhook advice");
             assert!(g.after.contains("account_credentials"), "{}", g.name);
             assert!(
                 g.after.contains("expires_in"),
@@ -98,15 +128,34 @@ mod tests {
             assert!(!g.after.contains("API_SECRET"), "{}", g.name);
         }
         assert_eq!(
-            for_languages(&[Language::Go], s2s_core::Cloud::Commercial).len(),
+            for_languages(&[Language::Go], s2s_core::Cloud::Commercial, false).len(),
             1
         );
-        let gov = for_languages(&[Language::Python], s2s_core::Cloud::Government);
+        let gov = for_languages(&[Language::Python], s2s_core::Cloud::Government, false);
         assert!(
             gov[0].after.contains("https://zoomgov.com/oauth/token"),
             "{}",
             gov[0].after
         );
         assert!(!gov[0].after.contains("{{"), "placeholders filled");
+    }
+
+    #[test]
+    fn a_verification_token_brings_the_secret_token_check_in_every_language() {
+        for g in for_languages(&[], s2s_core::Cloud::Commercial, true) {
+            let webhook = g.webhook.unwrap_or_default();
+            assert!(webhook.contains("ZOOM_WEBHOOK_SECRET_TOKEN"), "{}", g.name);
+            assert!(
+                webhook.contains("v0:"),
+                "{} signs v0:timestamp:body",
+                g.name
+            );
+            assert!(webhook.contains("300"), "{} refuses stale events", g.name);
+            assert!(
+                webhook.contains("ZOOM_VERIFICATION_TOKEN"),
+                "{} shows the before",
+                g.name
+            );
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! Which variable names hold legacy Zoom JWT-app settings: `ZOOM_API_KEY`, `zoom_api_secret`,
-//! `ZOOM_JWT_API_KEY`, `zoomJwtToken`, `apiKey`… (FACTS.md "Legacy JWT apps"). SDK keys
-//! (Meeting/Video SDK), OAuth client settings and webhook secrets are different things.
+//! `ZOOM_JWT_API_KEY`, `zoomJwtToken`, `apiKey`… (FACTS.md "Legacy JWT apps"), and the
+//! deprecated webhook Verification Token (`ZOOM_VERIFICATION_TOKEN`, `verificationToken`;
+//! FACTS.md "Webhooks"). SDK keys (Meeting/Video SDK), OAuth client settings and the webhook
+//! Secret Token are different things.
 
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +17,13 @@ pub enum LegacyKind {
     ApiSecret,
     /// A pre-made JWT token.
     JwtToken,
+    /// The webhook Verification Token (sent as the `authorization` header; deprecated: verify
+    /// `x-zm-signature` with the Secret Token instead).
+    VerificationToken,
 }
+
+/// The setting that replaces a Verification Token.
+pub const WEBHOOK_SECRET_TOKEN_NAME: &str = "ZOOM_WEBHOOK_SECRET_TOKEN";
 
 /// A recognised name: its kind, and whether the name itself says "zoom".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +44,12 @@ pub fn classify(name: &str) -> Option<NameMatch> {
         .filter(|c| c.is_ascii_alphanumeric())
         .map(|c| c.to_ascii_lowercase())
         .collect();
+    if n.contains("verificationtoken") {
+        return Some(NameMatch {
+            kind: LegacyKind::VerificationToken,
+            names_zoom: n.contains("zoom"),
+        });
+    }
     const NOT_JWT_APP: [&str; 7] = [
         "sdk",
         "client",
@@ -82,6 +96,18 @@ mod tests {
             ("ZOOM_CLIENT_SECRET", None),
             ("ZOOM_ACCOUNT_ID", None),
             ("ZOOM_WEBHOOK_SECRET_TOKEN", None),
+            (
+                "ZOOM_VERIFICATION_TOKEN",
+                Some((LegacyKind::VerificationToken, true)),
+            ),
+            (
+                "ZOOM_WEBHOOK_VERIFICATION_TOKEN",
+                Some((LegacyKind::VerificationToken, true)),
+            ),
+            (
+                "verificationToken",
+                Some((LegacyKind::VerificationToken, false)),
+            ),
             ("DATABASE_URL", None),
         ];
         for (name, expected) in cases {

@@ -29,6 +29,7 @@ fn kind(k: LegacyKind) -> &'static str {
         LegacyKind::ApiKey => "API key",
         LegacyKind::ApiSecret => "API secret",
         LegacyKind::JwtToken => "JWT token",
+        LegacyKind::VerificationToken => "webhook Verification Token (deprecated)",
     }
 }
 

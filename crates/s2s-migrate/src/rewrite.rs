@@ -14,10 +14,13 @@ use crate::format::Format;
 use crate::jwt::{decode, JwtKind};
 use crate::mask::mask;
 use crate::names::LegacyKind;
+use crate::names::WEBHOOK_SECRET_TOKEN_NAME;
 use crate::text::Text;
 
 /// Written where the admin chose not to write the client secret.
 pub const SECRET_PLACEHOLDER: &str = "REPLACE_WITH_ZOOM_CLIENT_SECRET";
+/// Written for a Verification Token when no Secret Token was given.
+pub const WEBHOOK_TOKEN_PLACEHOLDER: &str = "REPLACE_WITH_ZOOM_WEBHOOK_SECRET_TOKEN";
 
 /// The names of the new settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,6 +71,9 @@ pub struct NewValues {
     pub client_id: String,
     /// The secret, only when the admin chose to write it; zeroed when dropped.
     pub client_secret: Option<Zeroizing<String>>,
+    /// The webhook Secret Token that replaces a Verification Token, when given (else a
+    /// placeholder is written); zeroed when dropped.
+    pub webhook_secret_token: Option<Zeroizing<String>>,
 }
 
 impl NewValues {
@@ -94,6 +100,13 @@ impl NewValues {
         if self.client_secret.as_deref().is_some_and(|s| !plain(s)) {
             return Err("the client secret holds characters a Zoom client secret never has (spaces, quotes, line breaks…): copy it again from the app's App Credentials page".into());
         }
+        if self
+            .webhook_secret_token
+            .as_deref()
+            .is_some_and(|s| !plain(s))
+        {
+            return Err("the webhook Secret Token holds characters a Secret Token never has (spaces, quotes, line breaks…): copy it again from the app's Feature page".into());
+        }
         Ok(())
     }
 }
@@ -106,6 +119,10 @@ impl std::fmt::Debug for NewValues {
             .field(
                 "client_secret",
                 &self.client_secret.as_ref().map(|_| "<redacted>"),
+            )
+            .field(
+                "webhook_secret_token",
+                &self.webhook_secret_token.as_ref().map(|_| "<redacted>"),
             )
             .finish()
     }
@@ -138,6 +155,8 @@ impl std::fmt::Debug for Rewrite {
 /// Stands for the new client secret in previews: the preview is computed with it in place of
 /// the real secret, so no secret can reach a preview whatever the file's layout.
 pub const SECRET_SHOWN: &str = "•••••••• (the new client secret)";
+/// What the preview shows where the webhook Secret Token will be written.
+pub const WEBHOOK_TOKEN_SHOWN: &str = "•••••••• (the webhook Secret Token)";
 
 /// Rewrites one config file; `None` when it has nothing to replace (or isn't text).
 pub fn rewrite(
@@ -176,6 +195,14 @@ pub fn rewrite(
                 SECRET_SHOWN
             } else {
                 SECRET_PLACEHOLDER
+            }
+            .to_string(),
+        )),
+        webhook_secret_token: Some(Zeroizing::new(
+            if values.webhook_secret_token.is_some() {
+                WEBHOOK_TOKEN_SHOWN
+            } else {
+                WEBHOOK_TOKEN_PLACEHOLDER
             }
             .to_string(),
         )),
@@ -233,6 +260,10 @@ fn replace_settings(
         .client_secret
         .as_deref()
         .map_or(SECRET_PLACEHOLDER, String::as_str);
+    let webhook_token = values
+        .webhook_secret_token
+        .as_deref()
+        .map_or(WEBHOOK_TOKEN_PLACEHOLDER, String::as_str);
     let mut hunks = Vec::new();
     // Bottom-up, so earlier line numbers stay valid.
     for (setting, kind) in legacy.iter().rev() {
@@ -254,6 +285,8 @@ fn replace_settings(
                 }
                 c
             }
+            // Deprecated: events are verified with the Secret Token now (x-zm-signature).
+            LegacyKind::VerificationToken => vec![(WEBHOOK_SECRET_TOKEN_NAME, webhook_token)],
         };
         let block = setting.lines.start.min(lines.len())..setting.lines.end.min(lines.len());
         let old: Vec<String> = lines[block.clone()].to_vec();
@@ -409,6 +442,7 @@ mod tests {
             account_id: "AcctAcctAcctAcctAcct01".into(),
             client_id: "ClientClientClient0001".into(),
             client_secret: secret.map(|s| s.to_string().into()),
+            webhook_secret_token: None,
         }
     }
 
@@ -422,6 +456,38 @@ mod tests {
         )
         .expect("rewritten");
         String::from_utf8(r.after.to_vec()).expect("utf8")
+    }
+
+    #[test]
+    fn a_verification_token_becomes_the_webhook_secret_token_placeholder_or_the_given_token() {
+        let env = "ZOOM_API_KEY=oldkey\nZOOM_VERIFICATION_TOKEN=oldVerification1\n";
+        assert_eq!(
+            migrated(env, Format::Env),
+            "ZOOM_ACCOUNT_ID=AcctAcctAcctAcctAcct01\nZOOM_CLIENT_ID=ClientClientClient0001\nZOOM_WEBHOOK_SECRET_TOKEN=REPLACE_WITH_ZOOM_WEBHOOK_SECRET_TOKEN\n"
+        );
+        let json = "{\n  \"zoom\": {\n    \"verificationToken\": \"oldVerification1\"\n  }\n}\n";
+        let given = NewValues {
+            webhook_secret_token: Some(Zeroizing::new("newSecretToken0001".into())),
+            ..values(None)
+        };
+        let r = rewrite(
+            "f",
+            json.as_bytes(),
+            Format::Json,
+            &NewNames::default(),
+            &given,
+        )
+        .expect("rewritten");
+        let after = String::from_utf8(r.after.to_vec()).unwrap_or_default();
+        assert!(
+            after.contains("\"ZOOM_WEBHOOK_SECRET_TOKEN\": \"newSecretToken0001\""),
+            "{after}"
+        );
+        assert!(
+            !r.preview.contains("newSecretToken0001"),
+            "the preview never shows it"
+        );
+        assert!(r.preview.contains(WEBHOOK_TOKEN_SHOWN));
     }
 
     #[test]

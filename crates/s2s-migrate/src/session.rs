@@ -159,7 +159,14 @@ impl Migration {
     ) -> Result<MigrationPlan, MigrationError> {
         Ok(MigrationPlan {
             previews: previews(&self.edits(names, values)?),
-            guidance: for_languages(&self.report.languages, cloud),
+            guidance: for_languages(
+                &self.report.languages,
+                cloud,
+                self.report
+                    .findings
+                    .iter()
+                    .any(|f| f.kind == crate::names::LegacyKind::VerificationToken),
+            ),
             readiness: self.readiness(test),
         })
     }

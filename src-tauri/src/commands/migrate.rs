@@ -187,6 +187,7 @@ fn inputs(
             account_id: "YOUR_ACCOUNT_ID".into(),
             client_id: "YOUR_CLIENT_ID".into(),
             client_secret: None,
+            webhook_secret_token: None,
         };
         return Ok((migration, placeholders, None));
     };
@@ -197,10 +198,19 @@ fn inputs(
     } else {
         None
     };
+    // A Verification Token becomes the profile's saved Secret Token, when secrets are written.
+    let webhook_secret_token = match choices.write_secret {
+        true => state
+            .profiles
+            .webhook_secret_token(profile_id)?
+            .map(|token| token.expose().trim().to_string().into()),
+        false => None,
+    };
     let values = NewValues {
         account_id: profile.account_id.clone(),
         client_id: profile.client_id.clone(),
         client_secret,
+        webhook_secret_token,
     };
     Ok((migration, values, NewAppTest::of_profile(&profile)))
 }

@@ -75,7 +75,7 @@ export const commands = {
 	/**  Stops a scan; what was found so far is kept. */
 	cancelMigrationScan: (id: number) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("cancel_migration_scan", { id })),
 	/**  Previews, guidance and readiness for the current choices. Writes nothing. */
-	planMigration: (id: number, choices: MigrationChoices_Deserialize) => typedError<MigrationPlan, IpcError_Serialize>(__TAURI_INVOKE("plan_migration", { id, choices })),
+	planMigration: (id: number, choices: MigrationChoices_Deserialize) => typedError<MigrationPlan_Serialize, IpcError_Serialize>(__TAURI_INVOKE("plan_migration", { id, choices })),
 	/**  Writes every migrated config or none, with backups; only once the new app is ready. */
 	applyMigration: (id: number, choices: MigrationChoices_Deserialize) => typedError<Journal, IpcError_Serialize>(__TAURI_INVOKE("apply_migration", { id, choices })),
 	/**  Restores the files an apply changed. */
@@ -842,7 +842,10 @@ export type GrantedScope_Serialize = {
 };
 
 /**  One language's before/after. */
-export type Guidance = {
+export type Guidance = Guidance_Serialize | Guidance_Deserialize;
+
+/**  One language's before/after. */
+export type Guidance_Deserialize = {
 	/**  The language. */
 	language: Language,
 	/**  Display name. */
@@ -851,6 +854,28 @@ export type Guidance = {
 	before: string,
 	/**  The S2S way, with caching, for the app's cloud. */
 	after: string,
+	/**
+	 *  When the scan found the deprecated webhook Verification Token: verifying
+	 *  `x-zm-signature` with the Secret Token instead.
+	 */
+	webhook?: string | null,
+};
+
+/**  One language's before/after. */
+export type Guidance_Serialize = {
+	/**  The language. */
+	language: Language,
+	/**  Display name. */
+	name: string,
+	/**  How the legacy code typically made its token. */
+	before: string,
+	/**  The S2S way, with caching, for the app's cloud. */
+	after: string,
+	/**
+	 *  When the scan found the deprecated webhook Verification Token: verifying
+	 *  `x-zm-signature` with the Secret Token instead.
+	 */
+	webhook: string | null,
 };
 
 /**  An error as the front end receives it. */
@@ -1021,7 +1046,12 @@ export type LegacyKind =
 /**  The JWT app's API Secret (signs the JWT). */
 "api_secret" | 
 /**  A pre-made JWT token. */
-"jwt_token";
+"jwt_token" | 
+/**
+ *  The webhook Verification Token (sent as the `authorization` header; deprecated: verify
+ *  `x-zm-signature` with the Secret Token instead).
+ */
+"verification_token";
 
 /**  Whose data a scope reaches. */
 export type Level = 
@@ -1099,11 +1129,24 @@ export type MigrationChoices_Serialize = {
 };
 
 /**  Everything the plan screen shows. */
-export type MigrationPlan = {
+export type MigrationPlan = MigrationPlan_Serialize | MigrationPlan_Deserialize;
+
+/**  Everything the plan screen shows. */
+export type MigrationPlan_Deserialize = {
 	/**  One diff per config file, secrets as placeholders. */
 	previews: FilePreview[],
 	/**  Token handling before/after, per language found. */
-	guidance: Guidance[],
+	guidance: Guidance_Deserialize[],
+	/**  Whether the new app is ready. */
+	readiness: Readiness,
+};
+
+/**  Everything the plan screen shows. */
+export type MigrationPlan_Serialize = {
+	/**  One diff per config file, secrets as placeholders. */
+	previews: FilePreview[],
+	/**  Token handling before/after, per language found. */
+	guidance: Guidance_Serialize[],
 	/**  Whether the new app is ready. */
 	readiness: Readiness,
 };

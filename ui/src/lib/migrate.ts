@@ -4,7 +4,7 @@ import type { Finding, Flag, LegacyKind, NewNames } from "../ipc";
 export const DEFAULT_NAMES: NewNames = { account_id: "ZOOM_ACCOUNT_ID", client_id: "ZOOM_CLIENT_ID", client_secret: "ZOOM_CLIENT_SECRET" };
 
 export function kindLabel(kind: LegacyKind): string {
-  return { api_key: "API key", api_secret: "API secret", jwt_token: "JWT token" }[kind];
+  return { api_key: "API key", api_secret: "API secret", jwt_token: "JWT token", verification_token: "Verification Token (deprecated)" }[kind];
 }
 
 /** A flag's badge: short text, tone, and the sentence behind it. */

@@ -24,6 +24,7 @@ fn values(secret: Option<&str>) -> NewValues {
         account_id: "NewAccountId0123456789".into(),
         client_id: "NewClientId01234567890".into(),
         client_secret: secret.map(|s| s.to_string().into()),
+        webhook_secret_token: None,
     }
 }
 
@@ -233,6 +234,7 @@ fn ids_that_would_break_a_config_are_refused() {
             account_id: account_id.into(),
             client_id: client_id.into(),
             client_secret: None,
+            webhook_secret_token: None,
         };
         assert!(v.validate().is_err(), "{account_id:?} {client_id:?}");
     }

@@ -67,7 +67,7 @@ proptest! {
 
     #[test]
     fn parsers_and_the_rewrite_never_panic(bytes in config_like()) {
-        let values = NewValues { account_id: "a".into(), client_id: "c".into(), client_secret: None };
+        let values = NewValues { account_id: "a".into(), client_id: "c".into(), client_secret: None, webhook_secret_token: None };
         for format in FORMATS {
             if let Some(text) = Text::from_bytes(&bytes) {
                 let _ = find_in("f", &text, format, FileContext::default());
@@ -83,6 +83,7 @@ proptest! {
             account_id: "a".into(),
             client_id: "c".into(),
             client_secret: Some(secret.to_string().into()),
+            webhook_secret_token: None,
         };
         for format in FORMATS {
             if let Some(r) = rewrite("f", &bytes, format, &NewNames::default(), &values) {

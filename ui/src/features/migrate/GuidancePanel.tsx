@@ -22,6 +22,12 @@ export function GuidancePanel({ guidance }: { guidance: MigrationPlan["guidance"
               <pre>{g.after}</pre>
             </div>
           </div>
+          {g.webhook && (
+            <div data-testid="migrate-guidance-webhook">
+              <h4>Webhooks: the Verification Token is deprecated — verify x-zm-signature with the Secret Token</h4>
+              <pre>{g.webhook}</pre>
+            </div>
+          )}
         </details>
       ))}
     </section>
