@@ -64,6 +64,15 @@ pub enum Command {
     /// event, and a forged and a replayed one it must refuse.
     #[command(subcommand)]
     Webhook(WebhookCommand),
+    /// Manage profiles from the command line (headless servers, CI set-up): the same profiles
+    /// file and OS keychain entries the app uses.
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+    /// Run COMMAND with a profile's credentials in its environment only: ZOOM_ACCOUNT_ID,
+    /// ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET, or with --token only ZOOM_ACCESS_TOKEN and
+    /// ZOOM_API_URL (a fresh token: the command never sees the secret). Nothing is written or
+    /// printed; the exit code and signals are the command's.
+    Exec(ExecArgs),
     /// Run the local Zoom simulator and print its address and demo credentials.
     Sim(SimArgs),
     /// Print a shell completion script (bash, zsh or fish) to standard output; the packages
@@ -342,6 +351,82 @@ impl From<CloudArg> for s2s_core::Cloud {
             CloudArg::Government => s2s_core::Cloud::Government,
         }
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Save a profile: IDs from flags, the client secret from ZOOM_CLIENT_SECRET or, with
+    /// --client-secret-stdin, standard input (never a flag). Checked as the app's Setup checks
+    /// it; nothing is written when no keychain answers.
+    Add(ProfileAddArgs),
+    /// List the profiles (never a secret).
+    List {
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one profile: IDs, expected scopes, last test, the secret's age (never the secret).
+    Show(ProfileNameArgs),
+    /// Remove a profile and its keychain entries.
+    Remove(ProfileNameArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExecArgs {
+    /// The profile whose credentials to hand over.
+    #[arg(long, value_name = "NAME")]
+    pub profile: String,
+    /// Hand over a fresh access token and the API URL instead of the credentials.
+    #[arg(long)]
+    pub token: bool,
+    /// With --token: replace the token host (e.g. the simulator), as for `test-token`.
+    #[arg(long, value_name = "URL", requires = "token")]
+    pub oauth_url: Option<String>,
+    /// With --oauth-url: allow it to receive a real profile's credentials.
+    #[arg(long, requires = "oauth_url")]
+    pub allow_custom_host: bool,
+    /// With --token: deadline for the token request, in seconds.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub timeout: u64,
+    /// The command and its arguments, after `--`.
+    #[arg(last = true, required = true, value_name = "COMMAND")]
+    pub command: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileAddArgs {
+    /// The profile's name (unique, ignoring case).
+    pub name: String,
+    /// The app's Account ID (App Credentials page).
+    #[arg(long, value_name = "ID")]
+    pub account_id: String,
+    /// The app's Client ID.
+    #[arg(long, value_name = "ID")]
+    pub client_id: String,
+    /// Read the client secret from the first line of standard input.
+    #[arg(long)]
+    pub client_secret_stdin: bool,
+    /// The Zoom cloud.
+    #[arg(long, value_enum, default_value = "commercial")]
+    pub cloud: CloudArg,
+    /// A scope the app must hold; every test of the profile then checks it (repeatable).
+    #[arg(long, value_name = "SCOPE", value_parser = parse_scope)]
+    pub expect_scope: Vec<s2s_core::catalog::scope::ScopeName>,
+    /// A tag for the overview's filters (repeatable).
+    #[arg(long, value_name = "TAG")]
+    pub tag: Vec<String>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileNameArgs {
+    /// The profile's name (ignoring case).
+    pub name: String,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

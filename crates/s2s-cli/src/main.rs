@@ -4,11 +4,13 @@
 //! renders the result (see `render`). Exit codes are a contract: see `exit` and `s2s --help`.
 
 mod args;
+mod exec;
 mod exit;
 mod failure;
 mod limits;
 mod migrate;
 mod profile;
+mod profile_commands;
 mod render;
 mod scopes;
 mod secret_input;
@@ -45,6 +47,8 @@ fn main() -> std::process::ExitCode {
             args::Command::Limits(a) => limits::run(a),
             args::Command::Migrate(c) => migrate::run(c).await,
             args::Command::Webhook(args::WebhookCommand::Test(a)) => webhook::test(a).await,
+            args::Command::Profile(c) => profile_commands::run(c),
+            args::Command::Exec(a) => exec::run(a).await,
             args::Command::Sim(a) => sim::run(a).await,
             args::Command::Completions(a) => self_docs::completions(a.shell),
             args::Command::Man => self_docs::man(),

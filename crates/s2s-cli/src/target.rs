@@ -87,6 +87,24 @@ impl Target {
         }
     }
 
+    /// A fresh token, not recorded anywhere and not probed: to hand to another process.
+    pub async fn fresh_token(&self) -> Result<s2s_core::tester::TestOutcome, Failure> {
+        let raw = match &self.who {
+            Who::Saved { service, profile } => service
+                .credentials(&profile.id)
+                .map(|(_, raw)| raw)
+                .map_err(|e| service_failure(&profile.name, &e))?,
+            Who::Given(raw) => raw.clone(),
+        };
+        let mut options = self.options.clone();
+        options.probe = false;
+        options.required_scopes.clear();
+        TokenTester::default()
+            .test(&raw, &options)
+            .await
+            .map_err(|e| Failure::from_report(s2s_core::tester::FailureReport::from(&e)))
+    }
+
     /// Runs the test (recorded in a saved profile's history, as the app records it).
     pub async fn test(&self) -> Result<TestRun, Failure> {
         let tester = TokenTester::default();
@@ -175,7 +193,7 @@ fn given_credentials(args: &TargetArgs) -> Result<RawCredentials, Failure> {
     ))
 }
 
-fn read_secret(from_stdin: bool) -> Result<Secret, Failure> {
+pub fn read_secret(from_stdin: bool) -> Result<Secret, Failure> {
     if from_stdin {
         return crate::secret_input::first_stdin_line("client secret");
     }

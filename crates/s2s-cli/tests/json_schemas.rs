@@ -153,6 +153,7 @@ async fn test_token_and_sim_output_match_their_schemas() {
         "sim",
         &Run {
             code: 0,
+            signal: None,
             stdout: line,
             stderr: String::new(),
         },
@@ -309,4 +310,50 @@ async fn webhook_test_output_matches_its_schema() {
     .await;
     assert_eq!(refused.code, 2, "{}", refused.all());
     assert_valid("webhook-test", &refused);
+}
+
+#[tokio::test]
+async fn profile_commands_output_matches_their_schemas() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let secret = [("ZOOM_CLIENT_SECRET", REPORTING.1)];
+    let added = s2s_json(
+        &[
+            "profile",
+            "add",
+            "Schema",
+            "--account-id",
+            ACCOUNT,
+            "--client-id",
+            REPORTING.0,
+            "--json",
+        ],
+        &secret,
+        Some(&home),
+    )
+    .await;
+    assert_eq!(added.code, 0, "{}", added.all());
+    assert_valid("profile-add", &added);
+    let listed = s2s_json(&["profile", "list", "--json"], &[], Some(&home)).await;
+    assert_valid("profile-list", &listed);
+    let shown = s2s_json(&["profile", "show", "schema", "--json"], &[], Some(&home)).await;
+    assert_valid("profile-show", &shown);
+    let refused = s2s_json(
+        &[
+            "profile",
+            "add",
+            "Bad",
+            "--account-id",
+            "  ",
+            "--client-id",
+            REPORTING.0,
+            "--json",
+        ],
+        &secret,
+        Some(&home),
+    )
+    .await;
+    assert_eq!(refused.code, 2, "{}", refused.all());
+    assert_valid("profile-add", &refused);
+    let removed = s2s_json(&["profile", "remove", "schema", "--json"], &[], Some(&home)).await;
+    assert_valid("profile-remove", &removed);
 }

@@ -373,7 +373,7 @@ pub async fn tracking_id(
     next: axum::middleware::Next,
 ) -> Response {
     let mut response = next.run(request).await;
-    let rid: u64 = rand::random();
+    let rid = crate::random::u64();
     if let Ok(v) = HeaderValue::from_str(&format!("v=2.0;clid=us06;rid=SIM_{rid:016x}")) {
         response.headers_mut().insert("x-zm-trackingid", v);
     }

@@ -21,6 +21,7 @@ mod faults;
 pub mod fixture;
 mod meetings;
 mod oauth;
+mod random;
 pub mod receivers;
 pub mod sandbox;
 mod server;

@@ -73,9 +73,10 @@ pub async fn start_with_admin_token(
         tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await?;
     let addr = listener.local_addr()?;
     let admin_token = admin_token.filter(|t| t.len() >= 16).unwrap_or_else(|| {
-        use rand::Rng;
-        let bytes: [u8; 16] = rand::rng().random();
-        bytes.iter().map(|b| format!("{b:02x}")).collect()
+        crate::random::bytes::<16>()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     });
     let sim = Sim::new(World::new(fixture), format!("http://{addr}"), admin_token);
     let (tx, rx) = oneshot::channel::<()>();

@@ -6,7 +6,6 @@ use std::collections::{HashMap, VecDeque};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use base64::Engine;
-use rand::Rng;
 use serde::{Deserialize, Serialize};
 
 use crate::fixture::{Account, App, AppState, Fixture, Role, User};
@@ -578,9 +577,9 @@ fn mint_token(client_id: &str, owner_id: &str, now: SystemTime, ttl: u64) -> Str
     let header = b64.encode(r#"{"alg":"HS512","v":"2.0","kid":"zoom-sim"}"#);
     let claims = serde_json::json!({
         "aud": "https://oauth.zoom.us", "uid": owner_id, "ver": 10, "iss": format!("zm:cid:{client_id}"),
-        "iat": iat, "exp": iat + ttl, "jti": rand::rng().random::<u64>().to_string(),
+        "iat": iat, "exp": iat + ttl, "jti": crate::random::u64().to_string(),
     });
-    let signature: [u8; 32] = rand::rng().random();
+    let signature: [u8; 32] = crate::random::bytes();
     format!(
         "{header}.{}.{}",
         b64.encode(claims.to_string()),

@@ -64,6 +64,8 @@ pub const REPORTING: (&str, &str) = ("SbxReportingBot0000001", "sandboxSecretRep
 
 pub struct Run {
     pub code: i32,
+    /// The signal that ended the process, if one did.
+    pub signal: Option<i32>,
     pub stdout: String,
     pub stderr: String,
 }
@@ -107,6 +109,7 @@ pub async fn run(mut cmd: Command, stdin: Option<&str>) -> Run {
     let out = child.wait_with_output().await.expect("s2s finishes");
     Run {
         code: out.status.code().unwrap_or(-1),
+        signal: std::os::unix::process::ExitStatusExt::signal(&out.status),
         stdout: String::from_utf8_lossy(&out.stdout).into(),
         stderr: String::from_utf8_lossy(&out.stderr).into(),
     }

@@ -8,7 +8,7 @@ use zoom_catalog::{catalog, OperationRef};
 use super::service::{ProfileService, ServiceError};
 use super::testing::options_for;
 use crate::api_call::{api_path, send, CallAnswer, CallMethod, PathError};
-use crate::tester::{FailureReport, TestError, TokenTester};
+use crate::tester::{FailureReport, TestError, TestOutcome, TokenTester};
 
 /// A call to try.
 #[derive(Debug, Clone, Deserialize)]
@@ -62,6 +62,23 @@ pub enum TryCallError {
 }
 
 impl ProfileService {
+    /// A fresh token for the profile `id`, not recorded in its history (for a call, or to hand
+    /// to another process); the failure explained when Zoom refused.
+    pub async fn fresh_token(
+        &self,
+        tester: &TokenTester,
+        id: &str,
+        sandbox_url: Option<&str>,
+    ) -> Result<Result<TestOutcome, FailureReport>, ServiceError> {
+        let (profile, raw) = self.credentials(id)?;
+        let mut options = options_for(profile.cloud, profile.token_index, &[], sandbox_url)?;
+        options.probe = false; // whoever uses the token proves it
+        Ok(tester
+            .test(&raw, &options)
+            .await
+            .map_err(|e| FailureReport::from(&e)))
+    }
+
     /// Asks for a fresh token with the profile `id` and sends one call with it.
     pub async fn try_call(
         &self,
@@ -74,17 +91,9 @@ impl ProfileService {
             return Err(TryCallError::NeedsConfirmation(request.method.as_str()));
         }
         let path = api_path(&request.path)?;
-        let (profile, raw) = self.credentials(id)?;
-        let mut options = options_for(profile.cloud, profile.token_index, &[], sandbox_url)
-            .map_err(ServiceError::from)?;
-        options.probe = false; // the call itself is the proof
-        let outcome = match tester.test(&raw, &options).await {
+        let outcome = match self.fresh_token(tester, id, sandbox_url).await? {
             Ok(outcome) => outcome,
-            Err(e) => {
-                return Ok(TryCallResult::Failed {
-                    failure: FailureReport::from(&e),
-                })
-            }
+            Err(failure) => return Ok(TryCallResult::Failed { failure }),
         };
         let answer = match tester.http() {
             Ok(http) => {

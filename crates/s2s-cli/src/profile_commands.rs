@@ -1,0 +1,208 @@
+//! `s2s profile add|list|show|remove`: profiles from the command line, for headless servers and
+//! CI set-up (as `gh auth login --with-token` or `aws-vault add`) — the same profiles file and
+//! keychain entries the app uses, through the same `ProfileService`. The secret comes from
+//! ZOOM_CLIENT_SECRET or standard input, and is never printed.
+
+use s2s_core::profiles::health::health;
+use s2s_core::profiles::{Profile, ProfileCloud, ProfileDraft};
+use s2s_core::tester::FailureReport;
+use s2s_core::{ErrorKind, RawCredentials, Severity};
+use serde_json::{json, Value};
+
+use crate::args::{CloudArg, ProfileAddArgs, ProfileCommand, ProfileNameArgs};
+use crate::exit;
+use crate::failure::{self, usage, Failure};
+
+pub fn run(command: ProfileCommand) -> u8 {
+    let (result, as_json) = match command {
+        ProfileCommand::Add(a) => (add(&a), a.json),
+        ProfileCommand::List { json } => (list(), json),
+        ProfileCommand::Show(a) => (show(&a), a.json),
+        ProfileCommand::Remove(a) => (remove(&a), a.json),
+    };
+    match result {
+        Ok(out) => {
+            if as_json {
+                println!("{}", out.json);
+            } else {
+                print!("{}", out.text);
+            }
+            exit::OK
+        }
+        Err(f) => failure::print(&f, as_json),
+    }
+}
+
+/// What a command prints, for people and for scripts.
+struct Output {
+    text: String,
+    json: Value,
+}
+
+fn add(a: &ProfileAddArgs) -> Result<Output, Failure> {
+    let secret = crate::target::read_secret(a.client_secret_stdin)?;
+    let raw = RawCredentials::new(a.account_id.clone(), a.client_id.clone(), secret);
+    let validated = raw.validate();
+    if validated
+        .issues
+        .iter()
+        .any(|i| i.severity == Severity::Error)
+    {
+        let mut report = FailureReport::local(
+            ErrorKind::InvalidInput,
+            "the credentials are not usable as given",
+            "Copy the Account ID, Client ID and Client Secret again from the app's App Credentials page.",
+        );
+        report.issues = validated.issues;
+        return Err(Failure::from_report(report));
+    }
+    let service = crate::profile::open_service()?;
+    // Nothing is written when no keychain answers: the secret has nowhere safe to go.
+    service
+        .keychain_status()
+        .map_err(|e| usage(e.to_string(), e.advice()))?;
+    let draft = ProfileDraft {
+        name: a.name.clone(),
+        cloud: match a.cloud {
+            CloudArg::Commercial => ProfileCloud::Commercial,
+            CloudArg::Government => ProfileCloud::Government,
+        },
+        account_id: a.account_id.trim().to_owned(),
+        client_id: a.client_id.trim().to_owned(),
+        notes: String::new(),
+        expected_scopes: a.expect_scope.clone(),
+        token_index: None,
+        token_rule: None,
+        account_plan: None,
+        tags: a.tag.clone(),
+    };
+    let saved = service
+        .save(None, draft, Some(&raw.client_secret))
+        .map_err(|e| crate::target::service_failure(&a.name, &e))?;
+    Ok(Output {
+        text: format!(
+            "Saved profile '{}' (secret in {}). Test it: s2s test-token --profile '{}'\n",
+            saved.name,
+            service.keychain(),
+            saved.name
+        ),
+        json: json!({"ok": true, "profile": summary(&saved)}),
+    })
+}
+
+fn list() -> Result<Output, Failure> {
+    let service = crate::profile::open_service()?;
+    let profiles = service.list();
+    let mut text = String::new();
+    if profiles.is_empty() {
+        text.push_str("No profiles yet. Add one: ZOOM_CLIENT_SECRET=… s2s profile add NAME --account-id ID --client-id ID\n");
+    }
+    for p in &profiles {
+        let s = summary(p);
+        text.push_str(&format!(
+            "{:<24} {:<10} {}  {}\n",
+            p.name,
+            s["cloud"].as_str().unwrap_or_default(),
+            p.client_id,
+            s["last_test"].as_str().unwrap_or("never tested")
+        ));
+    }
+    Ok(Output {
+        text,
+        json: json!({"profiles": profiles.iter().map(summary).collect::<Vec<_>>()}),
+    })
+}
+
+fn show(a: &ProfileNameArgs) -> Result<Output, Failure> {
+    let profile = crate::profile::find(&a.name)?;
+    let s = summary(&profile);
+    let mut text = String::new();
+    for (label, key) in [
+        ("Name", "name"),
+        ("Cloud", "cloud"),
+        ("Account ID", "account_id"),
+        ("Client ID", "client_id"),
+        ("Last test", "last_test"),
+    ] {
+        text.push_str(&format!(
+            "{label:<22} {}\n",
+            s[key].as_str().unwrap_or("never tested")
+        ));
+    }
+    let listed = |key: &str| {
+        s[key]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| "none".into())
+    };
+    text.push_str(&format!(
+        "{:<22} {}\n",
+        "Expected scopes",
+        listed("expected_scopes")
+    ));
+    text.push_str(&format!("{:<22} {}\n", "Tags", listed("tags")));
+    let age = match s["secret_age_days"].as_i64() {
+        Some(days) if s["secret_due"] == true => {
+            format!("{days} days — time to rotate (s2s rotate)")
+        }
+        Some(days) => format!("{days} days"),
+        None => "unknown (saved before S2S Desk recorded it)".into(),
+    };
+    text.push_str(&format!("{:<22} in the keychain, {age}\n", "Client secret"));
+    let webhook = if profile.webhook_secret_token_saved {
+        "in the keychain"
+    } else {
+        "not saved"
+    };
+    text.push_str(&format!("{:<22} {webhook}\n", "Webhook Secret Token"));
+    Ok(Output { text, json: s })
+}
+
+fn remove(a: &ProfileNameArgs) -> Result<Output, Failure> {
+    let service = crate::profile::open_service()?;
+    let profile = crate::profile::find_in(&service, &a.name)?;
+    service
+        .delete(&profile.id)
+        .map_err(|e| crate::target::service_failure(&a.name, &e))?;
+    Ok(Output {
+        text: format!(
+            "Removed profile '{}' and its keychain entries.\n",
+            profile.name
+        ),
+        json: json!({"ok": true, "removed": profile.name}),
+    })
+}
+
+/// A profile as scripts see it: never a secret, only whether and since when one is stored.
+fn summary(p: &Profile) -> Value {
+    let h = health(p, s2s_core::clock::now_unix());
+    let last = p
+        .history
+        .first()
+        .map(|r| format!("{} — {}", s2s_core::clock::utc_text(r.at_unix), r.summary));
+    json!({
+        "name": p.name,
+        "id": p.id.as_str(),
+        "cloud": match p.cloud {
+            ProfileCloud::Commercial => "commercial",
+            ProfileCloud::Government => "government",
+            ProfileCloud::Sandbox => "sandbox",
+        },
+        "account_id": p.account_id,
+        "client_id": p.client_id,
+        "expected_scopes": p.expected_scopes,
+        "tags": p.tags,
+        "last_test": last,
+        "token": h.token,
+        "secret_saved_unix": p.secret_saved_unix,
+        "secret_age_days": h.secret_age_days,
+        "secret_due": h.secret_due,
+        "webhook_secret_token_saved": p.webhook_secret_token_saved,
+    })
+}
