@@ -119,6 +119,9 @@ pub struct App {
     pub state: AppState,
     /// The user who built it; their role limits its scopes.
     pub owner_id: String,
+    /// The Marketplace app ID (`/v2/marketplace/apps/{appId}`); none: not reachable there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_id: Option<String>,
     /// Client ID.
     pub client_id: String,
     /// Client secret (fake in fixtures).

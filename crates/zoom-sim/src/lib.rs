@@ -19,6 +19,7 @@ mod admin;
 mod api;
 mod faults;
 pub mod fixture;
+mod marketplace;
 mod meetings;
 mod oauth;
 mod random;

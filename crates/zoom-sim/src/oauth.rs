@@ -92,12 +92,13 @@ pub async fn token(
     };
 
     let mut world = sim.world();
+    // The current secret, or one a rotation replaced, until its revoke time.
+    if !world.secret_accepted(&client_id, &client_secret) {
+        return oauth_error("Invalid client_id or client_secret", "invalid_client");
+    }
     let Some((account, app)) = world.app(&client_id) else {
         return oauth_error("Invalid client_id or client_secret", "invalid_client");
     };
-    if app.client_secret != client_secret {
-        return oauth_error("Invalid client_id or client_secret", "invalid_client");
-    }
     if grant_type != "account_credentials" || app.kind != AppKind::ServerToServer {
         return oauth_error("unsupported grant type", "unsupported_grant_type");
     }

@@ -103,7 +103,7 @@ pub async fn start_with_admin_token(
 /// per route in tests/api_contract.rs), then the `/_sim` controls. Anything else answers Zoom's
 /// JSON error, and every answer carries an `x-zm-trackingid`.
 fn router(sim: Sim) -> Router {
-    use crate::{admin, api, meetings, oauth, receivers, webhooks};
+    use crate::{admin, api, marketplace, meetings, oauth, receivers, webhooks};
     // The controls real Zoom does not have, behind the admin guard.
     let controls = Router::new()
         .route("/_sim/state", get(admin::state))
@@ -163,6 +163,11 @@ fn router(sim: Sim) -> Router {
         .route(
             "/_sim/receivers/{client_id}/{behaviour}",
             post(receivers::receive),
+        )
+        .route("/v2/marketplace/apps/{app_id}", get(marketplace::get_app))
+        .route(
+            "/v2/marketplace/apps/{app_id}/rotate_client_secret",
+            post(marketplace::rotate_client_secret),
         )
         .merge(controls)
         .fallback(api::not_found)

@@ -113,6 +113,57 @@ pub struct World {
     next_meeting_id: u64,
     /// Webhook events sent (`/_sim/webhooks/deliver`), oldest first.
     pub(crate) deliveries: Vec<crate::webhooks::Delivery>,
+    /// Client-secret rotations per client ID (`rotate_client_secret`).
+    rotations: HashMap<String, Rotations>,
+}
+
+/// Zoom allows 3 client-secret changes per app in 15 minutes (FACTS.md "Secret rotation").
+pub const SECRET_CHANGES_PER_WINDOW: usize = 3;
+const SECRET_CHANGE_WINDOW: Duration = Duration::from_secs(15 * 60);
+/// A new secret's predecessor may live at most 30 days.
+pub const MAX_REVOKE_DELAY: Duration = Duration::from_secs(30 * 24 * 3600);
+
+/// One app's rotation state.
+#[derive(Debug, Clone, Default)]
+struct Rotations {
+    /// The replaced secret, still accepted until its revoke time.
+    retiring: Option<RetiringSecret>,
+    /// When the secret was last changed (new or update), for the 3-per-15-minutes limit.
+    changes: VecDeque<SystemTime>,
+}
+
+#[derive(Debug, Clone)]
+struct RetiringSecret {
+    secret: String,
+    secret_id: String,
+    revoke_at: SystemTime,
+}
+
+/// `rotate_client_secret`'s two actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RotateAction {
+    /// A new secret; the current one keeps working until the revoke time.
+    New,
+    /// Moves the old secret's revoke time (`now` ends the overlap).
+    Update,
+}
+
+/// What a rotation did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rotated {
+    pub secret_id: String,
+    /// Set for `new` only.
+    pub new_secret: Option<String>,
+    pub revoke_at: SystemTime,
+}
+
+/// Why a rotation was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RotateRefused {
+    NoSuchApp,
+    TooManyChanges { retry_at: SystemTime },
+    RevokeTimeOutOfRange,
+    NothingToUpdate,
 }
 
 /// (window, calls in it) and (UTC day, calls that day) for one account and label; the window is
@@ -139,6 +190,7 @@ impl World {
             meeting_writes: HashMap::new(),
             next_meeting_id: 81_234_567_890,
             deliveries: Vec::new(),
+            rotations: HashMap::new(),
         }
     }
 
@@ -175,6 +227,105 @@ impl World {
 
     pub(crate) fn stats_mut(&mut self) -> &mut Stats {
         &mut self.stats
+    }
+
+    /// Whether `secret` opens app `client_id` now: its current secret, or the one a rotation
+    /// replaced, until that one's revoke time.
+    pub fn secret_accepted(&self, client_id: &str, secret: &str) -> bool {
+        let Some((_, app)) = self.app(client_id) else {
+            return false;
+        };
+        app.client_secret == secret
+            || self
+                .rotations
+                .get(client_id)
+                .and_then(|r| r.retiring.as_ref())
+                .is_some_and(|old| old.secret == secret && self.now() < old.revoke_at)
+    }
+
+    /// `rotate_client_secret` for the app with Marketplace ID `app_id` in `account_id`;
+    /// `revoke_at` None means now.
+    pub fn rotate_client_secret(
+        &mut self,
+        account_id: &str,
+        app_id: &str,
+        action: RotateAction,
+        revoke_at: Option<SystemTime>,
+    ) -> Result<Rotated, RotateRefused> {
+        let now = self.now();
+        let client_id = self
+            .account(account_id)
+            .and_then(|a| {
+                a.apps
+                    .iter()
+                    .find(|app| app.app_id.as_deref() == Some(app_id))
+            })
+            .map(|app| app.client_id.clone())
+            .ok_or(RotateRefused::NoSuchApp)?;
+        let revoke_at = revoke_at.unwrap_or(now);
+        if revoke_at < now || revoke_at > now + MAX_REVOKE_DELAY {
+            return Err(RotateRefused::RevokeTimeOutOfRange);
+        }
+        let state = self.rotations.entry(client_id.clone()).or_default();
+        while state
+            .changes
+            .front()
+            .is_some_and(|t| *t + SECRET_CHANGE_WINDOW <= now)
+        {
+            state.changes.pop_front();
+        }
+        if state.changes.len() >= SECRET_CHANGES_PER_WINDOW {
+            let oldest = state.changes.front().copied().unwrap_or(now);
+            return Err(RotateRefused::TooManyChanges {
+                retry_at: oldest + SECRET_CHANGE_WINDOW,
+            });
+        }
+        let rotated = match action {
+            RotateAction::Update => {
+                let retiring = state
+                    .retiring
+                    .as_mut()
+                    .filter(|r| r.revoke_at > now)
+                    .ok_or(RotateRefused::NothingToUpdate)?;
+                retiring.revoke_at = revoke_at;
+                Rotated {
+                    secret_id: retiring.secret_id.clone(),
+                    new_secret: None,
+                    revoke_at,
+                }
+            }
+            RotateAction::New => {
+                let new_secret: String = crate::random::bytes::<24>()
+                    .iter()
+                    .map(|b| {
+                        char::from(
+                            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+                                [usize::from(*b) % 62],
+                        )
+                    })
+                    .collect();
+                let secret_id = format!("{:016x}", crate::random::u64());
+                let app = self.app_mut(&client_id).ok_or(RotateRefused::NoSuchApp)?;
+                let old = std::mem::replace(&mut app.client_secret, new_secret.clone());
+                let state = self.rotations.entry(client_id.clone()).or_default();
+                state.retiring = Some(RetiringSecret {
+                    secret: old,
+                    secret_id: secret_id.clone(),
+                    revoke_at,
+                });
+                Rotated {
+                    secret_id,
+                    new_secret: Some(new_secret),
+                    revoke_at,
+                }
+            }
+        };
+        self.rotations
+            .entry(client_id)
+            .or_default()
+            .changes
+            .push_back(now);
+        Ok(rotated)
     }
 
     /// The world's accounts, users and apps as they stand.
