@@ -32,6 +32,7 @@ export function WebhooksView({ go }: { go: Go }) {
   const run = async () => {
     setBusy(true);
     setError(null);
+    setReport(null);
     const outcome = await ipc.testWebhookReceiver({
       profile_id: profile?.id ?? null,
       url: url.trim(),
@@ -79,7 +80,11 @@ export function WebhooksView({ go }: { go: Go }) {
               type="url"
               placeholder="e.g. https://hooks.example.com/zoom/webhook or http://localhost:3000/webhook"
               value={url}
-              onInput={(e) => setUrl(e.currentTarget.value)}
+              onInput={(e) => {
+                setUrl(e.currentTarget.value);
+                // A result belongs to the URL it was tested on.
+                setReport(null);
+              }}
               spellcheck={false}
             />
             {samples.length > 0 && (
