@@ -7,7 +7,7 @@ mod support;
 use s2s_core::keychain::{KeyringStore, APP_SERVICE};
 use s2s_core::profiles::file::ProfileFile;
 use s2s_core::profiles::service::ProfileService;
-use s2s_core::profiles::{ProfileCloud, ProfileDraft};
+use s2s_core::profiles::ProfileCloud;
 use s2s_core::Secret;
 use support::{run, with_data_home, Run, ACCOUNT, REPORTING};
 
@@ -19,18 +19,7 @@ fn home_with_profile() -> (tempfile::TempDir, ProfileService, String) {
         std::sync::Arc::new(KeyringStore::new(APP_SERVICE)),
     )
     .expect("opens");
-    let draft = ProfileDraft {
-        name: "Reporting".into(),
-        cloud: ProfileCloud::Commercial,
-        account_id: ACCOUNT.into(),
-        client_id: REPORTING.0.into(),
-        notes: String::new(),
-        expected_scopes: Vec::new(),
-        token_index: None,
-        token_rule: None,
-        account_plan: None,
-        tags: Vec::new(),
-    };
+    let draft = support::reporting_draft("Reporting", ProfileCloud::Commercial);
     let id = service
         .save(None, draft, Some(&Secret::new(REPORTING.1)))
         .expect("saved")

@@ -24,7 +24,7 @@ use s2s_core::profiles::file::ProfileFile;
 use s2s_core::profiles::service::ProfileService;
 use s2s_core::profiles::{ProfileCloud, ProfileDraft, TestRecord};
 use s2s_core::Secret;
-use support::{ACCOUNT, REPORTING};
+use support::REPORTING;
 
 /// One fault's line in the table.
 struct Row {
@@ -42,18 +42,7 @@ macro_rules! ensure {
 }
 
 fn draft(name: &str) -> ProfileDraft {
-    ProfileDraft {
-        tags: Vec::new(),
-        name: name.into(),
-        cloud: ProfileCloud::Sandbox,
-        account_id: ACCOUNT.into(),
-        client_id: REPORTING.0.into(),
-        notes: String::new(),
-        expected_scopes: Vec::new(),
-        token_index: None,
-        token_rule: None,
-        account_plan: None,
-    }
+    support::reporting_draft(name, ProfileCloud::Sandbox)
 }
 
 fn record(at_unix: i64) -> TestRecord {

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use s2s_core::profiles::file::ProfileFile;
-use s2s_core::profiles::{ProfileBook, ProfileCloud, ProfileDraft};
+use s2s_core::profiles::{ProfileBook, ProfileCloud};
 use support::{run, s2s, sim, with_data_home, ACCOUNT, REPORTING};
 
 /// A "proxy" on loopback that counts the connections it gets (and answers none).
@@ -64,19 +64,8 @@ async fn loopback_traffic_never_goes_through_a_proxy() {
 fn home_with_commercial_profile() -> tempfile::TempDir {
     let home = tempfile::tempdir().expect("tempdir");
     let mut book = ProfileBook::default();
-    book.create(ProfileDraft {
-        tags: Vec::new(),
-        name: "Prod".into(),
-        cloud: ProfileCloud::Commercial,
-        account_id: ACCOUNT.into(),
-        client_id: REPORTING.0.into(),
-        notes: String::new(),
-        expected_scopes: Vec::new(),
-        token_index: None,
-        token_rule: None,
-        account_plan: None,
-    })
-    .expect("created");
+    book.create(support::reporting_draft("Prod", ProfileCloud::Commercial))
+        .expect("created");
     ProfileFile::in_dir(&home.path().join("app.s2sdesk.desktop"))
         .save(&book)
         .expect("saved");

@@ -68,6 +68,15 @@ async fn advance_minutes(sim: &SimHandle, minutes: u64) {
     assert!(ok);
 }
 
+/// `revoke_old_secret_time` `from_now` ahead, as Zoom writes it (`yyyy-MM-ddTHH:mm:ssZ`).
+fn revoke_in(from_now: time::Duration) -> String {
+    let at = time::OffsetDateTime::now_utc() + from_now;
+    at.replace_nanosecond(0)
+        .unwrap_or(at)
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
 fn access_token(answer: &Value) -> String {
     answer["access_token"]
         .as_str()
@@ -93,12 +102,7 @@ async fn both_secrets_work_until_the_revoke_time_then_only_the_new_one() {
         .as_array()
         .is_some_and(|s| s.contains(&json!("marketplace:update:client_secret"))));
 
-    let in_an_hour = time::OffsetDateTime::now_utc() + time::Duration::hours(1);
-    let revoke = in_an_hour
-        .replace_nanosecond(0)
-        .unwrap_or(in_an_hour)
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
+    let revoke = revoke_in(time::Duration::hours(1));
     let (status, rotated) = rotate(
         &sim,
         &token,
@@ -152,12 +156,7 @@ async fn update_now_ends_the_overlap_and_three_changes_per_15_minutes_is_the_lim
     .await;
     assert_eq!(status, 400, "nothing to update yet");
 
-    let in_a_day = time::OffsetDateTime::now_utc() + time::Duration::days(1);
-    let revoke = in_a_day
-        .replace_nanosecond(0)
-        .unwrap_or(in_a_day)
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
+    let revoke = revoke_in(time::Duration::days(1));
     let (status, rotated) = rotate(
         &sim,
         &token,

@@ -19,6 +19,22 @@ pub fn data_home_with_profile(expected_scopes: &[&str]) -> (tempfile::TempDir, S
     data_home_with_history(expected_scopes, None)
 }
 
+/// The Sandbox's Reporting Bot as a profile draft named `name` on `cloud`.
+pub fn reporting_draft(name: &str, cloud: ProfileCloud) -> ProfileDraft {
+    ProfileDraft {
+        tags: Vec::new(),
+        name: name.into(),
+        cloud,
+        account_id: ACCOUNT.into(),
+        client_id: REPORTING.0.into(),
+        notes: String::new(),
+        expected_scopes: Vec::new(),
+        token_index: None,
+        token_rule: None,
+        account_plan: None,
+    }
+}
+
 /// The same, with one test already in the profile's history.
 pub fn data_home_with_history(
     expected_scopes: &[&str],
@@ -28,16 +44,8 @@ pub fn data_home_with_history(
     let mut book = ProfileBook::default();
     let id = book
         .create(ProfileDraft {
-            tags: Vec::new(),
-            name: "Reporting".into(),
-            cloud: ProfileCloud::Sandbox,
-            account_id: ACCOUNT.into(),
-            client_id: REPORTING.0.into(),
-            notes: String::new(),
             expected_scopes: expected_scopes.iter().map(|s| (*s).into()).collect(),
-            token_index: None,
-            token_rule: None,
-            account_plan: None,
+            ..reporting_draft("Reporting", ProfileCloud::Sandbox)
         })
         .expect("created")
         .id
