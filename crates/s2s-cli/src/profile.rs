@@ -38,3 +38,16 @@ pub fn find_in(service: &ProfileService, name: &str) -> Result<Profile, Failure>
         )
     })
 }
+
+/// "12 days old (reminder at 90)", or past the reminder, what to do; none when S2S Desk never
+/// recorded when the secret was stored. Shown by `profile show`, `test-token` and `scopes`.
+pub fn secret_age(profile: &Profile) -> Option<String> {
+    use s2s_core::profiles::health::{health, SECRET_ROTATION_DAYS};
+    let h = health(profile, s2s_core::clock::now_unix());
+    let days = h.secret_age_days?;
+    Some(if h.secret_due {
+        format!("{days} days old — past the {SECRET_ROTATION_DAYS}-day reminder: rotate it (Marketplace → App Credentials), then save the new one in S2S Desk")
+    } else {
+        format!("{days} days old (reminder at {SECRET_ROTATION_DAYS} days)")
+    })
+}

@@ -147,13 +147,8 @@ fn show(a: &ProfileNameArgs) -> Result<Output, Failure> {
         listed("expected_scopes")
     ));
     text.push_str(&format!("{:<22} {}\n", "Tags", listed("tags")));
-    let age = match s["secret_age_days"].as_i64() {
-        Some(days) if s["secret_due"] == true => {
-            format!("{days} days — time to rotate (s2s rotate)")
-        }
-        Some(days) => format!("{days} days"),
-        None => "unknown (saved before S2S Desk recorded it)".into(),
-    };
+    let age = crate::profile::secret_age(&profile)
+        .unwrap_or_else(|| "age unknown (saved before S2S Desk recorded it)".into());
     text.push_str(&format!("{:<22} in the keychain, {age}\n", "Client secret"));
     let webhook = if profile.webhook_secret_token_saved {
         "in the keychain"

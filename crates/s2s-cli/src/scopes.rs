@@ -32,6 +32,9 @@ fn scopes_inner(args: ScopesArgs) -> Result<(), Failure> {
         println!("{}", json!(view));
     } else {
         print_overview(&profile, &view);
+        if let Some(age) = crate::profile::secret_age(&profile) {
+            println!("Client secret {age}");
+        }
     }
     Ok(())
 }

@@ -33,12 +33,20 @@ pub async fn run(args: TestTokenArgs) -> u8 {
             run.record.renamed_scopes.join(", ")
         );
     }
-    match &run.result {
+    let code = match &run.result {
         TestResult::Passed { report } => render::success(report, drift, json),
         TestResult::Failed { failure } => {
             failure::print(&Failure::from_report(failure.clone()), json)
         }
+    };
+    if let Some(age) = target
+        .profile()
+        .filter(|_| !json)
+        .and_then(crate::profile::secret_age)
+    {
+        println!("  Client secret {age}");
     }
+    code
 }
 
 /// `--check-coexistence`: the cost first, then what Zoom showed.

@@ -213,3 +213,19 @@ async fn check_takes_a_scope_list_without_a_profile_with_the_same_answers_and_co
     .await;
     assert_eq!(phone.code, 0, "{}", phone.all());
 }
+
+#[tokio::test]
+async fn scopes_says_when_the_client_secret_is_past_its_rotation_reminder() {
+    let (home, id) = data_home_with_history(&[], Some(reporting_test()));
+    support::age_secret(&home, &id, 120);
+    let mut cmd = with_data_home(&home);
+    cmd.args(["scopes", "--profile", "reporting"]);
+    let out = run(cmd, None).await;
+    assert_eq!(out.code, 0, "{}", out.all());
+    assert!(
+        out.stdout
+            .contains("Client secret 120 days old — past the 90-day reminder: rotate it"),
+        "{}",
+        out.stdout
+    );
+}

@@ -35,6 +35,15 @@ pub fn reporting_draft(name: &str, cloud: ProfileCloud) -> ProfileDraft {
     }
 }
 
+/// Makes the profile's client secret `days` old, as if stored then.
+pub fn age_secret(home: &tempfile::TempDir, id: &str, days: i64) {
+    let file = ProfileFile::in_dir(&home.path().join("app.s2sdesk.desktop"));
+    let mut book = file.read().expect("read");
+    book.mark_secret_saved(id, s2s_core::clock::now_unix() - days * 24 * 3600)
+        .expect("marked");
+    file.save(&book).expect("saved");
+}
+
 /// The same, with one test already in the profile's history.
 pub fn data_home_with_history(
     expected_scopes: &[&str],
