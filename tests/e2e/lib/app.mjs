@@ -69,7 +69,7 @@ export function dataDirOf(home) {
 
 /** Starts S2S Desk; returns { session, home, log(), stop({ keepHome }) }. `seed(dataDir)` may
  *  write files into the app's data folder before it starts; `home` reuses an earlier run's home
- *  (a restart). A driver that fails to start a session is retried once on fresh ports. */
+ *  (a restart). A driver that fails to start a session is retried, twice, on fresh ports. */
 export async function launchApp({ seed, home } = {}) {
   const binary = process.env.S2S_DESK_BINARY;
   if (!binary) throw new Error("S2S_DESK_BINARY must name the built app (tests/e2e/run.sh sets it)");
@@ -80,11 +80,15 @@ export async function launchApp({ seed, home } = {}) {
     mkdirSync(dataDir, { recursive: true });
     seed(dataDir);
   }
-  try {
-    return await startDriverAndApp(binary, home);
-  } catch (first) {
-    console.error(`the app's WebDriver session did not start (${first.message}); retrying once on fresh ports`);
-    return startDriverAndApp(binary, home);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDriverAndApp(binary, home);
+    } catch (e) {
+      if (attempt === 3) throw e;
+      console.error(`the app's WebDriver session did not start (${e.message}); retrying on fresh ports`);
+      // What held the last ports (a WebKitWebDriver on its way down) gets a moment to go.
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
   }
 }
 
