@@ -17,6 +17,12 @@ async fn s2s_at(home: &tempfile::TempDir, args: &[&str], secret: Option<&str>) -
     run(cmd, None).await
 }
 
+/// The client secret the keychain holds for profile `id`, if any.
+fn stored_secret(id: &str) -> Option<String> {
+    let stored = KeyringStore::new(APP_SERVICE).get(id).ok().flatten();
+    stored.map(|s| s.expose().to_owned())
+}
+
 #[tokio::test]
 async fn a_profile_added_from_the_cli_is_listed_shown_tested_and_removed_with_its_secret() {
     let home = tempfile::tempdir().expect("tempdir");
@@ -95,14 +101,7 @@ async fn a_profile_added_from_the_cli_is_listed_shown_tested_and_removed_with_it
 
     let removed = s2s_at(&home, &["profile", "remove", "Reporting"], None).await;
     assert_eq!(removed.code, 0, "{}", removed.all());
-    assert_eq!(
-        KeyringStore::new(APP_SERVICE)
-            .get(&id)
-            .ok()
-            .flatten()
-            .map(|_| ()),
-        None
-    );
+    assert_eq!(stored_secret(&id), None);
     let empty = s2s_at(&home, &["profile", "list", "--json"], None).await;
     assert_eq!(empty.json()["profiles"], serde_json::json!([]));
 }
@@ -198,12 +197,5 @@ async fn bad_input_is_refused_and_nothing_is_saved() {
             .code,
         0
     );
-    assert_eq!(
-        KeyringStore::new(APP_SERVICE)
-            .get(&id)
-            .ok()
-            .flatten()
-            .map(|_| ()),
-        None
-    );
+    assert_eq!(stored_secret(&id), None);
 }

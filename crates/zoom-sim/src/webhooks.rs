@@ -149,13 +149,9 @@ pub async fn retry_due(sim: &Sim) {
 
 async fn send(url: &str, token: &str, body: &str, now: SystemTime) -> Attempt {
     let signed_at = unix_i64(SystemTime::now());
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(DEADLINE)
-        .build();
     let started = Instant::now();
-    let result = match client {
-        Ok(client) => client
+    let result = match client() {
+        Some(client) => client
             .post(url)
             .header("content-type", "application/json; charset=utf-8")
             .header("user-agent", zoom_webhook::USER_AGENT)
@@ -167,17 +163,17 @@ async fn send(url: &str, token: &str, body: &str, now: SystemTime) -> Attempt {
             .body(body.to_owned())
             .send()
             .await
-            .map(|r| r.status().as_u16()),
-        Err(e) => Err(e),
+            .map(|r| r.status().as_u16())
+            .map_err(|e| match e.is_timeout() {
+                true => format!("no answer within {} s", DEADLINE.as_secs()),
+                false => e.without_url().to_string(),
+            }),
+        None => Err("the HTTP client could not be built".to_owned()),
     };
     let latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     let (status, error) = match result {
         Ok(status) => (Some(status), None),
-        Err(e) if e.is_timeout() => (
-            None,
-            Some(format!("no answer within {} s", DEADLINE.as_secs())),
-        ),
-        Err(e) => (None, Some(e.without_url().to_string())),
+        Err(e) => (None, Some(e)),
     };
     Attempt {
         at_unix: unix(now),
@@ -186,6 +182,20 @@ async fn send(url: &str, token: &str, body: &str, now: SystemTime) -> Attempt {
         latency_ms,
         error,
     }
+}
+
+/// One client for every delivery: Zoom's 3-second deadline, and no redirects followed.
+fn client() -> Option<&'static reqwest::Client> {
+    static CLIENT: std::sync::OnceLock<Option<reqwest::Client>> = std::sync::OnceLock::new();
+    CLIENT
+        .get_or_init(|| {
+            reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .timeout(DEADLINE)
+                .build()
+                .ok()
+        })
+        .as_ref()
 }
 
 fn refuse(message: String) -> Response {
