@@ -28,6 +28,7 @@ pub mod http;
 pub mod keychain;
 pub mod links;
 pub mod logging;
+pub mod marketplace;
 pub mod preferences;
 pub mod probe;
 pub mod profiles;

@@ -132,6 +132,9 @@ pub struct AppChange {
     single_token: Option<bool>,
     token_tolerance: Option<u32>,
     token_index_enabled: Option<bool>,
+    /// A new client secret, as the Marketplace's "Regenerate" makes one: the old one stops
+    /// working at once (the API's `rotate_client_secret` is the way to keep both for a while).
+    client_secret: Option<String>,
 }
 
 pub async fn update_app(
@@ -160,6 +163,9 @@ pub async fn update_app(
     }
     if let Some(v) = change.single_token {
         app.single_token = v;
+    }
+    if let Some(v) = change.client_secret {
+        app.client_secret = v;
     }
     Json(serde_json::to_value(&*app).unwrap_or_default()).into_response()
 }

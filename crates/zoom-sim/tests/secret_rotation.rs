@@ -214,3 +214,27 @@ async fn without_the_scope_zoom_refuses_the_rotation() {
         "Zoom's missing-scope code: {refused}"
     );
 }
+
+#[tokio::test]
+async fn regenerating_in_the_marketplace_replaces_the_secret_at_once() {
+    // The Marketplace page's "Regenerate", as a Sandbox control: the manual path's new secret.
+    let sim = sim().await;
+    let changed = reqwest::Client::new()
+        .patch(format!("{}/_sim/apps/{}", sim.base_url(), REPORTING.0))
+        .header(zoom_sim::ADMIN_TOKEN_HEADER, sim.admin_token())
+        .json(&json!({"client_secret": "regeneratedSecretReportingBot001"}))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(changed.status().as_u16(), 200);
+    let (status, old) = token_with(&sim, REPORTING.1).await;
+    assert_eq!(
+        (status, old["error"].as_str()),
+        (400, Some("invalid_client")),
+        "the old secret is refused"
+    );
+    assert_eq!(
+        token_with(&sim, "regeneratedSecretReportingBot001").await.0,
+        200
+    );
+}

@@ -12,7 +12,8 @@ use zoom_catalog::scope::ScopeName;
 use super::record::active_drift;
 use super::{Profile, ProfileId};
 
-/// After this many days a secret is due for rotation (the common policy; Zoom sets none).
+/// After this many days a secret is due for rotation, unless the profile sets its own period
+/// (the common policy; Zoom sets none).
 pub const SECRET_ROTATION_DAYS: u32 = 90;
 
 const DAY: i64 = 24 * 60 * 60;
@@ -49,8 +50,10 @@ pub struct ProfileHealth {
     pub missing_scopes: Vec<ScopeName>,
     /// Days since the secret was stored; none when S2S Desk never recorded it.
     pub secret_age_days: Option<u32>,
-    /// The secret is older than [`SECRET_ROTATION_DAYS`].
+    /// The secret is as old as the reminder period or older.
     pub secret_due: bool,
+    /// The reminder period in days: the profile's own, else [`SECRET_ROTATION_DAYS`].
+    pub secret_reminder_days: u32,
 }
 
 impl ProfileHealth {
@@ -87,6 +90,7 @@ pub fn health(profile: &Profile, now_unix: i64) -> ProfileHealth {
     let secret_age_days = profile
         .secret_saved_unix
         .map(|saved| u32::try_from((now_unix - saved).max(0) / DAY).unwrap_or(u32::MAX));
+    let secret_reminder_days = profile.secret_reminder_days.unwrap_or(SECRET_ROTATION_DAYS);
     ProfileHealth {
         id: profile.id.clone(),
         token: match latest {
@@ -99,7 +103,8 @@ pub fn health(profile: &Profile, now_unix: i64) -> ProfileHealth {
         owner_at_risk,
         missing_scopes,
         secret_age_days,
-        secret_due: secret_age_days.is_some_and(|d| d >= SECRET_ROTATION_DAYS),
+        secret_due: secret_age_days.is_some_and(|d| d >= secret_reminder_days),
+        secret_reminder_days,
     }
 }
 
@@ -129,6 +134,9 @@ mod tests {
             history,
             secret_saved_unix: None,
             webhook_secret_token_saved: false,
+            app_id: None,
+            secret_reminder_days: None,
+            rotation: None,
         }
     }
 
@@ -235,5 +243,16 @@ mod tests {
         );
         p.secret_saved_unix = Some(NOW - 90 * DAY);
         assert!(health(&p, NOW).secret_due);
+    }
+
+    #[test]
+    fn a_profile_can_set_its_own_reminder_period() {
+        let mut p = profile(&[], vec![]);
+        p.secret_saved_unix = Some(NOW - 31 * DAY);
+        p.secret_reminder_days = Some(30);
+        let h = health(&p, NOW);
+        assert_eq!((h.secret_due, h.secret_reminder_days), (true, 30));
+        p.secret_reminder_days = Some(365);
+        assert!(!health(&p, NOW).secret_due);
     }
 }

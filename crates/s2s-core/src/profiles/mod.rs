@@ -7,6 +7,7 @@ pub mod export;
 pub mod file;
 pub mod health;
 pub mod record;
+pub mod rotation;
 pub mod service;
 pub mod testing;
 pub mod try_call;
@@ -120,6 +121,15 @@ pub struct Profile {
     /// profile; the token itself is never in this file.
     #[serde(default)]
     pub webhook_secret_token_saved: bool,
+    /// The app's Marketplace App ID, for rotating its secret through Zoom's API.
+    #[serde(default)]
+    pub app_id: Option<String>,
+    /// After how many days the secret's age is flagged; none: [`health::SECRET_ROTATION_DAYS`].
+    #[serde(default)]
+    pub secret_reminder_days: Option<u32>,
+    /// A client-secret rotation under way (its secrets are in the keychain only).
+    #[serde(default)]
+    pub rotation: Option<rotation::Rotation>,
 }
 
 impl std::ops::Deref for Profile {
@@ -233,6 +243,9 @@ impl ProfileBook {
             history: Vec::new(),
             secret_saved_unix: None,
             webhook_secret_token_saved: false,
+            app_id: None,
+            secret_reminder_days: None,
+            rotation: None,
         });
         Ok(&self.profiles[self.profiles.len() - 1])
     }
@@ -271,6 +284,10 @@ impl ProfileBook {
             history: Vec::new(),
             secret_saved_unix: original.secret_saved_unix,
             webhook_secret_token_saved: original.webhook_secret_token_saved,
+            app_id: original.app_id,
+            secret_reminder_days: original.secret_reminder_days,
+            // A rotation belongs to the original's keychain entries.
+            rotation: None,
         });
         Ok(&self.profiles[self.profiles.len() - 1])
     }
@@ -303,6 +320,12 @@ impl ProfileBook {
         let slot = self.index_of(id)?;
         self.profiles[slot].secret_saved_unix = Some(at_unix);
         Ok(())
+    }
+
+    /// A profile to change in place (the service saves the book after).
+    pub(crate) fn get_mut(&mut self, id: &str) -> Result<&mut Profile, ProfileError> {
+        let slot = self.index_of(id)?;
+        Ok(&mut self.profiles[slot])
     }
 
     /// Records whether the keychain holds the profile's webhook Secret Token.

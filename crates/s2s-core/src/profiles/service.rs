@@ -78,7 +78,9 @@ impl ProfileService {
         for id in &pending {
             let orphan = book.get(id).is_err();
             if orphan {
-                let _ = self.secrets.delete(&webhook_key(id));
+                for key in side_keys(id) {
+                    let _ = self.secrets.delete(&key);
+                }
             }
             if !orphan || self.secrets.delete(id).is_ok() {
                 settled.push(id.as_str());
@@ -281,8 +283,8 @@ impl ProfileService {
         *self.cache() = next;
         // The profile is gone; a keychain refusal now leaves the entry listed as pending, to be
         // removed at the next start, and says so.
-        if removed.webhook_secret_token_saved {
-            self.secrets.delete(&webhook_key(id))?;
+        for key in side_keys(id) {
+            self.secrets.delete(&key)?;
         }
         self.secrets.delete(id)?;
         let _ = locked.clear_pending(&[id]);
@@ -360,6 +362,27 @@ impl ProfileService {
         Ok(profile)
     }
 
+    /// The keychain, for the rotation assistant's own entries.
+    pub(super) fn secrets(&self) -> &dyn SecretStore {
+        self.secrets.as_ref()
+    }
+
+    /// Applies `change` to the book on disk and saves it, under the file's lock; the profile
+    /// as changed.
+    pub(super) fn change(
+        &self,
+        id: &str,
+        change: impl FnOnce(&mut Profile),
+    ) -> Result<Profile, ServiceError> {
+        let (locked, mut next) = self.locked()?;
+        let profile = next.get_mut(id)?;
+        change(profile);
+        let changed = profile.clone();
+        locked.save(&next)?;
+        *self.cache() = next;
+        Ok(changed)
+    }
+
     /// The file locked, and the book on it now: every change starts here, so it applies to
     /// what is on disk (the CLI records tests in the same file while the app runs).
     fn locked(&self) -> Result<(Locked<'_>, ProfileBook), ServiceError> {
@@ -386,4 +409,13 @@ impl ProfileService {
 /// The keychain entry of a profile's webhook Secret Token, beside its client secret's.
 fn webhook_key(id: &str) -> String {
     format!("{id}:webhook-secret-token")
+}
+
+/// Every keychain entry a profile may hold beside its client secret's.
+fn side_keys(id: &str) -> [String; 3] {
+    [
+        webhook_key(id),
+        super::rotation::staged_key(id),
+        super::rotation::previous_key(id),
+    ]
 }

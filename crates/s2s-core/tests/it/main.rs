@@ -6,6 +6,7 @@ mod errors;
 mod keychain;
 mod retry;
 mod roles;
+mod rotation;
 mod secrets;
 mod success;
 mod support;
