@@ -73,6 +73,17 @@ pub enum Command {
     /// ZOOM_API_URL (a fresh token: the command never sees the secret). Nothing is written or
     /// printed; the exit code and signals are the command's.
     Exec(ExecArgs),
+    /// Rotate a profile's client secret without downtime: the new secret is tested before it
+    /// is stored, then swapped in; the old one is kept (keychain only) until you finish.
+    ///
+    /// Manual path: generate a new secret on the app's App Credentials page, then
+    /// `s2s rotate --profile NAME --new-secret-stdin` (a secret Zoom rejects is never stored:
+    /// exit 3). API path: `s2s rotate --profile NAME --via-api --app-id ID` (the app needs
+    /// marketplace:update:client_secret); Zoom keeps the old secret working until
+    /// --revoke-old (default 24 h, at most 30 days). When your deployment uses the new secret:
+    /// `s2s rotate --profile NAME --finish`. Without an action, resumes an interrupted rotation
+    /// and shows where it stands.
+    Rotate(RotateArgs),
     /// Run the local Zoom simulator and print its address and demo credentials.
     Sim(SimArgs),
     /// Print a shell completion script (bash, zsh or fish) to standard output; the packages
@@ -394,6 +405,86 @@ pub struct ExecArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct RotateArgs {
+    /// The profile whose secret to rotate.
+    #[arg(long, value_name = "NAME")]
+    pub profile: String,
+    /// Manual path: read the new client secret from the first line of standard input.
+    #[arg(long, conflicts_with_all = ["via_api", "finish", "cancel"])]
+    pub new_secret_stdin: bool,
+    /// Manual path: forget the old secret by itself at TIME (e.g. 2026-12-24T18:00:00Z, or 48h,
+    /// 7d from now); without it, when you run --finish.
+    #[arg(long, value_name = "TIME", requires = "new_secret_stdin", value_parser = parse_when)]
+    pub keep_old_until: Option<When>,
+    /// API path: ask Zoom for the new secret (rotate_client_secret).
+    #[arg(long, conflicts_with_all = ["finish", "cancel"])]
+    pub via_api: bool,
+    /// API path: the app's Marketplace App ID (remembered on the profile).
+    #[arg(long, value_name = "ID")]
+    pub app_id: Option<String>,
+    /// API path: when Zoom revokes the old secret: `now`, a time (2026-12-24T18:00:00Z) or a
+    /// delay (48h, 7d); at most 30 days. With a rotation under way, moves that time.
+    #[arg(long, value_name = "now|TIME", value_parser = parse_when)]
+    pub revoke_old: Option<When>,
+    /// Forget the old secret now (API path: Zoom revokes it now): your deployment switched.
+    #[arg(long, conflicts_with = "cancel")]
+    pub finish: bool,
+    /// Drop a rotation whose new secret was not tested yet; the profile keeps its secret.
+    #[arg(long)]
+    pub cancel: bool,
+    /// Replace the token host (e.g. the simulator), as for `test-token`.
+    #[arg(long, value_name = "URL")]
+    pub oauth_url: Option<String>,
+    /// With --oauth-url: allow it to receive a real profile's credentials.
+    #[arg(long, requires = "oauth_url")]
+    pub allow_custom_host: bool,
+    /// Deadline for each request to Zoom, in seconds.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub timeout: u64,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A moment given on the command line: `now`, an RFC 3339 time, or a delay from now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Now,
+    /// Unix seconds.
+    At(i64),
+    /// Seconds from now.
+    In(i64),
+}
+
+fn parse_when(text: &str) -> Result<When, String> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("now") {
+        return Ok(When::Now);
+    }
+    if let Ok(t) = time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+    {
+        return Ok(When::At(t.unix_timestamp()));
+    }
+    let unit = |c: char| match c {
+        'm' => Some(60),
+        'h' => Some(3600),
+        'd' => Some(86_400),
+        _ => None,
+    };
+    let parsed = text
+        .char_indices()
+        .last()
+        .and_then(|(i, c)| Some((text[..i].parse::<i64>().ok()?, unit(c)?)))
+        .filter(|(n, _)| *n > 0);
+    match parsed {
+        Some((n, secs)) => Ok(When::In(n.saturating_mul(secs))),
+        None => Err(format!(
+            "'{text}' is not a time: give now, 2026-12-24T18:00:00Z, or a delay like 90m, 48h, 7d"
+        )),
+    }
+}
+
+#[derive(Debug, Args)]
 pub struct ProfileAddArgs {
     /// The profile's name (unique, ignoring case).
     pub name: String,
@@ -415,6 +506,12 @@ pub struct ProfileAddArgs {
     /// A tag for the overview's filters (repeatable).
     #[arg(long, value_name = "TAG")]
     pub tag: Vec<String>,
+    /// The app's Marketplace App ID, for `s2s rotate --via-api`.
+    #[arg(long, value_name = "ID")]
+    pub app_id: Option<String>,
+    /// Remind to rotate the secret after DAYS (default 90).
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub secret_reminder_days: Option<u32>,
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,

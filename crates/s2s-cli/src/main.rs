@@ -12,6 +12,7 @@ mod migrate;
 mod profile;
 mod profile_commands;
 mod render;
+mod rotate;
 mod scopes;
 mod secret_input;
 mod self_docs;
@@ -49,6 +50,7 @@ fn main() -> std::process::ExitCode {
             args::Command::Webhook(args::WebhookCommand::Test(a)) => webhook::test(a).await,
             args::Command::Profile(c) => profile_commands::run(c),
             args::Command::Exec(a) => exec::run(a).await,
+            args::Command::Rotate(a) => rotate::run(a).await,
             args::Command::Sim(a) => sim::run(a).await,
             args::Command::Completions(a) => self_docs::completions(a.shell),
             args::Command::Man => self_docs::man(),

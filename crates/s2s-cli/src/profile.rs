@@ -40,14 +40,25 @@ pub fn find_in(service: &ProfileService, name: &str) -> Result<Profile, Failure>
 }
 
 /// "12 days old (reminder at 90)", or past the reminder, what to do; none when S2S Desk never
-/// recorded when the secret was stored. Shown by `profile show`, `test-token` and `scopes`.
+/// recorded when the secret was stored. A rotation under way is said too. Shown by
+/// `profile show`, `test-token` and `scopes`.
 pub fn secret_age(profile: &Profile) -> Option<String> {
-    use s2s_core::profiles::health::{health, SECRET_ROTATION_DAYS};
+    use s2s_core::profiles::health::health;
     let h = health(profile, s2s_core::clock::now_unix());
     let days = h.secret_age_days?;
-    Some(if h.secret_due {
-        format!("{days} days old — past the {SECRET_ROTATION_DAYS}-day reminder: rotate it (Marketplace → App Credentials), then save the new one in S2S Desk")
+    let reminder = h.secret_reminder_days;
+    let mut line = if h.secret_due {
+        format!("{days} days old — past the {reminder}-day reminder: rotate it (s2s rotate --profile '{}' --new-secret-stdin, or --via-api)", profile.name)
     } else {
-        format!("{days} days old (reminder at {SECRET_ROTATION_DAYS} days)")
-    })
+        format!("{days} days old (reminder at {reminder} days)")
+    };
+    if let Some(rotation) = &profile.rotation {
+        // Whether the old secret is still kept is the keychain's to say; the record is enough here.
+        let kept = rotation.stage == s2s_core::profiles::rotation::RotationStage::Switched;
+        line.push_str(&format!(
+            "; {}",
+            s2s_core::profiles::rotation::summary(Some(rotation), kept)
+        ));
+    }
+    Some(line)
 }

@@ -79,6 +79,12 @@ fn add(a: &ProfileAddArgs) -> Result<Output, Failure> {
     let saved = service
         .save(None, draft, Some(&raw.client_secret))
         .map_err(|e| crate::target::service_failure(&a.name, &e))?;
+    let saved = match (&a.app_id, a.secret_reminder_days) {
+        (None, None) => saved,
+        (app_id, days) => service
+            .set_rotation_settings(&saved.id, app_id.as_deref(), days)
+            .map_err(|e| crate::target::service_failure(&a.name, &e))?,
+    };
     Ok(Output {
         text: format!(
             "Saved profile '{}' (secret in {}). Test it: s2s test-token --profile '{}'\n",
@@ -198,6 +204,9 @@ fn summary(p: &Profile) -> Value {
         "secret_saved_unix": p.secret_saved_unix,
         "secret_age_days": h.secret_age_days,
         "secret_due": h.secret_due,
+        "secret_reminder_days": h.secret_reminder_days,
+        "app_id": p.app_id,
+        "rotation_stage": p.rotation.as_ref().map(|r| r.stage),
         "webhook_secret_token_saved": p.webhook_secret_token_saved,
     })
 }

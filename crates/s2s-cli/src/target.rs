@@ -53,6 +53,14 @@ impl Target {
         }
     }
 
+    /// The saved profile, its service and the test options built from the flags.
+    pub fn saved(&self) -> Option<(&ProfileService, &Profile, &TestOptions)> {
+        match &self.who {
+            Who::Saved { service, profile } => Some((service, profile, &self.options)),
+            Who::Given(_) => None,
+        }
+    }
+
     /// The client secret, read where the test reads it (for `migrate apply --write-secret`).
     pub fn client_secret(&self) -> Result<Secret, Failure> {
         match &self.who {

@@ -325,6 +325,10 @@ async fn profile_commands_output_matches_their_schemas() {
             ACCOUNT,
             "--client-id",
             REPORTING.0,
+            "--app-id",
+            "SbxAppReportingBot0001",
+            "--secret-reminder-days",
+            "30",
             "--json",
         ],
         &secret,
@@ -332,6 +336,7 @@ async fn profile_commands_output_matches_their_schemas() {
     )
     .await;
     assert_eq!(added.code, 0, "{}", added.all());
+    assert_eq!(added.json()["profile"]["secret_reminder_days"], 30);
     assert_valid("profile-add", &added);
     let listed = s2s_json(&["profile", "list", "--json"], &[], Some(&home)).await;
     assert_valid("profile-list", &listed);
@@ -354,6 +359,38 @@ async fn profile_commands_output_matches_their_schemas() {
     .await;
     assert_eq!(refused.code, 2, "{}", refused.all());
     assert_valid("profile-add", &refused);
+    let sim = support::sim().await;
+    sim.world()
+        .app_mut(REPORTING.0)
+        .expect("app")
+        .scopes
+        .push("marketplace:update:client_secret".into());
+    let url = sim.base_url();
+    // Start (API path), then the profile as it shows a rotation, finish, and a refusal.
+    for (action, code) in [("--via-api", 0), ("--finish", 0), ("--finish", 2)] {
+        let rotated = s2s_json(
+            &[
+                "rotate",
+                "--profile",
+                "schema",
+                "--oauth-url",
+                &url,
+                "--allow-custom-host",
+                action,
+                "--json",
+            ],
+            &[],
+            Some(&home),
+        )
+        .await;
+        assert_eq!(rotated.code, code, "{action}: {}", rotated.all());
+        assert_valid("rotate", &rotated);
+        if action == "--via-api" {
+            let shown = s2s_json(&["profile", "show", "schema", "--json"], &[], Some(&home)).await;
+            assert_eq!(shown.json()["rotation_stage"], "switched");
+            assert_valid("profile-show", &shown);
+        }
+    }
     let removed = s2s_json(&["profile", "remove", "schema", "--json"], &[], Some(&home)).await;
     assert_valid("profile-remove", &removed);
 }
