@@ -77,6 +77,20 @@ impl From<s2s_core::profiles::try_call::TryCallError> for IpcError {
     }
 }
 
+impl From<s2s_core::profiles::rotation::RotationError> for IpcError {
+    fn from(e: s2s_core::profiles::rotation::RotationError) -> Self {
+        use s2s_core::profiles::rotation::RotationError;
+        match e {
+            RotationError::Service(e) => e.into(),
+            other => Self::new(
+                IpcErrorKind::Failed,
+                other.to_string(),
+                Some(&other.advice()),
+            ),
+        }
+    }
+}
+
 impl From<ServiceError> for IpcError {
     fn from(e: ServiceError) -> Self {
         let message = e.to_string();

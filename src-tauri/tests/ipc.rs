@@ -979,3 +979,95 @@ fn a_webhook_receiver_is_tested_with_the_profiles_secret_token_which_never_comes
         .invoke("set_webhook_secret_token", json!({"id": id, "token": null}))
         .expect("forgotten");
 }
+
+#[test]
+fn a_secret_rotates_by_either_path_and_no_secret_comes_back_to_the_window() {
+    let keychain = Arc::new(MemoryStore::default());
+    let shell = Shell::start_with(tempfile::tempdir().expect("tempdir"), keychain.clone());
+    let id = shell.save_sandbox_profile("Reporting");
+    let rotate = |request: serde_json::Value| {
+        shell.invoke("rotate_secret", json!({"id": id, "request": request}))
+    };
+    let status = shell
+        .invoke("get_rotation_status", json!({"id": id}))
+        .expect("status");
+    assert_eq!(status["rotation"], serde_json::Value::Null);
+    assert_eq!(status["api_unavailable"]["reason"], "no_app_id");
+
+    // Manual path: the Sandbox's "Regenerate" stands in for the Marketplace page.
+    let refused = rotate(json!({"action": "start_manual", "new_secret": "notTheNewSecret000000000000000001", "keep_previous_until_unix": null}))
+        .expect_err("Zoom does not know it");
+    assert!(
+        refused["hint"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("Nothing was stored"),
+        "{refused}"
+    );
+    let new_secret = shell
+        .invoke(
+            "regenerate_sandbox_secret",
+            json!({"clientId": "SbxReportingBot0000001"}),
+        )
+        .expect("regenerated");
+    let new_secret = new_secret.as_str().expect("a secret").to_owned();
+    let switched = rotate(json!({"action": "start_manual", "new_secret": new_secret, "keep_previous_until_unix": null}))
+        .expect("rotated");
+    assert_eq!(switched["rotation"]["stage"], "switched", "{switched}");
+    assert_eq!(switched["previous_kept"], true);
+    let stored = keychain.get(&id).expect("readable").expect("stored");
+    assert_eq!(stored.expose(), new_secret);
+    let list = shell.invoke("list_profiles", json!({})).expect("list");
+    for text in [list.to_string(), switched.to_string()] {
+        assert!(!text.contains(&new_secret) && !text.contains(SANDBOX_SECRET));
+    }
+    let done = rotate(json!({"action": "finish"})).expect("finished");
+    assert_eq!(done["rotation"], serde_json::Value::Null);
+    assert_eq!(keychain.len(), 1, "only the profile's secret is left");
+
+    // API path: once the app may rotate its own secret and its App ID is known.
+    shell
+        .invoke(
+            "allow_sandbox_secret_rotation",
+            json!({"clientId": "SbxReportingBot0000001"}),
+        )
+        .expect("granted");
+    shell
+        .invoke("test_profile", json!({"id": id}))
+        .expect("tested");
+    let profile = shell
+        .invoke(
+            "set_rotation_settings",
+            json!({"id": id, "appId": "SbxAppReportingBot0001", "reminderDays": 30}),
+        )
+        .expect("remembered");
+    assert_eq!(profile["secret_reminder_days"], 30);
+    let status = shell
+        .invoke("get_rotation_status", json!({"id": id}))
+        .expect("status");
+    assert_eq!(
+        status["api_unavailable"],
+        serde_json::Value::Null,
+        "{status}"
+    );
+    let switched = rotate(json!({"action": "start_api", "app_id": null, "revoke_old_unix": null}))
+        .expect("rotated by Zoom");
+    assert_eq!(
+        switched["rotation"]["via"]["app_id"],
+        "SbxAppReportingBot0001"
+    );
+    let api_secret = keychain.get(&id).expect("readable").expect("stored");
+    assert!(
+        !switched.to_string().contains(api_secret.expose()),
+        "never shown"
+    );
+    let done = rotate(json!({"action": "move_revoke_time", "revoke_old_unix": s2s_core::clock::now_unix() + 3600}))
+        .expect("moved");
+    assert!(
+        done["summary"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Zoom revokes it then"),
+        "{done}"
+    );
+}

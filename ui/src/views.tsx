@@ -1,6 +1,7 @@
 // What each view shows.
 import { MigrateView } from "./features/migrate/MigrateView";
 import { OverviewView } from "./features/overview/OverviewView";
+import { RotationView } from "./features/rotation/RotationView";
 import { ScopesView } from "./features/scopes/ScopesView";
 import { SettingsView } from "./features/settings/SettingsView";
 import { SetupView } from "./features/setup/SetupView";
@@ -19,6 +20,7 @@ export function ViewBody({ route, go, info }: { route: Route; go: Go; info: Load
   if (view === "setup") return <SetupView key={subject ?? "new"} subject={subject} go={go} />;
   if (view === "token") return <TokenView key={subject ?? "any"} subject={subject} go={go} />;
   if (view === "webhooks") return <WebhooksView go={go} />;
+  if (view === "rotate") return <RotationView key={subject ?? "any"} subject={subject} go={go} />;
   if (view === "scopes") return <ScopesView key={subject ?? "any"} subject={subject} go={go} />;
   return <MigrateView go={go} />;
 }

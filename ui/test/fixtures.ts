@@ -116,6 +116,9 @@ export function profile(name: string, extra: Partial<Profile> = {}): Profile {
     history: [],
     secret_saved_unix: null,
     webhook_secret_token_saved: false,
+    app_id: null,
+    secret_reminder_days: null,
+    rotation: null,
     ...extra,
   };
 }
@@ -132,6 +135,7 @@ export function health(p: Profile, extra: Partial<ProfileHealth> = {}): ProfileH
     missing_scopes: [],
     secret_age_days: null,
     secret_due: false,
+    secret_reminder_days: p.secret_reminder_days ?? 90,
     ...extra,
   };
 }

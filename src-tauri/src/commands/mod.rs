@@ -6,6 +6,7 @@ pub mod links;
 pub mod migrate;
 pub mod preferences;
 pub mod profiles;
+pub mod rotation;
 pub mod sandbox;
 pub mod scopes;
 pub mod token;

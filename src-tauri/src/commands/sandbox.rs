@@ -55,3 +55,33 @@ pub fn reset_sandbox(state: State<'_, AppState>) -> SandboxView {
     world.reload(Fixture::default_sandbox());
     world.sandbox_view()
 }
+
+/// The Marketplace's "Regenerate" for a Sandbox app: its old secret stops working and the new
+/// one is returned, to paste into the rotation assistant as an admin would (a Sandbox secret
+/// opens nothing real).
+#[tauri::command]
+#[specta::specta]
+pub fn regenerate_sandbox_secret(
+    state: State<'_, AppState>,
+    client_id: String,
+) -> Result<String, IpcError> {
+    state
+        .sandbox_world()
+        .regenerate_client_secret(&client_id)
+        .ok_or_else(|| IpcError::sandbox_refused(&format!("no app {client_id}")))
+}
+
+/// Lets a Sandbox app rotate its own secret through Zoom's API (adds
+/// `marketplace:update:client_secret`, as on the app's Scopes page).
+#[tauri::command]
+#[specta::specta]
+pub fn allow_sandbox_secret_rotation(
+    state: State<'_, AppState>,
+    client_id: String,
+) -> Result<SandboxView, IpcError> {
+    let mut world = state.sandbox_world();
+    if !world.grant_scope(&client_id, s2s_core::marketplace::ROTATE_SCOPE) {
+        return Err(IpcError::sandbox_refused(&format!("no app {client_id}")));
+    }
+    Ok(world.sandbox_view())
+}

@@ -87,6 +87,23 @@ export const commands = {
 	setWebhookSecretToken: (id: ProfileId, token: string | null) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_webhook_secret_token", { id, token })),
 	/**  Sends Zoom's challenge, a signed, a forged and a replayed event to the receiver. */
 	testWebhookReceiver: (request: WebhookTestRequest_Deserialize) => typedError<ReceiverReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_webhook_receiver", { request })),
+	/**  Runs `request` on profile `id`'s rotation; the status after. */
+	rotateSecret: (id: ProfileId, request: RotationRequest_Deserialize) => typedError<RotationStatus_Serialize, IpcError_Serialize>(__TAURI_INVOKE("rotate_secret", { id, request })),
+	/**  Where profile `id`'s rotation stands, without taking any step. */
+	getRotationStatus: (id: ProfileId) => typedError<RotationStatus_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_rotation_status", { id })),
+	/**  Remembers the app's Marketplace App ID and the secret's reminder period (days; null: 90). */
+	setRotationSettings: (id: ProfileId, appId: string | null, reminderDays: number | null) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_rotation_settings", { id, appId, reminderDays })),
+	/**
+	 *  The Marketplace's "Regenerate" for a Sandbox app: its old secret stops working and the new
+	 *  one is returned, to paste into the rotation assistant as an admin would (a Sandbox secret
+	 *  opens nothing real).
+	 */
+	regenerateSandboxSecret: (clientId: string) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("regenerate_sandbox_secret", { clientId })),
+	/**
+	 *  Lets a Sandbox app rotate its own secret through Zoom's API (adds
+	 *  `marketplace:update:client_secret`, as on the app's Scopes page).
+	 */
+	allowSandboxSecretRotation: (clientId: string) => typedError<SandboxView, IpcError_Serialize>(__TAURI_INVOKE("allow_sandbox_secret_rotation", { clientId })),
 	/**  The Sandbox's accounts, roles, users and apps (no secrets). */
 	getSandbox: () => __TAURI_INVOKE<SandboxView>("get_sandbox"),
 	/**
@@ -139,6 +156,15 @@ export type ApiCall_Serialize = {
 	/**  URL, path or SDK method. */
 	source: CallSource,
 };
+
+/**  Why the API path is not available for a profile. */
+export type ApiUnavailable = 
+/**  No App ID given or remembered. */
+{ reason: "no_app_id" } | 
+/**  No test has shown the token's scopes yet. */
+{ reason: "never_tested" } | 
+/**  The token lacks the rotation scope. */
+{ reason: "missing_scope" };
 
 /**  Facts about the running app. */
 export type AppInfo = {
@@ -1544,8 +1570,10 @@ export type ProfileHealth_Deserialize = {
 	missing_scopes: ScopeName[],
 	/**  Days since the secret was stored; none when S2S Desk never recorded it. */
 	secret_age_days?: number | null,
-	/**  The secret is older than [`SECRET_ROTATION_DAYS`]. */
+	/**  The secret is as old as the reminder period or older. */
 	secret_due: boolean,
+	/**  The reminder period in days: the profile's own, else [`SECRET_ROTATION_DAYS`]. */
+	secret_reminder_days: number,
 };
 
 /**  One profile's badges. */
@@ -1567,8 +1595,10 @@ export type ProfileHealth_Serialize = {
 	missing_scopes: ScopeName[],
 	/**  Days since the secret was stored; none when S2S Desk never recorded it. */
 	secret_age_days: number | null,
-	/**  The secret is older than [`SECRET_ROTATION_DAYS`]. */
+	/**  The secret is as old as the reminder period or older. */
 	secret_due: boolean,
+	/**  The reminder period in days: the profile's own, else [`SECRET_ROTATION_DAYS`]. */
+	secret_reminder_days: number,
 };
 
 /**
@@ -1633,6 +1663,12 @@ export type Profile_Deserialize = {
 	 *  profile; the token itself is never in this file.
 	 */
 	webhook_secret_token_saved?: boolean,
+	/**  The app's Marketplace App ID, for rotating its secret through Zoom's API. */
+	app_id?: string | null,
+	/**  After how many days the secret's age is flagged; none: [`health::SECRET_ROTATION_DAYS`]. */
+	secret_reminder_days?: number | null,
+	/**  A client-secret rotation under way (its secrets are in the keychain only). */
+	rotation?: Rotation_Deserialize | null,
 } & ProfileDraft_Deserialize;
 
 /**
@@ -1654,6 +1690,12 @@ export type Profile_Serialize = {
 	 *  profile; the token itself is never in this file.
 	 */
 	webhook_secret_token_saved: boolean,
+	/**  The app's Marketplace App ID, for rotating its secret through Zoom's API. */
+	app_id: string | null,
+	/**  After how many days the secret's age is flagged; none: [`health::SECRET_ROTATION_DAYS`]. */
+	secret_reminder_days: number | null,
+	/**  A client-secret rotation under way (its secrets are in the keychain only). */
+	rotation: Rotation_Serialize | null,
 } & ProfileDraft_Serialize;
 
 /**  A moment's counts. */
@@ -1827,6 +1869,153 @@ export type RoleView_Serialize = {
 	unknown_privileges: string[],
 	/**  Catalogued admin/master scopes this role may add to an app. */
 	addable_admin_scopes: string[],
+};
+
+/**  A rotation under way, as the profiles file records it (no secret). */
+export type Rotation = Rotation_Serialize | Rotation_Deserialize;
+
+/**  What the admin asked of a rotation. */
+export type RotationRequest = RotationRequest_Serialize | RotationRequest_Deserialize;
+
+/**  What the admin asked of a rotation. */
+export type RotationRequest_Deserialize = 
+/**
+ *  Take any step due (a rotation a crash or a closed window interrupted, a revoke time
+ *  passed) and say where it stands.
+ */
+{ action: "resume" } | 
+/**
+ *  Manual path: the secret the admin generated in the Marketplace, tested before it is
+ *  stored; optionally when to forget the old one by itself (Unix seconds).
+ */
+{ action: "start_manual"; new_secret: string; keep_previous_until_unix?: number | null } | 
+/**
+ *  API path: Zoom issues the new secret; the old one works until `revoke_old_unix`
+ *  (default 24 h).
+ */
+{ action: "start_api"; app_id?: string | null; revoke_old_unix?: number | null } | 
+/**  Move the old secret's revoke time (Zoom's too, on the API path). */
+{ action: "move_revoke_time"; revoke_old_unix: number } | 
+/**  The deployment switched: forget the old secret now (Zoom revokes it, on the API path). */
+{ action: "finish" } | 
+/**  Drop a rotation whose new secret is not tested yet. */
+{ action: "cancel" };
+
+/**  What the admin asked of a rotation. */
+export type RotationRequest_Serialize = 
+/**
+ *  Take any step due (a rotation a crash or a closed window interrupted, a revoke time
+ *  passed) and say where it stands.
+ */
+{ action: "resume" } | 
+/**
+ *  Manual path: the secret the admin generated in the Marketplace, tested before it is
+ *  stored; optionally when to forget the old one by itself (Unix seconds).
+ */
+{ action: "start_manual"; new_secret: string; keep_previous_until_unix: number | null } | 
+/**
+ *  API path: Zoom issues the new secret; the old one works until `revoke_old_unix`
+ *  (default 24 h).
+ */
+{ action: "start_api"; app_id: string | null; revoke_old_unix: number | null } | 
+/**  Move the old secret's revoke time (Zoom's too, on the API path). */
+{ action: "move_revoke_time"; revoke_old_unix: number } | 
+/**  The deployment switched: forget the old secret now (Zoom revokes it, on the API path). */
+{ action: "finish" } | 
+/**  Drop a rotation whose new secret is not tested yet. */
+{ action: "cancel" };
+
+/**  How far a rotation got. */
+export type RotationStage = 
+/**  The new secret is on its way to the keychain, or staged there untested. */
+"started" | 
+/**  The staged secret got a token; it is being swapped in. */
+"tested" | 
+/**  The profile uses the new secret; the old one is kept as its previous secret. */
+"switched";
+
+/**  A profile's rotation, as the app and the CLI show it. */
+export type RotationStatus = RotationStatus_Serialize | RotationStatus_Deserialize;
+
+/**  A profile's rotation, as the app and the CLI show it. */
+export type RotationStatus_Deserialize = {
+	/**  Whose. */
+	profile_id: string,
+	/**  The rotation under way; none when there is none. */
+	rotation?: Rotation_Deserialize | null,
+	/**  Whether the keychain still holds the previous secret. */
+	previous_kept: boolean,
+	/**  One line for people: "rotation in progress: new secret tested, old one kept until …". */
+	summary: string,
+	/**
+	 *  Why Zoom's rotation API cannot be used, if it cannot (from the latest test and the
+	 *  remembered App ID; the API path checks again with a fresh token).
+	 */
+	api_unavailable?: ApiUnavailable | null,
+	/**  The profile's remembered App ID. */
+	app_id?: string | null,
+};
+
+/**  A profile's rotation, as the app and the CLI show it. */
+export type RotationStatus_Serialize = {
+	/**  Whose. */
+	profile_id: string,
+	/**  The rotation under way; none when there is none. */
+	rotation: Rotation_Serialize | null,
+	/**  Whether the keychain still holds the previous secret. */
+	previous_kept: boolean,
+	/**  One line for people: "rotation in progress: new secret tested, old one kept until …". */
+	summary: string,
+	/**
+	 *  Why Zoom's rotation API cannot be used, if it cannot (from the latest test and the
+	 *  remembered App ID; the API path checks again with a fresh token).
+	 */
+	api_unavailable: ApiUnavailable | null,
+	/**  The profile's remembered App ID. */
+	app_id: string | null,
+};
+
+/**  Where the new secret came from. */
+export type RotationVia = 
+/**  Pasted by the admin from the Marketplace. */
+{ path: "manual" } | 
+/**  Issued by Zoom's `rotate_client_secret` for this App ID. */
+{ path: "api"; 
+/**  The app's Marketplace App ID. */
+app_id: string };
+
+/**  A rotation under way, as the profiles file records it (no secret). */
+export type Rotation_Deserialize = {
+	/**  Which path. */
+	via: RotationVia,
+	/**  How far it got. */
+	stage: RotationStage,
+	/**  When it started (Unix seconds). */
+	started_unix: number,
+	/**
+	 *  When the previous secret is forgotten (Zoom revokes it then, on the API path); none:
+	 *  when the admin finishes the rotation.
+	 */
+	keep_previous_until_unix?: number | null,
+	/**  When the new secret last got a token (Unix seconds). */
+	tested_unix?: number | null,
+};
+
+/**  A rotation under way, as the profiles file records it (no secret). */
+export type Rotation_Serialize = {
+	/**  Which path. */
+	via: RotationVia,
+	/**  How far it got. */
+	stage: RotationStage,
+	/**  When it started (Unix seconds). */
+	started_unix: number,
+	/**
+	 *  When the previous secret is forgotten (Zoom revokes it then, on the API path); none:
+	 *  when the admin finishes the rotation.
+	 */
+	keep_previous_until_unix: number | null,
+	/**  When the new secret last got a token (Unix seconds). */
+	tested_unix: number | null,
 };
 
 export type SampleReceiver = {

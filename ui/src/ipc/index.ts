@@ -62,6 +62,11 @@ import {
   type Check_Serialize as WebhookCheck,
   type CheckName as WebhookCheckName,
   type WebhookOptions,
+  type RotationStatus_Serialize as RotationStatus,
+  type RotationRequest_Deserialize as RotationRequest,
+  type Rotation_Serialize as Rotation,
+  type RotationStage,
+  type ApiUnavailable,
   type WebhookTestRequest_Deserialize as WebhookTestRequest,
   type ProfileHealth_Serialize as ProfileHealth,
   type TokenStatus,
@@ -109,6 +114,7 @@ export type {
 };
 export type { ScanStatus, ScanReport, Finding, ApiCall, MigrationChoices, MigrationPlan, MigrationReport, Journal, NewNames, Flag, LegacyKind };
 export type { ReceiverReport, WebhookCheck, WebhookCheckName, WebhookOptions, WebhookTestRequest };
+export type { RotationStatus, RotationRequest, Rotation, RotationStage, ApiUnavailable };
 export type {
   ScopeOverview,
   GrantedScope,
@@ -193,6 +199,14 @@ export const ipc = {
   /** Saves (or, with null, forgets) a profile's webhook Secret Token, in the keychain only. */
   setWebhookSecretToken: (id: string, token: string | null): Promise<Outcome<Profile>> => settle(() => commands.setWebhookSecretToken(id, token)),
   testWebhookReceiver: (request: WebhookTestRequest): Promise<Outcome<ReceiverReport>> => settle(() => commands.testWebhookReceiver(request)),
+  rotationStatus: (id: string): Promise<Outcome<RotationStatus>> => settle(() => commands.getRotationStatus(id)),
+  /** Starts, resumes, moves, finishes or cancels a profile's secret rotation; where it stands after. */
+  rotateSecret: (id: string, request: RotationRequest): Promise<Outcome<RotationStatus>> => settle(() => commands.rotateSecret(id, request)),
+  setRotationSettings: (id: string, appId: string | null, reminderDays: number | null): Promise<Outcome<Profile>> =>
+    settle(() => commands.setRotationSettings(id, appId, reminderDays)),
+  /** The Sandbox's stand-in for the Marketplace's "Regenerate": a new (fake) secret to paste. */
+  regenerateSandboxSecret: (clientId: string): Promise<Outcome<string>> => settle(() => commands.regenerateSandboxSecret(clientId)),
+  allowSandboxSecretRotation: (clientId: string): Promise<Outcome<SandboxView>> => settle(() => commands.allowSandboxSecretRotation(clientId)),
   preferences: (): Promise<Outcome<PreferencesView>> => settlePlain(() => commands.getPreferences()),
   setPreferences: (preferences: Preferences): Promise<Outcome<Preferences>> => settle(() => commands.setPreferences(preferences)),
   tryCall: (id: string, request: CallRequest): Promise<Outcome<TryCallResult>> => settle(() => commands.tryCall(id, request)),

@@ -30,7 +30,7 @@ export function badgesFor(health: ProfileHealth): Badge[] {
       id: "secret-due",
       label: `Secret ${health.secret_age_days} days old`,
       tone: "warn",
-      detail: "Rotate the client secret: it is older than 90 days.",
+      detail: `Rotate the client secret (Rotate secret, on the profile): it is older than the ${health.secret_reminder_days}-day reminder.`,
     });
   if (health.token === "passing") badges.push({ id: "token-ok", label: "Token OK", tone: "ok", detail: "The latest test passed." });
   if (health.token === "never_tested")
@@ -110,6 +110,7 @@ export function rowsOf(profiles: Profile[], health: ProfileHealth[]): Row[] {
       missing_scopes: [],
       secret_age_days: null,
       secret_due: false,
+      secret_reminder_days: 90,
     },
   }));
 }

@@ -106,6 +106,34 @@ mockIPC((cmd, args) => {
         ],
         zoom_will_refuse: ["Zoom only delivers to https:// endpoints (TLS 1.2 or later, with a certificate from a public CA)."],
       };
+    case "rotate_secret":
+    case "get_rotation_status": {
+      // The first profile has none under way; the second is mid-way through an API rotation.
+      const id = (args as { id: string }).id;
+      return id === "p2"
+        ? {
+            profile_id: id,
+            rotation: {
+              via: { path: "api", app_id: "AppIdAppIdAppIdAppId01" },
+              stage: "switched",
+              started_unix: 1_788_220_800,
+              keep_previous_until_unix: 1_788_307_200,
+              tested_unix: 1_788_220_801,
+            },
+            previous_kept: true,
+            summary: "rotation in progress: new secret tested and in use, old one still kept until 2026-09-02 00:00 UTC (Zoom revokes it then)",
+            api_unavailable: null,
+            app_id: "AppIdAppIdAppIdAppId01",
+          }
+        : {
+            profile_id: id,
+            rotation: null,
+            previous_kept: false,
+            summary: "no rotation in progress",
+            api_unavailable: { reason: "missing_scope" },
+            app_id: null,
+          };
+    }
     case "open_external":
       throw {
         kind: "failed",

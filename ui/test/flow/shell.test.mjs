@@ -73,7 +73,7 @@ async function onFailure(t, body) {
 test("every sidebar item opens its view", (t) =>
   onFailure(t, async () => {
     const labels = await page.getByRole("navigation").getByRole("button").allTextContents();
-    assert.deepEqual(labels, ["Overview", "Setup", "Test token", "Scopes & roles", "Webhooks", "Migrate from JWT", "Settings"]);
+    assert.deepEqual(labels, ["Overview", "Setup", "Test token", "Scopes & roles", "Rotate secret", "Webhooks", "Migrate from JWT", "Settings"]);
     for (const label of labels) {
       await page.getByRole("button", { name: label, exact: true }).click();
       await page.getByTestId("view-title").filter({ hasText: label }).waitFor();
@@ -198,6 +198,10 @@ test("every view and state the flow reaches has no serious or critical accessibi
     await page.getByTestId("role-mode").selectOption("custom");
     await page.getByTestId("privilege-picker").waitFor();
     await check("Scopes, custom role");
+    await page.getByTestId("nav-rotate").click();
+    await page.getByTestId("rotation-profile").selectOption("p2");
+    await page.getByTestId("rotation-progress").waitFor();
+    await check("Rotate secret, rotation in progress");
     await page.getByTestId("nav-webhooks").click();
     await page.getByTestId("webhook-url").fill("http://localhost:3000/zoom/webhook");
     await page.getByTestId("webhook-test").click();

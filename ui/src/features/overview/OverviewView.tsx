@@ -248,6 +248,9 @@ function ProfileRow({ row, result, testing, go, act }: RowProps) {
         <button type="button" class="button" onClick={() => go("setup", p.id)}>
           Edit
         </button>
+        <button type="button" class="button" data-testid="profile-rotate" onClick={() => go("rotate", p.id)}>
+          {p.rotation ? "Rotation in progress" : "Rotate secret"}
+        </button>
         <button type="button" class="button" onClick={() => void act(ipc.duplicateProfile(p.id))}>
           Duplicate
         </button>
