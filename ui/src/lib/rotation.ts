@@ -19,7 +19,7 @@ export function reached(stage: RotationStage, step: RotationStage): boolean {
 export function apiUnavailableText(reason: ApiUnavailable): string {
   switch (reason.reason) {
     case "no_app_id":
-      return "Enter the app's App ID (Marketplace → Manage → your app; it is not the Client ID) and save it.";
+      return "Enter the app's App ID in Settings below (Marketplace → Manage → your app; it is not the Client ID).";
     case "never_tested":
       return "Test the profile's token first: S2S Desk checks that it may rotate its own secret.";
     case "missing_scope":

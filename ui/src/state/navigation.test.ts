@@ -14,6 +14,15 @@ describe("navigation", () => {
     expect(viewFromHash("#/nope")).toBe(DEFAULT_VIEW);
   });
   it("lists the views of the product brief in order", () => {
-    expect(VIEWS.map((v) => v.label)).toEqual(["Overview", "Setup", "Test token", "Scopes & roles", "Rotate secret", "Webhooks", "Migrate from JWT", "Settings"]);
+    expect(VIEWS.map((v) => v.label)).toEqual([
+      "Overview",
+      "Setup",
+      "Test token",
+      "Scopes & roles",
+      "Rotate secret",
+      "Webhooks",
+      "Migrate from JWT",
+      "Settings",
+    ]);
   });
 });

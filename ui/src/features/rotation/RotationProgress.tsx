@@ -14,8 +14,8 @@ export function RotationProgress({ rotation, previousKept, busy, act }: Props) {
   const appId = rotation.via.path === "api" ? rotation.via.app_id : null;
   const viaApi = appId !== null;
   return (
-    <div data-testid="rotation-progress" data-stage={rotation.stage}>
-      <ol class="checklist rotation-stages">
+    <div class="rotation-progress" data-testid="rotation-progress" data-stage={rotation.stage}>
+      <ol class="rotation-stages" aria-label="Rotation stages">
         {STAGES.map(({ stage, label }) => (
           <li key={stage} data-done={reached(rotation.stage, stage)}>
             {reached(rotation.stage, stage) ? "✔" : "○"} {label}

@@ -56,8 +56,8 @@ function ManualPath({ profile, busy, act, onError }: Props) {
           <span class="muted">stands in for the Marketplace page: the old Sandbox secret stops working.</span>
         </p>
       )}
+      <label for="rotation-new-secret">New client secret</label>
       <div class="inline-field">
-        <label for="rotation-new-secret">New client secret</label>
         <input
           id="rotation-new-secret"
           data-testid="rotation-new-secret"
@@ -114,19 +114,21 @@ function ApiPath({ profile, status, busy, act, onError, onStatus }: Props) {
           )}
         </p>
       ) : (
-        <div class="inline-field">
+        <>
           <label for="rotation-overlap">Keep the old secret working for</label>
-          <select id="rotation-overlap" data-testid="rotation-overlap" value={overlap} onChange={(e) => setOverlap(Number(e.currentTarget.value))}>
-            {OVERLAPS.map((o) => (
-              <option key={o.seconds} value={o.seconds}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-          <button type="button" class="button button--primary" data-testid="rotation-start-api" disabled={busy} onClick={() => void start()}>
-            {busy ? "Rotating…" : "Rotate with Zoom's API"}
-          </button>
-        </div>
+          <div class="inline-field">
+            <select id="rotation-overlap" data-testid="rotation-overlap" value={overlap} onChange={(e) => setOverlap(Number(e.currentTarget.value))}>
+              {OVERLAPS.map((o) => (
+                <option key={o.seconds} value={o.seconds}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+            <button type="button" class="button button--primary" data-testid="rotation-start-api" disabled={busy} onClick={() => void start()}>
+              {busy ? "Rotating…" : "Rotate with Zoom's API"}
+            </button>
+          </div>
+        </>
       )}
     </div>
   );
