@@ -1,10 +1,12 @@
 //! `/_sim/*`: the test and Sandbox controls that real Zoom does not have — change a user's role,
 //! a role's privileges or an app, inject faults, move the clock, read counters, reload.
 
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -79,17 +81,85 @@ fn bad(message: impl Into<String>) -> Response {
         .into_response()
 }
 
-pub async fn state(State(sim): State<Sim>) -> Response {
-    Json(serde_json::to_value(&sim.world().fixture).unwrap_or_default()).into_response()
+/// Every `/_sim/*` control, behind [`guard`]. One handler dispatches them all: each axum
+/// handler is its own monomorphized extractor glue (about 9 KB of the app's binary apiece), and
+/// these controls are not Zoom's API, so they need none of it (docs/performance.md).
+pub async fn control(State(sim): State<Sim>, method: Method, uri: Uri, body: Bytes) -> Response {
+    let decoded = crate::routes::segments(uri.path().trim_start_matches("/_sim/"));
+    let segments: Vec<&str> = decoded.iter().map(String::as_str).collect();
+    let sim = &sim;
+    let asked = format!("{method} {}", uri.path());
+    match (method, segments.as_slice()) {
+        (Method::GET, ["state"]) => {
+            Json(serde_json::to_value(&sim.world().fixture).unwrap_or_default()).into_response()
+        }
+        // Every access token issued so far: lets tests prove no token leaked into files or logs.
+        (Method::GET, ["tokens"]) => {
+            Json(json!({"tokens": sim.world().issued_tokens()})).into_response()
+        }
+        (Method::GET, ["stats"]) => {
+            Json(serde_json::to_value(sim.world().stats()).unwrap_or_default()).into_response()
+        }
+        (Method::POST, ["users", user_id, "role"]) => {
+            with_json(&body, |b: RoleChange| set_user_role(sim, user_id, &b))
+        }
+        (Method::PUT, ["roles", role_id, "privileges"]) => {
+            with_json(&body, |b: PrivilegeChange| {
+                set_role_privileges(sim, role_id, b)
+            })
+        }
+        (Method::PATCH, ["apps", client_id]) => {
+            with_json(&body, |b: AppChange| update_app(sim, client_id, b))
+        }
+        (Method::POST, ["apps", client_id, "granular"]) => move_to_granular(sim, client_id),
+        (Method::PUT, ["faults"]) => with_json(&body, |b: FaultChange| {
+            sim.world().set_faults(b.client_id.as_deref(), b.faults);
+            StatusCode::NO_CONTENT.into_response()
+        }),
+        (Method::DELETE, ["faults"]) => {
+            sim.world().clear_faults();
+            StatusCode::NO_CONTENT.into_response()
+        }
+        (Method::PUT, ["accounts", account_id, "plan"]) => {
+            with_json(&body, |b: PlanChange| set_plan(sim, account_id, &b))
+        }
+        (Method::POST, ["accounts", account_id, "reset"]) => {
+            sim.world().reset_counters(account_id);
+            Json(json!({"account_id": account_id, "reset": true})).into_response()
+        }
+        (Method::POST, ["clock", "advance"]) => match parse::<Advance>(&body) {
+            Ok(a) => {
+                sim.world()
+                    .advance_clock(std::time::Duration::from_secs(a.secs));
+                crate::webhooks::retry_due(sim).await;
+                StatusCode::NO_CONTENT.into_response()
+            }
+            Err(refusal) => refusal,
+        },
+        (Method::POST, ["reload"]) => reload(sim, &body),
+        (Method::POST, ["webhooks", "deliver"]) => match parse(&body) {
+            Ok(request) => crate::webhooks::deliver(sim, request).await,
+            Err(refusal) => refusal,
+        },
+        (Method::GET, ["webhooks", "deliveries"]) => crate::webhooks::deliveries(sim),
+        _ => refused(
+            StatusCode::NOT_FOUND,
+            &format!("no Sandbox control answers {asked}"),
+        ),
+    }
 }
 
-/// Every access token issued so far: lets tests prove no token leaked into files or logs.
-pub async fn tokens(State(sim): State<Sim>) -> Response {
-    Json(json!({"tokens": sim.world().issued_tokens()})).into_response()
+/// The JSON body as `T`, or the 400 that says why not.
+fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, Response> {
+    serde_json::from_slice(body)
+        .map_err(|e| bad(format!("the body is not the JSON this control takes: {e}")))
 }
 
-pub async fn stats(State(sim): State<Sim>) -> Response {
-    Json(serde_json::to_value(sim.world().stats()).unwrap_or_default()).into_response()
+fn with_json<T: DeserializeOwned>(body: &[u8], then: impl FnOnce(T) -> Response) -> Response {
+    match parse(body) {
+        Ok(value) => then(value),
+        Err(refusal) => refusal,
+    }
 }
 
 #[derive(Deserialize)]
@@ -97,12 +167,8 @@ pub struct RoleChange {
     role_id: String,
 }
 
-pub async fn set_user_role(
-    State(sim): State<Sim>,
-    Path(user_id): Path<String>,
-    Json(body): Json<RoleChange>,
-) -> Response {
-    match sim.world().set_user_role(&user_id, &body.role_id) {
+fn set_user_role(sim: &Sim, user_id: &str, body: &RoleChange) -> Response {
+    match sim.world().set_user_role(user_id, &body.role_id) {
         Ok(stripped) => Json(json!({"stripped_scopes": stripped})).into_response(),
         Err(e) => bad(e),
     }
@@ -113,12 +179,8 @@ pub struct PrivilegeChange {
     privileges: Vec<String>,
 }
 
-pub async fn set_role_privileges(
-    State(sim): State<Sim>,
-    Path(role_id): Path<String>,
-    Json(body): Json<PrivilegeChange>,
-) -> Response {
-    match sim.world().set_role_privileges(&role_id, body.privileges) {
+fn set_role_privileges(sim: &Sim, role_id: &str, body: PrivilegeChange) -> Response {
+    match sim.world().set_role_privileges(role_id, body.privileges) {
         Ok(stripped) => Json(json!({"stripped_scopes": stripped})).into_response(),
         Err(e) => bad(e),
     }
@@ -137,13 +199,9 @@ pub struct AppChange {
     client_secret: Option<String>,
 }
 
-pub async fn update_app(
-    State(sim): State<Sim>,
-    Path(client_id): Path<String>,
-    Json(change): Json<AppChange>,
-) -> Response {
+fn update_app(sim: &Sim, client_id: &str, change: AppChange) -> Response {
     let mut world = sim.world();
-    let Some(app) = world.app_mut(&client_id) else {
+    let Some(app) = world.app_mut(client_id) else {
         return bad(format!("no app with client_id {client_id}"));
     };
     if change.token_tolerance == Some(0) {
@@ -171,8 +229,8 @@ pub async fn update_app(
 }
 
 /// `POST /_sim/apps/{client_id}/granular`: Zoom moves the app to granular scopes.
-pub async fn move_to_granular(State(sim): State<Sim>, Path(client_id): Path<String>) -> Response {
-    match sim.world().move_to_granular(&client_id) {
+fn move_to_granular(sim: &Sim, client_id: &str) -> Response {
+    match sim.world().move_to_granular(client_id) {
         Some(scopes) => Json(json!({"client_id": client_id, "scopes": scopes})).into_response(),
         None => bad(format!("no app with client_id {client_id}")),
     }
@@ -185,22 +243,12 @@ pub struct PlanChange {
 }
 
 /// `PUT /_sim/accounts/{account_id}/plan`: the plan whose budgets calls spend (counters reset).
-pub async fn set_plan(
-    State(sim): State<Sim>,
-    Path(account_id): Path<String>,
-    Json(change): Json<PlanChange>,
-) -> Response {
-    if sim.world().set_plan(&account_id, change.plan) {
+fn set_plan(sim: &Sim, account_id: &str, change: &PlanChange) -> Response {
+    if sim.world().set_plan(account_id, change.plan) {
         Json(json!({"account_id": account_id, "plan": change.plan})).into_response()
     } else {
         bad(format!("no account {account_id}"))
     }
-}
-
-/// `POST /_sim/accounts/{account_id}/reset`: clears its rate-limit counters.
-pub async fn reset_counters(State(sim): State<Sim>, Path(account_id): Path<String>) -> Response {
-    sim.world().reset_counters(&account_id);
-    Json(json!({"account_id": account_id, "reset": true})).into_response()
 }
 
 #[derive(Deserialize)]
@@ -211,31 +259,13 @@ pub struct FaultChange {
     faults: Faults,
 }
 
-pub async fn set_faults(State(sim): State<Sim>, Json(change): Json<FaultChange>) -> Response {
-    sim.world()
-        .set_faults(change.client_id.as_deref(), change.faults);
-    StatusCode::NO_CONTENT.into_response()
-}
-
-pub async fn clear_faults(State(sim): State<Sim>) -> Response {
-    sim.world().clear_faults();
-    StatusCode::NO_CONTENT.into_response()
-}
-
 #[derive(Deserialize)]
 pub struct Advance {
     secs: u64,
 }
 
-pub async fn advance_clock(State(sim): State<Sim>, Json(a): Json<Advance>) -> Response {
-    sim.world()
-        .advance_clock(std::time::Duration::from_secs(a.secs));
-    crate::webhooks::retry_due(&sim).await;
-    StatusCode::NO_CONTENT.into_response()
-}
-
-pub async fn reload(State(sim): State<Sim>, body: String) -> Response {
-    match Fixture::from_json(&body) {
+fn reload(sim: &Sim, body: &[u8]) -> Response {
+    match Fixture::from_json(&String::from_utf8_lossy(body)) {
         Ok(f) => {
             sim.world().reload(f);
             StatusCode::NO_CONTENT.into_response()

@@ -3,7 +3,6 @@
 //! (HTTP 400), and rate-limit headers plus 429 once the account's daily budget is spent.
 //! Required scopes per endpoint are those in data/zoom-scopes/operations.json.
 
-use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -281,30 +280,22 @@ async fn user_route(
     })
 }
 
-pub async fn get_user(
-    State(sim): State<Sim>,
-    Path(user_id): Path<String>,
-    headers: HeaderMap,
-) -> Response {
+pub async fn get_user(sim: &Sim, user_id: &str, headers: &HeaderMap) -> Response {
     user_route(
-        &sim,
-        &headers,
-        &user_id,
+        sim,
+        headers,
+        user_id,
         needs("user"),
         |user, role, account_id| Json(user_json(user, role, account_id)).into_response(),
     )
     .await
 }
 
-pub async fn user_permissions(
-    State(sim): State<Sim>,
-    Path(user_id): Path<String>,
-    headers: HeaderMap,
-) -> Response {
+pub async fn user_permissions(sim: &Sim, user_id: &str, headers: &HeaderMap) -> Response {
     user_route(
-        &sim,
-        &headers,
-        &user_id,
+        sim,
+        headers,
+        user_id,
         needs("userPermission"),
         |_, role, _| Json(json!({"permissions": role.privileges})).into_response(),
     )
@@ -330,12 +321,8 @@ async fn account_route(
 }
 
 /// `GET /users`: the account's users, paged; `status` filters (every fixture user is active).
-pub async fn list_users(
-    State(sim): State<Sim>,
-    Query(paging): Query<Paging>,
-    headers: HeaderMap,
-) -> Response {
-    account_route(&sim, &headers, needs("users"), |account, world| {
+pub async fn list_users(sim: &Sim, paging: Paging, headers: &HeaderMap) -> Response {
+    account_route(sim, headers, needs("users"), |account, world| {
         let wanted = paging.status.as_deref().unwrap_or("active");
         let users: Vec<Value> = account
             .users
@@ -380,8 +367,8 @@ pub async fn tracking_id(
     response
 }
 
-pub async fn list_roles(State(sim): State<Sim>, headers: HeaderMap) -> Response {
-    account_route(&sim, &headers, needs("roles"), |account, _| {
+pub async fn list_roles(sim: &Sim, headers: &HeaderMap) -> Response {
+    account_route(sim, headers, needs("roles"), |account, _| {
         let roles: Vec<Value> = account
             .roles
             .iter()
@@ -392,14 +379,10 @@ pub async fn list_roles(State(sim): State<Sim>, headers: HeaderMap) -> Response 
     .await
 }
 
-pub async fn get_role(
-    State(sim): State<Sim>,
-    Path(role_id): Path<String>,
-    headers: HeaderMap,
-) -> Response {
+pub async fn get_role(sim: &Sim, role_id: &str, headers: &HeaderMap) -> Response {
     account_route(
-        &sim,
-        &headers,
+        sim,
+        headers,
         needs("getRoleInformation"),
         |account, _| match account.roles.iter().find(|r| r.id == role_id) {
             Some(r) => Json(

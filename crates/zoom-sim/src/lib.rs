@@ -24,6 +24,7 @@ mod meetings;
 mod oauth;
 mod random;
 pub mod receivers;
+mod routes;
 pub mod sandbox;
 mod server;
 mod state;

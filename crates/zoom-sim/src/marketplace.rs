@@ -4,7 +4,6 @@
 //! days ahead), `update` moves that time (`now` ends the overlap); 3 changes per 15 minutes.
 //! Scopes are checked as for every route (`getAppInfo`, `RotateClientSecret` in the catalog).
 
-use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -18,40 +17,30 @@ use crate::fixture::AppState;
 use crate::state::Sim;
 use crate::world::{RotateAction, RotateRefused};
 
-pub async fn get_app(
-    State(sim): State<Sim>,
-    Path(app_id): Path<String>,
-    headers: HeaderMap,
-) -> Response {
+pub fn get_app(sim: &Sim, app_id: &str, headers: &HeaderMap) -> Response {
     // An app's own record: its user-level scope serves as well as the admin one.
-    guarded(
-        &sim,
-        &headers,
-        needs("getAppInfo"),
-        true,
-        |record, world| {
-            let app = world.account(&record.account_id).and_then(|a| {
-                a.apps
-                    .iter()
-                    .find(|app| app.app_id.as_deref() == Some(&app_id))
-            });
-            match app {
-                Some(app) => Json(json!({
-                    "app_id": app_id,
-                    "app_name": app.name,
-                    "app_type": "s2s_oauth",
-                    "app_status": match app.state {
-                        AppState::Active => "active",
-                        AppState::Deactivated => "deactivated",
-                        AppState::NotActivated => "draft",
-                    },
-                    "app_scopes": app.scopes,
-                }))
-                .into_response(),
-                None => api_error(StatusCode::NOT_FOUND, 3001, "App does not exist."),
-            }
-        },
-    )
+    guarded(sim, headers, needs("getAppInfo"), true, |record, world| {
+        let app = world.account(&record.account_id).and_then(|a| {
+            a.apps
+                .iter()
+                .find(|app| app.app_id.as_deref() == Some(app_id))
+        });
+        match app {
+            Some(app) => Json(json!({
+                "app_id": app_id,
+                "app_name": app.name,
+                "app_type": "s2s_oauth",
+                "app_status": match app.state {
+                    AppState::Active => "active",
+                    AppState::Deactivated => "deactivated",
+                    AppState::NotActivated => "draft",
+                },
+                "app_scopes": app.scopes,
+            }))
+            .into_response(),
+            None => api_error(StatusCode::NOT_FOUND, 3001, "App does not exist."),
+        }
+    })
 }
 
 #[derive(Deserialize)]
@@ -60,13 +49,13 @@ pub struct RotateBody {
     revoke_old_secret_time: Option<String>,
 }
 
-pub async fn rotate_client_secret(
-    State(sim): State<Sim>,
-    Path(app_id): Path<String>,
-    headers: HeaderMap,
-    body: Option<Json<RotateBody>>,
+pub fn rotate_client_secret(
+    sim: &Sim,
+    app_id: &str,
+    headers: &HeaderMap,
+    body: Option<RotateBody>,
 ) -> Response {
-    let Some(Json(body)) = body else {
+    let Some(body) = body else {
         return api_error(
             StatusCode::BAD_REQUEST,
             300,
@@ -86,8 +75,8 @@ pub async fn rotate_client_secret(
     };
     // The scope has no admin variant: it is about the calling app's own secret.
     guarded(
-        &sim,
-        &headers,
+        sim,
+        headers,
         needs("RotateClientSecret"),
         true,
         |record, world| {
@@ -103,7 +92,7 @@ pub async fn rotate_client_secret(
                         ),
                     },
                 };
-            match world.rotate_client_secret(&record.account_id, &app_id, action, revoke_at) {
+            match world.rotate_client_secret(&record.account_id, app_id, action, revoke_at) {
                 Ok(rotated) => {
                     let mut answer = json!({
                         "secret_id": rotated.secret_id,

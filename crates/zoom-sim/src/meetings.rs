@@ -5,7 +5,6 @@
 
 use std::time::SystemTime;
 
-use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -16,18 +15,13 @@ use crate::state::Sim;
 use crate::world::MEETING_WRITES_PER_HOST_PER_DAY;
 
 /// `GET /v2/users/{userId}/meetings` (operationId `meetings`).
-pub async fn list(
-    State(sim): State<Sim>,
-    Path(user_id): Path<String>,
-    Query(paging): Query<Paging>,
-    headers: HeaderMap,
-) -> Response {
-    if let Some(r) = fault_answer(&sim, &headers).await {
+pub async fn list(sim: &Sim, user_id: &str, paging: Paging, headers: &HeaderMap) -> Response {
+    if let Some(r) = fault_answer(sim, headers).await {
         return r;
     }
-    let own = is_own(&sim, &headers, &user_id);
-    guarded(&sim, &headers, needs("meetings"), own, |record, world| {
-        let host = resolve(world, record, &user_id);
+    let own = is_own(sim, headers, user_id);
+    guarded(sim, headers, needs("meetings"), own, |record, world| {
+        let host = resolve(world, record, user_id);
         let all: Vec<Value> = world
             .meetings
             .values()
@@ -45,23 +39,23 @@ pub async fn list(
 
 /// `POST /v2/users/{userId}/meetings` (operationId `meetingCreate`): 201 with the meeting.
 pub async fn create(
-    State(sim): State<Sim>,
-    Path(user_id): Path<String>,
-    headers: HeaderMap,
-    body: Option<Json<Value>>,
+    sim: &Sim,
+    user_id: &str,
+    headers: &HeaderMap,
+    body: Option<Value>,
 ) -> Response {
-    if let Some(r) = fault_answer(&sim, &headers).await {
+    if let Some(r) = fault_answer(sim, headers).await {
         return r;
     }
-    let asked = body.map(|Json(b)| b).unwrap_or_else(|| json!({}));
-    let own = is_own(&sim, &headers, &user_id);
+    let asked = body.unwrap_or_else(|| json!({}));
+    let own = is_own(sim, headers, user_id);
     guarded(
-        &sim,
-        &headers,
+        sim,
+        headers,
         needs("meetingCreate"),
         own,
         |record, world| {
-            let host = resolve(world, record, &user_id);
+            let host = resolve(world, record, user_id);
             if world.user(&record.account_id, &host).is_none() {
                 return api_error(
                     StatusCode::NOT_FOUND,
@@ -81,12 +75,8 @@ pub async fn create(
 }
 
 /// `GET /v2/meetings/{meetingId}` (operationId `meeting`).
-pub async fn get(
-    State(sim): State<Sim>,
-    Path(meeting_id): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    by_id(&sim, &headers, &meeting_id, "meeting", |_, meeting| {
+pub async fn get(sim: &Sim, meeting_id: &str, headers: &HeaderMap) -> Response {
+    by_id(sim, headers, meeting_id, "meeting", |_, meeting| {
         Json(meeting.clone()).into_response()
     })
     .await
@@ -95,16 +85,16 @@ pub async fn get(
 /// `PATCH /v2/meetings/{meetingId}` (operationId `meetingUpdate`): 204; counts toward the
 /// host's daily limit.
 pub async fn update(
-    State(sim): State<Sim>,
-    Path(meeting_id): Path<String>,
-    headers: HeaderMap,
-    body: Option<Json<Value>>,
+    sim: &Sim,
+    meeting_id: &str,
+    headers: &HeaderMap,
+    body: Option<Value>,
 ) -> Response {
-    let changes = body.map(|Json(b)| b).unwrap_or_else(|| json!({}));
+    let changes = body.unwrap_or_else(|| json!({}));
     by_id(
-        &sim,
-        &headers,
-        &meeting_id,
+        sim,
+        headers,
+        meeting_id,
         "meetingUpdate",
         |world, meeting| {
             let host = meeting["host_id"].as_str().unwrap_or_default().to_string();
@@ -135,15 +125,11 @@ pub async fn update(
 }
 
 /// `DELETE /v2/meetings/{meetingId}` (operationId `meetingDelete`): 204.
-pub async fn delete(
-    State(sim): State<Sim>,
-    Path(meeting_id): Path<String>,
-    headers: HeaderMap,
-) -> Response {
+pub async fn delete(sim: &Sim, meeting_id: &str, headers: &HeaderMap) -> Response {
     by_id(
-        &sim,
-        &headers,
-        &meeting_id,
+        sim,
+        headers,
+        meeting_id,
         "meetingDelete",
         |world, meeting| {
             if let Some(id) = meeting["id"].as_u64() {

@@ -3,7 +3,7 @@
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::MutexGuard;
 
-use axum::routing::{get, post, put};
+use axum::routing::post;
 use axum::Router;
 use tokio::sync::oneshot;
 
@@ -98,76 +98,27 @@ pub async fn start_with_admin_token(
     })
 }
 
-/// Every route, in one place, as Zoom's API reference lists them: OAuth, then `/v2` users,
-/// roles and meetings (each answering Zoom's shapes, scope checks and limits; one contract test
-/// per route in tests/api_contract.rs), then the `/_sim` controls. Anything else answers Zoom's
+/// Every route, in one place: OAuth, then Zoom's `/v2` API (users, roles, meetings, the
+/// Marketplace app; listed and dispatched in routes.rs, each answering Zoom's shapes, scope
+/// checks and limits; one contract test per route in tests/api_contract.rs), then the `/_sim`
+/// controls (dispatched in admin.rs). Anything else answers Zoom's
 /// JSON error, and every answer carries an `x-zm-trackingid`.
 fn router(sim: Sim) -> Router {
-    use crate::{admin, api, marketplace, meetings, oauth, receivers, webhooks};
+    use crate::{admin, api, oauth, receivers, routes};
     // The controls real Zoom does not have, behind the admin guard.
     let controls = Router::new()
-        .route("/_sim/state", get(admin::state))
-        .route("/_sim/stats", get(admin::stats))
-        .route("/_sim/tokens", get(admin::tokens))
-        .route("/_sim/users/{user_id}/role", post(admin::set_user_role))
-        .route(
-            "/_sim/roles/{role_id}/privileges",
-            put(admin::set_role_privileges),
-        )
-        .route(
-            "/_sim/apps/{client_id}",
-            axum::routing::patch(admin::update_app),
-        )
-        .route(
-            "/_sim/apps/{client_id}/granular",
-            post(admin::move_to_granular),
-        )
-        .route(
-            "/_sim/faults",
-            put(admin::set_faults).delete(admin::clear_faults),
-        )
-        .route("/_sim/accounts/{account_id}/plan", put(admin::set_plan))
-        .route(
-            "/_sim/accounts/{account_id}/reset",
-            post(admin::reset_counters),
-        )
-        .route("/_sim/clock/advance", post(admin::advance_clock))
-        .route("/_sim/reload", post(admin::reload))
-        .route("/_sim/webhooks/deliver", post(webhooks::deliver))
-        .route("/_sim/webhooks/deliveries", get(webhooks::deliveries))
+        .route("/_sim/{*control}", axum::routing::any(admin::control))
         .route_layer(axum::middleware::from_fn_with_state(
             sim.clone(),
             admin::guard,
         ));
     Router::new()
         .route("/oauth/token", post(oauth::token))
-        .route("/v2/users", get(api::list_users))
-        .route("/v2/users/{user_id}", get(api::get_user))
-        .route(
-            "/v2/users/{user_id}/permissions",
-            get(api::user_permissions),
-        )
-        .route("/v2/roles", get(api::list_roles))
-        .route("/v2/roles/{role_id}", get(api::get_role))
-        .route(
-            "/v2/users/{user_id}/meetings",
-            get(meetings::list).post(meetings::create),
-        )
-        .route(
-            "/v2/meetings/{meeting_id}",
-            get(meetings::get)
-                .patch(meetings::update)
-                .delete(meetings::delete),
-        )
+        .route("/v2/{*route}", axum::routing::any(routes::v2))
         // Sample receivers stand in for the admin's endpoint: open like one, no admin token.
         .route(
             "/_sim/receivers/{client_id}/{behaviour}",
             post(receivers::receive),
-        )
-        .route("/v2/marketplace/apps/{app_id}", get(marketplace::get_app))
-        .route(
-            "/v2/marketplace/apps/{app_id}/rotate_client_secret",
-            post(marketplace::rotate_client_secret),
         )
         .merge(controls)
         .fallback(api::not_found)

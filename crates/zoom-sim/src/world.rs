@@ -295,15 +295,7 @@ impl World {
                 }
             }
             RotateAction::New => {
-                let new_secret: String = crate::random::bytes::<24>()
-                    .iter()
-                    .map(|b| {
-                        char::from(
-                            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-                                [usize::from(*b) % 62],
-                        )
-                    })
-                    .collect();
+                let new_secret = new_client_secret();
                 let secret_id = format!("{:016x}", crate::random::u64());
                 let app = self.app_mut(&client_id).ok_or(RotateRefused::NoSuchApp)?;
                 let old = std::mem::replace(&mut app.client_secret, new_secret.clone());
@@ -326,6 +318,26 @@ impl World {
             .changes
             .push_back(now);
         Ok(rotated)
+    }
+
+    /// The Marketplace's "Regenerate" on the App Credentials page: a new secret replaces the
+    /// old one at once (only the API's rotation keeps both for a while). The new secret.
+    pub fn regenerate_client_secret(&mut self, client_id: &str) -> Option<String> {
+        let app = self.app_mut(client_id)?;
+        app.client_secret = new_client_secret();
+        Some(app.client_secret.clone())
+    }
+
+    /// Adds `scope` to an app, as the admin does on its Scopes page (tokens issued from now on
+    /// carry it).
+    pub fn grant_scope(&mut self, client_id: &str, scope: &str) -> bool {
+        let Some(app) = self.app_mut(client_id) else {
+            return false;
+        };
+        if !app.scopes.iter().any(|s| s == scope) {
+            app.scopes.push(scope.into());
+        }
+        true
     }
 
     /// The world's accounts, users and apps as they stand.
@@ -736,6 +748,19 @@ fn mint_token(client_id: &str, owner_id: &str, now: SystemTime, ttl: u64) -> Str
         b64.encode(claims.to_string()),
         b64.encode(signature)
     )
+}
+
+/// A client secret as Zoom's look: 32 letters and digits.
+fn new_client_secret() -> String {
+    crate::random::bytes::<32>()
+        .iter()
+        .map(|b| {
+            char::from(
+                b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+                    [usize::from(*b) % 62],
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
