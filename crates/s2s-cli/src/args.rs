@@ -410,7 +410,7 @@ pub struct RotateArgs {
     #[arg(long, value_name = "NAME")]
     pub profile: String,
     /// Manual path: read the new client secret from the first line of standard input.
-    #[arg(long, conflicts_with_all = ["via_api", "finish", "cancel"])]
+    #[arg(long, conflicts_with_all = ["via_api", "finish", "cancel", "revoke_old"])]
     pub new_secret_stdin: bool,
     /// Manual path: forget the old secret by itself at TIME (e.g. 2026-12-24T18:00:00Z, or 48h,
     /// 7d from now); without it, when you run --finish.
@@ -420,17 +420,17 @@ pub struct RotateArgs {
     #[arg(long, conflicts_with_all = ["finish", "cancel"])]
     pub via_api: bool,
     /// API path: the app's Marketplace App ID (remembered on the profile).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", requires = "via_api")]
     pub app_id: Option<String>,
     /// API path: when Zoom revokes the old secret: `now`, a time (2026-12-24T18:00:00Z) or a
     /// delay (48h, 7d); at most 30 days. With a rotation under way, moves that time.
     #[arg(long, value_name = "now|TIME", value_parser = parse_when)]
     pub revoke_old: Option<When>,
     /// Forget the old secret now (API path: Zoom revokes it now): your deployment switched.
-    #[arg(long, conflicts_with = "cancel")]
+    #[arg(long, conflicts_with_all = ["cancel", "revoke_old"])]
     pub finish: bool,
     /// Drop a rotation whose new secret was not tested yet; the profile keeps its secret.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "revoke_old")]
     pub cancel: bool,
     /// Replace the token host (e.g. the simulator), as for `test-token`.
     #[arg(long, value_name = "URL")]

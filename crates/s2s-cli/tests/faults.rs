@@ -615,6 +615,93 @@ fn keychain_gone_mid_session(service: &str) -> Result<String, String> {
     Ok(format!("{said}; {read_said}; no panic, file intact"))
 }
 
+/// `s2s rotate --new-secret-stdin` killed at a different moment each round, then resumed by a
+/// plain `s2s rotate`: the profile ends either untouched (old secret, no rotation) or switched
+/// (new secret in use, old one kept as previous), never in between.
+fn rotation_killed_midway(sim: &zoom_sim::SimHandle) -> Result<String, String> {
+    const NEW: &str = "regeneratedSecretReportingBot001";
+    const OLD: &str = REPORTING.1;
+    sim.world().app_mut(REPORTING.0).expect("app").client_secret = NEW.into();
+    let keychain = KeyringStore::new(APP_SERVICE);
+    let (mut untouched, mut switched) = (0, 0);
+    for round in 0..14u64 {
+        let home = tempfile::tempdir().expect("tempdir");
+        let data = home.path().join("app.s2sdesk.desktop");
+        let profiles = ProfileService::open(ProfileFile::in_dir(&data), Arc::new(keychain.clone()))
+            .expect("opens");
+        let id = profiles
+            .save(
+                None,
+                support::reporting_draft("Reporting", ProfileCloud::Sandbox),
+                Some(&Secret::new(REPORTING.1)),
+            )
+            .map_err(|e| e.to_string())?
+            .id
+            .to_string();
+        let rotate = |extra: &[&str]| {
+            let mut cmd = Command::new(env!("CARGO_BIN_EXE_s2s"));
+            cmd.env("XDG_DATA_HOME", home.path())
+                .args([
+                    "rotate",
+                    "--profile",
+                    "reporting",
+                    "--oauth-url",
+                    &sim.base_url(),
+                ])
+                .args(extra)
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
+            cmd.spawn().expect("s2s starts")
+        };
+        let mut rotating = rotate(&["--new-secret-stdin"]);
+        if let Some(mut stdin) = rotating.stdin.take() {
+            let _ = writeln!(stdin, "{NEW}");
+        }
+        std::thread::sleep(Duration::from_millis(round * 9));
+        let _ = rotating.kill();
+        let _ = rotating.wait();
+        let resumed = rotate(&[]).wait_with_output().expect("resume runs");
+        let entry = |key: &str| {
+            keychain
+                .get(key)
+                .ok()
+                .flatten()
+                .map(|s| s.expose().to_owned())
+        };
+        let (current, previous, staged) = (
+            entry(&id),
+            entry(&format!("{id}:rotation-previous")),
+            entry(&format!("{id}:rotation-new")),
+        );
+        let stage = profiles
+            .get(&id)
+            .map_err(|e| e.to_string())?
+            .rotation
+            .map(|r| r.stage);
+        use s2s_core::profiles::rotation::RotationStage;
+        match (stage, current.as_deref(), previous.as_deref(), staged) {
+            (None, Some(OLD), None, None) => untouched += 1,
+            (Some(RotationStage::Switched), Some(NEW), Some(OLD), None) => switched += 1,
+            other => {
+                return Err(format!(
+                    "round {round} (resume exit {:?}): stage {:?}, current is new: {}, previous kept: {}, staged left: {}",
+                    resumed.status.code(),
+                    other.0,
+                    other.1 == Some(NEW),
+                    other.2.is_some(),
+                    other.3.is_some()
+                ))
+            }
+        }
+        profiles.delete(&id).map_err(|e| e.to_string())?;
+    }
+    sim.world().app_mut(REPORTING.0).expect("app").client_secret = REPORTING.1.into();
+    Ok(format!(
+        "14 kills at 0–117 ms; after resuming, {switched} switched (new secret in use, old kept) and {untouched} untouched (old secret, nothing staged), none in between"
+    ))
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn faults_lose_nothing() {
     if std::env::var("S2S_FAULT_SUITE").as_deref() != Ok("1")
@@ -649,6 +736,10 @@ async fn faults_lose_nothing() {
         Row {
             fault: "simulator drops, stalls, answers garbage",
             outcome: simulator_misbehaving(&sim).await,
+        },
+        Row {
+            fault: "s2s rotate SIGKILLed mid-rotation, then resumed",
+            outcome: rotation_killed_midway(&sim),
         },
     ];
     // Last: it kills this session's Secret Service.
