@@ -624,7 +624,10 @@ fn rotation_killed_midway(sim: &zoom_sim::SimHandle) -> Result<String, String> {
     sim.world().app_mut(REPORTING.0).expect("app").client_secret = NEW.into();
     let keychain = KeyringStore::new(APP_SERVICE);
     let (mut untouched, mut switched) = (0, 0);
-    for round in 0..14u64 {
+    // Round 0 is not killed: it times a whole rotation, and the kills spread over that time.
+    let mut whole = Duration::ZERO;
+    const ROUNDS: u32 = 14;
+    for round in 0..=ROUNDS {
         let home = tempfile::tempdir().expect("tempdir");
         let data = home.path().join("app.s2sdesk.desktop");
         let profiles = ProfileService::open(ProfileFile::in_dir(&data), Arc::new(keychain.clone()))
@@ -654,13 +657,19 @@ fn rotation_killed_midway(sim: &zoom_sim::SimHandle) -> Result<String, String> {
                 .stderr(Stdio::null());
             cmd.spawn().expect("s2s starts")
         };
+        let started = Instant::now();
         let mut rotating = rotate(&["--new-secret-stdin"]);
         if let Some(mut stdin) = rotating.stdin.take() {
             let _ = writeln!(stdin, "{NEW}");
         }
-        std::thread::sleep(Duration::from_millis(round * 9));
-        let _ = rotating.kill();
-        let _ = rotating.wait();
+        if round == 0 {
+            let _ = rotating.wait();
+            whole = started.elapsed();
+        } else {
+            std::thread::sleep(whole * round / ROUNDS);
+            let _ = rotating.kill();
+            let _ = rotating.wait();
+        }
         let resumed = rotate(&[]).wait_with_output().expect("resume runs");
         let entry = |key: &str| {
             keychain
@@ -697,8 +706,14 @@ fn rotation_killed_midway(sim: &zoom_sim::SimHandle) -> Result<String, String> {
         profiles.delete(&id).map_err(|e| e.to_string())?;
     }
     sim.world().app_mut(REPORTING.0).expect("app").client_secret = REPORTING.1.into();
+    ensure!(
+        switched > 1 && untouched >= 1,
+        "the kills did not spread over the rotation ({switched} switched, {untouched} untouched)"
+    );
     Ok(format!(
-        "14 kills at 0–117 ms; after resuming, {switched} switched (new secret in use, old kept) and {untouched} untouched (old secret, nothing staged), none in between"
+        "{ROUNDS} kills spread over a whole rotation ({} ms); after resuming, {} switched (new secret in use, old kept) and {untouched} untouched (old secret, nothing staged), none in between",
+        whole.as_millis(),
+        switched - 1
     ))
 }
 
