@@ -355,6 +355,31 @@ pub enum CloudArg {
     Government,
 }
 
+impl TargetArgs {
+    /// A saved profile reached as `test-token` reaches it: its own cloud, or `oauth_url` under
+    /// the same rules; no probe (the commands using this ask for a token and nothing else).
+    pub fn saved_profile(
+        name: &str,
+        oauth_url: Option<String>,
+        allow_custom_host: bool,
+        timeout: u64,
+    ) -> Self {
+        Self {
+            profile: Some(name.to_owned()),
+            account_id: None,
+            client_id: None,
+            client_secret_stdin: false,
+            cloud: CloudArg::Commercial,
+            oauth_url,
+            allow_custom_host,
+            token_index: None,
+            require_scope: Vec::new(),
+            timeout,
+            no_probe: true,
+        }
+    }
+}
+
 impl From<CloudArg> for s2s_core::Cloud {
     fn from(c: CloudArg) -> Self {
         match c {

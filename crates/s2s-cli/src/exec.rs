@@ -6,7 +6,7 @@
 
 use std::process::Command;
 
-use crate::args::{CloudArg, ExecArgs, TargetArgs};
+use crate::args::{ExecArgs, TargetArgs};
 use crate::exit;
 use crate::failure::{self, usage, Failure};
 use crate::target::Target;
@@ -29,19 +29,12 @@ pub async fn run(a: ExecArgs) -> u8 {
 }
 
 async fn prepare(a: &ExecArgs) -> Result<Command, Failure> {
-    let target = Target::prepare(&TargetArgs {
-        profile: Some(a.profile.clone()),
-        account_id: None,
-        client_id: None,
-        client_secret_stdin: false,
-        cloud: CloudArg::Commercial,
-        oauth_url: a.oauth_url.clone(),
-        allow_custom_host: a.allow_custom_host,
-        token_index: None,
-        require_scope: Vec::new(),
-        timeout: a.timeout,
-        no_probe: true,
-    })?;
+    let target = Target::prepare(&TargetArgs::saved_profile(
+        &a.profile,
+        a.oauth_url.clone(),
+        a.allow_custom_host,
+        a.timeout,
+    ))?;
     let mut command = Command::new(&a.command[0]);
     command.args(&a.command[1..]);
     for name in CREDENTIAL_VARIABLES {

@@ -7,7 +7,7 @@ use s2s_core::tester::FailureReport;
 use s2s_core::TokenTester;
 use serde_json::json;
 
-use crate::args::{CloudArg, RotateArgs, TargetArgs, When};
+use crate::args::{RotateArgs, TargetArgs, When};
 use crate::exit;
 use crate::failure::{self, Failure};
 use crate::target::Target;
@@ -29,19 +29,12 @@ pub async fn run(a: RotateArgs) -> u8 {
 async fn rotate(a: &RotateArgs) -> Result<(String, RotationStatus), Failure> {
     // The endpoint rules of `test-token` (a real profile's secret never goes to another host
     // unless allowed), and the profile, read once.
-    let target = Target::prepare(&TargetArgs {
-        profile: Some(a.profile.clone()),
-        account_id: None,
-        client_id: None,
-        client_secret_stdin: false,
-        cloud: CloudArg::Commercial,
-        oauth_url: a.oauth_url.clone(),
-        allow_custom_host: a.allow_custom_host,
-        token_index: None,
-        require_scope: Vec::new(),
-        timeout: a.timeout,
-        no_probe: true,
-    })?;
+    let target = Target::prepare(&TargetArgs::saved_profile(
+        &a.profile,
+        a.oauth_url.clone(),
+        a.allow_custom_host,
+        a.timeout,
+    ))?;
     let (service, profile, options) = target.saved().ok_or_else(|| {
         failure::usage(
             "rotate needs a saved profile".into(),

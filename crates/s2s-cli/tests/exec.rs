@@ -8,25 +8,7 @@ use s2s_core::keychain::{KeyringStore, APP_SERVICE};
 use s2s_core::profiles::file::ProfileFile;
 use s2s_core::profiles::service::ProfileService;
 use s2s_core::profiles::ProfileCloud;
-use s2s_core::Secret;
 use support::{run, with_data_home, Run, ACCOUNT, REPORTING};
-
-/// A data home with a commercial profile "Reporting" whose secret is in the real keychain.
-fn home_with_profile() -> (tempfile::TempDir, ProfileService, String) {
-    let home = tempfile::tempdir().expect("tempdir");
-    let service = ProfileService::open(
-        ProfileFile::in_dir(&home.path().join("app.s2sdesk.desktop")),
-        std::sync::Arc::new(KeyringStore::new(APP_SERVICE)),
-    )
-    .expect("opens");
-    let draft = support::reporting_draft("Reporting", ProfileCloud::Commercial);
-    let id = service
-        .save(None, draft, Some(&Secret::new(REPORTING.1)))
-        .expect("saved")
-        .id
-        .to_string();
-    (home, service, id)
-}
 
 async fn exec(home: &tempfile::TempDir, args: &[&str]) -> Run {
     let mut cmd = with_data_home(home);
@@ -41,7 +23,7 @@ const PRINT_ENV: &str = r#"printf '%s|%s|%s|%s|%s' "$ZOOM_ACCOUNT_ID" "$ZOOM_CLI
 
 #[tokio::test]
 async fn the_child_gets_the_credentials_in_its_environment_and_the_parent_prints_nothing() {
-    let (home, service, id) = home_with_profile();
+    let (home, service, id) = support::home_with_saved_profile(ProfileCloud::Commercial);
     let ran = exec(
         &home,
         &["--profile", "reporting", "--", "sh", "-c", PRINT_ENV],
@@ -64,7 +46,7 @@ async fn the_child_gets_the_credentials_in_its_environment_and_the_parent_prints
 
 #[tokio::test]
 async fn with_token_the_child_gets_a_token_and_the_api_url_and_never_the_secret() {
-    let (home, service, id) = home_with_profile();
+    let (home, service, id) = support::home_with_saved_profile(ProfileCloud::Commercial);
     let sim = support::sim().await;
     let ran = exec(
         &home,
@@ -110,7 +92,7 @@ async fn with_token_the_child_gets_a_token_and_the_api_url_and_never_the_secret(
 
 #[tokio::test]
 async fn the_exit_code_and_signals_are_the_childs() {
-    let (home, service, id) = home_with_profile();
+    let (home, service, id) = support::home_with_saved_profile(ProfileCloud::Commercial);
     let code = exec(
         &home,
         &["--profile", "Reporting", "--", "sh", "-c", "exit 42"],

@@ -7,32 +7,12 @@
 mod support;
 
 use s2s_core::keychain::{KeyringStore, SecretStore, APP_SERVICE};
-use s2s_core::profiles::file::ProfileFile;
-use s2s_core::profiles::service::ProfileService;
 use s2s_core::profiles::ProfileCloud;
-use s2s_core::Secret;
 use support::{run, with_data_home, Run, REPORTING};
 use zoom_sim::SimHandle;
 
 const NEW_SECRET: &str = "regeneratedSecretReportingBot001";
 const APP_ID: &str = "SbxAppReportingBot0001";
-
-/// A data home with a Sandbox profile "Reporting" whose secret is in the real keychain.
-fn home_with_profile() -> (tempfile::TempDir, ProfileService, String) {
-    let home = tempfile::tempdir().expect("tempdir");
-    let service = ProfileService::open(
-        ProfileFile::in_dir(&home.path().join("app.s2sdesk.desktop")),
-        std::sync::Arc::new(KeyringStore::new(APP_SERVICE)),
-    )
-    .expect("opens");
-    let draft = support::reporting_draft("Reporting", ProfileCloud::Sandbox);
-    let id = service
-        .save(None, draft, Some(&Secret::new(REPORTING.1)))
-        .expect("saved")
-        .id
-        .to_string();
-    (home, service, id)
-}
 
 async fn rotate(
     home: &tempfile::TempDir,
@@ -54,7 +34,7 @@ fn entry(key: &str) -> Option<String> {
 
 #[tokio::test]
 async fn a_pasted_secret_is_tested_then_swapped_in_and_the_old_one_kept_until_finish() {
-    let (home, service, id) = home_with_profile();
+    let (home, service, id) = support::home_with_saved_profile(ProfileCloud::Sandbox);
     let sim = support::sim().await;
     let previous = format!("{id}:rotation-previous");
 
@@ -149,7 +129,7 @@ async fn a_pasted_secret_is_tested_then_swapped_in_and_the_old_one_kept_until_fi
 
 #[tokio::test]
 async fn the_api_path_keeps_both_secrets_until_the_revoke_time_and_now_ends_it() {
-    let (home, service, id) = home_with_profile();
+    let (home, service, id) = support::home_with_saved_profile(ProfileCloud::Sandbox);
     let sim = support::sim().await;
 
     let unavailable = rotate(&home, &sim, &["--via-api", "--app-id", APP_ID], None).await;
@@ -216,7 +196,7 @@ async fn the_api_path_keeps_both_secrets_until_the_revoke_time_and_now_ends_it()
 
 #[tokio::test]
 async fn bad_rotate_input_is_refused_before_anything_is_sent() {
-    let (home, service, id) = home_with_profile();
+    let (home, service, id) = support::home_with_saved_profile(ProfileCloud::Sandbox);
     let sim = support::sim().await;
     for (args, says) in [
         (&["--revoke-old", "yesterday"][..], "not a time"),

@@ -35,6 +35,34 @@ pub fn reporting_draft(name: &str, cloud: ProfileCloud) -> ProfileDraft {
     }
 }
 
+/// A data home holding the Reporting Bot as profile "Reporting" on `cloud`, its secret in the
+/// real keychain (the test command runs inside a private Secret Service); the service and the id.
+pub fn home_with_saved_profile(
+    cloud: ProfileCloud,
+) -> (
+    tempfile::TempDir,
+    s2s_core::profiles::service::ProfileService,
+    String,
+) {
+    use s2s_core::keychain::{KeyringStore, APP_SERVICE};
+    let home = tempfile::tempdir().expect("tempdir");
+    let service = s2s_core::profiles::service::ProfileService::open(
+        ProfileFile::in_dir(&home.path().join("app.s2sdesk.desktop")),
+        std::sync::Arc::new(KeyringStore::new(APP_SERVICE)),
+    )
+    .expect("opens");
+    let id = service
+        .save(
+            None,
+            reporting_draft("Reporting", cloud),
+            Some(&s2s_core::Secret::new(REPORTING.1)),
+        )
+        .expect("saved")
+        .id
+        .to_string();
+    (home, service, id)
+}
+
 /// Makes the profile's client secret `days` old, as if stored then.
 pub fn age_secret(home: &tempfile::TempDir, id: &str, days: i64) {
     let file = ProfileFile::in_dir(&home.path().join("app.s2sdesk.desktop"));

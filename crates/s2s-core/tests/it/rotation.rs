@@ -13,11 +13,10 @@ use s2s_core::profiles::rotation::{
     ApiUnavailable, RotationError, RotationStage, RotationStep, RotationVia,
 };
 use s2s_core::profiles::service::ProfileService;
-use s2s_core::profiles::{ProfileCloud, ProfileDraft};
 use s2s_core::{ErrorKind, Secret};
 use zoom_sim::SimHandle;
 
-use crate::support::{sim, tester, ACCOUNT, REPORTING};
+use crate::support::{reporting_draft, sim, tester, REPORTING};
 
 const NEW_SECRET: &str = "regeneratedSecretReportingBot001";
 const APP_ID: &str = "SbxAppReportingBot0001";
@@ -88,20 +87,12 @@ impl Machine {
         let keychain = Arc::new(FlakyStore::default());
         let service =
             ProfileService::open(ProfileFile::in_dir(dir.path()), keychain.clone()).expect("opens");
-        let draft = ProfileDraft {
-            tags: Vec::new(),
-            name: "Reporting".into(),
-            cloud: ProfileCloud::Sandbox,
-            account_id: ACCOUNT.into(),
-            client_id: REPORTING.0.into(),
-            notes: String::new(),
-            expected_scopes: vec![],
-            token_index: None,
-            token_rule: None,
-            account_plan: None,
-        };
         let id = service
-            .save(None, draft, Some(&Secret::new(REPORTING.1)))
+            .save(
+                None,
+                reporting_draft("Reporting"),
+                Some(&Secret::new(REPORTING.1)),
+            )
             .expect("saved")
             .id
             .to_string();

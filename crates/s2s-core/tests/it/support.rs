@@ -64,13 +64,22 @@ pub fn saved_reporting_bot(
     use s2s_core::keychain::MemoryStore;
     use s2s_core::profiles::file::ProfileFile;
     use s2s_core::profiles::service::ProfileService;
-    use s2s_core::profiles::{ProfileCloud, ProfileDraft};
     let profiles = ProfileService::open(ProfileFile::in_dir(dir), Arc::new(MemoryStore::default()))
         .expect("opens");
-    let draft = ProfileDraft {
+    let id = profiles
+        .save(None, reporting_draft(name), Some(&Secret::new(REPORTING.1)))
+        .expect("saved")
+        .id
+        .to_string();
+    (profiles, id)
+}
+
+/// The Sandbox's Reporting Bot as a profile draft named `name`.
+pub fn reporting_draft(name: &str) -> s2s_core::profiles::ProfileDraft {
+    s2s_core::profiles::ProfileDraft {
         tags: Vec::new(),
         name: name.into(),
-        cloud: ProfileCloud::Sandbox,
+        cloud: s2s_core::profiles::ProfileCloud::Sandbox,
         account_id: ACCOUNT.into(),
         client_id: REPORTING.0.into(),
         notes: String::new(),
@@ -78,11 +87,5 @@ pub fn saved_reporting_bot(
         token_index: None,
         token_rule: None,
         account_plan: None,
-    };
-    let id = profiles
-        .save(None, draft, Some(&Secret::new(REPORTING.1)))
-        .expect("saved")
-        .id
-        .to_string();
-    (profiles, id)
+    }
 }
