@@ -567,7 +567,9 @@ impl Rotator<'_> {
         match rotation.stage {
             RotationStage::Started => match (staged, self.carried.take()) {
                 (Some(staged), _) => {
-                    self.test(&profile, &staged).await?;
+                    if let Err(e) = self.test(&profile, &staged).await {
+                        return Err(still_staged(e));
+                    }
                     let now = self.now();
                     self.record(|p| {
                         if let Some(r) = p.rotation.as_mut() {
@@ -775,6 +777,21 @@ impl Rotator<'_> {
             }
             Err(f) => Err(RotationError::Zoom(f)),
         }
+    }
+}
+
+/// A staged secret that failed its test is kept (on the API path it exists nowhere else): say
+/// so, instead of the manual path's "nothing was stored".
+fn still_staged(e: RotationError) -> RotationError {
+    match e {
+        RotationError::NewSecretRejected(mut f) => {
+            f.advice = format!(
+                "The new secret stays staged, not in use: resume to test it again, or cancel the rotation. {}",
+                f.advice
+            );
+            RotationError::Zoom(f)
+        }
+        other => other,
     }
 }
 

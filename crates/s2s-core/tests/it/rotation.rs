@@ -672,3 +672,46 @@ async fn an_api_rotation_cut_off_before_its_secret_was_stored_says_what_to_do() 
     );
     assert!(accepted(&sim, REPORTING.1));
 }
+
+#[tokio::test]
+async fn a_staged_secret_that_stops_working_stays_staged_until_resumed_or_cancelled() {
+    let sim = sim().await;
+    regenerate(&sim);
+    let url = sim.base_url();
+    let (tester, _) = tester();
+    let machine = Machine::with_reporting_bot();
+    let service = machine.open();
+    let mut rotator = service
+        .rotator(&tester, &machine.id, Some(&url))
+        .expect("rotator");
+    rotator
+        .begin_manual(&Secret::new(NEW_SECRET), None)
+        .await
+        .expect("begins");
+    assert_eq!(
+        rotator.step().await.expect("stored"),
+        Some(RotationStep::StoredNew)
+    );
+    // Someone pressed Regenerate again in the Marketplace meanwhile.
+    crate::support::edit_app(&sim, REPORTING.0, |app| {
+        app.client_secret = "yetAnotherSecretReportingBot0001".into();
+    });
+    let e = rotator
+        .step()
+        .await
+        .expect_err("Zoom refuses the staged secret");
+    assert_eq!(e.kind(), ErrorKind::InvalidClient);
+    assert!(
+        e.advice().starts_with("The new secret stays staged"),
+        "{}",
+        e.advice()
+    );
+    assert_eq!(machine.entry("rotation-new").as_deref(), Some(NEW_SECRET));
+    assert_eq!(
+        machine.entry("").as_deref(),
+        Some(REPORTING.1),
+        "not in use"
+    );
+    rotator.cancel().expect("cancelled");
+    assert_eq!(machine.keychain.inner.len(), 1);
+}
