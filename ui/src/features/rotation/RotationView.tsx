@@ -5,13 +5,13 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewHeader } from "../../components/ViewHeader";
-import { ipc, type IpcError, type Profile, type ProfileHealth, type RotationRequest, type RotationStatus } from "../../ipc";
+import { ipc, type IpcError, type ProfileHealth, type RotationRequest, type RotationStatus } from "../../ipc";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import type { Go } from "../../state/navigation";
 import { refreshProfiles, useProfiles } from "../../state/profiles";
 import { RotationProgress } from "./RotationProgress";
 import { RotationSettings } from "./RotationSettings";
-import { StartRotation } from "./StartRotation";
+import { StartRotation, type StartProps } from "./StartRotation";
 
 export function RotationView({ subject, go }: { subject: string | null; go: Go }) {
   const list = useProfiles();
@@ -31,14 +31,10 @@ export function RotationView({ subject, go }: { subject: string | null; go: Go }
     let live = true;
     setStatus(null);
     setError(null);
-    void ipc.rotateSecret(profileId, { action: "resume" }).then(async (outcome) => {
+    void rotate(profileId, { action: "resume" }).then(({ status, error }) => {
       if (!live) return;
-      if (outcome.ok) setStatus(outcome.value);
-      else {
-        setError(outcome.error);
-        const plain = await ipc.rotationStatus(profileId);
-        if (live && plain.ok) setStatus(plain.value);
-      }
+      setStatus(status);
+      setError(error);
     });
     return () => {
       live = false;
@@ -50,16 +46,12 @@ export function RotationView({ subject, go }: { subject: string | null; go: Go }
       if (!profileId) return false;
       setBusy(true);
       setError(null);
-      const outcome = await ipc.rotateSecret(profileId, request);
+      const { status: next, error: failed } = await rotate(profileId, request);
       setBusy(false);
-      if (outcome.ok) setStatus(outcome.value);
-      else setError(outcome.error);
+      if (next) setStatus(next);
+      setError(failed);
       await refreshProfiles();
-      if (!outcome.ok) {
-        const plain = await ipc.rotationStatus(profileId);
-        if (plain.ok) setStatus(plain.value);
-      }
-      return outcome.ok;
+      return failed === null;
     },
     [profileId],
   );
@@ -104,14 +96,7 @@ export function RotationView({ subject, go }: { subject: string | null; go: Go }
   );
 }
 
-type BodyProps = {
-  profile: Profile;
-  status: RotationStatus;
-  busy: boolean;
-  act: (request: RotationRequest) => Promise<boolean>;
-  onError: (e: IpcError) => void;
-  onStatus: (s: RotationStatus) => void;
-};
+type BodyProps = StartProps;
 
 function Body({ profile, status, busy, act, onError, onStatus }: BodyProps) {
   return (
@@ -142,4 +127,12 @@ function SecretAge({ health }: { health: ProfileHealth | null }) {
 
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Runs `request`; where the rotation stands after, even when the request failed. */
+async function rotate(id: string, request: RotationRequest): Promise<{ status: RotationStatus | null; error: IpcError | null }> {
+  const outcome = await ipc.rotateSecret(id, request);
+  if (outcome.ok) return { status: outcome.value, error: null };
+  const plain = await ipc.rotationStatus(id);
+  return { status: plain.ok ? plain.value : null, error: outcome.error };
 }

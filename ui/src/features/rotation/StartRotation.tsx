@@ -6,7 +6,7 @@ import { ipc, type IpcError, type Profile, type RotationRequest, type RotationSt
 import { apiUnavailableText, DEFAULT_OVERLAP, OVERLAPS } from "../../lib/rotation";
 import { refreshProfiles } from "../../state/profiles";
 
-type Props = {
+export type StartProps = {
   profile: Profile;
   status: RotationStatus;
   busy: boolean;
@@ -15,7 +15,7 @@ type Props = {
   onStatus: (s: RotationStatus) => void;
 };
 
-export function StartRotation(props: Props) {
+export function StartRotation(props: StartProps) {
   return (
     <div class="rotation-paths">
       <ManualPath {...props} />
@@ -24,7 +24,7 @@ export function StartRotation(props: Props) {
   );
 }
 
-function ManualPath({ profile, busy, act, onError }: Props) {
+function ManualPath({ profile, busy, act, onError }: StartProps) {
   const [secret, setSecret] = useState("");
   const sandbox = profile.cloud === "sandbox";
 
@@ -80,7 +80,7 @@ function ManualPath({ profile, busy, act, onError }: Props) {
   );
 }
 
-function ApiPath({ profile, status, busy, act, onError, onStatus }: Props) {
+function ApiPath({ profile, status, busy, act, onError, onStatus }: StartProps) {
   const [overlap, setOverlap] = useState(DEFAULT_OVERLAP);
   const unavailable = status.api_unavailable;
   const sandboxFix = profile.cloud === "sandbox" && unavailable?.reason === "missing_scope";
