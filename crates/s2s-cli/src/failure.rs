@@ -7,6 +7,7 @@ use s2s_core::ErrorKind;
 use serde_json::{json, Value};
 
 use crate::exit;
+use crate::out::inert;
 
 /// A failure to report: from validation, the endpoint guard, the profile store, or Zoom.
 pub struct Failure(FailureReport);
@@ -34,25 +35,30 @@ pub fn print(failure: &Failure, as_json: bool) -> u8 {
     let f = &failure.0;
     if as_json {
         let out = json!({"ok": false, "scopes": [], "expires_in": null, "api_url": null, "latency_ms": null, "error": failure.json()});
-        println!("{out}");
+        crate::out::json(&out);
     } else {
-        eprintln!("✘ {}", f.message);
+        // Messages quote Zoom's answers and file names: one line each, whatever they hold.
+        errln!("✘ {}", inert(&f.message));
         for issue in &f.issues {
-            eprintln!("  • {}: {}", issue.field.label(), issue.message);
+            errln!("  • {}: {}", issue.field.label(), inert(&issue.message));
         }
         if let Some(status) = f.http_status {
             let zoom = [
-                f.zoom_error.as_deref().map(|e| format!("error {e}")),
-                f.zoom_reason.as_deref().map(|r| format!("reason \"{r}\"")),
+                f.zoom_error
+                    .as_deref()
+                    .map(|e| format!("error {}", inert(e))),
+                f.zoom_reason
+                    .as_deref()
+                    .map(|r| format!("reason \"{}\"", inert(r))),
             ];
             let zoom: Vec<String> = zoom.into_iter().flatten().collect();
-            eprintln!(
+            errln!(
                 "  HTTP {status}{}{}",
                 if zoom.is_empty() { "" } else { " · " },
                 zoom.join(" · ")
             );
         }
-        eprintln!("  What to do: {}", f.advice);
+        errln!("  What to do: {}", inert(&f.advice));
     }
     exit::for_kind(f.kind)
 }

@@ -50,7 +50,7 @@ fn limits(args: LimitsArgs) -> Result<u8, Failure> {
     let report = plan_limits(catalog(), args.plan.into(), args.hosts, &volumes)
         .map_err(|e| usage(e.to_string(), "Name calls as METHOD PATH (quoted) or Zoom's operationId, e.g. \"GET /users\" or users."))?;
     if args.json {
-        println!("{}", json!(report));
+        crate::out::json(&json!(report));
     } else {
         print(&report);
     }
@@ -114,14 +114,14 @@ fn print(r: &LimitsReport) {
     } else {
         format!("{} hosts", r.hosts)
     };
-    println!("Plan: {:?} · user-level calls spread over {hosts}", r.plan);
+    outln!("Plan: {:?} · user-level calls spread over {hosts}", r.plan);
     for l in &r.labels {
         let share = l.peak_per_second / l.budget_per_second;
         let day = l
             .budget_per_day
             .map(|d| format!(" · {} of {d} a day", l.per_day))
             .unwrap_or_else(|| format!(" · {} a day", l.per_day));
-        println!(
+        outln!(
             "  {:<18} peak {:>8.2}/s of {:>6.2}/s{day}  {} {}",
             format!("{:?}", l.label),
             l.peak_per_second,
@@ -132,7 +132,7 @@ fn print(r: &LimitsReport) {
     }
     if let Some(s) = &r.shared {
         let share = s.per_day as f64 / s.budget_per_day as f64;
-        println!(
+        outln!(
             "  Heavy + Resource-intensive, shared: {} of {} a day  {} {}",
             s.per_day,
             s.budget_per_day,
@@ -141,7 +141,7 @@ fn print(r: &LimitsReport) {
         );
     }
     for u in &r.user_limits {
-        println!(
+        outln!(
             "  Per host: {} {} of {} a day  {} {}",
             u.call,
             u.per_host_per_day,
@@ -151,15 +151,15 @@ fn print(r: &LimitsReport) {
         );
     }
     if !r.unlabelled.is_empty() {
-        println!(
+        outln!(
             "  No published rate-limit label (not judged): {}",
             r.unlabelled.join(", ")
         );
     }
     for a in &r.advice {
-        println!("What helps: {a}");
+        outln!("What helps: {a}");
     }
-    println!(
+    outln!(
         "{}",
         if r.exceeded {
             "✘ A limit would be exceeded: Zoom would answer 429."

@@ -3,6 +3,8 @@
 //! It parses arguments, reads credentials (never from a plain flag value), calls the core, and
 //! renders the result (see `render`). Exit codes are a contract: see `exit` and `s2s --help`.
 
+#[macro_use]
+mod out;
 mod args;
 mod exec;
 mod exit;
@@ -35,7 +37,7 @@ fn main() -> std::process::ExitCode {
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("s2s: cannot start the async runtime: {e}");
+            errln!("s2s: cannot start the async runtime: {e}");
             return std::process::ExitCode::from(exit::INTERNAL);
         }
     };

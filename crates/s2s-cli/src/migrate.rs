@@ -22,6 +22,7 @@ use serde_json::json;
 use crate::args::{MigrateApplyArgs, MigrateCommand, MigrateScanArgs, MigrateUndoArgs};
 use crate::exit;
 use crate::failure::{self, usage, Failure};
+use crate::out::{inert, shell_word};
 use crate::target::Target;
 
 /// The plan file: a scan, as `s2s migrate apply` reads it back.
@@ -73,7 +74,7 @@ fn scan_cmd(a: MigrateScanArgs) -> Result<u8, Failure> {
         })?;
     }
     if a.json {
-        println!("{}", json!(report));
+        crate::out::json(&json!(report));
     } else {
         print_scan(&report, a.plan.as_deref());
     }
@@ -90,19 +91,19 @@ fn kind(k: LegacyKind) -> &'static str {
 }
 
 fn print_scan(r: &ScanReport, plan: Option<&Path>) {
-    println!(
+    outln!(
         "Scanned {} files ({} KB) in {} ms under {}{}",
         r.progress.files_scanned,
         r.progress.bytes_scanned / 1024,
         r.duration_ms,
-        r.root,
+        inert(&r.root),
         if r.cancelled {
             " — CANCELLED, partial"
         } else {
             ""
         }
     );
-    println!("Legacy JWT credentials: {}", r.findings.len());
+    outln!("Legacy JWT credentials: {}", r.findings.len());
     for f in &r.findings {
         let flags: Vec<String> = f
             .flags
@@ -125,13 +126,15 @@ fn print_scan(r: &ScanReport, plan: Option<&Path>) {
                 )
             })
             .unwrap_or_default();
-        println!(
-            "  {}:{}  {:<10} {:<22} {}{jwt}{}",
-            f.file,
+        // Everything below comes from the scanned project: file names and contents, inert.
+        outln!(
+            "  {}:{}  {:<10} {:<22} {}{}{}",
+            inert(&f.file),
             f.line,
             kind(f.kind),
-            f.key.as_deref().unwrap_or("(hard-coded)"),
-            f.masked,
+            inert(f.key.as_deref().unwrap_or("(hard-coded)")),
+            inert(&f.masked),
+            inert(&jwt),
             if flags.is_empty() {
                 String::new()
             } else {
@@ -143,19 +146,25 @@ fn print_scan(r: &ScanReport, plan: Option<&Path>) {
         .iter()
         .any(|f| f.flags.contains(&Flag::CommittedToGit))
     {
-        println!("! Some secrets are committed to git: after migrating, deactivate the JWT app.");
+        outln!("! Some secrets are committed to git: after migrating, deactivate the JWT app.");
     }
-    println!("Zoom API calls: {}", r.calls.len());
+    outln!("Zoom API calls: {}", r.calls.len());
     for c in &r.calls {
         let op = c
             .operation
             .as_ref()
             .map(|o| o.summary.clone())
             .unwrap_or_else(|| "not in the scope catalog".into());
-        println!("  {}:{}  {}  — {op}", c.file, c.line, c.call);
+        outln!(
+            "  {}:{}  {}  — {}",
+            inert(&c.file),
+            c.line,
+            inert(&c.call),
+            inert(&op)
+        );
     }
     if !r.scopes.is_empty() {
-        println!(
+        outln!(
             "Scopes the S2S app needs: {}",
             r.scopes
                 .iter()
@@ -165,10 +174,10 @@ fn print_scan(r: &ScanReport, plan: Option<&Path>) {
         );
     }
     if let Some(plan) = plan {
-        println!(
+        outln!(
             "Plan written to {}. Next: ZOOM_ACCOUNT_ID=… ZOOM_CLIENT_ID=… s2s migrate apply {}",
-            plan.display(),
-            plan.display()
+            inert(&plan.display().to_string()),
+            shell_word(&plan.display().to_string())
         );
     }
 }
@@ -216,15 +225,14 @@ async fn apply_cmd(a: MigrateApplyArgs) -> Result<u8, Failure> {
         })?;
     }
     if a.json {
-        println!(
-            "{}",
-            json!({"applied": true, "tested": test.is_some(), "journal": journal.path(), "files": journal.files})
+        crate::out::json(
+            &json!({"applied": true, "tested": test.is_some(), "journal": journal.path(), "files": journal.files}),
         );
     } else {
-        println!(
+        outln!(
             "Migrated {} file(s). Undo: s2s migrate undo {}",
             journal.files.len(),
-            journal.path().display()
+            shell_word(&journal.path().display().to_string())
         );
     }
     Ok(exit::OK)
@@ -278,12 +286,12 @@ fn print_previews(
         .map_err(|e| usage(e.to_string(), "Run `s2s migrate scan` again."))?;
     if as_json {
         let previews = s2s_migrate::plan::previews(&edits);
-        println!("{}", json!({"previews": previews, "applied": false}));
+        crate::out::json(&json!({"previews": previews, "applied": false}));
     } else {
         for e in &edits {
-            print!("{}", e.preview);
+            out!("{}", e.preview);
         }
-        println!("Dry run: nothing written, nothing tested.");
+        outln!("Dry run: nothing written, nothing tested.");
     }
     Ok(exit::OK)
 }
@@ -414,9 +422,9 @@ fn undo_cmd(a: MigrateUndoArgs) -> Result<u8, Failure> {
         )
     })?;
     if a.json {
-        println!("{}", json!({"undone": true, "files": journal.files}));
+        crate::out::json(&json!({"undone": true, "files": journal.files}));
     } else {
-        println!(
+        outln!(
             "Restored {} file(s) from {}.",
             journal.files.len(),
             journal.backup_dir

@@ -48,7 +48,7 @@ pub fn secret_age(profile: &Profile) -> Option<String> {
     let days = h.secret_age_days?;
     let reminder = h.secret_reminder_days;
     let mut line = if h.secret_due {
-        format!("{days} days old — past the {reminder}-day reminder: rotate it (s2s rotate --profile '{}' --new-secret-stdin, or --via-api)", profile.name)
+        format!("{days} days old — past the {reminder}-day reminder: rotate it (s2s rotate --profile {} --new-secret-stdin, or --via-api)", crate::out::shell_word(&profile.name))
     } else {
         format!("{days} days old (reminder at {reminder} days)")
     };

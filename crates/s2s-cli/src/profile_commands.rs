@@ -11,7 +11,8 @@ use serde_json::{json, Value};
 
 use crate::args::{CloudArg, ProfileAddArgs, ProfileCommand, ProfileNameArgs};
 use crate::exit;
-use crate::failure::{self, usage, Failure};
+use crate::failure::{self, Failure};
+use crate::out::{inert, shell_word};
 
 pub fn run(command: ProfileCommand) -> u8 {
     let (result, as_json) = match command {
@@ -23,9 +24,9 @@ pub fn run(command: ProfileCommand) -> u8 {
     match result {
         Ok(out) => {
             if as_json {
-                println!("{}", out.json);
+                crate::out::json(&out.json);
             } else {
-                print!("{}", out.text);
+                out!("{}", out.text);
             }
             exit::OK
         }
@@ -57,10 +58,6 @@ fn add(a: &ProfileAddArgs) -> Result<Output, Failure> {
         return Err(Failure::from_report(report));
     }
     let service = crate::profile::open_service()?;
-    // Nothing is written when no keychain answers: the secret has nowhere safe to go.
-    service
-        .keychain_status()
-        .map_err(|e| usage(e.to_string(), e.advice()))?;
     let draft = ProfileDraft {
         name: a.name.clone(),
         cloud: match a.cloud {
@@ -87,10 +84,10 @@ fn add(a: &ProfileAddArgs) -> Result<Output, Failure> {
     };
     Ok(Output {
         text: format!(
-            "Saved profile '{}' (secret in {}). Test it: s2s test-token --profile '{}'\n",
-            saved.name,
+            "Saved profile '{}' (secret in {}). Test it: s2s test-token --profile {}\n",
+            inert(&saved.name),
             service.keychain(),
-            saved.name
+            shell_word(&saved.name)
         ),
         json: json!({"ok": true, "profile": summary(&saved)}),
     })
@@ -105,12 +102,13 @@ fn list() -> Result<Output, Failure> {
     }
     for p in &profiles {
         let s = summary(p);
+        // A profiles file may come from someone else: every value in it is shown inert.
         text.push_str(&format!(
             "{:<24} {:<10} {}  {}\n",
-            p.name,
+            inert(&p.name),
             s["cloud"].as_str().unwrap_or_default(),
-            p.client_id,
-            s["last_test"].as_str().unwrap_or("never tested")
+            inert(&p.client_id),
+            inert(s["last_test"].as_str().unwrap_or("never tested"))
         ));
     }
     Ok(Output {
@@ -132,7 +130,7 @@ fn show(a: &ProfileNameArgs) -> Result<Output, Failure> {
     ] {
         text.push_str(&format!(
             "{label:<22} {}\n",
-            s[key].as_str().unwrap_or("never tested")
+            inert(s[key].as_str().unwrap_or("never tested"))
         ));
     }
     let listed = |key: &str| {
@@ -141,6 +139,7 @@ fn show(a: &ProfileNameArgs) -> Result<Output, Failure> {
             .map(|a| {
                 a.iter()
                     .filter_map(Value::as_str)
+                    .map(|v| inert(v).into_owned())
                     .collect::<Vec<_>>()
                     .join(", ")
             })
@@ -174,7 +173,7 @@ fn remove(a: &ProfileNameArgs) -> Result<Output, Failure> {
     Ok(Output {
         text: format!(
             "Removed profile '{}' and its keychain entries.\n",
-            profile.name
+            inert(&profile.name)
         ),
         json: json!({"ok": true, "removed": profile.name}),
     })

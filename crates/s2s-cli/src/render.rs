@@ -8,6 +8,7 @@ use s2s_core::{ErrorKind, TestReport};
 use serde_json::{json, Value};
 
 use crate::exit;
+use crate::out::inert;
 
 /// Prints a successful test (and drift since the profile's previous test); returns 0, or the
 /// failure code when the test did not pass.
@@ -19,7 +20,7 @@ pub fn success(report: &TestReport, drift: Option<&Drift>, as_json: bool) -> u8 
     if as_json {
         let mut out = success_json(report);
         out["drift"] = json!(drift);
-        println!("{out}");
+        crate::out::json(&out);
     } else {
         print_success(report);
         if let Some(drift) = drift {
@@ -60,20 +61,21 @@ fn print_success(r: &TestReport) {
     } else {
         format!(" after {} attempts", r.attempts)
     };
-    println!("{mark} Token issued in {}{tries}", human_ms(t.latency_ms));
+    outln!("{mark} Token issued in {}{tries}", human_ms(t.latency_ms));
     let source = if t.api_url_from_response {
         "from Zoom's response"
     } else {
         "cloud default; Zoom sent no api_url"
     };
-    println!("  API base URL  {} ({source})", t.api_url);
-    println!(
+    // Every value below is Zoom's (or a server's posing as Zoom): shown inert.
+    outln!("  API base URL  {} ({source})", inert(&t.api_url));
+    outln!(
         "  Expires       in {} ({} s, token type {})",
         human_duration(t.expires_in.into()),
         t.expires_in,
-        t.token_type
+        inert(&t.token_type)
     );
-    println!("  Probe         {}", probe_line(&r.probe));
+    outln!("  Probe         {}", inert(&probe_line(&r.probe)));
     let rl = probe_rate_limit(&r.probe).unwrap_or(&t.rate_limit);
     if !rl.is_empty() {
         let remaining = match (rl.remaining, rl.limit) {
@@ -89,26 +91,26 @@ fn print_success(r: &TestReport) {
         .into_iter()
         .flatten()
         .collect();
-        println!("  Rate limits   {}", parts.join(" · "));
+        outln!("  Rate limits   {}", inert(&parts.join(" · ")));
     }
     for w in &r.warnings {
-        println!("  ! {}: {}", w.field.label(), w.message);
+        outln!("  ! {}: {}", w.field.label(), inert(&w.message));
     }
-    println!("  Scopes ({})", t.scopes.len());
+    outln!("  Scopes ({})", t.scopes.len());
     for group in group_by_product(&t.scopes) {
         let names: Vec<String> = group
             .scopes
             .iter()
-            .map(|s| format!("{} [{}]", s.raw, s.level.as_str()))
+            .map(|s| format!("{} [{}]", inert(&s.raw), s.level.as_str()))
             .collect();
-        println!("    {:<14} {}", group.product, names.join(", "));
+        outln!("    {:<14} {}", inert(&group.product), names.join(", "));
     }
     if !r.missing_required.is_empty() {
-        println!(
+        outln!(
             "✘ Missing required scopes: {}",
-            r.missing_required.join(", ")
+            inert(&r.missing_required.join(", "))
         );
-        println!("  What to do: add them on the app's Scopes page in the Marketplace, then test again (scopes are fixed when a token is issued).");
+        outln!("  What to do: add them on the app's Scopes page in the Marketplace, then test again (scopes are fixed when a token is issued).");
     }
 }
 

@@ -29,11 +29,11 @@ fn scopes_inner(args: ScopesArgs) -> Result<(), Failure> {
     let role = role_for(&profile, args.role.as_ref())?;
     let view = overview(catalog(), &profile, role);
     if args.json {
-        println!("{}", json!(view));
+        crate::out::json(&json!(view));
     } else {
         print_overview(&profile, &view);
         if let Some(age) = crate::profile::secret_age(&profile) {
-            println!("Client secret {age}");
+            outln!("Client secret {age}");
         }
     }
     Ok(())
@@ -76,7 +76,7 @@ fn check_inner(args: CheckArgs) -> Result<u8, Failure> {
     }
     let report = s2s_core::catalog::coverage::check_coverage(catalog(), &granted, &lines);
     if args.json {
-        println!("{}", json!(report));
+        crate::out::json(&json!(report));
     } else {
         print_coverage(&report);
     }
@@ -116,7 +116,7 @@ fn whatif_inner(args: WhatifArgs) -> Result<(), Failure> {
     })?;
     let current = resolve(catalog(), &profile, &RoleChoice::LastTest)?;
     if args.json {
-        println!("{}", json!(result));
+        crate::out::json(&json!(result));
     } else {
         print_what_if(&result, current.as_ref());
     }
@@ -150,8 +150,8 @@ fn tested_profile(name: &str) -> Result<Profile, Failure> {
                 profile.name
             ),
             &format!(
-                "Run `s2s test-token --profile \"{}\"` (or Test token in S2S Desk) first.",
-                profile.name
+                "Run `s2s test-token --profile {}` (or Test token in S2S Desk) first.",
+                crate::out::shell_word(&profile.name)
             ),
         ));
     }
@@ -207,9 +207,9 @@ fn source(s: RoleSource) -> &'static str {
 }
 
 fn print_overview(profile: &Profile, v: &ScopeOverview) {
-    println!(
+    outln!(
         "{} — scopes of the token from {} (catalog {})",
-        profile.name,
+        crate::out::inert(&profile.name),
         v.tested_at_unix
             .map(s2s_core::clock::utc_text)
             .unwrap_or_default(),
@@ -219,7 +219,7 @@ fn print_overview(profile: &Profile, v: &ScopeOverview) {
         print_drift(&d.drift);
     }
     if let Some(r) = &v.risk {
-        println!("! RISK  {}", r.message);
+        outln!("! RISK  {}", r.message);
     }
     match &v.role {
         Some(r) => {
@@ -228,24 +228,24 @@ fn print_overview(profile: &Profile, v: &ScopeOverview) {
             } else {
                 "privileges unknown".into()
             };
-            println!(
+            outln!(
                 "  Owner role  {} ({privileges}; {})",
-                r.role.name,
+                crate::out::inert(&r.role.name),
                 source(r.role.source)
             );
             if !r.unknown_privileges.is_empty() {
-                println!(
+                outln!(
                     "  ! privileges Zoom doesn't document: {}",
-                    r.unknown_privileges.join(", ")
+                    crate::out::inert(&r.unknown_privileges.join(", "))
                 );
             }
         }
-        None => println!(
+        None => outln!(
             "  Owner role  unknown — pass --role owner|admin|member|FILE.json to judge the scopes"
         ),
     }
     for group in &v.groups {
-        println!("  {}", group.product);
+        outln!("  {}", group.product);
         for s in &group.scopes {
             let standing = s.verdict.as_ref().map(|v| {
                 let word = match v.standing {
@@ -260,7 +260,7 @@ fn print_overview(profile: &Profile, v: &ScopeOverview) {
             } else {
                 " [not in Zoom's published data]"
             };
-            println!(
+            outln!(
                 "    {:<44} {:<6} {:<18} {}{known}",
                 s.scope.raw,
                 s.scope.level.as_str(),
@@ -270,21 +270,21 @@ fn print_overview(profile: &Profile, v: &ScopeOverview) {
         }
     }
     if !v.diff.missing.is_empty() {
-        println!("✘ Expected but not granted: {}", v.diff.missing.join(", "));
+        outln!("✘ Expected but not granted: {}", v.diff.missing.join(", "));
     }
     if !v.diff.extra.is_empty() {
-        println!("  Granted but not expected: {}", v.diff.extra.join(", "));
+        outln!("  Granted but not expected: {}", v.diff.extra.join(", "));
     }
 }
 
 /// The drift warning, loud: what was lost, why, and what to do.
 pub fn print_drift(d: &Drift) {
-    println!(
+    outln!(
         "!! SCOPES LOST since the test of {}",
         s2s_core::clock::utc_text(d.since_unix)
     );
     if !d.lost_scopes.is_empty() {
-        println!("   Admin scopes gone: {}", d.lost_scopes.join(", "));
+        outln!("   Admin scopes gone: {}", d.lost_scopes.join(", "));
     }
     if !d.lost_operations.is_empty() {
         let calls: Vec<String> = d
@@ -292,14 +292,14 @@ pub fn print_drift(d: &Drift) {
             .iter()
             .map(|op| format!("{} {}", op.method, op.path))
             .collect();
-        println!("   Calls now impossible: {}", calls.join(", "));
+        outln!("   Calls now impossible: {}", calls.join(", "));
     }
     if !d.lost_privileges.is_empty() {
-        println!("   Owner privileges gone: {}", d.lost_privileges.join(", "));
+        outln!("   Owner privileges gone: {}", d.lost_privileges.join(", "));
     }
-    println!("   Likely cause: {}", d.cause);
+    outln!("   Likely cause: {}", d.cause);
     for fix in &d.fixes {
-        println!("   Fix: {fix}");
+        outln!("   Fix: {fix}");
     }
 }
 
@@ -325,16 +325,16 @@ fn print_coverage(r: &CoverageReport) {
             .as_ref()
             .map(|o| format!(" ({} {} — {})", o.method, o.path, o.summary))
             .unwrap_or_default();
-        println!("{mark} {}{op}: {detail}", call.input);
+        outln!("{mark} {}{op}: {detail}", call.input);
     }
     if r.to_add.is_empty() {
         if r.all_covered {
-            println!("All calls are covered.");
+            outln!("All calls are covered.");
         }
     } else {
-        println!("Add these scopes in the Marketplace (fewest, granular preferred):");
+        outln!("Add these scopes in the Marketplace (fewest, granular preferred):");
         for s in &r.to_add {
-            println!(
+            outln!(
                 "  {:<44} {:<6} for {}",
                 s.scope,
                 s.level.as_str(),
@@ -348,15 +348,15 @@ fn print_what_if(w: &WhatIf, current: Option<&OwnerRole>) {
     let from = current
         .map(|r| r.name.as_str())
         .unwrap_or("the current role");
-    println!(
+    outln!(
         "What if the owner's role changed from {from} to {}:",
         w.proposed.name
     );
     if w.removed.is_empty() {
-        println!("✔ No granted scope would be removed ({} kept).", w.kept);
+        outln!("✔ No granted scope would be removed ({} kept).", w.kept);
         return;
     }
-    println!(
+    outln!(
         "✘ Zoom would remove {} scope(s){}:",
         w.removed.len(),
         if w.inferred {
@@ -371,14 +371,14 @@ fn print_what_if(w: &WhatIf, current: Option<&OwnerRole>) {
         } else {
             ""
         };
-        println!("    {s}{already}");
+        outln!("    {s}{already}");
     }
-    println!(
+    outln!(
         "  These calls would then fail ({}):",
         w.failing_operations.len()
     );
     for op in &w.failing_operations {
-        println!("    {} {} — {}", op.method, op.path, op.summary);
+        outln!("    {} {} — {}", op.method, op.path, op.summary);
     }
 }
 

@@ -25,13 +25,13 @@ pub fn completions(shell: clap_complete::Shell) -> u8 {
 pub fn man() -> u8 {
     let mut page = Vec::new();
     if let Err(e) = clap_mangen::Man::new(command()).render(&mut page) {
-        eprintln!("s2s: the manual page could not be rendered: {e}");
+        errln!("s2s: the manual page could not be rendered: {e}");
         return exit::INTERNAL;
     }
     match std::io::stdout().write_all(&page) {
         Ok(()) => exit::OK,
         Err(e) => {
-            eprintln!("s2s: the manual page could not be written: {e}");
+            errln!("s2s: the manual page could not be written: {e}");
             exit::INTERNAL
         }
     }

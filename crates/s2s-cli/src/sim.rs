@@ -13,7 +13,7 @@ pub async fn run(args: SimArgs) -> u8 {
     let fixture = match load(&args) {
         Ok(f) => f,
         Err(message) => {
-            eprintln!("s2s sim: {message}");
+            errln!("s2s sim: {message}");
             return exit::BAD_INPUT;
         }
     };
@@ -23,7 +23,7 @@ pub async fn run(args: SimArgs) -> u8 {
     {
         Ok(h) => h,
         Err(e) => {
-            eprintln!("s2s sim: cannot listen on 127.0.0.1:{}: {e}. Pick another --port, or 0 for any free port.", args.port);
+            errln!("s2s sim: cannot listen on 127.0.0.1:{}: {e}. Pick another --port, or 0 for any free port.", args.port);
             return exit::BAD_INPUT;
         }
     };
@@ -34,18 +34,21 @@ pub async fn run(args: SimArgs) -> u8 {
             .iter()
             .flat_map(|a| a.apps.iter().map(move |p| json!({"account_id": a.id, "name": p.name, "client_id": p.client_id, "client_secret": p.client_secret, "state": p.state, "kind": p.kind})))
             .collect();
-        println!(
-            "{}",
-            json!({"base_url": url, "admin_token": handle.admin_token(), "apps": apps})
+        crate::out::json(
+            &json!({"base_url": url, "admin_token": handle.admin_token(), "apps": apps}),
         );
     } else {
-        println!("zoom-sim listening on {url}  (a simulated Zoom: no real account is involved)");
+        outln!("zoom-sim listening on {url}  (a simulated Zoom: no real account is involved)");
         for account in &fixture.accounts {
-            println!("\nAccount {} — Account ID {}", account.name, account.id);
+            outln!("\nAccount {} — Account ID {}", account.name, account.id);
             for app in &account.apps {
-                println!(
+                outln!(
                     "  {:<36} client_id {}  client_secret {}  ({:?}, {:?})",
-                    app.name, app.client_id, app.client_secret, app.kind, app.state
+                    app.name,
+                    app.client_id,
+                    app.client_secret,
+                    app.kind,
+                    app.state
                 );
             }
         }
@@ -54,13 +57,13 @@ pub async fn run(args: SimArgs) -> u8 {
             .first()
             .and_then(|a| a.apps.first().map(|p| (a, p)))
         {
-            println!("\nTry:\n  ZOOM_CLIENT_SECRET={} s2s test-token --oauth-url {url} --account-id {} --client-id {}", app.client_secret, account.id, app.client_id);
+            outln!("\nTry:\n  ZOOM_CLIENT_SECRET={} s2s test-token --oauth-url {url} --account-id {} --client-id {}", app.client_secret, account.id, app.client_id);
         }
-        println!(
+        outln!(
             "\nControls (/_sim/*) need the header x-sim-admin-token: {} (set S2S_SIM_ADMIN_TOKEN to choose it).",
             handle.admin_token()
         );
-        println!("\nPress Ctrl-C to stop.");
+        outln!("\nPress Ctrl-C to stop.");
     }
     let _ = std::io::stdout().flush();
     let _ = tokio::signal::ctrl_c().await;

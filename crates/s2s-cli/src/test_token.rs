@@ -28,7 +28,7 @@ pub async fn run(args: TestTokenArgs) -> u8 {
     // A profile's history entry carries the drift since its previous test.
     let drift = target.profile().and(run.record.drift.as_ref());
     if !json && target.profile().is_some() && !run.record.renamed_scopes.is_empty() {
-        println!(
+        outln!(
             "Renamed (classic → granular), not lost: {} — the token can still make every call they allowed.",
             run.record.renamed_scopes.join(", ")
         );
@@ -44,7 +44,7 @@ pub async fn run(args: TestTokenArgs) -> u8 {
         .filter(|_| !json)
         .and_then(crate::profile::secret_age)
     {
-        println!("  Client secret {age}");
+        outln!("  Client secret {age}");
     }
     code
 }
@@ -52,7 +52,7 @@ pub async fn run(args: TestTokenArgs) -> u8 {
 /// `--check-coexistence`: the cost first, then what Zoom showed.
 async fn check_coexistence(target: &Target, as_json: bool) -> u8 {
     if !as_json {
-        eprintln!("{COEXISTENCE_COST}");
+        errln!("{COEXISTENCE_COST}");
     }
     let run = match target.check_coexistence().await {
         Ok(run) => run,
@@ -83,14 +83,13 @@ async fn check_coexistence(target: &Target, as_json: bool) -> u8 {
             TokenRule::Coexist => "coexist",
             TokenRule::OneToken => "one_token",
         });
-        println!(
-            "{}",
-            json!({"ok": code == exit::OK, "coexistence": coexistence, "recorded": recorded, "message": said})
+        crate::out::json(
+            &json!({"ok": code == exit::OK, "coexistence": coexistence, "recorded": recorded, "message": said}),
         );
     } else {
-        println!("{said}");
+        outln!("{said}");
         if run.recorded.is_some() {
-            println!("Recorded on the profile.");
+            outln!("Recorded on the profile.");
         }
     }
     code

@@ -9,6 +9,7 @@ use s2s_core::{ErrorKind, Secret};
 use crate::args::WebhookTestArgs;
 use crate::exit;
 use crate::failure::{self, usage, Failure};
+use crate::out::inert;
 
 const TOKEN_VARIABLE: &str = "ZOOM_WEBHOOK_SECRET_TOKEN";
 
@@ -79,7 +80,7 @@ fn secret_token_and_account(args: &WebhookTestArgs) -> Result<(Secret, Option<St
 
 fn print(report: &ReceiverReport, as_json: bool) -> u8 {
     if as_json {
-        println!("{}", serde_json::to_value(report).unwrap_or_default());
+        crate::out::json(&serde_json::to_value(report).unwrap_or_default());
     } else {
         print_text(report);
     }
@@ -91,17 +92,21 @@ fn print(report: &ReceiverReport, as_json: bool) -> u8 {
 }
 
 fn print_text(report: &ReceiverReport) {
-    println!("Webhook receiver {} (event {})", report.url, report.event);
+    outln!(
+        "Webhook receiver {} (event {})",
+        inert(&report.url),
+        inert(&report.event)
+    );
     for check in &report.checks {
         print_check(check);
     }
     if report.ok {
-        println!("All four checks passed: the receiver answers Zoom's challenge and refuses forged and replayed events.");
+        outln!("All four checks passed: the receiver answers Zoom's challenge and refuses forged and replayed events.");
     }
     if !report.zoom_will_refuse.is_empty() {
-        println!("Zoom will refuse this URL even though it answered here:");
+        outln!("Zoom will refuse this URL even though it answered here:");
         for reason in &report.zoom_will_refuse {
-            println!("  • {reason}");
+            outln!("  • {}", inert(reason));
         }
     }
 }
@@ -112,16 +117,17 @@ fn print_check(check: &Check) {
     let latency = check
         .latency_ms
         .map_or(String::new(), |ms| format!("{ms:>5} ms"));
-    println!(
+    outln!(
         "{mark} {:<17} {status} {latency:>8}  {}",
         label(check),
-        check.message
+        inert(&check.message)
     );
+    // A check's message quotes the receiver's answer: one inert line, whatever it sent.
     if let Some(zoom) = &check.zoom_would {
-        println!("    Zoom: {zoom}");
+        outln!("    Zoom: {}", inert(zoom));
     }
     if let Some(fix) = &check.fix {
-        println!("    Fix:  {fix}");
+        outln!("    Fix:  {}", inert(fix));
     }
 }
 

@@ -7,6 +7,7 @@
 //!   catalog of operations and privileges, coverage, role verdicts, what-if and drift.
 //! - [`token`]: ask the token endpoint for a token and explain every outcome ([`TokenError`]).
 //! - [`probe`]: one authenticated call that proves a fresh token works.
+//! - [`display`]: untrusted text made inert for a terminal; words quoted for the user's shell.
 //! - [`links`]: the only external pages the app may open (Zoom docs and Marketplace, https).
 //! - [`profiles`]: saved S2S apps (no secrets) and their atomic file, import and export.
 //! - [`keychain`]: the OS keychain behind a trait; the only place a client secret is stored.
@@ -23,6 +24,7 @@ pub mod api_call;
 pub mod clock;
 pub mod cloud;
 pub mod creds;
+pub mod display;
 pub mod error;
 pub mod http;
 pub mod keychain;

@@ -193,10 +193,13 @@ pub enum ProfileError {
     #[error("a profile needs a name")]
     EmptyName,
     /// Another profile already has this name.
-    #[error("a profile named '{0}' already exists; pick another name")]
+    #[error("a profile named '{}' already exists; pick another name", crate::display::inert(.0))]
     NameTaken(String),
+    /// A name must be text a terminal shows as it is.
+    #[error("a profile name can't hold control characters (line breaks, tabs, escapes): '{}'", crate::display::inert(.0))]
+    NameHasControls(String),
     /// No profile with this id or name.
-    #[error("no profile named or with id '{0}'")]
+    #[error("no profile named or with id '{}'", crate::display::inert(.0))]
     NotFound(String),
 }
 
@@ -346,6 +349,9 @@ impl ProfileBook {
         let name = name.trim();
         if name.is_empty() {
             return Err(ProfileError::EmptyName);
+        }
+        if name.chars().any(char::is_control) {
+            return Err(ProfileError::NameHasControls(name.into()));
         }
         let taken = self.profiles.iter().any(|p| {
             Some(p.id.as_str()) != except_id && p.name.to_lowercase() == name.to_lowercase()
