@@ -1,8 +1,7 @@
 //! `s2s rotate`: the rotation assistant on the command line, over the same core state machine
 //! the app drives — so a rotation started in one can be resumed or finished in the other.
 
-use s2s_core::marketplace::RevokeOld;
-use s2s_core::profiles::rotation::{RotationError, RotationStage, RotationStatus};
+use s2s_core::profiles::rotation::{RotationError, RotationRequest, RotationStage, RotationStatus};
 use s2s_core::tester::FailureReport;
 use s2s_core::TokenTester;
 use serde_json::json;
@@ -10,19 +9,44 @@ use serde_json::json;
 use crate::args::{RotateArgs, TargetArgs, When};
 use crate::exit;
 use crate::failure::{self, Failure};
+use crate::out::{inert, shell_word};
 use crate::target::Target;
 
 pub async fn run(a: RotateArgs) -> u8 {
     match rotate(&a).await {
         Ok((name, status)) => {
             if a.json {
-                println!("{}", json!({"ok": true, "profile": name, "status": status}));
+                crate::out::json(&json!({"ok": true, "profile": name, "status": status}));
             } else {
-                print!("{}", text(&name, &status));
+                out!("{}", text(&name, &status));
             }
             exit::OK
         }
         Err(f) => failure::print(&f, a.json),
+    }
+}
+
+/// Named fault points for the fault suite, in debug builds only (the tests' binary): with
+/// `S2S_FAULT_ABORT_AFTER=<step>` (`stored_new`, `promoted_new`, …) the process aborts right
+/// after that change, as a crash or a kill would stop it. Release builds have no such hook.
+mod fault_points {
+    use s2s_core::profiles::rotation::Rotator;
+
+    #[cfg(debug_assertions)]
+    pub fn armed(rotator: Rotator<'_>) -> Rotator<'_> {
+        match std::env::var("S2S_FAULT_ABORT_AFTER") {
+            Ok(point) => rotator.with_fault_point(move |step| {
+                if step.name() == point {
+                    std::process::abort();
+                }
+            }),
+            Err(_) => rotator,
+        }
+    }
+
+    #[cfg(not(debug_assertions))]
+    pub fn armed(rotator: Rotator<'_>) -> Rotator<'_> {
+        rotator
     }
 }
 
@@ -41,61 +65,58 @@ async fn rotate(a: &RotateArgs) -> Result<(String, RotationStatus), Failure> {
             "Pass --profile NAME.",
         )
     })?;
+    let request = request(a)?;
     let tester = TokenTester::default();
-    let mut rotator = service.rotator_with(&tester, profile, options.clone());
-    let now = s2s_core::clock::now_unix();
-    let moment = |w: When| match w {
-        When::Now => RevokeOld::Now,
-        When::At(t) => RevokeOld::At(t),
-        When::In(secs) => RevokeOld::At(now.saturating_add(secs)),
-    };
-    let failed = |e: RotationError| rotation_failure(&e);
-    if a.new_secret_stdin {
-        let secret = crate::secret_input::first_stdin_line("new client secret")?;
-        let keep_until = match a.keep_old_until.map(moment) {
-            Some(RevokeOld::Now) => {
-                return Err(failure::usage(
-                    "--keep-old-until now would forget the old secret before anything switched"
-                        .into(),
-                    "Give a time or a delay (48h), or leave it out and run --finish later.",
-                ))
-            }
-            Some(RevokeOld::At(t)) => Some(t),
-            None => None,
-        };
-        rotator
-            .begin_manual(&secret, keep_until)
-            .await
-            .map_err(failed)?;
-    } else if a.via_api {
-        rotator
-            .begin_api(a.app_id.as_deref(), a.revoke_old.map(moment))
-            .await
-            .map_err(failed)?;
-    } else if a.cancel {
-        rotator.cancel().map_err(failed)?;
-    } else if a.finish {
-        rotator.run().await.map_err(failed)?;
-        rotator.finish().await.map_err(failed)?;
-    } else if let Some(when) = a.revoke_old {
-        rotator.run().await.map_err(failed)?;
-        rotator
-            .move_revoke_time(moment(when))
-            .await
-            .map_err(failed)?;
-    }
-    let status = rotator.run().await.map_err(failed)?;
+    let rotator = service.rotator_with(&tester, profile, options.clone());
+    let mut rotator = fault_points::armed(rotator);
+    let status = rotator
+        .handle(request)
+        .await
+        .map_err(|e| rotation_failure(&e))?;
     Ok((profile.name.clone(), status))
 }
 
-fn text(name: &str, status: &RotationStatus) -> String {
-    let Some(rotation) = &status.rotation else {
-        return format!("✔ '{name}': {}.\n", status.summary);
+/// The flags as the core's one request type (clap already refused flags that do not go
+/// together). A moment given as `now` is the present: the core says what that means.
+fn request(a: &RotateArgs) -> Result<RotationRequest, Failure> {
+    let now = s2s_core::clock::now_unix();
+    let unix = |w: When| match w {
+        When::Now => now,
+        When::At(t) => t,
+        When::In(secs) => now.saturating_add(secs),
     };
-    let mut out = format!("✔ '{name}': {}.\n", status.summary);
+    Ok(if a.new_secret_stdin {
+        RotationRequest::StartManual {
+            new_secret: crate::secret_input::first_stdin_line("new client secret")?,
+            keep_previous_until_unix: a.keep_old_until.map(unix),
+        }
+    } else if a.via_api {
+        RotationRequest::StartApi {
+            app_id: a.app_id.clone(),
+            revoke_old_unix: a.revoke_old.map(unix),
+        }
+    } else if a.cancel {
+        RotationRequest::Cancel
+    } else if a.finish || a.revoke_old == Some(When::Now) {
+        RotationRequest::Finish
+    } else if let Some(when) = a.revoke_old {
+        RotationRequest::MoveRevokeTime {
+            revoke_old_unix: unix(when),
+        }
+    } else {
+        RotationRequest::Resume
+    })
+}
+
+fn text(name: &str, status: &RotationStatus) -> String {
+    let mut out = format!("✔ '{}': {}.\n", inert(name), status.summary);
+    let Some(rotation) = &status.rotation else {
+        return out;
+    };
     if rotation.stage == RotationStage::Switched && status.previous_kept {
+        let profile = shell_word(name);
         out.push_str(&format!(
-            "  Next: switch your deployment to the new secret (s2s exec --profile '{name}' -- COMMAND hands it over), then: s2s rotate --profile '{name}' --finish\n"
+            "  Next: switch your deployment to the new secret (s2s exec --profile {profile} -- COMMAND hands it over), then: s2s rotate --profile {profile} --finish\n"
         ));
     }
     out

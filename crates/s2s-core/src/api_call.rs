@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 
 use crate::error::{redact, TokenError, ZoomBody};
 use crate::http::read_capped;
-use crate::probe::{missing_scopes, TOKEN_REJECTED_CAUSES};
+use crate::probe::TOKEN_REJECTED_CAUSES;
 use crate::ratelimit::RateLimitInfo;
 use crate::secret::Secret;
 
@@ -156,14 +156,13 @@ pub async fn send(
 
 /// What an API error means, in the terms an admin acts on.
 fn explain(status: u16, zoom: ZoomBody, rate_limit: RateLimitInfo) -> String {
+    if let Some(missing) = zoom.missing_scopes() {
+        return format!(
+            "The token lacks the scope this call needs{}. Add it to the app in the Marketplace (Scopes), then test again: a new token carries it.",
+            if missing.is_empty() { String::new() } else { format!(" ({})", missing.join(" or ")) }
+        );
+    }
     match (status, zoom.code) {
-        (_, Some(4711)) => {
-            let missing = missing_scopes(zoom.text());
-            format!(
-                "The token lacks the scope this call needs{}. Add it to the app in the Marketplace (Scopes), then test again: a new token carries it.",
-                if missing.is_empty() { String::new() } else { format!(" ({})", missing.join(" or ")) }
-            )
-        }
         (_, Some(124)) => TOKEN_REJECTED_CAUSES.into(),
         (404, _) => "Zoom found nothing at this path: check the IDs in it (a user's id or email, a meeting's number) and the path against Zoom's API reference.".into(),
         (429, _) | (500.., _) => TokenError::classify(status, zoom, rate_limit).advice(),

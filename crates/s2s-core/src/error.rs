@@ -67,6 +67,16 @@ impl ZoomBody {
             .unwrap_or(&self.raw)
     }
 
+    /// The scopes a call lacked, when this is Zoom's missing-scope answer. Zoom sends it as
+    /// `4711`, `4700`, `104` (and `201` in the Marketplace reference), always worded "does not
+    /// contain scopes:[…]": classified by that text, the code kept (FACTS.md "Errors").
+    pub fn missing_scopes(&self) -> Option<Vec<String>> {
+        let text = self.text();
+        text.to_ascii_lowercase()
+            .contains("does not contain scopes")
+            .then(|| scopes_listed(text))
+    }
+
     fn says(&self, needle: &str) -> bool {
         self.text().to_ascii_lowercase().contains(needle)
     }
@@ -516,8 +526,47 @@ fn json_string_value_range(text: &str, key: &str) -> Option<std::ops::Range<usiz
     Some(start..start + len)
 }
 
+/// The scope list in Zoom's missing-scope text:
+/// "Invalid access token, does not contain scopes:[user:read:admin, user:read:user:admin]."
+fn scopes_listed(message: &str) -> Vec<String> {
+    let Some(start) = message.find('[') else {
+        return Vec::new();
+    };
+    let Some(len) = message[start + 1..].find(']') else {
+        return Vec::new();
+    };
+    message[start + 1..start + 1 + len]
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_missing_scope_answer_is_known_by_its_text_in_every_code() {
+        for code in [4711, 4700, 104, 201] {
+            let body = format!(
+                r#"{{"code":{code},"message":"Invalid access token, does not contain scopes:[user:read:admin, user:read:user:admin]."}}"#
+            );
+            let zoom = ZoomBody::parse(&body, &[]);
+            assert_eq!(
+                zoom.missing_scopes().as_deref(),
+                Some(
+                    &[
+                        "user:read:admin".to_string(),
+                        "user:read:user:admin".to_string()
+                    ][..]
+                ),
+                "{code}"
+            );
+            assert_eq!(zoom.code, Some(code), "the code is kept");
+        }
+        let other = ZoomBody::parse(r#"{"code":4700,"message":"Token cannot be empty."}"#, &[]);
+        assert_eq!(other.missing_scopes(), None);
+    }
+
     use super::*;
 
     fn classify(status: u16, body: &str) -> TokenError {

@@ -117,11 +117,36 @@ pub async fn rotate_client_secret(
     Err(refusal(parts.status, &parts.body, app_id, retry_after_secs))
 }
 
-/// Zoom's refusal, in the admin's terms.
+/// Zoom's documented answer to `update` when the app has no old secret left (already revoked,
+/// or never rotated): 404, code 1401, "Secret ID does not exist." (Marketplace OpenAPI,
+/// RotateClientSecret; data/zoom-openapi). The one refusal that means a revoke already happened.
+pub fn no_old_secret_left(f: &FailureReport) -> bool {
+    f.http_status == Some(404)
+        && f.zoom_error.as_deref() == Some("1401")
+        && f.zoom_reason
+            .as_deref()
+            .is_some_and(|r| r.to_ascii_lowercase().contains("secret id does not exist"))
+}
+
+/// Zoom's refusal, in the admin's terms. Codes from the Marketplace OpenAPI's
+/// RotateClientSecret (data/zoom-openapi): 2000 the 3-in-15-minutes limit (documented as a 400;
+/// a 429 is read the same way), 1401 an unknown App ID or secret, 2001/1500 a bad field; the
+/// missing scope is known by its text, whatever its code.
 fn refusal(status: u16, body: &str, app_id: &str, retry_after_secs: Option<u64>) -> FailureReport {
     let zoom = ZoomBody::parse(body, &[]);
+    let said = zoom.text().to_ascii_lowercase();
     let (kind, message, advice) = match (status, zoom.code) {
-        (429, _) => (
+        _ if zoom.missing_scopes().is_some() || status == 403 => (
+            ErrorKind::MissingScope,
+            format!("the token may not rotate this app's secret (it needs {ROTATE_SCOPE})"),
+            format!("Add the scope {ROTATE_SCOPE} to the app in the Marketplace (Scopes), or rotate manually: generate a new secret on the App Credentials page and paste it."),
+        ),
+        (404, _) if said.contains("secret id does not exist") => (
+            ErrorKind::ZoomError,
+            "Zoom has no old secret of this app left to change: it was already revoked".to_string(),
+            "Nothing is left to revoke; the app works with its current secret.".into(),
+        ),
+        (429, _) | (_, Some(2000)) => (
             ErrorKind::RateLimited,
             "Zoom refused: an app's client secret can change at most 3 times in 15 minutes".to_string(),
             match retry_after_secs {
@@ -129,17 +154,12 @@ fn refusal(status: u16, body: &str, app_id: &str, retry_after_secs: Option<u64>)
                 None => "Wait 15 minutes and try again; nothing was changed.".into(),
             },
         ),
-        (_, Some(4711)) | (403, _) => (
-            ErrorKind::MissingScope,
-            format!("the token may not rotate this app's secret (it needs {ROTATE_SCOPE})"),
-            format!("Add the scope {ROTATE_SCOPE} to the app in the Marketplace (Scopes), or rotate manually: generate a new secret on the App Credentials page and paste it."),
-        ),
         (404, _) => (
             ErrorKind::InvalidInput,
             format!("Zoom knows no app with App ID '{app_id}' in this account"),
             "Copy the App ID from the app's page in the Marketplace (Manage → your app); it is not the Client ID.".into(),
         ),
-        (401, _) | (_, Some(124)) => (
+        (401, _) | (_, Some(124)) | (_, Some(201)) => (
             ErrorKind::TokenRejected,
             "Zoom did not accept the app's token for the rotation".into(),
             "Test the profile's token, then try again.".into(),
@@ -196,5 +216,50 @@ mod tests {
         );
         assert_eq!(f.kind, ErrorKind::MissingScope);
         assert!(f.advice.contains(ROTATE_SCOPE) && f.advice.contains("manually"));
+        let documented = refusal(
+            401,
+            r#"{"code":201,"message":"Invalid access token, does not contain scopes:[marketplace:update:client_secret]."}"#,
+            "A1",
+            None,
+        );
+        assert_eq!(documented.kind, ErrorKind::MissingScope);
+        assert!(!no_old_secret_left(&documented));
+    }
+
+    #[test]
+    fn only_zooms_no_old_secret_answer_means_the_revoke_already_happened() {
+        let gone = refusal(
+            404,
+            r#"{"code":1401,"message":"Secret ID does not exist."}"#,
+            "A1",
+            None,
+        );
+        assert!(no_old_secret_left(&gone));
+        let no_app = refusal(
+            404,
+            r#"{"code":1401,"message":"App ID does not exist."}"#,
+            "A1",
+            None,
+        );
+        assert!(!no_old_secret_left(&no_app));
+        let bad = refusal(
+            400,
+            r#"{"code":2001,"message":"Invalid value of request param revoke_old_secret_time."}"#,
+            "A1",
+            None,
+        );
+        assert!(!no_old_secret_left(&bad));
+    }
+
+    #[test]
+    fn the_documented_limit_code_reads_as_the_limit() {
+        let f = refusal(
+            400,
+            r#"{"code":2000,"message":"Working on processing your request. Can only change client secret rotate schedule 3 times in 15 minutes."}"#,
+            "A1",
+            None,
+        );
+        assert_eq!(f.kind, ErrorKind::RateLimited);
+        assert!(f.advice.contains("15 minutes"), "{}", f.advice);
     }
 }

@@ -112,12 +112,14 @@ pub async fn probe(http: &reqwest::Client, api_url: &str, token: &Secret) -> Pro
         };
     }
     let zoom = ZoomBody::parse(&parts.body, &secrets);
-    match zoom.code {
-        Some(4711) => ProbeOutcome::TokenValidScopeMissing {
-            missing: missing_scopes(zoom.text()),
+    if let Some(missing) = zoom.missing_scopes() {
+        return ProbeOutcome::TokenValidScopeMissing {
+            missing,
             message: zoom.text().to_string(),
             rate_limit,
-        },
+        };
+    }
+    match zoom.code {
         Some(124) => ProbeOutcome::TokenRejected {
             message: zoom.text().to_string(),
             causes: TOKEN_REJECTED_CAUSES.into(),
@@ -260,9 +262,9 @@ async fn api_get<T: serde::de::DeserializeOwned>(
         });
     }
     let zoom = ZoomBody::parse(&parts.body, &[token.expose()]);
-    match zoom.code {
-        Some(4711) => Err(ApiGetError::MissingScope(missing_scopes(zoom.text()))),
-        _ => Err(ApiGetError::Other(format!(
+    match zoom.missing_scopes() {
+        Some(missing) => Err(ApiGetError::MissingScope(missing)),
+        None => Err(ApiGetError::Other(format!(
             "GET {path} answered HTTP {}: {}",
             parts.status,
             zoom.text()
@@ -289,22 +291,6 @@ pub fn path_segment(s: &str) -> String {
     }
 }
 
-/// Reads the scope list out of Zoom's 4711 text:
-/// "Invalid access token, does not contain scopes:[user:read:admin, user:read:user:admin]."
-pub fn missing_scopes(message: &str) -> Vec<String> {
-    let Some(start) = message.find('[') else {
-        return Vec::new();
-    };
-    let Some(len) = message[start + 1..].find(']') else {
-        return Vec::new();
-    };
-    message[start + 1..start + 1 + len]
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,15 +304,5 @@ mod tests {
         );
         assert_eq!(path_segment(".."), "%2E%2E");
         assert_eq!(path_segment("a b"), "a%20b");
-    }
-
-    #[test]
-    fn missing_scopes_are_read_from_zooms_4711_text() {
-        let m = "Invalid access token, does not contain scopes:[user:read:admin, user:read:user:admin].";
-        assert_eq!(
-            missing_scopes(m),
-            ["user:read:admin", "user:read:user:admin"]
-        );
-        assert!(missing_scopes("Invalid access token.").is_empty());
     }
 }

@@ -1,13 +1,23 @@
 //! `Secret`: a string that must never be printed, logged, serialized or left in memory.
 //!
 //! It has a redacting `Debug`, no `Display` and no `Serialize`, so a leak is a compile error
-//! rather than a bug found in a log. The bytes are zeroed when it is dropped.
+//! rather than a bug found in a log. The bytes are zeroed when it is dropped. It can be
+//! *deserialized* (a secret the window sends in, typed as a plain string in the bindings): input
+//! only, so a request carries it as a `Secret` all the way down.
 
 use zeroize::Zeroizing;
 
 /// A client secret or an access token. Read it only with [`Secret::expose`], at the point of use.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type), specta(type = String))]
 pub struct Secret(Zeroizing<String>);
+
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // Into a zeroizing string at once: the deserializer's own buffer is its caller's.
+        String::deserialize(d).map(Secret::new)
+    }
+}
 
 impl Secret {
     /// Wraps a value; the caller's copy should be dropped right after.

@@ -3,6 +3,9 @@
 //! `new` issues a second secret and keeps the old one working until its revoke time (at most 30
 //! days ahead), `update` moves that time (`now` ends the overlap); 3 changes per 15 minutes.
 //! Scopes are checked as for every route (`getAppInfo`, `RotateClientSecret` in the catalog).
+//! Refusals are the ones Zoom's Marketplace reference documents for RotateClientSecret
+//! (data/zoom-openapi): 1500 a missing or malformed field, 2000 the 3-in-15-minutes limit (a
+//! 400), 2001 a revoke time out of range, 1401 an unknown App ID or no old secret to update.
 
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -56,11 +59,7 @@ pub fn rotate_client_secret(
     body: Option<RotateBody>,
 ) -> Response {
     let Some(body) = body else {
-        return api_error(
-            StatusCode::BAD_REQUEST,
-            300,
-            "Request Body should be a valid JSON object.",
-        );
+        return api_error(StatusCode::BAD_REQUEST, 1500, "Missing request parameters.");
     };
     let action = match body.action.as_str() {
         "new" => RotateAction::New,
@@ -68,8 +67,8 @@ pub fn rotate_client_secret(
         _ => {
             return api_error(
                 StatusCode::BAD_REQUEST,
-                300,
-                "Invalid field: action (new or update).",
+                1500,
+                "Invalid request parameter action. Can be new or update.",
             )
         }
     };
@@ -87,8 +86,8 @@ pub fn rotate_client_secret(
                         Ok(t) => Some(std::time::SystemTime::from(t)),
                         Err(_) => return api_error(
                             StatusCode::BAD_REQUEST,
-                            300,
-                            "Invalid field: revoke_old_secret_time (yyyy-MM-ddTHH:mm:ssZ or now).",
+                            1500,
+                            "Invalid format of request param revoke_old_secret_time. Should be in format yyyy-MM-dd'T'HH:mm:ss'Z' for example 2025-03-14T12:34:56Z.",
                         ),
                     },
                 };
@@ -104,32 +103,21 @@ pub fn rotate_client_secret(
                     (StatusCode::CREATED, Json(answer)).into_response()
                 }
                 Err(RotateRefused::NoSuchApp) => {
-                    api_error(StatusCode::NOT_FOUND, 3001, "App does not exist.")
+                    api_error(StatusCode::NOT_FOUND, 1401, "App ID does not exist.")
                 }
-                Err(RotateRefused::TooManyChanges { retry_at }) => {
-                    let wait = retry_at
-                        .duration_since(world.now())
-                        .map_or(0, |d| d.as_secs());
-                    let mut response = api_error(
-                        StatusCode::TOO_MANY_REQUESTS,
-                        429,
-                        "You can change an app's client secret at most 3 times in 15 minutes.",
-                    );
-                    if let Ok(v) = wait.to_string().parse() {
-                        response.headers_mut().insert("retry-after", v);
-                    }
-                    response
-                }
+                Err(RotateRefused::TooManyChanges) => api_error(
+                    StatusCode::BAD_REQUEST,
+                    2000,
+                    "Working on processing your request. Can only change client secret rotate schedule 3 times in 15 minutes.",
+                ),
                 Err(RotateRefused::RevokeTimeOutOfRange) => api_error(
                     StatusCode::BAD_REQUEST,
-                    300,
-                    "revoke_old_secret_time must be between now and 30 days from now.",
+                    2001,
+                    "Invalid value of request param revoke_old_secret_time.",
                 ),
-                Err(RotateRefused::NothingToUpdate) => api_error(
-                    StatusCode::BAD_REQUEST,
-                    300,
-                    "There is no old client secret to update: rotate with action new first.",
-                ),
+                Err(RotateRefused::NothingToUpdate) => {
+                    api_error(StatusCode::NOT_FOUND, 1401, "Secret ID does not exist.")
+                }
             }
         },
     )

@@ -161,7 +161,7 @@ pub struct Rotated {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RotateRefused {
     NoSuchApp,
-    TooManyChanges { retry_at: SystemTime },
+    TooManyChanges,
     RevokeTimeOutOfRange,
     NothingToUpdate,
 }
@@ -275,10 +275,7 @@ impl World {
             state.changes.pop_front();
         }
         if state.changes.len() >= SECRET_CHANGES_PER_WINDOW {
-            let oldest = state.changes.front().copied().unwrap_or(now);
-            return Err(RotateRefused::TooManyChanges {
-                retry_at: oldest + SECRET_CHANGE_WINDOW,
-            });
+            return Err(RotateRefused::TooManyChanges);
         }
         let rotated = match action {
             RotateAction::Update => {

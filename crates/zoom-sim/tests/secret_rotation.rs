@@ -148,13 +148,16 @@ async fn update_now_ends_the_overlap_and_three_changes_per_15_minutes_is_the_lim
     )
     .await;
     assert_eq!(status, 400, "more than 30 days ahead: {rotated}");
-    let (status, _) = rotate(
+    let (status, nothing) = rotate(
         &sim,
         &token,
         json!({"action": "update", "revoke_old_secret_time": "now"}),
     )
     .await;
-    assert_eq!(status, 400, "nothing to update yet");
+    // Zoom's documented answer when there is no old secret to change.
+    assert_eq!(status, 404, "nothing to update yet: {nothing}");
+    assert_eq!(nothing["code"], 1401);
+    assert_eq!(nothing["message"], "Secret ID does not exist.");
 
     let revoke = revoke_in(time::Duration::days(1));
     let (status, rotated) = rotate(
@@ -192,7 +195,8 @@ async fn update_now_ends_the_overlap_and_three_changes_per_15_minutes_is_the_lim
         json!({"action": "new", "revoke_old_secret_time": "now"}),
     )
     .await;
-    assert_eq!(status, 429, "the fourth within 15 minutes: {limited}");
+    assert_eq!(status, 400, "the fourth within 15 minutes: {limited}");
+    assert_eq!(limited["code"], 2000, "Zoom's documented code: {limited}");
     advance_minutes(&sim, 15).await;
     let (status, _) = rotate(
         &sim,

@@ -2,42 +2,12 @@
 //! thing the admin can ask of it (start by either path, resume, move the revoke time, finish,
 //! cancel). Every answer is the status after the core took every step it could.
 
-use s2s_core::marketplace::RevokeOld;
-use s2s_core::profiles::rotation::RotationStatus;
+use s2s_core::profiles::rotation::{RotationRequest, RotationStatus};
 use s2s_core::profiles::{Profile, ProfileId};
-use s2s_core::Secret;
-use serde::Deserialize;
 use tauri::State;
 
 use crate::ipc_error::IpcError;
 use crate::state::AppState;
-
-/// What the admin asked of a rotation.
-#[derive(Debug, Clone, Deserialize, specta::Type)]
-#[serde(tag = "action", rename_all = "snake_case")]
-pub enum RotationRequest {
-    /// Take any step due (a rotation a crash or a closed window interrupted, a revoke time
-    /// passed) and say where it stands.
-    Resume,
-    /// Manual path: the secret the admin generated in the Marketplace, tested before it is
-    /// stored; optionally when to forget the old one by itself (Unix seconds).
-    StartManual {
-        new_secret: String,
-        keep_previous_until_unix: Option<i64>,
-    },
-    /// API path: Zoom issues the new secret; the old one works until `revoke_old_unix`
-    /// (default 24 h).
-    StartApi {
-        app_id: Option<String>,
-        revoke_old_unix: Option<i64>,
-    },
-    /// Move the old secret's revoke time (Zoom's too, on the API path).
-    MoveRevokeTime { revoke_old_unix: i64 },
-    /// The deployment switched: forget the old secret now (Zoom revokes it, on the API path).
-    Finish,
-    /// Drop a rotation whose new secret is not tested yet.
-    Cancel,
-}
 
 /// Runs `request` on profile `id`'s rotation; the status after.
 #[tauri::command]
@@ -49,37 +19,7 @@ pub async fn rotate_secret(
 ) -> Result<RotationStatus, IpcError> {
     let sandbox = state.sandbox_url();
     let mut rotator = state.profiles.rotator(&state.tester, &id, Some(&sandbox))?;
-    match request {
-        RotationRequest::Resume => {}
-        RotationRequest::StartManual {
-            new_secret,
-            keep_previous_until_unix,
-        } => {
-            rotator
-                .begin_manual(&Secret::new(new_secret), keep_previous_until_unix)
-                .await?;
-        }
-        RotationRequest::StartApi {
-            app_id,
-            revoke_old_unix,
-        } => {
-            rotator
-                .begin_api(app_id.as_deref(), revoke_old_unix.map(RevokeOld::At))
-                .await?;
-        }
-        RotationRequest::MoveRevokeTime { revoke_old_unix } => {
-            rotator.run().await?;
-            rotator
-                .move_revoke_time(RevokeOld::At(revoke_old_unix))
-                .await?;
-        }
-        RotationRequest::Finish => {
-            rotator.run().await?;
-            rotator.finish().await?;
-        }
-        RotationRequest::Cancel => rotator.cancel()?,
-    }
-    Ok(rotator.run().await?)
+    Ok(rotator.handle(request).await?)
 }
 
 /// Where profile `id`'s rotation stands, without taking any step.

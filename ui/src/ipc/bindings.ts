@@ -1874,10 +1874,16 @@ export type RoleView_Serialize = {
 /**  A rotation under way, as the profiles file records it (no secret). */
 export type Rotation = Rotation_Serialize | Rotation_Deserialize;
 
-/**  What the admin asked of a rotation. */
+/**
+ *  What the admin asks of a rotation: one request type for the app and the CLI, run by
+ *  [`Rotator::handle`].
+ */
 export type RotationRequest = RotationRequest_Serialize | RotationRequest_Deserialize;
 
-/**  What the admin asked of a rotation. */
+/**
+ *  What the admin asks of a rotation: one request type for the app and the CLI, run by
+ *  [`Rotator::handle`].
+ */
 export type RotationRequest_Deserialize = 
 /**
  *  Take any step due (a rotation a crash or a closed window interrupted, a revoke time
@@ -1888,20 +1894,33 @@ export type RotationRequest_Deserialize =
  *  Manual path: the secret the admin generated in the Marketplace, tested before it is
  *  stored; optionally when to forget the old one by itself (Unix seconds).
  */
-{ action: "start_manual"; new_secret: string; keep_previous_until_unix?: number | null } | 
+{ action: "start_manual"; 
+/**  The new secret. */
+new_secret: Secret; 
+/**  When the old secret is forgotten by itself; none: when the admin finishes. */
+keep_previous_until_unix?: number | null } | 
 /**
  *  API path: Zoom issues the new secret; the old one works until `revoke_old_unix`
  *  (default 24 h).
  */
-{ action: "start_api"; app_id?: string | null; revoke_old_unix?: number | null } | 
+{ action: "start_api"; 
+/**  The app's Marketplace App ID; none: the one the profile remembers. */
+app_id?: string | null; 
+/**  When Zoom revokes the old secret (Unix seconds). */
+revoke_old_unix?: number | null } | 
 /**  Move the old secret's revoke time (Zoom's too, on the API path). */
-{ action: "move_revoke_time"; revoke_old_unix: number } | 
-/**  The deployment switched: forget the old secret now (Zoom revokes it, on the API path). */
+{ action: "move_revoke_time"; 
+/**  The new time (Unix seconds). */
+revoke_old_unix: number } | 
+/**  The deployments switched: forget the old secret now (Zoom revokes it, on the API path). */
 { action: "finish" } | 
-/**  Drop a rotation whose new secret is not tested yet. */
+/**  Drop a rotation whose new secret is not switched in yet, when that loses nothing. */
 { action: "cancel" };
 
-/**  What the admin asked of a rotation. */
+/**
+ *  What the admin asks of a rotation: one request type for the app and the CLI, run by
+ *  [`Rotator::handle`].
+ */
 export type RotationRequest_Serialize = 
 /**
  *  Take any step due (a rotation a crash or a closed window interrupted, a revoke time
@@ -1912,17 +1931,27 @@ export type RotationRequest_Serialize =
  *  Manual path: the secret the admin generated in the Marketplace, tested before it is
  *  stored; optionally when to forget the old one by itself (Unix seconds).
  */
-{ action: "start_manual"; new_secret: string; keep_previous_until_unix: number | null } | 
+{ action: "start_manual"; 
+/**  The new secret. */
+new_secret: Secret; 
+/**  When the old secret is forgotten by itself; none: when the admin finishes. */
+keep_previous_until_unix: number | null } | 
 /**
  *  API path: Zoom issues the new secret; the old one works until `revoke_old_unix`
  *  (default 24 h).
  */
-{ action: "start_api"; app_id: string | null; revoke_old_unix: number | null } | 
+{ action: "start_api"; 
+/**  The app's Marketplace App ID; none: the one the profile remembers. */
+app_id: string | null; 
+/**  When Zoom revokes the old secret (Unix seconds). */
+revoke_old_unix: number | null } | 
 /**  Move the old secret's revoke time (Zoom's too, on the API path). */
-{ action: "move_revoke_time"; revoke_old_unix: number } | 
-/**  The deployment switched: forget the old secret now (Zoom revokes it, on the API path). */
+{ action: "move_revoke_time"; 
+/**  The new time (Unix seconds). */
+revoke_old_unix: number } | 
+/**  The deployments switched: forget the old secret now (Zoom revokes it, on the API path). */
 { action: "finish" } | 
-/**  Drop a rotation whose new secret is not tested yet. */
+/**  Drop a rotation whose new secret is not switched in yet, when that loses nothing. */
 { action: "cancel" };
 
 /**  How far a rotation got. */
@@ -1954,6 +1983,11 @@ export type RotationStatus_Deserialize = {
 	api_unavailable?: ApiUnavailable | null,
 	/**  The profile's remembered App ID. */
 	app_id?: string | null,
+	/**
+	 *  Why the rotation cannot be cancelled now, if it cannot (the app shows this instead of
+	 *  a Cancel button). A manual rotation's cancel is also checked with Zoom when asked.
+	 */
+	cancel_refused?: string | null,
 };
 
 /**  A profile's rotation, as the app and the CLI show it. */
@@ -1973,6 +2007,11 @@ export type RotationStatus_Serialize = {
 	api_unavailable: ApiUnavailable | null,
 	/**  The profile's remembered App ID. */
 	app_id: string | null,
+	/**
+	 *  Why the rotation cannot be cancelled now, if it cannot (the app shows this instead of
+	 *  a Cancel button). A manual rotation's cancel is also checked with Zoom when asked.
+	 */
+	cancel_refused: string | null,
 };
 
 /**  Where the new secret came from. */
@@ -2345,6 +2384,9 @@ export type Scope_Serialize = {
 	/**  Classic, granular, or unknown. */
 	model: ScopeModel,
 };
+
+/**  A client secret or an access token. Read it only with [`Secret::expose`], at the point of use. */
+export type Secret = string;
 
 /**  Whether an issue stops the request. */
 export type Severity = 

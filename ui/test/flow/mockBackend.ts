@@ -124,6 +124,7 @@ mockIPC((cmd, args) => {
             summary: "rotation in progress: new secret tested and in use, old one still kept until 2026-09-02 00:00 UTC (Zoom revokes it then)",
             api_unavailable: null,
             app_id: "AppIdAppIdAppIdAppId01",
+            cancel_refused: "the new secret already passed its test and is being switched in",
           }
         : {
             profile_id: id,
@@ -132,6 +133,7 @@ mockIPC((cmd, args) => {
             summary: "no rotation in progress",
             api_unavailable: { reason: "missing_scope" },
             app_id: null,
+            cancel_refused: null,
           };
     }
     case "open_external":

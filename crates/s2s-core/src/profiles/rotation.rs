@@ -89,9 +89,13 @@ pub enum RotationStage {
     Switched,
 }
 
-/// One change the assistant made.
+/// One change the assistant made. Each is also a named fault point ([`Rotator::with_fault_point`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RotationStep {
+    /// The start of a rotation was recorded (before anything else changed).
+    Began,
+    /// API path: Zoom issued the new secret; it is held in memory until it is stored.
+    ZoomIssuedNew,
     /// The new secret went into its own keychain entry.
     StoredNew,
     /// The staged secret got a token; recorded.
@@ -108,6 +112,74 @@ pub enum RotationStep {
     ForgotPrevious,
     /// The rotation ended and the record was cleared.
     Finished,
+}
+
+impl RotationStep {
+    /// Every step, in the order a rotation takes them.
+    pub const ALL: [RotationStep; 10] = [
+        RotationStep::Began,
+        RotationStep::ZoomIssuedNew,
+        RotationStep::StoredNew,
+        RotationStep::TestedNew,
+        RotationStep::KeptPrevious,
+        RotationStep::PromotedNew,
+        RotationStep::RecordedSwitch,
+        RotationStep::ForgotStaged,
+        RotationStep::ForgotPrevious,
+        RotationStep::Finished,
+    ];
+
+    /// Its name as a fault point (`stored_new`).
+    pub fn name(self) -> &'static str {
+        match self {
+            RotationStep::Began => "began",
+            RotationStep::ZoomIssuedNew => "zoom_issued_new",
+            RotationStep::StoredNew => "stored_new",
+            RotationStep::TestedNew => "tested_new",
+            RotationStep::KeptPrevious => "kept_previous",
+            RotationStep::PromotedNew => "promoted_new",
+            RotationStep::RecordedSwitch => "recorded_switch",
+            RotationStep::ForgotStaged => "forgot_staged",
+            RotationStep::ForgotPrevious => "forgot_previous",
+            RotationStep::Finished => "finished",
+        }
+    }
+}
+
+/// What the admin asks of a rotation: one request type for the app and the CLI, run by
+/// [`Rotator::handle`].
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum RotationRequest {
+    /// Take any step due (a rotation a crash or a closed window interrupted, a revoke time
+    /// passed) and say where it stands.
+    Resume,
+    /// Manual path: the secret the admin generated in the Marketplace, tested before it is
+    /// stored; optionally when to forget the old one by itself (Unix seconds).
+    StartManual {
+        /// The new secret.
+        new_secret: Secret,
+        /// When the old secret is forgotten by itself; none: when the admin finishes.
+        keep_previous_until_unix: Option<i64>,
+    },
+    /// API path: Zoom issues the new secret; the old one works until `revoke_old_unix`
+    /// (default 24 h).
+    StartApi {
+        /// The app's Marketplace App ID; none: the one the profile remembers.
+        app_id: Option<String>,
+        /// When Zoom revokes the old secret (Unix seconds).
+        revoke_old_unix: Option<i64>,
+    },
+    /// Move the old secret's revoke time (Zoom's too, on the API path).
+    MoveRevokeTime {
+        /// The new time (Unix seconds).
+        revoke_old_unix: i64,
+    },
+    /// The deployments switched: forget the old secret now (Zoom revokes it, on the API path).
+    Finish,
+    /// Drop a rotation whose new secret is not switched in yet, when that loses nothing.
+    Cancel,
 }
 
 /// Why the API path is not available for a profile.
@@ -157,6 +229,14 @@ pub enum RotationError {
     /// A revoke time in the past or too far ahead.
     #[error("{0}")]
     BadRevokeTime(String),
+    /// Cancelling now could throw away the only secret Zoom will accept; nothing was changed.
+    #[error("the rotation was not cancelled: {reason}")]
+    CannotCancel {
+        /// Why.
+        reason: String,
+        /// What to do instead.
+        advice: String,
+    },
     /// A crash came between Zoom issuing a secret and the keychain storing it.
     #[error(
         "the rotation stopped before its new secret reached the keychain; the record was cleared"
@@ -200,7 +280,9 @@ impl RotationError {
             RotationError::BadRevokeTime(_) => {
                 "Give a time between now and 30 days ahead, or `now`.".into()
             }
-            RotationError::Abandoned { advice } => advice.clone(),
+            RotationError::Abandoned { advice } | RotationError::CannotCancel { advice, .. } => {
+                advice.clone()
+            }
         }
     }
 }
@@ -222,9 +304,13 @@ pub struct RotationStatus {
     pub api_unavailable: Option<ApiUnavailable>,
     /// The profile's remembered App ID.
     pub app_id: Option<String>,
+    /// Why the rotation cannot be cancelled now, if it cannot (the app shows this instead of
+    /// a Cancel button). A manual rotation's cancel is also checked with Zoom when asked.
+    pub cancel_refused: Option<String>,
 }
 
 type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
+type FaultPoint = Arc<dyn Fn(RotationStep) + Send + Sync>;
 
 /// Drives one profile's rotation, one persisted change per [`Self::step`].
 pub struct Rotator<'a> {
@@ -237,6 +323,8 @@ pub struct Rotator<'a> {
     /// The admin asked to finish (forget the previous secret now).
     finishing: bool,
     clock: Clock,
+    /// Called after each change is made (tests stop the process there).
+    fault_point: Option<FaultPoint>,
 }
 
 impl ProfileService {
@@ -271,6 +359,7 @@ impl ProfileService {
             carried: None,
             finishing: false,
             clock: Arc::new(crate::clock::now_unix),
+            fault_point: None,
         }
     }
 
@@ -297,6 +386,13 @@ impl ProfileService {
     pub fn rotation_status(&self, id: &str) -> Result<RotationStatus, ServiceError> {
         let profile = self.get(id)?;
         let previous_kept = self.secrets().get(&previous_key(id))?.is_some();
+        let cancel_refused = match &profile.rotation {
+            Some(r) => {
+                let staged = self.secrets().get(&staged_key(id))?.is_some();
+                cancel_refused(r, staged).map(|refusal| refusal.0)
+            }
+            None => None,
+        };
         Ok(RotationStatus {
             profile_id: id.into(),
             summary: summary(profile.rotation.as_ref(), previous_kept),
@@ -304,6 +400,7 @@ impl ProfileService {
             app_id: profile.app_id.clone(),
             rotation: profile.rotation,
             previous_kept,
+            cancel_refused,
         })
     }
 
@@ -324,6 +421,30 @@ pub fn api_unavailable(profile: &Profile, app_id: Option<&str>) -> Option<ApiUna
     };
     let holds = latest.scopes.iter().any(|s| s.as_str() == ROTATE_SCOPE);
     (!holds).then_some(ApiUnavailable::MissingScope)
+}
+
+/// Why `rotation` cannot be cancelled whatever Zoom says now (reason, advice), if it cannot.
+/// No cancel may delete a secret that may be the only one Zoom will accept: past its test the
+/// new secret is on its way in; on the API path Zoom revokes the current one at its time.
+fn cancel_refused(rotation: &Rotation, staged: bool) -> Option<(String, String)> {
+    if rotation.stage != RotationStage::Started {
+        return Some((
+            "the new secret already passed its test and is being switched in".into(),
+            "Resume the rotation to finish switching it in; it cannot be stopped half-way.".into(),
+        ));
+    }
+    match (&rotation.via, staged) {
+        (RotationVia::Api { .. }, true) => Some((
+            format!(
+                "Zoom already issued the new secret and revokes the current one {}: cancelling would throw away the only secret that works after then",
+                rotation
+                    .keep_previous_until_unix
+                    .map_or_else(|| "at its revoke time".into(), |t| format!("at {}", crate::clock::utc_text(t)))
+            ),
+            "Resume the rotation: S2S Desk tests the new secret again and switches to it. If Zoom or the network is down, try again later — before the revoke time.".into(),
+        )),
+        _ => None,
+    }
 }
 
 /// "rotation in progress: new secret tested, old one kept until …".
@@ -362,6 +483,55 @@ impl Rotator<'_> {
         self
     }
 
+    /// Calls `point` right after each change is made, with the step it was: tests stop the
+    /// process there to prove a crash at every point resumes.
+    pub fn with_fault_point(
+        mut self,
+        point: impl Fn(RotationStep) + Send + Sync + 'static,
+    ) -> Self {
+        self.fault_point = Some(Arc::new(point));
+        self
+    }
+
+    fn reached(&self, step: RotationStep) {
+        if let Some(point) = &self.fault_point {
+            point(step);
+        }
+    }
+
+    /// Runs what the admin asked, then takes every step there is to take; where the rotation
+    /// then stands. The app's and the CLI's one entry point.
+    pub async fn handle(
+        &mut self,
+        request: RotationRequest,
+    ) -> Result<RotationStatus, RotationError> {
+        match request {
+            RotationRequest::Resume => {}
+            RotationRequest::StartManual {
+                new_secret,
+                keep_previous_until_unix,
+            } => {
+                self.begin_manual(&new_secret, keep_previous_until_unix)
+                    .await?
+            }
+            RotationRequest::StartApi {
+                app_id,
+                revoke_old_unix,
+            } => self.begin_api(app_id.as_deref(), revoke_old_unix).await?,
+            RotationRequest::MoveRevokeTime { revoke_old_unix } => {
+                self.run().await?;
+                self.move_revoke_time(RevokeOld::At(revoke_old_unix))
+                    .await?;
+            }
+            RotationRequest::Finish => {
+                self.run().await?;
+                self.finish().await?;
+            }
+            RotationRequest::Cancel => self.cancel().await?,
+        }
+        self.run().await
+    }
+
     /// Starts a manual rotation with `new_secret`: tested first, and only stored (staged) when
     /// Zoom issues a token with it. `keep_previous_until` (Unix seconds) ends the rotation by
     /// itself; none: the admin finishes it.
@@ -392,6 +562,7 @@ impl Rotator<'_> {
                 tested_unix: Some(now),
             });
         })?;
+        self.reached(RotationStep::Began);
         self.carried = Some(new_secret);
         Ok(())
     }
@@ -403,7 +574,7 @@ impl Rotator<'_> {
     pub async fn begin_api(
         &mut self,
         app_id: Option<&str>,
-        revoke: Option<RevokeOld>,
+        revoke_old_unix: Option<i64>,
     ) -> Result<(), RotationError> {
         let (profile, current) = self.ready_to_begin()?;
         let app_id = app_id
@@ -413,13 +584,13 @@ impl Rotator<'_> {
             .map(String::from)
             .ok_or(RotationError::ApiUnavailable(ApiUnavailable::NoAppId))?;
         let revoke =
-            match revoke {
+            match revoke_old_unix {
                 None => RevokeOld::At(self.now() + DEFAULT_API_OVERLAP_SECS),
-                Some(RevokeOld::At(t)) => RevokeOld::At(self.checked_revoke_time(t)?),
-                Some(RevokeOld::Now) => return Err(RotationError::BadRevokeTime(
+                Some(t) if t <= self.now() => return Err(RotationError::BadRevokeTime(
                     "revoking the old secret at once would break every deployment still using it"
                         .into(),
                 )),
+                Some(t) => RevokeOld::At(self.checked_revoke_time(t)?),
             };
         let outcome = self.token_with(&profile, &current).await?;
         if !outcome
@@ -451,6 +622,7 @@ impl Rotator<'_> {
                 tested_unix: None,
             });
         })?;
+        self.reached(RotationStep::Began);
         let rotated = marketplace::rotate_client_secret(
             &http,
             &api_url,
@@ -489,6 +661,7 @@ impl Rotator<'_> {
             })?;
         }
         self.carried = Some(new_secret);
+        self.reached(RotationStep::ZoomIssuedNew);
         Ok(())
     }
 
@@ -536,13 +709,33 @@ impl Rotator<'_> {
         Ok(())
     }
 
-    /// Drops a rotation whose new secret is not tested yet; the profile keeps its secret.
-    pub fn cancel(&mut self) -> Result<(), RotationError> {
+    /// Drops a rotation whose new secret is not switched in yet, when that loses nothing: the
+    /// profile keeps its current secret. Refused ([`RotationError::CannotCancel`], nothing
+    /// changed) when the staged secret may be the only one Zoom will accept: on the API path
+    /// (Zoom revokes the current one at its time), and on the manual path unless Zoom, asked
+    /// now, still takes the current secret or refuses the staged one.
+    pub async fn cancel(&mut self) -> Result<(), RotationError> {
         let rotation = self.rotation()?;
-        if rotation.stage != RotationStage::Started {
-            return Err(RotationError::NotApplicable(
-                "the new secret already passed its test: resume the rotation to switch it in (it cannot be cancelled half-way)".into(),
-            ));
+        let staged = self.read(&staged_key(&self.id))?;
+        if let Some((reason, advice)) = cancel_refused(&rotation, staged.is_some()) {
+            return Err(RotationError::CannotCancel { reason, advice });
+        }
+        if let Some(staged) = &staged {
+            let (profile, current) = self.service.credentials(&self.id)?;
+            if let Err(current_refused) = self.token_with(&profile, &current.client_secret).await {
+                let staged_refused = matches!(
+                    self.token_with(&profile, staged).await,
+                    Err(RotationError::Zoom(f)) if f.kind == ErrorKind::InvalidClient
+                );
+                if !staged_refused {
+                    return Err(RotationError::CannotCancel {
+                        reason: format!(
+                            "Zoom does not issue a token with the current secret now ({current_refused}), so the new one may be the only secret that works"
+                        ),
+                        advice: "Resume the rotation to switch to the new secret; if Zoom or the network is down, try again later.".into(),
+                    });
+                }
+            }
         }
         self.secrets().delete(&staged_key(&self.id)).map_err(svc)?;
         self.carried = None;
@@ -559,6 +752,14 @@ impl Rotator<'_> {
     /// Takes the next step, worked out from what the file and the keychain hold: exactly one
     /// change, or none (`Ok(None)`) when the rotation waits for the admin or is over.
     pub async fn step(&mut self) -> Result<Option<RotationStep>, RotationError> {
+        let step = self.next_change().await?;
+        if let Some(step) = step {
+            self.reached(step);
+        }
+        Ok(step)
+    }
+
+    async fn next_change(&mut self) -> Result<Option<RotationStep>, RotationError> {
         let profile = self.service.get(&self.id)?;
         let Some(rotation) = profile.rotation.clone() else {
             return Ok(None);
@@ -770,8 +971,9 @@ impl Rotator<'_> {
         .await
         {
             Ok(_) => Ok(()),
-            // Zoom already revoked the old secret: what was asked holds.
-            Err(f) if f.http_status == Some(400) && revoke == RevokeOld::Now => {
+            // Only Zoom's answer that no old secret is left means the revoke already happened;
+            // any other refusal leaves Zoom accepting the old one, so the rotation stays.
+            Err(f) if revoke == RevokeOld::Now && marketplace::no_old_secret_left(&f) => {
                 tracing::info!("Zoom had no old secret left to revoke");
                 Ok(())
             }

@@ -445,7 +445,7 @@ async fn the_previous_secret_is_forgotten_by_itself_once_its_time_passes() {
 }
 
 #[tokio::test]
-async fn a_rotation_not_yet_tested_can_be_cancelled_and_changes_nothing() {
+async fn a_manual_rotation_is_cancelled_only_when_that_loses_no_working_secret() {
     let sim = sim().await;
     regenerate(&sim);
     let url = sim.base_url();
@@ -468,7 +468,25 @@ async fn a_rotation_not_yet_tested_can_be_cancelled_and_changes_nothing() {
         matches!(again, Err(RotationError::InProgress(_))),
         "{again:?}"
     );
-    rotator.cancel().expect("cancelled");
+    // The Marketplace replaced the old secret: the staged one is the only one Zoom takes.
+    let refused = rotator
+        .cancel()
+        .await
+        .expect_err("would lose the working secret");
+    assert!(
+        matches!(&refused, RotationError::CannotCancel { reason, .. } if reason.contains("only secret")),
+        "{refused:?}"
+    );
+    assert_eq!(
+        machine.entry("rotation-new").as_deref(),
+        Some(NEW_SECRET),
+        "kept"
+    );
+    // Once Zoom takes the current secret again, cancelling loses nothing.
+    crate::support::edit_app(&sim, REPORTING.0, |app| {
+        app.client_secret = REPORTING.1.into();
+    });
+    rotator.cancel().await.expect("cancelled");
     assert_eq!(machine.entry("").as_deref(), Some(REPORTING.1));
     assert_eq!(machine.keychain.inner.len(), 1);
     assert!(service
@@ -712,6 +730,72 @@ async fn a_staged_secret_that_stops_working_stays_staged_until_resumed_or_cancel
         Some(REPORTING.1),
         "not in use"
     );
-    rotator.cancel().expect("cancelled");
+    // Zoom refuses the staged secret and the current one alike: the staged one is worth nothing.
+    rotator.cancel().await.expect("cancelled");
     assert_eq!(machine.keychain.inner.len(), 1);
+}
+
+#[tokio::test]
+async fn an_api_rotation_whose_new_secret_zoom_issued_is_never_cancelled_and_resumes_after_an_outage(
+) {
+    let sim = sim().await;
+    allow_api_rotation(&sim);
+    let url = sim.base_url();
+    let (tester, _) = tester();
+    let machine = Machine::with_reporting_bot();
+    let service = machine.open();
+    let mut rotator = service
+        .rotator(&tester, &machine.id, Some(&url))
+        .expect("rotator");
+    rotator.begin_api(Some(APP_ID), None).await.expect("begins");
+    assert_eq!(
+        rotator.step().await.expect("stored"),
+        Some(RotationStep::StoredNew)
+    );
+    // Zoom's token endpoint goes down while the new secret is tested.
+    sim.world().set_faults(
+        Some(REPORTING.0),
+        zoom_sim::Faults {
+            server_error: Some(503),
+            target: Some("token".into()),
+            ..Default::default()
+        },
+    );
+    let outage = rotator
+        .run()
+        .await
+        .expect_err("the test of the new secret fails");
+    assert!(
+        outage.advice().contains("stays staged"),
+        "{}",
+        outage.advice()
+    );
+    let status = service.rotation_status(&machine.id).expect("status");
+    assert!(
+        status
+            .cancel_refused
+            .as_deref()
+            .is_some_and(|r| r.contains("only secret")),
+        "the app hides Cancel and says why: {status:?}"
+    );
+    let refused = rotator.cancel().await.expect_err("never cancelled");
+    assert!(
+        matches!(refused, RotationError::CannotCancel { .. }),
+        "{refused:?}"
+    );
+    let staged = machine
+        .entry("rotation-new")
+        .expect("the new secret is kept");
+    // Past Zoom's revoke time the old secret is dead; the kept new one carries the profile.
+    sim.world().clear_faults();
+    sim.world()
+        .advance_clock(std::time::Duration::from_secs(25 * 3600));
+    assert!(!accepted(&sim, REPORTING.1), "Zoom revoked the old secret");
+    let status = rotator.run().await.expect("resumed");
+    assert_eq!(
+        status.rotation.map(|r| r.stage),
+        Some(RotationStage::Switched)
+    );
+    assert_eq!(machine.entry("").as_deref(), Some(staged.as_str()));
+    assert!(accepted(&sim, &staged), "the profile still gets a token");
 }

@@ -1,15 +1,21 @@
 // A rotation under way: how far it got, and what the admin can do next — resume an interrupted
 // one, move the old secret's revoke time, finish once the deployment uses the new secret, or
-// cancel one whose new secret was not tested yet.
+// cancel one when the core says that loses no working secret (else why it cannot be cancelled).
 import { useState } from "preact/hooks";
 import { When } from "../../components/When";
 import type { Rotation, RotationRequest } from "../../ipc";
 import { exactTime } from "../../lib/time";
 import { reached, STAGES } from "../../lib/rotation";
 
-type Props = { rotation: Rotation; previousKept: boolean; busy: boolean; act: (request: RotationRequest) => Promise<boolean> };
+type Props = {
+  rotation: Rotation;
+  previousKept: boolean;
+  cancelRefused: string | null;
+  busy: boolean;
+  act: (request: RotationRequest) => Promise<boolean>;
+};
 
-export function RotationProgress({ rotation, previousKept, busy, act }: Props) {
+export function RotationProgress({ rotation, previousKept, cancelRefused, busy, act }: Props) {
   const switched = rotation.stage === "switched";
   const appId = rotation.via.path === "api" ? rotation.via.app_id : null;
   const viaApi = appId !== null;
@@ -51,12 +57,17 @@ export function RotationProgress({ rotation, previousKept, busy, act }: Props) {
           <button type="button" class="button button--primary" data-testid="rotation-resume" disabled={busy} onClick={() => void act({ action: "resume" })}>
             Resume
           </button>
-          {rotation.stage === "started" && (
+          {cancelRefused === null && (
             <button type="button" class="button" data-testid="rotation-cancel" disabled={busy} onClick={() => void act({ action: "cancel" })}>
               Cancel rotation
             </button>
           )}
         </div>
+      )}
+      {!switched && cancelRefused !== null && (
+        <p class="hint" data-testid="rotation-cancel-refused">
+          It can't be cancelled: {cancelRefused}.
+        </p>
       )}
       {switched && (
         <>

@@ -15,6 +15,7 @@ function status(extra: Partial<RotationStatus> = {}): RotationStatus {
     summary: "no rotation in progress",
     api_unavailable: { reason: "no_app_id" },
     app_id: null,
+    cancel_refused: null,
     ...extra,
   };
 }
@@ -101,6 +102,29 @@ describe("Rotate secret", () => {
     expect(request.action).toBe("start_api");
     expect(request.revoke_old_unix - before).toBeGreaterThanOrEqual(7 * 86_400);
     expect(request.revoke_old_unix - before).toBeLessThan(7 * 86_400 + 5);
+  });
+
+  it("offers no Cancel when cancelling could lose the only secret Zoom accepts, and says why", async () => {
+    const staged: Rotation = {
+      via: { path: "api", app_id: "SbxAppReportingBot0001" },
+      stage: "started",
+      started_unix: 1_788_220_800,
+      keep_previous_until_unix: 1_788_307_200,
+      tested_unix: null,
+    };
+    const why =
+      "Zoom already issued the new secret and revokes the current one at 2026-09-02 00:00 UTC: cancelling would throw away the only secret that works after then";
+    answerIpc({
+      list_profiles: () => profileList([reporting]),
+      rotate_secret: () => {
+        throw { kind: "failed", message: "Zoom's token endpoint answered 503", hint: "The new secret stays staged, not in use: resume to test it again." };
+      },
+      get_rotation_status: () => status({ rotation: staged, summary: "rotation in progress", cancel_refused: why }),
+    });
+    render(<RotationView subject={reporting.id} go={vi.fn()} />);
+    expect((await screen.findByTestId("rotation-cancel-refused")).textContent).toContain("only secret that works");
+    expect(screen.queryByTestId("rotation-cancel")).toBeNull();
+    expect(screen.getByTestId("rotation-resume")).toBeTruthy();
   });
 
   it("saves the App ID and a reminder period, and refuses a period that is not whole days", async () => {

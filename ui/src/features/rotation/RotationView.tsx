@@ -105,7 +105,7 @@ function Body({ profile, status, busy, act, onError, onStatus }: BodyProps) {
         {capitalized(status.summary)}.
       </p>
       {status.rotation ? (
-        <RotationProgress rotation={status.rotation} previousKept={status.previous_kept} busy={busy} act={act} />
+        <RotationProgress rotation={status.rotation} previousKept={status.previous_kept} cancelRefused={status.cancel_refused} busy={busy} act={act} />
       ) : (
         <StartRotation profile={profile} status={status} busy={busy} act={act} onError={onError} onStatus={onStatus} />
       )}
