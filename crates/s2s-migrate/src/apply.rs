@@ -172,6 +172,12 @@ pub fn apply(
     now_unix: i64,
     faults: FaultInjection,
 ) -> Result<Journal, ApplyError> {
+    // The journal records where it belongs as an absolute path, so undo can check it from
+    // anywhere (a scan of `.` or `./bot` would otherwise record a path relative to its folder).
+    let root = &fs::canonicalize(root).map_err(|source| ApplyError::Backup {
+        file: root.display().to_string(),
+        source,
+    })?;
     let mut targets = Vec::new();
     for r in rewrites {
         let target = target_of(root, &r.file)?;
@@ -334,8 +340,7 @@ pub fn undo_with(journal_path: &Path, faults: FaultInjection) -> Result<Journal,
     let journal: Journal =
         serde_json::from_slice(&fs::read(journal_path).map_err(|e| unreadable(e.to_string()))?)
             .map_err(|e| unreadable(e.to_string()))?;
-    let root = PathBuf::from(&journal.root);
-    let backup_dir = PathBuf::from(&journal.backup_dir);
+    let (root, backup_dir) = journal_place(journal_path, &journal).map_err(unreadable)?;
     let mut restores = Vec::new();
     for f in &journal.files {
         let target = target_of(&root, &f.file)?;
@@ -347,7 +352,9 @@ pub fn undo_with(journal_path: &Path, faults: FaultInjection) -> Result<Journal,
         if hash != f.sha256_after {
             return Err(ApplyError::ChangedSinceApply(f.file.clone()));
         }
-        let old = fs::read(backup_dir.join(&f.file))
+        let backup = inside_root(&backup_dir, Path::new(&f.file))
+            .map_err(|e| unreadable(format!("backup of {}: {e}", f.file)))?;
+        let old = fs::read(backup)
             .map_err(|e| unreadable(format!("backup of {} missing: {e}", f.file)))?;
         if sha256_hex(&old) != f.sha256_before {
             return Err(unreadable(format!(
@@ -373,6 +380,37 @@ pub fn undo_with(journal_path: &Path, faults: FaultInjection) -> Result<Journal,
         }
     }
     Ok(journal)
+}
+
+/// The project root and backup folder of the journal at `journal_path`, from where it lies
+/// (`<root>/.s2s-desk-migration/<stamp>/journal.json`), never from what it says: a journal
+/// shipped in an untrusted repository must not steer undo outside its project. A journal whose
+/// recorded root or backup folder is another place is refused.
+fn journal_place(journal_path: &Path, journal: &Journal) -> Result<(PathBuf, PathBuf), String> {
+    let real = fs::canonicalize(journal_path).map_err(|e| e.to_string())?;
+    let backup_dir = real.parent().map(Path::to_path_buf);
+    let folder = backup_dir.as_deref().and_then(Path::parent);
+    let (Some(backup_dir), Some(folder)) = (backup_dir.clone(), folder) else {
+        return Err("it is not inside a project's .s2s-desk-migration folder".into());
+    };
+    let root = match (folder.file_name(), folder.parent()) {
+        (Some(name), Some(root)) if name == BACKUP_FOLDER => root.to_path_buf(),
+        _ => {
+            return Err(format!(
+                "it is not inside a project's {BACKUP_FOLDER} folder; undo reads journals only where apply wrote them"
+            ))
+        }
+    };
+    let same =
+        |recorded: &str, actual: &Path| fs::canonicalize(recorded).is_ok_and(|r| r == actual);
+    if !same(&journal.root, &root) || !same(&journal.backup_dir, &backup_dir) {
+        return Err(format!(
+            "it names another project or backup folder ({}) than the one it lies in ({}); nothing was restored. Undo only journals S2S Desk wrote in this project",
+            journal.root,
+            root.display()
+        ));
+    }
+    Ok((root, backup_dir))
 }
 
 /// Temp files an apply killed mid-way left beside the configs (they may hold the new secret).
