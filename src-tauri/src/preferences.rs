@@ -63,6 +63,13 @@ pub fn load<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> PreferencesStat
             aside.display()
         ));
     }
+    // A file an earlier version wrote world-readable is made private (nothing is created here:
+    // the app writes no file at start-up).
+    if path.exists() {
+        if let Err(e) = owner_only(&path) {
+            tracing::warn!(error = %e, "the preferences file could not be made owner-only");
+        }
+    }
     let stored: BTreeMap<String, serde_json::Value> = match app.store(&path) {
         Ok(store) => store.entries().into_iter().collect(),
         Err(e) => {
@@ -83,6 +90,11 @@ pub fn load<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> PreferencesStat
         notes.push(format!(
             "The network preferences could not be used ({e}); S2S Desk uses the system's settings until they are fixed in Settings."
         ));
+    }
+    if !unreadable.is_empty() {
+        // Written back at once: a value refused on reading (a proxy password, say) must not
+        // stay on disk until the next change.
+        write(app, &path, &preferences);
     }
     let app = app.clone();
     PreferencesState {
@@ -193,6 +205,10 @@ fn geometry_of<R: Runtime>(window: &tauri::Window<R>) -> Option<WindowGeometry> 
 }
 
 fn write<R: Runtime>(app: &AppHandle<R>, path: &Path, preferences: &Preferences) {
+    if let Err(e) = owner_only(path) {
+        tracing::warn!(error = %e, "preferences not saved: the file could not be made owner-only");
+        return;
+    }
     let saved = app.store(path).and_then(|store| {
         for (key, value) in preferences.to_entries() {
             store.set(key, value);
@@ -202,6 +218,31 @@ fn write<R: Runtime>(app: &AppHandle<R>, path: &Path, preferences: &Preferences)
     if let Err(e) = saved {
         tracing::warn!(error = %e, "preferences could not be saved; they apply until S2S Desk quits");
     }
+}
+
+/// Makes the preferences file owner-only (0600), creating it (empty) if it is missing, before the
+/// store plugin writes it: the plugin writes in place and keeps a file's mode.
+fn owner_only(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        if path.exists() {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+        } else {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(path)?;
+            std::io::Write::write_all(&mut file, b"{}")?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path; // Windows: the user's profile folder is private to the user already.
+    Ok(())
 }
 
 /// Moves an existing file that is not a JSON object aside (`preferences.json.unreadable`), so the

@@ -886,6 +886,80 @@ fn refused_preferences_change_nothing_and_say_how_to_fix_them() {
 }
 
 #[test]
+fn a_proxy_password_never_reaches_the_preferences_file_which_only_its_owner_can_read() {
+    // See: issue 24, defect 6.
+    let shell = Shell::start();
+    let path = shell.data_dir.path().join("preferences.json");
+    let mut chosen =
+        shell.invoke("get_preferences", json!({})).expect("read")["preferences"].clone();
+    chosen["proxy"] = json!("custom");
+    chosen["proxy_url"] = json!("http://alice:hunter2@proxy.example:3128");
+    let refused = shell
+        .invoke("set_preferences", json!({"preferences": chosen.clone()}))
+        .expect_err("refused");
+    let said = refused.to_string();
+    assert!(
+        said.contains("plain text") && said.contains("HTTPS_PROXY"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("hunter2") && !said.contains("alice"),
+        "never echoed: {said}"
+    );
+    assert!(!path.exists(), "nothing stored");
+    chosen["proxy_url"] = json!("http://proxy.example:3128");
+    shell
+        .invoke("set_preferences", json!({"preferences": chosen}))
+        .expect("a proxy without credentials is stored");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path)
+            .expect("stored")
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600, "owner-only");
+    }
+}
+
+#[test]
+fn a_proxy_password_an_earlier_version_stored_is_dropped_from_disk_at_start() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("preferences.json");
+    std::fs::write(
+        &path,
+        r#"{"proxy": "custom", "proxy_url": "http://alice:hunter2@proxy.example:3128"}"#,
+    )
+    .expect("write");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    }
+    let shell = Shell::start_in(dir);
+    let view = shell.invoke("get_preferences", json!({})).expect("read");
+    assert_eq!(view["preferences"]["proxy_url"], "");
+    assert!(view["notice"]
+        .as_str()
+        .expect("notice")
+        .contains("proxy_url"));
+    let on_disk =
+        std::fs::read_to_string(shell.data_dir.path().join("preferences.json")).expect("kept");
+    assert!(!on_disk.contains("hunter2"), "scrubbed at once: {on_disk}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(shell.data_dir.path().join("preferences.json"))
+            .expect("kept")
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600, "made owner-only");
+    }
+}
+
+#[test]
 fn an_unreadable_preferences_file_is_set_aside_and_the_defaults_used_with_a_notice() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("preferences.json"), "{ not json").expect("write");

@@ -108,9 +108,12 @@ pub enum PreferenceError {
     /// The retention is out of range.
     #[error("history retention must be between 1 and {HISTORY_LIMIT} tests")]
     Retention,
-    /// A custom proxy needs a usable URL.
-    #[error("the proxy '{0}' is not a URL S2S Desk can use; write it as http://host:port, https://host:port or socks5://host:port")]
+    /// A custom proxy needs a usable URL (shown without any user name or password in it).
+    #[error("the proxy '{}' is not a URL S2S Desk can use; write it as http://host:port, https://host:port or socks5://host:port", without_userinfo(.0))]
     ProxyUrl(String),
+    /// The preferences file is plain text: no password goes into it.
+    #[error("the proxy URL holds a user name or password, and preferences are stored in plain text: leave them out of the URL. For a proxy that asks for a password, choose the system proxy and start S2S Desk with HTTPS_PROXY=http://user:password@host:port in its environment")]
+    ProxyCredentials,
     /// The network settings could not be used (e.g. the CA bundle).
     #[error(transparent)]
     Network(#[from] crate::http::NetworkSettingsError),
@@ -124,6 +127,10 @@ impl Preferences {
         }
         if !(1..=HISTORY_LIMIT as u32).contains(&self.history_retention) {
             return Err(PreferenceError::Retention);
+        }
+        // Whatever the proxy mode: the URL is stored either way.
+        if has_userinfo(&self.proxy_url) {
+            return Err(PreferenceError::ProxyCredentials);
         }
         self.network().map(|_| ())
     }
@@ -188,8 +195,36 @@ impl Preferences {
     fn validate_ranges(&self) -> bool {
         !matches!(
             self.validate(),
-            Err(PreferenceError::Timeout | PreferenceError::Retention)
+            Err(PreferenceError::Timeout
+                | PreferenceError::Retention
+                | PreferenceError::ProxyCredentials)
         )
+    }
+}
+
+/// Whether a proxy URL carries a user name or password (`scheme://user:pass@host`).
+fn has_userinfo(text: &str) -> bool {
+    let text = text.trim();
+    match url::Url::parse(text) {
+        Ok(url) => !url.username().is_empty() || url.password().is_some(),
+        // Unparsable: anything before an `@` in the authority may be a credential.
+        Err(_) => authority(text).contains('@'),
+    }
+}
+
+/// The authority part of a URL-ish text (after `scheme://`, before the path).
+fn authority(text: &str) -> &str {
+    let rest = text.split_once("://").map_or(text, |(_, rest)| rest);
+    rest.split(['/', '?', '#']).next().unwrap_or_default()
+}
+
+/// `text` with whatever stands before an `@` in its authority replaced by `…`, so an error
+/// never repeats a proxy password.
+fn without_userinfo(text: &str) -> String {
+    let auth = authority(text);
+    match auth.rfind('@') {
+        Some(at) => text.replacen(&auth[..at], "…", 1),
+        None => text.to_string(),
     }
 }
 
@@ -209,6 +244,41 @@ fn proxy_url(text: &str) -> Result<url::Url, PreferenceError> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_proxy_password_is_refused_never_stored_and_never_repeated() {
+        for url in [
+            "http://alice:hunter2@proxy.example:3128",
+            "socks5://alice@proxy.example:1080",
+        ] {
+            for proxy in [ProxyMode::Custom, ProxyMode::System] {
+                let p = Preferences {
+                    proxy,
+                    proxy_url: url.into(),
+                    ..Preferences::default()
+                };
+                let e = p.validate().expect_err("refused");
+                assert_eq!(e, PreferenceError::ProxyCredentials);
+                assert!(
+                    !e.to_string().contains("hunter2") && !e.to_string().contains("alice"),
+                    "{e}"
+                );
+            }
+        }
+        let unusable = PreferenceError::ProxyUrl("ftp://alice:hunter2@x".into()).to_string();
+        assert!(
+            !unusable.contains("hunter2") && !unusable.contains("alice"),
+            "{unusable}"
+        );
+        // A stored copy with a password is not taken up: it reads as the default (no proxy URL).
+        let stored = entries(&[(
+            "proxy_url",
+            json!("http://alice:hunter2@proxy.example:3128"),
+        )]);
+        let (read, unreadable) = Preferences::from_entries(&stored);
+        assert_eq!(read.proxy_url, "");
+        assert_eq!(unreadable, ["proxy_url"]);
+    }
 
     fn entries(pairs: &[(&str, serde_json::Value)]) -> BTreeMap<String, serde_json::Value> {
         pairs
