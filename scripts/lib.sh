@@ -13,7 +13,7 @@ BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev
 # The scan benchmark compares with ripgrep, measured in the same run; the start-up benchmark
 # watches the screen with xwd and xwininfo.
 BENCH_PACKAGES=(ripgrep x11-apps x11-utils)
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools chromium imagemagick
+TEST_PACKAGES=(git xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools chromium imagemagick
   python3-flask)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

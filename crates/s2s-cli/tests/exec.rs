@@ -22,6 +22,7 @@ async fn exec(home: &tempfile::TempDir, args: &[&str]) -> Run {
 const PRINT_ENV: &str = r#"printf '%s|%s|%s|%s|%s' "$ZOOM_ACCOUNT_ID" "$ZOOM_CLIENT_ID" "$ZOOM_CLIENT_SECRET" "$ZOOM_ACCESS_TOKEN" "$ZOOM_API_URL""#;
 
 #[tokio::test]
+#[ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"]
 async fn the_child_gets_the_credentials_in_its_environment_and_the_parent_prints_nothing() {
     let (home, service, id) = support::home_with_saved_profile(ProfileCloud::Commercial);
     let ran = exec(
@@ -45,6 +46,7 @@ async fn the_child_gets_the_credentials_in_its_environment_and_the_parent_prints
 }
 
 #[tokio::test]
+#[ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"]
 async fn with_token_the_child_gets_a_token_and_the_api_url_and_never_the_secret() {
     let (home, service, id) = support::home_with_saved_profile(ProfileCloud::Commercial);
     let sim = support::sim().await;
@@ -91,6 +93,7 @@ async fn with_token_the_child_gets_a_token_and_the_api_url_and_never_the_secret(
 }
 
 #[tokio::test]
+#[ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"]
 async fn the_exit_code_and_signals_are_the_childs() {
     let (home, service, id) = support::home_with_saved_profile(ProfileCloud::Commercial);
     let code = exec(
