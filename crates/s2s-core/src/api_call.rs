@@ -124,8 +124,9 @@ pub async fn send(
     }
     let parts = read_capped(request.send().await.map_err(TokenError::from_reqwest)?).await?;
     let latency_ms = u32::try_from(started.elapsed().as_millis()).unwrap_or(u32::MAX);
-    let rate_limit = RateLimitInfo::from_headers(&parts.headers, OffsetDateTime::now_utc());
     let secrets = [token.expose()];
+    let rate_limit =
+        RateLimitInfo::from_headers(&parts.headers, OffsetDateTime::now_utc()).redacted(&secrets);
     let pretty = serde_json::from_str::<serde_json::Value>(&parts.body)
         .ok()
         .and_then(|v| serde_json::to_string_pretty(&v).ok())
@@ -155,7 +156,7 @@ pub async fn send(
 }
 
 /// What an API error means, in the terms an admin acts on.
-fn explain(status: u16, zoom: ZoomBody, rate_limit: RateLimitInfo) -> String {
+pub(crate) fn explain(status: u16, zoom: ZoomBody, rate_limit: RateLimitInfo) -> String {
     if let Some(missing) = zoom.missing_scopes() {
         return format!(
             "The token lacks the scope this call needs{}. Add it to the app in the Marketplace (Scopes), then test again: a new token carries it.",

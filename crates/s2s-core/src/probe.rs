@@ -7,8 +7,8 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::error::{ErrorKind, TokenError, ZoomBody};
-use crate::http::read_capped;
+use crate::error::{redact, ErrorKind, TokenError, ZoomBody};
+use crate::http::{read_capped, ResponseParts};
 use crate::ratelimit::RateLimitInfo;
 use crate::secret::Secret;
 
@@ -93,14 +93,21 @@ pub async fn probe(http: &reqwest::Client, api_url: &str, token: &Secret) -> Pro
         Ok(r) => r,
         Err(e) => return inconclusive(&TokenError::from_reqwest(e)),
     };
-    let parts = match read_capped(response).await {
-        Ok(p) => p,
-        Err(e) => return inconclusive(&e),
-    };
-    let rate_limit = RateLimitInfo::from_headers(&parts.headers, OffsetDateTime::now_utc());
+    match read_capped(response).await {
+        Ok(parts) => interpret(&parts, token),
+        Err(e) => inconclusive(&e),
+    }
+}
+
+/// What Zoom's answer to `GET /users/me` says about the token.
+pub(crate) fn interpret(parts: &ResponseParts, token: &Secret) -> ProbeOutcome {
     let secrets = [token.expose()];
+    let rate_limit =
+        RateLimitInfo::from_headers(&parts.headers, OffsetDateTime::now_utc()).redacted(&secrets);
     if parts.status == 200 {
-        return match serde_json::from_str::<UserMe>(&parts.body) {
+        // What is read here is recorded in the profile's history: a server that echoes the
+        // token into a user's fields must not get it written down.
+        return match serde_json::from_str::<UserMe>(&redact(&parts.body, &secrets)) {
             Ok(me) => ProbeOutcome::Owner {
                 owner: me.into(),
                 rate_limit,
@@ -257,7 +264,7 @@ async fn api_get<T: serde::de::DeserializeOwned>(
         .await
         .map_err(|e| ApiGetError::Other(e.to_string()))?;
     if parts.status == 200 {
-        return serde_json::from_str(&parts.body).map_err(|_| {
+        return serde_json::from_str(&redact(&parts.body, &[token.expose()])).map_err(|_| {
             ApiGetError::Other(format!("GET {path} answered 200 with an unexpected body"))
         });
     }
@@ -294,6 +301,21 @@ pub fn path_segment(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_token_echoed_into_the_owners_fields_is_never_kept() {
+        // Found by the api_response fuzz target: a 200 whose user fields quote the token.
+        let token = Secret::new("eyJ.tokenTheServerEchoes.0001");
+        let parts = ResponseParts {
+            status: 200,
+            headers: reqwest::header::HeaderMap::new(),
+            body: r#"{"id":"u1","email":"eyJ.tokenTheServerEchoes.0001@example.com","display_name":"eyJ.tokenTheServerEchoes.0001"}"#.into(),
+        };
+        let outcome = interpret(&parts, &token);
+        let kept = serde_json::to_string(&outcome).expect("json");
+        assert!(!kept.contains(token.expose()), "{kept}");
+        assert!(matches!(outcome, ProbeOutcome::Owner { .. }), "{kept}");
+    }
 
     #[test]
     fn ids_in_paths_are_one_encoded_segment() {

@@ -48,6 +48,18 @@ impl RateLimitInfo {
         }
     }
 
+    /// The same, without any of `secrets` a server echoed into the text headers (they are shown
+    /// and recorded in the profile's history).
+    pub fn redacted(mut self, secrets: &[&str]) -> Self {
+        for field in [&mut self.category, &mut self.limit_type]
+            .into_iter()
+            .flatten()
+        {
+            *field = crate::error::redact(field, secrets);
+        }
+        self
+    }
+
     /// True when no header was present.
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
@@ -72,6 +84,23 @@ pub fn parse_retry_after(value: &str, now: OffsetDateTime) -> Option<Duration> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_secret_a_server_echoes_into_the_headers_is_not_kept() {
+        // Found by the token_response and api_response fuzz targets.
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-ratelimit-category",
+            "Light-clientSecretEchoed0001".parse().expect("value"),
+        );
+        headers.insert(
+            "x-ratelimit-type",
+            "clientSecretEchoed0001".parse().expect("value"),
+        );
+        let info = RateLimitInfo::from_headers(&headers, NOW).redacted(&["clientSecretEchoed0001"]);
+        let shown = serde_json::to_string(&info).expect("json");
+        assert!(!shown.contains("clientSecretEchoed0001"), "{shown}");
+    }
     use reqwest::header::{HeaderName, HeaderValue};
     use time::macros::datetime;
 

@@ -83,7 +83,7 @@ pub async fn request_token(
 }
 
 /// Turns a complete response into a token or a typed error.
-fn interpret(
+pub(crate) fn interpret(
     parts: ResponseParts,
     endpoint: &Endpoint,
     latency: Duration,
@@ -91,7 +91,7 @@ fn interpret(
 ) -> Result<IssuedToken, TokenError> {
     let status = parts.status;
     let now = OffsetDateTime::now_utc();
-    let rate_limit = RateLimitInfo::from_headers(&parts.headers, now);
+    let rate_limit = RateLimitInfo::from_headers(&parts.headers, now).redacted(secrets);
     if status == 200 {
         return parse_success(&parts.body, endpoint, latency, rate_limit, now, secrets);
     }
@@ -107,9 +107,10 @@ fn parse_success(
     now: OffsetDateTime,
     secrets: &[&str],
 ) -> Result<IssuedToken, TokenError> {
+    // The detail may quote the body (an api_url that is not Zoom's): redacted like the body.
     let unexpected = |detail: &str| TokenError::UnexpectedBody {
         status: 200,
-        detail: detail.to_string(),
+        detail: crate::error::redact(detail, secrets),
         body: crate::error::redact(body, secrets),
     };
     let parsed: SuccessBody = serde_json::from_str(body)
@@ -184,5 +185,30 @@ impl IssuedToken {
             rate_limit: self.rate_limit,
         };
         (summary, self.access_token)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloud::Cloud;
+
+    #[test]
+    fn a_secret_echoed_into_a_refused_api_url_is_never_repeated() {
+        // Found by the token_response fuzz target: the api_url check quoted the URL as sent.
+        let secret = "clientSecretTheServerEchoes0001";
+        let parts = ResponseParts {
+            status: 200,
+            headers: reqwest::header::HeaderMap::new(),
+            body: format!(
+                r#"{{"access_token":"t","token_type":"bearer","expires_in":3599,"scope":"user:read:admin","api_url":"h{secret}ttps://api-eu.zoom.us"}}"#
+            ),
+        };
+        let endpoint = Endpoint::cloud(Cloud::Commercial);
+        let e = interpret(parts, &endpoint, Duration::from_millis(1), &[secret])
+            .expect_err("not Zoom's host");
+        for said in [e.to_string(), e.advice(), format!("{e:?}")] {
+            assert!(!said.contains(secret), "{said}");
+        }
     }
 }
