@@ -72,6 +72,9 @@ step receivers node --test tests/receivers/
 # The fault suite: processes SIGKILLed mid-write, a full and a read-only disk, the Secret Service
 # killed mid-session (so it gets its own keyring session), concurrent app + CLI writes.
 step faults scripts/with-keyring.sh cargo test --locked -p s2s-cli --test faults -- --ignored --exact faults_lose_nothing --nocapture --test-threads=1
+# Every fuzz target (parsers of untrusted input), briefly: the bounded runs and their figures are
+# scripts/fuzz.sh's (docs/reliability.md).
+step fuzz-smoke scripts/fuzz.sh 3
 # The shell's tests include export_bindings, which fails if ui/src/ipc/bindings.ts is stale.
 step rust-shell cargo test --locked -p s2s-desk
 step ui-typecheck npm run --prefix ui --silent typecheck

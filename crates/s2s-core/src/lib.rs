@@ -26,6 +26,8 @@ pub mod cloud;
 pub mod creds;
 pub mod display;
 pub mod error;
+#[cfg(fuzzing)]
+pub mod fuzz;
 pub mod http;
 pub mod keychain;
 pub mod links;

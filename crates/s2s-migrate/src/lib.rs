@@ -16,6 +16,8 @@ pub mod disk;
 pub mod extract;
 pub mod find;
 pub mod format;
+#[cfg(fuzzing)]
+pub mod fuzz;
 pub mod guidance;
 pub mod jwt;
 pub mod mask;

@@ -279,7 +279,7 @@ impl Locked<'_> {
 }
 
 /// The book in a file's bytes, or why they are unusable.
-fn parse(bytes: &[u8]) -> Result<ProfileBook, String> {
+pub(crate) fn parse(bytes: &[u8]) -> Result<ProfileBook, String> {
     match serde_json::from_slice::<serde_json::Value>(bytes) {
         Err(e) => Err(format!("it is not valid JSON ({e})")),
         Ok(value) => match value.get("format").and_then(serde_json::Value::as_u64) {

@@ -477,3 +477,26 @@ fn preview(body: &str) -> String {
         format!("\"{short}\"")
     }
 }
+
+/// Every verdict on a receiver's answer `status`, `body` and redirect `location` (fuzz targets).
+#[cfg(fuzzing)]
+pub(crate) fn judge_any(status: u16, body: &str, location: Option<&str>) -> Vec<Check> {
+    let answer = Answer {
+        status,
+        latency: Duration::from_millis(5),
+        body: body.to_string(),
+        location: location.map(String::from),
+        too_large: body.len() > ANSWER_CAP,
+    };
+    let mut checks = vec![judge_delivery(&answer)];
+    for name in [CheckName::ForgedSignature, CheckName::ReplayedEvent] {
+        checks.push(judge_refusal(name, &answer));
+    }
+    if let Some(refused) = answer.refused_before_reading(CheckName::UrlValidation) {
+        checks.push(refused);
+    }
+    if let Err((message, _)) = judge_validation(&answer, "fuzzSecretToken", "plain") {
+        assert!(!message.is_empty());
+    }
+    checks
+}

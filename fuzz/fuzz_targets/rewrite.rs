@@ -1,0 +1,2 @@
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| s2s_migrate::fuzz::rewrite_and_undo(data));
