@@ -122,6 +122,15 @@ fn parse_success(
     let expires_in = parsed
         .expires_in
         .ok_or_else(|| unexpected("the success response has no expires_in"))?;
+    // Zoom grants an hour; a lifetime beyond any date is not a Zoom answer (and would overflow).
+    let expires_at = now
+        .checked_add(time::Duration::seconds(
+            i64::try_from(expires_in).unwrap_or(i64::MAX),
+        ))
+        .filter(|_| expires_in <= MAX_EXPIRES_IN_SECS)
+        .ok_or_else(|| {
+            unexpected("the success response's expires_in is not a lifetime Zoom grants")
+        })?;
     let (api_url, api_url_from_response) = match parsed.api_url.filter(|u| !u.trim().is_empty()) {
         Some(url) => {
             let url = url.trim().trim_end_matches('/').to_string();
@@ -137,7 +146,7 @@ fn parse_success(
         access_token: Secret::new(access_token),
         token_type: parsed.token_type.unwrap_or_else(|| "bearer".into()),
         expires_in,
-        expires_at: now + Duration::from_secs(expires_in),
+        expires_at,
         scopes: Scope::parse_list(parsed.scope.as_deref().unwrap_or_default()),
         api_url,
         api_url_from_response,
@@ -145,6 +154,9 @@ fn parse_success(
         rate_limit,
     })
 }
+
+/// The longest token lifetime read as Zoom's (a year; Zoom grants one hour).
+const MAX_EXPIRES_IN_SECS: u64 = 366 * 24 * 60 * 60;
 
 /// Serializable facts about an issued token (everything but the token itself).
 #[derive(Debug, Clone, Serialize)]
@@ -192,6 +204,25 @@ impl IssuedToken {
 mod tests {
     use super::*;
     use crate::cloud::Cloud;
+
+    #[test]
+    fn a_lifetime_no_date_can_hold_is_an_unexpected_answer_not_a_crash() {
+        // Found by the token_response fuzz target: now + expires_in overflowed (an abort in
+        // release builds).
+        let parts = ResponseParts {
+            status: 200,
+            headers: reqwest::header::HeaderMap::new(),
+            body: r#"{"access_token":"t","token_type":"bearer","expires_in":3599222222222222,"scope":"user:read:admin"}"#.into(),
+        };
+        let e = interpret(
+            parts,
+            &Endpoint::cloud(Cloud::Commercial),
+            Duration::ZERO,
+            &[],
+        )
+        .expect_err("refused");
+        assert!(e.to_string().contains("expires_in"), "{e}");
+    }
 
     #[test]
     fn a_secret_echoed_into_a_refused_api_url_is_never_repeated() {
