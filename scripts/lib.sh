@@ -16,6 +16,10 @@ BENCH_PACKAGES=(ripgrep x11-apps x11-utils)
 TEST_PACKAGES=(git xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools chromium imagemagick
   python3-flask)
 
+# ...and for the Windows lane: the mingw-w64 cross compiler, Wine, and msitools' wixl/msiinfo
+# for the installer.
+WINDOWS_PACKAGES=(gcc-mingw-w64-x86-64 wine64 msitools wixl)
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 

@@ -100,7 +100,7 @@ impl From<ServiceError> for IpcError {
             ServiceError::Keychain(k) => {
                 let kind = match k {
                     SecretStoreError::Unavailable(_) | SecretStoreError::Denied(_) => IpcErrorKind::KeychainUnavailable,
-                    SecretStoreError::Corrupt(_) => IpcErrorKind::Failed,
+                    SecretStoreError::Corrupt(_) | SecretStoreError::TooLong(_) => IpcErrorKind::Failed,
                 };
                 Self::new(kind, message, Some(k.advice()))
             }

@@ -2,7 +2,8 @@
 //! process through its environment only (as `aws-vault exec` and `op run` do) — never a file,
 //! never printed. With `--token` the child gets a fresh access token and the API URL instead, so
 //! it never sees the client secret. On Unix `s2s` becomes the command (exec), so its exit code and
-//! signals are the command's own, and nothing of `s2s` — secret included — stays in memory.
+//! signals are the command's own, and nothing of `s2s` — secret included — stays in memory; on
+//! Windows it waits for the command, which dies with it, and passes its exit code on.
 
 use std::process::Command;
 
@@ -63,13 +64,32 @@ fn launch(command: &mut Command, program: &str) -> u8 {
     cannot_start(program, &e)
 }
 
-#[cfg(not(unix))]
+/// Windows has no exec, so the child runs under `s2s`: in a job object that kills it if `s2s`
+/// itself is killed (nothing keeps running unseen with the credentials), with the console's
+/// Ctrl-C left to the child (`s2s` waits for it rather than dying first), and with the child's
+/// whole exit code passed on (Windows codes go beyond 255).
+#[cfg(windows)]
 fn launch(command: &mut Command, program: &str) -> u8 {
-    match command.status() {
-        Ok(status) => status
-            .code()
-            .and_then(|c| u8::try_from(c).ok())
-            .unwrap_or(exit::INTERNAL),
+    use std::os::windows::io::AsRawHandle;
+    // While this lives, a Ctrl-C reaches s2s as an event to ignore, not as its end.
+    let _ctrl_c = tokio::signal::windows::ctrl_c();
+    let mut child = match command.spawn() {
+        Ok(child) => child,
+        Err(e) => return cannot_start(program, &e),
+    };
+    let job = win32job::Job::create_with_limit_info(
+        win32job::ExtendedLimitInfo::new().limit_kill_on_job_close(),
+    );
+    match &job {
+        Ok(job) => {
+            if let Err(e) = job.assign_process(child.as_raw_handle() as isize) {
+                tracing::warn!(error = %e, "the child could not be tied to s2s's lifetime");
+            }
+        }
+        Err(e) => tracing::warn!(error = %e, "no job object for the child"),
+    }
+    match child.wait() {
+        Ok(status) => std::process::exit(status.code().unwrap_or(i32::from(exit::INTERNAL))),
         Err(e) => cannot_start(program, &e),
     }
 }

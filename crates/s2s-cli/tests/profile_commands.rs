@@ -24,7 +24,10 @@ fn stored_secret(id: &str) -> Option<String> {
 }
 
 #[tokio::test]
-#[ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"]
+#[cfg_attr(
+    target_os = "linux",
+    ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"
+)]
 async fn a_profile_added_from_the_cli_is_listed_shown_tested_and_removed_with_its_secret() {
     let home = tempfile::tempdir().expect("tempdir");
     let added = s2s_at(

@@ -22,6 +22,10 @@ async fn an_unknown_profile_is_bad_input_and_nothing_is_sent() {
 }
 
 #[tokio::test]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "switches the Secret Service off through D-Bus; Windows' Credential Manager cannot be switched off from a test"
+)]
 async fn without_a_keychain_the_profile_fails_clearly_and_no_plaintext_fallback_exists() {
     let (home, _) = data_home_with_profile(&[]);
     let mut cmd = with_data_home(&home);
@@ -59,7 +63,10 @@ async fn without_a_keychain_the_profile_fails_clearly_and_no_plaintext_fallback_
 }
 
 #[tokio::test]
-#[ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"]
+#[cfg_attr(
+    target_os = "linux",
+    ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"
+)]
 async fn a_saved_profile_tests_with_its_keychain_secret_and_expected_scopes() {
     let sim = sim().await;
     let (home, id) =
@@ -90,7 +97,10 @@ async fn a_saved_profile_tests_with_its_keychain_secret_and_expected_scopes() {
 }
 
 #[tokio::test]
-#[ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"]
+#[cfg_attr(
+    target_os = "linux",
+    ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"
+)]
 async fn a_sandbox_profile_needs_a_simulator_address() {
     let (home, id) = data_home_with_profile(&[]);
     let keychain = KeyringStore::new(APP_SERVICE);
@@ -106,7 +116,10 @@ async fn a_sandbox_profile_needs_a_simulator_address() {
 }
 
 #[tokio::test]
-#[ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"]
+#[cfg_attr(
+    target_os = "linux",
+    ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"
+)]
 async fn a_profile_test_is_recorded_and_a_later_downgrade_prints_the_drift_warning() {
     let sim = sim().await;
     let (home, id) = data_home_with_profile(&[]);

@@ -33,7 +33,10 @@ fn entry(key: &str) -> Option<String> {
 }
 
 #[tokio::test]
-#[ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"]
+#[cfg_attr(
+    target_os = "linux",
+    ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"
+)]
 async fn a_pasted_secret_is_tested_then_swapped_in_and_the_old_one_kept_until_finish() {
     let (home, service, id) = support::home_with_saved_profile(ProfileCloud::Sandbox);
     let sim = support::sim().await;
@@ -129,7 +132,10 @@ async fn a_pasted_secret_is_tested_then_swapped_in_and_the_old_one_kept_until_fi
 }
 
 #[tokio::test]
-#[ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"]
+#[cfg_attr(
+    target_os = "linux",
+    ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"
+)]
 async fn the_api_path_keeps_both_secrets_until_the_revoke_time_and_now_ends_it() {
     let (home, service, id) = support::home_with_saved_profile(ProfileCloud::Sandbox);
     let sim = support::sim().await;
@@ -197,7 +203,10 @@ async fn the_api_path_keeps_both_secrets_until_the_revoke_time_and_now_ends_it()
 }
 
 #[tokio::test]
-#[ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"]
+#[cfg_attr(
+    target_os = "linux",
+    ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"
+)]
 async fn bad_rotate_input_is_refused_before_anything_is_sent() {
     let (home, service, id) = support::home_with_saved_profile(ProfileCloud::Sandbox);
     let sim = support::sim().await;
@@ -232,7 +241,10 @@ fn allow_api_rotation(sim: &SimHandle) {
 }
 
 #[tokio::test]
-#[ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"]
+#[cfg_attr(
+    target_os = "linux",
+    ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"
+)]
 async fn a_secret_zoom_issued_is_never_cancelled_away_and_still_works_after_the_revoke_time() {
     // See: issue 24, defect 1 — cancel used to delete the only secret Zoom would accept.
     let (home, service, id) = support::home_with_saved_profile(ProfileCloud::Sandbox);
@@ -302,7 +314,10 @@ async fn a_secret_zoom_issued_is_never_cancelled_away_and_still_works_after_the_
 }
 
 #[tokio::test]
-#[ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"]
+#[cfg_attr(
+    target_os = "linux",
+    ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"
+)]
 async fn finish_ends_the_rotation_only_when_zoom_revoked_the_old_secret() {
     // See: issue 24, defect 2 — any HTTP 400 used to read as "already revoked".
     let (home, service, id) = support::home_with_saved_profile(ProfileCloud::Sandbox);

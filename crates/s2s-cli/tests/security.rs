@@ -73,7 +73,10 @@ fn home_with_commercial_profile() -> tempfile::TempDir {
 }
 
 #[tokio::test]
-#[ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"]
+#[cfg_attr(
+    target_os = "linux",
+    ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"
+)]
 async fn a_real_profiles_credentials_go_to_another_server_only_when_allowed() {
     let home = home_with_commercial_profile();
     let file = ProfileFile::in_dir(&home.path().join("app.s2sdesk.desktop"));

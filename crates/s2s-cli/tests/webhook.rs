@@ -115,7 +115,10 @@ async fn bad_input_exits_2_before_sending_anything() {
 }
 
 #[tokio::test]
-#[ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"]
+#[cfg_attr(
+    target_os = "linux",
+    ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"
+)]
 async fn the_secret_token_comes_from_stdin_or_the_profiles_keychain_entry() {
     let sim = support::sim().await;
     let url = receiver(&sim, "correct");

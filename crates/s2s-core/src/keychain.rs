@@ -24,12 +24,18 @@ pub enum SecretStoreError {
     /// The stored value is not a usable secret (not UTF-8, or ambiguous).
     #[error("the keychain entry for this profile is unreadable ({0})")]
     Corrupt(String),
+    /// The keychain holds values up to a size (Windows Credential Manager: 2,560 bytes).
+    #[error("the system keychain refused a value that long ({0})")]
+    TooLong(String),
 }
 
 impl SecretStoreError {
     /// What the admin should do.
     pub fn advice(&self) -> &'static str {
         match self {
+            SecretStoreError::Unavailable(_) if cfg!(windows) => {
+                "Windows Credential Manager needs the user's own profile: run S2S Desk as that user, signed in (not as a service, or a scheduled task set to run whether the user is signed in or not). S2S Desk never stores secrets anywhere else."
+            }
             SecretStoreError::Unavailable(_) => {
                 "Start your desktop's keyring (GNOME Keyring, KWallet) and log in to it, then restart S2S Desk. S2S Desk never stores secrets anywhere else."
             }
@@ -38,6 +44,9 @@ impl SecretStoreError {
             }
             SecretStoreError::Corrupt(_) => {
                 "Enter the client secret again to replace the unreadable entry."
+            }
+            SecretStoreError::TooLong(_) => {
+                "Zoom's client secrets and Secret Tokens are a few dozen characters: copy the value again from the Marketplace; nothing was stored."
             }
         }
     }
@@ -80,7 +89,17 @@ impl KeyringStore {
 
     fn entry(&self, profile_id: &str) -> Result<keyring_core::Entry, SecretStoreError> {
         Self::check_available()?;
-        keyring_core::Entry::new(&self.service, profile_id).map_err(|e| map_error(&e))
+        // Windows: kept on this computer ("Local"), not Credential Manager's default
+        // "Enterprise", which roams with a domain profile to every machine the admin signs in to.
+        #[cfg(windows)]
+        let entry = keyring_core::Entry::new_with_modifiers(
+            &self.service,
+            profile_id,
+            &HashMap::from([("persistence", "Local")]),
+        );
+        #[cfg(not(windows))]
+        let entry = keyring_core::Entry::new(&self.service, profile_id);
+        entry.map_err(|e| map_error(&e))
     }
 }
 
@@ -150,6 +169,7 @@ fn map_error(error: &keyring_core::Error) -> SecretStoreError {
         E::NoDefaultStore => SecretStoreError::Unavailable("no keychain service answered".into()),
         E::BadEncoding(_) => SecretStoreError::Corrupt("not UTF-8 text".into()),
         E::Ambiguous(_) => SecretStoreError::Corrupt("more than one entry matches".into()),
+        E::TooLong(what, max) => SecretStoreError::TooLong(format!("{what}: at most {max}")),
         other => SecretStoreError::Unavailable(other.to_string()),
     }
 }

@@ -7,6 +7,7 @@
 //!   catalog of operations and privileges, coverage, role verdicts, what-if and drift.
 //! - [`token`]: ask the token endpoint for a token and explain every outcome ([`TokenError`]).
 //! - [`probe`]: one authenticated call that proves a fresh token works.
+//! - [`atomic`]: replacing a file in one step on every system (Windows: while others hold it).
 //! - [`display`]: untrusted text made inert for a terminal; words quoted for the user's shell.
 //! - [`links`]: the only external pages the app may open (Zoom docs and Marketplace, https).
 //! - [`profiles`]: saved S2S apps (no secrets) and their atomic file, import and export.
@@ -21,6 +22,7 @@
 //! This crate must never depend on Tauri: the CLI and the tests use it without a window.
 
 pub mod api_call;
+pub mod atomic;
 pub mod clock;
 pub mod cloud;
 pub mod creds;

@@ -302,13 +302,13 @@ fn replace_all(
                 "it changed while S2S Desk was writing the others",
             ))
         } else {
-            temp.persist(&c.target).map(|_| ()).map_err(|e| e.error)
+            s2s_core::atomic::replace(temp, &c.target)
         };
         if let Err(source) = result {
             for (done, state) in changes[..i].iter().zip(states.iter_mut()) {
                 // Each put-back is itself atomic; one that fails is reported, not hidden.
                 state.state = match temp_beside(&done.target, done.from)
-                    .and_then(|t| t.persist(&done.target).map(|_| ()).map_err(|e| e.error))
+                    .and_then(|t| s2s_core::atomic::replace(t, &done.target))
                 {
                     Ok(()) => start,
                     Err(_) => State::Unknown,

@@ -82,19 +82,22 @@ pub fn folders_inside(root: &Path, rel: &Path, access: Access) -> io::Result<Pat
     Ok(dir)
 }
 
+#[cfg(unix)]
 fn create_dir(dir: &Path, access: Access) -> io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(match access {
+    use std::os::unix::fs::DirBuilderExt;
+    fs::DirBuilder::new()
+        .mode(match access {
             Access::Private => 0o700,
             Access::Shared => 0o755,
-        });
-    }
-    #[cfg(not(unix))]
-    let _ = access;
-    builder.create(dir)
+        })
+        .create(dir)
+}
+
+/// Windows: a new folder inherits the ACL of the one it is in (a project under the user's
+/// profile is the user's); there is no mode to set.
+#[cfg(not(unix))]
+fn create_dir(dir: &Path, _access: Access) -> io::Result<()> {
+    fs::create_dir(dir)
 }
 
 /// Writes `bytes` to `path` atomically (a synced temp file beside it, renamed over it), never
@@ -118,19 +121,42 @@ pub fn write_file(path: &Path, bytes: &[u8], access: Access) -> io::Result<()> {
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(temp.path(), fs::Permissions::from_mode(0o644))?;
     }
-    temp.persist(path).map(|_| ()).map_err(|e| e.error)
+    #[cfg(not(unix))]
+    let _ = access; // as for folders: the file inherits its folder's ACL
+    s2s_core::atomic::replace(temp, path)
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::unix::fs::{symlink, PermissionsExt};
 
+    #[cfg(unix)]
     fn mode(p: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
         fs::metadata(p).expect("meta").permissions().mode() & 0o777
     }
 
+    #[cfg(unix)]
+    fn symlink(to: &Path, at: PathBuf) -> io::Result<()> {
+        std::os::unix::fs::symlink(to, at)
+    }
+
+    // Never run there (the tests that call these are ignored on Windows, saying why).
+    #[cfg(not(unix))]
+    fn mode(_: &Path) -> u32 {
+        unreachable!("file modes are Unix's")
+    }
+
+    #[cfg(not(unix))]
+    fn symlink(_: &Path, _: PathBuf) -> io::Result<()> {
+        unreachable!("links need administrator rights on Windows")
+    }
+
     #[test]
+    #[cfg_attr(
+        not(unix),
+        ignore = "file modes are Unix's: on Windows files inherit their folder's ACL"
+    )]
     fn private_folders_and_files_are_owner_only() {
         let root = tempfile::tempdir().expect("tmp");
         let dir = folders_inside(root.path(), Path::new("a/b"), Access::Private).expect("dirs");
@@ -143,6 +169,10 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        not(unix),
+        ignore = "planting the links needs administrator rights (or Developer Mode) on Windows"
+    )]
     fn links_are_refused_not_followed() {
         let root = tempfile::tempdir().expect("tmp");
         let outside = tempfile::tempdir().expect("tmp");

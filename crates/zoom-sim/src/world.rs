@@ -102,6 +102,8 @@ pub struct World {
     global_faults: Faults,
     app_faults: HashMap<String, Faults>,
     clock_offset: Duration,
+    /// Set while the clock is frozen ([`World::freeze_clock`]).
+    frozen_at: Option<SystemTime>,
     /// Calls per (account, label) in the current window and the current day.
     label_used: HashMap<(String, zoom_catalog::limits::Label), LabelUse>,
     /// Heavy + Resource-intensive calls per account per day (their shared budget).
@@ -184,6 +186,7 @@ impl World {
             global_faults: Faults::default(),
             app_faults: HashMap::new(),
             clock_offset: Duration::ZERO,
+            frozen_at: None,
             meetings: std::collections::BTreeMap::new(),
             label_used: HashMap::new(),
             shared_used: HashMap::new(),
@@ -344,7 +347,14 @@ impl World {
 
     /// Simulated wall-clock time.
     pub fn now(&self) -> SystemTime {
-        SystemTime::now() + self.clock_offset
+        self.frozen_at
+            .unwrap_or_else(|| SystemTime::now() + self.clock_offset)
+    }
+
+    /// Stops the simulated clock where it is (it then moves only with [`Self::advance_clock`]):
+    /// tests that count per-second budgets must not depend on how fast the machine is.
+    pub fn freeze_clock(&mut self) {
+        self.frozen_at = Some(self.now());
     }
 
     /// Moves the simulated clock to the first second of the next UTC day: tests that spend a
@@ -361,6 +371,9 @@ impl World {
     /// Moves the simulated clock forward.
     pub fn advance_clock(&mut self, by: Duration) {
         self.clock_offset += by;
+        if let Some(frozen) = self.frozen_at.as_mut() {
+            *frozen += by;
+        }
     }
 
     /// The app with this client ID, and its account.

@@ -100,7 +100,11 @@ pub fn data_home_with_history(
 /// `s2s` with its data folder (profiles file) in `home`.
 pub fn with_data_home(home: &tempfile::TempDir) -> Command {
     let mut cmd = s2s();
-    cmd.env("XDG_DATA_HOME", home.path());
+    // The data folder, the same way on every system (Windows' own ignores the environment).
+    cmd.env(
+        s2s_core::profiles::file::DATA_DIR_VARIABLE,
+        home.path().join("app.s2sdesk.desktop"),
+    );
     cmd
 }
 
@@ -154,7 +158,10 @@ pub async fn run(mut cmd: Command, stdin: Option<&str>) -> Run {
     let out = child.wait_with_output().await.expect("s2s finishes");
     Run {
         code: out.status.code().unwrap_or(-1),
+        #[cfg(unix)]
         signal: std::os::unix::process::ExitStatusExt::signal(&out.status),
+        #[cfg(not(unix))]
+        signal: None,
         stdout: String::from_utf8_lossy(&out.stdout).into(),
         stderr: String::from_utf8_lossy(&out.stderr).into(),
     }

@@ -68,6 +68,9 @@ pub enum FileError {
     },
 }
 
+/// Names the folder of the profiles file (and the app's preferences) instead of the default.
+pub const DATA_DIR_VARIABLE: &str = "S2S_DATA_DIR";
+
 /// The profiles file at a path.
 #[derive(Debug, Clone)]
 pub struct ProfileFile {
@@ -82,9 +85,15 @@ impl ProfileFile {
         }
     }
 
-    /// The file where the app keeps it: `<data dir>/app.s2sdesk.desktop/profiles.json`
-    /// (on Linux `$XDG_DATA_HOME`, else `~/.local/share`), as Tauri's `app_data_dir` names it.
+    /// The file where the app keeps it: `<data dir>/app.s2sdesk.desktop/profiles.json` (on Linux
+    /// `$XDG_DATA_HOME`, else `~/.local/share`; on Windows `%APPDATA%`, the roaming profile
+    /// folder Windows itself names; on macOS `~/Library/Application Support`), as Tauri's
+    /// `app_data_dir` names it — or the folder `S2S_DATA_DIR` names (a portable set-up, a CI
+    /// job, tests: Windows' folder ignores environment variables).
     pub fn default_location() -> Option<Self> {
+        if let Some(dir) = std::env::var_os(DATA_DIR_VARIABLE).filter(|d| !d.is_empty()) {
+            return Some(Self::in_dir(Path::new(&dir)));
+        }
         dirs::data_dir().map(|d| Self::in_dir(&d.join(APP_IDENTIFIER)))
     }
 
@@ -203,8 +212,7 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()>
     let mut temp = tempfile::NamedTempFile::new_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    crate::atomic::replace(temp, path)
 }
 
 /// The profiles file, locked against other processes' changes while this is alive.
