@@ -37,7 +37,8 @@ holds() { # holds MODE PATH: the package has PATH (relative to /), with MODE, ow
 for entry in \
   "-rwxr-xr-x usr/bin/s2s-desk" \
   "-rwxr-xr-x usr/bin/s2s" \
-  "-rw-r--r-- usr/share/applications/S2S Desk.desktop" \
+  "-rw-r--r-- usr/share/applications/app.s2sdesk.desktop.desktop" \
+  "-rw-r--r-- usr/share/metainfo/app.s2sdesk.desktop.metainfo.xml" \
   "-rw-r--r-- usr/share/man/man1/s2s.1.gz" \
   "-rw-r--r-- usr/share/bash-completion/completions/s2s" \
   "-rw-r--r-- usr/share/zsh/vendor-completions/_s2s" \
@@ -47,19 +48,35 @@ for entry in \
   check "holds /${entry#* } (${entry%% *}, root)" holds "${entry%% *}" "${entry#* }"
 done
 for size in 32x32 64x64 128x128 256x256 512x512; do
-  check "holds the ${size} icon" holds -rw-r--r-- "usr/share/icons/hicolor/${size}/apps/s2s-desk.png"
+  check "holds the ${size} icon, named by the app id" holds -rw-r--r-- "usr/share/icons/hicolor/${size}/apps/app.s2sdesk.desktop.png"
 done
 check "nothing outside /usr" bash -c '! grep -vE " (\./)?usr(/.*)?$" <<<"$1"' _ "$contents"
 unpacked=$(mktemp -d)
 dpkg-deb -x "$deb" "$unpacked"
-desktop="$unpacked/usr/share/applications/S2S Desk.desktop"
+desktop="$unpacked/usr/share/applications/app.s2sdesk.desktop.desktop"
+metainfo="$unpacked/usr/share/metainfo/app.s2sdesk.desktop.metainfo.xml"
+check "no desktop entry named after the product" test ! -e "$unpacked/usr/share/applications/S2S Desk.desktop"
+check "the desktop entry passes desktop-file-validate" desktop-file-validate "$desktop"
+check "the AppStream metadata passes appstreamcli validate" appstreamcli validate --no-net --pedantic "$metainfo"
+check "the metadata launches the desktop entry by its id" grep -q '<launchable type="desktop-id">app.s2sdesk.desktop.desktop</launchable>' "$metainfo"
+check "the metadata lists this release ($(field Version))" grep -q "<release version=\"$(field Version)\"" "$metainfo"
 check "desktop entry: Name=S2S Desk" grep -qx 'Name=S2S Desk' "$desktop"
 check "desktop entry: Exec=s2s-desk" grep -qx 'Exec=s2s-desk' "$desktop"
-check "desktop entry: Icon=s2s-desk" grep -qx 'Icon=s2s-desk' "$desktop"
+check "desktop entry: Icon=app.s2sdesk.desktop" grep -qx 'Icon=app.s2sdesk.desktop' "$desktop"
 check "desktop entry: a comment" grep -qE '^Comment=.+' "$desktop"
 check "desktop entry: Categories=Development" grep -qE '^Categories=Development;?$' "$desktop"
 check "the man page renders" bash -c "zcat '$unpacked/usr/share/man/man1/s2s.1.gz' | grep -q '^.TH s2s 1'"
 rm -rf "$unpacked"
+
+rpm_file=$(ls target/release/bundle/rpm/*.rpm 2>/dev/null | head -1)
+rpm_files=$(rpm -qpl "$rpm_file")
+check "the .rpm names the desktop entry, icons and metadata by the app id" bash -c '
+  grep -qx /usr/share/applications/app.s2sdesk.desktop.desktop <<<"$1" &&
+  grep -qx /usr/share/icons/hicolor/256x256/apps/app.s2sdesk.desktop.png <<<"$1" &&
+  grep -qx /usr/share/metainfo/app.s2sdesk.desktop.metainfo.xml <<<"$1" &&
+  ! grep -q "S2S Desk.desktop" <<<"$1"' _ "$rpm_files"
+check "the .rpm requires WebKitGTK 4.1 and GTK 3" bash -c '
+  rpm -qp --requires "$1" | grep -q "libwebkit2gtk-4.1" && rpm -qp --requires "$1" | grep -q "libgtk-3"' _ "$rpm_file"
 
 say "installing it"
 as_root dpkg --purge s2s-desk >/dev/null 2>&1 || true

@@ -7,13 +7,15 @@ TOOLS_DIR="$REPO_ROOT/.tools"
 # Debian packages to build the Tauri app (WebKitGTK 4.1 and friends).
 BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config curl)
+# ...to pack it: rpmbuild and rpm2cpio (the bundler's .rpm is repacked: see repack_rpm).
+PACKAGING_PACKAGES=(rpm cpio)
 # ...and to test it: a virtual display, the WebKit WebDriver, a D-Bus session with a keyring,
 # Debian's Chromium for the front-end flow, ImageMagick's `import` for window captures.
 # Flask runs the Python reference webhook receiver (tests/receivers).
 # The scan benchmark compares with ripgrep, measured in the same run; the start-up benchmark
 # watches the screen with xwd and xwininfo.
 BENCH_PACKAGES=(ripgrep x11-apps x11-utils)
-TEST_PACKAGES=(git xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools chromium imagemagick
+TEST_PACKAGES=(git appstream desktop-file-utils xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools chromium imagemagick
   python3-flask)
 
 # ...and for the Windows lane: the mingw-w64 cross compiler, Wine, and msitools' wixl/msiinfo
@@ -70,4 +72,64 @@ ensure_tauri_driver() {
 build_ui() {
   say "building the UI"
   npm run --prefix "$REPO_ROOT/ui" --silent build
+}
+
+# write_metainfo FILE: the AppStream metadata (packaging/linux/metainfo.xml.in) with the releases
+# of CHANGELOG.md ("## 1.2.0 — 2026-12-24"; "— unreleased" is a development release) and the
+# repository as homepage.
+write_metainfo() {
+  local releases homepage
+  homepage=$(sed -n 's/^repository = "\(.*\)"/\1/p' "$REPO_ROOT/Cargo.toml" | head -n 1)
+  releases=$(sed -nE 's/^## ([0-9][0-9.]*) — (.*)$/\1 \2/p' "$REPO_ROOT/CHANGELOG.md" | while read -r v when; do
+    if [[ "$when" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]]; then
+      echo "    <release version=\"$v\" date=\"$when\" type=\"stable\" />"
+    else
+      echo "    <release version=\"$v\" date=\"$(date -u +%Y-%m-%d)\" type=\"development\" />"
+    fi
+  done)
+  awk -v releases="$releases" -v home="$homepage" '
+    { gsub(/@HOMEPAGE@/, home) }
+    /^@RELEASES@$/ { print releases; next }
+    { print }' "$REPO_ROOT/packaging/linux/metainfo.xml.in" >"$1"
+}
+
+# repack_rpm RPM FUNCTION: rebuilds RPM with its payload passed through FUNCTION TREE first,
+# keeping the bundler's name, version, summary, licence and dependencies (rpmbuild, from
+# Debian's rpm package). The bundler has no way to rename the files it generates.
+repack_rpm() {
+  local rpm="$1" change="$2" work
+  work=$(mktemp -d)
+  mkdir -p "$work/tree" "$work/SPECS" "$work/RPMS"
+  # rpm2cpio exits 1 on the bundler's packages although it writes the whole payload: what counts
+  # is that every file the package lists came out.
+  (cd "$work/tree" && { rpm2cpio "$REPO_ROOT/$rpm" || true; } | cpio -idm --quiet)
+  [ "$(find "$work/tree" -type f -o -type l | wc -l)" -eq "$(rpm -qpl "$REPO_ROOT/$rpm" | wc -l)" ] ||
+    die "$rpm did not unpack whole"
+  "$change" "$work/tree"
+  q() { rpm -qp --queryformat "$1" "$REPO_ROOT/$rpm"; }
+  {
+    echo "Name: $(q '%{NAME}')"
+    echo "Version: $(q '%{VERSION}')"
+    echo "Release: $(q '%{RELEASE}')"
+    echo "Summary: $(q '%{SUMMARY}')"
+    echo "License: $(q '%{LICENSE}')"
+    echo "BuildArch: $(q '%{ARCH}')"
+    echo "AutoReqProv: no"
+    rpm -qp --requires "$REPO_ROOT/$rpm" | grep -v '^rpmlib(' | sed 's/^/Requires: /'
+    rpm -qp --recommends "$REPO_ROOT/$rpm" | sed 's/^/Recommends: /'
+    echo
+    echo "%description"
+    q '%{DESCRIPTION}'
+    echo
+    echo "%install"
+    echo "cp -a $work/tree/. %{buildroot}/"
+    echo "%files"
+    (cd "$work/tree" && find . -type f -o -type l | sed 's|^\.|"|; s|$|"|' | sort)
+  } >"$work/SPECS/repack.spec"
+  # As packed: no re-compression or stripping of the bundler's files, no debug package.
+  rpmbuild -bb --quiet --define "_topdir $work" --define "_rpmdir $work/RPMS" \
+    --define "_build_id_links none" --define "__os_install_post %{nil}" \
+    --define "debug_package %{nil}" "$work/SPECS/repack.spec" >/dev/null
+  mv "$work"/RPMS/*/*.rpm "$REPO_ROOT/$rpm"
+  rm -rf "$work"
 }

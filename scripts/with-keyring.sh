@@ -2,8 +2,7 @@
 # Runs a command with a real Secret Service: a private D-Bus session with gnome-keyring,
 # unlocked with a throwaway password, keeping its files in a throwaway data folder that is
 # removed when the command ends (however it ends), with the daemon.
-# Usage: scripts/with-keyring.sh COMMAND... (S2S_KEYCHAIN_TESTS=1 is set for it); exits with
-# the command's status.
+# Usage: scripts/with-keyring.sh COMMAND...; exits with the command's status.
 set -euo pipefail
 S2S_KEYRING_HOME="$(mktemp -d)"
 export S2S_KEYRING_HOME
@@ -29,7 +28,7 @@ dbus-run-session -- bash -c '
   mkdir -m 700 "$XDG_RUNTIME_DIR"
   # --unlock reads the new login keyring password from stdin; it then serves org.freedesktop.secrets.
   eval "$(printf "s2s-test-keyring" | gnome-keyring-daemon --unlock --components=secrets)"
-  export GNOME_KEYRING_CONTROL S2S_KEYCHAIN_TESTS=1
+  export GNOME_KEYRING_CONTROL
   "$@"
 ' bash "$@" <&0 &
 session=$!
