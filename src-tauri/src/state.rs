@@ -29,6 +29,8 @@ impl AppState {
             .await
             .map_err(|e| format!("the Sandbox could not listen on a loopback port: {e}"))?;
         tracing::info!(url = %sandbox.base_url(), "Sandbox (simulated Zoom) started");
+        // Told once: every Sandbox profile's test, rotation and call goes there.
+        profiles.use_sandbox(&sandbox.base_url());
         tracing::info!(keychain = %profiles.keychain(), "client secrets are kept in the OS keychain");
         if let Some(problem) = profiles.file_problem() {
             tracing::warn!(%problem, "profiles file unusable; left untouched until the admin decides");

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use s2s_core::profiles::service::{ProfileService, ServiceError};
+use s2s_core::profiles::service::{CustomHost, ProfileService, ServiceError};
 use s2s_core::profiles::testing::{self, CoexistenceRun, TestRun};
 use s2s_core::profiles::Profile;
 use s2s_core::{Endpoint, ErrorKind, RawCredentials, Secret, TestOptions, TokenTester};
@@ -85,7 +85,7 @@ impl Target {
         let tester = TokenTester::default();
         match &self.who {
             Who::Saved { service, profile } => service
-                .check_coexistence(&tester, &profile.id, Some(self.options.clone()), None)
+                .check_coexistence(&tester, &profile.id, Some(self.options.clone()))
                 .await
                 .map_err(|e| service_failure(&profile.name, &e)),
             Who::Given(raw) => Ok(CoexistenceRun {
@@ -138,11 +138,10 @@ pub fn service_failure(name: &str, e: &ServiceError) -> Failure {
     usage(format!("profile '{name}': {e}"), advice)
 }
 
+/// The test's options: a saved profile's own (the core decides where its secret may go), or
+/// the flags' cloud or host for given credentials; then the flags' timeout, probe, scopes and
+/// token slot.
 fn options(args: &TargetArgs, who: &Who) -> Result<TestOptions, Failure> {
-    let saved = match who {
-        Who::Saved { profile, .. } => Some(profile.as_ref()),
-        Who::Given(_) => None,
-    };
     let refused = |e: s2s_core::EndpointError| {
         Failure::usage(
             ErrorKind::HostRefused,
@@ -150,36 +149,29 @@ fn options(args: &TargetArgs, who: &Who) -> Result<TestOptions, Failure> {
             "Use --cloud, or --oauth-url with a loopback address.",
         )
     };
-    let endpoint = match (&args.oauth_url, saved) {
-        // A real app's saved credentials go to a non-Zoom address (even one on this machine:
-        // any local process may be listening there) only when the admin says so.
-        (Some(_), Some(profile))
-            if profile.cloud.zoom_cloud().is_some() && !args.allow_custom_host =>
-        {
-            return Err(Failure::usage(
-                ErrorKind::HostRefused,
-                format!(
-                    "profile '{}' holds a real Zoom app's credentials; --oauth-url would send them to a server that is not Zoom",
-                    profile.name
-                ),
-                "Drop --oauth-url to test against Zoom, or add --allow-custom-host if you really mean that server.",
-            ));
+    let mut options = match who {
+        Who::Saved { service, profile } => {
+            let custom = args.oauth_url.as_deref().map(|url| CustomHost {
+                url,
+                allowed: args.allow_custom_host,
+            });
+            match service.test_options(profile, custom) {
+                Ok(options) => options,
+                Err(ServiceError::Endpoint(e)) => return Err(refused(e)),
+                Err(e) => return Err(service_failure(&profile.name, &e)),
+            }
         }
-        (Some(url), _) => Endpoint::custom(url, args.allow_custom_host).map_err(refused)?,
-        (None, Some(profile)) => testing::endpoint_for(profile.cloud, None).map_err(refused)?,
-        (None, None) => Endpoint::cloud(args.cloud.into()),
+        Who::Given(_) => TestOptions::new(match &args.oauth_url {
+            Some(url) => Endpoint::custom(url, args.allow_custom_host).map_err(refused)?,
+            None => Endpoint::cloud(args.cloud.into()),
+        }),
     };
-    let mut options = TestOptions::new(endpoint);
     options.timeout = Some(Duration::from_secs(args.timeout));
     options.probe = !args.no_probe;
-    options.required_scopes = args.require_scope.clone();
-    options.token_index = args.token_index;
-    if let Some(profile) = saved {
-        options.token_index = options.token_index.or(profile.token_index);
-        options
-            .required_scopes
-            .extend(profile.expected_scopes.iter().cloned());
-    }
+    options.token_index = args.token_index.or(options.token_index);
+    options
+        .required_scopes
+        .extend(args.require_scope.iter().cloned());
     Ok(options)
 }
 

@@ -83,6 +83,12 @@ pub enum EndpointError {
         /// The host that was refused.
         host: String,
     },
+    /// A real Zoom app's saved credentials, asked to go to a host that is not Zoom.
+    #[error("profile '{}' holds a real Zoom app's credentials; a custom OAuth URL (--oauth-url) would send them to a server that is not Zoom. Drop it to test against Zoom, or add --allow-custom-host if you really mean that server", crate::display::inert(.profile))]
+    RealProfileElsewhere {
+        /// The profile's name.
+        profile: String,
+    },
     /// A Sandbox profile, tested where no Sandbox runs.
     #[error("this profile uses the Sandbox, which runs inside S2S Desk: start a simulator with `s2s sim` and pass its address with --oauth-url")]
     SandboxElsewhere,

@@ -39,6 +39,7 @@ pub mod preferences;
 pub mod probe;
 pub mod profiles;
 pub mod ratelimit;
+mod redaction;
 pub mod retry;
 pub mod scope_report;
 pub mod secret;

@@ -55,7 +55,7 @@ impl RateLimitInfo {
             .into_iter()
             .flatten()
         {
-            *field = crate::error::redact(field, secrets);
+            *field = crate::redaction::redact(field, secrets);
         }
         self
     }

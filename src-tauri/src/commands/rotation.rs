@@ -17,8 +17,7 @@ pub async fn rotate_secret(
     id: ProfileId,
     request: RotationRequest,
 ) -> Result<RotationStatus, IpcError> {
-    let sandbox = state.sandbox_url();
-    let mut rotator = state.profiles.rotator(&state.tester, &id, Some(&sandbox))?;
+    let mut rotator = state.profiles.rotator(&state.tester, &id)?;
     Ok(rotator.handle(request).await?)
 }
 

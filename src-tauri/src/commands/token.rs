@@ -2,7 +2,7 @@
 //! profile (recorded in its history). Each is one call into s2s-core's use case
 //! (`profiles::testing`); a refused token is a result to show, not an IPC error.
 
-use s2s_core::profiles::testing::{self, CoexistenceRun, TestRun};
+use s2s_core::profiles::testing::{CoexistenceRun, TestRun};
 use s2s_core::profiles::try_call::{CallRequest, TryCallResult};
 use s2s_core::profiles::ProfileDraft;
 use s2s_core::profiles::ProfileId;
@@ -31,16 +31,12 @@ pub fn validate_credentials(
 pub async fn test_draft(
     state: State<'_, AppState>,
     draft: ProfileDraft,
-    client_secret: String,
+    client_secret: Secret,
 ) -> Result<TestRun, IpcError> {
-    let sandbox = state.sandbox_url();
-    Ok(testing::test_draft(
-        &state.tester,
-        &draft,
-        Secret::new(client_secret),
-        Some(&sandbox),
-    )
-    .await?)
+    Ok(state
+        .profiles
+        .test_draft(&state.tester, &draft, client_secret)
+        .await?)
 }
 
 /// The token coexistence check for a saved profile; its answer is recorded on the profile.
@@ -50,10 +46,9 @@ pub async fn check_token_coexistence(
     state: State<'_, AppState>,
     id: ProfileId,
 ) -> Result<CoexistenceRun, IpcError> {
-    let sandbox = state.sandbox_url();
     Ok(state
         .profiles
-        .check_coexistence(&state.tester, &id, None, Some(&sandbox))
+        .check_coexistence(&state.tester, &id, None)
         .await?)
 }
 
@@ -61,11 +56,7 @@ pub async fn check_token_coexistence(
 #[tauri::command]
 #[specta::specta]
 pub async fn test_profile(state: State<'_, AppState>, id: ProfileId) -> Result<TestRun, IpcError> {
-    let sandbox = state.sandbox_url();
-    Ok(state
-        .profiles
-        .test_saved(&state.tester, &id, Some(&sandbox))
-        .await?)
+    Ok(state.profiles.test_saved(&state.tester, &id).await?)
 }
 
 /// "Try a call": a fresh token (not recorded) and one request to the profile's API host.
@@ -77,9 +68,8 @@ pub async fn try_call(
     id: ProfileId,
     request: CallRequest,
 ) -> Result<TryCallResult, IpcError> {
-    let sandbox = state.sandbox_url();
     Ok(state
         .profiles
-        .try_call(&state.tester, &id, Some(&sandbox), &request)
+        .try_call(&state.tester, &id, &request)
         .await?)
 }

@@ -39,7 +39,7 @@ export const commands = {
 	/**  Checks pasted values without sending anything. */
 	validateCredentials: (accountId: string, clientId: string, clientSecret: string) => __TAURI_INVOKE<CredentialIssue[]>("validate_credentials", { accountId, clientId, clientSecret }),
 	/**  Tests credentials typed into the Setup wizard, before they are saved. */
-	testDraft: (draft: ProfileDraft_Deserialize, clientSecret: string) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_draft", { draft, clientSecret })),
+	testDraft: (draft: ProfileDraft_Deserialize, clientSecret: Secret) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_draft", { draft, clientSecret })),
 	/**  Tests a saved profile and records the result in its history. */
 	testProfile: (id: ProfileId) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_profile", { id })),
 	/**

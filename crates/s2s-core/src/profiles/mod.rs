@@ -9,6 +9,7 @@ pub mod health;
 pub mod record;
 pub mod rotation;
 pub mod service;
+pub mod slot;
 pub mod testing;
 pub mod try_call;
 

@@ -23,7 +23,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::service::{ProfileService, ServiceError};
-use super::testing::endpoint_for;
+use super::slot::Slot;
 use super::Profile;
 use crate::creds::RawCredentials;
 use crate::keychain::SecretStoreError;
@@ -34,16 +34,6 @@ use crate::ErrorKind;
 
 /// How long the API path keeps the old secret working unless told otherwise.
 pub const DEFAULT_API_OVERLAP_SECS: i64 = 24 * 60 * 60;
-
-/// The keychain entry holding a new secret until it is swapped in.
-pub(super) fn staged_key(id: &str) -> String {
-    format!("{id}:rotation-new")
-}
-
-/// The keychain entry holding the replaced secret until the rotation is finished.
-pub(super) fn previous_key(id: &str) -> String {
-    format!("{id}:rotation-previous")
-}
 
 /// A rotation under way, as the profiles file records it (no secret).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -328,15 +318,14 @@ pub struct Rotator<'a> {
 }
 
 impl ProfileService {
-    /// A rotator for profile `id`, testing against its cloud (or the Sandbox at `sandbox_url`).
+    /// A rotator for profile `id`, testing against its cloud (or the Sandbox).
     pub fn rotator<'a>(
         &'a self,
         tester: &'a TokenTester,
         id: &str,
-        sandbox_url: Option<&str>,
     ) -> Result<Rotator<'a>, ServiceError> {
         let profile = self.get(id)?;
-        let options = TestOptions::new(endpoint_for(profile.cloud, sandbox_url)?);
+        let options = TestOptions::new(self.endpoint(&profile, None)?);
         Ok(self.rotator_with(tester, &profile, options))
     }
 
@@ -385,10 +374,10 @@ impl ProfileService {
     /// Where profile `id`'s rotation stands.
     pub fn rotation_status(&self, id: &str) -> Result<RotationStatus, ServiceError> {
         let profile = self.get(id)?;
-        let previous_kept = self.secrets().get(&previous_key(id))?.is_some();
+        let previous_kept = self.slot(id, Slot::RotationPrevious)?.is_some();
         let cancel_refused = match &profile.rotation {
             Some(r) => {
-                let staged = self.secrets().get(&staged_key(id))?.is_some();
+                let staged = self.slot(id, Slot::RotationNew)?.is_some();
                 cancel_refused(r, staged).map(|refusal| refusal.0)
             }
             None => None,
@@ -407,7 +396,7 @@ impl ProfileService {
     /// The previous secret, for an explicit reveal (a deployment rolled back).
     pub fn reveal_previous_secret(&self, id: &str) -> Result<Option<Secret>, ServiceError> {
         self.get(id)?;
-        Ok(self.secrets().get(&previous_key(id))?)
+        self.slot(id, Slot::RotationPrevious)
     }
 }
 
@@ -716,7 +705,7 @@ impl Rotator<'_> {
     /// now, still takes the current secret or refuses the staged one.
     pub async fn cancel(&mut self) -> Result<(), RotationError> {
         let rotation = self.rotation()?;
-        let staged = self.read(&staged_key(&self.id))?;
+        let staged = self.read(Slot::RotationNew)?;
         if let Some((reason, advice)) = cancel_refused(&rotation, staged.is_some()) {
             return Err(RotationError::CannotCancel { reason, advice });
         }
@@ -737,7 +726,7 @@ impl Rotator<'_> {
                 }
             }
         }
-        self.secrets().delete(&staged_key(&self.id)).map_err(svc)?;
+        self.service.clear_slot(&self.id, Slot::RotationNew)?;
         self.carried = None;
         self.record(|p| p.rotation = None)?;
         Ok(())
@@ -764,7 +753,7 @@ impl Rotator<'_> {
         let Some(rotation) = profile.rotation.clone() else {
             return Ok(None);
         };
-        let staged = self.read(&staged_key(&self.id))?;
+        let staged = self.read(Slot::RotationNew)?;
         match rotation.stage {
             RotationStage::Started => match (staged, self.carried.take()) {
                 (Some(staged), _) => {
@@ -781,9 +770,9 @@ impl Rotator<'_> {
                     Ok(Some(RotationStep::TestedNew))
                 }
                 (None, Some(carried)) => {
-                    if let Err(e) = self.secrets().set(&staged_key(&self.id), &carried) {
+                    if let Err(e) = self.service.set_slot(&self.id, Slot::RotationNew, &carried) {
                         self.carried = Some(carried);
-                        return Err(svc(e));
+                        return Err(e.into());
                     }
                     Ok(Some(RotationStep::StoredNew))
                 }
@@ -802,7 +791,7 @@ impl Rotator<'_> {
                         advice: "The new secret's keychain entry is gone; the profile still uses its old secret. Start the rotation again.".into(),
                     });
                 };
-                let current = self.read(&self.id)?;
+                let current = self.read(Slot::ClientSecret)?;
                 let current = current.map(|c| c.expose().to_owned());
                 if current.as_deref() == Some(staged.expose()) {
                     let now = self.now();
@@ -814,36 +803,37 @@ impl Rotator<'_> {
                     })?;
                     return Ok(Some(RotationStep::RecordedSwitch));
                 }
-                let previous = self.read(&previous_key(&self.id))?;
+                let previous = self.read(Slot::RotationPrevious)?;
                 let kept = previous.is_some()
                     && previous.as_ref().map(Secret::expose) == current.as_deref();
                 match (kept, current) {
                     (false, Some(current)) => {
-                        self.secrets()
-                            .set(&previous_key(&self.id), &Secret::new(current))
-                            .map_err(svc)?;
+                        self.service.set_slot(
+                            &self.id,
+                            Slot::RotationPrevious,
+                            &Secret::new(current),
+                        )?;
                         Ok(Some(RotationStep::KeptPrevious))
                     }
                     _ => {
-                        self.secrets().set(&self.id, &staged).map_err(svc)?;
+                        self.service
+                            .set_slot(&self.id, Slot::ClientSecret, &staged)?;
                         Ok(Some(RotationStep::PromotedNew))
                     }
                 }
             }
             RotationStage::Switched => {
                 if staged.is_some() {
-                    self.secrets().delete(&staged_key(&self.id)).map_err(svc)?;
+                    self.service.clear_slot(&self.id, Slot::RotationNew)?;
                     return Ok(Some(RotationStep::ForgotStaged));
                 }
-                let previous_kept = self.read(&previous_key(&self.id))?.is_some();
+                let previous_kept = self.read(Slot::RotationPrevious)?.is_some();
                 let due = rotation
                     .keep_previous_until_unix
                     .is_some_and(|t| t <= self.now());
                 match (previous_kept, self.finishing || due) {
                     (true, true) => {
-                        self.secrets()
-                            .delete(&previous_key(&self.id))
-                            .map_err(svc)?;
+                        self.service.clear_slot(&self.id, Slot::RotationPrevious)?;
                         Ok(Some(RotationStep::ForgotPrevious))
                     }
                     (false, _) => {
@@ -861,12 +851,8 @@ impl Rotator<'_> {
         (self.clock)()
     }
 
-    fn secrets(&self) -> &dyn crate::keychain::SecretStore {
-        self.service.secrets()
-    }
-
-    fn read(&self, key: &str) -> Result<Option<Secret>, RotationError> {
-        self.secrets().get(key).map_err(svc)
+    fn read(&self, slot: Slot) -> Result<Option<Secret>, RotationError> {
+        Ok(self.service.slot(&self.id, slot)?)
     }
 
     fn record(&self, change: impl FnOnce(&mut Profile)) -> Result<Profile, RotationError> {
@@ -887,13 +873,13 @@ impl Rotator<'_> {
         if let Some(r) = &profile.rotation {
             return Err(RotationError::InProgress(summary(
                 Some(r),
-                self.read(&previous_key(&self.id))?.is_some(),
+                self.read(Slot::RotationPrevious)?.is_some(),
             )));
         }
         // Entries no recorded rotation accounts for (a profiles file restored from a backup)
         // must not be taken for this rotation's.
-        for key in [staged_key(&self.id), previous_key(&self.id)] {
-            self.secrets().delete(&key).map_err(svc)?;
+        for slot in [Slot::RotationNew, Slot::RotationPrevious] {
+            self.service.clear_slot(&self.id, slot)?;
         }
         Ok((profile, raw.client_secret))
     }

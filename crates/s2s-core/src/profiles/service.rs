@@ -6,10 +6,12 @@
 //! the app runs is never lost, and an unusable file is never written over.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 
 use super::file::{FileError, Locked, ProfileFile, SetAside};
+use super::slot::Slot;
 use super::{Profile, ProfileBook, ProfileDraft, ProfileError, TestRecord, HISTORY_LIMIT};
+use crate::cloud::{Endpoint, EndpointError};
 use crate::creds::RawCredentials;
 use crate::keychain::{SecretStore, SecretStoreError};
 use crate::secret::Secret;
@@ -45,6 +47,17 @@ pub struct ProfileService {
     secrets: Arc<dyn SecretStore>,
     /// How many tests each profile keeps (a preference in the app).
     history_retention: AtomicUsize,
+    /// Where the Sandbox answers, once told ([`Self::use_sandbox`]).
+    sandbox: RwLock<Option<String>>,
+}
+
+/// A host the admin named for a saved profile's requests (the CLI's `--oauth-url`).
+#[derive(Debug, Clone, Copy)]
+pub struct CustomHost<'a> {
+    /// The base URL.
+    pub url: &'a str,
+    /// The admin allowed a real profile's credentials to go there (`--allow-custom-host`).
+    pub allowed: bool,
 }
 
 impl ProfileService {
@@ -62,6 +75,7 @@ impl ProfileService {
             book: Mutex::new(book),
             secrets,
             history_retention: AtomicUsize::new(HISTORY_LIMIT),
+            sandbox: RwLock::new(None),
         };
         service.remove_orphans();
         Ok(service)
@@ -78,11 +92,11 @@ impl ProfileService {
         for id in &pending {
             let orphan = book.get(id).is_err();
             if orphan {
-                for key in side_keys(id) {
-                    let _ = self.secrets.delete(&key);
+                for slot in Slot::BESIDE_SECRET {
+                    let _ = self.secrets.delete(&slot.key(id));
                 }
             }
-            if !orphan || self.secrets.delete(id).is_ok() {
+            if !orphan || self.secrets.delete(&Slot::ClientSecret.key(id)).is_ok() {
                 settled.push(id.as_str());
             }
         }
@@ -129,6 +143,35 @@ impl ProfileService {
         Ok(aside)
     }
 
+    /// Tells the service where the Sandbox answers (the app's embedded simulator, or one the
+    /// CLI was pointed at): Sandbox profiles are tested there from now on.
+    pub fn use_sandbox(&self, url: &str) {
+        *self.sandbox.write().unwrap_or_else(PoisonError::into_inner) = Some(url.to_string());
+    }
+
+    /// Where `profile`'s requests go: its Zoom cloud, or the Sandbox — or `custom`, a host the
+    /// admin named. The rule for every caller: a real app's saved credentials go to a host that
+    /// is not Zoom only when the admin allowed it.
+    pub fn endpoint(
+        &self,
+        profile: &Profile,
+        custom: Option<CustomHost<'_>>,
+    ) -> Result<Endpoint, ServiceError> {
+        Ok(endpoint_for(profile, custom, self.sandbox().as_deref())?)
+    }
+
+    fn sandbox(&self) -> Option<String> {
+        self.sandbox
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Where a draft's test goes (the Setup wizard's, before anything is saved).
+    pub(super) fn draft_endpoint(&self, draft: &ProfileDraft) -> Result<Endpoint, ServiceError> {
+        Ok(endpoint_for(draft, None, self.sandbox().as_deref())?)
+    }
+
     /// Which keychain holds the secrets.
     pub fn keychain(&self) -> String {
         self.secrets.describe()
@@ -141,7 +184,7 @@ impl ProfileService {
 
     /// One profile.
     pub fn get(&self, id: &str) -> Result<Profile, ServiceError> {
-        Ok(self.book().get(id)?.clone())
+        Ok(self.book().get(&Slot::ClientSecret.key(id))?.clone())
     }
 
     /// The profile named `name`, ignoring case.
@@ -193,11 +236,11 @@ impl ProfileService {
         let previous = match secret {
             Some(secret) => {
                 // An unreadable old entry is as good as none: the new secret repairs it.
-                let previous = match self.secrets.get(&saved.id) {
+                let previous = match self.secrets.get(&Slot::ClientSecret.key(&saved.id)) {
                     Err(SecretStoreError::Corrupt(_)) => None,
                     other => other?,
                 };
-                if let Err(e) = self.secrets.set(&saved.id, secret) {
+                if let Err(e) = self.secrets.set(&Slot::ClientSecret.key(&saved.id), secret) {
                     let _ = locked.clear_pending(&[&saved.id]);
                     return Err(e.into());
                 }
@@ -209,8 +252,8 @@ impl ProfileService {
             // Put the keychain back as it was, so file and keychain still agree.
             if let Some(previous) = previous {
                 let _ = match previous {
-                    Some(old) => self.secrets.set(&saved.id, &old),
-                    None => self.secrets.delete(&saved.id),
+                    Some(old) => self.secrets.set(&Slot::ClientSecret.key(&saved.id), &old),
+                    None => self.secrets.delete(&Slot::ClientSecret.key(&saved.id)),
                 };
             }
             let _ = locked.clear_pending(&[&saved.id]);
@@ -229,7 +272,7 @@ impl ProfileService {
         id: &str,
         plan: zoom_catalog::limits::Plan,
     ) -> Result<Profile, ServiceError> {
-        let profile = self.get(id)?;
+        let profile = self.get(&Slot::ClientSecret.key(id))?;
         let settings = ProfileDraft {
             account_plan: Some(plan),
             ..profile.settings.clone()
@@ -243,10 +286,10 @@ impl ProfileService {
         let copy = next.duplicate(id)?.clone();
         let secret = self
             .secrets
-            .get(id)?
+            .get(&Slot::ClientSecret.key(id))?
             .ok_or_else(|| ServiceError::MissingSecret(copy.name.clone()))?;
         let webhook_token = match copy.webhook_secret_token_saved {
-            true => self.secrets.get(&webhook_key(id))?,
+            true => self.secrets.get(&Slot::WebhookSecretToken.key(id))?,
             false => None,
         };
         next.mark_webhook_secret_token(&copy.id, webhook_token.is_some())?;
@@ -255,17 +298,19 @@ impl ProfileService {
             .secrets
             .set(&copy.id, &secret)
             .and_then(|()| match &webhook_token {
-                Some(token) => self.secrets.set(&webhook_key(&copy.id), token),
+                Some(token) => self
+                    .secrets
+                    .set(&Slot::WebhookSecretToken.key(&copy.id), token),
                 None => Ok(()),
             });
         if let Err(e) = stored {
-            let _ = self.secrets.delete(&copy.id);
+            let _ = self.secrets.delete(&Slot::ClientSecret.key(&copy.id));
             let _ = locked.clear_pending(&[&copy.id]);
             return Err(e.into());
         }
         if let Err(e) = locked.save(&next) {
-            let _ = self.secrets.delete(&webhook_key(&copy.id));
-            let _ = self.secrets.delete(&copy.id);
+            let _ = self.secrets.delete(&Slot::WebhookSecretToken.key(&copy.id));
+            let _ = self.secrets.delete(&Slot::ClientSecret.key(&copy.id));
             let _ = locked.clear_pending(&[&copy.id]);
             return Err(e.into());
         }
@@ -283,20 +328,20 @@ impl ProfileService {
         *self.cache() = next;
         // The profile is gone; a keychain refusal now leaves the entry listed as pending, to be
         // removed at the next start, and says so.
-        for key in side_keys(id) {
-            self.secrets.delete(&key)?;
+        for slot in Slot::BESIDE_SECRET {
+            self.secrets.delete(&slot.key(id))?;
         }
-        self.secrets.delete(id)?;
+        self.secrets.delete(&Slot::ClientSecret.key(id))?;
         let _ = locked.clear_pending(&[id]);
         Ok(removed)
     }
 
     /// A profile and its credentials, ready to test.
     pub fn credentials(&self, id: &str) -> Result<(Profile, RawCredentials), ServiceError> {
-        let profile = self.book().get(id)?.clone();
+        let profile = self.book().get(&Slot::ClientSecret.key(id))?.clone();
         let secret = self
             .secrets
-            .get(id)?
+            .get(&Slot::ClientSecret.key(id))?
             .ok_or_else(|| ServiceError::MissingSecret(profile.name.clone()))?;
         let raw = RawCredentials::new(
             profile.account_id.clone(),
@@ -324,7 +369,7 @@ impl ProfileService {
         }
         let (locked, mut next) = self.locked()?;
         next.mark_webhook_secret_token(id, token.is_some())?;
-        let key = webhook_key(id);
+        let key = Slot::WebhookSecretToken.key(id);
         let previous = self.secrets.get(&key).ok().flatten();
         match &token {
             Some(token) => self.secrets.set(&key, token)?,
@@ -338,18 +383,18 @@ impl ProfileService {
             };
             return Err(e.into());
         }
-        let saved = next.get(id)?.clone();
+        let saved = next.get(&Slot::ClientSecret.key(id))?.clone();
         *self.cache() = next;
         Ok(saved)
     }
 
     /// The app's webhook Secret Token, if one is saved.
     pub fn webhook_secret_token(&self, id: &str) -> Result<Option<Secret>, ServiceError> {
-        let profile = self.get(id)?;
+        let profile = self.get(&Slot::ClientSecret.key(id))?;
         if !profile.webhook_secret_token_saved {
             return Ok(None);
         }
-        Ok(self.secrets.get(&webhook_key(id))?)
+        Ok(self.secrets.get(&Slot::WebhookSecretToken.key(id))?)
     }
 
     /// Appends a test result to a profile's history and saves.
@@ -362,9 +407,27 @@ impl ProfileService {
         Ok(profile)
     }
 
-    /// The keychain, for the rotation assistant's own entries.
-    pub(super) fn secrets(&self) -> &dyn SecretStore {
-        self.secrets.as_ref()
+    /// What profile `id`'s keychain `slot` holds (the profile must exist).
+    pub(super) fn slot(&self, id: &str, slot: Slot) -> Result<Option<Secret>, ServiceError> {
+        self.book().get(&Slot::ClientSecret.key(id))?;
+        Ok(self.secrets.get(&slot.key(id))?)
+    }
+
+    /// Stores `secret` in profile `id`'s keychain `slot` (the profile must exist: no entry is
+    /// written for a profile that is not there).
+    pub(super) fn set_slot(
+        &self,
+        id: &str,
+        slot: Slot,
+        secret: &Secret,
+    ) -> Result<(), ServiceError> {
+        self.book().get(&Slot::ClientSecret.key(id))?;
+        Ok(self.secrets.set(&slot.key(id), secret)?)
+    }
+
+    /// Empties profile `id`'s keychain `slot`; an empty one stays empty.
+    pub(super) fn clear_slot(&self, id: &str, slot: Slot) -> Result<(), ServiceError> {
+        Ok(self.secrets.delete(&slot.key(id))?)
     }
 
     /// Applies `change` to the book on disk and saves it, under the file's lock; the profile
@@ -406,16 +469,19 @@ impl ProfileService {
     }
 }
 
-/// The keychain entry of a profile's webhook Secret Token, beside its client secret's.
-fn webhook_key(id: &str) -> String {
-    format!("{id}:webhook-secret-token")
-}
-
-/// Every keychain entry a profile may hold beside its client secret's.
-fn side_keys(id: &str) -> [String; 3] {
-    [
-        webhook_key(id),
-        super::rotation::staged_key(id),
-        super::rotation::previous_key(id),
-    ]
+/// [`ProfileService::endpoint`] for a draft or a saved profile's settings.
+pub(super) fn endpoint_for(
+    settings: &ProfileDraft,
+    custom: Option<CustomHost<'_>>,
+    sandbox: Option<&str>,
+) -> Result<Endpoint, EndpointError> {
+    match (custom, settings.cloud.zoom_cloud(), sandbox) {
+        (Some(c), Some(_), _) if !c.allowed => Err(EndpointError::RealProfileElsewhere {
+            profile: settings.name.clone(),
+        }),
+        (Some(c), _, _) => Endpoint::custom(c.url, c.allowed),
+        (None, Some(cloud), _) => Ok(Endpoint::cloud(cloud)),
+        (None, None, Some(url)) => Endpoint::custom(url, false),
+        (None, None, None) => Err(EndpointError::SandboxElsewhere),
+    }
 }

@@ -6,15 +6,14 @@
 
 use serde::Serialize;
 
-use super::service::{ProfileService, ServiceError};
-use super::{Profile, ProfileCloud, ProfileDraft, TestRecord, TokenRule};
-use crate::cloud::{Endpoint, EndpointError};
+use super::service::{CustomHost, ProfileService, ServiceError};
+use super::{Profile, ProfileDraft, TestRecord, TokenRule};
+use crate::cloud::Endpoint;
 use crate::creds::RawCredentials;
 use crate::probe::{ProbeOutcome, ONE_TOKEN_CAUSE};
 use crate::secret::Secret;
 use crate::tester::{Coexistence, FailureReport, TestOptions, TokenTester};
 use crate::TestReport;
-use zoom_catalog::scope::ScopeName;
 
 /// What a test showed.
 #[derive(Debug, Clone, Serialize)]
@@ -54,51 +53,13 @@ impl TestRun {
     }
 }
 
-/// Where a profile's tests go: its Zoom cloud, or the Sandbox at `sandbox_url` (only the app,
-/// or a simulator the caller started, knows that address).
-pub fn endpoint_for(
-    cloud: ProfileCloud,
-    sandbox_url: Option<&str>,
-) -> Result<Endpoint, EndpointError> {
-    match (cloud.zoom_cloud(), sandbox_url) {
-        (Some(cloud), _) => Ok(Endpoint::cloud(cloud)),
-        (None, Some(url)) => Endpoint::custom(url, false),
-        (None, None) => Err(EndpointError::SandboxElsewhere),
-    }
-}
-
-/// The options a test of these settings uses: endpoint, token slot, expected scopes as a gate.
-pub fn options_for(
-    cloud: ProfileCloud,
-    token_index: Option<u32>,
-    expected_scopes: &[ScopeName],
-    sandbox_url: Option<&str>,
-) -> Result<TestOptions, EndpointError> {
-    let mut options = TestOptions::new(endpoint_for(cloud, sandbox_url)?);
-    options.token_index = token_index;
-    options.required_scopes = expected_scopes.to_vec();
-    Ok(options)
-}
-
-/// Tests credentials typed into the Setup wizard, before anything is saved.
-pub async fn test_draft(
-    tester: &TokenTester,
-    draft: &ProfileDraft,
-    client_secret: Secret,
-    sandbox_url: Option<&str>,
-) -> Result<TestRun, EndpointError> {
-    let options = options_for(
-        draft.cloud,
-        draft.token_index,
-        &draft.expected_scopes,
-        sandbox_url,
-    )?;
-    let raw = RawCredentials::new(
-        draft.account_id.clone(),
-        draft.client_id.clone(),
-        client_secret,
-    );
-    Ok(TestRun::of(run(tester, &raw, &options).await))
+/// The options a test of these settings uses at `endpoint`: the token slot, and the expected
+/// scopes as a gate.
+fn options_for(settings: &ProfileDraft, endpoint: Endpoint) -> TestOptions {
+    let mut options = TestOptions::new(endpoint);
+    options.token_index = settings.token_index;
+    options.required_scopes = settings.expected_scopes.to_vec();
+    options
 }
 
 /// Tests credentials given directly (the CLI's flags and environment): nothing is recorded.
@@ -173,6 +134,32 @@ pub async fn check_credentials_coexistence(
 }
 
 impl ProfileService {
+    /// The options a test of `profile` uses: its endpoint ([`Self::endpoint`], with `custom`
+    /// if the admin named a host), its token slot, its expected scopes as a gate.
+    pub fn test_options(
+        &self,
+        profile: &Profile,
+        custom: Option<CustomHost<'_>>,
+    ) -> Result<TestOptions, ServiceError> {
+        Ok(options_for(profile, self.endpoint(profile, custom)?))
+    }
+
+    /// Tests credentials typed into the Setup wizard, before anything is saved.
+    pub async fn test_draft(
+        &self,
+        tester: &TokenTester,
+        draft: &ProfileDraft,
+        client_secret: Secret,
+    ) -> Result<TestRun, ServiceError> {
+        let options = options_for(draft, self.draft_endpoint(draft)?);
+        let raw = RawCredentials::new(
+            draft.account_id.clone(),
+            draft.client_id.clone(),
+            client_secret,
+        );
+        Ok(TestRun::of(run(tester, &raw, &options).await))
+    }
+
     /// The token coexistence check for a saved profile ([`crate::tester::COEXISTENCE_COST`]
     /// says what it costs); the answer is recorded on the profile, so only a profile known to
     /// follow the one-token rule is warned before tests.
@@ -181,12 +168,11 @@ impl ProfileService {
         tester: &TokenTester,
         id: &str,
         options: Option<TestOptions>,
-        sandbox_url: Option<&str>,
     ) -> Result<CoexistenceRun, ServiceError> {
         let profile = self.get(id)?;
         let options = match options {
             Some(o) => o,
-            None => TestOptions::new(endpoint_for(profile.cloud, sandbox_url)?),
+            None => TestOptions::new(self.endpoint(&profile, None)?),
         };
         let (_, raw) = self.credentials(id)?;
         let result = check_credentials_coexistence(tester, &raw, &options).await;
@@ -217,15 +203,9 @@ impl ProfileService {
         &self,
         tester: &TokenTester,
         id: &str,
-        sandbox_url: Option<&str>,
     ) -> Result<TestRun, ServiceError> {
         let profile = self.get(id)?;
-        let options = options_for(
-            profile.cloud,
-            profile.token_index,
-            &profile.expected_scopes,
-            sandbox_url,
-        )?;
+        let options = self.test_options(&profile, None)?;
         self.test_with(tester, &profile, options).await
     }
 

@@ -6,7 +6,6 @@ use zoom_catalog::query::find_operation;
 use zoom_catalog::{catalog, OperationRef};
 
 use super::service::{ProfileService, ServiceError};
-use super::testing::options_for;
 use crate::api_call::{api_path, send, CallAnswer, CallMethod, PathError};
 use crate::tester::{FailureReport, TestError, TestOutcome, TokenTester};
 
@@ -68,11 +67,11 @@ impl ProfileService {
         &self,
         tester: &TokenTester,
         id: &str,
-        sandbox_url: Option<&str>,
     ) -> Result<Result<TestOutcome, FailureReport>, ServiceError> {
         let (profile, raw) = self.credentials(id)?;
-        let mut options = options_for(profile.cloud, profile.token_index, &[], sandbox_url)?;
+        let mut options = self.test_options(&profile, None)?;
         options.probe = false; // whoever uses the token proves it
+        options.required_scopes.clear();
         Ok(tester
             .test(&raw, &options)
             .await
@@ -84,14 +83,13 @@ impl ProfileService {
         &self,
         tester: &TokenTester,
         id: &str,
-        sandbox_url: Option<&str>,
         request: &CallRequest,
     ) -> Result<TryCallResult, TryCallError> {
         if request.method != CallMethod::Get && !request.confirmed {
             return Err(TryCallError::NeedsConfirmation(request.method.as_str()));
         }
         let path = api_path(&request.path)?;
-        let outcome = match self.fresh_token(tester, id, sandbox_url).await? {
+        let outcome = match self.fresh_token(tester, id).await? {
             Ok(outcome) => outcome,
             Err(failure) => return Ok(TryCallResult::Failed { failure }),
         };

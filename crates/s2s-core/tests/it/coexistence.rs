@@ -32,8 +32,9 @@ async fn the_check_is_recorded_on_the_profile_and_names_the_old_rule_in_later_ad
     let dir = tempfile::tempdir().expect("tempdir");
     let (profiles, id) = saved_reporting_bot(dir.path(), "Old rule");
     let (tester, _) = tester();
+    profiles.use_sandbox(&sim.base_url());
     let run = profiles
-        .check_coexistence(&tester, &id, None, Some(&sim.base_url()))
+        .check_coexistence(&tester, &id, None)
         .await
         .expect("checked");
     assert!(matches!(

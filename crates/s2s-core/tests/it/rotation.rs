@@ -156,9 +156,8 @@ async fn manual_rotation_tests_then_swaps_the_secret_and_keeps_the_old_one_until
     let (tester, _) = tester();
     let url = sim.base_url();
     regenerate(&sim);
-    let mut rotator = service
-        .rotator(&tester, &machine.id, Some(&url))
-        .expect("rotator");
+    service.use_sandbox(&url);
+    let mut rotator = service.rotator(&tester, &machine.id).expect("rotator");
     rotator
         .begin_manual(&Secret::new(format!("{NEW_SECRET}\n")), None)
         .await
@@ -217,9 +216,8 @@ async fn a_new_secret_zoom_rejects_is_never_stored_and_nothing_changes() {
     let (tester, _) = tester();
     let url = sim.base_url();
     let before = machine.file();
-    let mut rotator = service
-        .rotator(&tester, &machine.id, Some(&url))
-        .expect("rotator");
+    service.use_sandbox(&url);
+    let mut rotator = service.rotator(&tester, &machine.id).expect("rotator");
     let refused = rotator
         .begin_manual(&Secret::new("notTheSecretZoomIssued0000000000"), None)
         .await
@@ -260,9 +258,8 @@ async fn a_crash_between_any_two_steps_is_resumed_by_the_next_start() {
         let machine = Machine::with_reporting_bot();
         {
             let service = machine.open();
-            let mut rotator = service
-                .rotator(&tester, &machine.id, Some(&url))
-                .expect("rotator");
+            service.use_sandbox(&url);
+            let mut rotator = service.rotator(&tester, &machine.id).expect("rotator");
             rotator
                 .begin_manual(&Secret::new(NEW_SECRET), None)
                 .await
@@ -273,8 +270,9 @@ async fn a_crash_between_any_two_steps_is_resumed_by_the_next_start() {
             // The process dies here: the rotator's memory is lost, the file and keychain stay.
         }
         let service = machine.open();
+        service.use_sandbox(&url);
         let resumed = service
-            .rotator(&tester, &machine.id, Some(&url))
+            .rotator(&tester, &machine.id)
             .expect("rotator")
             .run()
             .await;
@@ -329,9 +327,8 @@ async fn a_keychain_refusal_at_any_step_leaves_a_state_the_next_run_completes() 
     for refused_write in 0..5 {
         let machine = Machine::with_reporting_bot();
         let service = machine.open();
-        let mut rotator = service
-            .rotator(&tester, &machine.id, Some(&url))
-            .expect("rotator");
+        service.use_sandbox(&url);
+        let mut rotator = service.rotator(&tester, &machine.id).expect("rotator");
         rotator
             .begin_manual(&Secret::new(NEW_SECRET), None)
             .await
@@ -381,9 +378,8 @@ async fn an_unavailable_keychain_aborts_before_any_change() {
     let service = machine.open();
     let before = machine.file();
     machine.keychain.unavailable.store(true, Ordering::SeqCst);
-    let mut rotator = service
-        .rotator(&tester, &machine.id, Some(&url))
-        .expect("rotator");
+    service.use_sandbox(&url);
+    let mut rotator = service.rotator(&tester, &machine.id).expect("rotator");
     let e = rotator
         .begin_manual(&Secret::new(NEW_SECRET), None)
         .await
@@ -411,9 +407,8 @@ async fn the_previous_secret_is_forgotten_by_itself_once_its_time_passes() {
     let machine = Machine::with_reporting_bot();
     let service = machine.open();
     let now = s2s_core::clock::now_unix();
-    let mut rotator = service
-        .rotator(&tester, &machine.id, Some(&url))
-        .expect("rotator");
+    service.use_sandbox(&url);
+    let mut rotator = service.rotator(&tester, &machine.id).expect("rotator");
     let past = rotator
         .begin_manual(&Secret::new(NEW_SECRET), Some(now - 1))
         .await;
@@ -431,8 +426,9 @@ async fn the_previous_secret_is_forgotten_by_itself_once_its_time_passes() {
         "{}",
         status.summary
     );
+    service.use_sandbox(&url);
     let later = service
-        .rotator(&tester, &machine.id, Some(&url))
+        .rotator(&tester, &machine.id)
         .expect("rotator")
         .with_clock(move || now + 2 * HOUR)
         .run()
@@ -452,9 +448,8 @@ async fn a_manual_rotation_is_cancelled_only_when_that_loses_no_working_secret()
     let (tester, _) = tester();
     let machine = Machine::with_reporting_bot();
     let service = machine.open();
-    let mut rotator = service
-        .rotator(&tester, &machine.id, Some(&url))
-        .expect("rotator");
+    service.use_sandbox(&url);
+    let mut rotator = service.rotator(&tester, &machine.id).expect("rotator");
     rotator
         .begin_manual(&Secret::new(NEW_SECRET), None)
         .await
@@ -504,9 +499,8 @@ async fn api_rotation_keeps_both_secrets_working_until_the_revoke_time_then_fini
     let (tester, _) = tester();
     let machine = Machine::with_reporting_bot();
     let service = machine.open();
-    let mut rotator = service
-        .rotator(&tester, &machine.id, Some(&url))
-        .expect("rotator");
+    service.use_sandbox(&url);
+    let mut rotator = service.rotator(&tester, &machine.id).expect("rotator");
     rotator
         .begin_api(Some(APP_ID), None)
         .await
@@ -565,9 +559,8 @@ async fn the_api_path_says_why_it_is_unavailable_and_changes_nothing() {
     let machine = Machine::with_reporting_bot();
     let service = machine.open();
     let before = machine.file();
-    let mut rotator = service
-        .rotator(&tester, &machine.id, Some(&url))
-        .expect("rotator");
+    service.use_sandbox(&url);
+    let mut rotator = service.rotator(&tester, &machine.id).expect("rotator");
     let e = rotator.begin_api(None, None).await.expect_err("no App ID");
     assert!(
         matches!(e, RotationError::ApiUnavailable(ApiUnavailable::NoAppId)),
@@ -614,9 +607,8 @@ async fn zooms_three_changes_in_fifteen_minutes_is_explained() {
     let (tester, _) = tester();
     let machine = Machine::with_reporting_bot();
     let service = machine.open();
-    let mut rotator = service
-        .rotator(&tester, &machine.id, Some(&url))
-        .expect("rotator");
+    service.use_sandbox(&url);
+    let mut rotator = service.rotator(&tester, &machine.id).expect("rotator");
     rotator
         .begin_api(Some(APP_ID), None)
         .await
@@ -662,9 +654,8 @@ async fn an_api_rotation_cut_off_before_its_secret_was_stored_says_what_to_do() 
     let machine = Machine::with_reporting_bot();
     {
         let service = machine.open();
-        let mut rotator = service
-            .rotator(&tester, &machine.id, Some(&url))
-            .expect("rotator");
+        service.use_sandbox(&url);
+        let mut rotator = service.rotator(&tester, &machine.id).expect("rotator");
         rotator
             .begin_api(Some(APP_ID), None)
             .await
@@ -672,8 +663,9 @@ async fn an_api_rotation_cut_off_before_its_secret_was_stored_says_what_to_do() 
         // Dies before the secret reaches the keychain.
     }
     let service = machine.open();
+    service.use_sandbox(&url);
     let e = service
-        .rotator(&tester, &machine.id, Some(&url))
+        .rotator(&tester, &machine.id)
         .expect("rotator")
         .run()
         .await
@@ -699,9 +691,8 @@ async fn a_staged_secret_that_stops_working_stays_staged_until_resumed_or_cancel
     let (tester, _) = tester();
     let machine = Machine::with_reporting_bot();
     let service = machine.open();
-    let mut rotator = service
-        .rotator(&tester, &machine.id, Some(&url))
-        .expect("rotator");
+    service.use_sandbox(&url);
+    let mut rotator = service.rotator(&tester, &machine.id).expect("rotator");
     rotator
         .begin_manual(&Secret::new(NEW_SECRET), None)
         .await
@@ -744,9 +735,8 @@ async fn an_api_rotation_whose_new_secret_zoom_issued_is_never_cancelled_and_res
     let (tester, _) = tester();
     let machine = Machine::with_reporting_bot();
     let service = machine.open();
-    let mut rotator = service
-        .rotator(&tester, &machine.id, Some(&url))
-        .expect("rotator");
+    service.use_sandbox(&url);
+    let mut rotator = service.rotator(&tester, &machine.id).expect("rotator");
     rotator.begin_api(Some(APP_ID), None).await.expect("begins");
     assert_eq!(
         rotator.step().await.expect("stored"),

@@ -18,9 +18,9 @@ struct World {
 
 impl World {
     async fn try_call(&self, request: &CallRequest) -> Result<TryCallResult, TryCallError> {
-        let sandbox = self.sim.base_url();
+        self.profiles.use_sandbox(&self.sim.base_url());
         self.profiles
-            .try_call(&self.tester, &self.id, Some(&sandbox), request)
+            .try_call(&self.tester, &self.id, request)
             .await
     }
 
