@@ -3,7 +3,7 @@
 //! (HTTP 400), and rate-limit headers plus 429 once the account's daily budget is spent.
 //! Required scopes per endpoint are those in data/zoom-scopes/operations.json.
 
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Value};
@@ -12,6 +12,7 @@ use zoom_catalog::{Level, Scope, ScopeModel};
 
 use crate::fixture::{Role, User};
 use crate::state::Sim;
+use crate::wire::{self, api_error};
 use crate::world::{Endpoint, TokenCheck, TokenRecord};
 
 /// An endpoint's accepted scopes come from the scope catalog, by Zoom's operationId: any one of
@@ -42,21 +43,6 @@ fn is_admin_level(scope: &str) -> bool {
     Scope::parse(scope).level != Level::User
 }
 
-pub(crate) fn api_error(status: StatusCode, code: i64, message: &str) -> Response {
-    (status, Json(json!({"code": code, "message": message}))).into_response()
-}
-
-/// An ISO 8601 UTC timestamp `secs` after `now` (Zoom's `Retry-After` and date-field form).
-/// Callers pass the world's clock, so a test that moves it sees Zoom's timestamps move too.
-pub fn iso_in(now: std::time::SystemTime, secs: u64) -> String {
-    let at = time::OffsetDateTime::from(now)
-        + time::Duration::seconds(i64::try_from(secs).unwrap_or(i64::MAX / 2));
-    at.replace_nanosecond(0)
-        .unwrap_or(at)
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
-}
-
 /// Authenticates, checks scopes and budget, then runs `handler` on the caller's record.
 pub(crate) fn guarded(
     sim: &Sim,
@@ -67,14 +53,7 @@ pub(crate) fn guarded(
 ) -> Response {
     let mut world = sim.world();
     world.stats_mut().api_requests += 1;
-    let bearer = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            v.strip_prefix("Bearer ")
-                .or_else(|| v.strip_prefix("bearer "))
-        })
-        .unwrap_or_default();
+    let bearer = wire::bearer(headers).unwrap_or_default();
     let record = match world.check_token(bearer) {
         Ok(r) => r.clone(),
         Err(TokenCheck::Invalid) => {
@@ -127,7 +106,7 @@ pub(crate) fn guarded(
         return response;
     }
     if let Some(s) = spend {
-        add_headers(
+        wire::rate_limit_headers(
             &mut response,
             s.category,
             s.limit_type,
@@ -141,32 +120,19 @@ pub(crate) fn guarded(
 /// Zoom's 429 for a spent plan budget, with its headers (and `Retry-After` for a daily one).
 fn label_limited(spent: &crate::world::LabelSpend, now: std::time::SystemTime) -> Response {
     let message = if spent.limit_type == "QPS" {
-        "You have reached the maximum per-second rate limit for this API. Try again later."
+        wire::PER_SECOND_LIMIT
     } else {
-        "You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request."
+        wire::DAILY_LIMIT
     };
-    let mut r = api_error(StatusCode::TOO_MANY_REQUESTS, 429, message);
-    add_headers(&mut r, spent.category, spent.limit_type, spent.limit, 0);
-    if let Some(secs) = spent.retry_after_secs {
-        if let Ok(v) = HeaderValue::from_str(&iso_in(now, secs)) {
-            r.headers_mut().insert(header::RETRY_AFTER, v);
-        }
-    }
-    r
-}
-
-fn add_headers(r: &mut Response, category: &str, kind: &str, limit: u64, remaining: u64) {
-    let h = r.headers_mut();
-    for (name, value) in [
-        ("x-ratelimit-category", category.to_string()),
-        ("x-ratelimit-type", kind.to_string()),
-        ("x-ratelimit-limit", limit.to_string()),
-        ("x-ratelimit-remaining", remaining.to_string()),
-    ] {
-        if let Ok(v) = HeaderValue::from_str(&value) {
-            h.insert(name, v);
-        }
-    }
+    wire::too_many_requests(
+        message,
+        &wire::Limit {
+            category: spent.category,
+            kind: spent.limit_type,
+            limit: spent.limit,
+            retry_after: spent.retry_after_secs.map(|secs| wire::iso_in(now, secs)),
+        },
+    )
 }
 
 /// The answer an injected fault forces for this caller, if any.
@@ -180,11 +146,7 @@ pub(crate) async fn fault_answer(sim: &Sim, headers: &HeaderMap) -> Option<Respo
 }
 
 fn caller_client_id(sim: &Sim, headers: &HeaderMap) -> Option<String> {
-    let bearer = headers
-        .get(header::AUTHORIZATION)?
-        .to_str()
-        .ok()?
-        .strip_prefix("Bearer ")?;
+    let bearer = wire::bearer(headers)?;
     sim.world()
         .check_token(bearer)
         .ok()
@@ -410,11 +372,7 @@ pub(crate) fn is_own(sim: &Sim, headers: &HeaderMap, user_id: &str) -> bool {
 }
 
 fn caller_owner(sim: &Sim, headers: &HeaderMap) -> Option<String> {
-    let bearer = headers
-        .get(header::AUTHORIZATION)?
-        .to_str()
-        .ok()?
-        .strip_prefix("Bearer ")?;
+    let bearer = wire::bearer(headers)?;
     let world = sim.world();
     let record = world.check_token(bearer).ok()?;
     owner_of(&world, record)

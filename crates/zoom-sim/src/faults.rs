@@ -3,9 +3,10 @@
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use crate::wire;
 use crate::world::Faults;
 
 /// The answer a fault forces, after its delay; `None` when the fault is only a delay.
@@ -39,16 +40,12 @@ pub async fn apply(fault: Faults) -> Option<Response> {
         );
     }
     if let Some(secs) = fault.rate_limited_retry_after_secs {
-        let mut r = too_many_requests();
         // Real time, not the world's: an injected 429 makes a real client really wait.
-        let at = crate::api::iso_in(std::time::SystemTime::now(), secs);
-        if let Ok(v) = HeaderValue::from_str(&at) {
-            r.headers_mut().insert(header::RETRY_AFTER, v);
-        }
-        return Some(r);
+        let at = wire::iso_in(std::time::SystemTime::now(), secs);
+        return Some(too_many_requests(Some(at)));
     }
     if fault.rate_limited_without_retry_after {
-        return Some(too_many_requests());
+        return Some(too_many_requests(None));
     }
     None
 }
@@ -70,19 +67,15 @@ pub fn echo(headers: &axum::http::HeaderMap, body: &str) -> Response {
     (StatusCode::BAD_REQUEST, axum::Json(answer)).into_response()
 }
 
-/// Zoom's 429 body (https://developers.zoom.us/docs/api/rest/rate-limits/).
-pub fn too_many_requests() -> Response {
-    let body = serde_json::json!({"code": 429, "message": "You have reached the maximum per-second rate limit for this API. Try again later."});
-    let mut r = (StatusCode::TOO_MANY_REQUESTS, axum::Json(body)).into_response();
-    // The same rate-limit headers as a daily 429, with the per-second type.
-    for (name, value) in [
-        ("x-ratelimit-category", "Light"),
-        ("x-ratelimit-type", "QPS"),
-        ("x-ratelimit-limit", "80"),
-        ("x-ratelimit-remaining", "0"),
-    ] {
-        r.headers_mut()
-            .insert(name, HeaderValue::from_static(value));
-    }
-    r
+/// Zoom's per-second 429, with the rate-limit headers of a Light budget.
+fn too_many_requests(retry_after: Option<String>) -> Response {
+    wire::too_many_requests(
+        wire::PER_SECOND_LIMIT,
+        &wire::Limit {
+            category: "Light",
+            kind: "QPS",
+            limit: 80,
+            retry_after,
+        },
+    )
 }

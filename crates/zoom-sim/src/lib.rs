@@ -29,6 +29,7 @@ pub mod sandbox;
 mod server;
 mod state;
 mod webhooks;
+mod wire;
 pub mod world;
 
 pub use fixture::{Fixture, FixtureError, DEFAULT_FIXTURE};

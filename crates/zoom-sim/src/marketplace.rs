@@ -15,9 +15,10 @@ use serde_json::json;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use crate::api::{api_error, guarded, iso_in, needs};
+use crate::api::{guarded, needs};
 use crate::fixture::AppState;
 use crate::state::Sim;
+use crate::wire::{api_error, iso_in};
 use crate::world::{RotateAction, RotateRefused};
 
 pub fn get_app(sim: &Sim, app_id: &str, headers: &HeaderMap) -> Response {

@@ -5,13 +5,14 @@
 
 use std::time::SystemTime;
 
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Value};
 
-use crate::api::{api_error, fault_answer, guarded, is_own, iso_in, needs, owner_of, Paging};
+use crate::api::{fault_answer, guarded, is_own, needs, owner_of, Paging};
 use crate::state::Sim;
+use crate::wire::{self, api_error, iso_in};
 use crate::world::MEETING_WRITES_PER_HOST_PER_DAY;
 
 /// `GET /v2/users/{userId}/meetings` (operationId `meetings`).
@@ -244,25 +245,13 @@ fn summary(meeting: &Value) -> Value {
 
 /// Zoom's 429 for a host past the meeting create/update limit: only waiting for 00:00 UTC helps.
 fn host_limit(now: SystemTime, resets_in_secs: u64) -> Response {
-    let mut r = api_error(
-        StatusCode::TOO_MANY_REQUESTS,
-        429,
+    wire::too_many_requests(
         &format!("You have exceeded the daily rate limit ({MEETING_WRITES_PER_HOST_PER_DAY}) of Meeting Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00."),
-    );
-    let h = r.headers_mut();
-    for (name, value) in [
-        ("x-ratelimit-category", "Light".to_string()),
-        ("x-ratelimit-type", "Daily-limit".to_string()),
-        (
-            "x-ratelimit-limit",
-            MEETING_WRITES_PER_HOST_PER_DAY.to_string(),
-        ),
-        ("x-ratelimit-remaining", "0".to_string()),
-        ("retry-after", iso_in(now, resets_in_secs)),
-    ] {
-        if let Ok(v) = HeaderValue::from_str(&value) {
-            h.insert(name, v);
-        }
-    }
-    r
+        &wire::Limit {
+            category: "Light",
+            kind: "Daily-limit",
+            limit: u64::from(MEETING_WRITES_PER_HOST_PER_DAY),
+            retry_after: Some(wire::iso_in(now, resets_in_secs)),
+        },
+    )
 }

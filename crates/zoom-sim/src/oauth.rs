@@ -9,7 +9,6 @@ use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use base64::Engine;
 
 use crate::fixture::{AppKind, AppState};
 use crate::state::Sim;
@@ -23,27 +22,13 @@ fn oauth_error(reason: &str, error: &str) -> Response {
         .into_response()
 }
 
-/// Reads `Authorization: Basic base64(client_id:client_secret)`.
-fn basic_auth(headers: &HeaderMap) -> Option<(String, String)> {
-    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    let encoded = value
-        .strip_prefix("Basic ")
-        .or_else(|| value.strip_prefix("basic "))?;
-    let decoded = base64::engine::general_purpose::STANDARD
-        .decode(encoded.trim())
-        .ok()?;
-    let text = String::from_utf8(decoded).ok()?;
-    let (id, secret) = text.split_once(':')?;
-    Some((id.to_string(), secret.to_string()))
-}
-
 pub async fn token(
     State(sim): State<Sim>,
     Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
     body: String,
 ) -> Response {
-    let auth = basic_auth(&headers);
+    let auth = crate::wire::basic(&headers);
     let fault = {
         let mut world = sim.world();
         match &auth {

@@ -11,8 +11,9 @@ use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
 use axum::response::Response;
 use serde::de::DeserializeOwned;
 
-use crate::api::{self, api_error, Paging};
+use crate::api::{self, Paging};
 use crate::state::Sim;
+use crate::wire::api_error;
 use crate::{marketplace, meetings};
 
 pub async fn v2(

@@ -11,10 +11,11 @@ use std::time::{Duration, Instant, SystemTime};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 
 use crate::state::Sim;
+use crate::world::{Attempt, Delivery};
 
 /// When Zoom retries, counted from the first attempt.
 const RETRIES_AFTER_FIRST: [Duration; 3] = [
@@ -24,35 +25,6 @@ const RETRIES_AFTER_FIRST: [Duration; 3] = [
 ];
 /// How long Zoom waits for an answer.
 const DEADLINE: Duration = Duration::from_secs(3);
-
-/// One event on its way to a receiver.
-#[derive(Debug, Clone, Serialize)]
-pub struct Delivery {
-    pub id: u32,
-    pub client_id: String,
-    pub url: String,
-    pub event: String,
-    pub attempts: Vec<Attempt>,
-    /// Delivered: answered 200 or 204 within three seconds.
-    pub delivered: bool,
-    /// Simulated Unix time of the next retry; none once delivered or given up.
-    pub next_attempt_unix: Option<u64>,
-    #[serde(skip)]
-    first_attempt: SystemTime,
-    #[serde(skip)]
-    body: String,
-}
-
-/// One try.
-#[derive(Debug, Clone, Serialize)]
-pub struct Attempt {
-    /// Simulated Unix time.
-    pub at_unix: u64,
-    pub status: Option<u16>,
-    pub latency_ms: u64,
-    pub ok: bool,
-    pub error: Option<String>,
-}
 
 #[derive(Deserialize)]
 pub struct DeliverRequest {
