@@ -91,6 +91,16 @@ impl From<s2s_core::profiles::rotation::RotationError> for IpcError {
     }
 }
 
+impl From<s2s_core::profiles::service::WebhookTokenError> for IpcError {
+    fn from(e: s2s_core::profiles::service::WebhookTokenError) -> Self {
+        use s2s_core::profiles::service::WebhookTokenError;
+        match e {
+            WebhookTokenError::Missing(missing) => Self::from_receiver_test(&missing),
+            WebhookTokenError::Service(service) => service.into(),
+        }
+    }
+}
+
 impl From<ServiceError> for IpcError {
     fn from(e: ServiceError) -> Self {
         let message = e.to_string();

@@ -132,7 +132,7 @@ fn sandbox_admin(shell: &Shell, path: &str, body: serde_json::Value) {
         .as_str()
         .expect("sandbox url")
         .to_string();
-    let token = shell._app.state::<AppState>().sandbox_admin_token();
+    let token = shell._app.state::<AppState>().sandbox.admin_token();
     let status = tauri::async_runtime::block_on(async {
         reqwest::Client::new()
             .post(format!("{base}{path}"))

@@ -8,15 +8,12 @@ use std::path::Path;
 use s2s_core::catalog::scope::ScopeName;
 use s2s_core::profiles::testing::TestResult;
 use s2s_core::ErrorKind;
-use s2s_migrate::apply::undo;
 use s2s_migrate::disk::{write_file, Access};
 use s2s_migrate::find::Flag;
 use s2s_migrate::names::LegacyKind;
-use s2s_migrate::report::Decisions;
-use s2s_migrate::rewrite::{NewNames, NewValues};
-use s2s_migrate::scan::{scan, Progress, ScanOptions, ScanReport};
-use s2s_migrate::session::{Gate, Migration, MigrationError, NewAppTest};
-use serde::{Deserialize, Serialize};
+use s2s_migrate::rewrite::NewNames;
+use s2s_migrate::scan::ScanReport;
+use s2s_migrate::session::{self, Gate, Migration, MigrationError, NewApp, NewAppTest};
 use serde_json::json;
 
 use crate::args::{MigrateApplyArgs, MigrateCommand, MigrateScanArgs, MigrateUndoArgs};
@@ -24,13 +21,6 @@ use crate::exit;
 use crate::failure::{self, usage, Failure};
 use crate::out::{inert, shell_word};
 use crate::target::Target;
-
-/// The plan file: a scan, as `s2s migrate apply` reads it back.
-#[derive(Serialize, Deserialize)]
-struct PlanFile {
-    s2s_desk_migration_plan: u32,
-    report: ScanReport,
-}
 
 pub async fn run(command: MigrateCommand) -> u8 {
     let (json, result) = match command {
@@ -45,38 +35,25 @@ pub async fn run(command: MigrateCommand) -> u8 {
 }
 
 fn scan_cmd(a: MigrateScanArgs) -> Result<u8, Failure> {
-    let progress = Progress::default();
-    let report = scan(
-        zoom_catalog::catalog(),
-        &a.path,
-        &ScanOptions::default(),
-        &progress,
-    )
-    .map_err(|e| {
+    let migration = Migration::scan(&a.path).map_err(|e| {
         usage(
             e.to_string(),
             "Pass the path of a project folder or a config file.",
         )
     })?;
     if let Some(plan) = &a.plan {
-        let file = PlanFile {
-            s2s_desk_migration_plan: 1,
-            report: report.clone(),
-        };
-        let bytes = serde_json::to_vec_pretty(&file)
-            .map_err(|e| usage(e.to_string(), "Report this as a bug."))?;
-        // Owner-only: the plan names where the old secrets are.
-        write_file(plan, &bytes, Access::Private).map_err(|e| {
+        migration.save_plan(plan).map_err(|e| {
             usage(
-                format!("cannot write the plan {}: {e}", plan.display()),
+                format!("cannot write the plan: {e}"),
                 "Choose a writable path for --plan.",
             )
         })?;
     }
+    let report = migration.report();
     if a.json {
         crate::out::json(&json!(report));
     } else {
-        print_scan(&report, a.plan.as_deref());
+        print_scan(report, a.plan.as_deref());
     }
     Ok(exit::OK)
 }
@@ -183,39 +160,37 @@ fn print_scan(r: &ScanReport, plan: Option<&Path>) {
 }
 
 async fn apply_cmd(a: MigrateApplyArgs) -> Result<u8, Failure> {
-    let migration = Migration::new(read_plan(&a.plan)?.report);
+    let migration = Migration::from_plan(&a.plan).map_err(|e| {
+        usage(
+            e.to_string(),
+            "Make one with `s2s migrate scan PATH --plan plan.json`.",
+        )
+    })?;
     let names = names_of(&a.names)?;
-    if a.dry_run {
-        let values = untested_values(&a)?;
-        return print_previews(&migration, &names, &values, a.json);
-    }
-    let (values, test) = if a.skip_test {
-        (untested_values(&a)?, None)
-    } else {
-        match tested_values(&a).await? {
-            Tested::Ready(values, test) => (values, Some(test)),
-            Tested::Refused(code) => return Ok(code),
-        }
+    // The new app is tested as `test-token` tests it (which reads a piped secret once), unless
+    // this is a dry run or the test is skipped.
+    let tested = !(a.dry_run || a.skip_test);
+    let target = match tested || a.target.profile.is_some() || a.write_secret {
+        true => Some(Target::prepare(&a.target)?),
+        false => None,
     };
-    let gate = match &test {
-        Some(test) => Gate::RequireReady(Some(test)),
-        None => Gate::Skip,
+    let app = new_app(&a, target.as_ref())?;
+    if a.dry_run {
+        return print_previews(&migration, &names, &app, a.json);
+    }
+    let (app, gate) = match target.filter(|_| tested) {
+        Some(target) => match test_new_app(&target, a.json).await? {
+            Tested::Ready(test) => (app.tested_now(test), Gate::RequireReady),
+            Tested::Refused(code) => return Ok(code),
+        },
+        None => (app.untested("applied with --skip-test"), Gate::Skip),
     };
     let journal = migration
-        .apply(&names, &values, gate)
-        .map_err(|e| refusal(e, test.as_ref()))?;
+        .apply(&names, &app, gate)
+        .map_err(|e| refusal(e, gate))?;
     if let Some(path) = &a.report {
-        let decisions = Decisions {
-            names,
-            secret_written: values.client_secret.is_some(),
-            profile: a.target.profile.clone(),
-            token_test: Some(match &test {
-                Some(t) => format!("tested before writing: {}", t.summary),
-                None => "not tested: applied with --skip-test".into(),
-            }),
-        };
         let report = migration
-            .report_for(&decisions, Some(&journal), false)
+            .report_for(&names, &app, Some(&journal), false)
             .map_err(|e| usage(e.to_string(), "The migration itself was applied."))?;
         write_file(path, report.markdown.as_bytes(), Access::Shared).map_err(|e| {
             usage(
@@ -226,7 +201,7 @@ async fn apply_cmd(a: MigrateApplyArgs) -> Result<u8, Failure> {
     }
     if a.json {
         crate::out::json(
-            &json!({"applied": true, "tested": test.is_some(), "journal": journal.path(), "files": journal.files}),
+            &json!({"applied": true, "tested": gate == Gate::RequireReady, "journal": journal.path(), "files": journal.files}),
         );
     } else {
         outln!(
@@ -238,20 +213,45 @@ async fn apply_cmd(a: MigrateApplyArgs) -> Result<u8, Failure> {
     Ok(exit::OK)
 }
 
-fn read_plan(path: &Path) -> Result<PlanFile, Failure> {
-    let hint = "Make one with `s2s migrate scan PATH --plan plan.json`.";
-    let bytes = std::fs::read(path).map_err(|e| {
-        usage(
-            format!("cannot read the plan {}: {e}", path.display()),
-            hint,
-        )
-    })?;
-    serde_json::from_slice(&bytes).map_err(|e| {
-        usage(
-            format!("{} is not a migration plan: {e}", path.display()),
-            hint,
-        )
-    })
+/// The new app: a saved profile's (`--profile`), or the IDs from the flags or the environment;
+/// the secrets only with `--write-secret` (the client secret where the test reads it, the
+/// webhook Secret Token from ZOOM_WEBHOOK_SECRET_TOKEN for given values).
+fn new_app(a: &MigrateApplyArgs, target: Option<&Target>) -> Result<NewApp, Failure> {
+    if let Some((service, profile, _)) = target.and_then(Target::saved) {
+        return NewApp::from_profile(service, &profile.id, a.write_secret)
+            .map_err(|e| crate::target::service_failure(&profile.name, &e));
+    }
+    let missing = |what: &str, how: &str| usage(format!("no {what} for the new app"), how);
+    let (account_id, client_id) = match target {
+        Some(target) => target.ids(),
+        None => (
+            a.target.account_id.clone().ok_or_else(|| {
+                missing(
+                    "Account ID",
+                    "Pass --profile, --account-id or set ZOOM_ACCOUNT_ID.",
+                )
+            })?,
+            a.target.client_id.clone().ok_or_else(|| {
+                missing(
+                    "Client ID",
+                    "Pass --profile, --client-id or set ZOOM_CLIENT_ID.",
+                )
+            })?,
+        ),
+    };
+    let (client_secret, webhook_secret_token) = match (a.write_secret, target) {
+        (true, Some(target)) => (
+            Some(target.client_secret()?),
+            crate::secret_input::env(s2s_migrate::names::WEBHOOK_SECRET_TOKEN_NAME),
+        ),
+        _ => (None, None),
+    };
+    Ok(NewApp::from_values(
+        account_id,
+        client_id,
+        client_secret,
+        webhook_secret_token,
+    ))
 }
 
 fn names_of(given: &[String]) -> Result<NewNames, Failure> {
@@ -278,11 +278,11 @@ fn names_of(given: &[String]) -> Result<NewNames, Failure> {
 fn print_previews(
     migration: &Migration,
     names: &NewNames,
-    values: &NewValues,
+    app: &NewApp,
     as_json: bool,
 ) -> Result<u8, Failure> {
     let edits = migration
-        .edits(names, values)
+        .edits(names, &app.values)
         .map_err(|e| usage(e.to_string(), "Run `s2s migrate scan` again."))?;
     if as_json {
         let previews = s2s_migrate::plan::previews(&edits);
@@ -298,17 +298,16 @@ fn print_previews(
 
 /// The new app's test before writing: ready to write, or refused with test-token's exit code.
 enum Tested {
-    Ready(NewValues, NewAppTest),
+    Ready(NewAppTest),
     Refused(u8),
 }
 
-async fn tested_values(a: &MigrateApplyArgs) -> Result<Tested, Failure> {
-    let target = Target::prepare(&a.target)?;
+async fn test_new_app(target: &Target, as_json: bool) -> Result<Tested, Failure> {
     let run = target.test().await?;
     let report = match &run.result {
         TestResult::Passed { report } => report,
         TestResult::Failed { failure } => {
-            let code = failure::print(&Failure::from_report(failure.clone()), a.json);
+            let code = failure::print(&Failure::from_report(failure.clone()), as_json);
             return Ok(Tested::Refused(code));
         }
     };
@@ -316,10 +315,10 @@ async fn tested_values(a: &MigrateApplyArgs) -> Result<Tested, Failure> {
         // Token issued but rejected by the probe, or short of the required scopes: test-token's
         // own rendering and exit code.
         return Ok(Tested::Refused(crate::render::success(
-            report, None, a.json,
+            report, None, as_json,
         )));
     }
-    let test = NewAppTest {
+    Ok(Tested::Ready(NewAppTest {
         ok: true,
         granted: report
             .token
@@ -328,71 +327,14 @@ async fn tested_values(a: &MigrateApplyArgs) -> Result<Tested, Failure> {
             .map(|s| ScopeName::new(&s.raw))
             .collect(),
         summary: run.record.summary.clone(),
-    };
-    let (account_id, client_id) = target.ids();
-    let client_secret = if a.write_secret {
-        Some(target.client_secret()?.expose().trim().to_string().into())
-    } else {
-        None
-    };
-    let values = NewValues {
-        account_id,
-        client_id,
-        client_secret,
-        webhook_secret_token: webhook_secret_token(),
-    };
-    Ok(Tested::Ready(values, test))
-}
-
-/// The new app's values without a test: IDs from the profile or the flags, the secret only
-/// when it is to be written.
-fn untested_values(a: &MigrateApplyArgs) -> Result<NewValues, Failure> {
-    if a.target.profile.is_some() || a.write_secret {
-        let target = Target::prepare(&a.target)?;
-        let (account_id, client_id) = target.ids();
-        let client_secret = if a.write_secret {
-            Some(target.client_secret()?.expose().trim().to_string().into())
-        } else {
-            None
-        };
-        return Ok(NewValues {
-            account_id,
-            client_id,
-            client_secret,
-            webhook_secret_token: webhook_secret_token(),
-        });
-    }
-    let missing = |what: &str, how: &str| usage(format!("no {what} for the new app"), how);
-    Ok(NewValues {
-        account_id: a.target.account_id.clone().ok_or_else(|| {
-            missing(
-                "Account ID",
-                "Pass --profile, --account-id or set ZOOM_ACCOUNT_ID.",
-            )
-        })?,
-        client_id: a.target.client_id.clone().ok_or_else(|| {
-            missing(
-                "Client ID",
-                "Pass --profile, --client-id or set ZOOM_CLIENT_ID.",
-            )
-        })?,
-        client_secret: None,
-        webhook_secret_token: webhook_secret_token(),
-    })
-}
-
-/// The Secret Token that replaces a Verification Token, from ZOOM_WEBHOOK_SECRET_TOKEN (else a
-/// placeholder is written).
-fn webhook_secret_token() -> Option<zeroize::Zeroizing<String>> {
-    crate::secret_input::env(s2s_migrate::names::WEBHOOK_SECRET_TOKEN_NAME)
-        .map(|token| token.expose().trim().to_string().into())
+    }))
 }
 
 /// Why nothing was written, with the exit code a script can act on.
-fn refusal(e: MigrationError, test: Option<&NewAppTest>) -> Failure {
+fn refusal(e: MigrationError, gate: Gate) -> Failure {
     match e {
         MigrationError::NotReady(ready) => {
-            let kind = if test.is_some() && !ready.missing_scopes.is_empty() {
+            let kind = if gate == Gate::RequireReady && !ready.missing_scopes.is_empty() {
                 ErrorKind::MissingScope
             } else {
                 ErrorKind::InvalidInput
@@ -415,7 +357,7 @@ fn refusal(e: MigrationError, test: Option<&NewAppTest>) -> Failure {
 }
 
 fn undo_cmd(a: MigrateUndoArgs) -> Result<u8, Failure> {
-    let journal = undo(&a.journal).map_err(|e| {
+    let journal = session::undo_at(&a.journal).map_err(|e| {
         usage(
             e.to_string(),
             "The backups are in the folder next to the journal.",
@@ -427,7 +369,7 @@ fn undo_cmd(a: MigrateUndoArgs) -> Result<u8, Failure> {
         outln!(
             "Restored {} file(s) from {}.",
             journal.files.len(),
-            journal.backup_dir
+            inert(&journal.backup_dir)
         );
     }
     Ok(exit::OK)

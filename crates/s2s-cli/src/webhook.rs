@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use s2s_core::profiles::service::WebhookTokenError;
 use s2s_core::webhook::{self, Check, Fault, ReceiverReport, ReceiverTest};
 use s2s_core::{ErrorKind, Secret};
 
@@ -42,40 +43,38 @@ async fn run(args: &WebhookTestArgs) -> Result<ReceiverReport, Failure> {
         .map_err(|e| usage(e.to_string(), &e.advice()))
 }
 
-/// The Secret Token: piped in, else the profile's, else the environment's.
+/// The Secret Token (piped in, else the profile's, else the environment's: the core's rule, as
+/// in the app) and the profile's account ID.
 fn secret_token_and_account(args: &WebhookTestArgs) -> Result<(Secret, Option<String>), Failure> {
-    let profile = match &args.profile {
+    let given = match args.secret_token_stdin {
+        true => Some(crate::secret_input::first_stdin_line("Secret Token")?),
+        false => None,
+    };
+    let environment = crate::secret_input::env(TOKEN_VARIABLE);
+    let (service, profile) = match &args.profile {
         Some(name) => {
             let service = crate::profile::open_service()?;
             let profile = crate::profile::find_in(&service, name)?;
-            let token = match args.secret_token_stdin {
-                true => None,
-                false => service
-                    .webhook_secret_token(&profile.id)
-                    .map_err(|e| crate::target::service_failure(name, &e))?,
-            };
-            Some((profile.account_id.clone(), token, name))
+            (Some(service), Some(profile))
         }
-        None => None,
+        None => (None, None),
     };
-    let token = if args.secret_token_stdin {
-        crate::secret_input::first_stdin_line("Secret Token")?
-    } else if let Some((_, token, name)) = &profile {
-        token.clone().ok_or_else(|| {
-            usage(
-                format!("profile '{name}' has no webhook Secret Token saved"),
-                "Save it in S2S Desk (the profile's Setup, Webhook Secret Token), or pipe it in with --secret-token-stdin.",
-            )
-        })?
-    } else {
-        crate::secret_input::env(TOKEN_VARIABLE).ok_or_else(|| {
-            usage(
-                "no webhook Secret Token given".into(),
-                "Set ZOOM_WEBHOOK_SECRET_TOKEN, pass --profile, or pipe it in with --secret-token-stdin. It is never accepted as a flag value.",
-            )
-        })?
+    let token = match &service {
+        // No simulator here to ask for a Sandbox app's token: a Sandbox profile's must be saved.
+        Some(service) => {
+            service.webhook_token_for_test(profile.as_ref(), given, |_| None, environment)
+        }
+        None => given.or(environment).ok_or(WebhookTokenError::Missing(
+            webhook::ReceiverTestError::MissingSecretToken { profile: None },
+        )),
     };
-    Ok((token, profile.map(|(account, _, _)| account)))
+    let token = token.map_err(|e| match e {
+        WebhookTokenError::Missing(missing) => usage(missing.to_string(), &missing.advice()),
+        WebhookTokenError::Service(e) => {
+            crate::target::service_failure(args.profile.as_deref().unwrap_or_default(), &e)
+        }
+    })?;
+    Ok((token, profile.map(|p| p.account_id.clone())))
 }
 
 fn print(report: &ReceiverReport, as_json: bool) -> u8 {

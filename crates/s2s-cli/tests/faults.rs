@@ -140,7 +140,7 @@ fn new_values() -> s2s_migrate::rewrite::NewValues {
     s2s_migrate::rewrite::NewValues {
         account_id: "NewAccountId0123456789".into(),
         client_id: "NewClientId01234567890".into(),
-        client_secret: Some("NewClientSecret0123456789".to_string().into()),
+        client_secret: Some(s2s_core::Secret::new("NewClientSecret0123456789")),
         webhook_secret_token: None,
     }
 }

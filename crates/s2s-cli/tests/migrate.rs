@@ -316,7 +316,8 @@ async fn apply_refuses_an_app_short_of_the_scopes_the_calls_need() {
 }
 
 #[tokio::test]
-async fn the_verification_token_is_flagged_and_becomes_the_secret_token_from_the_environment() {
+async fn the_verification_token_is_flagged_and_becomes_the_secret_token_from_the_environment_when_secrets_are_written(
+) {
     let dir = project(&["webhook-verification"]);
     let scanned = s2s_in(dir.path(), &["migrate", "scan", ".", "--plan", "plan.json"]).await;
     assert_eq!(scanned.code, 0, "{}", scanned.all());
@@ -332,6 +333,7 @@ async fn the_verification_token_is_flagged_and_becomes_the_secret_token_from_the
     apply
         .current_dir(dir.path())
         .env("ZOOM_WEBHOOK_SECRET_TOKEN", "newSecretToken0001")
+        .env("ZOOM_CLIENT_SECRET", "newClientSecret0123456789abcdef0")
         .args([
             "migrate",
             "apply",
@@ -341,6 +343,7 @@ async fn the_verification_token_is_flagged_and_becomes_the_secret_token_from_the
             "--client-id",
             "C1234567890123456789012",
             "--skip-test",
+            "--write-secret",
         ]);
     let applied = run(apply, None).await;
     assert_eq!(applied.code, 0, "{}", applied.all());

@@ -61,8 +61,8 @@ fn new_values() -> NewValues {
     NewValues {
         account_id: "FuzzAccountId0123456789".into(),
         client_id: "FuzzClientId0123456789".into(),
-        client_secret: Some("FuzzClientSecret0123456789abcdef".to_string().into()),
-        webhook_secret_token: Some("FuzzWebhookToken0123456789".to_string().into()),
+        client_secret: Some(s2s_core::Secret::new("FuzzClientSecret0123456789abcdef")),
+        webhook_secret_token: Some(s2s_core::Secret::new("FuzzWebhookToken0123456789")),
     }
 }
 

@@ -5,6 +5,7 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use s2s_core::Secret;
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, Zeroizing};
 
@@ -69,11 +70,11 @@ pub struct NewValues {
     pub account_id: String,
     /// Its Client ID.
     pub client_id: String,
-    /// The secret, only when the admin chose to write it; zeroed when dropped.
-    pub client_secret: Option<Zeroizing<String>>,
+    /// The secret, only when the admin chose to write it.
+    pub client_secret: Option<Secret>,
     /// The webhook Secret Token that replaces a Verification Token, when given (else a
-    /// placeholder is written); zeroed when dropped.
-    pub webhook_secret_token: Option<Zeroizing<String>>,
+    /// placeholder is written).
+    pub webhook_secret_token: Option<Secret>,
 }
 
 impl NewValues {
@@ -97,13 +98,17 @@ impl NewValues {
                 ));
             }
         }
-        if self.client_secret.as_deref().is_some_and(|s| !plain(s)) {
+        if self
+            .client_secret
+            .as_ref()
+            .is_some_and(|s| !plain(s.expose()))
+        {
             return Err("the client secret holds characters a Zoom client secret never has (spaces, quotes, line breaks…): copy it again from the app's App Credentials page".into());
         }
         if self
             .webhook_secret_token
-            .as_deref()
-            .is_some_and(|s| !plain(s))
+            .as_ref()
+            .is_some_and(|s| !plain(s.expose()))
         {
             return Err("the webhook Secret Token holds characters a Secret Token never has (spaces, quotes, line breaks…): copy it again from the app's Feature page".into());
         }
@@ -190,22 +195,16 @@ pub fn rewrite(
     let shown_values = NewValues {
         account_id: values.account_id.clone(),
         client_id: values.client_id.clone(),
-        client_secret: Some(Zeroizing::new(
-            if values.client_secret.is_some() {
-                SECRET_SHOWN
-            } else {
-                SECRET_PLACEHOLDER
-            }
-            .to_string(),
-        )),
-        webhook_secret_token: Some(Zeroizing::new(
-            if values.webhook_secret_token.is_some() {
-                WEBHOOK_TOKEN_SHOWN
-            } else {
-                WEBHOOK_TOKEN_PLACEHOLDER
-            }
-            .to_string(),
-        )),
+        client_secret: Some(Secret::new(if values.client_secret.is_some() {
+            SECRET_SHOWN
+        } else {
+            SECRET_PLACEHOLDER
+        })),
+        webhook_secret_token: Some(Secret::new(if values.webhook_secret_token.is_some() {
+            WEBHOOK_TOKEN_SHOWN
+        } else {
+            WEBHOOK_TOKEN_PLACEHOLDER
+        })),
     };
     let shown = replace_settings(lines, &legacy, format, names, &shown_values, true);
     Some(Rewrite {
@@ -258,12 +257,12 @@ fn replace_settings(
     let has_secret = legacy.iter().any(|(_, k)| *k == LegacyKind::ApiSecret);
     let secret = values
         .client_secret
-        .as_deref()
-        .map_or(SECRET_PLACEHOLDER, String::as_str);
+        .as_ref()
+        .map_or(SECRET_PLACEHOLDER, Secret::expose);
     let webhook_token = values
         .webhook_secret_token
-        .as_deref()
-        .map_or(WEBHOOK_TOKEN_PLACEHOLDER, String::as_str);
+        .as_ref()
+        .map_or(WEBHOOK_TOKEN_PLACEHOLDER, Secret::expose);
     let mut hunks = Vec::new();
     // Bottom-up, so earlier line numbers stay valid.
     for (setting, kind) in legacy.iter().rev() {
@@ -441,7 +440,7 @@ mod tests {
         NewValues {
             account_id: "AcctAcctAcctAcctAcct01".into(),
             client_id: "ClientClientClient0001".into(),
-            client_secret: secret.map(|s| s.to_string().into()),
+            client_secret: secret.map(Secret::new),
             webhook_secret_token: None,
         }
     }
@@ -467,7 +466,7 @@ mod tests {
         );
         let json = "{\n  \"zoom\": {\n    \"verificationToken\": \"oldVerification1\"\n  }\n}\n";
         let given = NewValues {
-            webhook_secret_token: Some(Zeroizing::new("newSecretToken0001".into())),
+            webhook_secret_token: Some(Secret::new("newSecretToken0001")),
             ..values(None)
         };
         let r = rewrite(

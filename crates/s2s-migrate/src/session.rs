@@ -10,8 +10,10 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use s2s_core::catalog::scope::ScopeName;
+use s2s_core::profiles::service::{ProfileService, ServiceError};
 use s2s_core::profiles::{Profile, TestRecord};
-use serde::Serialize;
+use s2s_core::Secret;
+use serde::{Deserialize, Serialize};
 
 use crate::apply::{apply, ApplyError, FaultInjection, Journal};
 use crate::disk::{inside_root, write_file, Access};
@@ -80,13 +82,149 @@ impl NewAppTest {
     }
 }
 
+/// The new Server-to-Server app a migration writes in: its IDs, the secrets to write (only when
+/// the admin asked), its latest test and its cloud. Built by one constructor whichever way it
+/// was chosen — a saved profile (the app; `s2s migrate apply --profile`) or values given
+/// directly (the CLI's flags and environment) — so both write the same thing for the same app.
+#[derive(Debug, Clone)]
+pub struct NewApp {
+    /// What is written.
+    pub values: NewValues,
+    /// Its latest test, which readiness judges.
+    pub test: Option<NewAppTest>,
+    /// How the report words that test ("tested before writing: …").
+    test_note: Option<String>,
+    /// The profile it came from, for the report.
+    pub profile: Option<String>,
+    /// Its Zoom cloud, for the guidance's API host (the Sandbox stands for zoom.us).
+    pub cloud: s2s_core::Cloud,
+}
+
+impl NewApp {
+    /// No app chosen yet: placeholders are written, nothing is tested.
+    pub fn placeholders() -> Self {
+        Self::from_values(
+            "YOUR_ACCOUNT_ID".into(),
+            "YOUR_CLIENT_ID".into(),
+            None,
+            None,
+        )
+    }
+
+    /// A saved profile: its IDs and latest test; with `write_secrets`, its client secret and its
+    /// saved webhook Secret Token (which replaces a Verification Token) from the keychain.
+    pub fn from_profile(
+        profiles: &ProfileService,
+        id: &str,
+        write_secrets: bool,
+    ) -> Result<Self, ServiceError> {
+        let profile = profiles.get(id)?;
+        let (client_secret, webhook_secret_token) = match write_secrets {
+            true => (
+                Some(profiles.credentials(id)?.1.client_secret.trimmed()),
+                profiles.webhook_secret_token(id)?.map(|t| t.trimmed()),
+            ),
+            false => (None, None),
+        };
+        let test = NewAppTest::of_profile(&profile);
+        Ok(Self {
+            test_note: test.as_ref().map(|t| t.summary.clone()),
+            test,
+            profile: Some(profile.name.clone()),
+            cloud: profile
+                .cloud
+                .zoom_cloud()
+                .unwrap_or(s2s_core::Cloud::Commercial),
+            values: NewValues {
+                account_id: profile.account_id.clone(),
+                client_id: profile.client_id.clone(),
+                client_secret,
+                webhook_secret_token,
+            },
+        })
+    }
+
+    /// Values given directly; the secrets only when they are to be written.
+    pub fn from_values(
+        account_id: String,
+        client_id: String,
+        client_secret: Option<Secret>,
+        webhook_secret_token: Option<Secret>,
+    ) -> Self {
+        Self {
+            values: NewValues {
+                account_id: account_id.trim().to_string(),
+                client_id: client_id.trim().to_string(),
+                client_secret: client_secret.map(|s| s.trimmed()),
+                webhook_secret_token: webhook_secret_token.map(|t| t.trimmed()),
+            },
+            test: None,
+            test_note: None,
+            profile: None,
+            cloud: s2s_core::Cloud::Commercial,
+        }
+    }
+
+    /// The app as just tested, before writing (the CLI's apply).
+    pub fn tested_now(mut self, test: NewAppTest) -> Self {
+        self.test_note = Some(format!("tested before writing: {}", test.summary));
+        self.test = Some(test);
+        self
+    }
+
+    /// The app written without a test, saying why.
+    pub fn untested(mut self, why: &str) -> Self {
+        self.test = None;
+        self.test_note = Some(format!("not tested: {why}"));
+        self
+    }
+
+    /// What the report records of the admin's choices.
+    fn decisions(&self, names: &NewNames) -> Decisions {
+        Decisions {
+            names: names.clone(),
+            secret_written: self.values.client_secret.is_some(),
+            profile: self.profile.clone(),
+            token_test: self.test_note.clone(),
+        }
+    }
+}
+
 /// Whether an apply waits for a ready new app.
-#[derive(Debug, Clone, Copy)]
-pub enum Gate<'a> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gate {
     /// Only when the new app's test passed and covers every call found.
-    RequireReady(Option<&'a NewAppTest>),
+    RequireReady,
     /// The caller chose to write without a test (`s2s migrate apply --skip-test`).
     Skip,
+}
+
+/// The plan file `s2s migrate scan --plan` writes and `apply` reads: a scan, versioned.
+#[derive(Serialize, Deserialize)]
+struct PlanFile {
+    s2s_desk_migration_plan: u32,
+    report: ScanReport,
+}
+
+/// Why a plan file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanFileError {
+    /// It could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// Where.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// It is not a plan S2S Desk wrote.
+    #[error("{path} is not a migration plan: {reason}")]
+    NotAPlan {
+        /// Where.
+        path: String,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// Everything the plan screen shows.
@@ -125,6 +263,45 @@ impl Migration {
         Self { report }
     }
 
+    /// Scans `path` (a project folder or one config file) in the foreground.
+    pub fn scan(path: &Path) -> Result<Self, ScanError> {
+        scan(
+            s2s_core::catalog::catalog(),
+            path,
+            &ScanOptions::default(),
+            &Progress::default(),
+        )
+        .map(Self::new)
+    }
+
+    /// Writes this scan as a plan file, owner-only (it names where the old secrets are).
+    pub fn save_plan(&self, path: &Path) -> Result<(), PlanFileError> {
+        let io = |source| PlanFileError::Io {
+            path: path.display().to_string(),
+            source,
+        };
+        let file = PlanFile {
+            s2s_desk_migration_plan: 1,
+            report: self.report.clone(),
+        };
+        let bytes = serde_json::to_vec_pretty(&file).map_err(|e| io(e.into()))?;
+        write_file(path, &bytes, Access::Private).map_err(io)
+    }
+
+    /// The migration a plan file holds.
+    pub fn from_plan(path: &Path) -> Result<Self, PlanFileError> {
+        let bytes = std::fs::read(path).map_err(|source| PlanFileError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        serde_json::from_slice::<PlanFile>(&bytes)
+            .map(|plan| Self::new(plan.report))
+            .map_err(|e| PlanFileError::NotAPlan {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            })
+    }
+
     /// What the scan found.
     pub fn report(&self) -> &ScanReport {
         &self.report
@@ -150,24 +327,18 @@ impl Migration {
     }
 
     /// Previews, guidance (for the new app's cloud) and readiness. Writes nothing.
-    pub fn plan(
-        &self,
-        names: &NewNames,
-        values: &NewValues,
-        test: Option<&NewAppTest>,
-        cloud: s2s_core::Cloud,
-    ) -> Result<MigrationPlan, MigrationError> {
+    pub fn plan(&self, names: &NewNames, app: &NewApp) -> Result<MigrationPlan, MigrationError> {
         Ok(MigrationPlan {
-            previews: previews(&self.edits(names, values)?),
+            previews: previews(&self.edits(names, &app.values)?),
             guidance: for_languages(
                 &self.report.languages,
-                cloud,
+                app.cloud,
                 self.report
                     .findings
                     .iter()
                     .any(|f| f.kind == crate::names::LegacyKind::VerificationToken),
             ),
-            readiness: self.readiness(test),
+            readiness: self.readiness(app.test.as_ref()),
         })
     }
 
@@ -176,12 +347,12 @@ impl Migration {
     pub fn apply(
         &self,
         names: &NewNames,
-        values: &NewValues,
-        gate: Gate<'_>,
+        app: &NewApp,
+        gate: Gate,
     ) -> Result<Journal, MigrationError> {
-        let edits = self.edits(names, values)?;
-        if let Gate::RequireReady(test) = gate {
-            let ready = self.readiness(test);
+        let edits = self.edits(names, &app.values)?;
+        if gate == Gate::RequireReady {
+            let ready = self.readiness(app.test.as_ref());
             if !ready.ready {
                 return Err(MigrationError::NotReady(Box::new(ready)));
             }
@@ -197,13 +368,15 @@ impl Migration {
     /// The report (Markdown and HTML); with `save`, also written into the project.
     pub fn report_for(
         &self,
-        decisions: &Decisions,
+        names: &NewNames,
+        app: &NewApp,
         journal: Option<&Journal>,
         save: bool,
     ) -> Result<MigrationReport, MigrationError> {
         let now = s2s_core::clock::now_unix();
-        let md = markdown(&self.report, decisions, journal, now);
-        let page = html(&self.report, decisions, journal, now);
+        let decisions = app.decisions(names);
+        let md = markdown(&self.report, &decisions, journal, now);
+        let page = html(&self.report, &decisions, journal, now);
         let saved_to = if save {
             let root = PathBuf::from(&self.report.root);
             let html_file = REPORT_FILE.replace(".md", ".html");
@@ -229,7 +402,12 @@ impl Migration {
 
 /// Restores the files an apply changed, all or none.
 pub fn undo(journal: &Journal) -> Result<Journal, MigrationError> {
-    Ok(crate::apply::undo(&journal.path())?)
+    undo_at(&journal.path())
+}
+
+/// Restores the files of the journal at `path` (where apply wrote it), all or none.
+pub fn undo_at(path: &Path) -> Result<Journal, MigrationError> {
+    Ok(crate::apply::undo(path)?)
 }
 
 /// A path as people type it: `~/` is the home folder.

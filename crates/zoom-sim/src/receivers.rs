@@ -31,6 +31,14 @@ pub const BEHAVIOURS: &[&str] = &[
     "huge",
 ];
 
+/// The URL of the sample receiver `behaviour` for app `client_id`, on the simulator at `base`.
+pub fn url(base: &str, client_id: &str, behaviour: &str) -> String {
+    format!(
+        "{}/_sim/receivers/{client_id}/{behaviour}",
+        base.trim_end_matches('/')
+    )
+}
+
 pub async fn receive(
     State(sim): State<Sim>,
     Path((client_id, behaviour)): Path<(String, String)>,

@@ -7,6 +7,7 @@ use zoom_catalog::limits::Plan;
 
 use crate::fixture::{AppKind, AppState};
 use crate::world::World;
+use crate::SimHandle;
 
 /// Everything the panel lists.
 #[derive(Debug, Clone, Serialize)]
@@ -132,6 +133,109 @@ impl World {
             }
             None => false,
         }
+    }
+}
+
+/// The simulator as the app embeds it: its address, and the changes the Sandbox panel, the
+/// rotation assistant and the Webhooks view make — so the app never reaches into the world's
+/// state or spells one of the simulator's routes.
+pub struct Sandbox(SimHandle);
+
+impl Sandbox {
+    /// Starts the Sandbox on a free loopback port; `admin_token` names the controls' token
+    /// (tests that drive the window), else a random one.
+    pub async fn start(admin_token: Option<String>) -> std::io::Result<Self> {
+        crate::start_with_admin_token(crate::Fixture::default_sandbox(), 0, admin_token)
+            .await
+            .map(Self)
+    }
+
+    /// Its base URL (OAuth and API).
+    pub fn url(&self) -> String {
+        self.0.base_url()
+    }
+
+    /// The token its `/_sim/*` controls require.
+    pub fn admin_token(&self) -> String {
+        self.0.admin_token()
+    }
+
+    /// What the panel lists.
+    pub fn view(&self) -> SandboxView {
+        self.0.world().sandbox_view()
+    }
+
+    /// Gives a user another role (Zoom then strips the admin scopes their apps may no longer
+    /// hold); why not, when it cannot.
+    pub fn set_user_role(&self, user_id: &str, role_id: &str) -> Result<SandboxView, String> {
+        let mut world = self.0.world();
+        world.set_user_role(user_id, role_id)?;
+        Ok(world.sandbox_view())
+    }
+
+    /// Activates or deactivates an app.
+    pub fn set_app_state(&self, client_id: &str, state: AppState) -> Result<SandboxView, String> {
+        let mut world = self.0.world();
+        if !world.set_app_state(client_id, state) {
+            return Err(format!("no app {client_id}"));
+        }
+        Ok(world.sandbox_view())
+    }
+
+    /// Back to how it starts: roles, apps, scopes, tokens and counters.
+    pub fn reset(&self) -> SandboxView {
+        let mut world = self.0.world();
+        world.reload(crate::Fixture::default_sandbox());
+        world.sandbox_view()
+    }
+
+    /// The Marketplace's Regenerate: the old secret stops working; the new one.
+    pub fn regenerate_secret(&self, client_id: &str) -> Result<String, String> {
+        self.0
+            .world()
+            .regenerate_client_secret(client_id)
+            .ok_or_else(|| format!("no app {client_id}"))
+    }
+
+    /// Adds `scope` to an app, as on its Scopes page.
+    pub fn grant_scope(&self, client_id: &str, scope: &str) -> Result<SandboxView, String> {
+        let mut world = self.0.world();
+        if !world.grant_scope(client_id, scope) {
+            return Err(format!("no app {client_id}"));
+        }
+        Ok(world.sandbox_view())
+    }
+
+    /// The webhook Secret Token of the app `client_id`, if it subscribes to events.
+    pub fn webhook_secret_token(&self, client_id: &str) -> Option<String> {
+        self.0
+            .world()
+            .app(client_id)
+            .and_then(|(_, app)| app.webhook_secret_token.clone())
+    }
+
+    /// The sample receivers (behaviour, URL) of the first app that subscribes to events.
+    pub fn sample_receivers(&self) -> Vec<(String, String)> {
+        let base = self.url();
+        let world = self.0.world();
+        let app = world
+            .fixture()
+            .accounts
+            .iter()
+            .flat_map(|a| &a.apps)
+            .find(|app| app.webhook_secret_token.is_some());
+        app.map(|app| {
+            crate::receivers::BEHAVIOURS
+                .iter()
+                .map(|b| {
+                    (
+                        (*b).to_owned(),
+                        crate::receivers::url(&base, &app.client_id, b),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
     }
 }
 

@@ -42,7 +42,7 @@ pub fn get_app_info(state: State<'_, AppState>) -> AppInfo {
         }
         .into(),
         tauri_version: tauri::VERSION.into(),
-        sandbox_url: state.sandbox_url(),
+        sandbox_url: state.sandbox.url(),
         coexistence_cost: s2s_core::tester::COEXISTENCE_COST.into(),
     }
 }

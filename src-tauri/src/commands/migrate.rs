@@ -4,11 +4,10 @@
 
 use s2s_core::profiles::ProfileId;
 use s2s_migrate::apply::Journal;
-use s2s_migrate::report::Decisions;
-use s2s_migrate::rewrite::{NewNames, NewValues};
+use s2s_migrate::rewrite::NewNames;
 use s2s_migrate::scan::{ProgressSnapshot, ScanReport};
 use s2s_migrate::session::{
-    self, Gate, Migration, MigrationPlan, MigrationReport, NewAppTest, ScanState,
+    self, Gate, Migration, MigrationPlan, MigrationReport, NewApp, ScanState,
 };
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
@@ -112,14 +111,8 @@ pub fn plan_migration(
     id: u32,
     choices: MigrationChoices,
 ) -> Result<MigrationPlan, IpcError> {
-    let (migration, values, test) = inputs(&state, id, &choices)?;
-    // Guidance is code for production: the new app's Zoom cloud (the Sandbox stands for zoom.us).
-    let cloud = match choices.profile_id.as_deref() {
-        Some(id) => state.profiles.get(id)?.cloud.zoom_cloud(),
-        None => None,
-    }
-    .unwrap_or(s2s_core::Cloud::Commercial);
-    Ok(migration.plan(&choices.names, &values, test.as_ref(), cloud)?)
+    let (migration, app) = inputs(&state, id, &choices)?;
+    Ok(migration.plan(&choices.names, &app)?)
 }
 
 /// Writes every migrated config or none, with backups; only once the new app is ready.
@@ -130,8 +123,8 @@ pub fn apply_migration(
     id: u32,
     choices: MigrationChoices,
 ) -> Result<Journal, IpcError> {
-    let (migration, values, test) = inputs(&state, id, &choices)?;
-    Ok(migration.apply(&choices.names, &values, Gate::RequireReady(test.as_ref()))?)
+    let (migration, app) = inputs(&state, id, &choices)?;
+    Ok(migration.apply(&choices.names, &app, Gate::RequireReady)?)
 }
 
 /// Restores the files an apply changed.
@@ -151,66 +144,23 @@ pub fn get_migration_report(
     journal: Option<Journal>,
     save: bool,
 ) -> Result<MigrationReport, IpcError> {
-    let migration = state
-        .scans
-        .migration(id)
-        .ok_or_else(IpcError::scan_unavailable)?;
-    let profile = choices
-        .profile_id
-        .as_deref()
-        .map(|p| state.profiles.get(p))
-        .transpose()?;
-    let decisions = Decisions {
-        names: choices.names,
-        secret_written: choices.write_secret,
-        profile: profile.as_ref().map(|p| p.name.clone()),
-        token_test: profile
-            .as_ref()
-            .and_then(NewAppTest::of_profile)
-            .map(|t| t.summary),
-    };
-    Ok(migration.report_for(&decisions, journal.as_ref(), save)?)
+    let (migration, app) = inputs(&state, id, &choices)?;
+    Ok(migration.report_for(&choices.names, &app, journal.as_ref(), save)?)
 }
 
-/// The finished scan, the values to write, and the new app's latest test.
+/// The finished scan, and the new app the admin chose (placeholders until one is).
 fn inputs(
     state: &AppState,
     id: u32,
     choices: &MigrationChoices,
-) -> Result<(Migration, NewValues, Option<NewAppTest>), IpcError> {
+) -> Result<(Migration, NewApp), IpcError> {
     let migration = state
         .scans
         .migration(id)
         .ok_or_else(IpcError::scan_unavailable)?;
-    let Some(profile_id) = choices.profile_id.as_deref() else {
-        let placeholders = NewValues {
-            account_id: "YOUR_ACCOUNT_ID".into(),
-            client_id: "YOUR_CLIENT_ID".into(),
-            client_secret: None,
-            webhook_secret_token: None,
-        };
-        return Ok((migration, placeholders, None));
+    let app = match choices.profile_id.as_deref() {
+        Some(id) => NewApp::from_profile(&state.profiles, id, choices.write_secret)?,
+        None => NewApp::placeholders(),
     };
-    let profile = state.profiles.get(profile_id)?;
-    let client_secret = if choices.write_secret {
-        let (_, raw) = state.profiles.credentials(profile_id)?;
-        Some(raw.client_secret.expose().trim().to_string().into())
-    } else {
-        None
-    };
-    // A Verification Token becomes the profile's saved Secret Token, when secrets are written.
-    let webhook_secret_token = match choices.write_secret {
-        true => state
-            .profiles
-            .webhook_secret_token(profile_id)?
-            .map(|token| token.expose().trim().to_string().into()),
-        false => None,
-    };
-    let values = NewValues {
-        account_id: profile.account_id.clone(),
-        client_id: profile.client_id.clone(),
-        client_secret,
-        webhook_secret_token,
-    };
-    Ok((migration, values, NewAppTest::of_profile(&profile)))
+    Ok((migration, app))
 }

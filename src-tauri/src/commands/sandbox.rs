@@ -1,9 +1,9 @@
 //! The Sandbox panel: what the simulated Zoom holds, and the changes an admin would make in
 //! Zoom (a user's role, an app's activation), so every warning can be tried. Each command is
-//! one call into zoom-sim's world; none touches a real account.
+//! one call into the Sandbox's facade; none touches a real account.
 
 use tauri::State;
-use zoom_sim::fixture::{AppState as SandboxAppState, Fixture};
+use zoom_sim::fixture::AppState as SandboxAppState;
 use zoom_sim::sandbox::SandboxView;
 
 use crate::ipc_error::IpcError;
@@ -13,7 +13,7 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub fn get_sandbox(state: State<'_, AppState>) -> SandboxView {
-    state.sandbox_world().sandbox_view()
+    state.sandbox.view()
 }
 
 /// Gives a Sandbox user another role; Zoom then strips the admin scopes their apps may no
@@ -25,11 +25,10 @@ pub fn set_sandbox_user_role(
     user_id: String,
     role_id: String,
 ) -> Result<SandboxView, IpcError> {
-    let mut world = state.sandbox_world();
-    world
+    state
+        .sandbox
         .set_user_role(&user_id, &role_id)
-        .map_err(|e| IpcError::sandbox_refused(&e))?;
-    Ok(world.sandbox_view())
+        .map_err(|e| IpcError::sandbox_refused(&e))
 }
 
 /// Activates or deactivates a Sandbox app, as an admin does in the Marketplace.
@@ -40,20 +39,17 @@ pub fn set_sandbox_app_state(
     client_id: String,
     app_state: SandboxAppState,
 ) -> Result<SandboxView, IpcError> {
-    let mut world = state.sandbox_world();
-    if !world.set_app_state(&client_id, app_state) {
-        return Err(IpcError::sandbox_refused(&format!("no app {client_id}")));
-    }
-    Ok(world.sandbox_view())
+    state
+        .sandbox
+        .set_app_state(&client_id, app_state)
+        .map_err(|e| IpcError::sandbox_refused(&e))
 }
 
 /// Puts the Sandbox back as it starts: roles, apps, scopes, tokens and counters.
 #[tauri::command]
 #[specta::specta]
 pub fn reset_sandbox(state: State<'_, AppState>) -> SandboxView {
-    let mut world = state.sandbox_world();
-    world.reload(Fixture::default_sandbox());
-    world.sandbox_view()
+    state.sandbox.reset()
 }
 
 /// The Marketplace's "Regenerate" for a Sandbox app: its old secret stops working and the new
@@ -66,9 +62,9 @@ pub fn regenerate_sandbox_secret(
     client_id: String,
 ) -> Result<String, IpcError> {
     state
-        .sandbox_world()
-        .regenerate_client_secret(&client_id)
-        .ok_or_else(|| IpcError::sandbox_refused(&format!("no app {client_id}")))
+        .sandbox
+        .regenerate_secret(&client_id)
+        .map_err(|e| IpcError::sandbox_refused(&e))
 }
 
 /// Lets a Sandbox app rotate its own secret through Zoom's API (adds
@@ -79,9 +75,8 @@ pub fn allow_sandbox_secret_rotation(
     state: State<'_, AppState>,
     client_id: String,
 ) -> Result<SandboxView, IpcError> {
-    let mut world = state.sandbox_world();
-    if !world.grant_scope(&client_id, s2s_core::marketplace::ROTATE_SCOPE) {
-        return Err(IpcError::sandbox_refused(&format!("no app {client_id}")));
-    }
-    Ok(world.sandbox_view())
+    state
+        .sandbox
+        .grant_scope(&client_id, s2s_core::marketplace::ROTATE_SCOPE)
+        .map_err(|e| IpcError::sandbox_refused(&e))
 }

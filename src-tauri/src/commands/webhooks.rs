@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use s2s_core::profiles::{Profile, ProfileCloud, ProfileId};
+use s2s_core::profiles::{Profile, ProfileId};
 use s2s_core::webhook::{self, ReceiverReport, ReceiverTest};
 use s2s_core::Secret;
 use serde::{Deserialize, Serialize};
@@ -40,31 +40,24 @@ pub struct WebhookTestRequest {
     /// Plain http to a host other than this machine.
     pub allow_insecure: bool,
     /// A Secret Token typed for this test only (not saved); else the profile's.
-    pub secret_token: Option<String>,
+    pub secret_token: Option<Secret>,
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn get_webhook_options(state: State<'_, AppState>) -> WebhookOptions {
-    let base = state.sandbox_url();
-    let app = state.sandbox_apps_with_webhooks().into_iter().next();
     WebhookOptions {
         events: zoom_webhook::events::SAMPLE_EVENTS
             .iter()
             .map(|e| (*e).to_owned())
             .collect(),
         default_event: webhook::DEFAULT_EVENT.into(),
-        sample_receivers: app
-            .map(|(client_id, _)| {
-                zoom_sim::receivers::BEHAVIOURS
-                    .iter()
-                    .map(|b| SampleReceiver {
-                        behaviour: (*b).to_owned(),
-                        url: format!("{base}/_sim/receivers/{client_id}/{b}"),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
+        sample_receivers: state
+            .sandbox
+            .sample_receivers()
+            .into_iter()
+            .map(|(behaviour, url)| SampleReceiver { behaviour, url })
+            .collect(),
     }
 }
 
@@ -93,12 +86,12 @@ pub async fn test_webhook_receiver(
         Some(id) => Some(state.profiles.get(id)?),
         None => None,
     };
-    let secret_token = match request.secret_token.filter(|t| !t.trim().is_empty()) {
-        Some(typed) => Secret::new(typed),
-        None => saved_token(&state, profile.as_ref())?.ok_or_else(|| {
-            IpcError::from_receiver_test(&webhook::ReceiverTestError::MissingSecretToken)
-        })?,
-    };
+    let secret_token = state.profiles.webhook_token_for_test(
+        profile.as_ref(),
+        request.secret_token,
+        |client_id| state.sandbox.webhook_secret_token(client_id),
+        None,
+    )?;
     let test = ReceiverTest {
         url: request.url,
         secret_token,
@@ -114,23 +107,4 @@ pub async fn test_webhook_receiver(
     webhook::test_receiver(&client, &test)
         .await
         .map_err(|e| IpcError::from_receiver_test(&e))
-}
-
-/// The profile's saved token; for a Sandbox profile without one, its simulated app's.
-fn saved_token(state: &AppState, profile: Option<&Profile>) -> Result<Option<Secret>, IpcError> {
-    let Some(profile) = profile else {
-        return Ok(None);
-    };
-    if let Some(token) = state.profiles.webhook_secret_token(&profile.id)? {
-        return Ok(Some(token));
-    }
-    Ok((profile.cloud == ProfileCloud::Sandbox)
-        .then(|| {
-            state
-                .sandbox_apps_with_webhooks()
-                .into_iter()
-                .find(|(client_id, _)| *client_id == profile.client_id)
-                .map(|(_, token)| Secret::new(token))
-        })
-        .flatten())
 }

@@ -2755,7 +2755,7 @@ export type WebhookTestRequest_Deserialize = {
 	/**  Plain http to a host other than this machine. */
 	allow_insecure: boolean,
 	/**  A Secret Token typed for this test only (not saved); else the profile's. */
-	secret_token?: string | null,
+	secret_token?: Secret | null,
 };
 
 /**  One receiver test. */
@@ -2767,7 +2767,7 @@ export type WebhookTestRequest_Serialize = {
 	/**  Plain http to a host other than this machine. */
 	allow_insecure: boolean,
 	/**  A Secret Token typed for this test only (not saved); else the profile's. */
-	secret_token: string | null,
+	secret_token: Secret | null,
 };
 
 /**  What changing the owner's role would do to the app. */

@@ -77,8 +77,11 @@ pub enum ReceiverTestError {
     InsecureUrl { host: String },
     #[error("there is no sample of the event '{event}'")]
     UnknownEvent { event: String },
-    #[error("no Secret Token given")]
-    MissingSecretToken,
+    #[error("{}", match .profile { Some(name) => format!("profile '{}' has no webhook Secret Token saved", crate::display::inert(name)), None => "no webhook Secret Token given".into() })]
+    MissingSecretToken {
+        /// The profile the test was for, if any.
+        profile: Option<String>,
+    },
 }
 
 impl ReceiverTestError {
@@ -93,7 +96,7 @@ impl ReceiverTestError {
                 "Choose one of: {}.",
                 zoom_webhook::events::SAMPLE_EVENTS.join(", ")
             ),
-            Self::MissingSecretToken => "Copy the Secret Token from the app's Feature page in the Zoom App Marketplace (Event Subscriptions), and save it in the profile or pass it in.".into(),
+            Self::MissingSecretToken { .. } => "Copy the Secret Token from the app's Feature page in the Zoom App Marketplace (Event Subscriptions), and save it in the profile (S2S Desk: the profile's Setup, or the Webhooks view) or pass it in (s2s: --secret-token-stdin or ZOOM_WEBHOOK_SECRET_TOKEN; never a flag).".into(),
         }
     }
 }
@@ -106,7 +109,7 @@ pub async fn test_receiver(
 ) -> Result<ReceiverReport, ReceiverTestError> {
     let endpoint = endpoint::parse(&test.url, test.allow_insecure)?;
     if test.secret_token.expose().trim().is_empty() {
-        return Err(ReceiverTestError::MissingSecretToken);
+        return Err(ReceiverTestError::MissingSecretToken { profile: None });
     }
     let now_ms = crate::clock::now_unix() * 1000;
     let account = test.account_id.as_deref().unwrap_or("AcctSample01");

@@ -247,6 +247,6 @@ async fn bad_input_is_refused_before_anything_is_sent() {
     empty.secret_token = Secret::new("  ");
     assert_eq!(
         refused(empty).await,
-        Some(ReceiverTestError::MissingSecretToken)
+        Some(ReceiverTestError::MissingSecretToken { profile: None })
     );
 }

@@ -23,7 +23,7 @@ fn values(secret: Option<&str>) -> NewValues {
     NewValues {
         account_id: "NewAccountId0123456789".into(),
         client_id: "NewClientId01234567890".into(),
-        client_secret: secret.map(|s| s.to_string().into()),
+        client_secret: secret.map(s2s_core::Secret::new),
         webhook_secret_token: None,
     }
 }
@@ -240,7 +240,7 @@ fn ids_that_would_break_a_config_are_refused() {
     }
     let mut v = values(Some("secret\nZOOM_OTHER=1"));
     assert!(v.validate().is_err(), "a secret with a line break");
-    v.client_secret = Some(NEW_SECRET.to_string().into());
+    v.client_secret = Some(s2s_core::Secret::new(NEW_SECRET));
     assert!(v.validate().is_ok());
 }
 

@@ -82,7 +82,7 @@ proptest! {
         let values = NewValues {
             account_id: "a".into(),
             client_id: "c".into(),
-            client_secret: Some(secret.to_string().into()),
+            client_secret: Some(s2s_core::Secret::new(secret)),
             webhook_secret_token: None,
         };
         for format in FORMATS {
