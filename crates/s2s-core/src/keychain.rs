@@ -1,7 +1,8 @@
 //! Where client secrets live: the OS keychain, and nowhere else. [`SecretStore`] is the seam;
 //! [`KeyringStore`] is the real one (Secret Service on Linux, Keychain on macOS, Credential
 //! Manager on Windows, through the `keyring` crate); [`MemoryStore`] is the test double.
-//! Entries are keyed by a profile's stable id, so renaming a profile never orphans its secret.
+//! Entries are keyed by a profile's stable id (and the slot), so renaming a profile never
+//! orphans its secret.
 //! There is no plaintext fallback: when the keychain refuses, the caller gets an error.
 
 use std::collections::HashMap;
@@ -52,14 +53,15 @@ impl SecretStoreError {
     }
 }
 
-/// A place to keep one secret per profile id.
+/// A place to keep secrets by key. The keys are a profile's slots
+/// ([`Slot`](crate::profiles::slot::Slot)): only the profile service names them.
 pub trait SecretStore: Send + Sync {
-    /// Stores (or replaces) the secret for `profile_id`.
-    fn set(&self, profile_id: &str, secret: &Secret) -> Result<(), SecretStoreError>;
-    /// The secret for `profile_id`, or `None` when there is none.
-    fn get(&self, profile_id: &str) -> Result<Option<Secret>, SecretStoreError>;
-    /// Removes the secret; removing a missing one is not an error.
-    fn delete(&self, profile_id: &str) -> Result<(), SecretStoreError>;
+    /// Stores (or replaces) the secret under `key`.
+    fn set(&self, key: &str, secret: &Secret) -> Result<(), SecretStoreError>;
+    /// The secret under `key`, or `None` when there is none.
+    fn get(&self, key: &str) -> Result<Option<Secret>, SecretStoreError>;
+    /// Removes the secret under `key`; removing a missing one is not an error.
+    fn delete(&self, key: &str) -> Result<(), SecretStoreError>;
     /// A short name for logs ("Secret Service", "memory").
     fn describe(&self) -> String;
     /// Whether the store can be used right now (say so before the admin types a secret).
@@ -87,39 +89,39 @@ impl KeyringStore {
         NATIVE_STORE.as_ref().map(|_| ()).map_err(map_error)
     }
 
-    fn entry(&self, profile_id: &str) -> Result<keyring_core::Entry, SecretStoreError> {
+    fn entry(&self, key: &str) -> Result<keyring_core::Entry, SecretStoreError> {
         Self::check_available()?;
         // Windows: kept on this computer ("Local"), not Credential Manager's default
         // "Enterprise", which roams with a domain profile to every machine the admin signs in to.
         #[cfg(windows)]
         let entry = keyring_core::Entry::new_with_modifiers(
             &self.service,
-            profile_id,
+            key,
             &HashMap::from([("persistence", "Local")]),
         );
         #[cfg(not(windows))]
-        let entry = keyring_core::Entry::new(&self.service, profile_id);
+        let entry = keyring_core::Entry::new(&self.service, key);
         entry.map_err(|e| map_error(&e))
     }
 }
 
 impl SecretStore for KeyringStore {
-    fn set(&self, profile_id: &str, secret: &Secret) -> Result<(), SecretStoreError> {
-        self.entry(profile_id)?
+    fn set(&self, key: &str, secret: &Secret) -> Result<(), SecretStoreError> {
+        self.entry(key)?
             .set_password(secret.expose())
             .map_err(|e| map_error(&e))
     }
 
-    fn get(&self, profile_id: &str) -> Result<Option<Secret>, SecretStoreError> {
-        match self.entry(profile_id)?.get_password() {
+    fn get(&self, key: &str) -> Result<Option<Secret>, SecretStoreError> {
+        match self.entry(key)?.get_password() {
             Ok(value) => Ok(Some(Secret::new(value))),
             Err(keyring_core::Error::NoEntry) => Ok(None),
             Err(e) => Err(map_error(&e)),
         }
     }
 
-    fn delete(&self, profile_id: &str) -> Result<(), SecretStoreError> {
-        match self.entry(profile_id)?.delete_credential() {
+    fn delete(&self, key: &str) -> Result<(), SecretStoreError> {
+        match self.entry(key)?.delete_credential() {
             Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
             Err(e) => Err(map_error(&e)),
         }
@@ -181,15 +183,15 @@ pub struct MemoryStore {
 }
 
 impl SecretStore for MemoryStore {
-    fn set(&self, profile_id: &str, secret: &Secret) -> Result<(), SecretStoreError> {
-        self.lock().insert(profile_id.into(), secret.clone());
+    fn set(&self, key: &str, secret: &Secret) -> Result<(), SecretStoreError> {
+        self.lock().insert(key.into(), secret.clone());
         Ok(())
     }
-    fn get(&self, profile_id: &str) -> Result<Option<Secret>, SecretStoreError> {
-        Ok(self.lock().get(profile_id).cloned())
+    fn get(&self, key: &str) -> Result<Option<Secret>, SecretStoreError> {
+        Ok(self.lock().get(key).cloned())
     }
-    fn delete(&self, profile_id: &str) -> Result<(), SecretStoreError> {
-        self.lock().remove(profile_id);
+    fn delete(&self, key: &str) -> Result<(), SecretStoreError> {
+        self.lock().remove(key);
         Ok(())
     }
     fn describe(&self) -> String {
