@@ -103,21 +103,14 @@ impl From<s2s_core::profiles::service::WebhookTokenError> for IpcError {
 
 impl From<ServiceError> for IpcError {
     fn from(e: ServiceError) -> Self {
-        let message = e.to_string();
-        match e {
-            ServiceError::Profile(ProfileError::NotFound(_)) => Self::new(IpcErrorKind::ProfileNotFound, message, Some("Reload the profile list.")),
-            ServiceError::Profile(_) | ServiceError::Endpoint(_) => Self::new(IpcErrorKind::Failed, message, None),
-            ServiceError::Keychain(k) => {
-                let kind = match k {
-                    SecretStoreError::Unavailable(_) | SecretStoreError::Denied(_) => IpcErrorKind::KeychainUnavailable,
-                    SecretStoreError::Corrupt(_) | SecretStoreError::TooLong(_) => IpcErrorKind::Failed,
-                };
-                Self::new(kind, message, Some(k.advice()))
-            }
-            ServiceError::File(_) => Self::new(IpcErrorKind::Failed, message, Some("Check that your home folder has free space and is writable; nothing was changed.")),
-            ServiceError::MissingSecret(_) => Self::new(IpcErrorKind::Failed, message, Some("Enter the client secret again and save.")),
-            ServiceError::EmptyWebhookSecretToken => Self::new(IpcErrorKind::Failed, message, Some("Paste the Secret Token from the app's Feature page (Event Subscriptions), or leave the field empty.")),
-        }
+        let kind = match &e {
+            ServiceError::Profile(ProfileError::NotFound(_)) => IpcErrorKind::ProfileNotFound,
+            ServiceError::Keychain(
+                SecretStoreError::Unavailable(_) | SecretStoreError::Denied(_),
+            ) => IpcErrorKind::KeychainUnavailable,
+            _ => IpcErrorKind::Failed,
+        };
+        Self::new(kind, e.to_string(), Some(e.advice()))
     }
 }
 
@@ -176,10 +169,16 @@ impl From<s2s_core::scope_report::WhatIfError> for IpcError {
 
 impl From<s2s_core::catalog::limits::LimitsError> for IpcError {
     fn from(e: s2s_core::catalog::limits::LimitsError) -> Self {
+        Self::new(IpcErrorKind::Failed, e.to_string(), Some(e.advice()))
+    }
+}
+
+impl From<s2s_core::scope_report::NoCalls> for IpcError {
+    fn from(e: s2s_core::scope_report::NoCalls) -> Self {
         Self::new(
             IpcErrorKind::Failed,
             e.to_string(),
-            Some("Name calls as METHOD PATH or Zoom's operation name, and give whole numbers of calls."),
+            Some("Name at least one call, one a line: e.g. GET /users/{userId}."),
         )
     }
 }

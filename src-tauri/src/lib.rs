@@ -13,6 +13,8 @@ pub mod ipc_error;
 pub mod preferences;
 pub mod state;
 
+use std::collections::BTreeMap;
+
 use s2s_core::profiles::service::ProfileService;
 use tauri::{Manager, Runtime};
 
@@ -43,6 +45,7 @@ macro_rules! with_commands {
             commands::scopes::predict_role_change,
             commands::scopes::check_calls,
             commands::scopes::plan_rate_limits,
+            commands::scopes::remember_account_plan,
             commands::scopes::list_catalog_operations,
             commands::dialogs::choose_path_to_scan,
             commands::migrate::start_migration_scan,
@@ -61,6 +64,7 @@ macro_rules! with_commands {
             commands::sandbox::regenerate_sandbox_secret,
             commands::sandbox::allow_sandbox_secret_rotation,
             commands::sandbox::get_sandbox,
+            commands::sandbox::get_sandbox_demo_app,
             commands::sandbox::set_sandbox_user_role,
             commands::sandbox::set_sandbox_app_state,
             commands::sandbox::reset_sandbox,
@@ -70,12 +74,39 @@ macro_rules! with_commands {
     };
 }
 
-/// The commands for the TypeScript bindings export (tests/ipc.rs `export_bindings`).
+/// The commands for the TypeScript bindings export (tests/ipc.rs `export_bindings`), and the
+/// core's fixed rules and words the UI shows before it asks anything (a form's range, a label):
+/// exported as constants, so the UI never spells them itself.
 pub fn bindings_builder<R: Runtime>() -> tauri_specta::Builder<R> {
+    use s2s_migrate::find::Flag;
+    use s2s_migrate::names::LegacyKind;
+    let kind_labels: BTreeMap<_, _> = LegacyKind::ALL
+        .iter()
+        .map(|k| (wire_name(k), k.label()))
+        .collect();
+    let flag_words: BTreeMap<_, _> = Flag::ALL
+        .iter()
+        .map(|f| (wire_name(f), f.words()))
+        .collect();
     tauri_specta::Builder::<R>::new()
         .commands(with_commands!(tauri_specta::collect_commands))
+        .constant("REMINDER_DAYS", s2s_core::profiles::health::REMINDER_DAYS)
+        .constant("LEGACY_KIND_LABELS", kind_labels)
+        .constant("FLAG_WORDS", flag_words)
+        .constant(
+            "DEFAULT_NEW_NAMES",
+            s2s_migrate::rewrite::NewNames::default(),
+        )
         // Counters and Unix timestamps are far below 2^53, so TypeScript's number is exact for them.
         .dangerously_cast_bigints_to_number()
+}
+
+/// A unit variant's wire name (its serde form), as an object key.
+fn wire_name(value: &impl serde::Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
 }
 
 /// Wires commands and state into a Tauri builder (real or mock runtime).

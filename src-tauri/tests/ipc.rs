@@ -179,7 +179,7 @@ fn the_scopes_view_judges_the_owner_role_warns_of_risk_and_then_of_drift() {
     let check = shell
         .invoke(
             "check_calls",
-            json!({"id": id, "calls": ["GET /users", "POST /users/{userId}/meetings"]}),
+            json!({"id": id, "text": "GET /users\n# the scheduler\nPOST /users/{userId}/meetings\n"}),
         )
         .expect("check");
     assert_eq!(check["to_add"][0]["scope"], "meeting:write:meeting:admin");
@@ -636,14 +636,14 @@ fn every_link_the_ui_offers_is_allowed() {
 }
 
 #[test]
-fn planning_rate_limits_remembers_the_plan_and_names_the_call_it_cannot_read() {
+fn planning_rate_limits_is_a_query_and_the_plan_is_remembered_when_picked() {
     let shell = Shell::start();
     let id = shell.save_sandbox_profile("Scheduler");
     let report = shell
         .invoke(
             "plan_rate_limits",
-            json!({"profileId": id, "plan": "pro", "hosts": 1, "calls": [
-                {"call": "POST /users/{userId}/meetings", "per_day": 300, "peak_per_second": 0.1}
+            json!({"plan": "pro", "hosts": 1, "calls": [
+                {"call": "POST /users/{userId}/meetings", "per_day": 300, "peak_per_second": null}
             ]}),
         )
         .expect("planned");
@@ -652,13 +652,23 @@ fn planning_rate_limits_remembers_the_plan_and_names_the_call_it_cannot_read() {
     assert_eq!(report["user_limits"][0]["limit"], 100);
     assert_eq!(report["user_limits"][0]["verdict"], "exceeds");
     let list = shell.invoke("list_profiles", json!({})).expect("listed");
+    assert_eq!(
+        list["profiles"][0]["account_plan"],
+        serde_json::Value::Null,
+        "a query changes nothing"
+    );
+
+    shell
+        .invoke("remember_account_plan", json!({"id": id, "plan": "pro"}))
+        .expect("remembered");
+    let list = shell.invoke("list_profiles", json!({})).expect("listed");
     assert_eq!(list["profiles"][0]["account_plan"], "pro");
 
     let bad = shell
         .invoke(
             "plan_rate_limits",
-            json!({"profileId": null, "plan": "pro", "hosts": 1, "calls": [
-                {"call": "GET /not-a-zoom-call", "per_day": 1, "peak_per_second": 0.0}
+            json!({"plan": "pro", "hosts": 1, "calls": [
+                {"call": "GET /not-a-zoom-call", "per_day": 1, "peak_per_second": null}
             ]}),
         )
         .expect_err("an unknown call");
@@ -785,21 +795,25 @@ fn the_sandbox_panel_changes_the_simulated_zoom_and_a_test_sees_it() {
 }
 
 #[test]
-fn the_overview_gets_each_profiles_badges_with_the_list() {
+fn the_overview_gets_each_profile_with_its_health() {
     let shell = Shell::start();
     let id = shell.save_sandbox_profile("Demo");
     let list = shell.invoke("list_profiles", json!({})).expect("listed");
-    let health = &list["health"][0];
+    let entry = &list["profiles"][0];
     assert_eq!(
-        (health["id"].as_str(), health["token"].as_str()),
+        (entry["id"].as_str(), entry["health"]["token"].as_str()),
         (Some(id.as_str()), Some("never_tested"))
     );
-    assert_eq!(health["secret_age_days"], 0, "the secret was just stored");
+    assert_eq!(
+        entry["health"]["secret_age_days"], 0,
+        "the secret was just stored"
+    );
+    assert_eq!(entry["health"]["attention"], serde_json::Value::Null);
     shell
         .invoke("test_profile", json!({"id": id}))
         .expect("tested");
     let list = shell.invoke("list_profiles", json!({})).expect("listed");
-    assert_eq!(list["health"][0]["token"], "passing");
+    assert_eq!(list["profiles"][0]["health"]["token"], "passing");
 }
 
 #[test]
@@ -1111,6 +1125,19 @@ fn a_secret_rotates_by_either_path_and_no_secret_comes_back_to_the_window() {
     shell
         .invoke("test_profile", json!({"id": id}))
         .expect("tested");
+    let refused = shell
+        .invoke(
+            "set_rotation_settings",
+            json!({"id": id, "appId": "SbxAppReportingBot0001", "reminderDays": 4000}),
+        )
+        .expect_err("a period past the rule");
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("1 to 3650"),
+        "{refused}"
+    );
     let profile = shell
         .invoke(
             "set_rotation_settings",

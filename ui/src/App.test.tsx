@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { App } from "./App";
 import { answerIpc } from "../test/setup";
 import { ZOOM_GUIDES } from "./features/settings/SettingsView";
-import { profile, sandboxView, profileList, preferencesView } from "../test/fixtures";
+import { profile, sandboxView, profileList, preferencesView, sandboxDemoApp } from "../test/fixtures";
 
 const INFO = { name: "S2S Desk", version: "0.1.0", build_profile: "debug", tauri_version: "2.12.5", sandbox_url: "http://127.0.0.1:43210" };
 
@@ -71,6 +71,7 @@ describe("first start", () => {
       get_app_info: () => INFO,
       list_profiles: () => profileList([]),
       validate_credentials: () => [],
+      get_sandbox_demo_app: () => sandboxDemoApp(),
     });
     render(<App />);
     expect(screen.queryByTestId("view-title")).toBeNull();
@@ -81,6 +82,6 @@ describe("first start", () => {
     fireEvent.click(screen.getByTestId("try-sandbox"));
     await waitFor(() => expect(screen.getByTestId("view-title").textContent).toBe("Setup"));
     expect(window.location.hash).toBe("#/setup/sandbox");
-    expect((screen.getByTestId("field-account_id") as HTMLInputElement).value).toBe("SbxDemoAccount00000001");
+    await waitFor(() => expect((screen.getByTestId("field-account_id") as HTMLInputElement).value).toBe("SbxDemoAccount00000001"));
   });
 });

@@ -1,12 +1,15 @@
 // Backend answers shaped exactly like the generated binding types, for UI tests.
 import type {
   AppInfo,
+  ConcernEntry,
   FailureReport,
   Preferences,
   PreferencesView,
   Profile,
+  ProfileEntry,
   ProfileHealth,
   ProfileList,
+  SandboxDemoApp,
   SandboxView,
   ScopeOverview,
   TestRun,
@@ -123,26 +126,53 @@ export function profile(name: string, extra: Partial<Profile> = {}): Profile {
   };
 }
 
-/** A profile's badges as the core computes them from its latest test, with `extra` on top. */
+/** A profile's health as the core answers it: the token verdict and any lost admin access read
+ *  from its latest test (each then a "risk" concern, as the core ranks them); `extra` on top —
+ *  a test that adds a finding states the concerns the core would list with it. */
 export function health(p: Profile, extra: Partial<ProfileHealth> = {}): ProfileHealth {
   const last = p.history[0];
+  const token = !last ? "never_tested" : last.ok ? "passing" : "failing";
+  const lost = last?.drift?.cause ?? null;
+  const concerns: ConcernEntry[] = [];
+  if (token === "failing") concerns.push({ concern: "token_failing", urgency: "risk" });
+  if (lost) concerns.push({ concern: "lost_admin_access", urgency: "risk" });
   return {
     id: p.id,
-    token: !last ? "never_tested" : last.ok ? "passing" : "failing",
+    token,
     tested_unix: last?.at_unix ?? null,
-    lost_admin_access: last?.drift?.cause ?? null,
+    lost_admin_access: lost,
     owner_at_risk: null,
     missing_scopes: [],
     secret_age_days: null,
     secret_due: false,
     secret_reminder_days: p.secret_reminder_days ?? 90,
+    concerns,
+    attention: concerns[0]?.urgency ?? null,
     ...extra,
   };
 }
 
-/** What list_profiles answers: these profiles, their badges, a working keychain. */
-export function profileList(profiles: Profile[], extra: Partial<ProfileList> = {}): ProfileList {
-  return { profiles, health: profiles.map((p) => health(p)), keychain: "memory", notice: null, keychain_problem: null, ...extra };
+/** A profile with its health, as list_profiles lists it. */
+export function entry(p: Profile, extra: Partial<ProfileHealth> = {}): ProfileEntry {
+  return { ...p, health: health(p, extra) };
+}
+
+/** What list_profiles answers: these profiles (with their health, computed unless given), a
+ *  working keychain. */
+export function profileList(profiles: (Profile | ProfileEntry)[], extra: Partial<ProfileList> = {}): ProfileList {
+  const entries = profiles.map((p) => ("health" in p ? p : entry(p)));
+  return { profiles: entries, keychain: "memory", notice: null, keychain_problem: null, ...extra };
+}
+
+/** What get_sandbox_demo_app answers: the default fixture's Reporting Bot. */
+export function sandboxDemoApp(): SandboxDemoApp {
+  return {
+    name: "Reporting Bot",
+    account_id: "SbxDemoAccount00000001",
+    client_id: "SbxReportingBot0000001",
+    client_secret: "sandboxSecretReportingBot0000001",
+    expected_scopes: ["user:read:list_users:admin"],
+  };
 }
 
 /** What get_preferences answers: the defaults, with `extra` on top. */

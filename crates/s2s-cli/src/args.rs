@@ -534,8 +534,10 @@ pub struct ProfileAddArgs {
     /// The app's Marketplace App ID, for `s2s rotate --via-api`.
     #[arg(long, value_name = "ID")]
     pub app_id: Option<String>,
-    /// Remind to rotate the secret after DAYS (default 90).
-    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3650))]
+    /// Remind to rotate the secret after DAYS (1 to 3650; default 90).
+    // The range is the core's (REMINDER_DAYS), checked when the profile is saved; a test keeps
+    // these words in step with it.
+    #[arg(long, value_name = "DAYS")]
     pub secret_reminder_days: Option<u32>,
     /// Print one JSON object instead of text.
     #[arg(long)]
@@ -602,4 +604,29 @@ pub struct SimArgs {
     /// Print the address and demo credentials as one JSON line.
     #[arg(long)]
     pub json: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+    use s2s_core::profiles::health::REMINDER_DAYS;
+
+    #[test]
+    fn the_reminder_flags_help_states_the_cores_rule() {
+        let cli = super::Cli::command();
+        let add = cli
+            .find_subcommand("profile")
+            .and_then(|p| p.find_subcommand("add"))
+            .expect("s2s profile add");
+        let flag = add
+            .get_arguments()
+            .find(|a| a.get_id() == "secret_reminder_days")
+            .expect("--secret-reminder-days");
+        let help = flag.get_help().expect("help").to_string();
+        let rule = format!(
+            "({} to {}; default {})",
+            REMINDER_DAYS.min, REMINDER_DAYS.max, REMINDER_DAYS.default
+        );
+        assert!(help.contains(&rule), "{help:?} should say {rule}");
+    }
 }

@@ -3,18 +3,13 @@
 
 use s2s_core::catalog::catalog;
 use s2s_core::catalog::limits::{plan_limits, CallVolume, LimitsReport, Verdict};
+use s2s_core::catalog::query::call_lines;
 use s2s_core::ErrorKind;
 use serde_json::json;
 
 use crate::args::LimitsArgs;
 use crate::exit;
 use crate::failure::{self, usage, Failure};
-
-/// The busiest hours a day's calls are assumed to fall in, when no peak is given.
-const BUSY_SECONDS: f64 = 8.0 * 3_600.0;
-/// Volumes past these are typing mistakes, not integrations.
-const MAX_PER_DAY: u64 = 1_000_000_000;
-const MAX_PEAK: f64 = 1_000_000.0;
 
 pub fn run(args: LimitsArgs) -> u8 {
     let json = args.json;
@@ -33,12 +28,7 @@ fn limits(args: LimitsArgs) -> Result<u8, Failure> {
                 "Pass a text file with one CALL=PER_DAY[@PEAK] per line.",
             )
         })?;
-        specs.extend(
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(String::from),
-        );
+        specs.extend(call_lines(&text));
     }
     if specs.is_empty() {
         return Err(usage(
@@ -48,7 +38,7 @@ fn limits(args: LimitsArgs) -> Result<u8, Failure> {
     }
     let volumes: Vec<CallVolume> = specs.iter().map(|s| volume(s)).collect::<Result<_, _>>()?;
     let report = plan_limits(catalog(), args.plan.into(), args.hosts, &volumes)
-        .map_err(|e| usage(e.to_string(), "Name calls as METHOD PATH (quoted) or Zoom's operationId, e.g. \"GET /users\" or users."))?;
+        .map_err(|e| usage(e.to_string(), e.advice()))?;
     if args.json {
         crate::out::json(&json!(report));
     } else {
@@ -61,7 +51,7 @@ fn limits(args: LimitsArgs) -> Result<u8, Failure> {
     })
 }
 
-/// `CALL=PER_DAY[@PEAK]`.
+/// `CALL=PER_DAY[@PEAK]`: the syntax only; the core judges whether the numbers are usable.
 fn volume(spec: &str) -> Result<CallVolume, Failure> {
     let bad = |why: String| {
         usage(
@@ -81,26 +71,13 @@ fn volume(spec: &str) -> Result<CallVolume, Failure> {
         .replace(['_', ','], "")
         .parse()
         .map_err(|_| bad(format!("\"{day}\" is not a whole number of calls a day")))?;
-    if per_day > MAX_PER_DAY {
-        return Err(bad(format!(
-            "{per_day} calls a day is more than any account can make"
-        )));
-    }
-    let peak_per_second = match peak {
-        Some(p) => {
-            let v: f64 = p
-                .trim()
-                .parse()
-                .map_err(|_| bad(format!("\"{p}\" is not a number of calls a second")))?;
-            if !(v.is_finite() && v > 0.0 && v <= MAX_PEAK) {
-                return Err(bad(format!(
-                    "a peak of {p} a second is not a usable number"
-                )));
-            }
-            v
-        }
-        None => per_day as f64 / BUSY_SECONDS,
-    };
+    let peak_per_second = peak
+        .map(|p| {
+            p.trim()
+                .parse::<f64>()
+                .map_err(|_| bad(format!("\"{p}\" is not a number of calls a second")))
+        })
+        .transpose()?;
     Ok(CallVolume {
         call: call.trim().to_string(),
         per_day,

@@ -10,7 +10,6 @@ use s2s_core::profiles::testing::TestResult;
 use s2s_core::ErrorKind;
 use s2s_migrate::disk::{write_file, Access};
 use s2s_migrate::find::Flag;
-use s2s_migrate::names::LegacyKind;
 use s2s_migrate::rewrite::NewNames;
 use s2s_migrate::scan::ScanReport;
 use s2s_migrate::session::{self, Gate, Migration, MigrationError, NewApp, NewAppTest};
@@ -58,15 +57,6 @@ fn scan_cmd(a: MigrateScanArgs) -> Result<u8, Failure> {
     Ok(exit::OK)
 }
 
-fn kind(k: LegacyKind) -> &'static str {
-    match k {
-        LegacyKind::ApiKey => "API key",
-        LegacyKind::ApiSecret => "API secret",
-        LegacyKind::JwtToken => "JWT token",
-        LegacyKind::VerificationToken => "webhook Verification Token (deprecated)",
-    }
-}
-
 fn print_scan(r: &ScanReport, plan: Option<&Path>) {
     outln!(
         "Scanned {} files ({} KB) in {} ms under {}{}",
@@ -82,16 +72,7 @@ fn print_scan(r: &ScanReport, plan: Option<&Path>) {
     );
     outln!("Legacy JWT credentials: {}", r.findings.len());
     for f in &r.findings {
-        let flags: Vec<String> = f
-            .flags
-            .iter()
-            .map(|x| {
-                serde_json::to_value(x)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default()
-            })
-            .collect();
+        let flags: Vec<&str> = f.flags.iter().map(|x| x.words().label).collect();
         let jwt = f
             .jwt
             .as_ref()
@@ -108,7 +89,7 @@ fn print_scan(r: &ScanReport, plan: Option<&Path>) {
             "  {}:{}  {:<10} {:<22} {}{}{}",
             inert(&f.file),
             f.line,
-            kind(f.kind),
+            f.kind.label(),
             inert(f.key.as_deref().unwrap_or("(hard-coded)")),
             inert(&f.masked),
             inert(&jwt),

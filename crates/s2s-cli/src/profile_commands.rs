@@ -4,9 +4,10 @@
 //! ZOOM_CLIENT_SECRET or standard input, and is never printed.
 
 use s2s_core::profiles::health::health;
+use s2s_core::profiles::service::{RotationSettings, SaveExtras, ServiceError};
 use s2s_core::profiles::{Profile, ProfileCloud, ProfileDraft};
 use s2s_core::tester::FailureReport;
-use s2s_core::{ErrorKind, RawCredentials, Severity};
+use s2s_core::ErrorKind;
 use serde_json::{json, Value};
 
 use crate::args::{CloudArg, ProfileAddArgs, ProfileCommand, ProfileNameArgs};
@@ -42,21 +43,6 @@ struct Output {
 
 fn add(a: &ProfileAddArgs) -> Result<Output, Failure> {
     let secret = crate::target::read_secret(a.client_secret_stdin)?;
-    let raw = RawCredentials::new(a.account_id.clone(), a.client_id.clone(), secret);
-    let validated = raw.validate();
-    if validated
-        .issues
-        .iter()
-        .any(|i| i.severity == Severity::Error)
-    {
-        let mut report = FailureReport::local(
-            ErrorKind::InvalidInput,
-            "the credentials are not usable as given",
-            "Copy the Account ID, Client ID and Client Secret again from the app's App Credentials page.",
-        );
-        report.issues = validated.issues;
-        return Err(Failure::from_report(report));
-    }
     let service = crate::profile::open_service()?;
     let draft = ProfileDraft {
         name: a.name.clone(),
@@ -64,8 +50,8 @@ fn add(a: &ProfileAddArgs) -> Result<Output, Failure> {
             CloudArg::Commercial => ProfileCloud::Commercial,
             CloudArg::Government => ProfileCloud::Government,
         },
-        account_id: a.account_id.trim().to_owned(),
-        client_id: a.client_id.trim().to_owned(),
+        account_id: a.account_id.clone(),
+        client_id: a.client_id.clone(),
         notes: String::new(),
         expected_scopes: a.expect_scope.clone(),
         token_index: None,
@@ -73,15 +59,29 @@ fn add(a: &ProfileAddArgs) -> Result<Output, Failure> {
         account_plan: None,
         tags: a.tag.clone(),
     };
-    let saved = service
-        .save(None, draft, Some(&raw.client_secret))
-        .map_err(|e| crate::target::service_failure(&a.name, &e))?;
-    let saved = match (&a.app_id, a.secret_reminder_days) {
-        (None, None) => saved,
-        (app_id, days) => service
-            .set_rotation_settings(&saved.id, app_id.as_deref(), days)
-            .map_err(|e| crate::target::service_failure(&a.name, &e))?,
+    let extras = SaveExtras {
+        tested: None,
+        rotation: (a.app_id.is_some() || a.secret_reminder_days.is_some()).then(|| {
+            RotationSettings {
+                app_id: a.app_id.clone(),
+                reminder_days: a.secret_reminder_days,
+            }
+        }),
     };
+    let saved = service
+        .save_with(None, draft, Some(&secret), extras)
+        .map_err(|e| match &e {
+            ServiceError::InvalidCredentials(issues) => {
+                let mut report = FailureReport::local(
+                    ErrorKind::InvalidInput,
+                    "the credentials are not usable as given",
+                    e.advice(),
+                );
+                report.issues.clone_from(issues);
+                Failure::from_report(report)
+            }
+            _ => crate::target::service_failure(&a.name, &e),
+        })?;
     Ok(Output {
         text: format!(
             "Saved profile '{}' (secret in {}). Test it: s2s test-token --profile {}\n",

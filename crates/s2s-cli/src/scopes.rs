@@ -3,6 +3,7 @@
 
 use s2s_core::catalog::change::{Drift, WhatIf};
 use s2s_core::catalog::coverage::{CallCoverage, CoverageReport};
+use s2s_core::catalog::query::{call_lines, calls_from_words};
 use s2s_core::catalog::roles::{OwnerRole, RoleSource, Standing};
 use s2s_core::catalog::{catalog, Catalog};
 use s2s_core::profiles::Profile;
@@ -53,7 +54,7 @@ fn check_inner(args: CheckArgs) -> Result<u8, Failure> {
         (None, Some(list)) => s2s_core::catalog::scope::ScopeName::list(&list.replace(',', " ")),
         (None, None) => Vec::new(),
     };
-    let mut lines = calls_from_args(&args.calls);
+    let mut lines = calls_from_words(&args.calls);
     if let Some(path) = &args.file {
         let text = std::fs::read_to_string(path).map_err(|e| {
             usage(
@@ -61,20 +62,15 @@ fn check_inner(args: CheckArgs) -> Result<u8, Failure> {
                 "Pass a text file with one call per line, e.g. \"GET /users/{userId}\".",
             )
         })?;
-        lines.extend(
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(String::from),
-        );
+        lines.extend(call_lines(&text));
     }
-    if lines.is_empty() {
-        return Err(usage(
-            "no API calls to check".into(),
+    let report =
+        s2s_core::scope_report::coverage_of_calls(catalog(), &granted, &lines).map_err(|e| {
+            usage(
+            e.to_string(),
             "Name calls like: s2s check --profile P GET /users/{userId} POST /users/me/meetings",
-        ));
-    }
-    let report = s2s_core::catalog::coverage::check_coverage(catalog(), &granted, &lines);
+        )
+        })?;
     if args.json {
         crate::out::json(&json!(report));
     } else {
@@ -121,24 +117,6 @@ fn whatif_inner(args: WhatifArgs) -> Result<(), Failure> {
         print_what_if(&result, current.as_ref());
     }
     Ok(())
-}
-
-/// `GET /users/{userId} users POST /x` → ["GET /users/{userId}", "users", "POST /x"].
-fn calls_from_args(args: &[String]) -> Vec<String> {
-    const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-    let mut calls = Vec::new();
-    let mut words = args.iter().flat_map(|a| a.split_whitespace()).peekable();
-    while let Some(word) = words.next() {
-        if METHODS.contains(&word.to_ascii_uppercase().as_str()) {
-            match words.next() {
-                Some(path) => calls.push(format!("{word} {path}")),
-                None => calls.push(word.to_string()),
-            }
-        } else {
-            calls.push(word.to_string());
-        }
-    }
-    calls
 }
 
 fn tested_profile(name: &str) -> Result<Profile, Failure> {
@@ -379,22 +357,5 @@ fn print_what_if(w: &WhatIf, current: Option<&OwnerRole>) {
     );
     for op in &w.failing_operations {
         outln!("    {} {} — {}", op.method, op.path, op.summary);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::calls_from_args;
-
-    #[test]
-    fn method_and_path_pair_up_and_operation_ids_stand_alone() {
-        let args: Vec<String> = ["GET", "/users/{userId}", "users", "post /users/me/meetings"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        assert_eq!(
-            calls_from_args(&args),
-            ["GET /users/{userId}", "users", "post /users/me/meetings"]
-        );
     }
 }

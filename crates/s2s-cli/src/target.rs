@@ -128,14 +128,7 @@ impl Target {
 
 /// A profile that could not be used, with the fix for its cause.
 pub fn service_failure(name: &str, e: &ServiceError) -> Failure {
-    let advice = match e {
-        ServiceError::Keychain(k) => k.advice(),
-        ServiceError::MissingSecret(_) => {
-            "Open the profile in S2S Desk and enter the client secret again."
-        }
-        _ => "Open the profile in S2S Desk and check it there.",
-    };
-    usage(format!("profile '{name}': {e}"), advice)
+    usage(format!("profile '{name}': {e}"), e.advice())
 }
 
 /// The test's options: a saved profile's own (the core decides where its secret may go), or

@@ -183,6 +183,30 @@ impl RawCredentials {
     }
 }
 
+/// The issues in a profile's values as it is saved: both IDs, and the secret when one is given
+/// (an edit may keep the stored one). The same checks as [`RawCredentials::validate`].
+pub fn profile_value_issues(
+    account_id: &str,
+    client_id: &str,
+    secret: Option<&Secret>,
+) -> Vec<CredentialIssue> {
+    match secret {
+        Some(secret) => {
+            RawCredentials::new(account_id, client_id, secret.clone())
+                .validate()
+                .issues
+        }
+        None => {
+            let mut issues = Vec::new();
+            check_field(Field::AccountId, account_id, &mut issues);
+            check_field(Field::ClientId, client_id, &mut issues);
+            check_relations(account_id.trim(), client_id.trim(), "", &mut issues);
+            issues.sort_by_key(|i| (i.severity != Severity::Error, i.field as u8));
+            issues
+        }
+    }
+}
+
 fn issue(field: Field, severity: Severity, kind: IssueKind, message: String) -> CredentialIssue {
     CredentialIssue {
         field,
@@ -297,6 +321,24 @@ mod tests {
 
     fn kinds(v: &Validated) -> Vec<(Field, IssueKind)> {
         v.issues.iter().map(|i| (i.field, i.kind)).collect()
+    }
+
+    #[test]
+    fn a_saved_profile_without_a_new_secret_has_its_ids_checked_alone() {
+        let ids_only = |a: &str, c: &str| -> Vec<(Field, IssueKind)> {
+            profile_value_issues(a, c, None)
+                .iter()
+                .map(|i| (i.field, i.kind))
+                .collect()
+        };
+        assert_eq!(ids_only(ACCOUNT, CLIENT), []);
+        assert_eq!(
+            ids_only(ACCOUNT, ACCOUNT),
+            [(Field::ClientId, IssueKind::Duplicate)]
+        );
+        assert_eq!(ids_only("", CLIENT), [(Field::AccountId, IssueKind::Empty)]);
+        let with_secret = profile_value_issues(ACCOUNT, CLIENT, Some(&Secret::new(CLIENT)));
+        assert_eq!(with_secret[0].kind, IssueKind::Duplicate);
     }
 
     #[test]

@@ -277,13 +277,31 @@ pub fn what_if_choice(
     Ok(what_if_for(catalog, profile, current.as_ref(), &proposed))
 }
 
-/// "Will my integration work?" for a profile's latest granted scopes.
+/// "Will my integration work?" was asked about no call at all (an empty list, or only
+/// comments): an answer would read as "everything is covered".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("no API calls to check")]
+pub struct NoCalls;
+
+/// "Will my integration work?" for `calls` against `granted` scopes.
+pub fn coverage_of_calls<G: AsRef<str>, S: AsRef<str>>(
+    catalog: &Catalog,
+    granted: &[G],
+    calls: &[S],
+) -> Result<CoverageReport, NoCalls> {
+    if calls.iter().all(|c| c.as_ref().trim().is_empty()) {
+        return Err(NoCalls);
+    }
+    Ok(check_coverage(catalog, granted, calls))
+}
+
+/// [`coverage_of_calls`] for a profile's latest granted scopes.
 pub fn coverage_for<S: AsRef<str>>(
     catalog: &Catalog,
     profile: &Profile,
     calls: &[S],
-) -> CoverageReport {
-    check_coverage(catalog, &granted_scopes(profile), calls)
+) -> Result<CoverageReport, NoCalls> {
+    coverage_of_calls(catalog, &granted_scopes(profile), calls)
 }
 
 #[cfg(test)]

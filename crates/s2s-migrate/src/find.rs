@@ -40,6 +40,60 @@ pub enum Flag {
     GenericName,
 }
 
+/// How much a flag matters to the admin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlagTone {
+    /// A secret at risk.
+    Risk,
+    /// Something to look at.
+    Warn,
+    /// For information.
+    Info,
+}
+
+/// A flag as the app, the CLI and the report show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FlagWords {
+    /// A few words for a badge.
+    pub label: &'static str,
+    /// How much it matters.
+    pub tone: FlagTone,
+    /// The sentence behind it.
+    pub why: &'static str,
+}
+
+impl Flag {
+    /// Every flag.
+    pub const ALL: [Flag; 9] = [
+        Flag::Expired,
+        Flag::NeverExpires,
+        Flag::ExpInMilliseconds,
+        Flag::CommittedToGit,
+        Flag::GitIgnored,
+        Flag::Duplicate,
+        Flag::Interpolated,
+        Flag::SdkTokenNotMigrated,
+        Flag::GenericName,
+    ];
+
+    /// Its words.
+    pub fn words(self) -> FlagWords {
+        let (label, tone, why) = match self {
+            Flag::Expired => ("expired", FlagTone::Warn, "The JWT's exp is past: this integration already fails."),
+            Flag::NeverExpires => ("never expires", FlagTone::Risk, "The JWT is valid for years: anyone with this file can call Zoom as the app."),
+            Flag::ExpInMilliseconds => ("exp in ms", FlagTone::Info, "exp was written in milliseconds, as Zoom's old docs showed."),
+            Flag::CommittedToGit => ("committed to git", FlagTone::Risk, "The file is tracked by git: the secret is in the repository's history. Deactivate the JWT app after migrating."),
+            Flag::GitIgnored => ("git-ignored", FlagTone::Info, "Not committed; read anyway because env files hold live settings."),
+            Flag::Duplicate => ("duplicate", FlagTone::Warn, "The key is set more than once in this file; usually the last one wins."),
+            Flag::Interpolated => ("reference", FlagTone::Info, "The value refers to another variable; the secret lives elsewhere."),
+            Flag::SdkTokenNotMigrated => ("SDK token", FlagTone::Info, "A Meeting/Video SDK token: not a JWT-app credential, so it is not migrated to S2S."),
+            Flag::GenericName => ("generic name", FlagTone::Info, "A generic name (apiKey) in a file that mentions Zoom."),
+        };
+        FlagWords { label, tone, why }
+    }
+}
+
 /// One legacy credential found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

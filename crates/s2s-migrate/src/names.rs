@@ -22,6 +22,26 @@ pub enum LegacyKind {
     VerificationToken,
 }
 
+impl LegacyKind {
+    /// Every kind, in the order the screens list them.
+    pub const ALL: [LegacyKind; 4] = [
+        LegacyKind::ApiKey,
+        LegacyKind::ApiSecret,
+        LegacyKind::JwtToken,
+        LegacyKind::VerificationToken,
+    ];
+
+    /// What the app, the CLI and the report call it.
+    pub fn label(self) -> &'static str {
+        match self {
+            LegacyKind::ApiKey => "API key",
+            LegacyKind::ApiSecret => "API secret",
+            LegacyKind::JwtToken => "JWT token",
+            LegacyKind::VerificationToken => "webhook Verification Token (deprecated)",
+        }
+    }
+}
+
 /// The setting that replaces a Verification Token.
 pub const WEBHOOK_SECRET_TOKEN_NAME: &str = "ZOOM_WEBHOOK_SECRET_TOKEN";
 

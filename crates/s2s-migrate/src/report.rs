@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::apply::Journal;
 use crate::find::{Finding, Flag};
-use crate::names::LegacyKind;
 use crate::rewrite::NewNames;
 use crate::scan::ScanReport;
 
@@ -22,29 +21,6 @@ pub struct Decisions {
     pub profile: Option<String>,
     /// The token test's one-line result.
     pub token_test: Option<String>,
-}
-
-fn kind(k: LegacyKind) -> &'static str {
-    match k {
-        LegacyKind::ApiKey => "API key",
-        LegacyKind::ApiSecret => "API secret",
-        LegacyKind::JwtToken => "JWT token",
-        LegacyKind::VerificationToken => "webhook Verification Token (deprecated)",
-    }
-}
-
-fn flag(f: Flag) -> &'static str {
-    match f {
-        Flag::Expired => "expired",
-        Flag::NeverExpires => "never expires in practice",
-        Flag::ExpInMilliseconds => "exp in milliseconds",
-        Flag::CommittedToGit => "COMMITTED TO GIT",
-        Flag::GitIgnored => "git-ignored",
-        Flag::Duplicate => "duplicate key",
-        Flag::Interpolated => "reference",
-        Flag::SdkTokenNotMigrated => "SDK token, not migrated",
-        Flag::GenericName => "generic name",
-    }
 }
 
 fn jwt_note(f: &Finding) -> String {
@@ -83,12 +59,12 @@ pub fn markdown(
     if !report.findings.is_empty() {
         md.push_str("| File | Line | Kind | Name | Value (masked) | JWT | Notes |\n|---|---|---|---|---|---|---|\n");
         for f in &report.findings {
-            let notes: Vec<&str> = f.flags.iter().map(|x| flag(*x)).collect();
+            let notes: Vec<&str> = f.flags.iter().map(|x| x.words().label).collect();
             md.push_str(&format!(
                 "| {} | {} | {} | {} | `{}` | {} | {} |\n",
                 cell(&f.file),
                 f.line,
-                kind(f.kind),
+                f.kind.label(),
                 cell(f.key.as_deref().unwrap_or("—")),
                 cell(&f.masked),
                 jwt_note(f),

@@ -139,7 +139,7 @@ fn main() {
         .map(|(i, call)| CallVolume {
             call: call.clone(),
             per_day: 10 + i as u64,
-            peak_per_second: 0.01,
+            peak_per_second: Some(0.01),
         })
         .filter(|v| find_operation(&catalog, &v.call).is_ok())
         .collect();

@@ -102,6 +102,15 @@ pub fn budget(plan: Plan, label: Label) -> Budget {
 /// Zoom's per-user limit on creating or updating meetings and webinars.
 pub const PER_HOST_PER_DAY: u64 = 100;
 
+/// When no peak is given, a day's calls are assumed to fall in this many busy hours (a working
+/// day): the peak is the day's calls spread evenly over them.
+pub const BUSY_HOURS: u32 = 8;
+
+/// Volumes past these are typing mistakes, not integrations.
+pub const MAX_PER_DAY: u64 = 1_000_000_000;
+/// See [`MAX_PER_DAY`].
+pub const MAX_PEAK_PER_SECOND: f64 = 1_000_000.0;
+
 /// One call and how often the integration makes it.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -110,8 +119,35 @@ pub struct CallVolume {
     pub call: String,
     /// Calls per day.
     pub per_day: u64,
-    /// Calls per second at the busiest moment.
-    pub peak_per_second: f64,
+    /// Calls per second at the busiest moment; none: the day's calls over [`BUSY_HOURS`].
+    pub peak_per_second: Option<f64>,
+}
+
+impl CallVolume {
+    /// The peak judged: the one given, else the day's calls spread over [`BUSY_HOURS`].
+    pub fn peak(&self) -> f64 {
+        self.peak_per_second
+            .unwrap_or(self.per_day as f64 / f64::from(BUSY_HOURS * 3_600))
+    }
+
+    fn check(&self) -> Result<(), LimitsError> {
+        let bad = |reason: String| LimitsError::BadVolume {
+            call: self.call.clone(),
+            reason,
+        };
+        if self.per_day > MAX_PER_DAY {
+            return Err(bad(format!(
+                "{} calls a day is more than any account can make",
+                self.per_day
+            )));
+        }
+        match self.peak_per_second {
+            Some(p) if !(p.is_finite() && p > 0.0 && p <= MAX_PEAK_PER_SECOND) => Err(bad(
+                format!("a peak of {p} calls a second is not a usable number"),
+            )),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Fits, tight (over 80 % of the budget) or exceeds.
@@ -217,8 +253,35 @@ pub enum LimitsError {
         reason: String,
     },
     /// No hosts to spread user-level calls over.
-    #[error("--hosts must be at least 1")]
+    #[error("the calls must be spread over at least one host")]
     NoHosts,
+    /// A volume no integration has.
+    #[error("{call}: {reason}")]
+    BadVolume {
+        /// As given.
+        call: String,
+        /// Why.
+        reason: String,
+    },
+    /// Nothing to judge.
+    #[error("no calls to plan")]
+    NoCalls,
+}
+
+impl LimitsError {
+    /// What to do.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            LimitsError::UnknownCall { .. } => {
+                "Name calls as METHOD PATH (e.g. GET /users) or by Zoom's operation name (users)."
+            }
+            LimitsError::NoHosts => "Give the number of hosts the meetings are spread over: 1 or more.",
+            LimitsError::BadVolume { .. } => {
+                "Give whole numbers of calls a day, and a peak above 0 calls a second (or none, for the day's calls over 8 busy hours)."
+            }
+            LimitsError::NoCalls => "Name at least one call and how many times a day it is made.",
+        }
+    }
 }
 
 /// Judges the calls' volumes against the plan.
@@ -230,6 +293,12 @@ pub fn plan_limits(
 ) -> Result<LimitsReport, LimitsError> {
     if hosts == 0 {
         return Err(LimitsError::NoHosts);
+    }
+    if calls.is_empty() {
+        return Err(LimitsError::NoCalls);
+    }
+    for call in calls {
+        call.check()?;
     }
     let mut per_label: Vec<(Label, u64, f64, Vec<String>)> = Vec::new();
     let mut user_limits = Vec::new();
@@ -264,10 +333,10 @@ pub fn plan_limits(
         match per_label.iter_mut().find(|(l, ..)| *l == label) {
             Some((_, day, peak, names)) => {
                 *day += call.per_day;
-                *peak += call.peak_per_second;
+                *peak += call.peak();
                 names.push(name);
             }
-            None => per_label.push((label, call.per_day, call.peak_per_second, vec![name])),
+            None => per_label.push((label, call.per_day, call.peak(), vec![name])),
         }
     }
     per_label.sort_by_key(|(l, ..)| *l);
@@ -385,8 +454,47 @@ mod tests {
         CallVolume {
             call: call.into(),
             per_day,
-            peak_per_second: peak,
+            peak_per_second: Some(peak),
         }
+    }
+
+    #[test]
+    fn without_a_peak_the_days_calls_fall_in_eight_busy_hours() {
+        let v = CallVolume {
+            call: "GET /users".into(),
+            per_day: 28_800,
+            peak_per_second: None,
+        };
+        assert_eq!(v.peak(), 1.0);
+        let report = plan_limits(catalog(), Plan::Pro, 1, &[v]).expect("planned");
+        assert_eq!(report.labels[0].peak_per_second, 1.0);
+    }
+
+    #[test]
+    fn volumes_no_integration_has_are_refused_with_the_call_named() {
+        for (per_day, peak) in [
+            (MAX_PER_DAY + 1, None),
+            (10, Some(0.0)),
+            (10, Some(-1.0)),
+            (10, Some(f64::NAN)),
+            (10, Some(f64::INFINITY)),
+            (10, Some(MAX_PEAK_PER_SECOND * 2.0)),
+        ] {
+            let v = CallVolume {
+                call: "GET /users".into(),
+                per_day,
+                peak_per_second: peak,
+            };
+            let e = plan_limits(catalog(), Plan::Pro, 1, &[v]).expect_err("refused");
+            assert!(
+                matches!(&e, LimitsError::BadVolume { call, .. } if call == "GET /users"),
+                "{e:?}"
+            );
+        }
+        assert_eq!(
+            plan_limits(catalog(), Plan::Pro, 1, &[]).expect_err("nothing"),
+            LimitsError::NoCalls
+        );
     }
 
     #[test]

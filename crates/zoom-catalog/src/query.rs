@@ -44,6 +44,37 @@ pub enum QueryError {
     },
 }
 
+/// The calls in a pasted list or a file: one per line, blank lines and `#` comments skipped,
+/// each trimmed. The app's "Will my integration work?" box and the CLI's `--file` read alike.
+pub fn call_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
+/// The calls in command-line words, where a method and its path arrive as two words:
+/// `GET /users/{userId} users POST /x` → `GET /users/{userId}`, `users`, `POST /x`.
+pub fn calls_from_words<S: AsRef<str>>(words: &[S]) -> Vec<String> {
+    let mut calls = Vec::new();
+    let mut words = words
+        .iter()
+        .flat_map(|w| w.as_ref().split_whitespace())
+        .peekable();
+    while let Some(word) = words.next() {
+        if METHODS.contains(&word.to_ascii_uppercase().as_str()) {
+            match words.next() {
+                Some(path) => calls.push(format!("{word} {path}")),
+                None => calls.push(word.to_string()),
+            }
+        } else {
+            calls.push(word.to_string());
+        }
+    }
+    calls
+}
+
 /// Looks up one line of input.
 pub fn find_operation(catalog: &Catalog, line: &str) -> Result<Found, QueryError> {
     let line = line.trim();
@@ -145,6 +176,22 @@ mod tests {
         let f = find_operation(catalog(), line).expect(line);
         let op = &catalog().operations()[f.index];
         (format!("{} {}", op.method, op.path), f.targets_owner)
+    }
+
+    #[test]
+    fn method_and_path_words_pair_up_and_operation_ids_stand_alone() {
+        assert_eq!(
+            calls_from_words(&["GET", "/users/{userId}", "users", "post /users/me/meetings"]),
+            ["GET /users/{userId}", "users", "post /users/me/meetings"]
+        );
+    }
+
+    #[test]
+    fn a_list_of_calls_skips_blank_lines_and_comments() {
+        assert_eq!(
+            call_lines("  GET /users \r\n\n# reporting\nusers\n   \n"),
+            ["GET /users", "users"]
+        );
     }
 
     #[test]

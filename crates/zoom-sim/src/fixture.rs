@@ -21,6 +21,19 @@ pub struct Fixture {
     pub token_ttl_secs: u64,
     /// Accounts.
     pub accounts: Vec<Account>,
+    /// The app the Sandbox offers to fill in as a first profile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub demo: Option<DemoChoice>,
+}
+
+/// Which app is the Sandbox's demo, and what a profile for it expects.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoChoice {
+    /// The app's Client ID.
+    pub client_id: String,
+    /// The scopes its profile expects (some of the app's).
+    pub expected_scopes: Vec<String>,
 }
 
 fn default_ttl() -> u64 {
@@ -178,6 +191,7 @@ impl Fixture {
             comment: None,
             token_ttl_secs: 3599,
             accounts: Vec::new(),
+            demo: None,
         })
     }
 
@@ -211,6 +225,29 @@ impl Fixture {
                 }
             }
         }
+        if let Some(demo) = &self.demo {
+            let Some(app) = self
+                .accounts
+                .iter()
+                .flat_map(|a| &a.apps)
+                .find(|app| app.client_id == demo.client_id)
+            else {
+                return bad(format!(
+                    "the demo app {} is not an app here",
+                    demo.client_id
+                ));
+            };
+            if let Some(scope) = demo
+                .expected_scopes
+                .iter()
+                .find(|s| !app.scopes.contains(s))
+            {
+                return bad(format!(
+                    "the demo expects {scope}, which app {} does not hold",
+                    app.name
+                ));
+            }
+        }
         Ok(())
     }
 }
@@ -236,5 +273,17 @@ mod tests {
             .expect_err("must fail")
             .to_string();
         assert!(err.contains("nobody"), "{err}");
+    }
+
+    #[test]
+    fn the_demo_names_an_app_here_and_expects_only_its_scopes() {
+        let f = Fixture::from_json(DEFAULT_FIXTURE).expect("default fixture");
+        assert!(f.demo.is_some(), "the Sandbox offers a demo app");
+        let text = DEFAULT_FIXTURE.replace(
+            "\"expected_scopes\": [\"user:read:list_users:admin\"]",
+            "\"expected_scopes\": [\"meeting:write:meeting:admin\"]",
+        );
+        let err = Fixture::from_json(&text).expect_err("not held").to_string();
+        assert!(err.contains("meeting:write:meeting:admin"), "{err}");
     }
 }

@@ -75,7 +75,42 @@ pub struct SandboxApp {
     pub scopes: u32,
 }
 
+/// The Sandbox's demo app, as the setup form fills it in (its secret is as public and fake as
+/// the rest of the fixture).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SandboxDemoApp {
+    /// The app's name.
+    pub name: String,
+    /// Its account.
+    pub account_id: String,
+    /// Client ID.
+    pub client_id: String,
+    /// Its client secret now (a regenerated one once the panel regenerated it).
+    pub client_secret: String,
+    /// The scopes its profile expects.
+    pub expected_scopes: Vec<String>,
+}
+
 impl World {
+    /// The fixture's demo app, if it names one.
+    pub fn demo_app(&self) -> Option<SandboxDemoApp> {
+        let demo = self.fixture.demo.as_ref()?;
+        self.fixture.accounts.iter().find_map(|account| {
+            let app = account
+                .apps
+                .iter()
+                .find(|app| app.client_id == demo.client_id)?;
+            Some(SandboxDemoApp {
+                name: app.name.clone(),
+                account_id: account.id.clone(),
+                client_id: app.client_id.clone(),
+                client_secret: app.client_secret.clone(),
+                expected_scopes: demo.expected_scopes.clone(),
+            })
+        })
+    }
+
     /// The Sandbox as the panel lists it.
     pub fn sandbox_view(&self) -> SandboxView {
         let accounts = self
@@ -165,6 +200,11 @@ impl Sandbox {
         self.0.world().sandbox_view()
     }
 
+    /// The app the setup form offers to fill in.
+    pub fn demo_app(&self) -> Option<SandboxDemoApp> {
+        self.0.world().demo_app()
+    }
+
     /// Gives a user another role (Zoom then strips the admin scopes their apps may no longer
     /// hold); why not, when it cannot.
     pub fn set_user_role(&self, user_id: &str, role_id: &str) -> Result<SandboxView, String> {
@@ -243,6 +283,21 @@ impl Sandbox {
 mod tests {
     use crate::fixture::{AppState, Fixture};
     use crate::world::World;
+
+    #[test]
+    fn the_demo_app_is_the_fixtures_with_its_secret_as_it_is_now() {
+        let mut world = World::new(Fixture::default_sandbox());
+        let demo = world.demo_app().expect("a demo app");
+        assert_eq!(
+            (demo.account_id.as_str(), demo.client_id.as_str()),
+            ("SbxDemoAccount00000001", "SbxReportingBot0000001")
+        );
+        assert_eq!(demo.expected_scopes, ["user:read:list_users:admin"]);
+        let regenerated = world
+            .regenerate_client_secret(&demo.client_id)
+            .expect("regenerated");
+        assert_eq!(world.demo_app().expect("demo").client_secret, regenerated);
+    }
 
     #[test]
     fn the_panel_lists_apps_without_secrets_and_its_changes_take_effect() {

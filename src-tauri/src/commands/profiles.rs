@@ -1,7 +1,8 @@
 //! Profiles: list, save (create, edit, rename), duplicate, delete, import and export.
 //! Each command is one `ProfileService` call; secrets arrive here only to be stored.
 
-use s2s_core::profiles::health::{health, ProfileHealth};
+use s2s_core::profiles::health::ProfileEntry;
+use s2s_core::profiles::service::SaveExtras;
 use s2s_core::profiles::ProfileId;
 use s2s_core::profiles::{export, Profile, ProfileDraft, TestRecord};
 use s2s_core::Secret;
@@ -15,10 +16,8 @@ use s2s_core::profiles::service::ServiceError;
 /// The Profiles view's data.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct ProfileList {
-    /// Every profile, in creation order.
-    pub profiles: Vec<Profile>,
-    /// Each profile's badges, in the same order.
-    pub health: Vec<ProfileHealth>,
+    /// Every profile with its health, in creation order.
+    pub profiles: Vec<ProfileEntry>,
     /// Which keychain holds the secrets, e.g. "Secret Service (service app.s2sdesk.desktop)".
     pub keychain: String,
     /// Set while the profiles file cannot be used (corrupt, or from a newer S2S Desk): it is
@@ -33,11 +32,8 @@ pub struct ProfileList {
 #[specta::specta]
 pub fn list_profiles(state: State<'_, AppState>) -> ProfileList {
     let service = &state.profiles;
-    let profiles = service.list();
-    let now = s2s_core::clock::now_unix();
     ProfileList {
-        health: profiles.iter().map(|p| health(p, now)).collect(),
-        profiles,
+        profiles: service.entries(),
         keychain: service.keychain(),
         keychain_problem: service.keychain_status().err().map(|e| ServiceError::Keychain(e).into()),
         notice: service.file_problem().map(|problem| {
@@ -59,22 +55,23 @@ pub fn set_aside_profiles_file(state: State<'_, AppState>) -> Result<Option<Stri
 }
 
 /// Creates a profile (`id` null) or updates one. `client_secret` null keeps the stored secret.
-/// `last_test` is the wizard's test of these credentials, kept as the first history entry.
+/// `last_test` is the wizard's test of these credentials, saved with them in one write.
 #[tauri::command]
 #[specta::specta]
 pub fn save_profile(
     state: State<'_, AppState>,
     id: Option<ProfileId>,
     draft: ProfileDraft,
-    client_secret: Option<String>,
+    client_secret: Option<Secret>,
     last_test: Option<TestRecord>,
 ) -> Result<Profile, IpcError> {
-    let secret = client_secret.map(Secret::new);
-    let saved = state.profiles.save(id.as_deref(), draft, secret.as_ref())?;
-    match last_test {
-        Some(record) => Ok(state.profiles.record_test(&saved.id, record)?),
-        None => Ok(saved),
-    }
+    let extras = SaveExtras {
+        tested: last_test,
+        rotation: None,
+    };
+    Ok(state
+        .profiles
+        .save_with(id.as_deref(), draft, client_secret.as_ref(), extras)?)
 }
 
 /// Copies a profile and its secret under a new name.

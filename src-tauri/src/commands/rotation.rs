@@ -3,6 +3,7 @@
 //! cancel). Every answer is the status after the core took every step it could.
 
 use s2s_core::profiles::rotation::{RotationRequest, RotationStatus};
+use s2s_core::profiles::service::RotationSettings;
 use s2s_core::profiles::{Profile, ProfileId};
 use tauri::State;
 
@@ -31,7 +32,8 @@ pub fn get_rotation_status(
     Ok(state.profiles.rotation_status(&id)?)
 }
 
-/// Remembers the app's Marketplace App ID and the secret's reminder period (days; null: 90).
+/// Remembers the app's Marketplace App ID and the secret's reminder period (days; null: the
+/// default). The core refuses a period outside its rule.
 #[tauri::command]
 #[specta::specta]
 pub fn set_rotation_settings(
@@ -40,7 +42,9 @@ pub fn set_rotation_settings(
     app_id: Option<String>,
     reminder_days: Option<u32>,
 ) -> Result<Profile, IpcError> {
-    Ok(state
-        .profiles
-        .set_rotation_settings(&id, app_id.as_deref(), reminder_days)?)
+    let settings = RotationSettings {
+        app_id,
+        reminder_days,
+    };
+    Ok(state.profiles.set_rotation_settings(&id, settings)?)
 }

@@ -4,7 +4,7 @@
 
 use tauri::State;
 use zoom_sim::fixture::AppState as SandboxAppState;
-use zoom_sim::sandbox::SandboxView;
+use zoom_sim::sandbox::{SandboxDemoApp, SandboxView};
 
 use crate::ipc_error::IpcError;
 use crate::state::AppState;
@@ -14,6 +14,13 @@ use crate::state::AppState;
 #[specta::specta]
 pub fn get_sandbox(state: State<'_, AppState>) -> SandboxView {
     state.sandbox.view()
+}
+
+/// The app the setup form offers to fill in (the Sandbox's own, with its current secret).
+#[tauri::command]
+#[specta::specta]
+pub fn get_sandbox_demo_app(state: State<'_, AppState>) -> Option<SandboxDemoApp> {
+    state.sandbox.demo_app()
 }
 
 /// Gives a Sandbox user another role; Zoom then strips the admin scopes their apps may no

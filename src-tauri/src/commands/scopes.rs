@@ -5,6 +5,7 @@
 use s2s_core::catalog::change::WhatIf;
 use s2s_core::catalog::coverage::CoverageReport;
 use s2s_core::catalog::limits::{plan_limits, CallVolume, LimitsReport, Plan};
+use s2s_core::catalog::query::call_lines;
 use s2s_core::catalog::{catalog, OperationRef};
 use s2s_core::profiles::ProfileId;
 use s2s_core::scope_report::{coverage_for, overview, what_if_choice, RoleChoice, ScopeOverview};
@@ -46,21 +47,27 @@ pub fn predict_role_change(
     )?)
 }
 
-/// Will these volumes fit the account's plan? One core call; the plan is remembered on the
-/// profile when one is given.
+/// Will these volumes fit the account's plan? A query: it changes nothing.
 #[tauri::command]
 #[specta::specta]
 pub fn plan_rate_limits(
-    state: State<'_, AppState>,
-    profile_id: Option<ProfileId>,
     plan: Plan,
     hosts: u32,
     calls: Vec<CallVolume>,
 ) -> Result<LimitsReport, IpcError> {
-    if let Some(id) = profile_id {
-        state.profiles.set_account_plan(&id, plan)?;
-    }
     Ok(plan_limits(catalog(), plan, hosts, &calls)?)
+}
+
+/// Remembers the account's plan on the profile, as the admin picks it.
+#[tauri::command]
+#[specta::specta]
+pub fn remember_account_plan(
+    state: State<'_, AppState>,
+    id: ProfileId,
+    plan: Plan,
+) -> Result<(), IpcError> {
+    state.profiles.set_account_plan(&id, plan)?;
+    Ok(())
 }
 
 /// Every operation in the scope catalog, for picking calls to check.
@@ -74,14 +81,15 @@ pub fn list_catalog_operations() -> Vec<OperationRef> {
         .collect()
 }
 
-/// Whether the profile's scopes cover these calls, and the fewest scopes to add.
+/// Whether the profile's scopes cover the calls listed in `text` (one a line, `#` comments),
+/// and the fewest scopes to add.
 #[tauri::command]
 #[specta::specta]
 pub fn check_calls(
     state: State<'_, AppState>,
     id: ProfileId,
-    calls: Vec<String>,
+    text: String,
 ) -> Result<CoverageReport, IpcError> {
     let profile = state.profiles.get(&id)?;
-    Ok(coverage_for(catalog(), &profile, &calls))
+    Ok(coverage_for(catalog(), &profile, &call_lines(&text))?)
 }

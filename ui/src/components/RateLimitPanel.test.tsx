@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from "@testing-library/preact";
+import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it } from "vitest";
 import { answerIpc } from "../../test/setup";
 import { RateLimitPanel } from "./RateLimitPanel";
@@ -25,7 +25,7 @@ const exceeded = {
 };
 
 describe("Rate limits", () => {
-  it("sends the volumes and plan, remembers the plan on the profile, and shows a verdict per limit", async () => {
+  it("sends the volumes and plan, leaves a blank peak to the core, and shows a verdict per limit", async () => {
     const calls = answerIpc({ plan_rate_limits: () => exceeded });
     render(<RateLimitPanel calls={["POST /users/{userId}/meetings"]} profileId="id-Prod" plan="pro" />);
     expect((screen.getByTestId("rl-plan") as HTMLSelectElement).value).toBe("pro");
@@ -37,16 +37,20 @@ describe("Rate limits", () => {
     expect(screen.getByTestId("rl-label").getAttribute("data-verdict")).toBe("fits");
     expect(screen.getByTestId("rl-advice").textContent).toContain("spread meetings over more hosts");
     const sent = calls.find((c) => c.cmd === "plan_rate_limits")?.args as {
-      profileId: string;
       plan: string;
       hosts: number;
-      calls: { per_day: number; peak_per_second: number }[];
+      calls: { per_day: number; peak_per_second: number | null }[];
     };
-    expect(sent.profileId).toBe("id-Prod");
-    expect(sent.plan).toBe("pro");
-    expect(sent.hosts).toBe(1);
-    expect(sent.calls[0]?.per_day).toBe(300);
-    expect(sent.calls[0]?.peak_per_second).toBeCloseTo(300 / 28800);
+    expect(sent).toMatchObject({ plan: "pro", hosts: 1 });
+    expect(sent.calls[0]).toMatchObject({ per_day: 300, peak_per_second: null });
+    expect(calls.some((c) => c.cmd === "remember_account_plan")).toBe(false);
+  });
+
+  it("remembers the plan on the profile when one is picked", async () => {
+    const calls = answerIpc({ remember_account_plan: () => null });
+    render(<RateLimitPanel calls={["GET /users"]} profileId="id-Prod" plan={null} />);
+    fireEvent.change(screen.getByTestId("rl-plan"), { target: { value: "free" } });
+    await waitFor(() => expect(calls).toContainEqual({ cmd: "remember_account_plan", args: { id: "id-Prod", plan: "free" } }));
   });
 
   it("shows nothing without calls to plan", () => {

@@ -1,13 +1,11 @@
 // "Will it fit the account's plan?": volumes per call, a plan picker (remembered on the
-// profile), and the core's verdict per Rate Limit Label, for the shared Heavy + Resource-intensive
+// profile when picked), and the core's verdict per Rate Limit Label, for the shared Heavy + Resource-intensive
 // daily budget and for the per-host meeting limit, each with a bar (a <meter>: no inline style).
 import { LinkedText } from "./LinkedText";
 import { useEffect, useState } from "preact/hooks";
 import { ipc, type CallVolume, type IpcError, type LimitsReport, type Plan, type Verdict } from "../ipc";
 import { ErrorNotice } from "./ErrorNotice";
 
-/** The busy hours a day's calls are assumed to fall in when no peak is given (as `s2s limits`). */
-const BUSY_SECONDS = 8 * 3600;
 const DEFAULT_PER_DAY = 1000;
 
 type Row = { perDay: string; peak: string };
@@ -32,14 +30,23 @@ export function RateLimitPanel({
   const row = (call: string): Row => rows[call] ?? { perDay: String(DEFAULT_PER_DAY), peak: "" };
   const edit = (call: string, patch: Partial<Row>) => setRows({ ...rows, [call]: { ...row(call), ...patch } });
 
+  // The plan picked is remembered on the profile at once (the check itself changes nothing).
+  const pick = async (next: Plan) => {
+    setPlan(next);
+    if (!profileId) return;
+    const remembered = await ipc.rememberAccountPlan(profileId, next);
+    setError(remembered.ok ? null : remembered.error);
+  };
+
   const check = async () => {
     const volumes: CallVolume[] = calls.map((call) => {
       const r = row(call);
       const perDay = Math.max(0, Math.round(Number(r.perDay) || 0));
-      const peak = Number(r.peak);
-      return { call, per_day: perDay, peak_per_second: r.peak.trim() && peak > 0 ? peak : perDay / BUSY_SECONDS };
+      // A blank peak is the core's to assume (the day's calls over its busy hours); a typed one
+      // is sent as typed, and the core says if it is not usable.
+      return { call, per_day: perDay, peak_per_second: r.peak.trim() === "" ? null : Number(r.peak) };
     });
-    const outcome = await ipc.planRateLimits(profileId, plan, Math.max(1, Math.round(Number(hosts) || 1)), volumes);
+    const outcome = await ipc.planRateLimits(plan, Math.max(1, Math.round(Number(hosts) || 1)), volumes);
     setReport(outcome.ok ? outcome.value : null);
     setError(outcome.ok ? null : outcome.error);
   };
@@ -54,7 +61,7 @@ export function RateLimitPanel({
       <div class="toolbar">
         <label>
           Plan{" "}
-          <select data-testid="rl-plan" value={plan} onChange={(e) => setPlan(e.currentTarget.value as Plan)}>
+          <select data-testid="rl-plan" value={plan} onChange={(e) => void pick(e.currentTarget.value as Plan)}>
             <option value="free">Free</option>
             <option value="pro">Pro</option>
             <option value="business">Business or higher</option>

@@ -16,9 +16,9 @@ export const commands = {
 	setAsideProfilesFile: () => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("set_aside_profiles_file")),
 	/**
 	 *  Creates a profile (`id` null) or updates one. `client_secret` null keeps the stored secret.
-	 *  `last_test` is the wizard's test of these credentials, kept as the first history entry.
+	 *  `last_test` is the wizard's test of these credentials, saved with them in one write.
 	 */
-	saveProfile: (id: ProfileId | null, draft: ProfileDraft_Deserialize, clientSecret: string | null, lastTest: TestRecord_Deserialize | null) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("save_profile", { id, draft, clientSecret, lastTest })),
+	saveProfile: (id: ProfileId | null, draft: ProfileDraft_Deserialize, clientSecret: Secret | null, lastTest: TestRecord_Deserialize | null) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("save_profile", { id, draft, clientSecret, lastTest })),
 	/**  Copies a profile and its secret under a new name. */
 	duplicateProfile: (id: ProfileId) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("duplicate_profile", { id })),
 	/**  Deletes a profile and its keychain entry. */
@@ -53,13 +53,15 @@ export const commands = {
 	getScopeOverview: (id: ProfileId, role: RoleChoice) => typedError<ScopeOverview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_scope_overview", { id, role })),
 	/**  What Zoom would remove if the owner's role became `proposed` (minus `remove_privileges`). */
 	predictRoleChange: (id: ProfileId, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]) => typedError<WhatIf_Serialize, IpcError_Serialize>(__TAURI_INVOKE("predict_role_change", { id, current, proposed, removePrivileges })),
-	/**  Whether the profile's scopes cover these calls, and the fewest scopes to add. */
-	checkCalls: (id: ProfileId, calls: string[]) => typedError<CoverageReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_calls", { id, calls })),
 	/**
-	 *  Will these volumes fit the account's plan? One core call; the plan is remembered on the
-	 *  profile when one is given.
+	 *  Whether the profile's scopes cover the calls listed in `text` (one a line, `#` comments),
+	 *  and the fewest scopes to add.
 	 */
-	planRateLimits: (profileId: ProfileId | null, plan: Plan, hosts: number, calls: CallVolume[]) => typedError<LimitsReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("plan_rate_limits", { profileId, plan, hosts, calls })),
+	checkCalls: (id: ProfileId, text: string) => typedError<CoverageReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_calls", { id, text })),
+	/**  Will these volumes fit the account's plan? A query: it changes nothing. */
+	planRateLimits: (plan: Plan, hosts: number, calls: CallVolume_Deserialize[]) => typedError<LimitsReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("plan_rate_limits", { plan, hosts, calls })),
+	/**  Remembers the account's plan on the profile, as the admin picks it. */
+	rememberAccountPlan: (id: ProfileId, plan: Plan) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("remember_account_plan", { id, plan })),
 	/**  Every operation in the scope catalog, for picking calls to check. */
 	listCatalogOperations: () => __TAURI_INVOKE<OperationRef[]>("list_catalog_operations"),
 	/**  The folder (or one file) to scan for JWT-era configs and calls; `None` when dismissed. */
@@ -91,7 +93,10 @@ export const commands = {
 	rotateSecret: (id: ProfileId, request: RotationRequest_Deserialize) => typedError<RotationStatus_Serialize, IpcError_Serialize>(__TAURI_INVOKE("rotate_secret", { id, request })),
 	/**  Where profile `id`'s rotation stands, without taking any step. */
 	getRotationStatus: (id: ProfileId) => typedError<RotationStatus_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_rotation_status", { id })),
-	/**  Remembers the app's Marketplace App ID and the secret's reminder period (days; null: 90). */
+	/**
+	 *  Remembers the app's Marketplace App ID and the secret's reminder period (days; null: the
+	 *  default). The core refuses a period outside its rule.
+	 */
 	setRotationSettings: (id: ProfileId, appId: string | null, reminderDays: number | null) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_rotation_settings", { id, appId, reminderDays })),
 	/**
 	 *  The Marketplace's "Regenerate" for a Sandbox app: its old secret stops working and the new
@@ -106,6 +111,8 @@ export const commands = {
 	allowSandboxSecretRotation: (clientId: string) => typedError<SandboxView, IpcError_Serialize>(__TAURI_INVOKE("allow_sandbox_secret_rotation", { clientId })),
 	/**  The Sandbox's accounts, roles, users and apps (no secrets). */
 	getSandbox: () => __TAURI_INVOKE<SandboxView>("get_sandbox"),
+	/**  The app the setup form offers to fill in (the Sandbox's own, with its current secret). */
+	getSandboxDemoApp: () => __TAURI_INVOKE<SandboxDemoApp | null>("get_sandbox_demo_app"),
 	/**
 	 *  Gives a Sandbox user another role; Zoom then strips the admin scopes their apps may no
 	 *  longer hold, and the next test shows it.
@@ -120,6 +127,15 @@ export const commands = {
 	/**  Checks, applies and stores preferences; refused ones change nothing. */
 	setPreferences: (preferences: Preferences_Deserialize) => typedError<Preferences_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_preferences", { preferences })),
 };
+
+/* Constants */
+export const DEFAULT_NEW_NAMES = {"account_id":"ZOOM_ACCOUNT_ID","client_id":"ZOOM_CLIENT_ID","client_secret":"ZOOM_CLIENT_SECRET"} as const;
+
+export const FLAG_WORDS = {"committed_to_git":{"label":"committed to git","tone":"risk","why":"The file is tracked by git: the secret is in the repository's history. Deactivate the JWT app after migrating."},"duplicate":{"label":"duplicate","tone":"warn","why":"The key is set more than once in this file; usually the last one wins."},"exp_in_milliseconds":{"label":"exp in ms","tone":"info","why":"exp was written in milliseconds, as Zoom's old docs showed."},"expired":{"label":"expired","tone":"warn","why":"The JWT's exp is past: this integration already fails."},"generic_name":{"label":"generic name","tone":"info","why":"A generic name (apiKey) in a file that mentions Zoom."},"git_ignored":{"label":"git-ignored","tone":"info","why":"Not committed; read anyway because env files hold live settings."},"interpolated":{"label":"reference","tone":"info","why":"The value refers to another variable; the secret lives elsewhere."},"never_expires":{"label":"never expires","tone":"risk","why":"The JWT is valid for years: anyone with this file can call Zoom as the app."},"sdk_token_not_migrated":{"label":"SDK token","tone":"info","why":"A Meeting/Video SDK token: not a JWT-app credential, so it is not migrated to S2S."}} as const;
+
+export const LEGACY_KIND_LABELS = {"api_key":"API key","api_secret":"API secret","jwt_token":"JWT token","verification_token":"webhook Verification Token (deprecated)"} as const;
+
+export const REMINDER_DAYS = {"default":90,"max":3650,"min":1} as const;
 
 /* Types */
 /**  One API call found in code. */
@@ -160,11 +176,19 @@ export type ApiCall_Serialize = {
 /**  Why the API path is not available for a profile. */
 export type ApiUnavailable = 
 /**  No App ID given or remembered. */
-{ reason: "no_app_id" } | 
+"no_app_id" | 
 /**  No test has shown the token's scopes yet. */
-{ reason: "never_tested" } | 
+"never_tested" | 
 /**  The token lacks the rotation scope. */
-{ reason: "missing_scope" };
+"missing_scope";
+
+/**  Why the API path is closed, with the words the app and the CLI both show. */
+export type ApiUnavailableNotice = {
+	/**  Why, for the app to branch on. */
+	reason: ApiUnavailable,
+	/**  What it means and what to do. */
+	message: string,
+};
 
 /**  Facts about the running app. */
 export type AppInfo = {
@@ -344,12 +368,25 @@ export type CallSource =
 "sdk_method";
 
 /**  One call and how often the integration makes it. */
-export type CallVolume = {
+export type CallVolume = CallVolume_Serialize | CallVolume_Deserialize;
+
+/**  One call and how often the integration makes it. */
+export type CallVolume_Deserialize = {
 	/**  As given: `METHOD PATH`, a URL, or an operationId. */
 	call: string,
 	/**  Calls per day. */
 	per_day: number,
-	/**  Calls per second at the busiest moment. */
+	/**  Calls per second at the busiest moment; none: the day's calls over [`BUSY_HOURS`]. */
+	peak_per_second?: number | null,
+};
+
+/**  One call and how often the integration makes it. */
+export type CallVolume_Serialize = {
+	/**  As given: `METHOD PATH`, a URL, or an operationId. */
+	call: string,
+	/**  Calls per day. */
+	per_day: number,
+	/**  Calls per second at the busiest moment; none: the day's calls over [`BUSY_HOURS`]. */
 	peak_per_second: number | null,
 };
 
@@ -452,6 +489,30 @@ export type CoexistenceRun_Serialize = {
 	result: CoexistenceResult_Serialize,
 	/**  The rule recorded on the profile (unchanged when the check couldn't tell). */
 	recorded: TokenRule | null,
+};
+
+/**
+ *  Something about a profile that needs the admin (the facts behind each are
+ *  [`ProfileHealth`]'s fields).
+ */
+export type Concern = 
+/**  The latest test did not get a token. */
+"token_failing" | 
+/**  Admin scopes or privileges were lost and are still missing. */
+"lost_admin_access" | 
+/**  Expected scopes the latest token lacks. */
+"scopes_missing" | 
+/**  The admin scopes hang on a role other than the account Owner's. */
+"owner_at_risk" | 
+/**  The secret is older than its reminder period. */
+"secret_due";
+
+/**  A concern with its urgency, as the overview shows it. */
+export type ConcernEntry = {
+	/**  What. */
+	concern: Concern,
+	/**  How urgent. */
+	urgency: Urgency,
 };
 
 /**
@@ -1548,6 +1609,21 @@ export type ProfileDraft_Serialize = {
 	tags: string[],
 };
 
+/**  A profile with its health, as the overview lists it (the app's and the CLI's list). */
+export type ProfileEntry = ProfileEntry_Serialize | ProfileEntry_Deserialize;
+
+/**  A profile with its health, as the overview lists it (the app's and the CLI's list). */
+export type ProfileEntry_Deserialize = {
+	/**  Its health now. */
+	health: ProfileHealth_Deserialize,
+} & Profile_Deserialize;
+
+/**  A profile with its health, as the overview lists it (the app's and the CLI's list). */
+export type ProfileEntry_Serialize = {
+	/**  Its health now. */
+	health: ProfileHealth_Serialize,
+} & Profile_Serialize;
+
 /**  One profile's badges. */
 export type ProfileHealth = ProfileHealth_Serialize | ProfileHealth_Deserialize;
 
@@ -1574,6 +1650,10 @@ export type ProfileHealth_Deserialize = {
 	secret_due: boolean,
 	/**  The reminder period in days: the profile's own, else [`SECRET_ROTATION_DAYS`]. */
 	secret_reminder_days: number,
+	/**  What needs the admin, most urgent first (in [`Concern`]'s order within an urgency). */
+	concerns: ConcernEntry[],
+	/**  The most urgent concern's urgency; none when nothing needs the admin. */
+	attention?: Urgency | null,
 };
 
 /**  One profile's badges. */
@@ -1599,6 +1679,10 @@ export type ProfileHealth_Serialize = {
 	secret_due: boolean,
 	/**  The reminder period in days: the profile's own, else [`SECRET_ROTATION_DAYS`]. */
 	secret_reminder_days: number,
+	/**  What needs the admin, most urgent first (in [`Concern`]'s order within an urgency). */
+	concerns: ConcernEntry[],
+	/**  The most urgent concern's urgency; none when nothing needs the admin. */
+	attention: Urgency | null,
 };
 
 /**
@@ -1612,10 +1696,8 @@ export type ProfileList = ProfileList_Serialize | ProfileList_Deserialize;
 
 /**  The Profiles view's data. */
 export type ProfileList_Deserialize = {
-	/**  Every profile, in creation order. */
-	profiles: Profile_Deserialize[],
-	/**  Each profile's badges, in the same order. */
-	health: ProfileHealth_Deserialize[],
+	/**  Every profile with its health, in creation order. */
+	profiles: ProfileEntry_Deserialize[],
 	/**  Which keychain holds the secrets, e.g. "Secret Service (service app.s2sdesk.desktop)". */
 	keychain: string,
 	/**
@@ -1629,10 +1711,8 @@ export type ProfileList_Deserialize = {
 
 /**  The Profiles view's data. */
 export type ProfileList_Serialize = {
-	/**  Every profile, in creation order. */
-	profiles: Profile_Serialize[],
-	/**  Each profile's badges, in the same order. */
-	health: ProfileHealth_Serialize[],
+	/**  Every profile with its health, in creation order. */
+	profiles: ProfileEntry_Serialize[],
 	/**  Which keychain holds the secrets, e.g. "Secret Service (service app.s2sdesk.desktop)". */
 	keychain: string,
 	/**
@@ -1980,7 +2060,7 @@ export type RotationStatus_Deserialize = {
 	 *  Why Zoom's rotation API cannot be used, if it cannot (from the latest test and the
 	 *  remembered App ID; the API path checks again with a fresh token).
 	 */
-	api_unavailable?: ApiUnavailable | null,
+	api_unavailable?: ApiUnavailableNotice | null,
 	/**  The profile's remembered App ID. */
 	app_id?: string | null,
 	/**
@@ -2004,7 +2084,7 @@ export type RotationStatus_Serialize = {
 	 *  Why Zoom's rotation API cannot be used, if it cannot (from the latest test and the
 	 *  remembered App ID; the API path checks again with a fresh token).
 	 */
-	api_unavailable: ApiUnavailable | null,
+	api_unavailable: ApiUnavailableNotice | null,
 	/**  The profile's remembered App ID. */
 	app_id: string | null,
 	/**
@@ -2093,6 +2173,23 @@ export type SandboxApp = {
 	owner: string,
 	/**  How many scopes it holds now. */
 	scopes: number,
+};
+
+/**
+ *  The Sandbox's demo app, as the setup form fills it in (its secret is as public and fake as
+ *  the rest of the fixture).
+ */
+export type SandboxDemoApp = {
+	/**  The app's name. */
+	name: string,
+	/**  Its account. */
+	account_id: string,
+	/**  Client ID. */
+	client_id: string,
+	/**  Its client secret now (a regenerated one once the panel regenerated it). */
+	client_secret: string,
+	/**  The scopes its profile expects. */
+	expected_scopes: string[],
 };
 
 /**  A role. */
@@ -2706,6 +2803,13 @@ answer: CallAnswer_Serialize } |
 { outcome: "failed"; 
 /**  What happened and what to do. */
 failure: FailureReport_Serialize };
+
+/**  How much a concern needs the admin. */
+export type Urgency = 
+/**  Something to look at soon. */
+"warn" | 
+/**  Something broken or about to break. */
+"risk";
 
 /**  A call limited per user (host) per day. */
 export type UserLimit = {

@@ -5,6 +5,7 @@
 import { Channel } from "@tauri-apps/api/core";
 import {
   commands,
+  type FLAG_WORDS,
   type AppInfo,
   type CredentialIssue,
   type IpcErrorKind,
@@ -67,8 +68,14 @@ import {
   type Rotation_Serialize as Rotation,
   type RotationStage,
   type ApiUnavailable,
+  type ApiUnavailableNotice,
   type WebhookTestRequest_Deserialize as WebhookTestRequest,
   type ProfileHealth_Serialize as ProfileHealth,
+  type ProfileEntry_Serialize as ProfileEntry,
+  type ConcernEntry,
+  type Concern,
+  type Urgency,
+  type SandboxDemoApp,
   type TokenStatus,
   type Preferences_Serialize as Preferences,
   type PreferencesView_Serialize as PreferencesView,
@@ -106,6 +113,11 @@ export type {
   Plan,
   Verdict,
   ProfileHealth,
+  ProfileEntry,
+  ConcernEntry,
+  Concern,
+  Urgency,
+  SandboxDemoApp,
   TokenStatus,
   Preferences,
   PreferencesView,
@@ -113,8 +125,12 @@ export type {
   ProxyMode,
 };
 export type { ScanStatus, ScanReport, Finding, ApiCall, MigrationChoices, MigrationPlan, MigrationReport, Journal, NewNames, Flag, LegacyKind };
+// The core's fixed rules and words, exported with the bindings (the UI never spells them).
+export { DEFAULT_NEW_NAMES, FLAG_WORDS, LEGACY_KIND_LABELS, REMINDER_DAYS } from "./bindings";
+/** A flag's words (label, tone, why), as the core's FLAG_WORDS holds them. */
+export type FlagWords = (typeof FLAG_WORDS)[Flag];
 export type { ReceiverReport, WebhookCheck, WebhookCheckName, WebhookOptions, WebhookTestRequest };
-export type { RotationStatus, RotationRequest, Rotation, RotationStage, ApiUnavailable };
+export type { RotationStatus, RotationRequest, Rotation, RotationStage, ApiUnavailable, ApiUnavailableNotice };
 export type {
   ScopeOverview,
   GrantedScope,
@@ -192,6 +208,8 @@ export const ipc = {
   scopeWhatIf: (id: string, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]): Promise<Outcome<WhatIf>> =>
     settle(() => commands.predictRoleChange(id, current, proposed, removePrivileges)),
   sandbox: (): Promise<Outcome<SandboxView>> => settlePlain(() => commands.getSandbox()),
+  /** The app the setup form offers to fill in; null when the Sandbox names none. */
+  sandboxDemoApp: (): Promise<Outcome<SandboxDemoApp | null>> => settlePlain(() => commands.getSandboxDemoApp()),
   setSandboxUserRole: (userId: string, roleId: string): Promise<Outcome<SandboxView>> => settle(() => commands.setSandboxUserRole(userId, roleId)),
   setSandboxAppState: (clientId: string, state: SandboxAppState): Promise<Outcome<SandboxView>> => settle(() => commands.setSandboxAppState(clientId, state)),
   resetSandbox: (): Promise<Outcome<SandboxView>> => settlePlain(() => commands.resetSandbox()),
@@ -211,9 +229,12 @@ export const ipc = {
   setPreferences: (preferences: Preferences): Promise<Outcome<Preferences>> => settle(() => commands.setPreferences(preferences)),
   tryCall: (id: string, request: CallRequest): Promise<Outcome<TryCallResult>> => settle(() => commands.tryCall(id, request)),
   catalogOperations: (): Promise<Outcome<OperationRef[]>> => settlePlain(() => commands.listCatalogOperations()),
-  checkCalls: (id: string, calls: string[]): Promise<Outcome<CoverageReport>> => settle(() => commands.checkCalls(id, calls)),
-  planRateLimits: (profileId: string | null, plan: Plan, hosts: number, calls: CallVolume[]): Promise<Outcome<LimitsReport>> =>
-    settle(() => commands.planRateLimits(profileId, plan, hosts, calls)),
+  /** "Will my integration work?" for the calls listed in `text`, one a line (the core reads the list). */
+  checkCalls: (id: string, text: string): Promise<Outcome<CoverageReport>> => settle(() => commands.checkCalls(id, text)),
+  /** A query: judges the volumes against the plan; a null peak is the core's default. */
+  planRateLimits: (plan: Plan, hosts: number, calls: CallVolume[]): Promise<Outcome<LimitsReport>> => settle(() => commands.planRateLimits(plan, hosts, calls)),
+  /** Remembers the account's plan on the profile, as the admin picks it. */
+  rememberAccountPlan: (id: string, plan: Plan): Promise<Outcome<null>> => settle(() => commands.rememberAccountPlan(id, plan)),
   /** The native save dialog, then the (secret-free) export written there: the path, or null
    *  when the dialog was dismissed. */
   saveExport: async (id: string, form: SavedExport, suggestedName: string): Promise<Outcome<string | null>> => {

@@ -26,3 +26,9 @@ export function describeRateLimit(r: RateLimitInfo | null): string | null {
   const budget = r.limit === null ? "" : ` · ${r.remaining ?? "?"}/${r.limit} left`;
   return `${[r.category, r.limit_type].filter(Boolean).join(" · ")}${budget}`;
 }
+
+/** A message from the core as a sentence: capital first letter, full stop. */
+export function sentence(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}

@@ -1,38 +1,18 @@
-// Words for the migration screens: what each kind of finding and each flag means.
-import type { Finding, Flag, LegacyKind, NewNames } from "../ipc";
+// Words for the migration screens: what each kind of finding and each flag means — the core's,
+// exported with the bindings.
+import { DEFAULT_NEW_NAMES, FLAG_WORDS, LEGACY_KIND_LABELS, type Finding, type Flag, type FlagWords, type LegacyKind, type NewNames } from "../ipc";
 
-export const DEFAULT_NAMES: NewNames = { account_id: "ZOOM_ACCOUNT_ID", client_id: "ZOOM_CLIENT_ID", client_secret: "ZOOM_CLIENT_SECRET" };
+/** The names the new settings get unless the admin changes them (the core's default). */
+export const DEFAULT_NAMES: NewNames = { ...DEFAULT_NEW_NAMES };
 
+/** What a kind of finding is called (the core's word, as the CLI and the report say it). */
 export function kindLabel(kind: LegacyKind): string {
-  return { api_key: "API key", api_secret: "API secret", jwt_token: "JWT token", verification_token: "Verification Token (deprecated)" }[kind];
+  return LEGACY_KIND_LABELS[kind];
 }
 
-/** A flag's badge: short text, tone, and the sentence behind it. */
-export function flagLabel(flag: Flag): { text: string; tone: "risk" | "warn" | "info"; why: string } {
-  switch (flag) {
-    case "expired":
-      return { text: "expired", tone: "warn", why: "The JWT's exp is past: this integration already fails." };
-    case "never_expires":
-      return { text: "never expires", tone: "risk", why: "The JWT is valid for years: anyone with this file can call Zoom as the app." };
-    case "exp_in_milliseconds":
-      return { text: "exp in ms", tone: "info", why: "exp was written in milliseconds, as Zoom's old docs showed." };
-    case "committed_to_git":
-      return {
-        text: "committed to git",
-        tone: "risk",
-        why: "The file is tracked by git: the secret is in the repository's history. Deactivate the JWT app after migrating.",
-      };
-    case "git_ignored":
-      return { text: "git-ignored", tone: "info", why: "Not committed; read anyway because env files hold live settings." };
-    case "duplicate":
-      return { text: "duplicate", tone: "warn", why: "The key is set more than once in this file; usually the last one wins." };
-    case "interpolated":
-      return { text: "reference", tone: "info", why: "The value refers to another variable; the secret lives elsewhere." };
-    case "sdk_token_not_migrated":
-      return { text: "SDK token", tone: "info", why: "A Meeting/Video SDK token: not a JWT-app credential, so it is not migrated to S2S." };
-    case "generic_name":
-      return { text: "generic name", tone: "info", why: "A generic name (apiKey) in a file that mentions Zoom." };
-  }
+/** A flag's badge: short text, tone, and the sentence behind it (the core's words). */
+export function flagLabel(flag: Flag): FlagWords {
+  return FLAG_WORDS[flag];
 }
 
 /** The findings the migration acts on (SDK tokens are reported, not migrated). */

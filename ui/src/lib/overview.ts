@@ -1,6 +1,7 @@
-// The overview's rules: which badges a profile shows, how rows are filtered and sorted. Pure,
-// so they are specified by unit tests; the badges' facts come from the core (ProfileHealth).
-import type { Profile, ProfileHealth } from "../ipc";
+// The overview's words and list controls: how each of the core's findings reads as a badge, and
+// how rows are filtered and sorted. What needs the admin, and how urgently, is the core's
+// (ProfileHealth.concerns and .attention); this file only words it.
+import type { Concern, ProfileEntry, ProfileHealth } from "../ipc";
 import { countOf } from "./format";
 
 /** How a badge reads: good news, something to look at, or something broken. */
@@ -10,28 +11,35 @@ export type Tone = "ok" | "muted" | "warn" | "risk";
 export type Badge = { id: string; label: string; tone: Tone; detail: string };
 
 /** A profile with its health, as one overview row. */
-export type Row = { profile: Profile; health: ProfileHealth };
+export type Row = ProfileEntry;
 
-/** The badges for one profile, most serious first. */
+/** The words for one of the core's concerns. */
+function concernBadge(concern: Concern, health: ProfileHealth): { id: string; label: string; detail: string } {
+  switch (concern) {
+    case "token_failing":
+      return { id: "token-failing", label: "Token failing", detail: "The latest test did not pass." };
+    case "lost_admin_access":
+      return { id: "lost-admin-access", label: "Lost admin access", detail: health.lost_admin_access ?? "" };
+    case "scopes_missing":
+      return {
+        id: "scopes-missing",
+        label: `${countOf(health.missing_scopes.length, "scope")} missing`,
+        detail: `Expected but not granted: ${health.missing_scopes.join(", ")}`,
+      };
+    case "owner_at_risk":
+      return { id: "owner-at-risk", label: "Owner at risk", detail: health.owner_at_risk ?? "" };
+    case "secret_due":
+      return {
+        id: "secret-due",
+        label: `Secret ${health.secret_age_days ?? "?"} days old`,
+        detail: `Rotate the client secret (Rotate secret, on the profile): it is older than the ${health.secret_reminder_days}-day reminder.`,
+      };
+  }
+}
+
+/** The badges for one profile: the core's concerns, most urgent first, then the facts. */
 export function badgesFor(health: ProfileHealth): Badge[] {
-  const badges: Badge[] = [];
-  if (health.token === "failing") badges.push({ id: "token-failing", label: "Token failing", tone: "risk", detail: "The latest test did not pass." });
-  if (health.lost_admin_access) badges.push({ id: "lost-admin-access", label: "Lost admin access", tone: "risk", detail: health.lost_admin_access });
-  if (health.missing_scopes.length > 0)
-    badges.push({
-      id: "scopes-missing",
-      label: `${countOf(health.missing_scopes.length, "scope")} missing`,
-      tone: "risk",
-      detail: `Expected but not granted: ${health.missing_scopes.join(", ")}`,
-    });
-  if (health.owner_at_risk) badges.push({ id: "owner-at-risk", label: "Owner at risk", tone: "warn", detail: health.owner_at_risk });
-  if (health.secret_due && health.secret_age_days !== null)
-    badges.push({
-      id: "secret-due",
-      label: `Secret ${health.secret_age_days} days old`,
-      tone: "warn",
-      detail: `Rotate the client secret (Rotate secret, on the profile): it is older than the ${health.secret_reminder_days}-day reminder.`,
-    });
+  const badges: Badge[] = health.concerns.map(({ concern, urgency }) => ({ ...concernBadge(concern, health), tone: urgency }));
   if (health.token === "passing") badges.push({ id: "token-ok", label: "Token OK", tone: "ok", detail: "The latest test passed." });
   if (health.token === "never_tested")
     badges.push({ id: "never-tested", label: "Never tested", tone: "muted", detail: "Test it to see its scopes and health." });
@@ -45,9 +53,9 @@ export function badgesFor(health: ProfileHealth): Badge[] {
   return badges;
 }
 
-/** Whether a profile needs the admin: anything with a warn or risk badge. */
+/** Whether a profile needs the admin (the core's word). */
 export function needsAttention(health: ProfileHealth): boolean {
-  return badgesFor(health).some((b) => b.tone === "risk" || b.tone === "warn");
+  return health.attention !== null;
 }
 
 /** The status filter's choices. */
@@ -56,7 +64,8 @@ export type StatusFilter = "all" | "attention" | "failing" | "never_tested" | "p
 /** What narrows the list: free text (name, IDs, notes, tags), one tag, one status. */
 export type Filter = { text: string; tag: string | null; status: StatusFilter };
 
-export function matches({ profile, health }: Row, filter: Filter): boolean {
+export function matches(profile: Row, filter: Filter): boolean {
+  const health = profile.health;
   const q = filter.text.trim().toLowerCase();
   const textOk = !q || [profile.name, profile.account_id, profile.client_id, profile.notes, ...profile.tags].some((f) => f.toLowerCase().includes(q));
   const tagOk = filter.tag === null || profile.tags.includes(filter.tag);
@@ -69,15 +78,14 @@ export function matches({ profile, health }: Row, filter: Filter): boolean {
 /** The sort choices. */
 export type SortKey = "attention" | "name" | "tested" | "secret_age";
 
-/** How serious a row is: lower sorts first. */
+/** How serious a row is, lower first: the core's urgency, then never tested, then the rest. */
 function severity(health: ProfileHealth): number {
-  const badges = badgesFor(health);
-  if (badges.some((b) => b.tone === "risk")) return 0;
-  if (badges.some((b) => b.tone === "warn")) return 1;
+  if (health.attention === "risk") return 0;
+  if (health.attention === "warn") return 1;
   return health.token === "never_tested" ? 2 : 3;
 }
 
-const byName = (a: Row, b: Row) => a.profile.name.localeCompare(b.profile.name, undefined, { sensitivity: "base" });
+const byName = (a: Row, b: Row) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" });
 
 /** Rows in the chosen order; ties by name. "tested" is newest first, never-tested last;
  *  "secret_age" is oldest first, unknown last. */
@@ -92,27 +100,8 @@ export function sortRows(rows: Row[], key: SortKey): Row[] {
 }
 
 /** Every tag in use, alphabetically. */
-export function allTags(profiles: Profile[]): string[] {
+export function allTags(profiles: readonly { tags: string[] }[]): string[] {
   return [...new Set(profiles.flatMap((p) => p.tags))].sort();
-}
-
-/** The rows of a profile list (health matched by id; a profile without one reads as never tested). */
-export function rowsOf(profiles: Profile[], health: ProfileHealth[]): Row[] {
-  const byId = new Map(health.map((h) => [h.id, h]));
-  return profiles.map((profile) => ({
-    profile,
-    health: byId.get(profile.id) ?? {
-      id: profile.id,
-      token: "never_tested",
-      tested_unix: null,
-      lost_admin_access: null,
-      owner_at_risk: null,
-      missing_scopes: [],
-      secret_age_days: null,
-      secret_due: false,
-      secret_reminder_days: 90,
-    },
-  }));
 }
 
 /** Tags typed as "prod, eu west": the comma-separated parts. The core normalizes what it stores

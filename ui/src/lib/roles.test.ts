@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callLines, choiceOf, INITIAL_PICK, standingLabel } from "./roles";
+import { choiceOf, INITIAL_PICK, standingLabel } from "./roles";
 
 describe("role picks", () => {
   it("map to the backend's RoleChoice", () => {
@@ -30,11 +30,5 @@ describe("verdict badges", () => {
     };
     expect(standingLabel({ ...base, standing: "at_risk", documented: false })).toEqual({ text: "At risk", tone: "risk", inferred: true });
     expect(standingLabel({ ...base, standing: "allowed", documented: true }).inferred).toBe(false);
-  });
-});
-
-describe("call lines", () => {
-  it("drop blanks and comments and keep order", () => {
-    expect(callLines("GET /users\r\n\n# mine\n  users  \n")).toEqual(["GET /users", "users"]);
   });
 });

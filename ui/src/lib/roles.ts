@@ -50,11 +50,3 @@ export function standingLabel(verdict: ScopeVerdict): { text: string; tone: "ok"
       return { text: "Role unknown", tone: "unknown", inferred };
   }
 }
-
-/** Non-blank lines, trimmed, comments (#) dropped: what "Will my integration work?" checks. */
-export function callLines(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== "" && !l.startsWith("#"));
-}

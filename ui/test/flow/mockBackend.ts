@@ -1,7 +1,7 @@
 // Stands in for the Rust side in the Chromium flow test, through Tauri's own mockIPC, then
 // starts the real UI. Calls are recorded on window so the test can read them.
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { health, passedRun, preferencesView, profile, profileList, sandboxView, scopeOverview } from "../fixtures";
+import { entry, passedRun, preferencesView, profile, profileList, sandboxView, scopeOverview } from "../fixtures";
 
 // Long, real granular scope names: the widest text a Test token result shows.
 const WIDE_SCOPES = [
@@ -37,18 +37,25 @@ mockIPC((cmd, args) => {
     case "list_profiles":
       // Saved profiles (so the app stays on the Overview instead of the Welcome), one with every
       // badge and long tags: the widest overview row.
-      return profileList([REPORTING, DRIFTED], {
-        keychain: "Secret Service (service app.s2sdesk.desktop)",
-        health: [
-          health(REPORTING),
-          health(DRIFTED, {
+      return profileList(
+        [
+          REPORTING,
+          entry(DRIFTED, {
             owner_at_risk: "This app depends on one person's role.",
             missing_scopes: ["cloud_recording:read:list_recording_files:admin"],
             secret_age_days: 120,
             secret_due: true,
+            concerns: [
+              { concern: "lost_admin_access", urgency: "risk" },
+              { concern: "scopes_missing", urgency: "risk" },
+              { concern: "owner_at_risk", urgency: "warn" },
+              { concern: "secret_due", urgency: "warn" },
+            ],
+            attention: "risk",
           }),
         ],
-      });
+        { keychain: "Secret Service (service app.s2sdesk.desktop)" },
+      );
     case "get_preferences":
       return preferences;
     case "set_preferences":
@@ -131,7 +138,11 @@ mockIPC((cmd, args) => {
             rotation: null,
             previous_kept: false,
             summary: "no rotation in progress",
-            api_unavailable: { reason: "missing_scope" },
+            api_unavailable: {
+              reason: "missing_scope",
+              message:
+                "the app's token lacks marketplace:update:client_secret: add that scope on the app's Scopes page and test again, or paste a new secret instead",
+            },
             app_id: null,
             cancel_refused: null,
           };

@@ -16,6 +16,32 @@ use super::{Profile, ProfileId};
 /// (the common policy; Zoom sets none).
 pub const SECRET_ROTATION_DAYS: u32 = 90;
 
+/// The reminder periods a profile may set, and the default: the one rule the app's field, the
+/// CLI's flag and the service's check all read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ReminderDaysRule {
+    /// The default period.
+    pub default: u32,
+    /// The shortest period.
+    pub min: u32,
+    /// The longest (ten years: past that, no reminder is meant).
+    pub max: u32,
+}
+
+impl ReminderDaysRule {
+    /// Whether `days` is a period a profile may set.
+    pub fn contains(&self, days: u32) -> bool {
+        (self.min..=self.max).contains(&days)
+    }
+}
+
+/// See [`ReminderDaysRule`].
+pub const REMINDER_DAYS: ReminderDaysRule = ReminderDaysRule {
+    default: SECRET_ROTATION_DAYS,
+    min: 1,
+    max: 3650,
+};
+
 const DAY: i64 = 24 * 60 * 60;
 
 /// What the latest test said.
@@ -29,6 +55,57 @@ pub enum TokenStatus {
     Passing,
     /// The latest test failed.
     Failing,
+}
+
+/// How much a concern needs the admin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    /// Something to look at soon.
+    Warn,
+    /// Something broken or about to break.
+    Risk,
+}
+
+/// Something about a profile that needs the admin (the facts behind each are
+/// [`ProfileHealth`]'s fields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Concern {
+    /// The latest test did not get a token.
+    TokenFailing,
+    /// Admin scopes or privileges were lost and are still missing.
+    LostAdminAccess,
+    /// Expected scopes the latest token lacks.
+    ScopesMissing,
+    /// The admin scopes hang on a role other than the account Owner's.
+    OwnerAtRisk,
+    /// The secret is older than its reminder period.
+    SecretDue,
+}
+
+impl Concern {
+    /// How urgent it is: what stops calls now is a risk; what will, or could, later is a warning.
+    pub fn urgency(self) -> Urgency {
+        match self {
+            Concern::TokenFailing | Concern::LostAdminAccess | Concern::ScopesMissing => {
+                Urgency::Risk
+            }
+            Concern::OwnerAtRisk | Concern::SecretDue => Urgency::Warn,
+        }
+    }
+}
+
+/// A concern with its urgency, as the overview shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ConcernEntry {
+    /// What.
+    pub concern: Concern,
+    /// How urgent.
+    pub urgency: Urgency,
 }
 
 /// One profile's badges.
@@ -54,17 +131,39 @@ pub struct ProfileHealth {
     pub secret_due: bool,
     /// The reminder period in days: the profile's own, else [`SECRET_ROTATION_DAYS`].
     pub secret_reminder_days: u32,
+    /// What needs the admin, most urgent first (in [`Concern`]'s order within an urgency).
+    pub concerns: Vec<ConcernEntry>,
+    /// The most urgent concern's urgency; none when nothing needs the admin.
+    pub attention: Option<Urgency>,
 }
 
 impl ProfileHealth {
     /// Whether anything needs the admin's attention.
     pub fn needs_attention(&self) -> bool {
-        self.token == TokenStatus::Failing
-            || self.lost_admin_access.is_some()
-            || self.owner_at_risk.is_some()
-            || !self.missing_scopes.is_empty()
-            || self.secret_due
+        self.attention.is_some()
     }
+}
+
+/// A profile with its health, as the overview lists it (the app's and the CLI's list).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ProfileEntry {
+    /// The profile.
+    #[serde(flatten)]
+    pub profile: Profile,
+    /// Its health now.
+    pub health: ProfileHealth,
+}
+
+/// `profiles` with their health as of `now_unix`, in the same order.
+pub fn entries(profiles: Vec<Profile>, now_unix: i64) -> Vec<ProfileEntry> {
+    profiles
+        .into_iter()
+        .map(|profile| ProfileEntry {
+            health: health(&profile, now_unix),
+            profile,
+        })
+        .collect()
 }
 
 /// `profile`'s badges as of `now_unix`.
@@ -91,20 +190,41 @@ pub fn health(profile: &Profile, now_unix: i64) -> ProfileHealth {
         .secret_saved_unix
         .map(|saved| u32::try_from((now_unix - saved).max(0) / DAY).unwrap_or(u32::MAX));
     let secret_reminder_days = profile.secret_reminder_days.unwrap_or(SECRET_ROTATION_DAYS);
+    let token = match latest {
+        None => TokenStatus::NeverTested,
+        Some(r) if r.ok => TokenStatus::Passing,
+        Some(_) => TokenStatus::Failing,
+    };
+    let lost_admin_access = active_drift(&profile.history).map(|(_, d)| d.cause.clone());
+    let secret_due = secret_age_days.is_some_and(|d| d >= secret_reminder_days);
+    let mut concerns: Vec<ConcernEntry> = [
+        (token == TokenStatus::Failing, Concern::TokenFailing),
+        (lost_admin_access.is_some(), Concern::LostAdminAccess),
+        (!missing_scopes.is_empty(), Concern::ScopesMissing),
+        (owner_at_risk.is_some(), Concern::OwnerAtRisk),
+        (secret_due, Concern::SecretDue),
+    ]
+    .into_iter()
+    .filter(|(present, _)| *present)
+    .map(|(_, concern)| ConcernEntry {
+        concern,
+        urgency: concern.urgency(),
+    })
+    .collect();
+    // Stable: within one urgency, the order above.
+    concerns.sort_by_key(|c| std::cmp::Reverse(c.urgency));
     ProfileHealth {
         id: profile.id.clone(),
-        token: match latest {
-            None => TokenStatus::NeverTested,
-            Some(r) if r.ok => TokenStatus::Passing,
-            Some(_) => TokenStatus::Failing,
-        },
+        token,
         tested_unix: latest.map(|r| r.at_unix),
-        lost_admin_access: active_drift(&profile.history).map(|(_, d)| d.cause.clone()),
+        lost_admin_access,
         owner_at_risk,
         missing_scopes,
         secret_age_days,
-        secret_due: secret_age_days.is_some_and(|d| d >= secret_reminder_days),
+        secret_due,
         secret_reminder_days,
+        attention: concerns.first().map(|c| c.urgency),
+        concerns,
     }
 }
 
@@ -243,6 +363,43 @@ mod tests {
         );
         p.secret_saved_unix = Some(NOW - 90 * DAY);
         assert!(health(&p, NOW).secret_due);
+    }
+
+    #[test]
+    fn concerns_come_most_urgent_first_and_set_the_attention() {
+        let mut p = profile(&[], vec![passed(1, &["user:read:user:admin"], "1")]);
+        p.secret_saved_unix = Some(NOW - 200 * DAY);
+        let h = health(&p, NOW);
+        let listed: Vec<(Concern, Urgency)> =
+            h.concerns.iter().map(|c| (c.concern, c.urgency)).collect();
+        assert_eq!(
+            listed,
+            [
+                (Concern::OwnerAtRisk, Urgency::Warn),
+                (Concern::SecretDue, Urgency::Warn)
+            ]
+        );
+        assert_eq!(h.attention, Some(Urgency::Warn));
+        p.history.insert(0, failed(2));
+        let h = health(&p, NOW);
+        assert_eq!(h.concerns[0].concern, Concern::TokenFailing);
+        assert_eq!(h.attention, Some(Urgency::Risk));
+    }
+
+    #[test]
+    fn a_passing_profile_with_a_fresh_secret_needs_nothing() {
+        let mut p = profile(&[], vec![passed(1, &["user:read:user:admin"], "0")]);
+        p.secret_saved_unix = Some(NOW);
+        let h = health(&p, NOW);
+        assert_eq!((h.concerns.as_slice(), h.attention), (&[][..], None));
+        assert!(!h.needs_attention());
+    }
+
+    #[test]
+    fn the_reminder_rule_bounds_what_a_profile_may_set() {
+        assert!(REMINDER_DAYS.contains(REMINDER_DAYS.default));
+        assert!(REMINDER_DAYS.contains(1) && REMINDER_DAYS.contains(3650));
+        assert!(!REMINDER_DAYS.contains(0) && !REMINDER_DAYS.contains(3651));
     }
 
     #[test]

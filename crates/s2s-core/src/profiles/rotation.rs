@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::service::{ProfileService, ServiceError};
+use super::service::{ProfileService, RotationSettings, ServiceError};
 use super::slot::Slot;
 use super::Profile;
 use crate::creds::RawCredentials;
@@ -173,19 +173,38 @@ pub enum RotationRequest {
 }
 
 /// Why the API path is not available for a profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, thiserror::Error)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(tag = "reason", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ApiUnavailable {
     /// No App ID given or remembered.
-    #[error("no App ID: give the app's Marketplace App ID (Manage → your app), not the Client ID")]
+    #[error("no App ID: give the app's App ID (Marketplace → Manage → your app); it is not the Client ID")]
     NoAppId,
     /// No test has shown the token's scopes yet.
-    #[error("S2S Desk has not seen this app's token yet: test it first")]
+    #[error("S2S Desk has not seen this app's token yet: test it first, so S2S Desk can check that the app may rotate its own secret")]
     NeverTested,
     /// The token lacks the rotation scope.
-    #[error("the app's token lacks {ROTATE_SCOPE}: add that scope in the Marketplace (Scopes), or rotate manually")]
+    #[error("the app's token lacks {ROTATE_SCOPE}: add that scope on the app's Scopes page and test again, or paste a new secret instead")]
     MissingScope,
+}
+
+/// Why the API path is closed, with the words the app and the CLI both show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ApiUnavailableNotice {
+    /// Why, for the app to branch on.
+    pub reason: ApiUnavailable,
+    /// What it means and what to do.
+    pub message: String,
+}
+
+impl From<ApiUnavailable> for ApiUnavailableNotice {
+    fn from(reason: ApiUnavailable) -> Self {
+        Self {
+            reason,
+            message: reason.to_string(),
+        }
+    }
 }
 
 /// Why a rotation step did not happen. Nothing was changed by the step that failed.
@@ -291,7 +310,7 @@ pub struct RotationStatus {
     pub summary: String,
     /// Why Zoom's rotation API cannot be used, if it cannot (from the latest test and the
     /// remembered App ID; the API path checks again with a fresh token).
-    pub api_unavailable: Option<ApiUnavailable>,
+    pub api_unavailable: Option<ApiUnavailableNotice>,
     /// The profile's remembered App ID.
     pub app_id: Option<String>,
     /// Why the rotation cannot be cancelled now, if it cannot (the app shows this instead of
@@ -352,23 +371,15 @@ impl ProfileService {
         }
     }
 
-    /// Remembers the app's Marketplace App ID and the secret's reminder period (days, 1 to
-    /// 3650; none: the default).
+    /// Remembers the app's Marketplace App ID and the secret's reminder period; a period
+    /// outside [`REMINDER_DAYS`](super::health::REMINDER_DAYS) is refused, nothing changed.
     pub fn set_rotation_settings(
         &self,
         id: &str,
-        app_id: Option<&str>,
-        reminder_days: Option<u32>,
+        settings: RotationSettings,
     ) -> Result<Profile, ServiceError> {
-        let app_id = app_id
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-            .map(String::from);
-        let reminder_days = reminder_days.map(|d| d.clamp(1, 3650));
-        self.change(id, |p| {
-            p.app_id = app_id;
-            p.secret_reminder_days = reminder_days;
-        })
+        let settings = settings.checked()?;
+        self.change(id, |p| settings.apply(p))
     }
 
     /// Where profile `id`'s rotation stands.
@@ -385,7 +396,7 @@ impl ProfileService {
         Ok(RotationStatus {
             profile_id: id.into(),
             summary: summary(profile.rotation.as_ref(), previous_kept),
-            api_unavailable: api_unavailable(&profile, profile.app_id.as_deref()),
+            api_unavailable: api_unavailable(&profile, profile.app_id.as_deref()).map(Into::into),
             app_id: profile.app_id.clone(),
             rotation: profile.rotation,
             previous_kept,

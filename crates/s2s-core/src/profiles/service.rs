@@ -12,7 +12,7 @@ use super::file::{FileError, Locked, ProfileFile, SetAside};
 use super::slot::Slot;
 use super::{Profile, ProfileBook, ProfileDraft, ProfileError, TestRecord, HISTORY_LIMIT};
 use crate::cloud::{Endpoint, EndpointError};
-use crate::creds::RawCredentials;
+use crate::creds::{CredentialIssue, RawCredentials, Severity};
 use crate::keychain::{SecretStore, SecretStoreError};
 use crate::secret::Secret;
 
@@ -37,6 +37,90 @@ pub enum ServiceError {
     /// A webhook Secret Token of only blanks.
     #[error("the webhook Secret Token is empty")]
     EmptyWebhookSecretToken,
+    /// The IDs or the secret cannot be Zoom's (empty, a JWT, swapped, spaces inside…): the
+    /// same checks the setup form shows as the admin types.
+    #[error("{}", .0.first().map_or("the credentials are not usable as given", |i| i.message.as_str()))]
+    InvalidCredentials(Vec<CredentialIssue>),
+    /// A reminder period outside [`REMINDER_DAYS`](super::health::REMINDER_DAYS).
+    #[error("a secret reminder of {0} days is outside {min} to {max} days", min = super::health::REMINDER_DAYS.min, max = super::health::REMINDER_DAYS.max)]
+    ReminderOutOfRange(u32),
+}
+
+impl ServiceError {
+    /// What the admin should do, the same words in the app and the CLI.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            ServiceError::Profile(super::ProfileError::NotFound(_)) => {
+                "It was deleted meanwhile (in another window, or by the CLI): reload the list of profiles."
+            }
+            ServiceError::Profile(super::ProfileError::EmptyName) => "Give the profile a name.",
+            ServiceError::Profile(_) => {
+                "Choose another name: names are compared ignoring case, and hold no control characters."
+            }
+            ServiceError::Keychain(k) => k.advice(),
+            ServiceError::File(_) => {
+                "Check that your home folder has free space and is writable; nothing was changed."
+            }
+            ServiceError::Endpoint(_) => {
+                "Test against Zoom's own hosts, or a simulator on this machine (loopback); the message says how."
+            }
+            ServiceError::MissingSecret(_) => {
+                "Enter the client secret again (edit the profile in S2S Desk, or s2s profile add)."
+            }
+            ServiceError::EmptyWebhookSecretToken => {
+                "Paste the Secret Token from the app's Feature page (Event Subscriptions), or leave the field empty."
+            }
+            ServiceError::InvalidCredentials(_) => {
+                "Copy the Account ID, Client ID and Client Secret again from the app's App Credentials page in the Zoom App Marketplace."
+            }
+            ServiceError::ReminderOutOfRange(_) => {
+                "Give whole days from 1 to 3650, or none for the default (90)."
+            }
+        }
+    }
+}
+
+/// What a save writes besides the settings and the secret, in the same write of the file.
+#[derive(Debug, Clone, Default)]
+pub struct SaveExtras {
+    /// The test run on these very credentials before saving (the setup wizard's), recorded as
+    /// the profile's newest result.
+    pub tested: Option<TestRecord>,
+    /// The rotation settings (`s2s profile add --app-id … --secret-reminder-days …`).
+    pub rotation: Option<RotationSettings>,
+}
+
+/// A profile's rotation settings: the app's Marketplace App ID (for Zoom's rotation API) and
+/// after how many days the secret's age is flagged (none: [`SECRET_ROTATION_DAYS`](super::health::SECRET_ROTATION_DAYS)).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RotationSettings {
+    /// The App ID; blank counts as none.
+    pub app_id: Option<String>,
+    /// Days, within [`REMINDER_DAYS`](super::health::REMINDER_DAYS).
+    pub reminder_days: Option<u32>,
+}
+
+impl RotationSettings {
+    /// Checked and tidied: the App ID trimmed (blank: none), the period within range.
+    pub(super) fn checked(self) -> Result<RotationSettings, ServiceError> {
+        if let Some(days) = self.reminder_days {
+            if !super::health::REMINDER_DAYS.contains(days) {
+                return Err(ServiceError::ReminderOutOfRange(days));
+            }
+        }
+        Ok(RotationSettings {
+            app_id: self
+                .app_id
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty()),
+            reminder_days: self.reminder_days,
+        })
+    }
+
+    pub(super) fn apply(self, profile: &mut Profile) {
+        profile.app_id = self.app_id;
+        profile.secret_reminder_days = self.reminder_days;
+    }
 }
 
 /// Profiles on disk and secrets in the keychain, kept consistent.
@@ -195,7 +279,7 @@ impl ProfileService {
 
     /// One profile.
     pub fn get(&self, id: &str) -> Result<Profile, ServiceError> {
-        Ok(self.book().get(&Slot::ClientSecret.key(id))?.clone())
+        Ok(self.book().get(id)?.clone())
     }
 
     /// The profile named `name`, ignoring case.
@@ -215,6 +299,11 @@ impl ProfileService {
         self.book().profiles().to_vec()
     }
 
+    /// Every profile with its health now, in creation order.
+    pub fn entries(&self) -> Vec<super::health::ProfileEntry> {
+        super::health::entries(self.list(), crate::clock::now_unix())
+    }
+
     /// Creates (`id` None) or updates a profile; `secret` None keeps the stored one.
     pub fn save(
         &self,
@@ -222,24 +311,49 @@ impl ProfileService {
         draft: ProfileDraft,
         secret: Option<&Secret>,
     ) -> Result<Profile, ServiceError> {
+        self.save_with(id, draft, secret, SaveExtras::default())
+    }
+
+    /// [`Self::save`], with what `extras` adds written in the same write: a profile is never
+    /// saved without the test or the settings that came with it. Values that cannot be Zoom's
+    /// are refused before anything is written.
+    pub fn save_with(
+        &self,
+        id: Option<&str>,
+        draft: ProfileDraft,
+        secret: Option<&Secret>,
+        extras: SaveExtras,
+    ) -> Result<Profile, ServiceError> {
+        let issues =
+            crate::creds::profile_value_issues(&draft.account_id, &draft.client_id, secret);
+        if issues.iter().any(|i| i.severity == Severity::Error) {
+            return Err(ServiceError::InvalidCredentials(issues));
+        }
+        let rotation = extras.rotation.map(RotationSettings::checked).transpose()?;
         // Stored as it is sent: a pasted trailing newline must not reach the keychain.
         let secret = secret.map(Secret::trimmed);
         let secret = secret.as_ref();
         let (locked, mut next) = self.locked()?;
-        let mut saved = match id {
-            Some(id) => next.update(id, draft)?.clone(),
+        let created = match id {
+            Some(id) => next.update(id, draft)?.id.clone(),
             None => {
                 if secret.is_none() {
                     return Err(ServiceError::MissingSecret(draft.name));
                 }
-                next.create(draft)?.clone()
+                next.create(draft)?.id.clone()
             }
         };
         if secret.is_some() {
-            let now = crate::clock::now_unix();
-            next.mark_secret_saved(&saved.id, now)?;
-            saved.secret_saved_unix = Some(now);
+            next.mark_secret_saved(&created, crate::clock::now_unix())?;
         }
+        if let Some(rotation) = rotation {
+            rotation.apply(next.get_mut(&created)?);
+        }
+        if let Some(record) = extras.tested {
+            let keep = self.history_retention.load(Ordering::Relaxed);
+            next.record_test(&created, record, keep)?;
+        }
+        let saved = next.get(&created)?.clone();
         let is_new = id.is_none();
         if is_new {
             locked.mark_pending(&saved.id)?;
@@ -283,12 +397,7 @@ impl ProfileService {
         id: &str,
         plan: zoom_catalog::limits::Plan,
     ) -> Result<Profile, ServiceError> {
-        let profile = self.get(&Slot::ClientSecret.key(id))?;
-        let settings = ProfileDraft {
-            account_plan: Some(plan),
-            ..profile.settings.clone()
-        };
-        self.save(Some(id), settings, None)
+        self.change(id, |p| p.settings.account_plan = Some(plan))
     }
 
     /// Copies a profile and its secret.
@@ -307,7 +416,7 @@ impl ProfileService {
         locked.mark_pending(&copy.id)?;
         let stored = self
             .secrets
-            .set(&copy.id, &secret)
+            .set(&Slot::ClientSecret.key(&copy.id), &secret)
             .and_then(|()| match &webhook_token {
                 Some(token) => self
                     .secrets
@@ -349,7 +458,7 @@ impl ProfileService {
 
     /// A profile and its credentials, ready to test.
     pub fn credentials(&self, id: &str) -> Result<(Profile, RawCredentials), ServiceError> {
-        let profile = self.book().get(&Slot::ClientSecret.key(id))?.clone();
+        let profile = self.book().get(id)?.clone();
         let secret = self
             .secrets
             .get(&Slot::ClientSecret.key(id))?
@@ -394,14 +503,14 @@ impl ProfileService {
             };
             return Err(e.into());
         }
-        let saved = next.get(&Slot::ClientSecret.key(id))?.clone();
+        let saved = next.get(id)?.clone();
         *self.cache() = next;
         Ok(saved)
     }
 
     /// The app's webhook Secret Token, if one is saved.
     pub fn webhook_secret_token(&self, id: &str) -> Result<Option<Secret>, ServiceError> {
-        let profile = self.get(&Slot::ClientSecret.key(id))?;
+        let profile = self.get(id)?;
         if !profile.webhook_secret_token_saved {
             return Ok(None);
         }
@@ -456,7 +565,7 @@ impl ProfileService {
 
     /// What profile `id`'s keychain `slot` holds (the profile must exist).
     pub(super) fn slot(&self, id: &str, slot: Slot) -> Result<Option<Secret>, ServiceError> {
-        self.book().get(&Slot::ClientSecret.key(id))?;
+        self.book().get(id)?;
         Ok(self.secrets.get(&slot.key(id))?)
     }
 
@@ -468,7 +577,7 @@ impl ProfileService {
         slot: Slot,
         secret: &Secret,
     ) -> Result<(), ServiceError> {
-        self.book().get(&Slot::ClientSecret.key(id))?;
+        self.book().get(id)?;
         Ok(self.secrets.set(&slot.key(id), secret)?)
     }
 

@@ -65,7 +65,7 @@ export function FindingsPanel({ report }: { report: ScanReport }) {
                     const l = flagLabel(flag);
                     return (
                       <span key={flag} class={`tag tag--${l.tone}`} title={l.why}>
-                        {l.text}
+                        {l.label}
                       </span>
                     );
                   })}

@@ -1,11 +1,11 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import { answerIpc } from "../../../test/setup";
-import { failedRun, health, passedRun, profile, profileList, scopeOverview } from "../../../test/fixtures";
-import type { Profile } from "../../ipc";
+import { entry, failedRun, passedRun, profile, profileList, scopeOverview } from "../../../test/fixtures";
+import type { Profile, ProfileEntry } from "../../ipc";
 import { OverviewView } from "./OverviewView";
 
-const list = (profiles: Profile[]) => profileList(profiles, { keychain: "Secret Service (service app.s2sdesk.desktop)" });
+const list = (profiles: (Profile | ProfileEntry)[]) => profileList(profiles, { keychain: "Secret Service (service app.s2sdesk.desktop)" });
 
 /** The names of the rows shown, in order. */
 const names = () => screen.getAllByTestId("profile-row").map((r) => r.getAttribute("data-name"));
@@ -99,14 +99,21 @@ describe("Overview", () => {
     const fresh = profile("Fresh");
     const old = profile("Old", { history: [passedRun().record] });
     answerIpc({
-      list_profiles: () => ({
-        ...list([lost, fresh, old]),
-        health: [
-          health(lost, { owner_at_risk: "This app depends on one person's role.", missing_scopes: ["meeting:write:meeting:admin"] }),
-          health(fresh, { secret_age_days: 0 }),
-          health(old, { secret_age_days: 120, secret_due: true }),
-        ],
-      }),
+      list_profiles: () =>
+        list([
+          entry(lost, {
+            owner_at_risk: "This app depends on one person's role.",
+            missing_scopes: ["meeting:write:meeting:admin"],
+            concerns: [
+              { concern: "lost_admin_access", urgency: "risk" },
+              { concern: "scopes_missing", urgency: "risk" },
+              { concern: "owner_at_risk", urgency: "warn" },
+            ],
+            attention: "risk",
+          }),
+          entry(fresh, { secret_age_days: 0 }),
+          entry(old, { secret_age_days: 120, secret_due: true, concerns: [{ concern: "secret_due", urgency: "warn" }], attention: "warn" }),
+        ]),
     });
     render(<OverviewView go={vi.fn()} />);
     await screen.findAllByTestId("profile-row");
@@ -123,7 +130,7 @@ describe("Overview", () => {
     const a = profile("Alpha", { history: [{ ...passedRun().record, at_unix: 100 }] });
     const b = profile("bravo", { history: [{ ...failedRun("invalid_client", "rejected", "fix").record, at_unix: 50 }] });
     const c = profile("Charlie");
-    answerIpc({ list_profiles: () => ({ ...list([a, b, c]), health: [health(a, { secret_age_days: 5 }), health(b), health(c, { secret_age_days: 40 })] }) });
+    answerIpc({ list_profiles: () => list([entry(a, { secret_age_days: 5 }), b, entry(c, { secret_age_days: 40 })]) });
     render(<OverviewView go={vi.fn()} />);
     await screen.findAllByTestId("profile-row");
     expect(names()).toEqual(["bravo", "Charlie", "Alpha"]);

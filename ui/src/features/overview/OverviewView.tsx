@@ -7,7 +7,7 @@ import { ViewHeader } from "../../components/ViewHeader";
 import { When } from "../../components/When";
 import { ipc, type IpcError, type Profile } from "../../ipc";
 import { countOf } from "../../lib/format";
-import { allTags, badgesFor, matches, needsAttention, rowsOf, sortRows, type Filter, type Row, type SortKey, type StatusFilter } from "../../lib/overview";
+import { allTags, badgesFor, matches, needsAttention, sortRows, type Filter, type Row, type SortKey, type StatusFilter } from "../../lib/overview";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import type { Go } from "../../state/navigation";
 import { refreshProfiles, useProfiles } from "../../state/profiles";
@@ -51,8 +51,8 @@ export function OverviewView({ go }: { go: Go }) {
         <ErrorNotice error={list.error} />
       </>
     );
-  const { profiles, health, keychain, notice, keychain_problem } = list.value;
-  const rows = rowsOf(profiles, health);
+  const { profiles, keychain, notice, keychain_problem } = list.value;
+  const rows: Row[] = profiles;
   const shown = sortRows(
     rows.filter((r) => matches(r, filter)),
     sort,
@@ -141,7 +141,7 @@ export function OverviewView({ go }: { go: Go }) {
                 Cancel
               </button>
             ) : (
-              <button type="button" class="button" data-testid="test-all" onClick={() => void testAll(shown.map((r) => r.profile))}>
+              <button type="button" class="button" data-testid="test-all" onClick={() => void testAll(shown)}>
                 {shown.length === profiles.length ? "Test all" : `Test ${countOf(shown.length, "shown profile")}`}
               </button>
             )}
@@ -153,10 +153,10 @@ export function OverviewView({ go }: { go: Go }) {
           <ul class="profile-list" data-testid="profile-list">
             {shown.map((row) => (
               <ProfileRow
-                key={row.profile.id}
+                key={row.id}
                 row={row}
-                result={progress?.results.find((r) => r.id === row.profile.id) ?? null}
-                testing={progress?.current === row.profile.id}
+                result={progress?.results.find((r) => r.id === row.id) ?? null}
+                testing={progress?.current === row.id}
                 go={go}
                 act={act}
               />
@@ -202,8 +202,8 @@ type RowProps = {
   act: (outcome: Promise<{ ok: boolean; error?: IpcError }>) => Promise<void>;
 };
 
-function ProfileRow({ row, result, testing, go, act }: RowProps) {
-  const { profile: p, health } = row;
+function ProfileRow({ row: p, result, testing, go, act }: RowProps) {
+  const health = p.health;
   const [confirming, setConfirming] = useState(false);
   const [exporting, setExporting] = useState(false);
   useEscape(confirming, () => setConfirming(false));

@@ -1,7 +1,7 @@
 // A profile's rotation settings: the app's Marketplace App ID (for Zoom's rotation API) and
 // after how many days the secret's age is flagged.
 import { useState } from "preact/hooks";
-import { ipc, type IpcError, type Profile, type RotationStatus } from "../../ipc";
+import { ipc, REMINDER_DAYS, type IpcError, type Profile, type RotationStatus } from "../../ipc";
 import { parseReminderDays } from "../../lib/rotation";
 import { refreshProfiles } from "../../state/profiles";
 
@@ -49,7 +49,7 @@ export function RotationSettings({ profile, onSaved, onError }: Props) {
             class="number-input"
             inputMode="numeric"
             value={reminder}
-            placeholder="90"
+            placeholder={String(REMINDER_DAYS.default)}
             aria-invalid={days === "invalid"}
             aria-describedby="rotation-reminder-help"
             onInput={(e) => {
@@ -58,7 +58,9 @@ export function RotationSettings({ profile, onSaved, onError }: Props) {
             }}
           />
           <p id="rotation-reminder-help" class={days === "invalid" ? "field-problem" : "field-help muted"}>
-            {days === "invalid" ? "Whole days, from 1 to 3650." : "days (empty: 90). The overview and the CLI flag an older secret."}
+            {days === "invalid"
+              ? `Whole days, from ${REMINDER_DAYS.min} to ${REMINDER_DAYS.max}.`
+              : `days (empty: ${REMINDER_DAYS.default}). The overview and the CLI flag an older secret.`}
           </p>
         </div>
       </div>

@@ -13,7 +13,7 @@ function status(extra: Partial<RotationStatus> = {}): RotationStatus {
     rotation: null,
     previous_kept: false,
     summary: "no rotation in progress",
-    api_unavailable: { reason: "no_app_id" },
+    api_unavailable: { reason: "no_app_id", message: "no App ID: give the app's App ID (Marketplace → Manage → your app); it is not the Client ID" },
     app_id: null,
     cancel_refused: null,
     ...extra,

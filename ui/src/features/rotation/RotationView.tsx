@@ -22,7 +22,7 @@ export function RotationView({ subject, go }: { subject: string | null; go: Go }
 
   const profiles = list.ok === true ? list.value.profiles : [];
   const profile = profiles.find((p) => p.id === (selected ?? profiles[0]?.id)) ?? null;
-  const health = list.ok === true ? (list.value.health.find((h) => h.id === profile?.id) ?? null) : null;
+  const health = profile?.health ?? null;
   const profileId = profile?.id ?? null;
 
   // Opening the panel takes any step that is due (an interrupted rotation, a revoke time passed).

@@ -3,7 +3,8 @@
 // profiles get the Marketplace's buttons too, so the whole flow can be tried.
 import { useState } from "preact/hooks";
 import { ipc, type IpcError, type Profile, type RotationRequest, type RotationStatus } from "../../ipc";
-import { apiUnavailableText, DEFAULT_OVERLAP, OVERLAPS } from "../../lib/rotation";
+import { sentence } from "../../lib/format";
+import { DEFAULT_OVERLAP, OVERLAPS } from "../../lib/rotation";
 import { refreshProfiles } from "../../state/profiles";
 
 export type StartProps = {
@@ -106,7 +107,7 @@ function ApiPath({ profile, status, busy, act, onError, onStatus }: StartProps) 
       </p>
       {unavailable ? (
         <p class="notice notice--info" data-testid="rotation-api-unavailable" data-reason={unavailable.reason}>
-          {apiUnavailableText(unavailable)}{" "}
+          {sentence(unavailable.message)}{" "}
           {sandboxFix && (
             <button type="button" class="button" data-testid="rotation-sandbox-allow" onClick={() => void allowInSandbox()}>
               Allow it in the Sandbox

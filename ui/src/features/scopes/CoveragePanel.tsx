@@ -4,7 +4,6 @@ import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { RateLimitPanel } from "../../components/RateLimitPanel";
 import { ipc, type CallCheck, type CoverageReport, type IpcError, type Plan } from "../../ipc";
-import { callLines } from "../../lib/roles";
 import { useOutcome } from "../../state/useOutcome";
 
 export function CoveragePanel({ profileId, plan = null }: { profileId: string; plan?: Plan | null }) {
@@ -21,7 +20,7 @@ export function CoveragePanel({ profileId, plan = null }: { profileId: string; p
   const [copied, setCopied] = useState(false);
 
   const check = async () => {
-    const outcome = await ipc.checkCalls(profileId, callLines(text));
+    const outcome = await ipc.checkCalls(profileId, text);
     setReport(outcome.ok ? outcome.value : null);
     setError(outcome.ok ? null : outcome.error);
     setCopied(false);
@@ -70,7 +69,7 @@ export function CoveragePanel({ profileId, plan = null }: { profileId: string; p
         placeholder={"GET /users\nPOST /users/{userId}/meetings"}
       />
       <div class="actions">
-        <button type="button" class="button button--primary" data-testid="coverage-check" disabled={callLines(text).length === 0} onClick={() => void check()}>
+        <button type="button" class="button button--primary" data-testid="coverage-check" disabled={text.trim() === ""} onClick={() => void check()}>
           Check
         </button>
       </div>

@@ -3,7 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ipc, type CredentialIssue, type IpcError, type ProfileCloud } from "../../ipc";
 import { SECRET_EXPOSURE_MS } from "../../state/clipboard";
-import { SANDBOX_DEMO, credentialsReady, fromDraft, type Form } from "./form";
+import { credentialsReady, demoForm, fromDraft, type Form } from "./form";
 
 type Props = { form: Form; issues: CredentialIssue[]; editing: boolean; onChange: (form: Form) => void; onNext: () => void };
 
@@ -14,6 +14,12 @@ const CLOUDS: { id: ProfileCloud; label: string }[] = [
 ];
 
 export function CredentialsStep({ form, issues, editing, onChange, onNext }: Props) {
+  const fillDemo = async () => {
+    const demo = await ipc.sandboxDemoApp();
+    if (!demo.ok || !demo.value) return;
+    const filled = demoForm(demo.value);
+    onChange({ ...filled, name: form.name || filled.name });
+  };
   const [revealed, setRevealed] = useSecretShown();
   const set = (patch: Partial<Form>) => onChange({ ...form, ...patch });
   const canContinue = credentialsReady(form, issues, editing);
@@ -114,7 +120,7 @@ export function CredentialsStep({ form, issues, editing, onChange, onNext }: Pro
       {!editing && <ImportFromExport onImported={(imported) => onChange({ ...imported, clientSecret: "" })} />}
       <div class="actions">
         {!editing && form.cloud === "sandbox" && (
-          <button type="button" class="button" data-testid="fill-sandbox" onClick={() => onChange({ ...SANDBOX_DEMO, name: form.name || SANDBOX_DEMO.name })}>
+          <button type="button" class="button" data-testid="fill-sandbox" onClick={() => void fillDemo()}>
             Fill in the Sandbox's demo app
           </button>
         )}

@@ -1,8 +1,17 @@
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
-import { answerIpc } from "../../../test/setup";
-import { failedRun, passedRun, profile, profileList } from "../../../test/fixtures";
+import { answerIpc as answerIpcOnly } from "../../../test/setup";
+import { failedRun, passedRun, profile, profileList, sandboxDemoApp } from "../../../test/fixtures";
 import { SetupView } from "./SetupView";
+
+/** Answers as the Rust side would, the Sandbox naming its demo app. */
+const answerIpc: typeof answerIpcOnly = (handlers) => answerIpcOnly({ get_sandbox_demo_app: () => sandboxDemoApp(), ...handlers });
+
+/** The wizard started on the Sandbox's demo app, once the Sandbox has named it. */
+async function renderDemo(go: (...args: unknown[]) => void) {
+  render(<SetupView subject="sandbox" go={go} />);
+  await waitFor(() => expect((screen.getByTestId("field-account_id") as HTMLInputElement).value).toBe(sandboxDemoApp().account_id));
+}
 
 const noIssues = () => [];
 
@@ -28,7 +37,7 @@ describe("Setup wizard", () => {
         { field: "client_id", severity: "error", kind: "looks_swapped", message: "This looks like a client secret: the fields may be swapped." },
       ],
     });
-    render(<SetupView subject="sandbox" go={vi.fn()} />);
+    await renderDemo(vi.fn());
     expect(await screen.findByText(/fields may be swapped/)).toBeTruthy();
     expect(screen.getByTestId("issues-client_id").textContent).toContain("swapped");
     expect((screen.getByTestId("wizard-next") as HTMLButtonElement).disabled).toBe(true);
@@ -42,7 +51,7 @@ describe("Setup wizard", () => {
       save_profile: (args) => ({ id: "new", ...(args.draft as object), history: [] }),
     });
     const go = vi.fn();
-    render(<SetupView subject="sandbox" go={go} />);
+    await renderDemo(go);
     expect((screen.getByTestId("field-account_id") as HTMLInputElement).value).toBe("SbxDemoAccount00000001");
     fireEvent.click(screen.getByTestId("wizard-next"));
     fireEvent.click(await screen.findByTestId("test-token"));
@@ -66,7 +75,7 @@ describe("Setup wizard", () => {
       set_webhook_secret_token: () => ({ id: "new", history: [], webhook_secret_token_saved: true }),
     });
     const go = vi.fn();
-    render(<SetupView subject="sandbox" go={go} />);
+    await renderDemo(go);
     fireEvent.click(screen.getByTestId("wizard-next"));
     fireEvent.click(await screen.findByTestId("test-token"));
     await screen.findByTestId("test-result");
@@ -83,7 +92,7 @@ describe("Setup wizard", () => {
       validate_credentials: noIssues,
       test_draft: () => failedRun("invalid_client", "Zoom rejected the Client ID or Client Secret", "Copy the Client Secret again from App Credentials."),
     });
-    render(<SetupView subject="sandbox" go={vi.fn()} />);
+    await renderDemo(vi.fn());
     fireEvent.click(screen.getByTestId("wizard-next"));
     fireEvent.click(await screen.findByTestId("test-token"));
     expect((await screen.findByTestId("test-result")).getAttribute("data-kind")).toBe("invalid_client");
@@ -98,7 +107,7 @@ describe("Setup wizard", () => {
       validate_credentials: noIssues,
       test_draft: () => failedRun("rate_limited", "Zoom is rate limiting this app", "Wait, then test again.", { http_status: 429, retry_after_secs: 29 }),
     });
-    render(<SetupView subject="sandbox" go={vi.fn()} />);
+    await renderDemo(vi.fn());
     fireEvent.click(screen.getByTestId("wizard-next"));
     fireEvent.click(await screen.findByTestId("test-token"));
     expect((await screen.findByTestId("test-result")).getAttribute("data-kind")).toBe("rate_limited");
@@ -117,7 +126,7 @@ describe("Setup wizard", () => {
       validate_credentials: noIssues,
       test_draft: () => failedRun("invalid_client", "Zoom rejected the Client ID or Client Secret", "Copy the Client Secret again."),
     });
-    render(<SetupView subject="sandbox" go={vi.fn()} />);
+    await renderDemo(vi.fn());
     fireEvent.click(screen.getByTestId("wizard-next"));
     fireEvent.click(await screen.findByTestId("validate-only"));
     expect((await screen.findByTestId("validate-result")).textContent).toBe("The values look right. Nothing was sent to Zoom.");
@@ -150,7 +159,7 @@ describe("Setup wizard", () => {
           { field: "client_id", severity: "error", kind: "looks_swapped", message: "This looks like a client secret: the fields may be swapped." },
         ],
       });
-      render(<SetupView subject="sandbox" go={vi.fn()} />);
+      await renderDemo(vi.fn());
       const secret = screen.getByTestId("field-client_secret") as HTMLInputElement;
       const toggle = screen.getByTestId("secret-toggle");
       expect([secret.type, toggle.getAttribute("aria-pressed")]).toEqual(["password", "false"]);
@@ -234,7 +243,7 @@ describe("Setup import", () => {
       token_rule: "one_token",
     };
     answerIpc({ validate_credentials: noIssues, import_profile: () => draft });
-    render(<SetupView subject="sandbox" go={vi.fn()} />);
+    await renderDemo(vi.fn());
     fireEvent.click(screen.getByTestId("import-open"));
     fireEvent.input(screen.getByTestId("import-json"), { target: { value: "{}" } });
     fireEvent.click(screen.getByTestId("import-load"));

@@ -2,7 +2,7 @@
 // profile (subject = its id) and starts on the Sandbox's demo app (subject = "sandbox").
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ViewHeader } from "../../components/ViewHeader";
-import type { TestRun } from "../../ipc";
+import { ipc, type TestRun } from "../../ipc";
 import { STEPS, type StepIndex } from "../../lib/wizard";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import { takeComeBack, type Go } from "../../state/navigation";
@@ -10,7 +10,7 @@ import { AppTypeStep } from "./AppTypeStep";
 import { CredentialsStep } from "./CredentialsStep";
 import { usePreferences } from "../../state/preferences";
 import { useProfiles } from "../../state/profiles";
-import { SANDBOX_DEMO, credentialsReady, emptyForm, fromDraft, type Form } from "./form";
+import { credentialsReady, demoForm, emptyForm, fromDraft, type Form } from "./form";
 import { MarketplaceStep } from "./MarketplaceStep";
 import { SaveStep } from "./SaveStep";
 import { TestStep } from "./TestStep";
@@ -21,7 +21,7 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
   const [step, setStep] = useState<StepIndex>(subject ? 2 : 0);
   const preferences = usePreferences();
   const defaultCloud = preferences.ok === true ? preferences.value.preferences.default_cloud : "commercial";
-  const [form, setForm] = useState<Form>(subject === SANDBOX_SUBJECT ? SANDBOX_DEMO : emptyForm(defaultCloud));
+  const [form, setForm] = useState<Form>(emptyForm(subject === SANDBOX_SUBJECT ? "sandbox" : defaultCloud));
   const [lastRun, setLastRun] = useState<TestRun | null>(null);
   const [furthest, setFurthest] = useState<StepIndex>(subject ? 2 : 0);
   const issues = useCredentialIssues(form, editingId !== null);
@@ -54,6 +54,17 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
   }, [saved]);
   // A new profile starts on the preferred cloud (the preferences may arrive after the first render).
   const touched = useRef(false);
+  // The Sandbox's demo app, as the Sandbox names it, unless the admin has typed meanwhile.
+  useEffect(() => {
+    if (subject !== SANDBOX_SUBJECT) return;
+    let live = true;
+    void ipc.sandboxDemoApp().then((demo) => {
+      if (live && demo.ok && demo.value && !touched.current) setForm(demoForm(demo.value));
+    });
+    return () => {
+      live = false;
+    };
+  }, [subject]);
   useEffect(() => {
     if (!subject && !touched.current) setForm((f) => ({ ...f, cloud: defaultCloud }));
   }, [subject, defaultCloud]);

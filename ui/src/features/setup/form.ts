@@ -1,5 +1,5 @@
 // The Setup form's state, its conversion to a ProfileDraft, and the Sandbox's demo app.
-import type { CredentialIssue, Plan, Profile, ProfileCloud, ProfileDraft, TokenRule } from "../../ipc";
+import type { CredentialIssue, Plan, Profile, ProfileCloud, ProfileDraft, SandboxDemoApp, TokenRule } from "../../ipc";
 import { parseTags } from "../../lib/overview";
 
 export type Form = {
@@ -38,20 +38,20 @@ export function emptyForm(cloud: ProfileCloud): Form {
   return { ...EMPTY_FORM, cloud };
 }
 
-/** The Sandbox's demo app (zoom-sim's default fixture): public, simulated, harmless. */
-export const SANDBOX_DEMO: Form = {
-  name: "Sandbox · Reporting Bot",
-  cloud: "sandbox",
-  accountId: "SbxDemoAccount00000001",
-  clientId: "SbxReportingBot0000001",
-  clientSecret: "sandboxSecretReportingBot0000001",
-  expectedScopes: "user:read:list_users:admin",
-  tokenIndex: "",
-  tokenRule: null,
-  notes: "A simulated app in S2S Desk's Sandbox; no Zoom account involved.",
-  tags: "sandbox",
-  accountPlan: null,
-};
+/** The form for the Sandbox's demo app, as the Sandbox names it (public, simulated, harmless). */
+export function demoForm(app: SandboxDemoApp): Form {
+  return {
+    ...EMPTY_FORM,
+    name: `Sandbox · ${app.name}`,
+    cloud: "sandbox",
+    accountId: app.account_id,
+    clientId: app.client_id,
+    clientSecret: app.client_secret,
+    expectedScopes: app.expected_scopes.join(" "),
+    notes: "A simulated app in S2S Desk's Sandbox; no Zoom account involved.",
+    tags: "sandbox",
+  };
+}
 
 /** Whether the Credentials step is done: a name, all three values (a saved profile may keep
  *  its stored secret), and no error from the core's check. Later steps wait for this. */
