@@ -655,6 +655,81 @@ mod service {
     }
 
     #[test]
+    fn the_wizards_test_and_the_rotation_settings_are_saved_with_the_profile_in_one_write() {
+        use crate::profiles::service::{RotationSettings, SaveExtras};
+        let dir = tempfile::tempdir().expect("tempdir");
+        let profiles = service(dir.path(), Arc::new(MemoryStore::default()));
+        let extras = SaveExtras {
+            tested: Some(super::record(1_800_000_000)),
+            rotation: Some(RotationSettings {
+                app_id: Some("  AppIdAppIdAppIdAppId01 ".into()),
+                reminder_days: Some(30),
+            }),
+        };
+        let saved = profiles
+            .save_with(
+                None,
+                draft("Prod"),
+                Some(&Secret::new("TopSecretValue123")),
+                extras,
+            )
+            .expect("saved");
+        let on_disk = ProfileFile::in_dir(dir.path()).read().expect("file");
+        let stored = on_disk.get(&saved.id).expect("on disk");
+        assert_eq!(stored, &saved, "what was returned is what was written");
+        assert_eq!(stored.history.len(), 1);
+        assert_eq!(
+            (stored.app_id.as_deref(), stored.secret_reminder_days),
+            (Some("AppIdAppIdAppIdAppId01"), Some(30))
+        );
+    }
+
+    #[test]
+    fn values_that_cannot_be_zooms_are_refused_before_anything_is_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let keychain = Arc::new(MemoryStore::default());
+        let profiles = service(dir.path(), keychain.clone());
+        let mut swapped = draft("Prod");
+        swapped.client_id = swapped.account_id.clone();
+        let refused = profiles
+            .save(None, swapped, Some(&Secret::new("TopSecretValue123")))
+            .expect_err("the same value twice");
+        assert!(
+            matches!(&refused, ServiceError::InvalidCredentials(issues) if !issues.is_empty()),
+            "{refused:?}"
+        );
+        assert!(refused.to_string().contains("same value"), "{refused}");
+        let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln";
+        let refused = profiles
+            .save(None, draft("Prod"), Some(&Secret::new(jwt)))
+            .expect_err("a JWT is not a client secret");
+        assert!(!refused.to_string().contains(jwt), "never echoes the value");
+        assert!(keychain.is_empty() && profiles.list().is_empty());
+        assert!(!ProfileFile::in_dir(dir.path()).path().exists());
+    }
+
+    #[test]
+    fn a_reminder_period_outside_the_rule_is_refused_and_changes_nothing() {
+        use crate::profiles::service::RotationSettings;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let profiles = service(dir.path(), Arc::new(MemoryStore::default()));
+        let saved = profiles
+            .save(None, draft("Prod"), Some(&Secret::new("TopSecretValue123")))
+            .expect("saved");
+        for days in [0, 3651] {
+            let settings = RotationSettings {
+                app_id: None,
+                reminder_days: Some(days),
+            };
+            assert!(matches!(
+                profiles.set_rotation_settings(&saved.id, settings),
+                Err(ServiceError::ReminderOutOfRange(d)) if d == days
+            ));
+        }
+        assert_eq!(profiles.get(&saved.id).expect("kept"), saved);
+    }
+
+    #[test]
     fn a_new_profile_needs_a_secret() {
         let dir = tempfile::tempdir().expect("tempdir");
         let profiles = service(dir.path(), Arc::new(MemoryStore::default()));
