@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use s2s_core::catalog::scope::ScopeName;
-use s2s_core::profiles::testing::TestResult;
+use s2s_core::profiles::test_run::TestResult;
 use s2s_core::ErrorKind;
 use s2s_migrate::disk::{write_file, Access};
 use s2s_migrate::find::Flag;

@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use s2s_core::profiles::service::{CustomHost, ProfileService, ServiceError};
-use s2s_core::profiles::testing::{self, CoexistenceRun, TestRun};
+use s2s_core::profiles::test_run::{self, CoexistenceRun, TestRun};
 use s2s_core::profiles::Profile;
 use s2s_core::{Endpoint, ErrorKind, RawCredentials, Secret, TestOptions, TokenTester};
 
@@ -89,7 +89,7 @@ impl Target {
                 .await
                 .map_err(|e| service_failure(&profile.name, &e)),
             Who::Given(raw) => Ok(CoexistenceRun {
-                result: testing::check_credentials_coexistence(&tester, raw, &self.options).await,
+                result: test_run::check_credentials_coexistence(&tester, raw, &self.options).await,
                 recorded: None,
             }),
         }
@@ -121,7 +121,7 @@ impl Target {
                 .test_with(&tester, profile, self.options.clone())
                 .await
                 .map_err(|e| service_failure(&profile.name, &e)),
-            Who::Given(raw) => Ok(testing::test_credentials(&tester, raw, &self.options).await),
+            Who::Given(raw) => Ok(test_run::test_credentials(&tester, raw, &self.options).await),
         }
     }
 }

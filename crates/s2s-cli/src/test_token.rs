@@ -1,6 +1,6 @@
 //! `s2s test-token`: the app to test (see `target`), one core call, render, exit.
 
-use s2s_core::profiles::testing::{CoexistenceResult, TestResult};
+use s2s_core::profiles::test_run::{CoexistenceResult, TestResult};
 use s2s_core::profiles::TokenRule;
 use s2s_core::tester::{Coexistence, COEXISTENCE_COST};
 use serde_json::json;

@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::fixture::{AppState, Fixture};
+use crate::fixture::{AppActivation, Fixture};
 use crate::state::Sim;
 use crate::world::Faults;
 
@@ -189,7 +189,7 @@ fn set_role_privileges(sim: &Sim, role_id: &str, body: PrivilegeChange) -> Respo
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AppChange {
-    state: Option<AppState>,
+    state: Option<AppActivation>,
     scopes: Option<Vec<String>>,
     single_token: Option<bool>,
     token_tolerance: Option<u32>,

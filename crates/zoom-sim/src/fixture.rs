@@ -111,7 +111,7 @@ pub enum AppKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
-pub enum AppState {
+pub enum AppActivation {
     /// Activated.
     Active,
     /// Deactivated by an admin.
@@ -129,7 +129,7 @@ pub struct App {
     /// Kind.
     pub kind: AppKind,
     /// State.
-    pub state: AppState,
+    pub state: AppActivation,
     /// The user who built it; their role limits its scopes.
     pub owner_id: String,
     /// The Marketplace app ID (`/v2/marketplace/apps/{appId}`); none: not reachable there.

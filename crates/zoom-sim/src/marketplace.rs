@@ -16,7 +16,7 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use crate::api::{guarded, needs};
-use crate::fixture::AppState;
+use crate::fixture::AppActivation;
 use crate::state::Sim;
 use crate::wire::{api_error, iso_in};
 use crate::world::{RotateAction, RotateRefused};
@@ -35,9 +35,9 @@ pub fn get_app(sim: &Sim, app_id: &str, headers: &HeaderMap) -> Response {
                 "app_name": app.name,
                 "app_type": "s2s_oauth",
                 "app_status": match app.state {
-                    AppState::Active => "active",
-                    AppState::Deactivated => "deactivated",
-                    AppState::NotActivated => "draft",
+                    AppActivation::Active => "active",
+                    AppActivation::Deactivated => "deactivated",
+                    AppActivation::NotActivated => "draft",
                 },
                 "app_scopes": app.scopes,
             }))

@@ -10,7 +10,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
-use crate::fixture::{AppKind, AppState};
+use crate::fixture::{AppActivation, AppKind};
 use crate::state::Sim;
 use crate::world::Endpoint;
 
@@ -88,9 +88,11 @@ pub async fn token(
         return oauth_error("unsupported grant type", "unsupported_grant_type");
     }
     match app.state {
-        AppState::Active => {}
-        AppState::Deactivated => return oauth_error("The app has been disabled", "invalid_client"),
-        AppState::NotActivated => {
+        AppActivation::Active => {}
+        AppActivation::Deactivated => {
+            return oauth_error("The app has been disabled", "invalid_client")
+        }
+        AppActivation::NotActivated => {
             return oauth_error("The app has not been activated", "invalid_client")
         }
     }

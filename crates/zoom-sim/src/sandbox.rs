@@ -5,7 +5,7 @@
 use serde::Serialize;
 use zoom_catalog::limits::Plan;
 
-use crate::fixture::{AppKind, AppState};
+use crate::fixture::{AppActivation, AppKind};
 use crate::world::World;
 use crate::SimHandle;
 
@@ -68,7 +68,7 @@ pub struct SandboxApp {
     /// Kind.
     pub kind: AppKind,
     /// Active, deactivated, never activated.
-    pub state: AppState,
+    pub state: AppActivation,
     /// The owner's email.
     pub owner: String,
     /// How many scopes it holds now.
@@ -160,7 +160,7 @@ impl World {
     }
 
     /// Activates or deactivates an app, as an admin does in the Marketplace. False: no such app.
-    pub fn set_app_state(&mut self, client_id: &str, state: AppState) -> bool {
+    pub fn set_app_state(&mut self, client_id: &str, state: AppActivation) -> bool {
         match self.app_mut(client_id) {
             Some(app) => {
                 app.state = state;
@@ -214,7 +214,11 @@ impl Sandbox {
     }
 
     /// Activates or deactivates an app.
-    pub fn set_app_state(&self, client_id: &str, state: AppState) -> Result<SandboxView, String> {
+    pub fn set_app_state(
+        &self,
+        client_id: &str,
+        state: AppActivation,
+    ) -> Result<SandboxView, String> {
         let mut world = self.0.world();
         if !world.set_app_state(client_id, state) {
             return Err(format!("no app {client_id}"));
@@ -281,7 +285,7 @@ impl Sandbox {
 
 #[cfg(test)]
 mod tests {
-    use crate::fixture::{AppState, Fixture};
+    use crate::fixture::{AppActivation, Fixture};
     use crate::world::World;
 
     #[test]
@@ -315,13 +319,13 @@ mod tests {
             "no client secret is listed"
         );
 
-        assert!(world.set_app_state("SbxReportingBot0000001", AppState::Deactivated));
+        assert!(world.set_app_state("SbxReportingBot0000001", AppActivation::Deactivated));
         let after = world.sandbox_view();
         let app = after.accounts[0]
             .apps
             .iter()
             .find(|a| a.client_id == "SbxReportingBot0000001");
-        assert_eq!(app.map(|a| a.state), Some(AppState::Deactivated));
-        assert!(!world.set_app_state("NoSuchApp", AppState::Active));
+        assert_eq!(app.map(|a| a.state), Some(AppActivation::Deactivated));
+        assert!(!world.set_app_state("NoSuchApp", AppActivation::Active));
     }
 }

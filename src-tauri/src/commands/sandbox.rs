@@ -3,7 +3,7 @@
 //! one call into the Sandbox's facade; none touches a real account.
 
 use tauri::State;
-use zoom_sim::fixture::AppState as SandboxAppState;
+use zoom_sim::fixture::AppActivation;
 use zoom_sim::sandbox::{SandboxDemoApp, SandboxView};
 
 use crate::ipc_error::IpcError;
@@ -44,7 +44,7 @@ pub fn set_sandbox_user_role(
 pub fn set_sandbox_app_state(
     state: State<'_, AppState>,
     client_id: String,
-    app_state: SandboxAppState,
+    app_state: AppActivation,
 ) -> Result<SandboxView, IpcError> {
     state
         .sandbox

@@ -1,8 +1,8 @@
 //! Test token: validate pasted credentials, test a draft from the Setup wizard, test a saved
 //! profile (recorded in its history). Each is one call into s2s-core's use case
-//! (`profiles::testing`); a refused token is a result to show, not an IPC error.
+//! (`profiles::test_run`); a refused token is a result to show, not an IPC error.
 
-use s2s_core::profiles::testing::{CoexistenceRun, TestRun};
+use s2s_core::profiles::test_run::{CoexistenceRun, TestRun};
 use s2s_core::profiles::try_call::{CallRequest, TryCallResult};
 use s2s_core::profiles::ProfileDraft;
 use s2s_core::profiles::ProfileId;

@@ -119,7 +119,7 @@ export const commands = {
 	 */
 	setSandboxUserRole: (userId: string, roleId: string) => typedError<SandboxView, IpcError_Serialize>(__TAURI_INVOKE("set_sandbox_user_role", { userId, roleId })),
 	/**  Activates or deactivates a Sandbox app, as an admin does in the Marketplace. */
-	setSandboxAppState: (clientId: string, appState: AppState) => typedError<SandboxView, IpcError_Serialize>(__TAURI_INVOKE("set_sandbox_app_state", { clientId, appState })),
+	setSandboxAppState: (clientId: string, appState: AppActivation) => typedError<SandboxView, IpcError_Serialize>(__TAURI_INVOKE("set_sandbox_app_state", { clientId, appState })),
 	/**  Puts the Sandbox back as it starts: roles, apps, scopes, tokens and counters. */
 	resetSandbox: () => __TAURI_INVOKE<SandboxView>("reset_sandbox"),
 	/**  The preferences in force. */
@@ -190,6 +190,15 @@ export type ApiUnavailableNotice = {
 	message: string,
 };
 
+/**  Whether an app can be used. */
+export type AppActivation = 
+/**  Activated. */
+"active" | 
+/**  Deactivated by an admin. */
+"deactivated" | 
+/**  Created but never activated. */
+"not_activated";
+
 /**  Facts about the running app. */
 export type AppInfo = {
 	/**  "S2S Desk". */
@@ -218,15 +227,6 @@ export type AppKind =
 "general" | 
 /**  Meeting SDK app. */
 "meeting_sdk";
-
-/**  Whether an app can be used. */
-export type AppState = 
-/**  Activated. */
-"active" | 
-/**  Deactivated by an admin. */
-"deactivated" | 
-/**  Created but never activated. */
-"not_activated";
 
 /**  Why a verdict was reached. */
 export type Basis = 
@@ -2168,7 +2168,7 @@ export type SandboxApp = {
 	/**  Kind. */
 	kind: AppKind,
 	/**  Active, deactivated, never activated. */
-	state: AppState,
+	state: AppActivation,
 	/**  The owner's email. */
 	owner: string,
 	/**  How many scopes it holds now. */

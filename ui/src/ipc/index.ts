@@ -20,7 +20,7 @@ import {
   type TestReport_Serialize as TestReport,
   type SavedExport,
   type SandboxView,
-  type AppState as SandboxAppState,
+  type AppActivation,
   type RateLimitInfo_Serialize as RateLimitInfo,
   type CallMethod,
   type CallRequest,
@@ -86,7 +86,7 @@ import {
 export type {
   AppInfo,
   SandboxView,
-  SandboxAppState,
+  AppActivation,
   RateLimitInfo,
   SavedExport,
   CallMethod,
@@ -211,7 +211,7 @@ export const ipc = {
   /** The app the setup form offers to fill in; null when the Sandbox names none. */
   sandboxDemoApp: (): Promise<Outcome<SandboxDemoApp | null>> => settlePlain(() => commands.getSandboxDemoApp()),
   setSandboxUserRole: (userId: string, roleId: string): Promise<Outcome<SandboxView>> => settle(() => commands.setSandboxUserRole(userId, roleId)),
-  setSandboxAppState: (clientId: string, state: SandboxAppState): Promise<Outcome<SandboxView>> => settle(() => commands.setSandboxAppState(clientId, state)),
+  setSandboxAppState: (clientId: string, state: AppActivation): Promise<Outcome<SandboxView>> => settle(() => commands.setSandboxAppState(clientId, state)),
   resetSandbox: (): Promise<Outcome<SandboxView>> => settlePlain(() => commands.resetSandbox()),
   webhookOptions: (): Promise<Outcome<WebhookOptions>> => settlePlain(() => commands.getWebhookOptions()),
   /** Saves (or, with null, forgets) a profile's webhook Secret Token, in the keychain only. */

@@ -10,7 +10,7 @@ pub mod record;
 pub mod rotation;
 pub mod service;
 pub mod slot;
-pub mod testing;
+pub mod test_run;
 pub mod try_call;
 
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,7 @@
 //! The token coexistence check: two tokens, then the API with the first — against the
 //! simulator's today's rule (coexist) and an app set to the old one-token rule.
 
-use s2s_core::profiles::testing::CoexistenceResult;
+use s2s_core::profiles::test_run::CoexistenceResult;
 use s2s_core::profiles::TokenRule;
 use s2s_core::tester::Coexistence;
 

@@ -6,7 +6,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use base64::Engine;
 
 use super::World;
-use crate::fixture::AppState;
+use crate::fixture::AppActivation;
 
 /// A token the simulator issued.
 #[derive(Debug, Clone)]
@@ -84,7 +84,7 @@ impl World {
         let record = self.tokens.get(token).ok_or(TokenCheck::Invalid)?;
         let app_usable = self
             .app(&record.client_id)
-            .is_some_and(|(_, a)| a.state == AppState::Active);
+            .is_some_and(|(_, a)| a.state == AppActivation::Active);
         if record.invalidated || !app_usable {
             return Err(TokenCheck::Invalid);
         }
