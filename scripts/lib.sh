@@ -69,6 +69,22 @@ ensure_tauri_driver() {
   export TAURI_DRIVER="$TOOLS_DIR/bin/tauri-driver"
 }
 
+# clippy ARGS…: cargo clippy, failing also when a clippy.toml guard (disallowed-methods) names a
+# function that does not exist: clippy only warns about that, even with -D warnings, and a guard
+# that names nothing guards nothing.
+clippy_checked() {
+  local log status
+  log=$(mktemp)
+  cargo clippy "$@" 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  if grep -q "does not refer to a reachable" "$log"; then
+    echo "a clippy.toml guard names a function that does not exist (above): fix its path"
+    status=1
+  fi
+  rm -f "$log"
+  return "$status"
+}
+
 build_ui() {
   say "building the UI"
   npm run --prefix "$REPO_ROOT/ui" --silent build

@@ -57,7 +57,7 @@ core_is_portable() {
 
 step ui-build build_ui
 step fmt cargo fmt --all --check
-step clippy cargo clippy --locked --workspace --all-targets -- -D warnings
+step clippy clippy_checked --locked --workspace --all-targets -- -D warnings
 step core-has-no-tauri core_has_no_tauri
 step core-is-portable core_is_portable
 # Inside a private D-Bus session with gnome-keyring, so the keychain tests use a real Secret Service:

@@ -44,7 +44,7 @@ stop() {
 case "${1:-}" in
   prepare) prepare ;;
   clippy)
-    cargo clippy --locked --target "$TARGET" "${CRATES[@]}" -p s2s-desk --all-targets -- -D warnings
+    clippy_checked --locked --target "$TARGET" "${CRATES[@]}" -p s2s-desk --all-targets -- -D warnings
     ;;
   test)
     trap stop EXIT

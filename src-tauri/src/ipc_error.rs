@@ -91,12 +91,12 @@ impl From<s2s_core::profiles::rotation::RotationError> for IpcError {
     }
 }
 
-impl From<s2s_core::profiles::service::WebhookTokenError> for IpcError {
-    fn from(e: s2s_core::profiles::service::WebhookTokenError) -> Self {
-        use s2s_core::profiles::service::WebhookTokenError;
+impl From<s2s_core::profiles::receiver_test::ReceiverRunError> for IpcError {
+    fn from(e: s2s_core::profiles::receiver_test::ReceiverRunError) -> Self {
+        use s2s_core::profiles::receiver_test::ReceiverRunError;
         match e {
-            WebhookTokenError::Missing(missing) => Self::from_receiver_test(&missing),
-            WebhookTokenError::Service(service) => service.into(),
+            ReceiverRunError::Refused(refused) => Self::from_receiver_test(&refused),
+            ReceiverRunError::Service(service) => service.into(),
         }
     }
 }

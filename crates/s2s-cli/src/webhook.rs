@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
-use s2s_core::profiles::service::WebhookTokenError;
-use s2s_core::webhook::{self, Check, Fault, ReceiverReport, ReceiverTest};
-use s2s_core::{ErrorKind, Secret};
+use s2s_core::profiles::receiver_test::{ReceiverRequest, ReceiverRunError};
+use s2s_core::webhook::{self, Check, Fault, ReceiverReport};
+use s2s_core::ErrorKind;
 
 use crate::args::WebhookTestArgs;
 use crate::exit;
@@ -21,60 +21,45 @@ pub async fn test(args: WebhookTestArgs) -> u8 {
     }
 }
 
+/// Gathers the request, then one core call: with a profile through its service (the core
+/// chooses the Secret Token as the app does), else with the token piped in or in the
+/// environment.
 async fn run(args: &WebhookTestArgs) -> Result<ReceiverReport, Failure> {
-    let (secret_token, account_id) = secret_token_and_account(args)?;
-    let test = ReceiverTest {
+    let request = ReceiverRequest {
         url: args.url.clone(),
-        secret_token,
         event: args.event.clone(),
-        account_id,
         timeout: Duration::from_secs(args.timeout),
         allow_insecure: args.allow_insecure,
+        secret_token: match args.secret_token_stdin {
+            true => Some(crate::secret_input::first_stdin_line("Secret Token")?),
+            false => None,
+        },
+        environment_token: crate::secret_input::env(TOKEN_VARIABLE),
     };
-    let client = s2s_core::http::client(Duration::from_secs(args.timeout)).map_err(|e| {
+    let client = s2s_core::http::client(request.timeout).map_err(|e| {
         Failure::usage(
             ErrorKind::Network,
             e.to_string(),
             "Check the proxy settings.",
         )
     })?;
-    webhook::test_receiver(&client, &test)
-        .await
-        .map_err(|e| usage(e.to_string(), &e.advice()))
-}
-
-/// The Secret Token (piped in, else the profile's, else the environment's: the core's rule, as
-/// in the app) and the profile's account ID.
-fn secret_token_and_account(args: &WebhookTestArgs) -> Result<(Secret, Option<String>), Failure> {
-    let given = match args.secret_token_stdin {
-        true => Some(crate::secret_input::first_stdin_line("Secret Token")?),
-        false => None,
-    };
-    let environment = crate::secret_input::env(TOKEN_VARIABLE);
-    let (service, profile) = match &args.profile {
+    let outcome = match &args.profile {
         Some(name) => {
             let service = crate::profile::open_service()?;
             let profile = crate::profile::find_in(&service, name)?;
-            (Some(service), Some(profile))
+            // No simulator here to ask for a Sandbox app's token: a Sandbox profile's must be saved.
+            service
+                .test_receiver(&client, Some(&profile.id), request, |_| None)
+                .await
         }
-        None => (None, None),
+        None => request.run(&client).await,
     };
-    let token = match &service {
-        // No simulator here to ask for a Sandbox app's token: a Sandbox profile's must be saved.
-        Some(service) => {
-            service.webhook_token_for_test(profile.as_ref(), given, |_| None, environment)
-        }
-        None => given.or(environment).ok_or(WebhookTokenError::Missing(
-            webhook::ReceiverTestError::MissingSecretToken { profile: None },
-        )),
-    };
-    let token = token.map_err(|e| match e {
-        WebhookTokenError::Missing(missing) => usage(missing.to_string(), &missing.advice()),
-        WebhookTokenError::Service(e) => {
+    outcome.map_err(|e| match e {
+        ReceiverRunError::Refused(refused) => usage(refused.to_string(), &refused.advice()),
+        ReceiverRunError::Service(e) => {
             crate::target::service_failure(args.profile.as_deref().unwrap_or_default(), &e)
         }
-    })?;
-    Ok((token, profile.map(|p| p.account_id.clone())))
+    })
 }
 
 fn print(report: &ReceiverReport, as_json: bool) -> u8 {

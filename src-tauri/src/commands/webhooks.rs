@@ -2,8 +2,9 @@
 
 use std::time::Duration;
 
+use s2s_core::profiles::receiver_test::ReceiverRequest;
 use s2s_core::profiles::{Profile, ProfileId};
-use s2s_core::webhook::{self, ReceiverReport, ReceiverTest};
+use s2s_core::webhook::{self, ReceiverReport};
 use s2s_core::Secret;
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -82,29 +83,22 @@ pub async fn test_webhook_receiver(
     state: State<'_, AppState>,
     request: WebhookTestRequest,
 ) -> Result<ReceiverReport, IpcError> {
-    let profile = match &request.profile_id {
-        Some(id) => Some(state.profiles.get(id)?),
-        None => None,
-    };
-    let secret_token = state.profiles.webhook_token_for_test(
-        profile.as_ref(),
-        request.secret_token,
-        |client_id| state.sandbox.webhook_secret_token(client_id),
-        None,
-    )?;
-    let test = ReceiverTest {
-        url: request.url,
-        secret_token,
-        event: request.event,
-        account_id: profile.map(|p| p.account_id.clone()),
-        timeout: ANSWER_TIMEOUT,
-        allow_insecure: request.allow_insecure,
-    };
     let client = state
         .tester
         .http()
         .map_err(|e| IpcError::network_settings(&e))?;
-    webhook::test_receiver(&client, &test)
-        .await
-        .map_err(|e| IpcError::from_receiver_test(&e))
+    let asked = ReceiverRequest {
+        url: request.url,
+        event: request.event,
+        timeout: ANSWER_TIMEOUT,
+        allow_insecure: request.allow_insecure,
+        secret_token: request.secret_token,
+        environment_token: None,
+    };
+    Ok(state
+        .profiles
+        .test_receiver(&client, request.profile_id.as_deref(), asked, |client_id| {
+            state.sandbox.webhook_secret_token(client_id)
+        })
+        .await?)
 }

@@ -6,6 +6,7 @@
 pub mod export;
 pub mod file;
 pub mod health;
+pub mod receiver_test;
 pub mod record;
 pub mod rotation;
 pub mod service;

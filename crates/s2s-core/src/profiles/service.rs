@@ -135,17 +135,6 @@ pub struct ProfileService {
     sandbox: RwLock<Option<String>>,
 }
 
-/// Why no webhook Secret Token could be chosen.
-#[derive(Debug, thiserror::Error)]
-pub enum WebhookTokenError {
-    /// None was given, saved or simulated.
-    #[error(transparent)]
-    Missing(crate::webhook::ReceiverTestError),
-    /// The keychain could not be read.
-    #[error(transparent)]
-    Service(#[from] ServiceError),
-}
-
 /// A host the admin named for a saved profile's requests (the CLI's `--oauth-url`).
 #[derive(Debug, Clone, Copy)]
 pub struct CustomHost<'a> {
@@ -515,42 +504,6 @@ impl ProfileService {
             return Ok(None);
         }
         Ok(self.secrets.get(&Slot::WebhookSecretToken.key(id))?)
-    }
-
-    /// The Secret Token a webhook receiver test uses, the same way in the app and the CLI: one
-    /// given for this test (typed, or piped in), else the profile's saved one, else — for a
-    /// Sandbox profile — its simulated app's (`sandbox` looks it up by client ID), else one from
-    /// the environment (the CLI's `ZOOM_WEBHOOK_SECRET_TOKEN`).
-    pub fn webhook_token_for_test(
-        &self,
-        profile: Option<&Profile>,
-        given: Option<Secret>,
-        sandbox: impl FnOnce(&str) -> Option<String>,
-        environment: Option<Secret>,
-    ) -> Result<Secret, WebhookTokenError> {
-        if let Some(given) = given
-            .map(|g| g.trimmed())
-            .filter(|g| !g.expose().is_empty())
-        {
-            return Ok(given);
-        }
-        let Some(profile) = profile else {
-            return environment.ok_or(WebhookTokenError::Missing(
-                crate::webhook::ReceiverTestError::MissingSecretToken { profile: None },
-            ));
-        };
-        if let Some(saved) = self.webhook_secret_token(&profile.id)? {
-            return Ok(saved);
-        }
-        let simulated = (profile.cloud == super::ProfileCloud::Sandbox)
-            .then(|| sandbox(&profile.client_id))
-            .flatten()
-            .map(Secret::new);
-        simulated.or(environment).ok_or_else(|| {
-            WebhookTokenError::Missing(crate::webhook::ReceiverTestError::MissingSecretToken {
-                profile: Some(profile.name.clone()),
-            })
-        })
     }
 
     /// Appends a test result to a profile's history and saves.

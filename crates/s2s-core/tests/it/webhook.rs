@@ -250,3 +250,98 @@ async fn bad_input_is_refused_before_anything_is_sent() {
         Some(ReceiverTestError::MissingSecretToken { profile: None })
     );
 }
+
+mod for_a_profile {
+    //! The use case the app and the CLI call: which Secret Token, and whose account.
+    use super::*;
+    use s2s_core::profiles::receiver_test::{ReceiverRequest, ReceiverRunError};
+
+    use crate::support::saved_reporting_bot;
+
+    fn request(url: String) -> ReceiverRequest {
+        ReceiverRequest {
+            url,
+            event: webhook::DEFAULT_EVENT.into(),
+            timeout: Duration::from_secs(10),
+            allow_insecure: false,
+            secret_token: None,
+            environment_token: None,
+        }
+    }
+
+    fn client() -> reqwest::Client {
+        s2s_core::http::client(Duration::from_secs(5)).expect("client")
+    }
+
+    #[tokio::test]
+    async fn the_token_is_the_given_one_then_the_saved_then_the_sandboxs_then_the_environments() {
+        let sim = sim().await;
+        let url = format!("{}/_sim/receivers/{}/correct", sim.base_url(), REPORTING.0);
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (service, id) = saved_reporting_bot(dir.path(), "Reporting");
+        let simulated = |_: &str| Some(WEBHOOK_TOKEN.to_string());
+        let nothing = |_: &str| None;
+        let wrong = || Some(Secret::new("notTheAppsSecretToken000"));
+
+        // The Sandbox's token for a Sandbox profile with none saved: the receiver agrees.
+        let report = service
+            .test_receiver(&client(), Some(&id), request(url.clone()), simulated)
+            .await
+            .expect("runs");
+        assert!(report.ok, "{report:#?}");
+        // The environment's comes after the Sandbox's…
+        let mut asked = request(url.clone());
+        asked.environment_token = wrong();
+        let report = service
+            .test_receiver(&client(), Some(&id), asked.clone(), simulated)
+            .await
+            .expect("runs");
+        assert!(report.ok, "the Sandbox's token wins over the environment's");
+        // …and is used when nothing else is there.
+        let report = service
+            .test_receiver(&client(), Some(&id), asked, nothing)
+            .await
+            .expect("runs");
+        assert!(
+            !check(&report, CheckName::UrlValidation).ok,
+            "the environment's, a wrong one"
+        );
+        // A saved token comes before the Sandbox's; one given for the test before either.
+        service
+            .set_webhook_secret_token(&id, wrong().as_ref())
+            .expect("saved");
+        let report = service
+            .test_receiver(&client(), Some(&id), request(url.clone()), simulated)
+            .await
+            .expect("runs");
+        assert!(!report.ok, "the saved (wrong) token was used");
+        let mut asked = request(url.clone());
+        asked.secret_token = Some(Secret::new(format!("  {WEBHOOK_TOKEN}\n")));
+        let report = service
+            .test_receiver(&client(), Some(&id), asked, nothing)
+            .await
+            .expect("runs");
+        assert!(report.ok, "the given token, trimmed: {report:#?}");
+    }
+
+    #[tokio::test]
+    async fn with_no_token_anywhere_the_profile_is_named() {
+        let sim = sim().await;
+        let url = format!("{}/_sim/receivers/{}/correct", sim.base_url(), REPORTING.0);
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (service, id) = saved_reporting_bot(dir.path(), "Reporting");
+        let e = service
+            .test_receiver(&client(), Some(&id), request(url.clone()), |_| None)
+            .await
+            .expect_err("no token");
+        assert!(
+            matches!(&e, ReceiverRunError::Refused(ReceiverTestError::MissingSecretToken { profile: Some(name) }) if name == "Reporting"),
+            "{e:?}"
+        );
+        let e = request(url).run(&client()).await.expect_err("no token");
+        assert!(matches!(
+            e,
+            ReceiverRunError::Refused(ReceiverTestError::MissingSecretToken { profile: None })
+        ));
+    }
+}

@@ -1,7 +1,7 @@
 // Step 2: what the scan found — each legacy credential (masked) with what is notable about it,
 // the Zoom calls the code makes, and the scopes the new app needs (copyable).
 import { useState } from "preact/hooks";
-import { RateLimitPanel } from "../../components/RateLimitPanel";
+import { RateLimitPanel } from "../limits/RateLimitPanel";
 import type { ScanReport } from "../../ipc";
 import { countOf } from "../../lib/format";
 import { day, flagLabel, kindLabel } from "../../lib/migrate";

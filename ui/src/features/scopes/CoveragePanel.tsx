@@ -2,7 +2,7 @@
 // scopes, with the fewest scopes to add (granular preferred) and a copy button.
 import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { RateLimitPanel } from "../../components/RateLimitPanel";
+import { RateLimitPanel } from "../limits/RateLimitPanel";
 import { ipc, type CallCheck, type CoverageReport, type IpcError, type Plan } from "../../ipc";
 import { useOutcome } from "../../state/useOutcome";
 

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it } from "vitest";
-import { answerIpc } from "../../test/setup";
+import { answerIpc } from "../../../test/setup";
 import { RateLimitPanel } from "./RateLimitPanel";
 
 const exceeded = {

@@ -1,10 +1,10 @@
 // "Will it fit the account's plan?": volumes per call, a plan picker (remembered on the
 // profile when picked), and the core's verdict per Rate Limit Label, for the shared Heavy + Resource-intensive
 // daily budget and for the per-host meeting limit, each with a bar (a <meter>: no inline style).
-import { LinkedText } from "./LinkedText";
+import { LinkedText } from "../../components/LinkedText";
 import { useEffect, useState } from "preact/hooks";
-import { ipc, type CallVolume, type IpcError, type LimitsReport, type Plan, type Verdict } from "../ipc";
-import { ErrorNotice } from "./ErrorNotice";
+import { ipc, type CallVolume, type IpcError, type LimitsReport, type Plan, type Verdict } from "../../ipc";
+import { ErrorNotice } from "../../components/ErrorNotice";
 
 const DEFAULT_PER_DAY = 1000;
 
