@@ -4,11 +4,11 @@
 use s2s_core::catalog::change::{Drift, WhatIf};
 use s2s_core::catalog::coverage::{CallCoverage, CoverageReport};
 use s2s_core::catalog::query::{call_lines, calls_from_words};
-use s2s_core::catalog::roles::{OwnerRole, RoleSource, Standing};
-use s2s_core::catalog::{catalog, Catalog};
+use s2s_core::catalog::roles::{RoleSource, Standing};
+use s2s_core::catalog::catalog;
 use s2s_core::profiles::Profile;
 use s2s_core::scope_report::{
-    latest_token, overview, what_if_choice, RoleChoice, ScopeOverview, WhatIfError,
+    latest_token, overview_choice, what_if_choice, RoleChoice, ScopeOverview, WhatIfError,
 };
 use s2s_core::ErrorKind;
 use serde_json::json;
@@ -27,8 +27,11 @@ pub fn scopes(args: ScopesArgs) -> u8 {
 
 fn scopes_inner(args: ScopesArgs) -> Result<(), Failure> {
     let profile = tested_profile(&args.profile)?;
-    let role = role_for(&profile, args.role.as_ref())?;
-    let view = overview(catalog(), &profile, role);
+    let choice = match &args.role {
+        None => RoleChoice::LastTest,
+        Some(r) => choice_of(r)?,
+    };
+    let view = overview_choice(catalog(), &profile, &choice).map_err(|e| role_file_failure(&e))?;
     if args.json {
         crate::out::json(&json!(view));
     } else {
@@ -110,11 +113,10 @@ fn whatif_inner(args: WhatifArgs) -> Result<(), Failure> {
         ),
         WhatIfError::RoleJson(_) => role_file_failure(&e),
     })?;
-    let current = resolve(catalog(), &profile, &RoleChoice::LastTest)?;
     if args.json {
         crate::out::json(&json!(result));
     } else {
-        print_what_if(&result, current.as_ref());
+        print_what_if(&result);
     }
     Ok(())
 }
@@ -137,14 +139,6 @@ fn tested_profile(name: &str) -> Result<Profile, Failure> {
 }
 
 /// `--role`, or the role read at the last test.
-fn role_for(profile: &Profile, role: Option<&RoleArg>) -> Result<Option<OwnerRole>, Failure> {
-    let choice = match role {
-        None => RoleChoice::LastTest,
-        Some(r) => choice_of(r)?,
-    };
-    resolve(catalog(), profile, &choice)
-}
-
 fn choice_of(role: &RoleArg) -> Result<RoleChoice, Failure> {
     Ok(match role {
         RoleArg::Builtin(kind) => RoleChoice::Builtin { kind: *kind },
@@ -157,16 +151,6 @@ fn choice_of(role: &RoleArg) -> Result<RoleChoice, Failure> {
             })?,
         },
     })
-}
-
-fn resolve(
-    c: &Catalog,
-    profile: &Profile,
-    choice: &RoleChoice,
-) -> Result<Option<OwnerRole>, Failure> {
-    choice
-        .resolve(c, profile)
-        .map_err(|e| role_file_failure(&e))
 }
 
 fn role_file_failure(e: &dyn std::fmt::Display) -> Failure {
@@ -322,8 +306,10 @@ fn print_coverage(r: &CoverageReport) {
     }
 }
 
-fn print_what_if(w: &WhatIf, current: Option<&OwnerRole>) {
-    let from = current
+fn print_what_if(w: &WhatIf) {
+    let from = w
+        .current
+        .as_ref()
         .map(|r| r.name.as_str())
         .unwrap_or("the current role");
     outln!(

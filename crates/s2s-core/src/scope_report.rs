@@ -147,7 +147,18 @@ pub fn granted_scopes(profile: &Profile) -> Vec<ScopeName> {
         .unwrap_or_default()
 }
 
-/// The Scopes view's data.
+/// The Scopes view's data for `profile`, judged by the role `choice` means (the app's picker,
+/// the CLI's `--role`): one call for both.
+pub fn overview_choice(
+    catalog: &Catalog,
+    profile: &Profile,
+    choice: &RoleChoice,
+) -> Result<ScopeOverview, RoleJsonError> {
+    let role = choice.resolve(catalog, profile)?;
+    Ok(overview(catalog, profile, role))
+}
+
+/// The Scopes view's data, judged by `role`.
 pub fn overview(catalog: &Catalog, profile: &Profile, role: Option<OwnerRole>) -> ScopeOverview {
     let latest = latest_token(profile);
     let granted = granted_scopes(profile);

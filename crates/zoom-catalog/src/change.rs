@@ -14,6 +14,8 @@ use crate::scope::{Level, ScopeName};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct WhatIf {
+    /// The role today, when known.
+    pub current: Option<OwnerRole>,
     /// The role imagined.
     pub proposed: OwnerRole,
     /// Granted scopes Zoom would remove.
@@ -54,6 +56,7 @@ pub fn what_if<G: AsRef<str>>(
     }
     let failing_operations = operations_lost(catalog, granted, &removed);
     WhatIf {
+        current: current.cloned(),
         proposed: proposed.clone(),
         kept: granted.len() - removed.len(),
         removed,

@@ -8,7 +8,9 @@ use s2s_core::catalog::limits::{plan_limits, CallVolume, LimitsReport, Plan};
 use s2s_core::catalog::query::call_lines;
 use s2s_core::catalog::{catalog, OperationRef};
 use s2s_core::profiles::ProfileId;
-use s2s_core::scope_report::{coverage_for, overview, what_if_choice, RoleChoice, ScopeOverview};
+use s2s_core::scope_report::{
+    coverage_for, overview_choice, what_if_choice, RoleChoice, ScopeOverview,
+};
 use tauri::State;
 
 use crate::ipc_error::IpcError;
@@ -23,8 +25,7 @@ pub fn get_scope_overview(
     role: RoleChoice,
 ) -> Result<ScopeOverview, IpcError> {
     let profile = state.profiles.get(&id)?;
-    let role = role.resolve(catalog(), &profile)?;
-    Ok(overview(catalog(), &profile, role))
+    Ok(overview_choice(catalog(), &profile, &role)?)
 }
 
 /// What Zoom would remove if the owner's role became `proposed` (minus `remove_privileges`).

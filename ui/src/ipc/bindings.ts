@@ -2879,6 +2879,8 @@ export type WhatIf = WhatIf_Serialize | WhatIf_Deserialize;
 
 /**  What changing the owner's role would do to the app. */
 export type WhatIf_Deserialize = {
+	/**  The role today, when known. */
+	current?: OwnerRole_Deserialize | null,
 	/**  The role imagined. */
 	proposed: OwnerRole_Deserialize,
 	/**  Granted scopes Zoom would remove. */
@@ -2895,6 +2897,8 @@ export type WhatIf_Deserialize = {
 
 /**  What changing the owner's role would do to the app. */
 export type WhatIf_Serialize = {
+	/**  The role today, when known. */
+	current: OwnerRole_Serialize | null,
 	/**  The role imagined. */
 	proposed: OwnerRole_Serialize,
 	/**  Granted scopes Zoom would remove. */

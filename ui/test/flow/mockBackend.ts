@@ -66,7 +66,7 @@ mockIPC((cmd, args) => {
     case "get_scope_overview":
       return scopeOverview();
     case "predict_role_change":
-      return { proposed: null, removed: [], already_at_risk: [], kept: 2, failing_operations: [], inferred: false };
+      return { current: null, proposed: null, removed: [], already_at_risk: [], kept: 2, failing_operations: [], inferred: false };
     case "list_catalog_operations":
       return [];
     case "test_profile":

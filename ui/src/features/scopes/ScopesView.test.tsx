@@ -6,6 +6,7 @@ import { ScopesView } from "./ScopesView";
 
 const list = profileList([profile("Reporting")]);
 const whatIf = {
+  current: null,
   proposed: { kind: "member", role_id: "2", name: "Member", privileges: [], privileges_known: true, source: "picked" },
   removed: ["user:read:list_users:admin"],
   already_at_risk: [],
