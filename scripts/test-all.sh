@@ -75,8 +75,14 @@ step faults scripts/with-keyring.sh cargo test --locked -p s2s-cli --test faults
 # Every fuzz target (parsers of untrusted input), briefly: the bounded runs and their figures are
 # scripts/fuzz.sh's (docs/reliability.md).
 step fuzz-smoke scripts/fuzz.sh 3
-# The shell's tests include export_bindings, which fails if ui/src/ipc/bindings.ts is stale.
-step rust-shell cargo test --locked -p s2s-desk
+# The shell's tests include export_bindings, which fails if ui/src/ipc/bindings.ts is stale, and
+# app_and_cli, which asks the app and the s2s binary the same questions over one profiles folder
+# and one Secret Service (so inside with-keyring.sh, with the binary the rust-core step built).
+shell_tests() {
+  cargo build --locked --quiet -p s2s-cli --bin s2s &&
+    S2S_CLI="$REPO_ROOT/target/debug/s2s" scripts/with-keyring.sh cargo test --locked -p s2s-desk -- --include-ignored
+}
+step rust-shell shell_tests
 step ui-typecheck npm run --prefix ui --silent typecheck
 # ESLint (typescript-eslint, rules of hooks) and Prettier --check.
 step ui-lint npm run --prefix ui --silent lint

@@ -1,11 +1,11 @@
 //! `s2s scopes`, `s2s check`, `s2s whatif`: the app's Scopes view on the command line, answered
 //! from the profile's latest recorded test (run `s2s test-token --profile P` to refresh it).
 
+use s2s_core::catalog::catalog;
 use s2s_core::catalog::change::{Drift, WhatIf};
 use s2s_core::catalog::coverage::{CallCoverage, CoverageReport};
 use s2s_core::catalog::query::{call_lines, calls_from_words};
 use s2s_core::catalog::roles::{RoleSource, Standing};
-use s2s_core::catalog::catalog;
 use s2s_core::profiles::Profile;
 use s2s_core::scope_report::{
     latest_token, overview_choice, what_if_choice, RoleChoice, ScopeOverview, WhatIfError,

@@ -119,13 +119,7 @@ pub fn export_profile_env(
     id: ProfileId,
     reveal: bool,
 ) -> Result<String, IpcError> {
-    let profile = state.profiles.get(&id)?;
-    let secret = if reveal {
-        Some(state.profiles.reveal_secret(&id)?)
-    } else {
-        None
-    };
-    Ok(export::env_snippet(&profile, secret.as_ref()))
+    Ok(state.profiles.env_snippet(&id, reveal)?)
 }
 
 /// Reads an exported profile into a draft for the Setup form (the secret is entered there).

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::service::{ProfileService, ServiceError};
 use super::{Profile, ProfileDraft};
 use crate::secret::Secret;
 
@@ -109,4 +110,14 @@ pub fn env_snippet(profile: &Profile, reveal: Option<&Secret>) -> String {
         account = profile.account_id,
         client = profile.client_id,
     )
+}
+
+impl ProfileService {
+    /// Profile `id`'s `.env` snippet: the secret masked, or read from the keychain when
+    /// `reveal` (a deliberate, warned action in the app).
+    pub fn env_snippet(&self, id: &str, reveal: bool) -> Result<String, ServiceError> {
+        let profile = self.get(id)?;
+        let secret = reveal.then(|| self.reveal_secret(id)).transpose()?;
+        Ok(env_snippet(&profile, secret.as_ref()))
+    }
 }
