@@ -5,6 +5,8 @@
 
 #[macro_use]
 mod out;
+#[cfg(test)]
+mod architecture_doc;
 mod args;
 mod exec;
 mod exit;
