@@ -91,9 +91,9 @@ impl From<s2s_core::profiles::rotation::RotationError> for IpcError {
     }
 }
 
-impl From<s2s_core::profiles::receiver_test::ReceiverRunError> for IpcError {
-    fn from(e: s2s_core::profiles::receiver_test::ReceiverRunError) -> Self {
-        use s2s_core::profiles::receiver_test::ReceiverRunError;
+impl From<s2s_core::profiles::webhook_receiver::ReceiverRunError> for IpcError {
+    fn from(e: s2s_core::profiles::webhook_receiver::ReceiverRunError) -> Self {
+        use s2s_core::profiles::webhook_receiver::ReceiverRunError;
         match e {
             ReceiverRunError::Refused(refused) => Self::from_receiver_test(&refused),
             ReceiverRunError::Service(service) => service.into(),

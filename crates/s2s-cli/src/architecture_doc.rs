@@ -85,7 +85,10 @@ fn declares(text: &str, keyword: &str, name: &str) -> bool {
 }
 
 #[test]
-#[cfg_attr(windows, ignore = "the doc and the sources are the same on every platform: checked in the Linux steps")]
+#[cfg_attr(
+    windows,
+    ignore = "the doc and the sources are the same on every platform: checked in the Linux steps"
+)]
 fn every_core_call_the_table_names_exists() {
     let text = sources();
     let mut checked = 0;
@@ -124,7 +127,10 @@ const PLUMBING: [&str; 5] = [
 ];
 
 #[test]
-#[cfg_attr(windows, ignore = "the doc and the sources are the same on every platform: checked in the Linux steps")]
+#[cfg_attr(
+    windows,
+    ignore = "the doc and the sources are the same on every platform: checked in the Linux steps"
+)]
 fn every_app_command_the_table_names_is_a_command_and_every_command_is_placed() {
     let build = std::fs::read_to_string(workspace().join("src-tauri/build.rs")).expect("build.rs");
     let commands = build
@@ -151,7 +157,10 @@ fn every_app_command_the_table_names_is_a_command_and_every_command_is_placed() 
 }
 
 #[test]
-#[cfg_attr(windows, ignore = "the doc and the sources are the same on every platform: checked in the Linux steps")]
+#[cfg_attr(
+    windows,
+    ignore = "the doc and the sources are the same on every platform: checked in the Linux steps"
+)]
 fn every_cli_command_the_table_names_parses() {
     let mut checked = 0;
     for invocation in rows().iter().flat_map(|r| ticked(&r[3])) {

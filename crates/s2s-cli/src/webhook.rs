@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use s2s_core::profiles::receiver_test::{ReceiverRequest, ReceiverRunError};
+use s2s_core::profiles::webhook_receiver::{ReceiverRequest, ReceiverRunError};
 use s2s_core::webhook::{self, Check, Fault, ReceiverReport};
 use s2s_core::ErrorKind;
 

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use s2s_core::profiles::receiver_test::ReceiverRequest;
+use s2s_core::profiles::webhook_receiver::ReceiverRequest;
 use s2s_core::profiles::{Profile, ProfileId};
 use s2s_core::webhook::{self, ReceiverReport};
 use s2s_core::Secret;

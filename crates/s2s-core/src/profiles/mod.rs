@@ -6,13 +6,13 @@
 pub mod export;
 pub mod file;
 pub mod health;
-pub mod receiver_test;
 pub mod record;
 pub mod rotation;
 pub mod service;
 pub mod slot;
 pub mod test_run;
 pub mod try_call;
+pub mod webhook_receiver;
 
 use serde::{Deserialize, Serialize};
 use zoom_catalog::scope::ScopeName;

@@ -254,7 +254,7 @@ async fn bad_input_is_refused_before_anything_is_sent() {
 mod for_a_profile {
     //! The use case the app and the CLI call: which Secret Token, and whose account.
     use super::*;
-    use s2s_core::profiles::receiver_test::{ReceiverRequest, ReceiverRunError};
+    use s2s_core::profiles::webhook_receiver::{ReceiverRequest, ReceiverRunError};
 
     use crate::support::saved_reporting_bot;
 
