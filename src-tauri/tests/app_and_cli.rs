@@ -15,7 +15,7 @@ use std::sync::Arc;
 use s2s_core::keychain::{KeyringStore, APP_SERVICE};
 use serde_json::{json, Value};
 
-use support::{sandbox_draft, scan_done, Shell, SANDBOX_SECRET};
+use support::{legacy_project_with, sandbox_draft, scan_done, Shell, SANDBOX_SECRET};
 
 /// The shell over a fresh profiles folder and the session's Secret Service (the CLI's too).
 fn shell() -> Shell {
@@ -90,6 +90,14 @@ fn save(shell: &Shell, draft: Value, secret: &str) -> String {
         .to_string()
 }
 
+/// The app's Test token on profile `id`: its result.
+fn tested_in_the_app(shell: &Shell, id: &str) -> Value {
+    shell
+        .invoke("test_profile", json!({"id": id}))
+        .expect("tested")["result"]
+        .clone()
+}
+
 /// Scope names, sorted: the app's scopes (objects with `raw`) or the CLI's (strings).
 fn sorted(scopes: &Value) -> Vec<String> {
     let mut names: Vec<String> = scopes
@@ -112,15 +120,8 @@ fn sorted(scopes: &Value) -> Vec<String> {
 #[ignore = "runs the s2s binary (S2S_CLI) in a shared Secret Service: scripts/test-all.sh runs it"]
 fn a_saved_sandbox_profile_tests_the_same_in_the_app_and_the_cli() {
     let shell = shell();
-    save(&shell, sandbox_draft("Reporting"), SANDBOX_SECRET);
-    let id = shell.invoke("list_profiles", json!({})).expect("list")["profiles"][0]["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
-    let app = shell
-        .invoke("test_profile", json!({"id": id}))
-        .expect("tested")["result"]
-        .clone();
+    let id = save(&shell, sandbox_draft("Reporting"), SANDBOX_SECRET);
+    let app = tested_in_the_app(&shell, &id);
     let url = sandbox_url(&shell);
     let cli = s2s(
         &shell,
@@ -156,7 +157,7 @@ fn a_real_profiles_secret_goes_to_no_other_host_from_the_app_or_the_cli() {
     // received them would answer.
     let mut real = sandbox_draft("Production");
     real["cloud"] = json!("commercial");
-    save(&shell, real, SANDBOX_SECRET);
+    let id = save(&shell, real, SANDBOX_SECRET);
     let url = sandbox_url(&shell);
     let client = "SbxReportingBot0000001";
 
@@ -191,14 +192,7 @@ fn a_real_profiles_secret_goes_to_no_other_host_from_the_app_or_the_cli() {
     shell
         .invoke("set_preferences", json!({"preferences": preferences}))
         .expect("preferences");
-    let id = shell.invoke("list_profiles", json!({})).expect("list")["profiles"][0]["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
-    let app = shell
-        .invoke("test_profile", json!({"id": id}))
-        .expect("tested")["result"]
-        .clone();
+    let app = tested_in_the_app(&shell, &id);
     assert_eq!(app["outcome"], "failed", "{app}");
     assert_eq!(
         token_requests(&shell, client),
@@ -224,22 +218,8 @@ fn a_real_profiles_secret_goes_to_no_other_host_from_the_app_or_the_cli() {
     assert_eq!(token_requests(&shell, client), 1);
 }
 
-/// A legacy project whose webhook receiver still checks the Verification Token.
-fn webhook_project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(
-        dir.path().join(".env"),
-        "# zoom\nZOOM_API_KEY=LegacyApiKey0123456789\nZOOM_API_SECRET=LegacySecretValue0123456789\nZOOM_VERIFICATION_TOKEN=LegacyVerificationToken01\n",
-    )
-    .expect("env");
-    std::fs::create_dir(dir.path().join("src")).expect("src");
-    std::fs::write(
-        dir.path().join("src/users.js"),
-        "// zoom\nconst r = await axios.get('https://api.zoom.us/v2/users');\n",
-    )
-    .expect("js");
-    dir
-}
+/// A legacy project's settings whose webhook receiver still checks the Verification Token.
+const WEBHOOK_ENV: &str = "# zoom\nZOOM_API_KEY=LegacyApiKey0123456789\nZOOM_API_SECRET=LegacySecretValue0123456789\nZOOM_VERIFICATION_TOKEN=LegacyVerificationToken01\n";
 
 #[test]
 #[ignore = "runs the s2s binary (S2S_CLI) in a shared Secret Service: scripts/test-all.sh runs it"]
@@ -257,14 +237,14 @@ fn a_migration_writes_the_same_configs_from_the_app_and_the_cli_with_the_saved_s
         .invoke("test_profile", json!({"id": id}))
         .expect("tested");
 
-    let by_app = webhook_project();
+    let by_app = legacy_project_with(WEBHOOK_ENV);
     let (scan, _) = scan_done(&shell, by_app.path());
     let choices = json!({"names": {"account_id": "ZOOM_ACCOUNT_ID", "client_id": "ZOOM_CLIENT_ID", "client_secret": "ZOOM_CLIENT_SECRET"}, "profile_id": id, "write_secret": true});
     shell
         .invoke("apply_migration", json!({"id": scan, "choices": choices}))
         .expect("applied by the app");
 
-    let by_cli = webhook_project();
+    let by_cli = legacy_project_with(WEBHOOK_ENV);
     let plan = by_cli.path().join("plan.json");
     let scanned = s2s(
         &shell,

@@ -109,9 +109,15 @@ pub fn sandbox_admin(shell: &Shell, path: &str, body: serde_json::Value) {
     assert!(status.is_success(), "{path}: {status}");
 }
 
+/// A legacy JWT project: an `.env` with an API key and secret, and a call to Zoom's API.
 pub fn legacy_project() -> tempfile::TempDir {
+    legacy_project_with("# zoom\nZOOM_API_KEY=LegacyApiKey0123456789\nZOOM_API_SECRET=LegacySecretValue0123456789\n")
+}
+
+/// A legacy JWT project with `env` as its `.env`, and a call to Zoom's API.
+pub fn legacy_project_with(env: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(dir.path().join(".env"), "# zoom\nZOOM_API_KEY=LegacyApiKey0123456789\nZOOM_API_SECRET=LegacySecretValue0123456789\n").expect("env");
+    std::fs::write(dir.path().join(".env"), env).expect("env");
     std::fs::create_dir(dir.path().join("src")).expect("src");
     std::fs::write(
         dir.path().join("src/users.js"),
