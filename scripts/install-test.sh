@@ -50,7 +50,8 @@ done
 for size in 32x32 64x64 128x128 256x256 512x512; do
   check "holds the ${size} icon, named by the app id" holds -rw-r--r-- "usr/share/icons/hicolor/${size}/apps/app.s2sdesk.desktop.png"
 done
-check "nothing outside /usr" bash -c '! grep -vE " (\./)?usr(/.*)?$" <<<"$1"' _ "$contents"
+check "nothing outside /usr" bash -c '! grep -vE " (\./)?usr(/.*)?$| \./$" <<<"$1"' _ "$contents"
+check "its root is an ordinary folder (drwxr-xr-x), as / is" bash -c '! grep -E " \./$" <<<"$1" | grep -vq "^drwxr-xr-x root/root "' _ "$contents"
 unpacked=$(mktemp -d)
 dpkg-deb -x "$deb" "$unpacked"
 desktop="$unpacked/usr/share/applications/app.s2sdesk.desktop.desktop"

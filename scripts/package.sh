@@ -51,6 +51,7 @@ relabel() { # relabel TREE: the packaged files as the desktop conventions want t
 }
 deb="target/release/bundle/deb/s2s-desk_${version}_amd64.deb"
 tree=$(mktemp -d)
+chmod 755 "$tree" # the package's root: dpkg-deb records it as ./ (mktemp makes it owner-only)
 dpkg-deb -R "$deb" "$tree"
 relabel "$tree"
 (cd "$tree" && find usr -type f -print0 | sort -z | xargs -0 md5sum >DEBIAN/md5sums)
