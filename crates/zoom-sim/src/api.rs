@@ -307,13 +307,9 @@ pub async fn list_users(sim: &Sim, paging: Paging, headers: &HeaderMap) -> Respo
     .await
 }
 
-/// Any path Zoom doesn't have: Zoom's JSON error shape, never an empty 404.
-pub async fn not_found(method: axum::http::Method, uri: axum::http::Uri) -> Response {
-    api_error(
-        StatusCode::NOT_FOUND,
-        404,
-        &format!("No API at {method} {}.", uri.path()),
-    )
+/// Any path outside `/v2` and the simulator's own: Zoom's JSON error, never an empty 404.
+pub async fn not_found() -> Response {
+    crate::documented::answer::not_recognized()
 }
 
 /// Every answer carries an `x-zm-trackingid`, as Zoom's do (support asks for it).

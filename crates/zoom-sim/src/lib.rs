@@ -17,6 +17,7 @@
 
 mod admin;
 mod api;
+pub mod documented;
 mod faults;
 pub mod fixture;
 mod marketplace;

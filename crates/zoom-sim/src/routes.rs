@@ -2,8 +2,9 @@
 //! roles, meetings, and the Marketplace app and its secret rotation. Each route's function takes
 //! plain arguments (the simulator, path parameters, headers, the parsed query or body), so the
 //! extraction is written once here instead of being generated per route by axum's handler glue
-//! (about 9 KB of the app's binary apiece; docs/performance.md). Anything else answers Zoom's
-//! JSON 404. One contract test per route in tests/api_contract.rs.
+//! (about 9 KB of the app's binary apiece; docs/performance.md). Every other operation Zoom
+//! documents is answered from its documentation (`documented`); a path it has none for gets
+//! Zoom's 2300. tests/contract.rs validates every answer against Zoom's schemas.
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -23,8 +24,13 @@ pub async fn v2(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    // Zoom tolerates a trailing slash (and an empty segment): `/users/me/` is `/users/me`.
     let path = segments(uri.path().trim_start_matches("/v2/"));
-    let path: Vec<&str> = path.iter().map(String::as_str).collect();
+    let path: Vec<&str> = path
+        .iter()
+        .map(String::as_str)
+        .filter(|s| !s.is_empty())
+        .collect();
     let (sim, headers) = (&sim, &headers);
     let paging = || query::<Paging>(uri.query());
     match (&method, path.as_slice()) {
@@ -64,7 +70,8 @@ pub async fn v2(
                 .flatten();
             marketplace::rotate_client_secret(sim, app_id, headers, body)
         }
-        _ => api::not_found(method, uri).await,
+        // Every other operation Zoom documents, answered from its documentation.
+        _ => crate::documented::answer::shaped(sim, method.as_str(), &path, headers).await,
     }
 }
 

@@ -272,7 +272,8 @@ async fn unknown_routes_answer_zooms_json_error_and_a_per_second_429_has_the_hea
     let t = token(&sim, OPS).await;
     let (status, headers, body) =
         call(&sim, &t, reqwest::Method::GET, "/no/such/route", None).await;
-    assert_eq!((status, body["code"].as_i64()), (404, Some(404)), "{body}");
+    assert_eq!((status, body["code"].as_i64()), (404, Some(2300)), "{body}");
+    assert_eq!(body["message"], "This API endpoint is not recognized.");
     assert!(headers.contains_key("x-zm-trackingid"));
     sim.world().set_faults(
         Some(OPS.0),

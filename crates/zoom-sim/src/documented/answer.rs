@@ -1,0 +1,65 @@
+//! The answer to an operation the simulator keeps no state for: Zoom's documented success
+//! status, with a body that fits the documented schema, behind the same faults, token, scope
+//! and budget checks as every stateful route.
+
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+
+use super::{find, synth, Operation};
+use crate::api::{fault_answer, guarded, is_own, needs};
+use crate::state::Sim;
+use crate::wire::api_error;
+
+/// Zoom's answer to a path it has no operation for: code 2300, as its documentation words it
+/// (data/zoom-openapi: "This API endpoint is not recognized."), with the status its status
+/// table gives a missing resource.
+pub fn not_recognized() -> Response {
+    api_error(
+        StatusCode::NOT_FOUND,
+        2300,
+        "This API endpoint is not recognized.",
+    )
+}
+
+/// `method` `segments` answered from the documentation alone.
+pub async fn shaped(sim: &Sim, method: &str, segments: &[&str], headers: &HeaderMap) -> Response {
+    let Some((op, params)) = find(method, segments) else {
+        return not_recognized();
+    };
+    if let Some(r) = fault_answer(sim, headers).await {
+        return r;
+    }
+    // The token owner's own data needs only user-level scopes: a path naming "me" or the
+    // owner, or an operation Zoom authorizes with user-level scopes alone.
+    let own = params.iter().any(|(_, value)| is_own(sim, headers, value)) || !needs_admin_level(op);
+    guarded(sim, headers, needs(&op.operation_id), own, |_, _| {
+        success(op)
+    })
+}
+
+/// Whether any scope that authorizes `op` is admin level (else its user-level scopes do).
+fn needs_admin_level(op: &Operation) -> bool {
+    let catalog = zoom_catalog::catalog();
+    catalog
+        .operation_by_id(&op.operation_id)
+        .and_then(|i| catalog.operation(i))
+        .is_some_and(|o| {
+            o.classic_scopes
+                .iter()
+                .chain(&o.granular_scopes)
+                .any(|s| zoom_catalog::Scope::parse(s).level != zoom_catalog::Level::User)
+        })
+}
+
+/// The documented success: its status, and a body that fits its schema (none when it has none).
+pub fn success(op: &Operation) -> Response {
+    let status = op
+        .success
+        .and_then(|s| StatusCode::from_u16(s).ok())
+        .unwrap_or(StatusCode::OK);
+    if op.schema.is_null() {
+        return status.into_response();
+    }
+    (status, Json(synth::value(&op.schema))).into_response()
+}

@@ -1,0 +1,273 @@
+//! A body that fits a documented schema (OpenAPI 3.0 Schema Object): Zoom's own field example
+//! where it fits the field (its type, enum, length and range), else a plain value that does.
+//! Deterministic, so a shape-only operation answers the same body every time.
+
+use serde_json::{Map, Value};
+
+/// Nesting beyond this is cut short (Zoom's schemas are inline and finite; this only bounds a
+/// malformed one).
+const MAX_DEPTH: usize = 24;
+
+/// A value `schema` accepts.
+pub fn value(schema: &Value) -> Value {
+    synth(schema, 0)
+}
+
+fn synth(schema: &Value, depth: usize) -> Value {
+    let Some(map) = schema.as_object() else {
+        return Value::Null;
+    };
+    if depth > MAX_DEPTH {
+        return Value::Null;
+    }
+    if let Some(all) = map.get("allOf").and_then(Value::as_array) {
+        return merged(all, depth);
+    }
+    if let Some(branch) = map
+        .get("anyOf")
+        .or_else(|| map.get("oneOf"))
+        .and_then(Value::as_array)
+        .and_then(|branches| branches.iter().find(|b| !is_null_only(b)))
+    {
+        return synth(branch, depth + 1);
+    }
+    if let Some(choices) = map.get("enum").and_then(Value::as_array) {
+        return match map.get("example") {
+            Some(example) if choices.contains(example) => example.clone(),
+            _ => choices
+                .iter()
+                .find(|c| !c.is_null())
+                .or(choices.first())
+                .cloned()
+                .unwrap_or(Value::Null),
+        };
+    }
+    match kind(map) {
+        "object" => object(map, depth),
+        "array" => array(map, depth),
+        "string" => string(map),
+        "integer" => integer(map),
+        "number" => number(map),
+        "boolean" => map
+            .get("example")
+            .filter(|e| e.is_boolean())
+            .cloned()
+            .unwrap_or(Value::Bool(false)),
+        _ => map.get("example").cloned().unwrap_or(Value::Null),
+    }
+}
+
+/// The schema's type, or the one its keywords imply.
+fn kind(map: &Map<String, Value>) -> &str {
+    match map.get("type").and_then(Value::as_str) {
+        Some(t) => t,
+        None if map.contains_key("properties") => "object",
+        None if map.contains_key("items") => "array",
+        None => "",
+    }
+}
+
+fn is_null_only(schema: &Value) -> bool {
+    schema.get("type").and_then(Value::as_str) == Some("null")
+}
+
+/// `allOf`: every part's object fields together (a part that is no object is taken as it is).
+fn merged(parts: &[Value], depth: usize) -> Value {
+    let mut out = Map::new();
+    for part in parts {
+        match synth(part, depth + 1) {
+            Value::Object(fields) => out.extend(fields),
+            other if out.is_empty() && parts.len() == 1 => return other,
+            _ => {}
+        }
+    }
+    Value::Object(out)
+}
+
+fn object(map: &Map<String, Value>, depth: usize) -> Value {
+    let mut out = Map::new();
+    if let Some(properties) = map.get("properties").and_then(Value::as_object) {
+        for (name, schema) in properties {
+            out.insert(name.clone(), synth(schema, depth + 1));
+        }
+    }
+    // A required field no property describes still has to be there.
+    if let Some(required) = map.get("required").and_then(Value::as_array) {
+        for name in required.iter().filter_map(Value::as_str) {
+            out.entry(name.to_string())
+                .or_insert(Value::String(String::new()));
+        }
+    }
+    Value::Object(out)
+}
+
+fn array(map: &Map<String, Value>, depth: usize) -> Value {
+    let count = map
+        .get("minItems")
+        .and_then(Value::as_u64)
+        .unwrap_or(1)
+        .max(1)
+        .min(
+            map.get("maxItems")
+                .and_then(Value::as_u64)
+                .unwrap_or(u64::MAX),
+        );
+    let item = map
+        .get("items")
+        .map(|items| synth(items, depth + 1))
+        .unwrap_or(Value::Null);
+    // Several identical items would break `uniqueItems`; one item always satisfies it.
+    let unique = map.get("uniqueItems").and_then(Value::as_bool) == Some(true);
+    let count = if unique { count.min(1) } else { count };
+    Value::Array((0..count).map(|_| item.clone()).collect())
+}
+
+fn string(map: &Map<String, Value>) -> Value {
+    let min = map.get("minLength").and_then(Value::as_u64).unwrap_or(0) as usize;
+    let max = map
+        .get("maxLength")
+        .and_then(Value::as_u64)
+        .map_or(usize::MAX, |m| m as usize);
+    let format = map
+        .get("format")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let fits = |s: &str| {
+        let len = s.chars().count();
+        len >= min && len <= max && format_fits(format, s)
+    };
+    if let Some(example) = map.get("example").and_then(Value::as_str) {
+        if fits(example) {
+            return Value::String(example.to_string());
+        }
+    }
+    let plain = match format {
+        "date-time" => "2026-11-01T09:30:00Z",
+        "date" => "2026-11-01",
+        "email" => "user@example.com",
+        "uri" | "url" => "https://example.com",
+        "uuid" => "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+        "ipv4" => "192.0.2.1",
+        _ => "string",
+    };
+    let mut text: String = plain.chars().take(max).collect();
+    while text.chars().count() < min {
+        text.push('x');
+    }
+    Value::String(text)
+}
+
+/// Whether `s` is in `format` (the formats JSON Schema validators check; others pass).
+fn format_fits(format: &str, s: &str) -> bool {
+    match format {
+        "date-time" => {
+            time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).is_ok()
+        }
+        "date" => {
+            let p: Vec<&str> = s.split('-').collect();
+            p.len() == 3
+                && p[0].len() == 4
+                && p[1].len() == 2
+                && p[2].len() == 2
+                && p.iter().all(|x| x.chars().all(|c| c.is_ascii_digit()))
+        }
+        "email" => s.contains('@') && !s.starts_with('@') && !s.ends_with('@'),
+        "uri" | "url" => url::Url::parse(s).is_ok(),
+        "ipv4" => s.parse::<std::net::Ipv4Addr>().is_ok(),
+        "uuid" => s.len() == 36 && s.chars().filter(|c| *c == '-').count() == 4,
+        _ => true,
+    }
+}
+
+fn integer(map: &Map<String, Value>) -> Value {
+    let (min, max) = bounds(map);
+    let fits = |n: f64| n >= min && n <= max;
+    if let Some(example) = map.get("example").and_then(Value::as_i64) {
+        if fits(example as f64) {
+            return Value::from(example);
+        }
+    }
+    let chosen = if fits(0.0) {
+        0.0
+    } else if min.is_finite() {
+        min.ceil()
+    } else {
+        max.floor()
+    };
+    Value::from(chosen as i64)
+}
+
+fn number(map: &Map<String, Value>) -> Value {
+    let (min, max) = bounds(map);
+    let fits = |n: f64| n >= min && n <= max;
+    if let Some(example) = map.get("example").and_then(Value::as_f64) {
+        if fits(example) {
+            return map["example"].clone();
+        }
+    }
+    let chosen = if fits(0.0) {
+        0.0
+    } else if min.is_finite() {
+        min
+    } else {
+        max
+    };
+    serde_json::Number::from_f64(chosen).map_or(Value::from(0), Value::Number)
+}
+
+/// The inclusive range a number must lie in (an exclusive bound nudged inward).
+fn bounds(map: &Map<String, Value>) -> (f64, f64) {
+    let mut min = map
+        .get("minimum")
+        .and_then(Value::as_f64)
+        .unwrap_or(f64::NEG_INFINITY);
+    let mut max = map
+        .get("maximum")
+        .and_then(Value::as_f64)
+        .unwrap_or(f64::INFINITY);
+    if map.get("exclusiveMinimum").and_then(Value::as_bool) == Some(true) {
+        min += 1.0;
+    }
+    if map.get("exclusiveMaximum").and_then(Value::as_bool) == Some(true) {
+        max -= 1.0;
+    }
+    (min, max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_fitting_example_is_kept_and_one_that_does_not_fit_is_replaced() {
+        let s = json!({"type": "object", "properties": {
+            "topic": {"type": "string", "example": "Weekly sync", "maxLength": 200},
+            "kind": {"type": "integer", "enum": [1, 2, 3], "example": 8},
+            "start": {"type": "string", "format": "date-time", "example": "soon"},
+            "short": {"type": "string", "maxLength": 3, "example": "too long"},
+            "size": {"type": "integer", "minimum": 10, "example": 2},
+        }});
+        assert_eq!(
+            value(&s),
+            json!({"topic": "Weekly sync", "kind": 1, "start": "2026-11-01T09:30:00Z",
+                   "short": "str", "size": 10})
+        );
+    }
+
+    #[test]
+    fn all_of_merges_any_of_takes_the_first_real_branch_and_arrays_hold_one_item() {
+        let s = json!({"allOf": [
+            {"type": "object", "properties": {"id": {"type": "string", "example": "u1"}}},
+            {"type": "object", "required": ["type"], "properties": {
+                "tags": {"type": "array", "items": {"anyOf": [{"type": "null"}, {"type": "string", "example": "a"}]}},
+            }},
+        ]});
+        assert_eq!(value(&s), json!({"id": "u1", "tags": ["a"], "type": ""}));
+    }
+
+    #[test]
+    fn no_schema_is_no_body() {
+        assert_eq!(value(&Value::Null), Value::Null);
+    }
+}
