@@ -5,6 +5,10 @@
 
 use std::path::Path;
 
+#[path = "src/documented/corrections.rs"]
+#[allow(dead_code)]
+mod corrections;
+
 use serde_json::{json, Value};
 
 const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
@@ -47,18 +51,23 @@ fn main() -> Result<(), String> {
     let target = Path::new(&out).join("operations.json.deflate");
     std::fs::write(&target, packed).map_err(|e| format!("{}: {e}", target.display()))?;
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/documented/corrections.rs");
     Ok(())
 }
 
 /// `[product, method, path, operationId, success status, success schema, [[status, code, message]]]`.
 fn operation(product: &str, method: &str, template: &str, op: &Value) -> Value {
     let responses = op["responses"].as_object();
-    let success = responses.and_then(|r| {
-        r.keys()
-            .filter_map(|k| k.parse::<u16>().ok())
-            .filter(|s| (200..300).contains(s))
-            .min()
-    });
+    let documented = |range: std::ops::Range<u16>| {
+        responses.and_then(|r| {
+            r.keys()
+                .filter_map(|k| k.parse::<u16>().ok())
+                .filter(|s| range.contains(s))
+                .min()
+        })
+    };
+    // A download documents only its redirect (302) as success.
+    let success = documented(200..300).or_else(|| documented(300..400));
     let schema = success
         .and_then(|s| responses.and_then(|r| r.get(&s.to_string())))
         .and_then(|r| r["content"].as_object())
@@ -79,7 +88,7 @@ fn operation(product: &str, method: &str, template: &str, op: &Value) -> Value {
         template,
         op["operationId"],
         success,
-        strip(schema),
+        strip(corrections::correct(schema)),
         errors
     ])
 }

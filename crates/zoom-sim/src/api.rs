@@ -17,8 +17,11 @@ use crate::world::{Endpoint, TokenCheck, TokenRecord};
 
 /// An endpoint's accepted scopes come from the scope catalog, by Zoom's operationId: any one of
 /// them authorizes the call. An operationId missing from the catalog accepts no scope, so a
-/// catalog regression shows up as 4711 in the simulator's tests rather than silently passing.
+/// catalog regression shows up as 4711 in the simulator's tests rather than silently passing;
+/// one the catalog lists with no scope at all (Zoom documents none) takes any valid token.
 pub(crate) struct Needs {
+    /// Listed, with no scope documented.
+    no_scope_documented: bool,
     classic: &'static [String],
     granular: &'static [String],
     /// The operation's Rate Limit Label: the plan budget each call spends.
@@ -31,6 +34,8 @@ pub(crate) fn needs(operation_id: &str) -> Needs {
         .operation_by_id(operation_id)
         .and_then(|i| catalog.operation(i));
     Needs {
+        no_scope_documented: op
+            .is_some_and(|o| o.classic_scopes.is_empty() && o.granular_scopes.is_empty()),
         classic: op.map(|o| o.classic_scopes.as_slice()).unwrap_or_default(),
         granular: op.map(|o| o.granular_scopes.as_slice()).unwrap_or_default(),
         label: op
@@ -71,7 +76,7 @@ pub(crate) fn guarded(
         .map(String::as_str)
         .filter(|s| owner_only || is_admin_level(s))
         .collect();
-    if !record.scopes.iter().any(|s| accepted.contains(&s.as_str())) {
+    if !needs.no_scope_documented && !record.scopes.iter().any(|s| accepted.contains(&s.as_str())) {
         // Zoom names the scopes of the model the app uses: granular apps see granular names.
         let granular_app = record
             .scopes

@@ -2,7 +2,8 @@
 //!
 //! - [`fixture`]: the world as JSON (accounts, roles, users, apps) and the default Sandbox.
 //! - [`world`]: state and Zoom's rules — token tolerance, expiry, role changes stripping scopes.
-//! - `oauth`, `api`: the token endpoint and the `/v2` REST endpoints, answering like Zoom.
+//! - `oauth`, `api`: the token endpoint and the `/v2` REST endpoints, answering like Zoom;
+//!   [`documented`]: every other operation Zoom documents, answered by its contract.
 //! - `admin`: `/_sim/*` controls (roles, apps, faults, clock, counters, reload).
 //! - `webhooks`: Zoom's webhook sender (signed events, retries on the simulated clock);
 //!   [`receivers`]: sample receivers, correct and broken, to test against.
@@ -22,6 +23,7 @@ mod faults;
 pub mod fixture;
 mod marketplace;
 mod meetings;
+mod merge;
 mod oauth;
 mod random;
 pub mod receivers;

@@ -16,7 +16,6 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use crate::api::{guarded, needs};
-use crate::fixture::AppActivation;
 use crate::state::Sim;
 use crate::wire::{api_error, iso_in};
 use crate::world::{RotateAction, RotateRefused};
@@ -30,19 +29,21 @@ pub fn get_app(sim: &Sim, app_id: &str, headers: &HeaderMap) -> Response {
                 .find(|app| app.app_id.as_deref() == Some(app_id))
         });
         match app {
+            // Zoom's getAppInfo schema knows three app types and two statuses: an S2S app is
+            // an OAuth app, and an account's own app is never published to the Marketplace.
             Some(app) => Json(json!({
                 "app_id": app_id,
                 "app_name": app.name,
-                "app_type": "s2s_oauth",
-                "app_status": match app.state {
-                    AppActivation::Active => "active",
-                    AppActivation::Deactivated => "deactivated",
-                    AppActivation::NotActivated => "draft",
-                },
+                "app_type": "OAuthApp",
+                "app_status": "UNPUBLISHED",
                 "app_scopes": app.scopes,
             }))
             .into_response(),
-            None => api_error(StatusCode::NOT_FOUND, 3001, "App does not exist."),
+            None => api_error(
+                StatusCode::NOT_FOUND,
+                1401,
+                &format!("APP ID does not exist: {app_id}"),
+            ),
         }
     })
 }

@@ -11,6 +11,7 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use crate::api::{fault_answer, guarded, is_own, needs, owner_of, Paging};
+use crate::merge::merge;
 use crate::state::Sim;
 use crate::wire::{self, api_error, iso_in};
 use crate::world::MEETING_WRITES_PER_HOST_PER_DAY;
@@ -57,18 +58,21 @@ pub async fn create(
         own,
         |record, world| {
             let host = resolve(world, record, user_id);
-            if world.user(&record.account_id, &host).is_none() {
+            let Some(email) = world
+                .user(&record.account_id, &host)
+                .map(|(user, _)| user.email.clone())
+            else {
                 return api_error(
                     StatusCode::NOT_FOUND,
                     1001,
                     &format!("User does not exist: {host}."),
                 );
-            }
+            };
             if let Err(resets_in) = world.spend_meeting_write(&host) {
                 return host_limit(world.now(), resets_in);
             }
             let id = world.new_meeting_id();
-            let meeting = meeting_json(id, &host, &asked, world.now());
+            let meeting = meeting_json(id, (&host, &email), &asked, world.now());
             world.meetings.insert(id, meeting.clone());
             (StatusCode::CREATED, Json(meeting)).into_response()
         },
@@ -103,21 +107,8 @@ pub async fn update(
             if let Err(resets_in) = world.spend_meeting_write(&host) {
                 return host_limit(world.now(), resets_in);
             }
-            if let (Some(stored), Some(changes)) =
-                (world.meetings.get_mut(&id), changes.as_object())
-            {
-                for key in [
-                    "topic",
-                    "agenda",
-                    "duration",
-                    "start_time",
-                    "timezone",
-                    "type",
-                ] {
-                    if let Some(v) = changes.get(key) {
-                        stored[key] = v.clone();
-                    }
-                }
+            if let Some(stored) = world.meetings.get_mut(&id) {
+                merge(stored, &writable(&changes));
             }
             StatusCode::NO_CONTENT.into_response()
         },
@@ -197,8 +188,29 @@ fn resolve(
     }
 }
 
-/// A created meeting, with the fields Zoom's answer carries.
-fn meeting_json(id: u64, host: &str, asked: &Value, now: SystemTime) -> Value {
+/// What of a `PATCH` body a client may change: everything but the identity Zoom assigns.
+fn writable(changes: &Value) -> Value {
+    let mut changes = changes.clone();
+    if let Some(fields) = changes.as_object_mut() {
+        for assigned in [
+            "id",
+            "uuid",
+            "host_id",
+            "host_email",
+            "created_at",
+            "join_url",
+            "start_url",
+        ] {
+            fields.remove(assigned);
+        }
+    }
+    changes
+}
+
+/// A created meeting, with the fields Zoom's answer carries: the host's own email, and the
+/// settings asked for over Zoom's defaults.
+fn meeting_json(id: u64, host: (&str, &str), asked: &Value, now: SystemTime) -> Value {
+    let (host, host_email) = host;
     let topic = asked["topic"]
         .as_str()
         .unwrap_or("Zoom meeting")
@@ -209,11 +221,11 @@ fn meeting_json(id: u64, host: &str, asked: &Value, now: SystemTime) -> Value {
         .map(String::from)
         .unwrap_or_else(|| iso_in(now, 3_600));
     let password: String = format!("{:06}", id % 1_000_000);
-    json!({
+    let mut meeting = json!({
         "id": id,
         "uuid": format!("sim{id:x}=="),
         "host_id": host,
-        "host_email": format!("{host}@sandbox.example"),
+        "host_email": host_email,
         "topic": topic,
         "type": kind,
         "status": "waiting",
@@ -226,12 +238,17 @@ fn meeting_json(id: u64, host: &str, asked: &Value, now: SystemTime) -> Value {
         "start_url": format!("https://zoom.us/s/{id}?zak=sim"),
         "password": password,
         "pre_schedule": false,
-        "settings": {
-            "host_video": false, "participant_video": false, "join_before_host": false,
-            "mute_upon_entry": false, "waiting_room": true, "audio": "voip",
-            "auto_recording": "none", "approval_type": 2,
-        },
-    })
+    });
+    let mut settings = json!({
+        "host_video": false, "participant_video": false, "join_before_host": false,
+        "mute_upon_entry": false, "waiting_room": true, "audio": "voip",
+        "auto_recording": "none", "approval_type": 2,
+    });
+    if asked["settings"].is_object() {
+        merge(&mut settings, &asked["settings"]);
+    }
+    meeting["settings"] = settings;
+    meeting
 }
 
 fn summary(meeting: &Value) -> Value {

@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 use crate::api::{self, Paging};
 use crate::state::Sim;
 use crate::wire::api_error;
-use crate::{marketplace, meetings};
+use crate::{documented, marketplace, meetings};
 
 pub async fn v2(
     State(sim): State<Sim>,
@@ -31,47 +31,56 @@ pub async fn v2(
         .map(String::as_str)
         .filter(|s| !s.is_empty())
         .collect();
+    // The documented operation first, so a literal path (`/users/summary`) is never taken for
+    // a parameter (`/users/{userId}`), exactly as Zoom's reference resolves it.
+    let Some((op, params)) = documented::find(method.as_str(), &path) else {
+        return documented::answer::not_recognized();
+    };
+    let param = |name: &str| {
+        params
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or("", |(_, v)| v.as_str())
+    };
     let (sim, headers) = (&sim, &headers);
     let paging = || query::<Paging>(uri.query());
-    match (&method, path.as_slice()) {
-        (&Method::GET, ["users"]) => match paging() {
+    match (op.method.as_str(), op.path.as_str()) {
+        ("GET", "/users") => match paging() {
             Ok(paging) => api::list_users(sim, paging, headers).await,
             Err(refusal) => refusal,
         },
-        (&Method::GET, ["users", user_id]) => api::get_user(sim, user_id, headers).await,
-        (&Method::GET, ["users", user_id, "permissions"]) => {
-            api::user_permissions(sim, user_id, headers).await
+        ("GET", "/users/{userId}") => api::get_user(sim, param("userId"), headers).await,
+        ("GET", "/users/{userId}/permissions") => {
+            api::user_permissions(sim, param("userId"), headers).await
         }
-        (&Method::GET, ["roles"]) => api::list_roles(sim, headers).await,
-        (&Method::GET, ["roles", role_id]) => api::get_role(sim, role_id, headers).await,
-        (&Method::GET, ["users", user_id, "meetings"]) => match paging() {
-            Ok(paging) => meetings::list(sim, user_id, paging, headers).await,
+        ("GET", "/roles") => api::list_roles(sim, headers).await,
+        ("GET", "/roles/{roleId}") => api::get_role(sim, param("roleId"), headers).await,
+        ("GET", "/users/{userId}/meetings") => match paging() {
+            Ok(paging) => meetings::list(sim, param("userId"), paging, headers).await,
             Err(refusal) => refusal,
         },
-        (&Method::POST, ["users", user_id, "meetings"]) => match json_body(headers, &body) {
-            Ok(asked) => meetings::create(sim, user_id, headers, asked).await,
+        ("POST", "/users/{userId}/meetings") => match json_body(headers, &body) {
+            Ok(asked) => meetings::create(sim, param("userId"), headers, asked).await,
             Err(refusal) => refusal,
         },
-        (&Method::GET, ["meetings", meeting_id]) => meetings::get(sim, meeting_id, headers).await,
-        (&Method::PATCH, ["meetings", meeting_id]) => match json_body(headers, &body) {
-            Ok(changes) => meetings::update(sim, meeting_id, headers, changes).await,
+        ("GET", "/meetings/{meetingId}") => meetings::get(sim, param("meetingId"), headers).await,
+        ("PATCH", "/meetings/{meetingId}") => match json_body(headers, &body) {
+            Ok(changes) => meetings::update(sim, param("meetingId"), headers, changes).await,
             Err(refusal) => refusal,
         },
-        (&Method::DELETE, ["meetings", meeting_id]) => {
-            meetings::delete(sim, meeting_id, headers).await
+        ("DELETE", "/meetings/{meetingId}") => {
+            meetings::delete(sim, param("meetingId"), headers).await
         }
-        (&Method::GET, ["marketplace", "apps", app_id]) => {
-            marketplace::get_app(sim, app_id, headers)
-        }
-        (&Method::POST, ["marketplace", "apps", app_id, "rotate_client_secret"]) => {
+        ("GET", "/marketplace/apps/{appId}") => marketplace::get_app(sim, param("appId"), headers),
+        ("POST", "/marketplace/apps/{appId}/rotate_client_secret") => {
             // Any body that is not the documented object is Zoom's "not a valid JSON object".
             let body = json_body::<marketplace::RotateBody>(headers, &body)
                 .ok()
                 .flatten();
-            marketplace::rotate_client_secret(sim, app_id, headers, body)
+            marketplace::rotate_client_secret(sim, param("appId"), headers, body)
         }
         // Every other operation Zoom documents, answered from its documentation.
-        _ => crate::documented::answer::shaped(sim, method.as_str(), &path, headers).await,
+        _ => documented::answer::shaped(sim, op, &params, headers).await,
     }
 }
 

@@ -3,7 +3,7 @@
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::MutexGuard;
 
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::Router;
 use tokio::sync::oneshot;
 
@@ -98,6 +98,11 @@ pub async fn start_with_admin_token(
     })
 }
 
+/// The simulator's stand-in for Zoom's file host: a download's redirect ends here.
+async fn downloaded_file() -> &'static str {
+    "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nSandbox recording.\n"
+}
+
 /// Every route, in one place: OAuth, then Zoom's `/v2` API (users, roles, meetings, the
 /// Marketplace app; listed and dispatched in routes.rs, each answering Zoom's shapes, scope
 /// checks and limits; one contract test per route in tests/api_contract.rs), then the `/_sim`
@@ -115,6 +120,7 @@ fn router(sim: Sim) -> Router {
     Router::new()
         .route("/oauth/token", post(oauth::token))
         .route("/v2/{*route}", axum::routing::any(routes::v2))
+        .route("/rec/download/{*file}", get(downloaded_file))
         // Sample receivers stand in for the admin's endpoint: open like one, no admin token.
         .route(
             "/_sim/receivers/{client_id}/{behaviour}",

@@ -2,11 +2,11 @@
 //! status, with a body that fits the documented schema, behind the same faults, token, scope
 //! and budget checks as every stateful route.
 
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
-use super::{find, synth, Operation};
+use super::{synth, Operation};
 use crate::api::{fault_answer, guarded, is_own, needs};
 use crate::state::Sim;
 use crate::wire::api_error;
@@ -22,11 +22,17 @@ pub fn not_recognized() -> Response {
     )
 }
 
-/// `method` `segments` answered from the documentation alone.
-pub async fn shaped(sim: &Sim, method: &str, segments: &[&str], headers: &HeaderMap) -> Response {
-    let Some((op, params)) = find(method, segments) else {
-        return not_recognized();
-    };
+/// Where a documented download redirects to: the simulator's file host (server.rs), which
+/// answers every file with a short text, as no recording exists to send.
+pub const DOWNLOAD_HOST: &str = "/rec/download/file";
+
+/// `op`, called with the path parameters `params`, answered from its documentation alone.
+pub async fn shaped(
+    sim: &Sim,
+    op: &Operation,
+    params: &[(String, String)],
+    headers: &HeaderMap,
+) -> Response {
     if let Some(r) = fault_answer(sim, headers).await {
         return r;
     }
@@ -58,6 +64,10 @@ pub fn success(op: &Operation) -> Response {
         .success
         .and_then(|s| StatusCode::from_u16(s).ok())
         .unwrap_or(StatusCode::OK);
+    if status.is_redirection() {
+        // Zoom redirects a download to its file host; the simulator's stands in for it.
+        return (status, [(header::LOCATION, DOWNLOAD_HOST)]).into_response();
+    }
     if op.schema.is_null() {
         return status.into_response();
     }

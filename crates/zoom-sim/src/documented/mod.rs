@@ -5,6 +5,7 @@
 //! scope and budget checks as every other route.
 
 pub mod answer;
+pub mod corrections;
 pub mod synth;
 
 use std::sync::OnceLock;
@@ -25,7 +26,8 @@ pub struct Operation {
     pub path: String,
     /// Zoom's operationId (the scope catalog's key).
     pub operation_id: String,
-    /// The first 2xx status documented; none when Zoom documents no success at all.
+    /// The first 2xx status documented (else the first 3xx: a download's redirect); none when
+    /// Zoom documents no success at all.
     pub success: Option<u16>,
     /// That response's body schema (OpenAPI 3.0); `Null` when it has no body.
     pub schema: Value,
@@ -108,13 +110,6 @@ pub fn find(
         .map(|(_, op, params)| (op, params))
 }
 
-/// Whether a path of `segments` names an operation with some other method.
-pub fn path_known(segments: &[&str]) -> bool {
-    operations()
-        .iter()
-        .any(|op| matches(&op.path, segments).is_some())
-}
-
 /// The path parameters when `template` matches `segments`.
 fn matches(template: &str, segments: &[&str]) -> Option<Vec<(String, String)>> {
     let parts: Vec<&str> = template.trim_start_matches('/').split('/').collect();
@@ -180,7 +175,6 @@ mod tests {
         assert_eq!(op.path, "/webinars/{webinarId}");
         assert_eq!(params, [("webinarId".to_string(), "123".to_string())]);
         assert!(find("GET", &["no", "such", "thing"]).is_none());
-        assert!(path_known(&["webinars", "123"]));
     }
 
     #[test]

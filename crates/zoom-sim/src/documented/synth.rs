@@ -21,15 +21,14 @@ fn synth(schema: &Value, depth: usize) -> Value {
         return Value::Null;
     }
     if let Some(all) = map.get("allOf").and_then(Value::as_array) {
-        return merged(all, depth);
+        return synth(&Value::Object(merged(map, all)), depth + 1);
     }
-    if let Some(branch) = map
+    if let Some(branches) = map
         .get("anyOf")
         .or_else(|| map.get("oneOf"))
         .and_then(Value::as_array)
-        .and_then(|branches| branches.iter().find(|b| !is_null_only(b)))
     {
-        return synth(branch, depth + 1);
+        return synth(&Value::Object(with_branch(map, branches)), depth + 1);
     }
     if let Some(choices) = map.get("enum").and_then(Value::as_array) {
         return match map.get("example") {
@@ -67,21 +66,44 @@ fn kind(map: &Map<String, Value>) -> &str {
     }
 }
 
-fn is_null_only(schema: &Value) -> bool {
-    schema.get("type").and_then(Value::as_str) == Some("null")
-}
-
-/// `allOf`: every part's object fields together (a part that is no object is taken as it is).
-fn merged(parts: &[Value], depth: usize) -> Value {
-    let mut out = Map::new();
-    for part in parts {
-        match synth(part, depth + 1) {
-            Value::Object(fields) => out.extend(fields),
-            other if out.is_empty() && parts.len() == 1 => return other,
-            _ => {}
+/// `allOf`: one schema with every part's keywords (their properties and required fields
+/// together; of any other keyword, the last part's).
+fn merged(map: &Map<String, Value>, parts: &[Value]) -> Map<String, Value> {
+    let mut out = map.clone();
+    out.remove("allOf");
+    for part in parts.iter().filter_map(Value::as_object) {
+        for (keyword, value) in part {
+            match (keyword.as_str(), out.get_mut(keyword), value) {
+                ("properties", Some(Value::Object(mine)), Value::Object(theirs)) => {
+                    mine.extend(theirs.clone());
+                }
+                ("required", Some(Value::Array(mine)), Value::Array(theirs)) => {
+                    mine.extend(theirs.iter().cloned());
+                }
+                _ => {
+                    out.insert(keyword.clone(), value.clone());
+                }
+            }
         }
     }
-    Value::Object(out)
+    out
+}
+
+/// `anyOf`/`oneOf`: the schema's own keywords with those of its first branch that can hold
+/// a value of the schema's own type (a `null`-only branch is never taken).
+fn with_branch(map: &Map<String, Value>, branches: &[Value]) -> Map<String, Value> {
+    let mut out = map.clone();
+    out.remove("anyOf");
+    out.remove("oneOf");
+    let own = map.get("type").and_then(Value::as_str);
+    let branch = branches.iter().filter_map(Value::as_object).find(|b| {
+        let theirs = b.get("type").and_then(Value::as_str);
+        theirs != Some("null") && (own.is_none() || theirs.is_none() || own == theirs)
+    });
+    if let Some(branch) = branch {
+        out.extend(branch.clone());
+    }
+    out
 }
 
 fn object(map: &Map<String, Value>, depth: usize) -> Value {
@@ -144,6 +166,7 @@ fn string(map: &Map<String, Value>) -> Value {
     let plain = match format {
         "date-time" => "2026-11-01T09:30:00Z",
         "date" => "2026-11-01",
+        "time" => "09:30:00Z",
         "email" => "user@example.com",
         "uri" | "url" => "https://example.com",
         "uuid" => "3fa85f64-5717-4562-b3fc-2c963f66afa6",
@@ -171,6 +194,12 @@ fn format_fits(format: &str, s: &str) -> bool {
                 && p[2].len() == 2
                 && p.iter().all(|x| x.chars().all(|c| c.is_ascii_digit()))
         }
+        // JSON Schema's `time` is RFC 3339's full-time, offset included ("09:30:00Z").
+        "time" => time::OffsetDateTime::parse(
+            &format!("2026-11-01T{s}"),
+            &time::format_description::well_known::Rfc3339,
+        )
+        .is_ok(),
         "email" => s.contains('@') && !s.starts_with('@') && !s.ends_with('@'),
         "uri" | "url" => url::Url::parse(s).is_ok(),
         "ipv4" => s.parse::<std::net::Ipv4Addr>().is_ok(),
