@@ -18,6 +18,7 @@
 
 mod admin;
 mod api;
+pub mod collections;
 pub mod documented;
 mod faults;
 pub mod fixture;

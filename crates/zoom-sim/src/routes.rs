@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 use crate::api::{self, Paging};
 use crate::state::Sim;
 use crate::wire::api_error;
-use crate::{documented, marketplace, meetings};
+use crate::{collections, documented, marketplace, meetings};
 
 pub async fn v2(
     State(sim): State<Sim>,
@@ -79,8 +79,22 @@ pub async fn v2(
                 .flatten();
             marketplace::rotate_client_secret(sim, param("appId"), headers, body)
         }
-        // Every other operation Zoom documents, answered from its documentation.
-        _ => documented::answer::shaped(sim, op, &params, headers).await,
+        // Objects integrations keep (webinars, registrants, groups, settings), then every other
+        // operation Zoom documents, answered from its documentation.
+        _ => {
+            let asked = match json_body(headers, &body) {
+                Ok(asked) => asked,
+                Err(refusal) => return refusal,
+            };
+            let paging = match paging() {
+                Ok(paging) => paging,
+                Err(refusal) => return refusal,
+            };
+            match collections::answer(sim, op, &params, headers, asked, paging).await {
+                Some(answer) => answer,
+                None => documented::answer::shaped(sim, op, &params, headers).await,
+            }
+        }
     }
 }
 

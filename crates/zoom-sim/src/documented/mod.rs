@@ -110,6 +110,14 @@ pub fn find(
         .map(|(_, op, params)| (op, params))
 }
 
+/// The operation documented as `method` `template` (the endpoints variant, not the master
+/// account's `/accounts/{accountId}/…` copy).
+pub fn operation(method: &str, template: &str) -> Option<&'static Operation> {
+    operations()
+        .iter()
+        .find(|op| op.method == method && op.path == template)
+}
+
 /// The path parameters when `template` matches `segments`.
 fn matches(template: &str, segments: &[&str]) -> Option<Vec<(String, String)>> {
     let parts: Vec<&str> = template.trim_start_matches('/').split('/').collect();

@@ -1,6 +1,9 @@
-//! A body that fits a documented schema (OpenAPI 3.0 Schema Object): Zoom's own field example
-//! where it fits the field (its type, enum, length and range), else a plain value that does.
-//! Deterministic, so a shape-only operation answers the same body every time.
+//! A body that fits a documented schema (OpenAPI 3.0 Schema Object). [`fitted`] shapes stored
+//! data (a webinar, a user's settings) into the documented answer: each documented field takes
+//! the stored value where it fits the field (its type, enum, length and range), else Zoom's own
+//! example where that fits, else a plain value that does; fields the schema does not document
+//! are left out. [`value`] is the same with nothing stored. Deterministic, so a shape-only
+//! operation answers the same body every time.
 
 use serde_json::{Map, Value};
 
@@ -10,10 +13,15 @@ const MAX_DEPTH: usize = 24;
 
 /// A value `schema` accepts.
 pub fn value(schema: &Value) -> Value {
-    synth(schema, 0)
+    synth(schema, None, 0)
 }
 
-fn synth(schema: &Value, depth: usize) -> Value {
+/// `data` shaped to `schema`: what fits is kept, what is missing or does not fit is filled in.
+pub fn fitted(schema: &Value, data: &Value) -> Value {
+    synth(schema, Some(data), 0)
+}
+
+fn synth(schema: &Value, data: Option<&Value>, depth: usize) -> Value {
     let Some(map) = schema.as_object() else {
         return Value::Null;
     };
@@ -21,16 +29,19 @@ fn synth(schema: &Value, depth: usize) -> Value {
         return Value::Null;
     }
     if let Some(all) = map.get("allOf").and_then(Value::as_array) {
-        return synth(&Value::Object(merged(map, all)), depth + 1);
+        return synth(&Value::Object(merged(map, all)), data, depth + 1);
     }
     if let Some(branches) = map
         .get("anyOf")
         .or_else(|| map.get("oneOf"))
         .and_then(Value::as_array)
     {
-        return synth(&Value::Object(with_branch(map, branches)), depth + 1);
+        return synth(&Value::Object(with_branch(map, branches)), data, depth + 1);
     }
     if let Some(choices) = map.get("enum").and_then(Value::as_array) {
+        if let Some(stored) = data.filter(|d| choices.contains(d)) {
+            return stored.clone();
+        }
         return match map.get("example") {
             Some(example) if choices.contains(example) => example.clone(),
             _ => choices
@@ -42,17 +53,18 @@ fn synth(schema: &Value, depth: usize) -> Value {
         };
     }
     match kind(map) {
-        "object" => object(map, depth),
-        "array" => array(map, depth),
-        "string" => string(map),
-        "integer" => integer(map),
-        "number" => number(map),
-        "boolean" => map
-            .get("example")
-            .filter(|e| e.is_boolean())
+        "object" => object(map, data, depth),
+        "array" => array(map, data, depth),
+        "string" => string(map, data),
+        "integer" => integer(map, data),
+        "number" => number(map, data),
+        "boolean" => data
+            .into_iter()
+            .chain(map.get("example"))
+            .find(|e| e.is_boolean())
             .cloned()
             .unwrap_or(Value::Bool(false)),
-        _ => map.get("example").cloned().unwrap_or(Value::Null),
+        _ => data.or(map.get("example")).cloned().unwrap_or(Value::Null),
     }
 }
 
@@ -106,24 +118,44 @@ fn with_branch(map: &Map<String, Value>, branches: &[Value]) -> Map<String, Valu
     out
 }
 
-fn object(map: &Map<String, Value>, depth: usize) -> Value {
+fn object(map: &Map<String, Value>, data: Option<&Value>, depth: usize) -> Value {
+    let stored = data.and_then(Value::as_object);
     let mut out = Map::new();
-    if let Some(properties) = map.get("properties").and_then(Value::as_object) {
-        for (name, schema) in properties {
-            out.insert(name.clone(), synth(schema, depth + 1));
+    match map.get("properties").and_then(Value::as_object) {
+        Some(properties) => {
+            for (name, schema) in properties {
+                let field = stored.and_then(|s| s.get(name));
+                out.insert(name.clone(), synth(schema, field, depth + 1));
+            }
         }
+        // A free-form object (no properties documented) holds what is stored as it is.
+        None => out.extend(stored.cloned().unwrap_or_default()),
     }
     // A required field no property describes still has to be there.
     if let Some(required) = map.get("required").and_then(Value::as_array) {
         for name in required.iter().filter_map(Value::as_str) {
-            out.entry(name.to_string())
-                .or_insert(Value::String(String::new()));
+            out.entry(name.to_string()).or_insert_with(|| {
+                stored
+                    .and_then(|s| s.get(name))
+                    .cloned()
+                    .unwrap_or(Value::String(String::new()))
+            });
         }
     }
     Value::Object(out)
 }
 
-fn array(map: &Map<String, Value>, depth: usize) -> Value {
+fn array(map: &Map<String, Value>, data: Option<&Value>, depth: usize) -> Value {
+    let items_schema = map.get("items").unwrap_or(&Value::Null);
+    // Stored items, even none, are the answer: a list with nothing in it is empty.
+    if let Some(stored) = data.and_then(Value::as_array) {
+        return Value::Array(
+            stored
+                .iter()
+                .map(|item| synth(items_schema, Some(item), depth + 1))
+                .collect(),
+        );
+    }
     let count = map
         .get("minItems")
         .and_then(Value::as_u64)
@@ -134,17 +166,14 @@ fn array(map: &Map<String, Value>, depth: usize) -> Value {
                 .and_then(Value::as_u64)
                 .unwrap_or(u64::MAX),
         );
-    let item = map
-        .get("items")
-        .map(|items| synth(items, depth + 1))
-        .unwrap_or(Value::Null);
+    let item = synth(items_schema, None, depth + 1);
     // Several identical items would break `uniqueItems`; one item always satisfies it.
     let unique = map.get("uniqueItems").and_then(Value::as_bool) == Some(true);
     let count = if unique { count.min(1) } else { count };
     Value::Array((0..count).map(|_| item.clone()).collect())
 }
 
-fn string(map: &Map<String, Value>) -> Value {
+fn string(map: &Map<String, Value>, data: Option<&Value>) -> Value {
     let min = map.get("minLength").and_then(Value::as_u64).unwrap_or(0) as usize;
     let max = map
         .get("maxLength")
@@ -158,10 +187,10 @@ fn string(map: &Map<String, Value>) -> Value {
         let len = s.chars().count();
         len >= min && len <= max && format_fits(format, s)
     };
-    if let Some(example) = map.get("example").and_then(Value::as_str) {
-        if fits(example) {
-            return Value::String(example.to_string());
-        }
+    let stored = data.and_then(Value::as_str);
+    let example = map.get("example").and_then(Value::as_str);
+    if let Some(fitting) = stored.into_iter().chain(example).find(|s| fits(s)) {
+        return Value::String(fitting.to_string());
     }
     let plain = match format {
         "date-time" => "2026-11-01T09:30:00Z",
@@ -208,13 +237,15 @@ fn format_fits(format: &str, s: &str) -> bool {
     }
 }
 
-fn integer(map: &Map<String, Value>) -> Value {
+fn integer(map: &Map<String, Value>, data: Option<&Value>) -> Value {
     let (min, max) = bounds(map);
     let fits = |n: f64| n >= min && n <= max;
-    if let Some(example) = map.get("example").and_then(Value::as_i64) {
-        if fits(example as f64) {
-            return Value::from(example);
-        }
+    let whole = |v: &Value| v.as_i64().filter(|n| fits(*n as f64));
+    if let Some(n) = data
+        .and_then(whole)
+        .or_else(|| map.get("example").and_then(whole))
+    {
+        return Value::from(n);
     }
     let chosen = if fits(0.0) {
         0.0
@@ -226,13 +257,12 @@ fn integer(map: &Map<String, Value>) -> Value {
     Value::from(chosen as i64)
 }
 
-fn number(map: &Map<String, Value>) -> Value {
+fn number(map: &Map<String, Value>, data: Option<&Value>) -> Value {
     let (min, max) = bounds(map);
     let fits = |n: f64| n >= min && n <= max;
-    if let Some(example) = map.get("example").and_then(Value::as_f64) {
-        if fits(example) {
-            return map["example"].clone();
-        }
+    let fitting = |v: &&Value| v.as_f64().is_some_and(fits);
+    if let Some(n) = data.into_iter().chain(map.get("example")).find(fitting) {
+        return n.clone();
     }
     let chosen = if fits(0.0) {
         0.0
@@ -293,6 +323,26 @@ mod tests {
             }},
         ]});
         assert_eq!(value(&s), json!({"id": "u1", "tags": ["a"], "type": ""}));
+    }
+
+    #[test]
+    fn stored_data_fills_the_documented_shape_and_nothing_else() {
+        let s = json!({"type": "object", "properties": {
+            "id": {"type": "integer", "example": 1},
+            "topic": {"type": "string", "example": "Example"},
+            "type": {"type": "integer", "enum": [5, 6, 9], "example": 5},
+            "settings": {"type": "object", "properties": {
+                "audio": {"type": "string", "enum": ["voip", "both"], "example": "both"}}},
+            "occurrences": {"type": "array", "items": {"type": "object", "properties": {
+                "occurrence_id": {"type": "string", "example": "1"}}}},
+        }});
+        let stored = json!({"id": 93_000_000_001_i64, "topic": "All hands", "type": 7,
+            "settings": {"audio": "voip"}, "occurrences": [], "internal": "kept out"});
+        assert_eq!(
+            fitted(&s, &stored),
+            json!({"id": 93_000_000_001_i64, "topic": "All hands", "type": 5,
+                   "settings": {"audio": "voip"}, "occurrences": []})
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The simulator's state and Zoom's rules over it, with no HTTP. [`World`] holds the fixture
 //! (accounts, users, roles, apps) and the state every concern keeps; each concern's rules are
 //! in a file of their own: tokens, budgets (rate limits), meetings, faults, the simulated
-//! clock, webhook deliveries, client-secret rotation, roles.
+//! clock, webhook deliveries, client-secret rotation, roles, the other stored objects.
 
 mod budgets;
 mod clock;
@@ -10,6 +10,7 @@ mod faults;
 mod meetings;
 mod roles;
 mod rotation;
+mod stored;
 mod tokens;
 
 #[cfg(test)]
@@ -33,6 +34,7 @@ pub use roles::StrippedScopes;
 pub use rotation::{
     RotateAction, RotateRefused, Rotated, MAX_REVOKE_DELAY, SECRET_CHANGES_PER_WINDOW,
 };
+pub(crate) use stored::Stored;
 pub use tokens::{TokenCheck, TokenRecord};
 
 /// Request counters, for tests that must prove how often Zoom was asked.
@@ -72,6 +74,9 @@ pub struct World {
     pub(crate) deliveries: Vec<Delivery>,
     /// Client-secret rotations per client ID (`rotate_client_secret`).
     rotations: HashMap<String, Rotations>,
+    /// Webinars, registrants, groups, settings: objects by collection and id.
+    stored: HashMap<&'static str, std::collections::BTreeMap<String, Stored>>,
+    next_object_id: u64,
 }
 
 impl World {
@@ -93,6 +98,8 @@ impl World {
             next_meeting_id: 81_234_567_890,
             deliveries: Vec::new(),
             rotations: HashMap::new(),
+            stored: HashMap::new(),
+            next_object_id: 93_456_789_012,
         }
     }
 

@@ -1,0 +1,36 @@
+//! Objects created through the API that the simulator keeps beyond meetings (webinars,
+//! registrants, groups, settings), each under its collection's name and id, with the id of what
+//! it belongs to (a host, a meeting, a webinar).
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::World;
+
+/// One stored object and what it belongs to.
+#[derive(Debug, Clone)]
+pub(crate) struct Stored {
+    /// The parent's id (a user's, a meeting's, …); the account's for top-level objects.
+    pub parent: String,
+    /// The object, as Zoom would answer it (the answer is shaped to each operation's schema).
+    pub object: Value,
+}
+
+impl World {
+    /// The objects of `collection`, by id.
+    pub(crate) fn stored(&self, collection: &str) -> Option<&BTreeMap<String, Stored>> {
+        self.stored.get(collection)
+    }
+
+    /// The objects of `collection`, to change.
+    pub(crate) fn stored_mut(&mut self, collection: &'static str) -> &mut BTreeMap<String, Stored> {
+        self.stored.entry(collection).or_default()
+    }
+
+    /// A new object id: unique across collections, 11 digits like Zoom's numeric ids.
+    pub(crate) fn new_object_id(&mut self) -> u64 {
+        self.next_object_id += 7_907;
+        self.next_object_id
+    }
+}

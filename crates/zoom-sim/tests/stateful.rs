@@ -1,0 +1,256 @@
+//! What integrations create, they read back: each stored kind through its whole life, as Zoom
+//! documents it: create → read → update (nested objects merged) → list → delete → the
+//! documented error; and the same ids and emails in every answer.
+
+use serde_json::{json, Value};
+use zoom_sim::{start, Fixture, SimHandle};
+
+const ACCOUNT: &str = "SbxDemoAccount00000001";
+/// Classic admin scopes (meetings, webinars, users, groups); owned by the account Owner.
+const OPS: (&str, &str) = ("SbxOpsClassic000000002", "sandboxSecretOpsClassic000000002");
+const OWNER_EMAIL: &str = "olivia.owner@sandbox.example";
+
+struct Zoom {
+    sim: SimHandle,
+    token: String,
+    http: reqwest::Client,
+}
+
+impl Zoom {
+    async fn new() -> Self {
+        let mut fixture = Fixture::default_sandbox();
+        let app = fixture.accounts[0]
+            .apps
+            .iter_mut()
+            .find(|a| a.client_id == OPS.0)
+            .expect("the ops app");
+        app.scopes.extend(
+            [
+                "user:write:admin",
+                "webinar:read:admin",
+                "webinar:write:admin",
+                "group:read:admin",
+                "group:write:admin",
+            ]
+            .map(String::from),
+        );
+        let sim = start(fixture, 0).await.expect("sim");
+        let http = reqwest::Client::new();
+        let answer: Value = http
+            .post(format!("{}/oauth/token", sim.base_url()))
+            .basic_auth(OPS.0, Some(OPS.1))
+            .form(&[
+                ("grant_type", "account_credentials"),
+                ("account_id", ACCOUNT),
+            ])
+            .send()
+            .await
+            .expect("token")
+            .json()
+            .await
+            .expect("json");
+        let token = answer["access_token"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        Self { sim, token, http }
+    }
+
+    async fn call(&self, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
+        let mut request = self
+            .http
+            .request(
+                method.parse().expect("method"),
+                format!("{}/v2{path}", self.sim.base_url()),
+            )
+            .bearer_auth(&self.token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let answer = request.send().await.expect("answer");
+        let status = answer.status().as_u16();
+        let text = answer.text().await.unwrap_or_default();
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+}
+
+#[tokio::test]
+async fn a_webinar_lives_and_dies_as_zoom_documents() {
+    let zoom = Zoom::new().await;
+    let (status, created) = zoom
+        .call(
+            "POST",
+            "/users/me/webinars",
+            Some(
+                json!({"topic": "Quarterly all hands", "type": 5, "duration": 90,
+                "settings": {"approval_type": 0, "audio": "both", "panelists_video": true}}),
+            ),
+        )
+        .await;
+    assert_eq!(status, 201, "{created}");
+    assert_eq!(created["topic"], "Quarterly all hands");
+    assert_eq!(created["host_email"], OWNER_EMAIL, "the host's own email");
+    let id = created["id"].as_u64().expect("a numeric id");
+
+    let (status, _) = zoom
+        .call(
+            "PATCH",
+            &format!("/webinars/{id}"),
+            Some(json!({"settings": {"audio": "voip"}})),
+        )
+        .await;
+    assert_eq!(status, 204);
+    let (status, read) = zoom.call("GET", &format!("/webinars/{id}"), None).await;
+    assert_eq!(status, 200);
+    assert_eq!(read["settings"]["audio"], "voip", "the change is kept");
+    assert_eq!(
+        read["settings"]["panelists_video"], true,
+        "the other settings too"
+    );
+    assert_eq!(
+        (read["id"].as_u64(), &read["host_id"]),
+        (Some(id), &created["host_id"])
+    );
+
+    let (_, listed) = zoom
+        .call("GET", "/users/me/webinars?page_size=30", None)
+        .await;
+    assert_eq!(listed["total_records"], 1);
+    assert_eq!(listed["webinars"][0]["id"].as_u64(), Some(id));
+
+    let (status, _) = zoom.call("DELETE", &format!("/webinars/{id}"), None).await;
+    assert_eq!(status, 204);
+    let (status, gone) = zoom.call("GET", &format!("/webinars/{id}"), None).await;
+    assert_eq!((status, &gone["code"]), (404, &json!(3001)), "{gone}");
+    assert!(
+        gone["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains(&id.to_string()),
+        "{gone}"
+    );
+    let (_, listed) = zoom.call("GET", "/users/me/webinars", None).await;
+    assert_eq!(
+        (listed["total_records"].clone(), listed["webinars"].clone()),
+        (json!(0), json!([]))
+    );
+}
+
+#[tokio::test]
+async fn a_meeting_keeps_its_settings_its_hosts_email_and_its_registrants() {
+    let zoom = Zoom::new().await;
+    let (status, meeting) = zoom
+        .call(
+            "POST",
+            "/users/me/meetings",
+            Some(json!({"topic": "Sync", "settings": {"approval_type": 0, "waiting_room": false}})),
+        )
+        .await;
+    assert_eq!(status, 201, "{meeting}");
+    assert_eq!(meeting["host_email"], OWNER_EMAIL);
+    assert_eq!(
+        meeting["settings"]["waiting_room"], false,
+        "asked settings are kept"
+    );
+    let id = meeting["id"].as_u64().expect("id");
+    let (status, _) = zoom
+        .call(
+            "PATCH",
+            &format!("/meetings/{id}"),
+            Some(json!({"settings": {"mute_upon_entry": true}})),
+        )
+        .await;
+    assert_eq!(status, 204);
+    let (_, read) = zoom.call("GET", &format!("/meetings/{id}"), None).await;
+    assert_eq!(read["settings"]["mute_upon_entry"], true);
+    assert_eq!(
+        read["settings"]["waiting_room"], false,
+        "merged, not replaced"
+    );
+
+    let (status, registrant) = zoom
+        .call(
+            "POST",
+            &format!("/meetings/{id}/registrants"),
+            Some(json!({"email": "guest@example.com", "first_name": "Gus"})),
+        )
+        .await;
+    assert_eq!(status, 201, "{registrant}");
+    let registrant_id = registrant["registrant_id"]
+        .as_str()
+        .expect("registrant_id")
+        .to_string();
+    let (_, one) = zoom
+        .call(
+            "GET",
+            &format!("/meetings/{id}/registrants/{registrant_id}"),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (one["email"].as_str(), one["first_name"].as_str()),
+        (Some("guest@example.com"), Some("Gus"))
+    );
+    let (_, listed) = zoom
+        .call("GET", &format!("/meetings/{id}/registrants"), None)
+        .await;
+    assert_eq!(listed["registrants"][0]["id"], registrant_id);
+    let (status, missing) = zoom.call("GET", "/meetings/999/registrants", None).await;
+    assert_eq!((status, &missing["code"]), (404, &json!(3001)));
+}
+
+#[tokio::test]
+async fn user_settings_start_as_documented_and_keep_each_change() {
+    let zoom = Zoom::new().await;
+    let (status, before) = zoom.call("GET", "/users/me/settings", None).await;
+    assert_eq!(status, 200);
+    assert!(before["in_meeting"].is_object(), "{before}");
+    let (status, changed) = zoom
+        .call(
+            "PATCH",
+            "/users/me/settings",
+            Some(json!({"in_meeting": {"chat": false}})),
+        )
+        .await;
+    assert_eq!(status, 204, "{changed}");
+    let (_, after) = zoom.call("GET", "/users/me/settings", None).await;
+    assert_eq!(after["in_meeting"]["chat"], false);
+    let mut expected = before.clone();
+    expected["in_meeting"]["chat"] = json!(false);
+    assert_eq!(after, expected, "only the changed setting differs");
+    let (status, missing) = zoom
+        .call("GET", "/users/nobody@example.com/settings", None)
+        .await;
+    assert_eq!((status, &missing["code"]), (404, &json!(1001)), "{missing}");
+}
+
+#[tokio::test]
+async fn a_group_is_created_listed_renamed_and_deleted() {
+    let zoom = Zoom::new().await;
+    let (status, group) = zoom
+        .call("POST", "/groups", Some(json!({"name": "Support"})))
+        .await;
+    assert_eq!(status, 201, "{group}");
+    assert_eq!(
+        (group["name"].as_str(), group["total_members"].as_u64()),
+        (Some("Support"), Some(0))
+    );
+    let id = group["id"].as_str().expect("id").to_string();
+    assert_eq!(id.len(), 22, "Zoom's text ids");
+    zoom.call(
+        "PATCH",
+        &format!("/groups/{id}"),
+        Some(json!({"name": "Customer support"})),
+    )
+    .await;
+    let (_, read) = zoom.call("GET", &format!("/groups/{id}"), None).await;
+    assert_eq!(read["name"], "Customer support");
+    let (_, listed) = zoom.call("GET", "/groups", None).await;
+    assert_eq!(listed["groups"][0]["id"], id.as_str());
+    assert_eq!(
+        zoom.call("DELETE", &format!("/groups/{id}"), None).await.0,
+        204
+    );
+    let (status, gone) = zoom.call("GET", &format!("/groups/{id}"), None).await;
+    assert_eq!((status, &gone["code"]), (404, &json!(4130)), "{gone}");
+}
