@@ -13,10 +13,11 @@ use axum::Json;
 use serde_json::{json, Map, Value};
 
 use crate::api::{fault_answer, guarded, is_own, needs, owner_of, Paging};
+use crate::documented::answer::documented_error;
 use crate::documented::{synth, Operation};
 use crate::merge::merge;
 use crate::state::Sim;
-use crate::wire::{api_error, iso_in};
+use crate::wire::iso_in;
 use crate::world::{Stored, TokenRecord, World};
 
 /// What a kind of object belongs to, named by a path parameter of its operations.
@@ -400,16 +401,8 @@ impl Request<'_> {
         }
     }
 
-    /// Zoom's documented error `code` for this operation, its placeholders filled in (a
-    /// 404 with the code alone where this operation's documentation does not list it).
     fn documented_error(&self, code: i64) -> Response {
-        match self.op.error(code, self.params) {
-            Some((status, code, message)) => {
-                let status = StatusCode::from_u16(status).unwrap_or(StatusCode::NOT_FOUND);
-                (status, Json(json!({"code": code, "message": message}))).into_response()
-            }
-            None => api_error(StatusCode::NOT_FOUND, code, "Resource does not exist."),
-        }
+        documented_error(self.op, self.params, code)
     }
 
     /// The documented success, with `object` shaped to the documented schema.

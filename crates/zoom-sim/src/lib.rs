@@ -22,6 +22,7 @@ pub mod collections;
 pub mod documented;
 mod faults;
 pub mod fixture;
+pub mod history;
 mod marketplace;
 mod meetings;
 mod merge;
@@ -37,6 +38,17 @@ mod wire;
 pub mod world;
 
 pub use fixture::{Fixture, FixtureError, DEFAULT_FIXTURE};
+
+/// Every operation the simulator keeps state for, as `(method, template)`: its own handlers,
+/// the stored objects (`collections`) and a meeting's past and future (`history`). Every other
+/// documented operation answers its documented shape alone.
+pub fn stateful_operations() -> Vec<(&'static str, &'static str)> {
+    let mut all = routes::OWN_HANDLERS.to_vec();
+    all.extend(collections::stateful_operations());
+    all.extend(history::stateful_operations());
+    all.retain(|(method, template)| documented::operation(method, template).is_some());
+    all
+}
 pub use server::{start, start_with_admin_token, SimHandle};
 pub use state::{Sim, ADMIN_TOKEN_HEADER};
 pub use world::Faults;

@@ -198,6 +198,15 @@ fn violation(doc: &Documented, status: u16, location: bool, body: &Value) -> Opt
     (!errors.is_empty()).then(|| errors.join("; "))
 }
 
+/// One product's figures for the report.
+#[derive(Default)]
+struct Tally {
+    documented: usize,
+    as_documented: usize,
+    succeeded: usize,
+    stateful: usize,
+}
+
 /// Reads first, writes next, deletes last, so a deleted resource cannot starve a later read.
 fn order(method: &str) -> u8 {
     match method {
@@ -216,19 +225,44 @@ async fn every_documented_operation_answers_as_documented() {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client");
-    let meeting: Value = client
-        .post(format!("{}/v2/users/me/meetings", sim.base_url()))
-        .bearer_auth(&token)
-        .json(&json!({"topic": "Contract", "type": 2}))
-        .send()
-        .await
-        .expect("create")
-        .json()
-        .await
-        .expect("meeting");
+    // State for the stateful operations to read: a meeting that has happened (recorded to
+    // the cloud), a webinar, a registrant, a group.
+    let create = |path: &str, body: Value| {
+        let request = client
+            .post(format!("{}/v2{path}", sim.base_url()))
+            .bearer_auth(&token)
+            .json(&body);
+        async move {
+            let created: Value = request
+                .send()
+                .await
+                .expect("create")
+                .json()
+                .await
+                .expect("json");
+            created
+        }
+    };
+    let meeting = create(
+        "/users/me/meetings",
+        json!({"topic": "Contract", "type": 2, "start_time": "2026-01-05T10:00:00Z",
+            "duration": 30, "settings": {"auto_recording": "cloud"}}),
+    )
+    .await;
+    let webinar = create("/users/me/webinars", json!({"topic": "Contract webinar"})).await;
+    let registrant = create(
+        &format!("/meetings/{}/registrants", meeting["id"]),
+        json!({"email": "guest@example.com", "first_name": "Gus"}),
+    )
+    .await;
+    let group = create("/groups", json!({"name": "Contract"})).await;
+    let text = |v: &Value| v.as_str().map_or_else(|| v.to_string(), str::to_string);
     let known = BTreeMap::from([
         ("userId", "me".to_string()),
         ("meetingId", meeting["id"].to_string()),
+        ("webinarId", webinar["id"].to_string()),
+        ("registrantId", text(&registrant["id"])),
+        ("groupId", text(&group["id"])),
         ("accountId", ACCOUNT.to_string()),
         ("roleId", "2".to_string()),
         ("appId", "SbxAppReportingBot0001".to_string()),
@@ -236,7 +270,8 @@ async fn every_documented_operation_answers_as_documented() {
     let mut docs = documents();
     docs.sort_by_key(|d| order(&d.method));
     let mut failures = Vec::new();
-    let mut per_product: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let stateful = zoom_sim::stateful_operations();
+    let mut per_product: BTreeMap<String, Tally> = BTreeMap::new();
     for doc in &docs {
         let path = path_for(doc, &known);
         // Every plan budget starts afresh: the contract is the shape, not the budget.
@@ -260,18 +295,27 @@ async fn every_documented_operation_answers_as_documented() {
             serde_json::from_str(&text).unwrap_or(Value::String(text))
         };
         let tally = per_product.entry(doc.product.clone()).or_default();
-        tally.0 += 1;
+        tally.documented += 1;
+        if stateful.contains(&(doc.method.as_str(), doc.template.as_str())) {
+            tally.stateful += 1;
+        }
+        if status < 400 {
+            tally.succeeded += 1;
+        }
         match violation(doc, status, location, &body) {
-            None => tally.1 += 1,
+            None => tally.as_documented += 1,
             Some(why) => failures.push(format!(
                 "{} {} ({}): {why}",
                 doc.method, doc.template, doc.operation["operationId"]
             )),
         }
     }
-    println!("product: answered as documented / documented operations");
-    for (product, (documented, answered)) in &per_product {
-        println!("  {product}: {answered}/{documented}");
+    println!("product: answered as documented / documented; of those, succeeded; stateful");
+    for (product, t) in &per_product {
+        println!(
+            "  {product}: {}/{}; {} succeeded; {} stateful",
+            t.as_documented, t.documented, t.succeeded, t.stateful
+        );
     }
     assert!(
         failures.is_empty(),

@@ -6,7 +6,8 @@ use serde_json::{json, Value};
 use zoom_sim::{start, Fixture, SimHandle};
 
 const ACCOUNT: &str = "SbxDemoAccount00000001";
-/// Classic admin scopes (meetings, webinars, users, groups); owned by the account Owner.
+/// Classic admin scopes (meetings, webinars, users, groups, reports), and `recording:read`, the classic
+/// scope Zoom documents for reading one meeting's recordings; owned by the account Owner.
 const OPS: (&str, &str) = ("SbxOpsClassic000000002", "sandboxSecretOpsClassic000000002");
 const OWNER_EMAIL: &str = "olivia.owner@sandbox.example";
 
@@ -27,6 +28,8 @@ impl Zoom {
         app.scopes.extend(
             [
                 "user:write:admin",
+                "recording:read",
+                "report:read:admin",
                 "webinar:read:admin",
                 "webinar:write:admin",
                 "group:read:admin",
@@ -35,9 +38,20 @@ impl Zoom {
             .map(String::from),
         );
         let sim = start(fixture, 0).await.expect("sim");
-        let http = reqwest::Client::new();
-        let answer: Value = http
-            .post(format!("{}/oauth/token", sim.base_url()))
+        let mut zoom = Self {
+            sim,
+            token: String::new(),
+            http: reqwest::Client::new(),
+        };
+        zoom.sign_in().await;
+        zoom
+    }
+
+    /// A new token (the last one expires when the clock passes its hour).
+    async fn sign_in(&mut self) {
+        let answer: Value = self
+            .http
+            .post(format!("{}/oauth/token", self.sim.base_url()))
             .basic_auth(OPS.0, Some(OPS.1))
             .form(&[
                 ("grant_type", "account_credentials"),
@@ -49,11 +63,10 @@ impl Zoom {
             .json()
             .await
             .expect("json");
-        let token = answer["access_token"]
+        self.token = answer["access_token"]
             .as_str()
             .unwrap_or_default()
             .to_string();
-        Self { sim, token, http }
     }
 
     async fn call(&self, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
@@ -253,4 +266,93 @@ async fn a_group_is_created_listed_renamed_and_deleted() {
     );
     let (status, gone) = zoom.call("GET", &format!("/groups/{id}"), None).await;
     assert_eq!((status, &gone["code"]), (404, &json!(4130)), "{gone}");
+}
+
+#[tokio::test]
+async fn a_meeting_is_upcoming_then_past_with_its_host_its_recording_and_its_report() {
+    let mut zoom = Zoom::new().await;
+    zoom.sim.world().freeze_clock();
+    let (_, recorded) = zoom
+        .call(
+            "POST",
+            "/users/me/meetings",
+            Some(json!({"topic": "Recorded", "duration": 30,
+                "settings": {"auto_recording": "cloud"}})),
+        )
+        .await;
+    let (_, unrecorded) = zoom
+        .call(
+            "POST",
+            "/users/me/meetings",
+            Some(json!({"topic": "Not recorded"})),
+        )
+        .await;
+    let id = recorded["id"].as_u64().expect("id");
+    let (_, upcoming) = zoom.call("GET", "/users/me/upcoming_meetings", None).await;
+    assert_eq!(upcoming["total_records"], 2, "{upcoming}");
+    let (status, not_yet) = zoom
+        .call("GET", &format!("/past_meetings/{id}"), None)
+        .await;
+    assert_eq!(
+        (status, &not_yet["code"]),
+        (404, &json!(3001)),
+        "not happened yet"
+    );
+
+    zoom.sim
+        .world()
+        .advance_clock(std::time::Duration::from_secs(3 * 3600));
+    zoom.sign_in().await;
+    let (status, upcoming) = zoom.call("GET", "/users/me/upcoming_meetings", None).await;
+    assert_eq!(status, 200, "{upcoming}");
+    assert_eq!(upcoming["total_records"], 0, "both have happened");
+    let (status, past) = zoom
+        .call("GET", &format!("/past_meetings/{id}"), None)
+        .await;
+    assert_eq!(status, 200, "{past}");
+    assert_eq!(
+        (past["topic"].as_str(), past["user_email"].as_str()),
+        (Some("Recorded"), Some(OWNER_EMAIL))
+    );
+    let (_, people) = zoom
+        .call("GET", &format!("/past_meetings/{id}/participants"), None)
+        .await;
+    assert_eq!(
+        people["participants"][0]["user_email"], OWNER_EMAIL,
+        "its host attended"
+    );
+    assert_eq!(people["participants"][0]["duration"], 30 * 60);
+
+    let (status, recording) = zoom
+        .call("GET", &format!("/meetings/{id}/recordings"), None)
+        .await;
+    assert_eq!(status, 200, "{recording}");
+    assert_eq!(
+        recording["recording_files"].as_array().map(Vec::len),
+        Some(2)
+    );
+    let url = recording["recording_files"][0]["download_url"]
+        .as_str()
+        .unwrap_or_default();
+    let file = zoom.http.get(url).send().await.expect("download");
+    assert_eq!(file.status().as_u16(), 200, "{url} downloads");
+    let other = unrecorded["id"].as_u64().expect("id");
+    let (status, none) = zoom
+        .call("GET", &format!("/meetings/{other}/recordings"), None)
+        .await;
+    assert_eq!((status, &none["code"]), (404, &json!(3301)), "{none}");
+    let (_, mine) = zoom.call("GET", "/users/me/recordings", None).await;
+    assert_eq!(
+        mine["meetings"][0]["id"].as_u64(),
+        Some(id),
+        "only the recorded one"
+    );
+    assert_eq!(mine["total_records"], 1);
+
+    let (_, report) = zoom.call("GET", "/report/users/me/meetings", None).await;
+    assert_eq!(report["total_records"], 2, "{report}");
+    let (_, one) = zoom
+        .call("GET", &format!("/report/meetings/{id}"), None)
+        .await;
+    assert_eq!(one["participants_count"], 1);
 }

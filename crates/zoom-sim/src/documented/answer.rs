@@ -22,6 +22,22 @@ pub fn not_recognized() -> Response {
     )
 }
 
+/// Zoom's documented error `code` for `op`, its placeholders filled from `params` (a 404 with
+/// the code alone where the operation's documentation does not list it).
+pub fn documented_error(op: &Operation, params: &[(String, String)], code: i64) -> Response {
+    match op.error(code, params) {
+        Some((status, code, message)) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::NOT_FOUND);
+            (
+                status,
+                Json(serde_json::json!({"code": code, "message": message})),
+            )
+                .into_response()
+        }
+        None => api_error(StatusCode::NOT_FOUND, code, "Resource does not exist."),
+    }
+}
+
 /// Where a documented download redirects to: the simulator's file host (server.rs), which
 /// answers every file with a short text, as no recording exists to send.
 pub const DOWNLOAD_HOST: &str = "/rec/download/file";

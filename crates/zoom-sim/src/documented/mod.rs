@@ -175,6 +175,15 @@ mod tests {
     }
 
     #[test]
+    fn every_stateful_operation_is_a_documented_one() {
+        let stateful = crate::stateful_operations();
+        assert!(stateful.len() >= 40, "{}", stateful.len());
+        for (method, template) in crate::routes::OWN_HANDLERS {
+            assert!(operation(method, template).is_some(), "{method} {template}");
+        }
+    }
+
+    #[test]
     fn a_literal_segment_wins_over_a_parameter() {
         let (op, params) = find("GET", &["users", "summary"]).expect("found");
         assert_eq!(op.path, "/users/summary");

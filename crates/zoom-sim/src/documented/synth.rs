@@ -79,13 +79,17 @@ fn kind(map: &Map<String, Value>) -> &str {
 }
 
 /// `allOf`: one schema with every part's keywords (their properties and required fields
-/// together; of any other keyword, the last part's).
+/// together; of any other keyword, the last part's), nested `allOf`s included.
 fn merged(map: &Map<String, Value>, parts: &[Value]) -> Map<String, Value> {
     let mut out = map.clone();
     out.remove("allOf");
     for part in parts.iter().filter_map(Value::as_object) {
+        let part = match part.get("allOf").and_then(Value::as_array) {
+            Some(nested) => merged(part, nested),
+            None => part.clone(),
+        };
         for (keyword, value) in part {
-            match (keyword.as_str(), out.get_mut(keyword), value) {
+            match (keyword.as_str(), out.get_mut(&keyword), &value) {
                 ("properties", Some(Value::Object(mine)), Value::Object(theirs)) => {
                     mine.extend(theirs.clone());
                 }
@@ -93,7 +97,7 @@ fn merged(map: &Map<String, Value>, parts: &[Value]) -> Map<String, Value> {
                     mine.extend(theirs.iter().cloned());
                 }
                 _ => {
-                    out.insert(keyword.clone(), value.clone());
+                    out.insert(keyword, value);
                 }
             }
         }
