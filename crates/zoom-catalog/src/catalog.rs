@@ -101,6 +101,25 @@ impl Operation {
             variant: self.variant,
         }
     }
+
+    /// The operation as a choice to call: its reference and every scope that authorizes it.
+    pub fn choice(&self) -> OperationChoice {
+        OperationChoice {
+            operation: self.reference(),
+            accepted_scopes: self.alternatives().map(str::to_string).collect(),
+        }
+    }
+}
+
+/// An operation offered to call ("Try a call"), with the scopes that authorize it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct OperationChoice {
+    /// The operation.
+    #[serde(flatten)]
+    pub operation: OperationRef,
+    /// Any one of these scopes authorizes it (classic and granular); none: Zoom documents none.
+    pub accepted_scopes: Vec<String>,
 }
 
 /// An operation as shown to the admin.

@@ -15,5 +15,5 @@ pub mod query;
 pub mod roles;
 pub mod scope;
 
-pub use catalog::{catalog, Catalog, OperationRef, CATALOG_VERSION};
+pub use catalog::{catalog, Catalog, OperationChoice, OperationRef, CATALOG_VERSION};
 pub use scope::{Level, Scope, ScopeModel};

@@ -6,7 +6,7 @@ use s2s_core::catalog::change::WhatIf;
 use s2s_core::catalog::coverage::CoverageReport;
 use s2s_core::catalog::limits::{plan_limits, CallVolume, LimitsReport, Plan};
 use s2s_core::catalog::query::call_lines;
-use s2s_core::catalog::{catalog, OperationRef};
+use s2s_core::catalog::{catalog, OperationChoice};
 use s2s_core::profiles::ProfileId;
 use s2s_core::scope_report::{
     coverage_for, overview_choice, what_if_choice, RoleChoice, ScopeOverview,
@@ -71,15 +71,12 @@ pub fn remember_account_plan(
     Ok(())
 }
 
-/// Every operation in the scope catalog, for picking calls to check.
+/// Every operation in the scope catalog (each one the Sandbox answers), with the scopes that
+/// authorize it, for picking calls to check or try.
 #[tauri::command]
 #[specta::specta]
-pub fn list_catalog_operations() -> Vec<OperationRef> {
-    catalog()
-        .operations()
-        .iter()
-        .map(|o| o.reference())
-        .collect()
+pub fn list_catalog_operations() -> Vec<OperationChoice> {
+    catalog().operations().iter().map(|o| o.choice()).collect()
 }
 
 /// Whether the profile's scopes cover the calls listed in `text` (one a line, `#` comments),

@@ -62,8 +62,11 @@ export const commands = {
 	planRateLimits: (plan: Plan, hosts: number, calls: CallVolume_Deserialize[]) => typedError<LimitsReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("plan_rate_limits", { plan, hosts, calls })),
 	/**  Remembers the account's plan on the profile, as the admin picks it. */
 	rememberAccountPlan: (id: ProfileId, plan: Plan) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("remember_account_plan", { id, plan })),
-	/**  Every operation in the scope catalog, for picking calls to check. */
-	listCatalogOperations: () => __TAURI_INVOKE<OperationRef[]>("list_catalog_operations"),
+	/**
+	 *  Every operation in the scope catalog (each one the Sandbox answers), with the scopes that
+	 *  authorize it, for picking calls to check or try.
+	 */
+	listCatalogOperations: () => __TAURI_INVOKE<OperationChoice[]>("list_catalog_operations"),
 	/**  The folder (or one file) to scan for JWT-era configs and calls; `None` when dismissed. */
 	choosePathToScan: (directory: boolean) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("choose_path_to_scan", { directory })),
 	/**
@@ -1270,6 +1273,12 @@ export type NewNames = {
 	/**  Default `ZOOM_CLIENT_SECRET`. */
 	client_secret: string,
 };
+
+/**  An operation offered to call ("Try a call"), with the scopes that authorize it. */
+export type OperationChoice = {
+	/**  Any one of these scopes authorizes it (classic and granular); none: Zoom documents none. */
+	accepted_scopes: string[],
+} & OperationRef;
 
 /**  An operation as shown to the admin. */
 export type OperationRef = {

@@ -47,6 +47,7 @@ import {
   type Drift_Serialize as Drift,
   type ScopeVerdict,
   type OperationRef,
+  type OperationChoice,
   type PrivilegeInfo_Serialize as PrivilegeInfo,
   type ScanStatus_Serialize as ScanStatus,
   type ScanReport_Serialize as ScanReport,
@@ -144,6 +145,7 @@ export type {
   Drift,
   ScopeVerdict,
   OperationRef,
+  OperationChoice,
   PrivilegeInfo,
 };
 
@@ -228,7 +230,7 @@ export const ipc = {
   preferences: (): Promise<Outcome<PreferencesView>> => settlePlain(() => commands.getPreferences()),
   setPreferences: (preferences: Preferences): Promise<Outcome<Preferences>> => settle(() => commands.setPreferences(preferences)),
   tryCall: (id: string, request: CallRequest): Promise<Outcome<TryCallResult>> => settle(() => commands.tryCall(id, request)),
-  catalogOperations: (): Promise<Outcome<OperationRef[]>> => settlePlain(() => commands.listCatalogOperations()),
+  catalogOperations: (): Promise<Outcome<OperationChoice[]>> => settlePlain(() => commands.listCatalogOperations()),
   /** "Will my integration work?" for the calls listed in `text`, one a line (the core reads the list). */
   checkCalls: (id: string, text: string): Promise<Outcome<CoverageReport>> => settle(() => commands.checkCalls(id, text)),
   /** A query: judges the volumes against the plan; a null peak is the core's default. */

@@ -138,3 +138,31 @@ async fn a_call_that_changes_the_account_waits_for_confirmation_and_paths_stay_p
         "nothing was sent"
     );
 }
+
+#[tokio::test]
+async fn any_operation_zoom_documents_can_be_tried_in_the_sandbox() {
+    // The dashboard's meeting list has no handler of its own in the simulator: it answers
+    // Zoom's documented shape, authorized by the scope the catalog names.
+    let world = World::start().await;
+    let result = world
+        .try_call(&get("/metrics/meetings?type=past&from=2026-11-01&to=2026-11-30"))
+        .await
+        .expect("tried");
+    let TryCallResult::Answered {
+        operation,
+        authorized_by,
+        answer,
+        ..
+    } = result
+    else {
+        panic!("no answer: {result:?}");
+    };
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(
+        operation.map(|o| o.operation_id),
+        Some("dashboardMeetings".to_string())
+    );
+    assert_eq!(authorized_by, ["dashboard:read:list_meetings:admin"]);
+    let body: serde_json::Value = serde_json::from_str(&answer.body).expect("JSON");
+    assert!(body["meetings"].is_array(), "{body}");
+}

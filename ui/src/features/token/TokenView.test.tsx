@@ -76,12 +76,14 @@ describe("Test token", () => {
     expect(screen.getByTestId("lost-admin-access").textContent).toBe("lost admin access: 1 admin scope removed");
   });
 
-  it("tries a call after a passing test, and sends a change only once it is confirmed", async () => {
+  it("tries a call after a passing test, shows the scopes an operation takes, and sends a change only once it is confirmed", async () => {
     const calls = answerIpc({
       list_profiles: () => listOf(profile("Prod")),
       test_profile: () => passedRun(),
       get_app_info: () => APP_INFO,
-      list_catalog_operations: () => [{ method: "GET", path: "/users", operation_id: "users", summary: "List users", variant: "endpoints" }],
+      list_catalog_operations: () => [
+        { method: "GET", path: "/users", operation_id: "users", summary: "List users", variant: "endpoints", accepted_scopes: ["user:read:admin", "user:read:list_users:admin"] },
+      ],
       try_call: (args) => {
         const request = args.request as { method: string; path: string };
         return request.method === "GET"
@@ -127,6 +129,14 @@ describe("Test token", () => {
     expect(result.getAttribute("data-status")).toBe("200");
     expect(screen.getByTestId("try-authorized").textContent).toBe("Authorized by user:read:user:admin");
     expect(result.textContent).toContain("Light · QPS · 79/80 left");
+
+    // Picking an operation shows the scopes that authorize it.
+    fireEvent.input(screen.getByTestId("try-path"), { target: { value: "GET /users" } });
+    await waitFor(() =>
+      expect(screen.getByTestId("try-accepted").textContent).toBe(
+        "users: List users. Any one of these scopes authorizes it: user:read:adminuser:read:list_users:admin",
+      ),
+    );
 
     fireEvent.change(screen.getByTestId("try-method"), { target: { value: "DELETE" } });
     fireEvent.input(screen.getByTestId("try-path"), { target: { value: "/meetings/1" } });

@@ -1,5 +1,6 @@
 // "Try a call": after a passing test, one real call with a fresh token (never shown, never
-// stored): pick an operation from the catalog or type a GET path; other methods need a tick.
+// stored): pick any operation Zoom documents (the Sandbox answers every one), seeing the scopes
+// that authorize it, or type a GET path; other methods need a tick.
 import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { LinkedText } from "../../components/LinkedText";
@@ -18,6 +19,7 @@ export function TryCallPanel({ profileId }: { profileId: string }) {
   const [result, setResult] = useState<TryCallResult | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const changes = method !== "GET";
+  const picked = operations.ok === true ? operations.value.find((o) => o.method === method && o.path === path) : undefined;
 
   const send = async () => {
     setBusy(true);
@@ -63,6 +65,7 @@ export function TryCallPanel({ profileId }: { profileId: string }) {
             operations.value.map((o) => (
               <option key={o.method + o.path + o.variant} value={`${o.method} ${o.path}`}>
                 {o.summary}
+                {o.accepted_scopes.length > 0 ? ` · ${o.accepted_scopes.join(", ")}` : ""}
               </option>
             ))}
         </datalist>
@@ -70,6 +73,21 @@ export function TryCallPanel({ profileId }: { profileId: string }) {
           {busy ? "Calling Zoom…" : "Send"}
         </button>
       </div>
+      {picked && (
+        <p class="muted" data-testid="try-accepted">
+          {picked.operation_id}: {picked.summary}.{" "}
+          {picked.accepted_scopes.length > 0 ? (
+            <>
+              Any one of these scopes authorizes it:{" "}
+              {picked.accepted_scopes.map((s) => (
+                <code key={s}>{s}</code>
+              ))}
+            </>
+          ) : (
+            "Zoom documents no scope for it: any valid token is accepted."
+          )}
+        </p>
+      )}
       {changes && (
         <label class="checkbox" data-testid="try-confirm">
           <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} /> {method} changes the account for real. Send it
