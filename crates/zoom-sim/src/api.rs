@@ -190,14 +190,15 @@ impl Paging {
     }
 }
 
-/// A user as `GET /users/{userId}` answers (developers.zoom.us/docs/api/users/#tag/users/GET/users/{userId}).
-fn user_json(user: &User, role: &Role, account_id: &str) -> Value {
+/// A user as `GET /users/{userId}` answers (developers.zoom.us/docs/api/users/#tag/users/GET/users/{userId}),
+/// with the profile fields set through `PATCH /users/{userId}` over the defaults.
+fn user_json(world: &crate::world::World, user: &User, role: &Role, account_id: &str) -> Value {
     // Stable, plausible values for the fields the fixture doesn't hold.
     let seed: u64 = user
         .id
         .bytes()
         .fold(7, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
-    json!({
+    let mut json = json!({
         "id": user.id, "first_name": user.first_name, "last_name": user.last_name,
         "display_name": format!("{} {}", user.first_name, user.last_name), "email": user.email,
         "type": 2, "role_name": role.name, "role_id": role.id, "account_id": account_id,
@@ -208,7 +209,17 @@ fn user_json(user: &User, role: &Role, account_id: &str) -> Value {
         "personal_meeting_url": format!("https://zoom.us/j/{}", 5_000_000_000 + seed % 999_999_999),
         "phone_number": "", "status_last_updated": "2026-11-01T09:30:00Z",
         "account_number": 1_234_567, "cluster": "us06", "login_types": [100],
-    })
+    });
+    if let Some(profile) = world.user_profile(&user.id) {
+        let mut changes = profile.clone();
+        if let Some(fields) = changes.as_object_mut() {
+            for assigned in ["id", "email", "role_id", "role_name", "account_id"] {
+                fields.remove(assigned);
+            }
+        }
+        crate::merge::merge(&mut json, &changes);
+    }
+    json
 }
 
 pub(crate) fn owner_of(world: &crate::world::World, record: &TokenRecord) -> Option<String> {
@@ -224,7 +235,7 @@ async fn user_route(
     headers: &HeaderMap,
     user_id: &str,
     needs: Needs,
-    answer: impl FnOnce(&User, &Role, &str) -> Response,
+    answer: impl FnOnce(&crate::world::World, &User, &Role, &str) -> Response,
 ) -> Response {
     if let Some(r) = fault_answer(sim, headers).await {
         return r;
@@ -237,7 +248,7 @@ async fn user_route(
             user_id.to_string()
         };
         match world.user(&record.account_id, &id) {
-            Some((user, role)) => answer(user, role, &record.account_id),
+            Some((user, role)) => answer(world, user, role, &record.account_id),
             None => api_error(
                 StatusCode::NOT_FOUND,
                 1001,
@@ -253,7 +264,9 @@ pub async fn get_user(sim: &Sim, user_id: &str, headers: &HeaderMap) -> Response
         headers,
         user_id,
         needs("user"),
-        |user, role, account_id| Json(user_json(user, role, account_id)).into_response(),
+        |world, user, role, account_id| {
+            Json(user_json(world, user, role, account_id)).into_response()
+        },
     )
     .await
 }
@@ -264,7 +277,7 @@ pub async fn user_permissions(sim: &Sim, user_id: &str, headers: &HeaderMap) -> 
         headers,
         user_id,
         needs("userPermission"),
-        |_, role, _| Json(json!({"permissions": role.privileges})).into_response(),
+        |_, _, role, _| Json(json!({"permissions": role.privileges})).into_response(),
     )
     .await
 }
@@ -297,7 +310,7 @@ pub async fn list_users(sim: &Sim, paging: Paging, headers: &HeaderMap) -> Respo
             .filter_map(|u| {
                 world
                     .user(&account.id, &u.id)
-                    .map(|(u, r)| user_json(u, r, &account.id))
+                    .map(|(u, r)| user_json(world, u, r, &account.id))
             })
             .filter(|u| u["status"] == wanted)
             .collect();
@@ -353,7 +366,13 @@ pub async fn get_role(sim: &Sim, role_id: &str, headers: &HeaderMap) -> Response
                 "total_members": members(account, &r.id), "privileges": r.privileges}),
             )
             .into_response(),
-            None => api_error(StatusCode::NOT_FOUND, 4700, "Role does not exist."),
+            // getRoleInformation documents no error of its own; every other role operation
+            // answers an unknown role with 1034 (data/zoom-openapi, accounts.json).
+            None => api_error(
+                StatusCode::BAD_REQUEST,
+                1034,
+                "Provided role_id does not exist.",
+            ),
         },
     )
     .await

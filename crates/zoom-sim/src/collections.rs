@@ -417,9 +417,9 @@ impl Request<'_> {
         (self.status(), Json(body)).into_response()
     }
 
-    /// The documented success status with no body.
+    /// The documented success, with the documented body if it has one.
     fn done(&self) -> Response {
-        self.status().into_response()
+        crate::documented::answer::success(self.op)
     }
 
     fn status(&self) -> StatusCode {
@@ -453,7 +453,7 @@ fn writable(body: &Value) -> Value {
 }
 
 /// A 22-character id like Zoom's text ids, from a number.
-fn text_id(number: u64) -> String {
+pub(crate) fn text_id(number: u64) -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut n = number.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (0..22)

@@ -27,6 +27,7 @@ mod marketplace;
 mod meetings;
 mod merge;
 mod oauth;
+mod people;
 mod random;
 pub mod receivers;
 mod routes;
@@ -40,12 +41,14 @@ pub mod world;
 pub use fixture::{Fixture, FixtureError, DEFAULT_FIXTURE};
 
 /// Every operation the simulator keeps state for, as `(method, template)`: its own handlers,
-/// the stored objects (`collections`) and a meeting's past and future (`history`). Every other
+/// the stored objects (`collections`), a meeting's past and future (`history`), and who is in
+/// the account (`people`: users and roles). Every other
 /// documented operation answers its documented shape alone.
 pub fn stateful_operations() -> Vec<(&'static str, &'static str)> {
     let mut all = routes::OWN_HANDLERS.to_vec();
     all.extend(collections::stateful_operations());
     all.extend(history::stateful_operations());
+    all.extend(people::stateful_operations());
     all.retain(|(method, template)| documented::operation(method, template).is_some());
     all
 }

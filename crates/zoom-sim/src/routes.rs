@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 use crate::api::{self, Paging};
 use crate::state::Sim;
 use crate::wire::api_error;
-use crate::{collections, documented, history, marketplace, meetings};
+use crate::{collections, documented, history, marketplace, meetings, people};
 
 /// The operations answered by their own handler below (the `match` in [`v2`]), for the
 /// contract report's count of stateful operations.
@@ -96,8 +96,9 @@ pub async fn v2(
                 .flatten();
             marketplace::rotate_client_secret(sim, param("appId"), headers, body)
         }
-        // Objects integrations keep (webinars, registrants, groups, settings), then every other
-        // operation Zoom documents, answered from its documentation.
+        // A meeting's past and future, who is in the account, the objects integrations keep
+        // (webinars, registrants, groups, settings); then every other operation Zoom
+        // documents, answered from its documentation. Each module answers only its own.
         _ => {
             let asked = match json_body(headers, &body) {
                 Ok(asked) => asked,
@@ -108,6 +109,13 @@ pub async fn v2(
                 Err(refusal) => return refusal,
             };
             if let Some(answer) = history::answer(sim, op, &params, headers, &paging).await {
+                return answer;
+            }
+            let query: Vec<(String, String)> =
+                serde_urlencoded::from_str(uri.query().unwrap_or_default()).unwrap_or_default();
+            if let Some(answer) =
+                people::answer(sim, op, &params, &query, headers, asked.as_ref()).await
+            {
                 return answer;
             }
             match collections::answer(sim, op, &params, headers, asked, paging).await {

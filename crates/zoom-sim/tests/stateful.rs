@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use zoom_sim::{start, Fixture, SimHandle};
 
 const ACCOUNT: &str = "SbxDemoAccount00000001";
-/// Classic admin scopes (meetings, webinars, users, groups, reports), and `recording:read`, the classic
+/// Classic admin scopes (meetings, webinars, users, roles, groups, reports), and `recording:read`, the classic
 /// scope Zoom documents for reading one meeting's recordings; owned by the account Owner.
 const OPS: (&str, &str) = ("SbxOpsClassic000000002", "sandboxSecretOpsClassic000000002");
 const OWNER_EMAIL: &str = "olivia.owner@sandbox.example";
@@ -30,6 +30,7 @@ impl Zoom {
                 "user:write:admin",
                 "recording:read",
                 "report:read:admin",
+                "role:write:admin",
                 "webinar:read:admin",
                 "webinar:write:admin",
                 "group:read:admin",
@@ -355,4 +356,169 @@ async fn a_meeting_is_upcoming_then_past_with_its_host_its_recording_and_its_rep
         .call("GET", &format!("/report/meetings/{id}"), None)
         .await;
     assert_eq!(one["participants_count"], 1);
+}
+
+#[tokio::test]
+async fn a_user_is_added_changed_read_back_and_removed() {
+    let zoom = Zoom::new().await;
+    let (status, user) = zoom
+        .call(
+            "POST",
+            "/users",
+            Some(
+                json!({"action": "create", "user_info": {"email": "nia.new@sandbox.example",
+                "type": 1, "first_name": "Nia", "last_name": "New"}}),
+            ),
+        )
+        .await;
+    assert_eq!(status, 201, "{user}");
+    let id = user["id"].as_str().expect("id").to_string();
+    let (status, again) = zoom
+        .call(
+            "POST",
+            "/users",
+            Some(json!({"action": "create", "user_info": {"email": "nia.new@sandbox.example", "type": 1}})),
+        )
+        .await;
+    assert_eq!((status, &again["code"]), (409, &json!(1005)), "{again}");
+    assert!(again["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("nia.new@sandbox.example"));
+
+    let (status, _) = zoom
+        .call(
+            "PATCH",
+            &format!("/users/{id}"),
+            Some(json!({"last_name": "Newer", "company": "Example, Inc."})),
+        )
+        .await;
+    assert_eq!(status, 204);
+    let (_, read) = zoom
+        .call("GET", "/users/nia.new@sandbox.example", None)
+        .await;
+    assert_eq!(
+        (read["id"].as_str(), read["last_name"].as_str()),
+        (Some(id.as_str()), Some("Newer"))
+    );
+    assert_eq!(read["company"], "Example, Inc.", "profile fields are kept");
+    assert_eq!(read["role_id"], "2", "a new user is a Member");
+    let (_, exists) = zoom
+        .call("GET", "/users/email?email=nia.new@sandbox.example", None)
+        .await;
+    assert_eq!(exists["existed_email"], true);
+    let (_, listed) = zoom.call("GET", "/users?page_size=300", None).await;
+    assert!(listed["users"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|u| u["id"] == id.as_str()));
+
+    assert_eq!(
+        zoom.call("DELETE", &format!("/users/{id}?action=delete"), None)
+            .await
+            .0,
+        204
+    );
+    let (status, gone) = zoom.call("GET", &format!("/users/{id}"), None).await;
+    assert_eq!((status, &gone["code"]), (404, &json!(1001)));
+    let (status, admin) = zoom
+        .call("DELETE", "/users/adam.admin@sandbox.example", None)
+        .await;
+    assert_eq!(
+        (status, &admin["code"]),
+        (400, &json!(1117)),
+        "an admin is not disassociated: {admin}"
+    );
+}
+
+#[tokio::test]
+async fn a_custom_role_takes_members_gives_them_back_and_then_goes() {
+    let zoom = Zoom::new().await;
+    let (status, role) = zoom
+        .call(
+            "POST",
+            "/roles",
+            Some(json!({"name": "Auditors", "description": "Reads users",
+                "privileges": ["User:Read", "Role:Read"]})),
+        )
+        .await;
+    assert_eq!(status, 200, "{role}");
+    let role_id = role["id"].as_str().expect("id").to_string();
+    let (status, taken) = zoom
+        .call("POST", "/roles", Some(json!({"name": "auditors"})))
+        .await;
+    assert_eq!((status, &taken["code"]), (400, &json!(1224)), "{taken}");
+
+    let (status, added) = zoom
+        .call(
+            "POST",
+            &format!("/roles/{role_id}/members"),
+            Some(json!({"members": [{"email": "mia.member@sandbox.example"}]})),
+        )
+        .await;
+    assert_eq!(status, 201, "{added}");
+    let (_, members) = zoom
+        .call("GET", &format!("/roles/{role_id}/members"), None)
+        .await;
+    assert_eq!(
+        members["members"][0]["email"], "mia.member@sandbox.example",
+        "{members}"
+    );
+    let (_, mia) = zoom
+        .call("GET", "/users/mia.member@sandbox.example", None)
+        .await;
+    assert_eq!(mia["role_id"], role_id.as_str());
+
+    let (status, in_use) = zoom
+        .call("DELETE", &format!("/roles/{role_id}"), None)
+        .await;
+    assert_eq!(
+        (status, &in_use["code"]),
+        (400, &json!(1034)),
+        "a role with members stays"
+    );
+    let member = mia["id"].as_str().unwrap_or_default().to_string();
+    assert_eq!(
+        zoom.call(
+            "DELETE",
+            &format!("/roles/{role_id}/members/{member}"),
+            None
+        )
+        .await
+        .0,
+        204
+    );
+    let (_, mia) = zoom.call("GET", &format!("/users/{member}"), None).await;
+    assert_eq!(mia["role_id"], "2", "back to Member");
+    assert_eq!(
+        zoom.call("DELETE", &format!("/roles/{role_id}"), None)
+            .await
+            .0,
+        200
+    );
+    let (status, _) = zoom
+        .call("GET", &format!("/roles/{role_id}/members"), None)
+        .await;
+    assert_eq!(status, 400);
+}
+
+#[tokio::test]
+async fn a_removed_owners_apps_pass_to_the_account_owner() {
+    let zoom = Zoom::new().await;
+    let owner_of = |client_id: &str| {
+        let world = zoom.sim.world();
+        world.app(client_id).map(|(_, app)| app.owner_id.clone())
+    };
+    let analytics = "SbxAnalytics0000000003";
+    let before = owner_of(analytics).expect("the analytics app");
+    assert_ne!(
+        before, "sbx-owner-0001",
+        "owned by someone else to begin with"
+    );
+    let (status, _) = zoom
+        .call("DELETE", &format!("/users/{before}?action=delete"), None)
+        .await;
+    assert_eq!(status, 204);
+    assert_eq!(owner_of(analytics).as_deref(), Some("sbx-owner-0001"));
 }

@@ -145,7 +145,9 @@ async fn any_operation_zoom_documents_can_be_tried_in_the_sandbox() {
     // Zoom's documented shape, authorized by the scope the catalog names.
     let world = World::start().await;
     let result = world
-        .try_call(&get("/metrics/meetings?type=past&from=2026-11-01&to=2026-11-30"))
+        .try_call(&get(
+            "/metrics/meetings?type=past&from=2026-11-01&to=2026-11-30",
+        ))
         .await
         .expect("tried");
     let TryCallResult::Answered {

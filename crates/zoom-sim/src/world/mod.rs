@@ -152,6 +152,54 @@ impl World {
         Some((user, role))
     }
 
+    /// The account with this id, to change it.
+    pub(crate) fn account_mut(&mut self, account_id: &str) -> Option<&mut Account> {
+        self.fixture
+            .accounts
+            .iter_mut()
+            .find(|a| a.id == account_id)
+    }
+
+    /// A user (by id or email), to change them.
+    pub(crate) fn user_mut(&mut self, account_id: &str, user_id: &str) -> Option<&mut User> {
+        self.account_mut(account_id)?
+            .users
+            .iter_mut()
+            .find(|u| u.id == user_id || u.email.eq_ignore_ascii_case(user_id))
+    }
+
+    /// A role, to change it.
+    pub(crate) fn role_mut(&mut self, account_id: &str, role_id: &str) -> Option<&mut Role> {
+        self.account_mut(account_id)?
+            .roles
+            .iter_mut()
+            .find(|r| r.id == role_id)
+    }
+
+    /// Removes a user from the account; their apps pass to the account Owner, as Zoom transfers
+    /// the apps of an owner who leaves (FACTS.md "App ownership").
+    pub(crate) fn remove_user(&mut self, account_id: &str, user_id: &str) {
+        let Some(account) = self.account_mut(account_id) else {
+            return;
+        };
+        account.users.retain(|u| u.id != user_id);
+        let owner = account
+            .users
+            .iter()
+            .find(|u| u.role_id == "0")
+            .map(|u| u.id.clone());
+        if let Some(owner) = owner {
+            for app in account.apps.iter_mut().filter(|a| a.owner_id == user_id) {
+                app.owner_id = owner.clone();
+            }
+        }
+        for kept_per_user in ["user_settings", stored::USER_PROFILES] {
+            if let Some(kept) = self.stored.get_mut(kept_per_user) {
+                kept.remove(user_id);
+            }
+        }
+    }
+
     /// Replaces the whole world (tokens and counters too).
     pub fn reload(&mut self, fixture: Fixture) {
         *self = World::new(fixture);

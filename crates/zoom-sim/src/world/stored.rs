@@ -17,7 +17,29 @@ pub(crate) struct Stored {
     pub object: Value,
 }
 
+/// The fields of users' profiles beyond the fixture's (company, job title, …), by user id.
+pub(crate) const USER_PROFILES: &str = "user_profiles";
+
 impl World {
+    /// The profile fields set on a user through `PATCH /users/{userId}`.
+    pub(crate) fn user_profile(&self, user_id: &str) -> Option<&Value> {
+        self.stored(USER_PROFILES)
+            .and_then(|all| all.get(user_id))
+            .map(|s| &s.object)
+    }
+
+    /// Keeps `changes` on a user's profile (nested objects merged, as Zoom does).
+    pub(crate) fn update_user_profile(&mut self, user_id: &str, changes: &Value) {
+        let stored = self
+            .stored_mut(USER_PROFILES)
+            .entry(user_id.to_string())
+            .or_insert_with(|| Stored {
+                parent: user_id.to_string(),
+                object: Value::Object(serde_json::Map::new()),
+            });
+        crate::merge::merge(&mut stored.object, changes);
+    }
+
     /// The objects of `collection`, by id.
     pub(crate) fn stored(&self, collection: &str) -> Option<&BTreeMap<String, Stored>> {
         self.stored.get(collection)
