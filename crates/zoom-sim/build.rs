@@ -74,7 +74,7 @@ fn operation(product: &str, method: &str, template: &str, op: &Value) -> Value {
         .and_then(|c| c.values().next())
         .map(|media| media["schema"].clone())
         .unwrap_or(Value::Null);
-    let errors: Vec<Value> = op["x-zoom-errors"]
+    let mut errors: Vec<Value> = op["x-zoom-errors"]
         .as_array()
         .map(|rows| {
             rows.iter()
@@ -82,6 +82,22 @@ fn operation(product: &str, method: &str, template: &str, op: &Value) -> Value {
                 .collect()
         })
         .unwrap_or_default();
+    // A documented 404 whose text names what is missing ("Not Found Division not found.") but
+    // no code: the row takes the status as its code and that text as its message, so the
+    // simulator can say "not found" as the reference words it.
+    let has_404_row = errors.iter().any(|e| e[0] == 404);
+    let not_found = responses
+        .and_then(|r| r.get("404"))
+        .and_then(|r| r["description"].as_str());
+    if let (false, Some(text)) = (has_404_row, not_found) {
+        let message = text.trim().trim_start_matches("Not Found").trim();
+        let message = if message.is_empty() {
+            "Not Found"
+        } else {
+            message
+        };
+        errors.push(json!([404, 404, message]));
+    }
     json!([
         product,
         method.to_uppercase(),

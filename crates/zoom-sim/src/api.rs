@@ -159,16 +159,22 @@ fn caller_client_id(sim: &Sim, headers: &HeaderMap) -> Option<String> {
 }
 
 /// `page_size` (1–300, default 30), `next_page_token` and `status`, as Zoom's list calls take.
+/// A page size out of range is brought into it (the reference gives no minimum, so a client
+/// may send any integer), and one that is no number is the default.
 #[derive(Debug, Default, serde::Deserialize)]
 pub(crate) struct Paging {
-    page_size: Option<usize>,
+    page_size: Option<String>,
     next_page_token: Option<String>,
     status: Option<String>,
 }
 
 impl Paging {
     pub(crate) fn size(&self) -> usize {
-        self.page_size.unwrap_or(30).clamp(1, 300)
+        let asked = self
+            .page_size
+            .as_deref()
+            .and_then(|s| s.trim().parse::<i64>().ok());
+        usize::try_from(asked.unwrap_or(30).clamp(1, 300)).unwrap_or(30)
     }
 
     /// This page of `all`, and the token of the next one ("" on the last page).

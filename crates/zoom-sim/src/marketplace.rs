@@ -1,4 +1,6 @@
-//! `/v2/marketplace/apps/{appId}`: an app's information, and the client-secret rotation Zoom
+//! `/v2/marketplace/apps`: apps created, listed and deleted through the API (each a real app of
+//! the simulated account: its credentials get tokens once it is active), an app's information,
+//! and the client-secret rotation Zoom
 //! added on 2025-09-22 (FACTS.md "Secret rotation"; shapes from Zoom's Marketplace OpenAPI):
 //! `new` issues a second secret and keeps the old one working until its revoke time (at most 30
 //! days ahead), `update` moves that time (`now` ends the overlap); 3 changes per 15 minutes.
@@ -11,11 +13,15 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
-use serde_json::json;
+use serde_json::{json, Value};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use crate::api::{guarded, needs};
+use crate::api::{guarded, needs, owner_of};
+use crate::collections::text_id;
+use crate::documented::answer::{documented_error, success};
+use crate::documented::{synth, Operation};
+use crate::fixture::{App, AppActivation, AppKind};
 use crate::state::Sim;
 use crate::wire::{api_error, iso_in};
 use crate::world::{RotateAction, RotateRefused};
@@ -39,13 +45,145 @@ pub fn get_app(sim: &Sim, app_id: &str, headers: &HeaderMap) -> Response {
                 "app_scopes": app.scopes,
             }))
             .into_response(),
-            None => api_error(
-                StatusCode::NOT_FOUND,
-                1401,
-                &format!("APP ID does not exist: {app_id}"),
-            ),
+            None => unknown_app(app_id),
         }
     })
+}
+
+/// `POST /marketplace/apps` (CreateApps): a new app of the caller's account, owned by the
+/// caller's owner, with fresh credentials; not activated unless the body says `active: true`.
+/// 1500 when a required field is missing, as Zoom documents.
+pub fn create_app(sim: &Sim, op: &Operation, headers: &HeaderMap, body: Option<Value>) -> Response {
+    let body = body.unwrap_or_default();
+    guarded(
+        sim,
+        headers,
+        needs(&op.operation_id),
+        true,
+        |record, world| {
+            let required = [
+                "app_name",
+                "app_type",
+                "company_name",
+                "contact_email",
+                "contact_name",
+            ];
+            let kind = match body["app_type"].as_str() {
+                Some("s2s_oauth") => AppKind::ServerToServer,
+                Some("meeting_sdk") => AppKind::MeetingSdk,
+                Some("general") => AppKind::General,
+                _ => return documented_error(op, &[], 1500),
+            };
+            if required.iter().any(|field| !body[field].is_string()) {
+                return documented_error(op, &[], 1500);
+            }
+            let owner = owner_of(world, record).unwrap_or_default();
+            let app = App {
+                name: body["app_name"].as_str().unwrap_or_default().to_string(),
+                kind,
+                state: if body["active"] == true {
+                    AppActivation::Active
+                } else {
+                    AppActivation::NotActivated
+                },
+                owner_id: owner,
+                app_id: Some(text_id(world.new_object_id())),
+                client_id: text_id(world.new_object_id()),
+                client_secret: random_secret(),
+                scopes: strings(&body["scopes"]),
+                webhook_secret_token: None,
+                single_token: false,
+                token_tolerance: 1,
+                token_index_enabled: false,
+            };
+            let credentials =
+                json!({"client_id": app.client_id, "client_secret": app.client_secret});
+            let answer = json!({
+                "app_id": app.app_id, "app_name": app.name, "app_type": body["app_type"],
+                "scopes": app.scopes, "created_at": iso_in(world.now(), 0),
+                "production_credentials": credentials, "development_credentials": credentials,
+            });
+            if let Some(account) = world.account_mut(&record.account_id) {
+                account.apps.push(app);
+            }
+            (StatusCode::CREATED, Json(answer)).into_response()
+        },
+    )
+}
+
+/// `GET /marketplace/apps` (ListApps): the account's apps that have an App ID.
+pub fn list_apps(sim: &Sim, op: &Operation, headers: &HeaderMap) -> Response {
+    guarded(
+        sim,
+        headers,
+        needs(&op.operation_id),
+        true,
+        |record, world| {
+            let apps: Vec<Value> = world
+                .account(&record.account_id)
+                .into_iter()
+                .flat_map(|a| &a.apps)
+                .filter(|app| app.app_id.is_some())
+                .map(|app| {
+                    json!({"app_id": app.app_id, "app_name": app.name, "app_type": "OAuthApp",
+                    "app_status": "UNPUBLISHED"})
+                })
+                .collect();
+            let body = json!({"apps": apps, "page_size": 30, "next_page_token": ""});
+            Json(synth::fitted(&op.schema, &body)).into_response()
+        },
+    )
+}
+
+/// `DELETE /marketplace/apps/{appId}` (deleteApp): the app and its credentials are gone.
+pub fn delete_app(sim: &Sim, op: &Operation, app_id: &str, headers: &HeaderMap) -> Response {
+    guarded(
+        sim,
+        headers,
+        needs(&op.operation_id),
+        true,
+        |record, world| {
+            let Some(account) = world.account_mut(&record.account_id) else {
+                return unknown_app(app_id);
+            };
+            let before = account.apps.len();
+            account
+                .apps
+                .retain(|app| app.app_id.as_deref() != Some(app_id));
+            if account.apps.len() == before {
+                return unknown_app(app_id);
+            }
+            success(op)
+        },
+    )
+}
+
+/// Zoom's answer for an App ID it does not know (1401, the Marketplace reference's wording).
+fn unknown_app(app_id: &str) -> Response {
+    api_error(
+        StatusCode::NOT_FOUND,
+        1401,
+        &format!("APP ID does not exist: {app_id}"),
+    )
+}
+
+/// A client secret as Zoom's look: 32 letters and digits.
+fn random_secret() -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    crate::random::bytes::<32>()
+        .iter()
+        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
+        .collect()
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect()
 }
 
 #[derive(Deserialize)]

@@ -19,7 +19,7 @@ use crate::{collections, documented, history, marketplace, meetings, people};
 
 /// The operations answered by their own handler below (the `match` in [`v2`]), for the
 /// contract report's count of stateful operations.
-pub(crate) const OWN_HANDLERS: [(&str, &str); 12] = [
+pub(crate) const OWN_HANDLERS: [(&str, &str); 15] = [
     ("GET", "/users"),
     ("GET", "/users/{userId}"),
     ("GET", "/users/{userId}/permissions"),
@@ -30,7 +30,10 @@ pub(crate) const OWN_HANDLERS: [(&str, &str); 12] = [
     ("GET", "/meetings/{meetingId}"),
     ("PATCH", "/meetings/{meetingId}"),
     ("DELETE", "/meetings/{meetingId}"),
+    ("GET", "/marketplace/apps"),
+    ("POST", "/marketplace/apps"),
     ("GET", "/marketplace/apps/{appId}"),
+    ("DELETE", "/marketplace/apps/{appId}"),
     ("POST", "/marketplace/apps/{appId}/rotate_client_secret"),
 ];
 
@@ -53,6 +56,17 @@ pub async fn v2(
     let Some((op, params)) = documented::find(method.as_str(), &path) else {
         return documented::answer::not_recognized();
     };
+    // A shape-only object a documented DELETE removed stays removed (after the token check,
+    // as every answer).
+    if let Some(gone) = documented::answer::gone(&sim, op, &path, &params) {
+        return api::guarded(
+            &sim,
+            &headers,
+            api::needs(&op.operation_id),
+            true,
+            |_, _| gone,
+        );
+    }
     let param = |name: &str| {
         params
             .iter()
@@ -88,7 +102,15 @@ pub async fn v2(
         ("DELETE", "/meetings/{meetingId}") => {
             meetings::delete(sim, param("meetingId"), headers).await
         }
+        ("GET", "/marketplace/apps") => marketplace::list_apps(sim, op, headers),
+        ("POST", "/marketplace/apps") => match json_body(headers, &body) {
+            Ok(asked) => marketplace::create_app(sim, op, headers, asked),
+            Err(refusal) => refusal,
+        },
         ("GET", "/marketplace/apps/{appId}") => marketplace::get_app(sim, param("appId"), headers),
+        ("DELETE", "/marketplace/apps/{appId}") => {
+            marketplace::delete_app(sim, op, param("appId"), headers)
+        }
         ("POST", "/marketplace/apps/{appId}/rotate_client_secret") => {
             // Any body that is not the documented object is Zoom's "not a valid JSON object".
             let body = json_body::<marketplace::RotateBody>(headers, &body)
@@ -120,7 +142,7 @@ pub async fn v2(
             }
             match collections::answer(sim, op, &params, headers, asked, paging).await {
                 Some(answer) => answer,
-                None => documented::answer::shaped(sim, op, &params, headers).await,
+                None => documented::answer::shaped(sim, op, &path, &params, headers).await,
             }
         }
     }

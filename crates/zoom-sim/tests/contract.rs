@@ -207,12 +207,14 @@ struct Tally {
     stateful: usize,
 }
 
-/// Reads first, writes next, deletes last, so a deleted resource cannot starve a later read.
-fn order(method: &str) -> u8 {
-    match method {
-        "GET" => 0,
-        "DELETE" => 2,
-        _ => 1,
+/// Reads first, writes next, deletes last (the deepest paths first), so a deleted resource
+/// cannot starve a later call on it or under it.
+fn order(doc: &Documented) -> (u8, std::cmp::Reverse<usize>) {
+    let depth = doc.template.matches('/').count();
+    match doc.method.as_str() {
+        "GET" => (0, std::cmp::Reverse(0)),
+        "DELETE" => (2, std::cmp::Reverse(depth)),
+        _ => (1, std::cmp::Reverse(0)),
     }
 }
 
@@ -268,7 +270,7 @@ async fn every_documented_operation_answers_as_documented() {
         ("appId", "SbxAppReportingBot0001".to_string()),
     ]);
     let mut docs = documents();
-    docs.sort_by_key(|d| order(&d.method));
+    docs.sort_by_key(order);
     let mut failures = Vec::new();
     let stateful = zoom_sim::stateful_operations();
     let mut per_product: BTreeMap<String, Tally> = BTreeMap::new();

@@ -48,6 +48,18 @@ impl Zoom {
         zoom
     }
 
+    /// Gives the app the first scope Zoom documents for each operation, then a new token.
+    async fn grant_scopes_for(&mut self, operations: &[(&str, &str)]) {
+        let catalog = zoom_catalog::catalog();
+        for op in catalog.operations() {
+            if operations.contains(&(op.method.as_str(), op.path.as_str())) {
+                let scope = op.alternatives().next().expect("a documented scope");
+                self.sim.world().grant_scope(OPS.0, scope);
+            }
+        }
+        self.sign_in().await;
+    }
+
     /// A new token (the last one expires when the clock passes its hour).
     async fn sign_in(&mut self) {
         let answer: Value = self
@@ -521,4 +533,118 @@ async fn a_removed_owners_apps_pass_to_the_account_owner() {
         .await;
     assert_eq!(status, 204);
     assert_eq!(owner_of(analytics).as_deref(), Some("sbx-owner-0001"));
+}
+
+#[tokio::test]
+async fn what_a_documented_delete_removes_stays_removed_even_for_shape_only_operations() {
+    let mut zoom = Zoom::new().await;
+    // The scopes Zoom documents for these two (its data spells one "division:wirte:admin").
+    zoom.grant_scopes_for(&[
+        ("GET", "/divisions/{divisionId}"),
+        ("DELETE", "/divisions/{divisionId}"),
+    ])
+    .await;
+    let (status, division) = zoom.call("GET", "/divisions/d-engineering", None).await;
+    assert_eq!(status, 200, "answered by its documented shape: {division}");
+    assert_eq!(
+        zoom.call("DELETE", "/divisions/d-engineering", None)
+            .await
+            .0,
+        204
+    );
+    let (status, gone) = zoom.call("GET", "/divisions/d-engineering", None).await;
+    assert_eq!(status, 404, "{gone}");
+    assert_eq!(
+        gone["message"], "Division not found.",
+        "the reference's words"
+    );
+    let (status, _) = zoom.call("GET", "/divisions/d-marketing", None).await;
+    assert_eq!(status, 200, "only what was deleted is gone");
+}
+
+#[tokio::test]
+async fn an_app_created_through_the_marketplace_api_is_a_real_app_until_deleted() {
+    let mut zoom = Zoom::new().await;
+    zoom.grant_scopes_for(&[
+        ("POST", "/marketplace/apps"),
+        ("GET", "/marketplace/apps"),
+        ("GET", "/marketplace/apps/{appId}"),
+        ("DELETE", "/marketplace/apps/{appId}"),
+    ])
+    .await;
+    let (status, missing) = zoom
+        .call(
+            "POST",
+            "/marketplace/apps",
+            Some(json!({"app_name": "Half"})),
+        )
+        .await;
+    assert_eq!((status, &missing["code"]), (404, &json!(1500)), "{missing}");
+    let (status, created) = zoom
+        .call(
+            "POST",
+            "/marketplace/apps",
+            Some(
+                json!({"app_name": "Nightly export", "app_type": "s2s_oauth", "active": true,
+                "scopes": ["user:read:admin"], "company_name": "Example",
+                "contact_name": "Olivia", "contact_email": "olivia.owner@sandbox.example"}),
+            ),
+        )
+        .await;
+    assert_eq!(status, 201, "{created}");
+    let app_id = created["app_id"].as_str().expect("app_id").to_string();
+    let client_id = created["production_credentials"]["client_id"]
+        .as_str()
+        .expect("id");
+    let secret = created["production_credentials"]["client_secret"]
+        .as_str()
+        .expect("secret");
+    let token = |id: &str, secret: &str| {
+        zoom.http
+            .post(format!("{}/oauth/token", zoom.sim.base_url()))
+            .basic_auth(id.to_string(), Some(secret.to_string()))
+            .form(&[
+                ("grant_type", "account_credentials"),
+                ("account_id", ACCOUNT),
+            ])
+            .send()
+    };
+    let answer: Value = token(client_id, secret)
+        .await
+        .expect("token")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        answer["scope"], "user:read:admin",
+        "its credentials work: {answer}"
+    );
+
+    let (_, read) = zoom
+        .call("GET", &format!("/marketplace/apps/{app_id}"), None)
+        .await;
+    assert_eq!(read["app_name"], "Nightly export");
+    let (_, listed) = zoom.call("GET", "/marketplace/apps", None).await;
+    assert!(listed["apps"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|a| a["app_id"] == app_id.as_str()));
+
+    assert_eq!(
+        zoom.call("DELETE", &format!("/marketplace/apps/{app_id}"), None)
+            .await
+            .0,
+        204
+    );
+    let (status, gone) = zoom
+        .call("GET", &format!("/marketplace/apps/{app_id}"), None)
+        .await;
+    assert_eq!((status, &gone["code"]), (404, &json!(1401)));
+    let refused = token(client_id, secret).await.expect("answer");
+    assert_eq!(
+        refused.status().as_u16(),
+        400,
+        "a deleted app's credentials get no token"
+    );
 }

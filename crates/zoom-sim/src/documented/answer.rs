@@ -6,7 +6,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
-use super::{synth, Operation};
+use super::{fill, synth, Operation};
 use crate::api::{fault_answer, guarded, is_own, needs};
 use crate::state::Sim;
 use crate::wire::api_error;
@@ -43,9 +43,13 @@ pub fn documented_error(op: &Operation, params: &[(String, String)], code: i64) 
 pub const DOWNLOAD_HOST: &str = "/rec/download/file";
 
 /// `op`, called with the path parameters `params`, answered from its documentation alone.
+///
+/// A documented `DELETE` that succeeds buries its path: every later call on it, or under it,
+/// answers the operation's documented "does not exist" (see [`gone`]).
 pub async fn shaped(
     sim: &Sim,
     op: &Operation,
+    path: &[&str],
     params: &[(String, String)],
     headers: &HeaderMap,
 ) -> Response {
@@ -55,9 +59,48 @@ pub async fn shaped(
     // The token owner's own data needs only user-level scopes: a path naming "me" or the
     // owner, or an operation Zoom authorizes with user-level scopes alone.
     let own = params.iter().any(|(_, value)| is_own(sim, headers, value)) || !needs_admin_level(op);
-    guarded(sim, headers, needs(&op.operation_id), own, |_, _| {
-        success(op)
+    guarded(sim, headers, needs(&op.operation_id), own, |_, world| {
+        let (status, body) = success_parts(op);
+        if status.is_success() {
+            let path: Vec<String> = path.iter().map(|s| (*s).to_string()).collect();
+            match op.method.as_str() {
+                "DELETE" => world.bury(path),
+                // A create whose answer names an id that was deleted before brings it back.
+                "POST" => world.unbury_created(&path, &body),
+                _ => {}
+            }
+        }
+        respond(status, body)
     })
+}
+
+/// The answer to `op` on `path` if a documented `DELETE` removed it (or what it is under): the
+/// operation's documented 404, else the documented error that says something does not exist
+/// or was not found; `None` when it documents neither (its documentation gives no way to say
+/// so), or nothing was deleted there.
+pub fn gone(
+    sim: &Sim,
+    op: &Operation,
+    path: &[&str],
+    params: &[(String, String)],
+) -> Option<Response> {
+    if !sim.world().is_buried(path) {
+        return None;
+    }
+    let says_missing = |message: &str| {
+        let message = message.to_ascii_lowercase();
+        ["not exist", "not found", "does not belong"]
+            .iter()
+            .any(|words| message.contains(words))
+    };
+    let row = op
+        .errors
+        .iter()
+        .find(|e| e.status == 404)
+        .or_else(|| op.errors.iter().find(|e| says_missing(&e.message)))?;
+    let status = StatusCode::from_u16(row.status).unwrap_or(StatusCode::NOT_FOUND);
+    let body = serde_json::json!({"code": row.code, "message": fill(&row.message, params)});
+    Some((status, Json(body)).into_response())
 }
 
 /// Whether any scope that authorizes `op` is admin level (else its user-level scopes do).
@@ -76,16 +119,29 @@ fn needs_admin_level(op: &Operation) -> bool {
 
 /// The documented success: its status, and a body that fits its schema (none when it has none).
 pub fn success(op: &Operation) -> Response {
+    let (status, body) = success_parts(op);
+    respond(status, body)
+}
+
+/// The documented success status, and a body that fits its schema (`Null`: no body).
+fn success_parts(op: &Operation) -> (StatusCode, serde_json::Value) {
     let status = op
         .success
         .and_then(|s| StatusCode::from_u16(s).ok())
         .unwrap_or(StatusCode::OK);
+    if status.is_redirection() || op.schema.is_null() {
+        return (status, serde_json::Value::Null);
+    }
+    (status, synth::value(&op.schema))
+}
+
+fn respond(status: StatusCode, body: serde_json::Value) -> Response {
     if status.is_redirection() {
         // Zoom redirects a download to its file host; the simulator's stands in for it.
         return (status, [(header::LOCATION, DOWNLOAD_HOST)]).into_response();
     }
-    if op.schema.is_null() {
+    if body.is_null() {
         return status.into_response();
     }
-    (status, Json(synth::value(&op.schema))).into_response()
+    (status, Json(body)).into_response()
 }

@@ -144,14 +144,19 @@ impl Operation {
     /// The documented error with `code`, its placeholders filled from `params`.
     pub fn error(&self, code: i64, params: &[(String, String)]) -> Option<(u16, Value, String)> {
         let row = self.errors.iter().find(|e| e.code.as_i64() == Some(code))?;
-        let mut message = row.message.clone();
-        for (name, value) in params {
-            message = message
-                .replace(&format!("{{{name}}}"), value)
-                .replace(&format!("${name}"), value);
-        }
-        Some((row.status, row.code.clone(), message))
+        Some((row.status, row.code.clone(), fill(&row.message, params)))
     }
+}
+
+/// A documented message with its placeholders (`{meetingId}`, `$userId`) filled from `params`.
+pub(crate) fn fill(message: &str, params: &[(String, String)]) -> String {
+    let mut message = message.to_string();
+    for (name, value) in params {
+        message = message
+            .replace(&format!("{{{name}}}"), value)
+            .replace(&format!("${name}"), value);
+    }
+    message
 }
 
 #[cfg(test)]

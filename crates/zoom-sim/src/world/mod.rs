@@ -77,6 +77,8 @@ pub struct World {
     /// Webinars, registrants, groups, settings: objects by collection and id.
     stored: HashMap<&'static str, std::collections::BTreeMap<String, Stored>>,
     next_object_id: u64,
+    /// Paths of objects answered by shape alone that a documented `DELETE` removed.
+    buried: Vec<Vec<String>>,
 }
 
 impl World {
@@ -100,6 +102,7 @@ impl World {
             rotations: HashMap::new(),
             stored: HashMap::new(),
             next_object_id: 93_456_789_012,
+            buried: Vec::new(),
         }
     }
 

@@ -50,6 +50,37 @@ impl World {
         self.stored.entry(collection).or_default()
     }
 
+    /// Records that `path` (its segments) was deleted by a documented `DELETE` of an object
+    /// the simulator answers by shape alone: from now on it, and everything under it, is gone.
+    pub(crate) fn bury(&mut self, path: Vec<String>) {
+        self.buried.push(path);
+    }
+
+    /// A create at `path` answered `created`: a deleted object directly under `path` whose id
+    /// the answer names (as any top-level value) exists again.
+    pub(crate) fn unbury_created(&mut self, path: &[String], created: &Value) {
+        let named = |id: &String| {
+            created.as_object().is_some_and(|fields| {
+                fields.values().any(|v| match v {
+                    Value::String(s) => s == id,
+                    Value::Number(n) => n.to_string() == *id,
+                    _ => false,
+                })
+            })
+        };
+        self.buried.retain(|b| {
+            let under = b.len() == path.len() + 1 && b[..path.len()] == *path;
+            !(under && named(&b[path.len()]))
+        });
+    }
+
+    /// Whether `path` is, or lies under, a deleted one.
+    pub(crate) fn is_buried(&self, path: &[&str]) -> bool {
+        self.buried
+            .iter()
+            .any(|b| b.len() <= path.len() && b.iter().zip(path).all(|(a, b)| a == b))
+    }
+
     /// A new object id: unique across collections, 11 digits like Zoom's numeric ids.
     pub(crate) fn new_object_id(&mut self) -> u64 {
         self.next_object_id += 7_907;
