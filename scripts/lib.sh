@@ -15,8 +15,9 @@ PACKAGING_PACKAGES=(rpm cpio)
 # The scan benchmark compares with ripgrep, measured in the same run; the start-up benchmark
 # watches the screen with xwd and xwininfo.
 BENCH_PACKAGES=(ripgrep x11-apps x11-utils)
+# python3-venv holds the clients step's tools (schemathesis, zoomus: tests/clients).
 TEST_PACKAGES=(git appstream desktop-file-utils xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools chromium imagemagick
-  python3-flask)
+  python3-flask python3-venv)
 
 # ...and for the Windows lane: the mingw-w64 cross compiler, Wine, and msitools' wixl/msiinfo
 # for the installer.
@@ -57,6 +58,24 @@ ensure_ui_dependencies() {
   if [ ! -d "$REPO_ROOT/ui/node_modules" ] || [ "$REPO_ROOT/ui/package-lock.json" -nt "$REPO_ROOT/ui/node_modules/.package-lock.json" ]; then
     say "installing UI dependencies (npm ci)"
     npm ci --prefix "$REPO_ROOT/ui" --no-audit --no-fund --loglevel=error
+  fi
+}
+
+# The clients step's tools, as pinned: schemathesis, zoomus and pytest into .tools/py (a venv,
+# rebuilt when requirements.txt changes), Rivet into tests/clients/node_modules (npm ci).
+ensure_client_tools() {
+  local requirements="$REPO_ROOT/tests/clients/requirements.txt" venv="$TOOLS_DIR/py"
+  if [ ! -x "$venv/bin/python" ] || [ "$requirements" -nt "$venv/.installed" ]; then
+    say "installing the clients step's Python tools into .tools/py"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
+    touch "$venv/.installed"
+  fi
+  if [ ! -d "$REPO_ROOT/tests/clients/node_modules" ] ||
+    [ "$REPO_ROOT/tests/clients/package-lock.json" -nt "$REPO_ROOT/tests/clients/node_modules/.package-lock.json" ]; then
+    say "installing Rivet for the clients step (npm ci)"
+    npm ci --prefix "$REPO_ROOT/tests/clients" --no-audit --no-fund --loglevel=error
   fi
 }
 

@@ -10,6 +10,7 @@ ensure_debian_packages "${BUILD_PACKAGES[@]}" "${PACKAGING_PACKAGES[@]}" "${TEST
 ensure_toolchains
 ensure_ui_dependencies
 ensure_tauri_driver
+ensure_client_tools
 set +e
 
 cd "$REPO_ROOT"
@@ -69,6 +70,9 @@ step rust-core scripts/with-keyring.sh cargo test --locked --no-fail-fast -p zoo
 step scripts node --test tests/scripts/
 # The reference webhook receivers the app offers to copy, run unchanged and tested by `s2s webhook test`.
 step receivers node --test tests/receivers/
+# The simulator as Zoom's clients see it: schemathesis with Zoom's OpenAPI documents, and zoomus
+# (Python), Rivet (Node.js) and zoom-api (Rust), unchanged, against `s2s sim` (tests/clients/run.py).
+step clients scripts/clients.sh
 # The fault suite: processes SIGKILLed mid-write, a full and a read-only disk, the Secret Service
 # killed mid-session (so it gets its own keyring session), concurrent app + CLI writes.
 step faults scripts/with-keyring.sh cargo test --locked -p s2s-cli --test faults -- --ignored --exact faults_lose_nothing --nocapture --test-threads=1
@@ -105,10 +109,10 @@ step windows-package scripts/package-windows.sh
 step windows-install scripts/install-test-windows.sh
 
 # "PASSED FAILED IGNORED" from a log's runner summaries: cargo's "test result:" lines, Vitest's
-# "Tests N passed | M failed" and node:test's "# pass N" / "# fail N".
+# "Tests N passed | M failed", node:test's "# pass N" / "# fail N" and pytest's "=== N passed ===".
 tally() {
   local counted
-  counted=$(grep -E '^test result:|^ *Tests +[0-9]' "$1")
+  counted=$(grep -E '^test result:|^ *Tests +[0-9]|^=+ [0-9]+ (passed|failed)' "$1")
   local p f
   p=$(grep -oE '[0-9]+ passed' <<<"$counted" | awk '{s+=$1} END {print s+0}')
   f=$(grep -oE '[0-9]+ failed' <<<"$counted" | awk '{s+=$1} END {print s+0}')
@@ -135,6 +139,8 @@ for i in "${!STEPS[@]}"; do
   # vitest: "Tests  14 passed (14)"; node --test: "# pass N" / "# fail N"
   grep -E '^ *(Test Files|Tests) +[0-9]' "$log" | sed 's/^ */        /'
   grep -E '^# (pass|fail) [0-9]+' "$log" | sed 's/^/        /'
+  # pytest: "===== 9 passed in 0.31s ====="
+  grep -E '^=+ [0-9]+ (passed|failed)' "$log" | sed 's/^=* */        /; s/ *=*$//'
   # Every test not run in this step, by name, with its reason.
   grep -E '^test .* \.\.\. ignored, ' "$log" | sed 's/^test /        not run: /'
   read -r p f i < <(tally "$log")

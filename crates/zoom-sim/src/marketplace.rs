@@ -106,7 +106,13 @@ pub fn create_app(sim: &Sim, op: &Operation, headers: &HeaderMap, body: Option<V
             if let Some(account) = world.account_mut(&record.account_id) {
                 account.apps.push(app);
             }
-            (StatusCode::CREATED, Json(answer)).into_response()
+            // In the documented shape: Zoom's answer names two app types ("general" apps are
+            // created, but answered as its schema allows).
+            (
+                StatusCode::CREATED,
+                Json(synth::fitted(&op.schema, &answer)),
+            )
+                .into_response()
         },
     )
 }

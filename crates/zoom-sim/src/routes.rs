@@ -75,7 +75,7 @@ pub async fn v2(
     };
     let (sim, headers) = (&sim, &headers);
     let paging = || query::<Paging>(uri.query());
-    match (op.method.as_str(), op.path.as_str()) {
+    let answer = match (op.method.as_str(), op.path.as_str()) {
         ("GET", "/users") => match paging() {
             Ok(paging) => api::list_users(sim, paging, headers).await,
             Err(refusal) => refusal,
@@ -120,31 +120,48 @@ pub async fn v2(
         }
         // A meeting's past and future, who is in the account, the objects integrations keep
         // (webinars, registrants, groups, settings); then every other operation Zoom
-        // documents, answered from its documentation. Each module answers only its own.
-        _ => {
-            let asked = match json_body(headers, &body) {
-                Ok(asked) => asked,
-                Err(refusal) => return refusal,
-            };
-            let paging = match paging() {
-                Ok(paging) => paging,
-                Err(refusal) => return refusal,
-            };
-            if let Some(answer) = history::answer(sim, op, &params, headers, &paging).await {
-                return answer;
-            }
-            let query: Vec<(String, String)> =
-                serde_urlencoded::from_str(uri.query().unwrap_or_default()).unwrap_or_default();
-            if let Some(answer) =
-                people::answer(sim, op, &params, &query, headers, asked.as_ref()).await
-            {
-                return answer;
-            }
-            match collections::answer(sim, op, &params, headers, asked, paging).await {
-                Some(answer) => answer,
-                None => documented::answer::shaped(sim, op, &path, &params, headers).await,
-            }
-        }
+        // documents, answered from its documentation.
+        _ => by_family(sim, op, &params, &path, &uri, headers, &body).await,
+    };
+    // What a documented DELETE removed is gone, and so is everything under it (an app's call
+    // logs, a webinar's polls), even where only its shape is simulated.
+    if op.method == "DELETE" && answer.status().is_success() {
+        sim.world()
+            .bury(path.iter().map(|s| (*s).to_string()).collect());
+    }
+    answer
+}
+
+/// The operations answered by a module of their family (each answers only its own), else from
+/// the documentation alone.
+async fn by_family(
+    sim: &Sim,
+    op: &documented::Operation,
+    params: &[(String, String)],
+    path: &[&str],
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Response {
+    let asked = match json_body(headers, body) {
+        Ok(asked) => asked,
+        Err(refusal) => return refusal,
+    };
+    let paging = match query::<Paging>(uri.query()) {
+        Ok(paging) => paging,
+        Err(refusal) => return refusal,
+    };
+    if let Some(answer) = history::answer(sim, op, params, headers, &paging).await {
+        return answer;
+    }
+    let query: Vec<(String, String)> =
+        serde_urlencoded::from_str(uri.query().unwrap_or_default()).unwrap_or_default();
+    if let Some(answer) = people::answer(sim, op, params, &query, headers, asked.as_ref()).await {
+        return answer;
+    }
+    match collections::answer(sim, op, params, headers, asked, paging).await {
+        Some(answer) => answer,
+        None => documented::answer::shaped(sim, op, path, params, headers).await,
     }
 }
 

@@ -44,8 +44,8 @@ pub const DOWNLOAD_HOST: &str = "/rec/download/file";
 
 /// `op`, called with the path parameters `params`, answered from its documentation alone.
 ///
-/// A documented `DELETE` that succeeds buries its path: every later call on it, or under it,
-/// answers the operation's documented "does not exist" (see [`gone`]).
+/// A path a documented `DELETE` removed answers the operation's documented "does not exist"
+/// (see [`gone`]; the router buries what a `DELETE` removes).
 pub async fn shaped(
     sim: &Sim,
     op: &Operation,
@@ -63,11 +63,10 @@ pub async fn shaped(
         let (status, body) = success_parts(op);
         if status.is_success() {
             let path: Vec<String> = path.iter().map(|s| (*s).to_string()).collect();
-            match op.method.as_str() {
-                "DELETE" => world.bury(path),
-                // A create whose answer names an id that was deleted before brings it back.
-                "POST" => world.unbury_created(&path, &body),
-                _ => {}
+            // A create whose answer names an id that was deleted before brings it back (the
+            // router buries what a DELETE removes).
+            if op.method == "POST" {
+                world.unbury_created(&path, &body);
             }
         }
         respond(status, body)
@@ -75,9 +74,9 @@ pub async fn shaped(
 }
 
 /// The answer to `op` on `path` if a documented `DELETE` removed it (or what it is under): the
-/// operation's documented 404, else the documented error that says something does not exist
-/// or was not found; `None` when it documents neither (its documentation gives no way to say
-/// so), or nothing was deleted there.
+/// operation's documented error that says something does not exist or was not found (a 404
+/// first), else its documented 404; `None` when it documents neither (its documentation gives
+/// no way to say so), or nothing was deleted there.
 pub fn gone(
     sim: &Sim,
     op: &Operation,
@@ -89,15 +88,16 @@ pub fn gone(
     }
     let says_missing = |message: &str| {
         let message = message.to_ascii_lowercase();
-        ["not exist", "not found", "does not belong"]
+        ["not exist", "not found", "does not belong", "there is no"]
             .iter()
             .any(|words| message.contains(words))
     };
     let row = op
         .errors
         .iter()
-        .find(|e| e.status == 404)
-        .or_else(|| op.errors.iter().find(|e| says_missing(&e.message)))?;
+        .find(|e| e.status == 404 && says_missing(&e.message) && !e.from_text_alone())
+        .or_else(|| op.errors.iter().find(|e| says_missing(&e.message)))
+        .or_else(|| op.errors.iter().find(|e| e.status == 404))?;
     let status = StatusCode::from_u16(row.status).unwrap_or(StatusCode::NOT_FOUND);
     let body = serde_json::json!({"code": row.code, "message": fill(&row.message, params)});
     Some((status, Json(body)).into_response())

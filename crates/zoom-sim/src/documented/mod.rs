@@ -140,6 +140,14 @@ fn matches(template: &str, segments: &[&str]) -> Option<Vec<(String, String)>> {
     Some(params)
 }
 
+impl DocumentedError {
+    /// A row built from a 404's description alone (build.rs): Zoom documents its words but no
+    /// code, so the status stands in for one.
+    pub fn from_text_alone(&self) -> bool {
+        self.status == 404 && self.code == 404
+    }
+}
+
 impl Operation {
     /// The documented error with `code`, its placeholders filled from `params`.
     pub fn error(&self, code: i64, params: &[(String, String)]) -> Option<(u16, Value, String)> {

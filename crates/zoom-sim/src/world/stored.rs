@@ -57,17 +57,18 @@ impl World {
     }
 
     /// A create at `path` answered `created`: a deleted object directly under `path` whose id
-    /// the answer names (as any top-level value) exists again.
+    /// the answer names (anywhere in it) exists again.
     pub(crate) fn unbury_created(&mut self, path: &[String], created: &Value) {
-        let named = |id: &String| {
-            created.as_object().is_some_and(|fields| {
-                fields.values().any(|v| match v {
-                    Value::String(s) => s == id,
-                    Value::Number(n) => n.to_string() == *id,
-                    _ => false,
-                })
-            })
-        };
+        fn names(value: &Value, id: &str) -> bool {
+            match value {
+                Value::String(s) => s == id,
+                Value::Number(n) => n.to_string() == id,
+                Value::Array(items) => items.iter().any(|v| names(v, id)),
+                Value::Object(fields) => fields.values().any(|v| names(v, id)),
+                _ => false,
+            }
+        }
+        let named = |id: &String| names(created, id);
         self.buried.retain(|b| {
             let under = b.len() == path.len() + 1 && b[..path.len()] == *path;
             !(under && named(&b[path.len()]))
