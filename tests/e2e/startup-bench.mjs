@@ -162,7 +162,9 @@ row("exec → first paint", of(app, "firstPaint"), of(minimal, "firstPaint"), "m
 row("exec → first view complete (vs minimal's paint)", of(app, "complete"), of(minimal, "firstPaint"), "ms", 1.3);
 console.log(`${"last repaint after exec (no action, no countdown)".padEnd(48)} ${fmt(of(app, "complete"))} ms  target ≤ 1500 ms ${of(app, "complete") <= 1500 ? "✔" : "✘"}`);
 row("PSS after 5 s, app + WebKit processes", of(app, "pss"), of(minimal, "pss"), "MB", 1.15);
-row("stripped binary", statSync(realBinary(app)).size / 1e6, statSync(realBinary(minimal)).size / 1e6, "MB", 2.5);
+// 3.0×: the Sandbox answers every operation Zoom documents (issue 27: fidelity over bytes, its
+// data deflated like the scope catalog); 2.5× before it.
+row("stripped binary", statSync(realBinary(app)).size / 1e6, statSync(realBinary(minimal)).size / 1e6, "MB", 3.0);
 const idle = of(app, "idleCpu");
 console.log(`${"idle CPU over 10 s (% of one core)".padEnd(48)} ${idle.toFixed(2).padStart(8)} %   ${of(minimal, "idleCpu").toFixed(2).padStart(8)} %   target ≤ 1 % ${idle <= 1 ? "✔" : "✘"}`);
 row("`s2s --help` vs `curl --version`", median(help), median(curl), "ms", 0.5);

@@ -333,7 +333,7 @@ pub async fn list_users(sim: &Sim, paging: Paging, headers: &HeaderMap) -> Respo
 
 /// Any path outside `/v2` and the simulator's own: Zoom's JSON error, never an empty 404.
 pub async fn not_found() -> Response {
-    crate::documented::answer::not_recognized()
+    crate::wire::not_recognized()
 }
 
 /// Every answer carries an `x-zm-trackingid`, as Zoom's do (support asks for it).

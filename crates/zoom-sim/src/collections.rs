@@ -207,7 +207,7 @@ pub(crate) async fn answer(
         |record, world| match (collection, attached) {
             (Some(c), _) => request.on_collection(c, record, world),
             (None, Some(a)) => request.on_attached(a, record, world),
-            (None, None) => crate::documented::answer::not_recognized(),
+            (None, None) => crate::wire::not_recognized(),
         },
     ))
 }

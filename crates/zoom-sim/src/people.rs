@@ -128,7 +128,7 @@ pub(crate) async fn answer(
             ("POST", "/roles") => create_role(&call, record, world),
             ("GET", "/roles/{roleId}/members") => role_members(&call, record, world),
             (_, path) if path.starts_with("/roles/{roleId}") => change_role(&call, record, world),
-            _ => crate::documented::answer::not_recognized(),
+            _ => crate::wire::not_recognized(),
         },
     ))
 }

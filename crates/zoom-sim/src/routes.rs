@@ -54,7 +54,7 @@ pub async fn v2(
     // The documented operation first, so a literal path (`/users/summary`) is never taken for
     // a parameter (`/users/{userId}`), exactly as Zoom's reference resolves it.
     let Some((op, params)) = documented::find(method.as_str(), &path) else {
-        return documented::answer::not_recognized();
+        return crate::wire::not_recognized();
     };
     // A shape-only object a documented DELETE removed stays removed (after the token check,
     // as every answer).

@@ -119,3 +119,14 @@ mod tests {
         assert_eq!(bearer(&h), None);
     }
 }
+
+/// Zoom's answer to a path it has no operation for: code 2300, as its documentation words it
+/// (data/zoom-openapi: "This API endpoint is not recognized."), with the status its status
+/// table gives a missing resource.
+pub fn not_recognized() -> Response {
+    api_error(
+        StatusCode::NOT_FOUND,
+        2300,
+        "This API endpoint is not recognized.",
+    )
+}

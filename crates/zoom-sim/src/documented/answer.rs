@@ -11,17 +11,6 @@ use crate::api::{fault_answer, guarded, is_own, needs};
 use crate::state::Sim;
 use crate::wire::api_error;
 
-/// Zoom's answer to a path it has no operation for: code 2300, as its documentation words it
-/// (data/zoom-openapi: "This API endpoint is not recognized."), with the status its status
-/// table gives a missing resource.
-pub fn not_recognized() -> Response {
-    api_error(
-        StatusCode::NOT_FOUND,
-        2300,
-        "This API endpoint is not recognized.",
-    )
-}
-
 /// Zoom's documented error `code` for `op`, its placeholders filled from `params` (a 404 with
 /// the code alone where the operation's documentation does not list it).
 pub fn documented_error(op: &Operation, params: &[(String, String)], code: i64) -> Response {
