@@ -99,6 +99,17 @@ fn credentials<'h>(headers: &'h HeaderMap, scheme: &str) -> Option<&'h str> {
     given.eq_ignore_ascii_case(scheme).then(|| rest.trim())
 }
 
+/// Zoom's answer to a path it has no operation for: code 2300, as its documentation words it
+/// (data/zoom-openapi: "This API endpoint is not recognized."), with the status its status
+/// table gives a missing resource.
+pub fn not_recognized() -> Response {
+    api_error(
+        StatusCode::NOT_FOUND,
+        2300,
+        "This API endpoint is not recognized.",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,15 +129,4 @@ mod tests {
         assert_eq!(basic(&h), Some(("id".into(), "secret".into())));
         assert_eq!(bearer(&h), None);
     }
-}
-
-/// Zoom's answer to a path it has no operation for: code 2300, as its documentation words it
-/// (data/zoom-openapi: "This API endpoint is not recognized."), with the status its status
-/// table gives a missing resource.
-pub fn not_recognized() -> Response {
-    api_error(
-        StatusCode::NOT_FOUND,
-        2300,
-        "This API endpoint is not recognized.",
-    )
 }
