@@ -348,6 +348,17 @@ impl Catalog {
             .copied()
     }
 
+    /// The operation documented as `method` `path` (a template, `/users/{userId}`): unlike an
+    /// operationId, which Zoom reuses across products (`users` is also Contact Center's), a
+    /// method and path name one operation.
+    pub fn operation_at(&self, method: &str, path: &str) -> Option<usize> {
+        let segments = path.trim_start_matches('/').split('/').count();
+        self.operations_shaped(&method.to_ascii_uppercase(), segments)
+            .iter()
+            .copied()
+            .find(|&i| self.operations[i].path == path)
+    }
+
     /// What the catalog knows about a scope; `None` for scopes Zoom's documents don't list.
     pub fn scope(&self, scope: &str) -> Option<&ScopeEntry> {
         self.scopes.get(scope)

@@ -30,9 +30,25 @@ pub(crate) struct Needs {
 
 pub(crate) fn needs(operation_id: &str) -> Needs {
     let catalog = zoom_catalog::catalog();
-    let op = catalog
-        .operation_by_id(operation_id)
-        .and_then(|i| catalog.operation(i));
+    needs_in(
+        catalog
+            .operation_by_id(operation_id)
+            .and_then(|i| catalog.operation(i)),
+    )
+}
+
+/// [`needs`] for a documented operation, found by its method and path: Zoom reuses operationIds
+/// across products (`users` is Users' and Contact Center's), a method and path name one.
+pub(crate) fn needs_of(op: &crate::documented::Operation) -> Needs {
+    let catalog = zoom_catalog::catalog();
+    needs_in(
+        catalog
+            .operation_at(&op.method, &op.path)
+            .and_then(|i| catalog.operation(i)),
+    )
+}
+
+fn needs_in(op: Option<&'static zoom_catalog::catalog::Operation>) -> Needs {
     Needs {
         no_scope_documented: op
             .is_some_and(|o| o.classic_scopes.is_empty() && o.granular_scopes.is_empty()),

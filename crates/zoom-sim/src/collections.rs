@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Map, Value};
 
-use crate::api::{fault_answer, guarded, is_own, needs, owner_of, Paging};
+use crate::api::{fault_answer, guarded, is_own, needs_of, owner_of, Paging};
 use crate::documented::answer::documented_error;
 use crate::documented::{synth, Operation};
 use crate::merge::merge;
@@ -202,7 +202,7 @@ pub(crate) async fn answer(
     Some(guarded(
         sim,
         headers,
-        needs(&op.operation_id),
+        needs_of(op),
         own,
         |record, world| match (collection, attached) {
             (Some(c), _) => request.on_collection(c, record, world),

@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use crate::api::{fault_answer, guarded, is_own, needs, owner_of, Paging};
+use crate::api::{fault_answer, guarded, is_own, needs_of, owner_of, Paging};
 use crate::documented::answer::documented_error;
 use crate::documented::{synth, Operation};
 use crate::state::Sim;
@@ -69,74 +69,66 @@ pub(crate) async fn answer(
     let shaped =
         |body: &Value| (StatusCode::OK, Json(synth::fitted(&op.schema, body))).into_response();
     let refused = |code: i64| documented_error(op, params, code);
-    Some(guarded(
-        sim,
-        headers,
-        needs(&op.operation_id),
-        own,
-        |record, world| {
-            let now = world.now();
-            match op.path.as_str() {
-                "/users/{userId}/upcoming_meetings" => {
-                    match host(world, record, &param("userId")) {
-                        Some((host, _)) => {
-                            let upcoming: Vec<Value> = hosted_by(world, &host)
-                                .filter(|m| starts(m).is_some_and(|s| s > now))
-                                .cloned()
-                                .collect();
-                            shaped(&json!({"total_records": upcoming.len(), "meetings": upcoming}))
-                        }
-                        None => refused(1001),
-                    }
+    Some(guarded(sim, headers, needs_of(op), own, |record, world| {
+        let now = world.now();
+        match op.path.as_str() {
+            "/users/{userId}/upcoming_meetings" => match host(world, record, &param("userId")) {
+                Some((host, _)) => {
+                    let upcoming: Vec<Value> = hosted_by(world, &host)
+                        .filter(|m| starts(m).is_some_and(|s| s > now))
+                        .cloned()
+                        .collect();
+                    shaped(&json!({"total_records": upcoming.len(), "meetings": upcoming}))
                 }
-                "/report/users/{userId}/meetings" => match host(world, record, &param("userId")) {
-                    Some((host, email)) => {
-                        let past: Vec<Value> = hosted_by(world, &host)
-                            .filter(|m| happened(m, now))
-                            .map(|m| details(m, &email))
-                            .collect();
-                        listed(&shaped, paging, "meetings", &past)
+                None => refused(1001),
+            },
+            "/report/users/{userId}/meetings" => match host(world, record, &param("userId")) {
+                Some((host, email)) => {
+                    let past: Vec<Value> = hosted_by(world, &host)
+                        .filter(|m| happened(m, now))
+                        .map(|m| details(m, &email))
+                        .collect();
+                    listed(&shaped, paging, "meetings", &past)
+                }
+                None => refused(1001),
+            },
+            "/users/{userId}/recordings" => match host(world, record, &param("userId")) {
+                Some((host, _)) => {
+                    let recorded: Vec<Value> = hosted_by(world, &host)
+                        .filter(|m| recorded(m, now))
+                        .map(|m| recording(m, &record.account_id, sim.base_url()))
+                        .collect();
+                    listed(&shaped, paging, "meetings", &recorded)
+                }
+                None => refused(1001),
+            },
+            _ => {
+                let meeting_id = param("meetingId");
+                let meeting = meeting_id
+                    .parse::<u64>()
+                    .ok()
+                    .and_then(|id| world.meetings.get(&id))
+                    .filter(|m| happened(m, now));
+                let Some(meeting) = meeting else {
+                    return refused(3001);
+                };
+                let email = host_email(world, record, meeting);
+                match op.path.as_str() {
+                    "/past_meetings/{meetingId}/participants" => listed(
+                        &shaped,
+                        paging,
+                        "participants",
+                        &[participant(meeting, &email)],
+                    ),
+                    "/meetings/{meetingId}/recordings" if recorded(meeting, now) => {
+                        shaped(&recording(meeting, &record.account_id, sim.base_url()))
                     }
-                    None => refused(1001),
-                },
-                "/users/{userId}/recordings" => match host(world, record, &param("userId")) {
-                    Some((host, _)) => {
-                        let recorded: Vec<Value> = hosted_by(world, &host)
-                            .filter(|m| recorded(m, now))
-                            .map(|m| recording(m, &record.account_id, sim.base_url()))
-                            .collect();
-                        listed(&shaped, paging, "meetings", &recorded)
-                    }
-                    None => refused(1001),
-                },
-                _ => {
-                    let meeting_id = param("meetingId");
-                    let meeting = meeting_id
-                        .parse::<u64>()
-                        .ok()
-                        .and_then(|id| world.meetings.get(&id))
-                        .filter(|m| happened(m, now));
-                    let Some(meeting) = meeting else {
-                        return refused(3001);
-                    };
-                    let email = host_email(world, record, meeting);
-                    match op.path.as_str() {
-                        "/past_meetings/{meetingId}/participants" => listed(
-                            &shaped,
-                            paging,
-                            "participants",
-                            &[participant(meeting, &email)],
-                        ),
-                        "/meetings/{meetingId}/recordings" if recorded(meeting, now) => {
-                            shaped(&recording(meeting, &record.account_id, sim.base_url()))
-                        }
-                        "/meetings/{meetingId}/recordings" => refused(3301),
-                        _ => shaped(&details(meeting, &email)),
-                    }
+                    "/meetings/{meetingId}/recordings" => refused(3301),
+                    _ => shaped(&details(meeting, &email)),
                 }
             }
-        },
-    ))
+        }
+    }))
 }
 
 /// A page of `items` under `field`, with Zoom's paging fields.

@@ -17,7 +17,7 @@ use serde_json::{json, Value};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use crate::api::{guarded, needs, owner_of};
+use crate::api::{guarded, needs, needs_of, owner_of};
 use crate::collections::text_id;
 use crate::documented::answer::{documented_error, success};
 use crate::documented::{synth, Operation};
@@ -55,113 +55,94 @@ pub fn get_app(sim: &Sim, app_id: &str, headers: &HeaderMap) -> Response {
 /// 1500 when a required field is missing, as Zoom documents.
 pub fn create_app(sim: &Sim, op: &Operation, headers: &HeaderMap, body: Option<Value>) -> Response {
     let body = body.unwrap_or_default();
-    guarded(
-        sim,
-        headers,
-        needs(&op.operation_id),
-        true,
-        |record, world| {
-            let required = [
-                "app_name",
-                "app_type",
-                "company_name",
-                "contact_email",
-                "contact_name",
-            ];
-            let kind = match body["app_type"].as_str() {
-                Some("s2s_oauth") => AppKind::ServerToServer,
-                Some("meeting_sdk") => AppKind::MeetingSdk,
-                Some("general") => AppKind::General,
-                _ => return documented_error(op, &[], 1500),
-            };
-            if required.iter().any(|field| !body[field].is_string()) {
-                return documented_error(op, &[], 1500);
-            }
-            let owner = owner_of(world, record).unwrap_or_default();
-            let app = App {
-                name: body["app_name"].as_str().unwrap_or_default().to_string(),
-                kind,
-                state: if body["active"] == true {
-                    AppActivation::Active
-                } else {
-                    AppActivation::NotActivated
-                },
-                owner_id: owner,
-                app_id: Some(text_id(world.new_object_id())),
-                client_id: text_id(world.new_object_id()),
-                client_secret: random_secret(),
-                scopes: strings(&body["scopes"]),
-                webhook_secret_token: None,
-                single_token: false,
-                token_tolerance: 1,
-                token_index_enabled: false,
-            };
-            let credentials =
-                json!({"client_id": app.client_id, "client_secret": app.client_secret});
-            let answer = json!({
-                "app_id": app.app_id, "app_name": app.name, "app_type": body["app_type"],
-                "scopes": app.scopes, "created_at": iso_in(world.now(), 0),
-                "production_credentials": credentials, "development_credentials": credentials,
-            });
-            if let Some(account) = world.account_mut(&record.account_id) {
-                account.apps.push(app);
-            }
-            // In the documented shape: Zoom's answer names two app types ("general" apps are
-            // created, but answered as its schema allows).
-            (
-                StatusCode::CREATED,
-                Json(synth::fitted(&op.schema, &answer)),
-            )
-                .into_response()
-        },
-    )
+    guarded(sim, headers, needs_of(op), true, |record, world| {
+        let required = [
+            "app_name",
+            "app_type",
+            "company_name",
+            "contact_email",
+            "contact_name",
+        ];
+        let kind = match body["app_type"].as_str() {
+            Some("s2s_oauth") => AppKind::ServerToServer,
+            Some("meeting_sdk") => AppKind::MeetingSdk,
+            Some("general") => AppKind::General,
+            _ => return documented_error(op, &[], 1500),
+        };
+        if required.iter().any(|field| !body[field].is_string()) {
+            return documented_error(op, &[], 1500);
+        }
+        let owner = owner_of(world, record).unwrap_or_default();
+        let app = App {
+            name: body["app_name"].as_str().unwrap_or_default().to_string(),
+            kind,
+            state: if body["active"] == true {
+                AppActivation::Active
+            } else {
+                AppActivation::NotActivated
+            },
+            owner_id: owner,
+            app_id: Some(text_id(world.new_object_id())),
+            client_id: text_id(world.new_object_id()),
+            client_secret: random_secret(),
+            scopes: strings(&body["scopes"]),
+            webhook_secret_token: None,
+            single_token: false,
+            token_tolerance: 1,
+            token_index_enabled: false,
+        };
+        let credentials = json!({"client_id": app.client_id, "client_secret": app.client_secret});
+        let answer = json!({
+            "app_id": app.app_id, "app_name": app.name, "app_type": body["app_type"],
+            "scopes": app.scopes, "created_at": iso_in(world.now(), 0),
+            "production_credentials": credentials, "development_credentials": credentials,
+        });
+        if let Some(account) = world.account_mut(&record.account_id) {
+            account.apps.push(app);
+        }
+        // In the documented shape: Zoom's answer names two app types ("general" apps are
+        // created, but answered as its schema allows).
+        (
+            StatusCode::CREATED,
+            Json(synth::fitted(&op.schema, &answer)),
+        )
+            .into_response()
+    })
 }
 
 /// `GET /marketplace/apps` (ListApps): the account's apps that have an App ID.
 pub fn list_apps(sim: &Sim, op: &Operation, headers: &HeaderMap) -> Response {
-    guarded(
-        sim,
-        headers,
-        needs(&op.operation_id),
-        true,
-        |record, world| {
-            let apps: Vec<Value> = world
-                .account(&record.account_id)
-                .into_iter()
-                .flat_map(|a| &a.apps)
-                .filter(|app| app.app_id.is_some())
-                .map(|app| {
-                    json!({"app_id": app.app_id, "app_name": app.name, "app_type": "OAuthApp",
+    guarded(sim, headers, needs_of(op), true, |record, world| {
+        let apps: Vec<Value> = world
+            .account(&record.account_id)
+            .into_iter()
+            .flat_map(|a| &a.apps)
+            .filter(|app| app.app_id.is_some())
+            .map(|app| {
+                json!({"app_id": app.app_id, "app_name": app.name, "app_type": "OAuthApp",
                     "app_status": "UNPUBLISHED"})
-                })
-                .collect();
-            let body = json!({"apps": apps, "page_size": 30, "next_page_token": ""});
-            Json(synth::fitted(&op.schema, &body)).into_response()
-        },
-    )
+            })
+            .collect();
+        let body = json!({"apps": apps, "page_size": 30, "next_page_token": ""});
+        Json(synth::fitted(&op.schema, &body)).into_response()
+    })
 }
 
 /// `DELETE /marketplace/apps/{appId}` (deleteApp): the app and its credentials are gone.
 pub fn delete_app(sim: &Sim, op: &Operation, app_id: &str, headers: &HeaderMap) -> Response {
-    guarded(
-        sim,
-        headers,
-        needs(&op.operation_id),
-        true,
-        |record, world| {
-            let Some(account) = world.account_mut(&record.account_id) else {
-                return unknown_app(app_id);
-            };
-            let before = account.apps.len();
-            account
-                .apps
-                .retain(|app| app.app_id.as_deref() != Some(app_id));
-            if account.apps.len() == before {
-                return unknown_app(app_id);
-            }
-            success(op)
-        },
-    )
+    guarded(sim, headers, needs_of(op), true, |record, world| {
+        let Some(account) = world.account_mut(&record.account_id) else {
+            return unknown_app(app_id);
+        };
+        let before = account.apps.len();
+        account
+            .apps
+            .retain(|app| app.app_id.as_deref() != Some(app_id));
+        if account.apps.len() == before {
+            return unknown_app(app_id);
+        }
+        success(op)
+    })
 }
 
 /// Zoom's answer for an App ID it does not know (1401, the Marketplace reference's wording).

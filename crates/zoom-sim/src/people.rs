@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Value};
 
-use crate::api::{fault_answer, guarded, is_own, needs, owner_of};
+use crate::api::{fault_answer, guarded, is_own, needs_of, owner_of};
 use crate::documented::answer::documented_error;
 use crate::documented::Operation;
 use crate::fixture::{Role, User};
@@ -111,7 +111,7 @@ pub(crate) async fn answer(
     Some(guarded(
         sim,
         headers,
-        needs(&op.operation_id),
+        needs_of(op),
         own,
         |record, world| match (op.method.as_str(), op.path.as_str()) {
             ("POST", "/users") => create_user(&call, record, world),

@@ -59,13 +59,7 @@ pub async fn v2(
     // A shape-only object a documented DELETE removed stays removed (after the token check,
     // as every answer).
     if let Some(gone) = documented::answer::gone(&sim, op, &path, &params) {
-        return api::guarded(
-            &sim,
-            &headers,
-            api::needs(&op.operation_id),
-            true,
-            |_, _| gone,
-        );
+        return api::guarded(&sim, &headers, api::needs_of(op), true, |_, _| gone);
     }
     let param = |name: &str| {
         params

@@ -362,3 +362,28 @@ async fn a_spent_daily_budget_answers_429_with_retry_after_at_midnight_utc() {
     let retry = headers["retry-after"].to_str().unwrap_or_default();
     assert!(retry.ends_with("T00:00:00Z"), "Retry-After {retry}");
 }
+
+#[tokio::test]
+async fn each_operation_takes_its_own_scopes_even_where_zoom_reuses_its_operation_id() {
+    // `users` is the operationId of both GET /users and GET /contact_center/users: the Ops app's
+    // `user:read:admin` lists the account's users, not Contact Center's.
+    let sim = sim().await;
+    let token = token(&sim, OPS).await;
+    let (status, _, _) = call(&sim, &token, reqwest::Method::GET, "/users", None).await;
+    assert_eq!(status, 200);
+    let (status, _, body) = call(
+        &sim,
+        &token,
+        reqwest::Method::GET,
+        "/contact_center/users",
+        None,
+    )
+    .await;
+    assert_eq!((status, body["code"].as_i64()), (400, Some(4711)), "{body}");
+    assert!(
+        body["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("contact_center_user:read:admin")),
+        "{body}"
+    );
+}

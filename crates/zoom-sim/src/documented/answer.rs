@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 
 use super::{fill, synth, Operation};
-use crate::api::{fault_answer, guarded, is_own, needs};
+use crate::api::{fault_answer, guarded, is_own, needs_of};
 use crate::state::Sim;
 use crate::wire::api_error;
 
@@ -48,7 +48,7 @@ pub async fn shaped(
     // The token owner's own data needs only user-level scopes: a path naming "me" or the
     // owner, or an operation Zoom authorizes with user-level scopes alone.
     let own = params.iter().any(|(_, value)| is_own(sim, headers, value)) || !needs_admin_level(op);
-    guarded(sim, headers, needs(&op.operation_id), own, |_, world| {
+    guarded(sim, headers, needs_of(op), own, |_, world| {
         let (status, body) = success_parts(op);
         if status.is_success() {
             let path: Vec<String> = path.iter().map(|s| (*s).to_string()).collect();
@@ -96,7 +96,7 @@ pub fn gone(
 fn needs_admin_level(op: &Operation) -> bool {
     let catalog = zoom_catalog::catalog();
     catalog
-        .operation_by_id(&op.operation_id)
+        .operation_at(&op.method, &op.path)
         .and_then(|i| catalog.operation(i))
         .is_some_and(|o| {
             o.classic_scopes
