@@ -163,6 +163,9 @@ pub(crate) fn explain(status: u16, zoom: ZoomBody, rate_limit: RateLimitInfo) ->
             if missing.is_empty() { String::new() } else { format!(" ({})", missing.join(" or ")) }
         );
     }
+    if let Some(advice) = crate::oauth_errors::advice(&zoom) {
+        return advice.into();
+    }
     match (status, zoom.code) {
         (_, Some(124)) => TOKEN_REJECTED_CAUSES.into(),
         (404, _) => "Zoom found nothing at this path: check the IDs in it (a user's id or email, a meeting's number) and the path against Zoom's API reference.".into(),

@@ -388,7 +388,8 @@ impl TokenError {
                 that owns this app. Zoom does not say which field is wrong, but with a valid Client ID and secret it is the Account ID."
                 .into(),
             TokenError::AppDisabled { .. } => "Open the app in the Zoom App Marketplace (Manage → Created Apps) and activate it. \
-                If it was deactivated by an admin, ask them why before re-activating."
+                If it was deactivated by an admin, ask them why before re-activating; if Zoom disabled it (4717), Zoom's table says \
+                to contact Zoom support to enable it."
                 .into(),
             TokenError::WrongAppType { .. } => "These look like credentials of a General (user-managed) OAuth app or a Meeting SDK app. \
                 Test token needs a Server-to-Server OAuth app: create one under Develop → Build App → Server-to-Server OAuth."
@@ -423,9 +424,9 @@ impl TokenError {
             TokenError::UnexpectedBody { .. } => "The answer was not what Zoom's token endpoint sends. If a proxy or captive portal sits \
                 between you and Zoom, check it; otherwise retry and check status.zoom.us."
                 .into(),
-            TokenError::Zoom { zoom, .. } if zoom.code == Some(4735) => "The user who owns this app no longer exists in the account \
-                (Zoom 4735). Transfer the app's ownership to an active admin (Marketplace → Manage → the app), then test again."
-                .into(),
+            TokenError::Zoom { zoom, .. } if crate::oauth_errors::advice(zoom).is_some() => {
+                crate::oauth_errors::advice(zoom).unwrap_or_default().into()
+            }
             TokenError::Zoom { .. } => "Zoom's own message is shown above. Search it in Zoom's developer forum or contact Zoom developer support with it.".into(),
             TokenError::Timeout { .. } => "Check the network connection and proxy settings, then retry. A slow answer can also mean Zoom is degraded (status.zoom.us).".into(),
             TokenError::Network { cause, .. } => match cause {

@@ -35,6 +35,7 @@ pub mod keychain;
 pub mod links;
 pub mod logging;
 pub mod marketplace;
+pub mod oauth_errors;
 pub mod preferences;
 pub mod probe;
 pub mod profiles;

@@ -129,7 +129,9 @@ pub(crate) fn interpret(parts: &ResponseParts, token: &Secret) -> ProbeOutcome {
     match zoom.code {
         Some(124) => ProbeOutcome::TokenRejected {
             message: zoom.text().to_string(),
-            causes: TOKEN_REJECTED_CAUSES.into(),
+            causes: crate::oauth_errors::advice(&zoom)
+                .unwrap_or(TOKEN_REJECTED_CAUSES)
+                .into(),
         },
         _ => inconclusive(&TokenError::classify(parts.status, zoom, rate_limit)),
     }

@@ -47,6 +47,10 @@ pub async fn apply(fault: Faults) -> Option<Response> {
     if fault.rate_limited_without_retry_after {
         return Some(too_many_requests(None));
     }
+    if let Some(error) = fault.zoom_error {
+        let status = StatusCode::from_u16(error.status).unwrap_or(StatusCode::BAD_REQUEST);
+        return Some(wire::api_error(status, error.code, &error.message));
+    }
     None
 }
 

@@ -54,4 +54,4 @@ pub fn stateful_operations() -> Vec<(&'static str, &'static str)> {
 }
 pub use server::{start, start_with_admin_token, SimHandle};
 pub use state::{Sim, ADMIN_TOKEN_HEADER};
-pub use world::Faults;
+pub use world::{Faults, ZoomError};

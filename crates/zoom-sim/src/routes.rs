@@ -56,6 +56,16 @@ pub async fn v2(
     let Some((op, params)) = documented::find(method.as_str(), &path) else {
         return crate::wire::not_recognized();
     };
+    // An access token is accepted only in the Authorization header since 2023-02-14
+    // (developers.zoom.us/blog/access-token-change-faq; FACTS.md gives the message's tail only:
+    // "...this access token is not supported as query parameter string").
+    if crate::wire::bearer(&headers).is_none() && token_in_query(uri.query()) {
+        return crate::wire::api_error(
+            StatusCode::UNAUTHORIZED,
+            124,
+            "Invalid access token, this access token is not supported as query parameter string.",
+        );
+    }
     // A shape-only object a documented DELETE removed stays removed (after the token check,
     // as every answer).
     if let Some(gone) = documented::answer::gone(&sim, op, &path, &params) {
@@ -157,6 +167,14 @@ async fn by_family(
         Some(answer) => answer,
         None => documented::answer::shaped(sim, op, path, params, headers).await,
     }
+}
+
+/// Whether the query string carries an access token (`access_token=…`).
+fn token_in_query(query: Option<&str>) -> bool {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(query.unwrap_or_default())
+        .unwrap_or_default()
+        .iter()
+        .any(|(name, value)| name == "access_token" && !value.is_empty())
 }
 
 /// A path's segments, percent-decoded (an email as a user ID arrives as `%40`).

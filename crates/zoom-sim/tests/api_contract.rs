@@ -387,3 +387,26 @@ async fn each_operation_takes_its_own_scopes_even_where_zoom_reuses_its_operatio
         "{body}"
     );
 }
+
+#[tokio::test]
+async fn an_access_token_in_the_query_string_is_refused_as_zoom_refuses_it() {
+    let sim = sim().await;
+    let token = token(&sim, OPS).await;
+    let answer = reqwest::Client::new()
+        .get(format!(
+            "{}/v2/users/me?access_token={token}",
+            sim.base_url()
+        ))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(answer.status().as_u16(), 401);
+    let body: Value = answer.json().await.expect("json");
+    assert_eq!(body["code"], 124);
+    assert!(
+        body["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("not supported as query parameter")),
+        "{body}"
+    );
+}

@@ -168,3 +168,38 @@ async fn any_operation_zoom_documents_can_be_tried_in_the_sandbox() {
     let body: serde_json::Value = serde_json::from_str(&answer.body).expect("JSON");
     assert!(body["meetings"].is_array(), "{body}");
 }
+
+#[tokio::test]
+async fn a_row_of_zooms_oauth_error_table_comes_with_what_to_do() {
+    // Zoom's 4738: an admin turned off pre-approval for the app, so its tokens are disabled.
+    let world = World::start().await;
+    set_fault(
+        &world.sim,
+        REPORTING.0,
+        zoom_sim::Faults {
+            zoom_error: Some(zoom_sim::ZoomError {
+                status: 401,
+                code: 4738,
+                message: "The token is disabled by admin.".into(),
+            }),
+            target: Some("api".into()),
+            times: Some(1),
+            ..Default::default()
+        },
+    );
+    let result = world.try_call(&get("/users/me")).await.expect("tried");
+    let TryCallResult::Answered { answer, .. } = result else {
+        panic!("no answer: {result:?}");
+    };
+    assert_eq!(answer.status, 401);
+    assert!(
+        answer
+            .zoom_error
+            .as_deref()
+            .is_some_and(|e| e.contains("4738")),
+        "{:?}",
+        answer.zoom_error
+    );
+    let explanation = answer.explanation.unwrap_or_default();
+    assert!(explanation.contains("allow the app again"), "{explanation}");
+}

@@ -23,10 +23,26 @@ pub struct Faults {
     /// Answer 400 with the request's headers and body echoed back, as a misconfigured gateway
     /// or debugging proxy does (the Basic credentials included).
     pub echo_request: bool,
+    /// Answer this Zoom error (`{code, message}` with its HTTP status): a row of Zoom's OAuth
+    /// error table the simulator has no state for (4738, a token disabled by an admin; 4741, a
+    /// revoked token), injected where a test needs Zoom to say it.
+    pub zoom_error: Option<ZoomError>,
     /// Only the next N requests are affected; then the fault clears itself. None: until reset.
     pub times: Option<u32>,
     /// Which endpoints: "token", "api" or "all" (default).
     pub target: Option<String>,
+}
+
+/// A Zoom error answer to inject.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZoomError {
+    /// HTTP status.
+    pub status: u16,
+    /// Zoom's code.
+    pub code: i64,
+    /// Zoom's message.
+    pub message: String,
 }
 
 impl Faults {

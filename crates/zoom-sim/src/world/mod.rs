@@ -28,7 +28,7 @@ use rotation::Rotations;
 
 pub use budgets::LabelSpend;
 pub use deliveries::{Attempt, Delivery};
-pub use faults::{Endpoint, Faults};
+pub use faults::{Endpoint, Faults, ZoomError};
 pub use meetings::MEETING_WRITES_PER_HOST_PER_DAY;
 pub use roles::StrippedScopes;
 pub use rotation::{
