@@ -73,8 +73,8 @@ pub(crate) async fn answer(
         let now = world.now();
         match op.path.as_str() {
             "/users/{userId}/upcoming_meetings" => match host(world, record, &param("userId")) {
-                Some((host, _)) => {
-                    let upcoming: Vec<Value> = hosted_by(world, &host)
+                Some(host) => {
+                    let upcoming: Vec<Value> = hosted_by(world, &host.id)
                         .filter(|m| starts(m).is_some_and(|s| s > now))
                         .cloned()
                         .collect();
@@ -83,18 +83,18 @@ pub(crate) async fn answer(
                 None => refused(1001),
             },
             "/report/users/{userId}/meetings" => match host(world, record, &param("userId")) {
-                Some((host, email)) => {
-                    let past: Vec<Value> = hosted_by(world, &host)
+                Some(host) => {
+                    let past: Vec<Value> = hosted_by(world, &host.id)
                         .filter(|m| happened(m, now))
-                        .map(|m| details(m, &email))
+                        .map(|m| details(m, &host))
                         .collect();
                     listed(&shaped, paging, "meetings", &past)
                 }
                 None => refused(1001),
             },
             "/users/{userId}/recordings" => match host(world, record, &param("userId")) {
-                Some((host, _)) => {
-                    let recorded: Vec<Value> = hosted_by(world, &host)
+                Some(host) => {
+                    let recorded: Vec<Value> = hosted_by(world, &host.id)
                         .filter(|m| recorded(m, now))
                         .map(|m| recording(m, &record.account_id, sim.base_url()))
                         .collect();
@@ -112,19 +112,19 @@ pub(crate) async fn answer(
                 let Some(meeting) = meeting else {
                     return refused(3001);
                 };
-                let email = host_email(world, record, meeting);
+                let host = host_of(world, record, meeting);
                 match op.path.as_str() {
                     "/past_meetings/{meetingId}/participants" => listed(
                         &shaped,
                         paging,
                         "participants",
-                        &[participant(meeting, &email)],
+                        &[participant(meeting, &host)],
                     ),
                     "/meetings/{meetingId}/recordings" if recorded(meeting, now) => {
                         shaped(&recording(meeting, &record.account_id, sim.base_url()))
                     }
                     "/meetings/{meetingId}/recordings" => refused(3301),
-                    _ => shaped(&details(meeting, &email)),
+                    _ => shaped(&details(meeting, &host)),
                 }
             }
         }
@@ -145,24 +145,35 @@ fn listed(
     }))
 }
 
-/// The user `user_id` names (`me`: the app's owner), with their email.
-fn host(world: &World, record: &TokenRecord, user_id: &str) -> Option<(String, String)> {
+/// A meeting's host as reports name them: the same id, email and name as `GET /users`.
+struct Host {
+    id: String,
+    email: String,
+    name: String,
+}
+
+/// The user `user_id` names (`me`: the app's owner).
+fn host(world: &World, record: &TokenRecord, user_id: &str) -> Option<Host> {
     let id = if user_id == "me" {
         owner_of(world, record)?
     } else {
         user_id.to_string()
     };
-    world
-        .user(&record.account_id, &id)
-        .map(|(u, _)| (u.id.clone(), u.email.clone()))
+    world.user(&record.account_id, &id).map(|(u, _)| Host {
+        id: u.id.clone(),
+        email: u.email.clone(),
+        name: format!("{} {}", u.first_name, u.last_name),
+    })
 }
 
-fn host_email(world: &World, record: &TokenRecord, meeting: &Value) -> String {
-    let host = meeting["host_id"].as_str().unwrap_or_default();
-    world
-        .user(&record.account_id, host)
-        .map(|(u, _)| u.email.clone())
-        .unwrap_or_default()
+/// `meeting`'s host (empty fields for one no longer in the account).
+fn host_of(world: &World, record: &TokenRecord, meeting: &Value) -> Host {
+    let id = meeting["host_id"].as_str().unwrap_or_default();
+    host(world, record, id).unwrap_or(Host {
+        id: id.to_string(),
+        email: String::new(),
+        name: String::new(),
+    })
 }
 
 fn hosted_by<'a>(world: &'a World, host: &'a str) -> impl Iterator<Item = &'a Value> {
@@ -198,21 +209,21 @@ fn iso(at: Option<SystemTime>) -> String {
 }
 
 /// A past meeting as its details and reports give it.
-fn details(meeting: &Value, email: &str) -> Value {
+fn details(meeting: &Value, host: &Host) -> Value {
     let minutes = meeting["duration"].as_u64().unwrap_or(0);
     json!({
         "id": meeting["id"], "uuid": meeting["uuid"], "host_id": meeting["host_id"],
         "topic": meeting["topic"], "type": meeting["type"], "start_time": meeting["start_time"],
         "end_time": iso(ends(meeting)), "duration": minutes, "total_minutes": minutes,
-        "participants_count": 1, "user_email": email, "user_name": email, "dept": "",
+        "participants_count": 1, "user_email": host.email, "user_name": host.name, "dept": "",
         "source": "Zoom", "has_meeting_summary": false,
     })
 }
 
 /// The one participant a simulated meeting has: its host, from start to end.
-fn participant(meeting: &Value, email: &str) -> Value {
+fn participant(meeting: &Value, host: &Host) -> Value {
     json!({
-        "id": meeting["host_id"], "user_id": "16778240", "name": email, "user_email": email,
+        "id": host.id, "user_id": "16778240", "name": host.name, "user_email": host.email,
         "join_time": meeting["start_time"], "leave_time": iso(ends(meeting)),
         "duration": meeting["duration"].as_u64().unwrap_or(0) * 60, "failover": false,
         "status": "in_meeting", "internal_user": true,

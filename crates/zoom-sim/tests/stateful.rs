@@ -368,6 +368,11 @@ async fn a_meeting_is_upcoming_then_past_with_its_host_its_recording_and_its_rep
         .call("GET", &format!("/report/meetings/{id}"), None)
         .await;
     assert_eq!(one["participants_count"], 1);
+    assert_eq!(
+        (&one["user_email"], &one["user_name"]),
+        (&json!(OWNER_EMAIL), &json!("Olivia Owner")),
+        "the host as GET /users names her"
+    );
 }
 
 #[tokio::test]
