@@ -304,6 +304,12 @@ fn print_coverage(r: &CoverageReport) {
             );
         }
     }
+    if !r.not_needed.is_empty() {
+        outln!("Held but no call above needs them (least privilege: remove them in the Marketplace if nothing else uses them):");
+        for scope in &r.not_needed {
+            outln!("  {scope}");
+        }
+    }
 }
 
 fn print_what_if(w: &WhatIf) {

@@ -65,6 +65,13 @@ async fn check_passes_when_every_call_is_covered_and_fails_with_the_scopes_to_ad
         "{}",
         ok.stdout
     );
+    // Least privilege: the Reporting Bot's role and meeting scopes serve none of these calls.
+    assert!(
+        ok.stdout.contains("Held but no call above needs them")
+            && ok.stdout.contains("  meeting:read:list_meetings:admin"),
+        "{}",
+        ok.stdout
+    );
 
     let missing = s2s_with_history(&[
         "check",

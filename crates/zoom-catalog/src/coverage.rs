@@ -102,6 +102,9 @@ pub struct CoverageReport {
     pub to_add: Vec<ScopeToAdd>,
     /// Every recognised call is covered (own-data-only counts as not covered) and none was unrecognised.
     pub all_covered: bool,
+    /// Least privilege: granted scopes that authorize none of the calls, to remove if nothing
+    /// else uses them. Empty when a line names no operation (an unknown call might need any).
+    pub not_needed: Vec<String>,
 }
 
 /// A catalogued scope's model and level, as read when the catalog loaded.
@@ -159,11 +162,34 @@ pub fn check_coverage<G: AsRef<str>, S: AsRef<str>>(
     let all_covered = calls
         .iter()
         .all(|c| matches!(c.coverage, Some(CallCoverage::Covered { .. })));
+    let not_needed = not_needed(&granted, &calls);
     CoverageReport {
         calls,
         to_add,
         all_covered,
+        not_needed,
     }
+}
+
+/// The granted scopes no call's coverage names; none when a call was not recognised.
+fn not_needed(granted: &BTreeSet<&str>, calls: &[CallCheck]) -> Vec<String> {
+    if calls.is_empty() || calls.iter().any(|c| c.operation.is_none()) {
+        return Vec::new();
+    }
+    let used: BTreeSet<&str> = calls
+        .iter()
+        .filter_map(|c| match &c.coverage {
+            Some(CallCoverage::Covered { by } | CallCoverage::OwnDataOnly { by }) => Some(by),
+            _ => None,
+        })
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    granted
+        .iter()
+        .filter(|s| !s.is_empty() && !used.contains(*s))
+        .map(|s| (*s).to_string())
+        .collect()
 }
 
 fn coverage_of(
@@ -411,5 +437,30 @@ mod tests {
             .unwrap_or_default()
             .contains("GET /users"));
         assert!(!report.all_covered);
+    }
+
+    #[test]
+    fn scopes_no_call_needs_are_named_for_least_privilege() {
+        let report = check_coverage(
+            catalog(),
+            &strings(&[
+                "user:read:admin",
+                "meeting:write:admin",
+                "recording:read:admin",
+            ]),
+            &["GET /users", "GET /users/{userId}"],
+        );
+        assert!(report.all_covered);
+        assert_eq!(
+            report.not_needed,
+            ["meeting:write:admin", "recording:read:admin"]
+        );
+        // A line that names no operation might need any scope: nothing is called unneeded.
+        let unsure = check_coverage(
+            catalog(),
+            &strings(&["user:read:admin", "meeting:write:admin"]),
+            &["GET /users", "GET /no/such/thing"],
+        );
+        assert!(unsure.not_needed.is_empty());
     }
 }

@@ -542,6 +542,11 @@ export type CoverageReport_Deserialize = {
 	to_add: ScopeToAdd[],
 	/**  Every recognised call is covered (own-data-only counts as not covered) and none was unrecognised. */
 	all_covered: boolean,
+	/**
+	 *  Least privilege: granted scopes that authorize none of the calls, to remove if nothing
+	 *  else uses them. Empty when a line names no operation (an unknown call might need any).
+	 */
+	not_needed: string[],
 };
 
 /**  The whole answer. */
@@ -552,6 +557,11 @@ export type CoverageReport_Serialize = {
 	to_add: ScopeToAdd[],
 	/**  Every recognised call is covered (own-data-only counts as not covered) and none was unrecognised. */
 	all_covered: boolean,
+	/**
+	 *  Least privilege: granted scopes that authorize none of the calls, to remove if nothing
+	 *  else uses them. Empty when a line names no operation (an unknown call might need any).
+	 */
+	not_needed: string[],
 };
 
 /**  One finding about one field. */

@@ -109,6 +109,20 @@ export function CoveragePanel({ profileId, plan = null }: { profileId: string; p
           ) : (
             report.all_covered && <p class="ok">✔ Every call is covered by the granted scopes.</p>
           )}
+          {report.not_needed.length > 0 && (
+            <div class="not-needed" data-testid="coverage-not-needed">
+              <p>
+                <strong>Held but not needed</strong> by these calls. For least privilege, remove them in the Marketplace if nothing else the app does uses them:
+              </p>
+              <ul>
+                {report.not_needed.map((s) => (
+                  <li key={s}>
+                    <code>{s}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <RateLimitPanel calls={report.calls.filter((c) => c.operation).map((c) => c.input)} profileId={profileId} plan={plan} />
         </>
       )}

@@ -102,6 +102,7 @@ describe("Scopes & roles", () => {
       ],
       to_add: [{ scope: "meeting:write:meeting:admin", level: "admin", granular: true, covers: ["POST /users/{userId}/meetings"] }],
       all_covered: false,
+      not_needed: ["role:read:list_roles:admin"],
     };
     const calls = answerIpc({
       list_profiles: () => list,
@@ -120,5 +121,7 @@ describe("Scopes & roles", () => {
     // The list goes as typed: the core reads it (blank lines, comments).
     expect(calls).toContainEqual({ cmd: "check_calls", args: { id: "id-Reporting", text: "GET /users\n\nPOST /users/{userId}/meetings\n" } });
     expect(screen.getByTestId("coverage-result").getAttribute("data-all-covered")).toBe("false");
+    // Least privilege: what the app holds that none of these calls needs.
+    expect(screen.getByTestId("coverage-not-needed").textContent).toContain("role:read:list_roles:admin");
   });
 });

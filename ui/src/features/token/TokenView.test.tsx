@@ -82,7 +82,14 @@ describe("Test token", () => {
       test_profile: () => passedRun(),
       get_app_info: () => APP_INFO,
       list_catalog_operations: () => [
-        { method: "GET", path: "/users", operation_id: "users", summary: "List users", variant: "endpoints", accepted_scopes: ["user:read:admin", "user:read:list_users:admin"] },
+        {
+          method: "GET",
+          path: "/users",
+          operation_id: "users",
+          summary: "List users",
+          variant: "endpoints",
+          accepted_scopes: ["user:read:admin", "user:read:list_users:admin"],
+        },
       ],
       try_call: (args) => {
         const request = args.request as { method: string; path: string };
