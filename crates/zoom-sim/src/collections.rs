@@ -15,7 +15,7 @@ use serde_json::{json, Map, Value};
 use crate::api::{fault_answer, guarded, is_own, needs_of, owner_of, Paging};
 use crate::documented::answer::documented_error;
 use crate::documented::{synth, Operation};
-use crate::merge::merge;
+use crate::merge::{merge, writable};
 use crate::state::Sim;
 use crate::wire::iso_in;
 use crate::world::{Stored, TokenRecord, World};
@@ -428,28 +428,6 @@ impl Request<'_> {
             .and_then(|s| StatusCode::from_u16(s).ok())
             .unwrap_or(StatusCode::OK)
     }
-}
-
-/// What of a request body a client may set: everything but what Zoom assigns.
-fn writable(body: &Value) -> Value {
-    let mut body = if body.is_object() {
-        body.clone()
-    } else {
-        json!({})
-    };
-    if let Some(fields) = body.as_object_mut() {
-        for assigned in [
-            "id",
-            "uuid",
-            "host_id",
-            "host_email",
-            "created_at",
-            "registrant_id",
-        ] {
-            fields.remove(assigned);
-        }
-    }
-    body
 }
 
 /// A 22-character id like Zoom's text ids, from a number.

@@ -85,7 +85,7 @@ pub fn create_app(sim: &Sim, op: &Operation, headers: &HeaderMap, body: Option<V
             app_id: Some(text_id(world.new_object_id())),
             client_id: text_id(world.new_object_id()),
             client_secret: random_secret(),
-            scopes: strings(&body["scopes"]),
+            scopes: crate::wire::strings(&body["scopes"]),
             webhook_secret_token: None,
             single_token: false,
             token_tolerance: 1,
@@ -160,16 +160,6 @@ fn random_secret() -> String {
     crate::random::bytes::<32>()
         .iter()
         .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
-        .collect()
-}
-
-fn strings(value: &Value) -> Vec<String> {
-    value
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .map(str::to_string)
         .collect()
 }
 

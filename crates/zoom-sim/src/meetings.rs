@@ -11,7 +11,7 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use crate::api::{fault_answer, guarded, is_own, needs, owner_of, Paging};
-use crate::merge::merge;
+use crate::merge::{merge, writable};
 use crate::state::Sim;
 use crate::wire::{self, api_error, iso_in};
 use crate::world::MEETING_WRITES_PER_HOST_PER_DAY;
@@ -186,25 +186,6 @@ fn resolve(
             .map(|(u, _)| u.id.clone())
             .unwrap_or_else(|| user_id.to_string())
     }
-}
-
-/// What of a `PATCH` body a client may change: everything but the identity Zoom assigns.
-fn writable(changes: &Value) -> Value {
-    let mut changes = changes.clone();
-    if let Some(fields) = changes.as_object_mut() {
-        for assigned in [
-            "id",
-            "uuid",
-            "host_id",
-            "host_email",
-            "created_at",
-            "join_url",
-            "start_url",
-        ] {
-            fields.remove(assigned);
-        }
-    }
-    changes
 }
 
 /// A created meeting, with the fields Zoom's answer carries: the host's own email, and the

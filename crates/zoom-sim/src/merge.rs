@@ -23,6 +23,31 @@ pub fn merge(stored: &mut Value, changes: &Value) {
     }
 }
 
+/// What of a request body a client may set: everything but what Zoom assigns (ids, the host,
+/// creation time, join links); not an object: nothing.
+pub fn writable(body: &Value) -> Value {
+    let mut body = if body.is_object() {
+        body.clone()
+    } else {
+        Value::Object(serde_json::Map::new())
+    };
+    if let Some(fields) = body.as_object_mut() {
+        for assigned in [
+            "id",
+            "uuid",
+            "host_id",
+            "host_email",
+            "created_at",
+            "registrant_id",
+            "join_url",
+            "start_url",
+        ] {
+            fields.remove(assigned);
+        }
+    }
+    body
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -229,7 +229,7 @@ fn create_role(call: &Call, record: &TokenRecord, world: &mut World) -> Response
             .as_str()
             .unwrap_or_default()
             .to_string(),
-        privileges: strings(&call.body["privileges"]),
+        privileges: crate::wire::strings(&call.body["privileges"]),
     };
     let answer = json!({"id": role.id, "name": role.name, "description": role.description,
         "total_members": 0, "privileges": role.privileges});
@@ -291,7 +291,7 @@ fn change_role(call: &Call, record: &TokenRecord, world: &mut World) -> Response
                 }
             }
             if call.body["privileges"].is_array() {
-                let privileges = strings(&call.body["privileges"]);
+                let privileges = crate::wire::strings(&call.body["privileges"]);
                 let _ = world.set_role_privileges(&role_id, privileges);
             }
             call.done()
@@ -338,14 +338,4 @@ fn change_role(call: &Call, record: &TokenRecord, world: &mut World) -> Response
             call.done()
         }
     }
-}
-
-fn strings(value: &Value) -> Vec<String> {
-    value
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .map(str::to_string)
-        .collect()
 }

@@ -99,6 +99,17 @@ fn credentials<'h>(headers: &'h HeaderMap, scheme: &str) -> Option<&'h str> {
     given.eq_ignore_ascii_case(scheme).then(|| rest.trim())
 }
 
+/// The strings of a JSON array (anything else: none).
+pub fn strings(value: &serde_json::Value) -> Vec<String> {
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(serde_json::Value::as_str)
+        .map(str::to_string)
+        .collect()
+}
+
 /// Zoom's answer to a path it has no operation for: code 2300, as its documentation words it
 /// (data/zoom-openapi: "This API endpoint is not recognized."), with the status its status
 /// table gives a missing resource.
