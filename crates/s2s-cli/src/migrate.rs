@@ -299,16 +299,7 @@ async fn test_new_app(target: &Target, as_json: bool) -> Result<Tested, Failure>
             report, None, as_json,
         )));
     }
-    Ok(Tested::Ready(NewAppTest {
-        ok: true,
-        granted: report
-            .token
-            .scopes
-            .iter()
-            .map(|s| ScopeName::new(&s.raw))
-            .collect(),
-        summary: run.record.summary.clone(),
-    }))
+    Ok(Tested::Ready(NewAppTest::of_record(&run.record)))
 }
 
 /// Why nothing was written, with the exit code a script can act on.

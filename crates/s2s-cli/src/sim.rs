@@ -35,10 +35,13 @@ pub async fn run(args: SimArgs) -> u8 {
             .flat_map(|a| a.apps.iter().map(move |p| json!({"account_id": a.id, "name": p.name, "client_id": p.client_id, "client_secret": p.client_secret, "state": p.state, "kind": p.kind})))
             .collect();
         crate::out::json(
-            &json!({"base_url": url, "admin_token": handle.admin_token(), "apps": apps}),
+            &json!({"base_url": url, "regional_api_urls": handle.regional_api_urls(), "admin_token": handle.admin_token(), "apps": apps}),
         );
     } else {
         outln!("zoom-sim listening on {url}  (a simulated Zoom: no real account is involved)");
+        for (region, api_url) in handle.regional_api_urls() {
+            outln!("  regional API cluster {region:?} (as api-{region}.zoom.us): {api_url}");
+        }
         for account in &fixture.accounts {
             outln!("\nAccount {} — Account ID {}", account.name, account.id);
             for app in &account.apps {

@@ -56,6 +56,25 @@ async fn json_output_has_the_documented_fields() {
 }
 
 #[tokio::test]
+async fn an_account_on_a_regional_cluster_is_called_where_its_token_says() {
+    let mut fixture = zoom_sim::Fixture::default_sandbox();
+    fixture.accounts[0].api_region = Some("eu".into());
+    let sim = zoom_sim::start(fixture, 0).await.expect("sim");
+    let regional = sim.regional_api_urls()["eu"].clone();
+    let r = test_token(&sim, REPORTING, &["--json"]).await;
+    assert_eq!(r.code, 0, "{}", r.all());
+    let v = r.json();
+    assert_eq!(
+        v["api_url"],
+        regional.as_str(),
+        "the token's api_url, not the OAuth host"
+    );
+    assert_eq!(v["api_url_from_response"], true);
+    // The probe (GET /users/me at that base) read the owner.
+    assert_eq!(v["probe"]["owner"]["role_name"], "Admin", "{v}");
+}
+
+#[tokio::test]
 async fn each_failure_class_has_its_exit_code_and_json_error() {
     let sim = sim().await;
     let wrong_secret = ("SbxReportingBot0000001", "wrongSecretwrongSecretwrongSecre");

@@ -57,6 +57,7 @@ fn record(at_unix: i64) -> TestRecord {
         owner: None,
         drift: None,
         renamed_scopes: Vec::new(),
+        api_url: None,
     }
 }
 

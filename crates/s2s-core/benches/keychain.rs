@@ -89,6 +89,7 @@ fn main() {
             owner: None,
             drift: None,
             renamed_scopes: Vec::new(),
+            api_url: None,
         };
         book.record_test(&id, record, s2s_core::profiles::HISTORY_LIMIT)
             .unwrap();

@@ -356,6 +356,7 @@ mod tests {
             owner,
             drift: None,
             renamed_scopes: Vec::new(),
+            api_url: None,
         };
         book.record_test(&id, record, crate::profiles::HISTORY_LIMIT)
             .expect("recorded")

@@ -1,5 +1,5 @@
 // Token host for your cloud: {{TOKEN_URL}}. Make API calls at the `api_url` the token
-// response names (your account's regional host, e.g. https://eu01api.zoom.us), else {{API_URL}}.
+// response names (your account's regional host, e.g. https://api-eu.zoom.us), else {{API_URL}}.
 private String token; private Instant until = Instant.EPOCH;
 synchronized String zoomToken() throws Exception {
   if (token != null && Instant.now().isBefore(until)) return token;

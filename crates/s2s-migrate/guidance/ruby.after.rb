@@ -1,5 +1,5 @@
 # Token host for your cloud: {{TOKEN_URL}}. Make API calls at the `api_url` the token
-# response names (your account's regional host, e.g. https://eu01api.zoom.us), else {{API_URL}}.
+# response names (your account's regional host, e.g. https://api-eu.zoom.us), else {{API_URL}}.
 require "net/http"; require "json"
 def zoom_token
   return @token if @token && Time.now < @until

@@ -54,9 +54,12 @@ pub fn find_calls(catalog: &Catalog, file: &str, text: &Text) -> Vec<ApiCall> {
     static SDK: OnceLock<Regex> = OnceLock::new();
     let url = regex(
         &URL,
-        // Every API host real code uses: api.zoom.us, the regional clusters (eu01api, sg01api,
-        // sa01api…) and their -www4local variants, and Zoom for Government's api.zoomgov.com.
-        r#"https?://(?:(?:api|[a-z]{2}\d{2}api)(?:-www4local)?\.zoom\.us|api\.zoomgov\.com)/v2(/[^\s"'`)\],;]*)(?:["'`]\s*\+\s*[\w.\[\]()]+(?:\s*\+\s*["'`]([^"'`\s]*)["'`])?)?"#,
+        // Every API host real code uses (FACTS.md "API hosts seen in real code"): api.zoom.us,
+        // today's regional clusters (api-us, api-eu, api-au, api-ca, api-in, api-sa, api-sg,
+        // api-uk), the older eu01api-style names and their -www4local variants, a vanity
+        // `{name}.zoom.us`, and Zoom for Government's api.zoomgov.com. Only the API lives under
+        // `/v2` on these hosts, so any one-label subdomain of zoom.us with `/v2` is a call.
+        r#"https?://(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.zoom\.us|api\.zoomgov\.com)/v2(/[^\s"'`)\],;]*)(?:["'`]\s*\+\s*[\w.\[\]()]+(?:\s*\+\s*["'`]([^"'`\s]*)["'`])?)?"#,
     );
     let path = PATH.get_or_init(|| {
         Regex::new(&format!(
@@ -278,6 +281,15 @@ client.users.list();
     fn calls_on_every_zoom_api_host_are_found_and_token_urls_are_not_calls() {
         for host in [
             "api.zoom.us",
+            "api-us.zoom.us",
+            "api-eu.zoom.us",
+            "api-au.zoom.us",
+            "api-ca.zoom.us",
+            "api-in.zoom.us",
+            "api-sa.zoom.us",
+            "api-sg.zoom.us",
+            "api-uk.zoom.us",
+            "acme.zoom.us",
             "eu01api.zoom.us",
             "sg01api.zoom.us",
             "sa01api.zoom.us",
@@ -295,6 +307,8 @@ client.users.list();
             "https://zoomgov.com/oauth/token",
             "https://api.zoomgov.us/v2/users/me",
             "https://api.zoom.us.example.com/v2/users/me",
+            "https://api-eu.zoom.us.evil.example/v2/users/me",
+            "https://zoom.us/v2/users/me",
         ] {
             assert!(calls(&format!("curl {not_api}")).is_empty(), "{not_api}");
         }

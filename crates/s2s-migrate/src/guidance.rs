@@ -25,12 +25,14 @@ pub struct Guidance {
     pub webhook: Option<&'static str>,
 }
 
-/// Guidance for each language found (every language when none was found), with the token URL
-/// and default API host of `cloud`; with the webhook signature check when `verification_token`
-/// (the scan found the deprecated Verification Token).
+/// Guidance for each language found (every language when none was found), with the token URL of
+/// `cloud` and the API host the app's token named (`api_url`, the account's regional cluster),
+/// else the cloud's default; with the webhook signature check when `verification_token` (the
+/// scan found the deprecated Verification Token).
 pub fn for_languages(
     found: &[Language],
     cloud: s2s_core::Cloud,
+    api_url: Option<&str>,
     verification_token: bool,
 ) -> Vec<Guidance> {
     let all = [
@@ -48,10 +50,16 @@ pub fn for_languages(
     } else {
         found.to_vec()
     };
+    // Only a host of that cloud: a Sandbox test's loopback address is no advice for real code.
+    let endpoint = s2s_core::Endpoint::cloud(cloud);
+    let api_base = api_url
+        .filter(|url| endpoint.check_api_url(url).is_ok())
+        .map(|url| url.trim_end_matches('/'))
+        .unwrap_or(cloud.default_api_base());
     wanted
         .into_iter()
         .map(|language| {
-            let mut g = guidance(language, cloud);
+            let mut g = guidance(language, &endpoint, api_base);
             g.webhook = verification_token.then(|| webhook_snippet(language));
             g
         })
@@ -60,7 +68,7 @@ pub fn for_languages(
 
 /// The snippets live as files under `guidance/` (real code an editor can check), included at
 /// build time.
-fn guidance(language: Language, cloud: s2s_core::Cloud) -> Guidance {
+fn guidance(language: Language, endpoint: &s2s_core::Endpoint, api_base: &str) -> Guidance {
     macro_rules! snippets {
         ($name:literal, $file:literal, $ext:literal) => {
             (
@@ -86,11 +94,8 @@ fn guidance(language: Language, cloud: s2s_core::Cloud) -> Guidance {
         before: before.trim_end(),
         after: after
             .trim_end()
-            .replace(
-                "{{TOKEN_URL}}",
-                &s2s_core::Endpoint::cloud(cloud).token_url(),
-            )
-            .replace("{{API_URL}}", cloud.default_api_base()),
+            .replace("{{TOKEN_URL}}", &endpoint.token_url())
+            .replace("{{API_URL}}", api_base),
         webhook: None,
     }
 }
@@ -117,7 +122,7 @@ mod tests {
 
     #[test]
     fn every_after_asks_for_account_credentials_and_caches() {
-        for g in for_languages(&[], s2s_core::Cloud::Commercial, false) {
+        for g in for_languages(&[], s2s_core::Cloud::Commercial, None, false) {
             assert_eq!(g.webhook, None, "no Verification Token, no webhook advice");
             assert!(g.after.contains("account_credentials"), "{}", g.name);
             assert!(
@@ -128,10 +133,15 @@ mod tests {
             assert!(!g.after.contains("API_SECRET"), "{}", g.name);
         }
         assert_eq!(
-            for_languages(&[Language::Go], s2s_core::Cloud::Commercial, false).len(),
+            for_languages(&[Language::Go], s2s_core::Cloud::Commercial, None, false).len(),
             1
         );
-        let gov = for_languages(&[Language::Python], s2s_core::Cloud::Government, false);
+        let gov = for_languages(
+            &[Language::Python],
+            s2s_core::Cloud::Government,
+            None,
+            false,
+        );
         assert!(
             gov[0].after.contains("https://zoomgov.com/oauth/token"),
             "{}",
@@ -141,8 +151,36 @@ mod tests {
     }
 
     #[test]
+    fn the_api_host_is_the_one_the_token_named_when_it_is_a_host_of_that_cloud() {
+        let after = |cloud, api_url| {
+            for_languages(&[Language::Python], cloud, api_url, false)[0]
+                .after
+                .clone()
+        };
+        let eu = after(s2s_core::Cloud::Commercial, Some("https://api-eu.zoom.us/"));
+        assert!(eu.contains("else https://api-eu.zoom.us."), "{eu}");
+        for (cloud, not_its_host, default) in [
+            // A Sandbox test's loopback address is not advice for real code.
+            (
+                s2s_core::Cloud::Commercial,
+                "http://127.0.0.1:4010",
+                "https://api.zoom.us",
+            ),
+            (
+                s2s_core::Cloud::Government,
+                "https://api-eu.zoom.us",
+                "https://api.zoomgov.com",
+            ),
+        ] {
+            let text = after(cloud, Some(not_its_host));
+            assert!(!text.contains(&format!("else {not_its_host}")), "{text}");
+            assert!(text.contains(&format!("else {default}.")), "{text}");
+        }
+    }
+
+    #[test]
     fn a_verification_token_brings_the_secret_token_check_in_every_language() {
-        for g in for_languages(&[], s2s_core::Cloud::Commercial, true) {
+        for g in for_languages(&[], s2s_core::Cloud::Commercial, None, true) {
             let webhook = g.webhook.unwrap_or_default();
             assert!(webhook.contains("ZOOM_WEBHOOK_SECRET_TOKEN"), "{}", g.name);
             assert!(

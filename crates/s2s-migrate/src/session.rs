@@ -57,6 +57,8 @@ pub struct NewAppTest {
     pub granted: Vec<ScopeName>,
     /// Its one-line result, for the report.
     pub summary: String,
+    /// The API base its token named (the account's regional cluster), for the guidance.
+    pub api_url: Option<String>,
 }
 
 impl NewAppTest {
@@ -66,17 +68,17 @@ impl NewAppTest {
             ok: record.ok,
             granted: record.scopes.clone(),
             summary: record.summary.clone(),
+            api_url: record.api_url.clone(),
         }
     }
 
     /// A saved profile's latest test (scopes from its latest test that got a token).
     pub fn of_profile(profile: &Profile) -> Option<Self> {
         let latest = profile.history.first()?;
-        let granted = s2s_core::scope_report::latest_token(profile)
-            .map(|r| r.scopes.clone())
-            .unwrap_or_default();
+        let with_token = s2s_core::scope_report::latest_token(profile);
         Some(Self {
-            granted,
+            granted: with_token.map(|r| r.scopes.clone()).unwrap_or_default(),
+            api_url: with_token.and_then(|r| r.api_url.clone()),
             ..Self::of_record(latest)
         })
     }
@@ -333,6 +335,7 @@ impl Migration {
             guidance: for_languages(
                 &self.report.languages,
                 app.cloud,
+                app.test.as_ref().and_then(|t| t.api_url.as_deref()),
                 self.report
                     .findings
                     .iter()
@@ -575,5 +578,33 @@ mod tests {
             "and the scan still answers when asked"
         );
         assert!(scans.start_watched("/no/such/project", |_, _| {}).is_err());
+    }
+
+    #[test]
+    fn the_guidance_names_the_api_host_the_new_apps_token_named() {
+        let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/kubernetes");
+        let migration = Migration::scan(Path::new(fixture)).expect("the fixture scans");
+        let tested = |api_url: &str| {
+            NewApp::placeholders().tested_now(NewAppTest {
+                ok: true,
+                granted: Vec::new(),
+                summary: "Token issued".into(),
+                api_url: Some(api_url.into()),
+            })
+        };
+        let plan = |app: &NewApp| {
+            migration
+                .plan(&NewNames::default(), app)
+                .expect("a plan")
+                .guidance
+        };
+        let eu = plan(&tested("https://api-eu.zoom.us"));
+        assert!(eu
+            .iter()
+            .all(|g| g.after.contains("else https://api-eu.zoom.us.")));
+        let untested = plan(&NewApp::placeholders());
+        assert!(untested
+            .iter()
+            .all(|g| g.after.contains("else https://api.zoom.us.")));
     }
 }

@@ -57,6 +57,11 @@ pub struct Account {
     pub users: Vec<User>,
     /// Apps built in this account.
     pub apps: Vec<App>,
+    /// The account's regional API cluster (`eu` for Zoom's `api-eu.zoom.us`; FACTS.md "API
+    /// hosts seen in real code"): its tokens name a regional `api_url`, a listener of its own
+    /// beside the main one (which, like `api.zoom.us`, serves every account too).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_region: Option<String>,
 }
 
 fn business() -> zoom_catalog::limits::Plan {

@@ -112,6 +112,7 @@ pub async fn token(
         (true, None) => Some(0),
         (false, _) => None,
     };
+    let api_url = sim.api_url_for(account.api_region.as_deref()).to_string();
     let ttl = world.fixture.token_ttl_secs;
     let Some((token, record)) = world.issue_token(&client_id, slot) else {
         return oauth_error("Invalid client_id or client_secret", "invalid_client");
@@ -121,7 +122,7 @@ pub async fn token(
         "token_type": "bearer",
         "expires_in": ttl,
         "scope": record.scopes.join(" "),
-        "api_url": sim.base_url(),
+        "api_url": api_url,
     }))
     .into_response()
 }

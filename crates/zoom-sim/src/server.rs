@@ -1,11 +1,13 @@
 //! The HTTP server: routes, and starting and stopping on loopback.
 
+use std::collections::BTreeMap;
+use std::future::IntoFuture;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::MutexGuard;
 
 use axum::routing::{get, post};
 use axum::Router;
-use tokio::sync::oneshot;
+use tokio::sync::watch;
 
 use crate::fixture::Fixture;
 use crate::state::Sim;
@@ -15,7 +17,7 @@ use crate::world::World;
 pub struct SimHandle {
     addr: SocketAddr,
     sim: Sim,
-    shutdown: Option<oneshot::Sender<()>>,
+    shutdown: Option<watch::Sender<bool>>,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -28,6 +30,11 @@ impl SimHandle {
     /// `http://127.0.0.1:<port>`: both the OAuth base and the API base.
     pub fn base_url(&self) -> String {
         self.sim.base_url().to_string()
+    }
+
+    /// Each regional cluster's API base, by region (accounts with an `api_region`).
+    pub fn regional_api_urls(&self) -> BTreeMap<String, String> {
+        self.sim.regional().clone()
     }
 
     /// The token `/_sim/*` requests must carry (header [`ADMIN_TOKEN_HEADER`]).
@@ -43,7 +50,7 @@ impl SimHandle {
     /// Stops the server and waits for it.
     pub async fn stop(mut self) {
         if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
+            let _ = tx.send(true);
         }
         let _ = (&mut self.task).await;
     }
@@ -52,7 +59,7 @@ impl SimHandle {
 impl Drop for SimHandle {
     fn drop(&mut self) {
         if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
+            let _ = tx.send(true);
         }
     }
 }
@@ -69,24 +76,50 @@ pub async fn start_with_admin_token(
     port: u16,
     admin_token: Option<String>,
 ) -> std::io::Result<SimHandle> {
-    let listener =
-        tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await?;
+    let bind =
+        |port: u16| tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port)));
+    let listener = bind(port).await?;
     let addr = listener.local_addr()?;
+    // One more listener per regional cluster the fixture's accounts use.
+    let mut listeners = vec![listener];
+    let mut regional = BTreeMap::new();
+    for region in fixture.accounts.iter().filter_map(|a| a.api_region.clone()) {
+        if !regional.contains_key(&region) {
+            let listener = bind(0).await?;
+            regional.insert(region, format!("http://{}", listener.local_addr()?));
+            listeners.push(listener);
+        }
+    }
     let admin_token = admin_token.filter(|t| t.len() >= 16).unwrap_or_else(|| {
         crate::random::bytes::<16>()
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect()
     });
-    let sim = Sim::new(World::new(fixture), format!("http://{addr}"), admin_token);
-    let (tx, rx) = oneshot::channel::<()>();
+    let sim = Sim::new(
+        World::new(fixture),
+        format!("http://{addr}"),
+        regional,
+        admin_token,
+    );
+    let (tx, rx) = watch::channel(false);
     let app = router(sim.clone());
     let task = tokio::spawn(async move {
-        let served = axum::serve(listener, app).with_graceful_shutdown(async {
-            let _ = rx.await;
-        });
-        if let Err(e) = served.await {
-            tracing::error!(error = %e, "zoom-sim stopped");
+        let mut served = tokio::task::JoinSet::new();
+        for listener in listeners {
+            let mut stop = rx.clone();
+            served.spawn(
+                axum::serve(listener, app.clone())
+                    .with_graceful_shutdown(async move {
+                        let _ = stop.changed().await;
+                    })
+                    .into_future(),
+            );
+        }
+        while let Some(done) = served.join_next().await {
+            if let Ok(Err(e)) = done {
+                tracing::error!(error = %e, "zoom-sim stopped");
+            }
         }
     });
     tracing::info!(%addr, "zoom-sim listening");

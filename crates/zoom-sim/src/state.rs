@@ -2,6 +2,7 @@
 //! Its own module, so the handlers and the server that routes to them both import it and
 //! neither imports the other.
 
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::world::World;
@@ -11,6 +12,9 @@ use crate::world::World;
 pub struct Sim {
     world: Arc<Mutex<World>>,
     base_url: Arc<str>,
+    /// Each regional cluster's base URL, by region name (`eu` → the listener standing for
+    /// `api-eu.zoom.us`).
+    regional: Arc<BTreeMap<String, String>>,
     /// Required on every `/_sim/*` request (header [`ADMIN_TOKEN_HEADER`]).
     admin_token: Arc<str>,
 }
@@ -19,10 +23,16 @@ pub struct Sim {
 pub const ADMIN_TOKEN_HEADER: &str = "x-sim-admin-token";
 
 impl Sim {
-    pub(crate) fn new(world: World, base_url: String, admin_token: String) -> Self {
+    pub(crate) fn new(
+        world: World,
+        base_url: String,
+        regional: BTreeMap<String, String>,
+        admin_token: String,
+    ) -> Self {
         Self {
             world: Arc::new(Mutex::new(world)),
             base_url: base_url.into(),
+            regional: Arc::new(regional),
             admin_token: admin_token.into(),
         }
     }
@@ -35,6 +45,19 @@ impl Sim {
     /// `http://127.0.0.1:<port>`.
     pub fn base_url(&self) -> &str {
         &self.base_url
+    }
+
+    /// The API base a token of an account in `region` names: its regional cluster, else the
+    /// main listener (as `api.zoom.us`).
+    pub fn api_url_for(&self, region: Option<&str>) -> &str {
+        region
+            .and_then(|r| self.regional.get(r))
+            .map_or(&self.base_url, |url| url.as_str())
+    }
+
+    /// Every regional cluster's base URL, by region.
+    pub fn regional(&self) -> &BTreeMap<String, String> {
+        &self.regional
     }
 
     /// The token `/_sim/*` requests must carry.

@@ -35,3 +35,35 @@ async fn a_query_string_token_request_with_an_empty_body_gets_a_token_as_from_zo
         .expect("answer");
     assert_eq!(refused.status(), 400);
 }
+
+#[tokio::test]
+async fn an_account_on_a_regional_cluster_gets_tokens_naming_it_and_both_hosts_answer() {
+    let mut fixture = Fixture::default_sandbox();
+    fixture.accounts[0].api_region = Some("eu".into());
+    let sim = start(fixture, 0).await.expect("sim");
+    let regional = sim.regional_api_urls()["eu"].clone();
+    assert_ne!(regional, sim.base_url(), "a host of its own");
+    let token: serde_json::Value = reqwest::Client::new()
+        .post(format!(
+            "{}/oauth/token?grant_type=account_credentials&account_id={ACCOUNT}",
+            sim.base_url()
+        ))
+        .basic_auth(REPORTING.0, Some(REPORTING.1))
+        .send()
+        .await
+        .expect("answer")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(token["api_url"], regional.as_str());
+    // The regional host, and the global one (as api.zoom.us serves every account), both answer.
+    for base in [regional.as_str(), &sim.base_url()] {
+        let me = reqwest::Client::new()
+            .get(format!("{base}/v2/users/me"))
+            .bearer_auth(token["access_token"].as_str().expect("token"))
+            .send()
+            .await
+            .expect("answer");
+        assert_eq!(me.status(), 200, "{base}");
+    }
+}

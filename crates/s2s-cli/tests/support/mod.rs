@@ -238,5 +238,6 @@ pub fn reporting_test() -> TestRecord {
         }),
         drift: None,
         renamed_scopes: Vec::new(),
+        api_url: None,
     }
 }

@@ -277,6 +277,7 @@ mod tests {
             }),
             drift: None,
             renamed_scopes: Vec::new(),
+            api_url: None,
         }
     }
 

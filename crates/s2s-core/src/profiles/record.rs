@@ -44,6 +44,10 @@ pub struct TestRecord {
     /// names: renamed (Zoom moving the app from classic to granular scopes), not lost.
     #[serde(default)]
     pub renamed_scopes: Vec<ScopeName>,
+    /// The API base the token response named (the account's regional cluster, e.g.
+    /// `https://api-eu.zoom.us`); none when Zoom named none or no token came.
+    #[serde(default)]
+    pub api_url: Option<String>,
 }
 
 impl TestRecord {
@@ -73,6 +77,10 @@ impl TestRecord {
             owner: report.owner_snapshot(),
             drift: None,
             renamed_scopes: Vec::new(),
+            api_url: report
+                .token
+                .api_url_from_response
+                .then(|| report.token.api_url.clone()),
         }
     }
 
@@ -88,6 +96,7 @@ impl TestRecord {
             owner: None,
             drift: None,
             renamed_scopes: Vec::new(),
+            api_url: None,
         }
     }
 
