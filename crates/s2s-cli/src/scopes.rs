@@ -237,6 +237,9 @@ fn print_overview(profile: &Profile, v: &ScopeOverview) {
     if !v.diff.extra.is_empty() {
         outln!("  Granted but not expected: {}", v.diff.extra.join(", "));
     }
+    if let Some(mixed) = &v.diff.expected_mixed {
+        outln!("⚠ {}", crate::out::inert(&mixed.message));
+    }
 }
 
 /// The drift warning, loud: what was lost, why, and what to do.

@@ -49,6 +49,31 @@ async fn scopes_lists_granted_scopes_by_product_with_the_owner_role_risk_and_dif
 }
 
 #[tokio::test]
+async fn expected_scopes_of_both_models_are_called_out() {
+    let (home, _) = data_home_with_history(
+        &["user:read:admin", "user:read:user:admin"],
+        Some(reporting_test()),
+    );
+    let mut cmd = with_data_home(&home);
+    cmd.args(["scopes", "--profile", "reporting"]);
+    let out = run(cmd, None).await;
+    assert_eq!(out.code, 0, "{}", out.all());
+    assert!(
+        out.stdout
+            .contains("⚠ The expected scopes mix classic names (user:read:admin) and granular ones (user:read:user:admin)"),
+        "{}",
+        out.stdout
+    );
+    let mut cmd = with_data_home(&home);
+    cmd.args(["scopes", "--profile", "reporting", "--json"]);
+    let json = run(cmd, None).await.json();
+    assert_eq!(
+        json["diff"]["expected_mixed"]["classic"][0],
+        "user:read:admin"
+    );
+}
+
+#[tokio::test]
 async fn check_passes_when_every_call_is_covered_and_fails_with_the_scopes_to_add() {
     let ok = s2s_with_history(&[
         "check",

@@ -22,6 +22,50 @@ pub struct ScopeDiff {
     pub missing: Vec<String>,
     /// Granted but not expected (empty when nothing is expected).
     pub extra: Vec<String>,
+    /// The expected scopes mix classic and granular names, which no one app can hold.
+    pub expected_mixed: Option<MixedModels>,
+}
+
+/// A scope list with names of both of Zoom's models. Zoom keeps an app to one model (FACTS.md
+/// "App ownership": "An app holds either classic or granular scopes, never a mix"), so such a
+/// list can never be granted whole: one half always reads as missing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MixedModels {
+    /// The classic names (`product:action[:level]`).
+    pub classic: Vec<String>,
+    /// The granular names (`product:action:resource[:level]`).
+    pub granular: Vec<String>,
+    /// What it means and what to do.
+    pub message: String,
+}
+
+/// The classic and granular names in `scopes`, when both models are there.
+pub fn mixed_models<S: AsRef<str>>(scopes: &[S]) -> Option<MixedModels> {
+    let of = |model: ScopeModel| -> Vec<String> {
+        scopes
+            .iter()
+            .map(|s| s.as_ref().trim())
+            .filter(|s| Scope::parse(s).model == model)
+            .map(str::to_string)
+            .collect()
+    };
+    let (classic, granular) = (of(ScopeModel::Classic), of(ScopeModel::Granular));
+    if classic.is_empty() || granular.is_empty() {
+        return None;
+    }
+    let message = format!(
+        "The expected scopes mix classic names ({}) and granular ones ({}). Zoom keeps an app to one \
+         model, so one half will always read as missing: expect the names the app's token shows \
+         (apps created since March 2024 get granular ones).",
+        classic.join(", "),
+        granular.join(", ")
+    );
+    Some(MixedModels {
+        classic,
+        granular,
+        message,
+    })
 }
 
 /// Compares granted scopes with the ones a profile expects. With no expectations, nothing is "extra".
@@ -40,7 +84,11 @@ pub fn diff_scopes<G: AsRef<str>, E: AsRef<str>>(granted: &[G], expected: &[E]) 
             .map(|s| s.to_string())
             .collect()
     };
-    ScopeDiff { missing, extra }
+    ScopeDiff {
+        missing,
+        extra,
+        expected_mixed: mixed_models(expected),
+    }
 }
 
 /// How one requested call fares.
@@ -349,6 +397,31 @@ mod tests {
             diff_scopes::<String, String>(&strings(&["a:b"]), &[]),
             ScopeDiff::default()
         );
+    }
+
+    #[test]
+    fn expected_scopes_of_both_models_are_flagged_and_one_model_is_not() {
+        let mixed = mixed_models(&[
+            "user:read:admin",
+            "user:read:user:admin",
+            "meeting:read:admin",
+        ])
+        .expect("both models");
+        assert_eq!(mixed.classic, ["user:read:admin", "meeting:read:admin"]);
+        assert_eq!(mixed.granular, ["user:read:user:admin"]);
+        assert!(mixed.message.contains("one model"), "{}", mixed.message);
+        for one_model in [
+            &["user:read:admin", "meeting:write:admin"][..],
+            &["user:read:user:admin", "meeting:read:list_meetings:admin"][..],
+            &[][..],
+        ] {
+            assert_eq!(mixed_models(one_model), None, "{one_model:?}");
+        }
+        let d = diff_scopes(
+            &strings(&[]),
+            &strings(&["user:read:admin", "user:read:user:admin"]),
+        );
+        assert!(d.expected_mixed.is_some());
     }
 
     /// (granted, calls, expected status per call, expected scopes to add)

@@ -9,8 +9,13 @@ export function GrantedScopes({ overview }: { overview: ScopeOverview }) {
   return (
     <section class="card" data-testid="granted-scopes">
       <h2>Granted scopes</h2>
-      {(diff.missing.length > 0 || diff.extra.length > 0) && (
+      {(diff.missing.length > 0 || diff.extra.length > 0 || diff.expected_mixed) && (
         <div class="diff" data-testid="scope-diff">
+          {diff.expected_mixed && (
+            <p class="notice notice--warning" role="alert" data-testid="scope-mixed-models">
+              {diff.expected_mixed.message}
+            </p>
+          )}
           {diff.missing.length > 0 && (
             <p class="scopes__missing">
               Expected but not granted:{" "}
