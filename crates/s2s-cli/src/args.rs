@@ -84,6 +84,14 @@ pub enum Command {
     /// `s2s rotate --profile NAME --finish`. Without an action, resumes an interrupted rotation
     /// and shows where it stands.
     Rotate(RotateArgs),
+    /// List the account's apps with Zoom's own usage figures: last used, calls, failed calls,
+    /// active users, creator and scopes, flagged when unused or failing, beside S2S Desk's own
+    /// latest test of each saved profile.
+    ///
+    /// Asked with a fresh token of the profile's app, which needs one of
+    /// marketplace:read:list_apps:admin or marketplace_app:read:admin; without either, exit 5
+    /// ("not available with this app's scopes").
+    Apps(AppsArgs),
     /// Run the local Zoom simulator and print its address and demo credentials.
     Sim(SimArgs),
     /// Print a shell completion script (bash, zsh or fish) to standard output; the packages
@@ -427,6 +435,29 @@ pub struct ExecArgs {
     /// The command and its arguments, after `--`.
     #[arg(last = true, required = true, value_name = "COMMAND")]
     pub command: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AppsArgs {
+    /// The profile whose app asks Zoom.
+    #[arg(long, value_name = "NAME")]
+    pub profile: String,
+    /// An app not called for this many days is flagged as unused.
+    #[arg(long, value_name = "DAYS", default_value_t = s2s_core::app_usage::UNUSED_AFTER_DAYS,
+          value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub unused_days: u32,
+    /// Replace the token host (e.g. the simulator), as for `test-token`.
+    #[arg(long, value_name = "URL")]
+    pub oauth_url: Option<String>,
+    /// With --oauth-url: allow it to receive a real profile's credentials.
+    #[arg(long, requires = "oauth_url")]
+    pub allow_custom_host: bool,
+    /// Deadline for each request to Zoom, in seconds.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub timeout: u64,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@
 
 #[macro_use]
 mod out;
+mod apps;
 #[cfg(test)]
 mod architecture_doc;
 mod args;
@@ -55,6 +56,7 @@ fn main() -> std::process::ExitCode {
             args::Command::Profile(c) => profile_commands::run(c),
             args::Command::Exec(a) => exec::run(a).await,
             args::Command::Rotate(a) => rotate::run(a).await,
+            args::Command::Apps(a) => apps::run(a).await,
             args::Command::Sim(a) => sim::run(a).await,
             args::Command::Completions(a) => self_docs::completions(a.shell),
             args::Command::Man => self_docs::man(),

@@ -5,7 +5,6 @@
 
 use std::path::Path;
 
-use s2s_core::catalog::scope::ScopeName;
 use s2s_core::profiles::test_run::TestResult;
 use s2s_core::ErrorKind;
 use s2s_migrate::disk::{write_file, Access};

@@ -22,6 +22,7 @@
 //! This crate must never depend on Tauri: the CLI and the tests use it without a window.
 
 pub mod api_call;
+pub mod app_usage;
 pub mod atomic;
 pub mod clock;
 pub mod cloud;

@@ -110,21 +110,48 @@ pub fn create_app(sim: &Sim, op: &Operation, headers: &HeaderMap, body: Option<V
     })
 }
 
-/// `GET /marketplace/apps` (ListApps): the account's apps that have an App ID.
+/// `GET /marketplace/apps` (ListApps): the account's apps that have an App ID, in the documented
+/// shape, each with the usage figures and creator Zoom's list added after that document was
+/// taken (FACTS.md "Secret rotation": `last_used`, `total_calls`, `failed_calls`,
+/// `active_users` on 2026-11-09, `creator_info`, `app_created_time` on 2026-12-01). Their exact
+/// shapes are not documented yet; here: an RFC 3339 time (absent when never used), counts, and
+/// the creator's id and email. A Server-to-Server app acts as one user: `active_users` is 1 once
+/// it has been used.
 pub fn list_apps(sim: &Sim, op: &Operation, headers: &HeaderMap) -> Response {
     guarded(sim, headers, needs_of(op), true, |record, world| {
-        let apps: Vec<Value> = world
-            .account(&record.account_id)
-            .into_iter()
-            .flat_map(|a| &a.apps)
-            .filter(|app| app.app_id.is_some())
+        let Some(account) = world.account(&record.account_id) else {
+            return Json(synth::fitted(&op.schema, &json!({"apps": []}))).into_response();
+        };
+        let listed: Vec<&App> = account.apps.iter().filter(|a| a.app_id.is_some()).collect();
+        let documented: Vec<Value> = listed
+            .iter()
             .map(|app| {
                 json!({"app_id": app.app_id, "app_name": app.name, "app_type": "OAuthApp",
-                    "app_status": "UNPUBLISHED"})
+                    "app_status": "UNPUBLISHED", "app_developer_type": "INTERNAL",
+                    "scopes": app.scopes.iter().map(|s| json!({"scope_name": s, "scope_description": ""})).collect::<Vec<_>>()})
             })
             .collect();
-        let body = json!({"apps": apps, "page_size": 30, "next_page_token": ""});
-        Json(synth::fitted(&op.schema, &body)).into_response()
+        let body = json!({"apps": documented, "page_size": 30, "next_page_token": ""});
+        let mut answer = synth::fitted(&op.schema, &body);
+        if let Some(apps) = answer["apps"].as_array_mut() {
+            for (shown, app) in apps.iter_mut().zip(&listed) {
+                let usage = world.usage_of(&app.client_id);
+                let creator = world.user(&account.id, &app.owner_id).map(|(u, _)| u);
+                let figures = json!({
+                    "total_calls": usage.total_calls,
+                    "failed_calls": usage.failed_calls,
+                    "active_users": u64::from(usage.total_calls > 0),
+                    "creator_info": creator.map(|u| json!({"user_id": u.id, "email": u.email})),
+                });
+                if let (Some(shown), Some(figures)) = (shown.as_object_mut(), figures.as_object()) {
+                    shown.extend(figures.clone());
+                    if let Some(at) = usage.last_used {
+                        shown.insert("last_used".into(), json!(iso_in(at, 0)));
+                    }
+                }
+            }
+        }
+        Json(answer).into_response()
     })
 }
 

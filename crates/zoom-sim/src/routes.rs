@@ -37,11 +37,30 @@ pub(crate) const OWN_HANDLERS: [(&str, &str); 15] = [
     ("POST", "/marketplace/apps/{appId}/rotate_client_secret"),
 ];
 
+/// Every `/v2` call: answered, then counted for the app whose token made it (Zoom's own usage
+/// figures, which `GET /marketplace/apps` reports).
 pub async fn v2(
     State(sim): State<Sim>,
     method: Method,
     uri: Uri,
     headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let answer = dispatch(&sim, method, &uri, &headers, body).await;
+    if let Some(token) = crate::wire::bearer(&headers) {
+        sim.world().count_call(
+            token,
+            answer.status().is_client_error() || answer.status().is_server_error(),
+        );
+    }
+    answer
+}
+
+async fn dispatch(
+    sim: &Sim,
+    method: Method,
+    uri: &Uri,
+    headers: &HeaderMap,
     body: Bytes,
 ) -> Response {
     // Zoom tolerates a trailing slash (and an empty segment): `/users/me/` is `/users/me`.
@@ -59,7 +78,7 @@ pub async fn v2(
     // An access token is accepted only in the Authorization header since 2023-02-14
     // (developers.zoom.us/blog/access-token-change-faq; FACTS.md gives the message's tail only:
     // "...this access token is not supported as query parameter string").
-    if crate::wire::bearer(&headers).is_none() && token_in_query(uri.query()) {
+    if crate::wire::bearer(headers).is_none() && token_in_query(uri.query()) {
         return crate::wire::api_error(
             StatusCode::UNAUTHORIZED,
             124,
@@ -68,8 +87,8 @@ pub async fn v2(
     }
     // A shape-only object a documented DELETE removed stays removed (after the token check,
     // as every answer).
-    if let Some(gone) = documented::answer::gone(&sim, op, &path, &params) {
-        return api::guarded(&sim, &headers, api::needs_of(op), true, |_, _| gone);
+    if let Some(gone) = documented::answer::gone(sim, op, &path, &params) {
+        return api::guarded(sim, headers, api::needs_of(op), true, |_, _| gone);
     }
     let param = |name: &str| {
         params
@@ -77,7 +96,6 @@ pub async fn v2(
             .find(|(n, _)| n == name)
             .map_or("", |(_, v)| v.as_str())
     };
-    let (sim, headers) = (&sim, &headers);
     let paging = || query::<Paging>(uri.query());
     let answer = match (op.method.as_str(), op.path.as_str()) {
         ("GET", "/users") => match paging() {

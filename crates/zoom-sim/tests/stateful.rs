@@ -653,3 +653,55 @@ async fn an_app_created_through_the_marketplace_api_is_a_real_app_until_deleted(
         "a deleted app's credentials get no token"
     );
 }
+
+#[tokio::test]
+async fn the_marketplace_list_counts_each_apps_calls_as_zooms_usage_figures() {
+    let mut zoom = Zoom::new().await;
+    zoom.grant_scopes_for(&[("GET", "/marketplace/apps")]).await;
+    assert_eq!(zoom.call("GET", "/users/me", None).await.0, 200);
+    assert_eq!(
+        zoom.call("GET", "/users/nobody@sandbox.example", None)
+            .await
+            .0,
+        404
+    );
+    let (status, listed) = zoom.call("GET", "/marketplace/apps", None).await;
+    assert_eq!(status, 200, "{listed}");
+    let app = |client_prefix: &str| {
+        listed["apps"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|a| {
+                a["app_id"]
+                    .as_str()
+                    .is_some_and(|id| id.starts_with(client_prefix))
+            })
+            .cloned()
+            .unwrap_or_else(|| panic!("{client_prefix} in {listed}"))
+    };
+    let ops = app("SbxAppOpsClassic");
+    assert_eq!(
+        (&ops["total_calls"], &ops["failed_calls"]),
+        (&json!(2), &json!(1)),
+        "{ops}"
+    );
+    assert_eq!(ops["active_users"], 1);
+    assert!(
+        ops["last_used"].as_str().is_some_and(|t| t.ends_with('Z')),
+        "{ops}"
+    );
+    assert_eq!(ops["creator_info"]["email"], OWNER_EMAIL);
+    let unused = app("SbxAppAnalytics");
+    assert_eq!(
+        (&unused["total_calls"], &unused["active_users"]),
+        (&json!(0), &json!(0))
+    );
+    assert!(unused.get("last_used").is_none(), "never used: no time");
+    assert!(
+        ops["scopes"]
+            .as_array()
+            .is_some_and(|s| s.iter().any(|s| s["scope_name"] == "user:read:admin")),
+        "which app holds which scopes: {ops}"
+    );
+}

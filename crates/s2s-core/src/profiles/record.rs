@@ -169,6 +169,7 @@ mod tests {
             }),
             drift: None,
             renamed_scopes: Vec::new(),
+            api_url: None,
         }
     }
 

@@ -12,6 +12,7 @@ mod roles;
 mod rotation;
 mod stored;
 mod tokens;
+mod usage;
 
 #[cfg(test)]
 mod tests;
@@ -36,6 +37,7 @@ pub use rotation::{
 };
 pub(crate) use stored::Stored;
 pub use tokens::{TokenCheck, TokenRecord};
+pub use usage::AppUsage;
 
 /// Request counters, for tests that must prove how often Zoom was asked.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -79,6 +81,8 @@ pub struct World {
     next_object_id: u64,
     /// Paths of objects answered by shape alone that a documented `DELETE` removed.
     buried: Vec<Vec<String>>,
+    /// API calls per client ID, as Zoom's Marketplace reports them.
+    usage: HashMap<String, AppUsage>,
 }
 
 impl World {
@@ -89,6 +93,7 @@ impl World {
             tokens: HashMap::new(),
             live: HashMap::new(),
             stats: Stats::default(),
+            usage: HashMap::new(),
             global_faults: Faults::default(),
             app_faults: HashMap::new(),
             clock_offset: Duration::ZERO,
