@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "test_draft",
     "test_profile",
     "try_call",
+    "get_app_usage",
     "check_token_coexistence",
     "get_scope_overview",
     "predict_role_change",

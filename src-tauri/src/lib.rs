@@ -40,6 +40,7 @@ macro_rules! with_commands {
             commands::token::test_draft,
             commands::token::test_profile,
             commands::token::try_call,
+            commands::usage::get_app_usage,
             commands::token::check_token_coexistence,
             commands::scopes::get_scope_overview,
             commands::scopes::predict_role_change,

@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use s2s_core::keychain::{KeyringStore, APP_SERVICE};
 use serde_json::{json, Value};
+use tauri::Manager;
 
 use support::{legacy_project_with, sandbox_draft, scan_done, Shell, SANDBOX_SECRET};
 
@@ -355,4 +356,73 @@ fn a_rotation_takes_the_same_steps_from_the_app_and_the_cli() {
     assert_eq!(cli.code, 0, "{}{}", cli.stdout, cli.stderr);
     assert_eq!(comparable(&app), comparable(&cli.json()["status"]));
     assert_eq!(app["rotation"], Value::Null, "{app}");
+}
+
+#[test]
+#[ignore = "runs the s2s binary (S2S_CLI) in a shared Secret Service: scripts/test-all.sh runs it"]
+fn zooms_usage_figures_read_the_same_in_the_app_and_the_cli() {
+    let shell = shell();
+    save(&shell, sandbox_draft("Reporting"), SANDBOX_SECRET);
+    let id = shell.invoke("list_profiles", json!({})).expect("list")["profiles"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let url = sandbox_url(&shell);
+    let ask = |shell: &Shell| {
+        let app = shell
+            .invoke("get_app_usage", json!({"id": id, "unusedDays": null}))
+            .expect("an outcome");
+        let cli = s2s(
+            shell,
+            &[
+                "apps",
+                "--profile",
+                "reporting",
+                "--oauth-url",
+                &url,
+                "--json",
+            ],
+            None,
+        );
+        (app, cli)
+    };
+
+    let (app, cli) = ask(&shell);
+    assert_eq!(cli.code, 5, "{}{}", cli.stdout, cli.stderr);
+    assert_eq!(app["outcome"], "not_available", "{app}");
+    assert_eq!(app, cli.json(), "the same refusal, word for word");
+
+    shell
+        .app
+        .state::<s2s_desk_lib::state::AppState>()
+        .sandbox
+        .grant_scope("SbxReportingBot0000001", "marketplace:read:list_apps:admin")
+        .expect("granted");
+    // Zoom counts each list among the asking app's calls: once asked, it is used for both.
+    let _ = ask(&shell);
+    let (app, cli) = ask(&shell);
+    assert_eq!(cli.code, 0, "{}{}", cli.stdout, cli.stderr);
+    let cli = cli.json();
+    let verdicts = |outcome: &Value| -> Vec<(String, Vec<String>)> {
+        outcome["report"]["apps"]
+            .as_array()
+            .expect("apps")
+            .iter()
+            .map(|a| {
+                let flags = a["notes"].as_array().expect("notes").iter();
+                let flags =
+                    flags.map(|n| n["flag"]["flag"].as_str().unwrap_or_default().to_string());
+                (
+                    a["app_id"].as_str().unwrap_or_default().to_string(),
+                    flags.collect(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        verdicts(&app),
+        verdicts(&cli),
+        "the same apps, judged the same"
+    );
+    assert!(verdicts(&app).len() >= 9, "{app}");
 }

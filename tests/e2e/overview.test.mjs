@@ -48,6 +48,35 @@ test("a demoted owner shows as lost admin access in the overview, and Test all o
     assert.match(await app.session.textOf("drift-lost-scopes"), /user:read:list_users:admin/);
   }));
 
+test("Zoom's usage figures: not available with the demo app's scopes, then every app with its calls and notes", (t) =>
+  recordingFailures(t, app, async () => {
+    await click(app, "nav-overview");
+    await click(app, "usage-ask");
+    assert.match(await app.session.textOf("usage-not-available"), /not available with this app's scopes.*marketplace:read:list_apps:admin/);
+
+    // The owner is an admin again (the test before demoted them), and the admin adds the scope
+    // in the Marketplace (the Sandbox's controls for both).
+    const sandbox = await sandboxUrl(app);
+    const promoted = await fetch(`${sandbox}/_sim/users/sbx-admin-0002/role`, { method: "POST", headers: simHeaders, body: JSON.stringify({ role_id: "1" }) });
+    assert.equal(promoted.ok, true);
+    const demo = "SbxReportingBot0000001";
+    const current = await (await fetch(`${sandbox}/_sim/apps/${demo}`, { method: "PATCH", headers: simHeaders, body: "{}" })).json();
+    const granted = await fetch(`${sandbox}/_sim/apps/${demo}`, {
+      method: "PATCH",
+      headers: simHeaders,
+      body: JSON.stringify({ scopes: [...current.scopes, "marketplace:read:list_apps:admin"] }),
+    });
+    assert.equal(granted.ok, true);
+
+    await click(app, "nav-overview"); // sandboxUrl() read the address in Settings
+    await click(app, "usage-ask");
+    assert.match(await app.session.textOf("usage-report"), /9 apps/);
+    const notes = await app.session.execute(`return [...document.querySelectorAll('[data-testid="usage-note"]')].map((n) => n.dataset.flag)`);
+    assert.ok(notes.includes("never_used"), `notes: ${notes}`);
+    const overflow = await app.session.execute("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    assert.ok(overflow <= 0, `the figures overflow sideways by ${overflow} px`);
+  }));
+
 test("no view scrolls sideways at the window's minimum size (900×560)", (t) =>
   recordingFailures(t, app, async () => {
     const before = await app.session.windowRect();

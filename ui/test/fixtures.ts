@@ -64,6 +64,7 @@ export function passedRun(scopes: string[] = ["user:read:list_users:admin", "mee
       owner: null,
       drift: null,
       renamed_scopes: [],
+      api_url: null,
     },
   };
 }
@@ -99,6 +100,7 @@ export function failedRun(
       owner: null,
       drift: null,
       renamed_scopes: [],
+      api_url: null,
     },
   };
 }
@@ -226,7 +228,7 @@ export function scopeOverview(extra: Partial<ScopeOverview> = {}): ScopeOverview
         ],
       },
     ],
-    diff: { missing: ["role:read:role:admin"], extra: [] },
+    diff: { missing: ["role:read:role:admin"], extra: [], expected_mixed: null },
     role: {
       role: { kind: "admin", role_id: "1", name: "Admin", privileges: ["User:Read"], privileges_known: true, source: "zoom_api" },
       unknown_privileges: [],

@@ -10,4 +10,5 @@ pub mod rotation;
 pub mod sandbox;
 pub mod scopes;
 pub mod token;
+pub mod usage;
 pub mod webhooks;

@@ -47,6 +47,11 @@ export const commands = {
 	 *  Anything but GET must come confirmed; the token never leaves the backend.
 	 */
 	tryCall: (id: ProfileId, request: CallRequest) => typedError<TryCallResult_Serialize, IpcError_Serialize>(__TAURI_INVOKE("try_call", { id, request })),
+	/**
+	 *  The account's apps with Zoom's figures, judged unused after `unused_days` (none: the core's
+	 *  default), each beside its saved profile's latest test.
+	 */
+	getAppUsage: (id: ProfileId, unusedDays: number | null) => typedError<UsageOutcome_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_app_usage", { id, unusedDays })),
 	/**  The token coexistence check for a saved profile; its answer is recorded on the profile. */
 	checkTokenCoexistence: (id: ProfileId) => typedError<CoexistenceRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_token_coexistence", { id })),
 	/**  Granted scopes, the owner's role (as read at the last test, or as chosen), risk and drift. */
@@ -230,6 +235,61 @@ export type AppKind =
 "general" | 
 /**  Meeting SDK app. */
 "meeting_sdk";
+
+/**  One of the account's apps, with Zoom's figures. */
+export type AppUsage = AppUsage_Serialize | AppUsage_Deserialize;
+
+/**  One of the account's apps, with Zoom's figures. */
+export type AppUsage_Deserialize = {
+	/**  Zoom's App ID. */
+	app_id: string,
+	/**  Its name. */
+	app_name: string,
+	/**  Zoom's app type, as given. */
+	app_type?: string | null,
+	/**  Its latest call (Unix seconds); none when Zoom reported none. */
+	last_used_unix?: number | null,
+	/**  Calls in Zoom's figures; none when not reported. */
+	total_calls?: number | null,
+	/**  Failed calls; none when not reported. */
+	failed_calls?: number | null,
+	/**  Users who used it; none when not reported. */
+	active_users?: number | null,
+	/**  Who created it (email, else Zoom's user id), when reported. */
+	creator?: string | null,
+	/**  The scopes Zoom lists for it, as named there. */
+	scopes: string[],
+	/**  What needs the admin, by these figures. */
+	notes: UsageNote[],
+	/**  The saved profile for this app (matched by App ID), with S2S Desk's own latest test. */
+	profile?: ProfileLink_Deserialize | null,
+};
+
+/**  One of the account's apps, with Zoom's figures. */
+export type AppUsage_Serialize = {
+	/**  Zoom's App ID. */
+	app_id: string,
+	/**  Its name. */
+	app_name: string,
+	/**  Zoom's app type, as given. */
+	app_type: string | null,
+	/**  Its latest call (Unix seconds); none when Zoom reported none. */
+	last_used_unix: number | null,
+	/**  Calls in Zoom's figures; none when not reported. */
+	total_calls: number | null,
+	/**  Failed calls; none when not reported. */
+	failed_calls: number | null,
+	/**  Users who used it; none when not reported. */
+	active_users: number | null,
+	/**  Who created it (email, else Zoom's user id), when reported. */
+	creator: string | null,
+	/**  The scopes Zoom lists for it, as named there. */
+	scopes: string[],
+	/**  What needs the admin, by these figures. */
+	notes: UsageNote[],
+	/**  The saved profile for this app (matched by App ID), with S2S Desk's own latest test. */
+	profile: ProfileLink_Serialize | null,
+};
 
 /**  Why a verdict was reached. */
 export type Basis = 
@@ -1274,6 +1334,20 @@ export type MigrationReport_Serialize = {
 	saved_to: string | null,
 };
 
+/**
+ *  A scope list with names of both of Zoom's models. Zoom keeps an app to one model (FACTS.md
+ *  "App ownership": "An app holds either classic or granular scopes, never a mix"), so such a
+ *  list can never be granted whole: one half always reads as missing.
+ */
+export type MixedModels = {
+	/**  The classic names (`product:action[:level]`). */
+	classic: string[],
+	/**  The granular names (`product:action:resource[:level]`). */
+	granular: string[],
+	/**  What it means and what to do. */
+	message: string,
+};
+
 /**  The names of the new settings. */
 export type NewNames = {
 	/**  Default `ZOOM_ACCOUNT_ID`. */
@@ -1709,6 +1783,33 @@ export type ProfileHealth_Serialize = {
  *  rename. A string on the wire and on disk.
  */
 export type ProfileId = string;
+
+/**  A saved profile beside Zoom's figures: what S2S Desk's own tests said. */
+export type ProfileLink = ProfileLink_Serialize | ProfileLink_Deserialize;
+
+/**  A saved profile beside Zoom's figures: what S2S Desk's own tests said. */
+export type ProfileLink_Deserialize = {
+	/**  The profile's id. */
+	id: string,
+	/**  Its name. */
+	name: string,
+	/**  When S2S Desk last tested it (Unix seconds). */
+	tested_unix?: number | null,
+	/**  Whether that test passed. */
+	test_ok?: boolean | null,
+};
+
+/**  A saved profile beside Zoom's figures: what S2S Desk's own tests said. */
+export type ProfileLink_Serialize = {
+	/**  The profile's id. */
+	id: string,
+	/**  Its name. */
+	name: string,
+	/**  When S2S Desk last tested it (Unix seconds). */
+	tested_unix: number | null,
+	/**  Whether that test passed. */
+	test_ok: boolean | null,
+};
 
 /**  The Profiles view's data. */
 export type ProfileList = ProfileList_Serialize | ProfileList_Deserialize;
@@ -2341,11 +2442,26 @@ message: string };
 export type Scope = Scope_Serialize | Scope_Deserialize;
 
 /**  Expected scopes the app lacks, and granted scopes nobody asked for. */
-export type ScopeDiff = {
+export type ScopeDiff = ScopeDiff_Serialize | ScopeDiff_Deserialize;
+
+/**  Expected scopes the app lacks, and granted scopes nobody asked for. */
+export type ScopeDiff_Deserialize = {
 	/**  Expected but not granted. */
 	missing: string[],
 	/**  Granted but not expected (empty when nothing is expected). */
 	extra: string[],
+	/**  The expected scopes mix classic and granular names, which no one app can hold. */
+	expected_mixed?: MixedModels | null,
+};
+
+/**  Expected scopes the app lacks, and granted scopes nobody asked for. */
+export type ScopeDiff_Serialize = {
+	/**  Expected but not granted. */
+	missing: string[],
+	/**  Granted but not expected (empty when nothing is expected). */
+	extra: string[],
+	/**  The expected scopes mix classic and granular names, which no one app can hold. */
+	expected_mixed: MixedModels | null,
 };
 
 /**  Scopes of one product, for display. */
@@ -2397,7 +2513,7 @@ export type ScopeOverview_Deserialize = {
 	/**  Granted scopes by product. */
 	groups: GrantedGroup_Deserialize[],
 	/**  Against the profile's expected scopes. */
-	diff: ScopeDiff,
+	diff: ScopeDiff_Deserialize,
 	/**  The role judged by; none when unknown (the admin is asked to pick one). */
 	role?: RoleView_Deserialize | null,
 	/**  Granted scopes the role doesn't allow. */
@@ -2421,7 +2537,7 @@ export type ScopeOverview_Serialize = {
 	/**  Granted scopes by product. */
 	groups: GrantedGroup_Serialize[],
 	/**  Against the profile's expected scopes. */
-	diff: ScopeDiff,
+	diff: ScopeDiff_Serialize,
 	/**  The role judged by; none when unknown (the admin is asked to pick one). */
 	role: RoleView_Serialize | null,
 	/**  Granted scopes the role doesn't allow. */
@@ -2559,6 +2675,11 @@ export type TestRecord_Deserialize = {
 	 *  names: renamed (Zoom moving the app from classic to granular scopes), not lost.
 	 */
 	renamed_scopes?: ScopeName[],
+	/**
+	 *  The API base the token response named (the account's regional cluster, e.g.
+	 *  `https://api-eu.zoom.us`); none when Zoom named none or no token came.
+	 */
+	api_url?: string | null,
 };
 
 /**  One test's result, as kept in a profile's history. No token, no secret. */
@@ -2587,6 +2708,11 @@ export type TestRecord_Serialize = {
 	 *  names: renamed (Zoom moving the app from classic to granular scopes), not lost.
 	 */
 	renamed_scopes: ScopeName[],
+	/**
+	 *  The API base the token response named (the account's regional cluster, e.g.
+	 *  `https://api-eu.zoom.us`); none when Zoom named none or no token came.
+	 */
+	api_url: string | null,
 };
 
 /**  A successful test, ready to show or serialize. Contains no secret. */
@@ -2829,6 +2955,93 @@ export type Urgency =
 "warn" | 
 /**  Something broken or about to break. */
 "risk";
+
+/**  What needs the admin about one app, by Zoom's figures. */
+export type UsageFlag = 
+/**  Zoom has no call of it on record: a candidate for removal (fewer secrets to guard). */
+{ flag: "never_used" } | 
+/**  Not called for `days` days. */
+{ flag: "unused"; 
+/**  Days since its last call. */
+days: number } | 
+/**  At least [`FAILING_PERCENT`] of its calls failed. */
+{ flag: "calls_fail"; 
+/**  Failed calls. */
+failed: number; 
+/**  All calls. */
+total: number };
+
+/**  A flag with its message, as shown. */
+export type UsageNote = {
+	/**  What. */
+	flag: UsageFlag,
+	/**  What it means and what to do. */
+	message: string,
+};
+
+/**  What asking for the figures gave. */
+export type UsageOutcome = UsageOutcome_Serialize | UsageOutcome_Deserialize;
+
+/**  What asking for the figures gave. */
+export type UsageOutcome_Deserialize = 
+/**  Zoom listed the apps. */
+{ outcome: "listed"; 
+/**  The apps and their figures. */
+report: UsageReport_Deserialize } | 
+/**  The profile's token may not list the account's apps. */
+{ outcome: "not_available"; 
+/**  Any one of these scopes lets it (Zoom's documented alternatives). */
+needs: string[]; 
+/**  What to do. */
+message: string } | 
+/**  No answer: no token, or Zoom refused for another reason. */
+{ outcome: "failed"; 
+/**  What happened and what to do. */
+failure: FailureReport_Deserialize };
+
+/**  What asking for the figures gave. */
+export type UsageOutcome_Serialize = 
+/**  Zoom listed the apps. */
+{ outcome: "listed"; 
+/**  The apps and their figures. */
+report: UsageReport_Serialize } | 
+/**  The profile's token may not list the account's apps. */
+{ outcome: "not_available"; 
+/**  Any one of these scopes lets it (Zoom's documented alternatives). */
+needs: string[]; 
+/**  What to do. */
+message: string } | 
+/**  No answer: no token, or Zoom refused for another reason. */
+{ outcome: "failed"; 
+/**  What happened and what to do. */
+failure: FailureReport_Serialize };
+
+/**  The account's apps with Zoom's figures. */
+export type UsageReport = UsageReport_Serialize | UsageReport_Deserialize;
+
+/**  The account's apps with Zoom's figures. */
+export type UsageReport_Deserialize = {
+	/**  When Zoom was asked (Unix seconds). */
+	fetched_unix: number,
+	/**  The threshold "unused" was judged by. */
+	unused_after_days: number,
+	/**  Whether Zoom sent any usage figure at all (false: an older API, the list only). */
+	figures_reported: boolean,
+	/**  Every app, in Zoom's order. */
+	apps: AppUsage_Deserialize[],
+};
+
+/**  The account's apps with Zoom's figures. */
+export type UsageReport_Serialize = {
+	/**  When Zoom was asked (Unix seconds). */
+	fetched_unix: number,
+	/**  The threshold "unused" was judged by. */
+	unused_after_days: number,
+	/**  Whether Zoom sent any usage figure at all (false: an older API, the list only). */
+	figures_reported: boolean,
+	/**  Every app, in Zoom's order. */
+	apps: AppUsage_Serialize[],
+};
 
 /**  A call limited per user (host) per day. */
 export type UserLimit = {

@@ -82,10 +82,14 @@ import {
   type PreferencesView_Serialize as PreferencesView,
   type Theme,
   type ProxyMode,
+  type UsageOutcome_Serialize as UsageOutcome,
+  type AppUsage_Serialize as AppUsage,
 } from "./bindings";
 
 export type {
   AppInfo,
+  UsageOutcome,
+  AppUsage,
   SandboxView,
   AppActivation,
   RateLimitInfo,
@@ -230,6 +234,8 @@ export const ipc = {
   preferences: (): Promise<Outcome<PreferencesView>> => settlePlain(() => commands.getPreferences()),
   setPreferences: (preferences: Preferences): Promise<Outcome<Preferences>> => settle(() => commands.setPreferences(preferences)),
   tryCall: (id: string, request: CallRequest): Promise<Outcome<TryCallResult>> => settle(() => commands.tryCall(id, request)),
+  /** Zoom's usage figures for the account's apps, asked with profile `id`'s app (the core's default "unused" threshold). */
+  appUsage: (id: string): Promise<Outcome<UsageOutcome>> => settle(() => commands.getAppUsage(id, null)),
   catalogOperations: (): Promise<Outcome<OperationChoice[]>> => settlePlain(() => commands.listCatalogOperations()),
   /** "Will my integration work?" for the calls listed in `text`, one a line (the core reads the list). */
   checkCalls: (id: string, text: string): Promise<Outcome<CoverageReport>> => settle(() => commands.checkCalls(id, text)),

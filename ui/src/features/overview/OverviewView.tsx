@@ -14,6 +14,7 @@ import { refreshProfiles, useProfiles } from "../../state/profiles";
 import { cancelTestAll, testAll, useTestAll, type AllProgress, type AllResult } from "../../state/testRuns";
 import { useEscape } from "../../state/useEscape";
 import { ExportPanel } from "./ExportPanel";
+import { UsagePanel } from "./UsagePanel";
 
 const STATUSES: { id: StatusFilter; label: string }[] = [
   { id: "all", label: "All statuses" },
@@ -170,6 +171,7 @@ export function OverviewView({ go }: { go: Go }) {
               </button>
             </p>
           )}
+          <UsagePanel profiles={profiles} />
         </>
       )}
     </>
