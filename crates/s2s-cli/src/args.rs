@@ -413,6 +413,30 @@ pub enum ProfileCommand {
     Show(ProfileNameArgs),
     /// Remove a profile and its keychain entries.
     Remove(ProfileNameArgs),
+    /// Track a transfer of the app's ownership (Marketplace → Manage → the app → Transfer):
+    /// the new owner must accept it and rotate the client secret within 30 days, or Zoom cancels
+    /// it. `--to EMAIL` when it starts, `--confirmed` once the new owner accepted, then rotate
+    /// (`s2s rotate --profile NAME …`) and test; `--cancel` to stop tracking it. Without a flag,
+    /// shows the checklist. `s2s profile show` and the app's overview show its deadline.
+    Transfer(ProfileTransferArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileTransferArgs {
+    /// The profile's name (ignoring case).
+    pub name: String,
+    /// The transfer began: the new owner's Zoom sign-in email.
+    #[arg(long, value_name = "EMAIL", conflicts_with_all = ["confirmed", "cancel"])]
+    pub to: Option<String>,
+    /// The new owner accepted the transfer in the Marketplace.
+    #[arg(long, conflicts_with = "cancel")]
+    pub confirmed: bool,
+    /// Stop tracking the transfer (cancelled in the Marketplace, or done).
+    #[arg(long)]
+    pub cancel: bool,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

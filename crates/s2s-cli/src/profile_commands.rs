@@ -10,7 +10,7 @@ use s2s_core::tester::FailureReport;
 use s2s_core::ErrorKind;
 use serde_json::{json, Value};
 
-use crate::args::{CloudArg, ProfileAddArgs, ProfileCommand, ProfileNameArgs};
+use crate::args::{CloudArg, ProfileAddArgs, ProfileCommand, ProfileNameArgs, ProfileTransferArgs};
 use crate::exit;
 use crate::failure::{self, Failure};
 use crate::out::{inert, shell_word};
@@ -21,6 +21,7 @@ pub fn run(command: ProfileCommand) -> u8 {
         ProfileCommand::List { json } => (list(), json),
         ProfileCommand::Show(a) => (show(&a), a.json),
         ProfileCommand::Remove(a) => (remove(&a), a.json),
+        ProfileCommand::Transfer(a) => (transfer(&a), a.json),
     };
     match result {
         Ok(out) => {
@@ -161,7 +162,66 @@ fn show(a: &ProfileNameArgs) -> Result<Output, Failure> {
         "not saved"
     };
     text.push_str(&format!("{:<22} {webhook}\n", "Webhook Secret Token"));
+    text.push_str(&owner_lines(&profile));
     Ok(Output { text, json: s })
+}
+
+/// The owner's state and a transfer's checklist, as `show` and `transfer` print them.
+fn owner_lines(profile: &Profile) -> String {
+    let h = health(profile, s2s_core::clock::now_unix());
+    let mut text = String::new();
+    if let Some(message) = &h.owner_message {
+        text.push_str(&format!("{:<22} ⚠ {message}\n", "Owner"));
+    }
+    if let Some(t) =
+        s2s_core::profiles::ownership::transfer_status(profile, s2s_core::clock::now_unix())
+    {
+        text.push_str(&format!(
+            "{:<22} {} (deadline {})\n",
+            "Ownership transfer",
+            inert(&t.message),
+            s2s_core::clock::utc_text(t.deadline_unix)
+        ));
+        for step in &t.steps {
+            let mark = if step.done { "✔" } else { "☐" };
+            text.push_str(&format!("{:<22} {mark} {}\n", "", inert(&step.label)));
+        }
+    }
+    text
+}
+
+fn transfer(a: &ProfileTransferArgs) -> Result<Output, Failure> {
+    let service = crate::profile::open_service()?;
+    let profile = crate::profile::find_in(&service, &a.name)?;
+    let now = s2s_core::clock::now_unix();
+    let failed = |e: ServiceError| crate::target::service_failure(&a.name, &e);
+    let profile = if let Some(email) = &a.to {
+        service
+            .start_transfer(&profile.id, email, now)
+            .map_err(failed)?
+    } else if a.confirmed {
+        service.confirm_transfer(&profile.id, now).map_err(failed)?
+    } else if a.cancel {
+        service.end_transfer(&profile.id).map_err(failed)?
+    } else {
+        profile
+    };
+    let status = s2s_core::profiles::ownership::transfer_status(&profile, now);
+    let text = match (&status, a.cancel) {
+        (_, true) => format!(
+            "No ownership transfer is tracked for '{}' any more.\n",
+            inert(&profile.name)
+        ),
+        (None, false) => format!(
+            "No ownership transfer is under way for '{}'. Start one with --to EMAIL.\n",
+            inert(&profile.name)
+        ),
+        (Some(_), false) => owner_lines(&profile),
+    };
+    Ok(Output {
+        text,
+        json: json!({"ok": true, "profile": profile.name, "transfer": status}),
+    })
 }
 
 fn remove(a: &ProfileNameArgs) -> Result<Output, Failure> {
@@ -206,6 +266,8 @@ fn summary(p: &Profile) -> Value {
         "secret_reminder_days": h.secret_reminder_days,
         "app_id": p.app_id,
         "rotation_stage": p.rotation.as_ref().map(|r| r.stage),
+        "owner_state": h.owner_state,
+        "ownership_transfer": s2s_core::profiles::ownership::transfer_status(p, s2s_core::clock::now_unix()),
         "webhook_secret_token_saved": p.webhook_secret_token_saved,
     })
 }

@@ -148,7 +148,9 @@ fn probe_line(p: &ProbeOutcome) -> String {
                 missing.join(", ")
             )
         }
-        ProbeOutcome::TokenRejected { message, causes } => {
+        ProbeOutcome::TokenRejected {
+            message, causes, ..
+        } => {
             format!("Zoom refused the fresh token ({message}). {causes}")
         }
         ProbeOutcome::Inconclusive { message, .. } => {

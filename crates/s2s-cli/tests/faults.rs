@@ -58,6 +58,7 @@ fn record(at_unix: i64) -> TestRecord {
         drift: None,
         renamed_scopes: Vec::new(),
         api_url: None,
+        zoom_code: None,
     }
 }
 

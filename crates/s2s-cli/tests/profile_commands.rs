@@ -203,3 +203,138 @@ async fn bad_input_is_refused_and_nothing_is_saved() {
     );
     assert_eq!(stored_secret(&id), None);
 }
+
+#[tokio::test]
+#[cfg_attr(
+    target_os = "linux",
+    ignore = "needs the Secret Service: run inside scripts/with-keyring.sh with --include-ignored (the test command does)"
+)]
+async fn a_deactivated_owner_is_flagged_and_an_ownership_transfer_is_tracked_to_its_deadline() {
+    let (home, _service, _id) =
+        support::home_with_saved_profile(s2s_core::profiles::ProfileCloud::Sandbox);
+    let sim = support::sim().await;
+    // The app's owner is deactivated in Zoom (PUT /users/{id}/status), by the account Owner's
+    // own automation app.
+    const OPS: (&str, &str) = ("SbxOpsClassic000000002", "sandboxSecretOpsClassic000000002");
+    sim.world().grant_scope(OPS.0, "user:write:admin");
+    let owner_token: serde_json::Value = reqwest::Client::new()
+        .post(format!(
+            "{}/oauth/token?grant_type=account_credentials&account_id={ACCOUNT}",
+            sim.base_url()
+        ))
+        .basic_auth(OPS.0, Some(OPS.1))
+        .send()
+        .await
+        .expect("answer")
+        .json()
+        .await
+        .expect("a token");
+    let owner_token = owner_token["access_token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let deactivated = reqwest::Client::new()
+        .put(format!(
+            "{}/v2/users/adam.admin@sandbox.example/status",
+            sim.base_url()
+        ))
+        .bearer_auth(owner_token)
+        .json(&serde_json::json!({"action": "deactivate"}))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(deactivated.status(), 204);
+    let tested = s2s_at(
+        &home,
+        &[
+            "test-token",
+            "--profile",
+            "reporting",
+            "--oauth-url",
+            &sim.base_url(),
+        ],
+        None,
+    )
+    .await;
+    assert_eq!(tested.code, 0, "{}", tested.all());
+    let shown = s2s_at(&home, &["profile", "show", "reporting", "--json"], None).await;
+    assert_eq!(
+        shown.json()["owner_state"],
+        "deactivated",
+        "{}",
+        shown.stdout
+    );
+
+    let none = s2s_at(&home, &["profile", "transfer", "reporting"], None).await;
+    assert!(
+        none.stdout.contains("No ownership transfer is under way"),
+        "{}",
+        none.all()
+    );
+    let bad = s2s_at(
+        &home,
+        &["profile", "transfer", "reporting", "--to", "nina"],
+        None,
+    )
+    .await;
+    assert_eq!(bad.code, 2, "{}", bad.all());
+    assert!(bad.stderr.contains("not an email address"), "{}", bad.all());
+
+    let started = s2s_at(
+        &home,
+        &[
+            "profile",
+            "transfer",
+            "reporting",
+            "--to",
+            "Olivia.Owner@sandbox.example",
+            "--json",
+        ],
+        None,
+    )
+    .await;
+    assert_eq!(started.code, 0, "{}", started.all());
+    let transfer = &started.json()["transfer"];
+    assert_eq!(transfer["new_owner"], "olivia.owner@sandbox.example");
+    assert_eq!(transfer["days_left"], 30, "{transfer}");
+    assert_eq!(transfer["complete"], false);
+
+    let confirmed = s2s_at(
+        &home,
+        &["profile", "transfer", "reporting", "--confirmed"],
+        None,
+    )
+    .await;
+    assert_eq!(confirmed.code, 0, "{}", confirmed.all());
+    assert!(
+        confirmed
+            .stdout
+            .contains("✔ olivia.owner@sandbox.example accepted"),
+        "{}",
+        confirmed.stdout
+    );
+    assert!(
+        confirmed.stdout.contains("☐ The client secret was rotated"),
+        "{}",
+        confirmed.stdout
+    );
+    let shown = s2s_at(&home, &["profile", "show", "reporting"], None).await;
+    assert!(
+        shown.stdout.contains("Ownership transfer"),
+        "{}",
+        shown.stdout
+    );
+    assert!(
+        shown.stdout.contains("days left before Zoom cancels it"),
+        "{}",
+        shown.stdout
+    );
+
+    let cancelled = s2s_at(
+        &home,
+        &["profile", "transfer", "reporting", "--cancel", "--json"],
+        None,
+    )
+    .await;
+    assert_eq!(cancelled.json()["transfer"], serde_json::Value::Null);
+}

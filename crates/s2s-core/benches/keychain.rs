@@ -90,6 +90,7 @@ fn main() {
             drift: None,
             renamed_scopes: Vec::new(),
             api_url: None,
+            zoom_code: None,
         };
         book.record_test(&id, record, s2s_core::profiles::HISTORY_LIMIT)
             .unwrap();

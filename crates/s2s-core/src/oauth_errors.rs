@@ -7,6 +7,10 @@
 
 use crate::error::ZoomBody;
 
+/// "The owner of the token does not exist": the app's owner left the account (FACTS.md
+/// "Errors"; app ownership: Zoom moves such apps to the account owner).
+pub const OWNER_GONE: i64 = 4735;
+
 /// What to do about Zoom's answer `zoom`, when Zoom's OAuth table has a row for it (the
 /// missing-scope answer, whatever its code, is read from its text elsewhere:
 /// [`ZoomBody::missing_scopes`]).
@@ -52,7 +56,7 @@ pub fn advice(zoom: &ZoomBody) -> Option<&'static str> {
              OAuth app's flow. A Server-to-Server app needs no code: use the account_credentials \
              grant with its Account ID, Client ID and Client Secret."
         }
-        4735 => {
+        OWNER_GONE => {
             "The user who owns this app no longer exists in the account (Zoom 4735). Transfer the \
              app's ownership to an active admin (Marketplace → Manage → the app), then complete \
              the rotation Zoom asks the new owner for, and test again."

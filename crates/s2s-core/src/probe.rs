@@ -36,6 +36,9 @@ pub struct TokenOwner {
     /// The account the user belongs to.
     #[serde(default)]
     pub account_id: Option<String>,
+    /// Zoom's user status: `active`, `inactive` (deactivated) or `pending`.
+    #[serde(default)]
+    pub status: Option<String>,
 }
 
 /// What the probe found.
@@ -54,8 +57,11 @@ pub enum ProbeOutcome {
         missing: Vec<String>,
         rate_limit: RateLimitInfo,
     },
-    /// Zoom refused the token (124) right after issuing it.
+    /// Zoom refused the token right after issuing it: 124 (invalid or expired), or 4735 (its
+    /// owner no longer exists in the account).
     TokenRejected {
+        /// Zoom's code.
+        code: Option<i64>,
         /// Zoom's message.
         message: String,
         /// What can cause it, and what to do.
@@ -77,6 +83,7 @@ struct UserMe {
     role_name: Option<String>,
     role_id: Option<String>,
     account_id: Option<String>,
+    status: Option<String>,
 }
 
 /// Why Zoom refuses a token it has just issued, today (FACTS.md "Token lifetime and
@@ -127,7 +134,8 @@ pub(crate) fn interpret(parts: &ResponseParts, token: &Secret) -> ProbeOutcome {
         };
     }
     match zoom.code {
-        Some(124) => ProbeOutcome::TokenRejected {
+        Some(code @ (124 | crate::oauth_errors::OWNER_GONE)) => ProbeOutcome::TokenRejected {
+            code: Some(code),
             message: zoom.text().to_string(),
             causes: crate::oauth_errors::advice(&zoom)
                 .unwrap_or(TOKEN_REJECTED_CAUSES)
@@ -159,6 +167,7 @@ impl From<UserMe> for TokenOwner {
             role_name: me.role_name,
             role_id: me.role_id,
             account_id: me.account_id,
+            status: me.status,
         }
     }
 }

@@ -357,6 +357,7 @@ mod tests {
             drift: None,
             renamed_scopes: Vec::new(),
             api_url: None,
+            zoom_code: None,
         };
         book.record_test(&id, record, crate::profiles::HISTORY_LIMIT)
             .expect("recorded")
@@ -370,6 +371,7 @@ mod tests {
             role_id: Some("1".into()),
             role_name: Some("Admin".into()),
             privileges: Some(vec!["User:Read".into()]),
+            status: None,
         }
     }
 

@@ -94,6 +94,7 @@ impl TestReport {
             role_id: owner.role_id.clone(),
             role_name: owner.role_name.clone(),
             privileges: self.owner_privileges.list().map(<[String]>::to_vec),
+            status: owner.status.clone(),
         })
     }
 

@@ -109,6 +109,9 @@ pub struct OwnerSnapshot {
     /// The role's privileges, when the app could read them.
     #[serde(default)]
     pub privileges: Option<Vec<String>>,
+    /// Zoom's user status (`active`, `inactive` when deactivated, `pending`), when read.
+    #[serde(default)]
+    pub status: Option<String>,
 }
 
 impl OwnerSnapshot {
@@ -444,6 +447,7 @@ mod tests {
             role_id: Some(role_id.into()),
             role_name: Some(role_name.into()),
             privileges: privileges.map(strings),
+            status: None,
         }
     }
 

@@ -26,9 +26,10 @@ const OWNER_ROLE: &str = "0";
 const BUILT_IN_ROLES: [&str; 3] = [OWNER_ROLE, "1", MEMBER_ROLE];
 
 /// The operations answered here, by `(method, template)`.
-const OPERATIONS: [(&str, &str); 10] = [
+const OPERATIONS: [(&str, &str); 11] = [
     ("POST", "/users"),
     ("PATCH", "/users/{userId}"),
+    ("PUT", "/users/{userId}/status"),
     ("DELETE", "/users/{userId}"),
     ("GET", "/users/email"),
     ("POST", "/roles"),
@@ -116,6 +117,7 @@ pub(crate) async fn answer(
         |record, world| match (op.method.as_str(), op.path.as_str()) {
             ("POST", "/users") => create_user(&call, record, world),
             ("PATCH", "/users/{userId}") => update_user(&call, record, world),
+            ("PUT", "/users/{userId}/status") => set_status(&call, record, world),
             ("DELETE", "/users/{userId}") => remove_user(&call, record, world),
             ("GET", "/users/email") => {
                 let email = call.param("email");
@@ -173,6 +175,31 @@ fn update_user(call: &Call, record: &TokenRecord, world: &mut World) -> Response
         }
     }
     world.update_user_profile(&id, &call.body);
+    call.done()
+}
+
+/// `PUT /users/{userId}/status` (`action` `deactivate` or `activate`; the clock actions are
+/// Zoom Workforce's): the status `GET /users/{userId}` and `/users/me` then show (`inactive`,
+/// `active`). The account Owner cannot be deactivated (refused as their removal is, 1117). A
+/// deactivated owner's apps keep working here: Zoom documents moving an app only when its owner
+/// leaves the account (FACTS.md "App ownership"), so S2S Desk flags the status, nothing more.
+fn set_status(call: &Call, record: &TokenRecord, world: &mut World) -> Response {
+    let Some(id) = resolve_user(world, record, call.param("userId")) else {
+        return call.refused(1001);
+    };
+    let status = match call.body["action"].as_str() {
+        Some("deactivate") => "inactive",
+        Some("activate") => "active",
+        Some("clock_in" | "clock_out") => return call.done(),
+        _ => return call.invalid(),
+    };
+    let is_owner = world
+        .user(&record.account_id, &id)
+        .is_some_and(|(u, _)| u.role_id == OWNER_ROLE);
+    if is_owner {
+        return call.refused(1117);
+    }
+    world.update_user_profile(&id, &json!({"status": status}));
     call.done()
 }
 

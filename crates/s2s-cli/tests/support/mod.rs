@@ -235,9 +235,11 @@ pub fn reporting_test() -> TestRecord {
                 "UsageReport:Read".into(),
                 "DashboardMeetings:Read".into(),
             ]),
+            status: None,
         }),
         drift: None,
         renamed_scopes: Vec::new(),
         api_url: None,
+        zoom_code: None,
     }
 }

@@ -9,6 +9,9 @@ use serde::Serialize;
 use zoom_catalog::change::{ownership_risk, still_covered};
 use zoom_catalog::scope::ScopeName;
 
+use super::ownership::{
+    owner_state, transfer_status, OwnerState, TransferStatus, TRANSFER_URGENT_DAYS,
+};
 use super::record::active_drift;
 use super::{Profile, ProfileId};
 
@@ -84,16 +87,29 @@ pub enum Concern {
     OwnerAtRisk,
     /// The secret is older than its reminder period.
     SecretDue,
+    /// Zoom says the app's owner no longer exists (4735).
+    OwnerGone,
+    /// The app's owner is deactivated in Zoom.
+    OwnerDeactivated,
+    /// An ownership transfer is under way, with time left.
+    TransferPending,
+    /// An ownership transfer is close to Zoom's 30-day deadline, or past it.
+    TransferUrgent,
 }
 
 impl Concern {
     /// How urgent it is: what stops calls now is a risk; what will, or could, later is a warning.
     pub fn urgency(self) -> Urgency {
         match self {
-            Concern::TokenFailing | Concern::LostAdminAccess | Concern::ScopesMissing => {
-                Urgency::Risk
-            }
-            Concern::OwnerAtRisk | Concern::SecretDue => Urgency::Warn,
+            Concern::TokenFailing
+            | Concern::LostAdminAccess
+            | Concern::ScopesMissing
+            | Concern::OwnerGone
+            | Concern::TransferUrgent => Urgency::Risk,
+            Concern::OwnerAtRisk
+            | Concern::SecretDue
+            | Concern::OwnerDeactivated
+            | Concern::TransferPending => Urgency::Warn,
         }
     }
 }
@@ -131,6 +147,12 @@ pub struct ProfileHealth {
     pub secret_due: bool,
     /// The reminder period in days: the profile's own, else [`SECRET_ROTATION_DAYS`].
     pub secret_reminder_days: u32,
+    /// The app's owner as the latest tests saw them, when they are gone or deactivated.
+    pub owner_state: Option<OwnerState>,
+    /// What that means and what to do.
+    pub owner_message: Option<String>,
+    /// An ownership transfer under way, as its checklist stands.
+    pub transfer: Option<TransferStatus>,
     /// What needs the admin, most urgent first (in [`Concern`]'s order within an urgency).
     pub concerns: Vec<ConcernEntry>,
     /// The most urgent concern's urgency; none when nothing needs the admin.
@@ -197,12 +219,27 @@ pub fn health(profile: &Profile, now_unix: i64) -> ProfileHealth {
     };
     let lost_admin_access = active_drift(&profile.history).map(|(_, d)| d.cause.clone());
     let secret_due = secret_age_days.is_some_and(|d| d >= secret_reminder_days);
+    let owner_state = owner_state(profile);
+    let transfer = transfer_status(profile, now_unix).filter(|t| !t.complete);
+    let transfer_urgent = transfer
+        .as_ref()
+        .is_some_and(|t| t.lapsed || t.days_left < TRANSFER_URGENT_DAYS);
     let mut concerns: Vec<ConcernEntry> = [
         (token == TokenStatus::Failing, Concern::TokenFailing),
         (lost_admin_access.is_some(), Concern::LostAdminAccess),
         (!missing_scopes.is_empty(), Concern::ScopesMissing),
         (owner_at_risk.is_some(), Concern::OwnerAtRisk),
         (secret_due, Concern::SecretDue),
+        (owner_state == Some(OwnerState::Gone), Concern::OwnerGone),
+        (
+            owner_state == Some(OwnerState::Deactivated),
+            Concern::OwnerDeactivated,
+        ),
+        (
+            transfer.is_some() && !transfer_urgent,
+            Concern::TransferPending,
+        ),
+        (transfer_urgent, Concern::TransferUrgent),
     ]
     .into_iter()
     .filter(|(present, _)| *present)
@@ -223,6 +260,9 @@ pub fn health(profile: &Profile, now_unix: i64) -> ProfileHealth {
         secret_age_days,
         secret_due,
         secret_reminder_days,
+        owner_message: owner_state.map(|s| s.message().to_string()),
+        owner_state,
+        transfer,
         attention: concerns.first().map(|c| c.urgency),
         concerns,
     }
@@ -257,6 +297,7 @@ mod tests {
             app_id: None,
             secret_reminder_days: None,
             rotation: None,
+            ownership_transfer: None,
         }
     }
 
@@ -274,10 +315,12 @@ mod tests {
                 role_id: Some(role_id.into()),
                 role_name: Some(if role_id == "0" { "Owner" } else { "Admin" }.into()),
                 privileges: None,
+                status: None,
             }),
             drift: None,
             renamed_scopes: Vec::new(),
             api_url: None,
+            zoom_code: None,
         }
     }
 
@@ -385,6 +428,59 @@ mod tests {
         let h = health(&p, NOW);
         assert_eq!(h.concerns[0].concern, Concern::TokenFailing);
         assert_eq!(h.attention, Some(Urgency::Risk));
+    }
+
+    #[test]
+    fn an_owner_who_left_or_was_deactivated_and_a_transfer_near_its_deadline_need_the_admin() {
+        let concerns = |p: &Profile, now: i64| -> Vec<(Concern, Urgency)> {
+            health(p, now)
+                .concerns
+                .iter()
+                .map(|c| (c.concern, c.urgency))
+                .collect()
+        };
+        let mut deactivated = passed(1, &[], "0");
+        if let Some(o) = deactivated.owner.as_mut() {
+            o.status = Some("inactive".into());
+        }
+        let p = profile(&[], vec![deactivated]);
+        assert_eq!(
+            concerns(&p, NOW),
+            [(Concern::OwnerDeactivated, Urgency::Warn)]
+        );
+        assert!(health(&p, NOW)
+            .owner_message
+            .is_some_and(|m| m.contains("deactivated")));
+
+        let mut gone = failed(2);
+        gone.zoom_code = Some(4735);
+        let p = profile(&[], vec![gone, passed(1, &[], "0")]);
+        assert_eq!(
+            concerns(&p, NOW),
+            [
+                (Concern::TokenFailing, Urgency::Risk),
+                (Concern::OwnerGone, Urgency::Risk)
+            ]
+        );
+
+        let mut p = profile(&[], vec![passed(1, &[], "0")]);
+        p.ownership_transfer = Some(
+            crate::profiles::ownership::OwnershipTransfer::start("nina@example.com", NOW)
+                .expect("an email"),
+        );
+        assert_eq!(
+            concerns(&p, NOW + DAY),
+            [(Concern::TransferPending, Urgency::Warn)]
+        );
+        assert_eq!(
+            concerns(&p, NOW + 24 * DAY),
+            [(Concern::TransferUrgent, Urgency::Risk)],
+            "a week before Zoom cancels it"
+        );
+        assert_eq!(
+            health(&p, NOW + 24 * DAY).transfer.map(|t| t.days_left),
+            Some(6)
+        );
     }
 
     #[test]

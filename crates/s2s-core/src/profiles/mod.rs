@@ -6,6 +6,7 @@
 pub mod export;
 pub mod file;
 pub mod health;
+pub mod ownership;
 pub mod record;
 pub mod rotation;
 pub mod service;
@@ -133,6 +134,9 @@ pub struct Profile {
     /// A client-secret rotation under way (its secrets are in the keychain only).
     #[serde(default)]
     pub rotation: Option<rotation::Rotation>,
+    /// A manual transfer of the app's ownership under way.
+    #[serde(default)]
+    pub ownership_transfer: Option<ownership::OwnershipTransfer>,
 }
 
 impl std::ops::Deref for Profile {
@@ -252,6 +256,7 @@ impl ProfileBook {
             app_id: None,
             secret_reminder_days: None,
             rotation: None,
+            ownership_transfer: None,
         });
         Ok(&self.profiles[self.profiles.len() - 1])
     }
@@ -294,6 +299,7 @@ impl ProfileBook {
             secret_reminder_days: original.secret_reminder_days,
             // A rotation belongs to the original's keychain entries.
             rotation: None,
+            ownership_transfer: None,
         });
         Ok(&self.profiles[self.profiles.len() - 1])
     }

@@ -48,6 +48,10 @@ pub struct TestRecord {
     /// `https://api-eu.zoom.us`); none when Zoom named none or no token came.
     #[serde(default)]
     pub api_url: Option<String>,
+    /// Zoom's error code when Zoom refused (the token request, or the token on its first
+    /// call): 4735 says the app's owner left the account.
+    #[serde(default)]
+    pub zoom_code: Option<i64>,
 }
 
 impl TestRecord {
@@ -81,6 +85,10 @@ impl TestRecord {
                 .token
                 .api_url_from_response
                 .then(|| report.token.api_url.clone()),
+            zoom_code: match &report.probe {
+                crate::probe::ProbeOutcome::TokenRejected { code, .. } => *code,
+                _ => None,
+            },
         }
     }
 
@@ -97,6 +105,7 @@ impl TestRecord {
             drift: None,
             renamed_scopes: Vec::new(),
             api_url: None,
+            zoom_code: failure.zoom_error.as_deref().and_then(|c| c.parse().ok()),
         }
     }
 
@@ -166,10 +175,12 @@ mod tests {
                 role_id: Some(role.into()),
                 role_name: Some(role.into()),
                 privileges: None,
+                status: None,
             }),
             drift: None,
             renamed_scopes: Vec::new(),
             api_url: None,
+            zoom_code: None,
         }
     }
 

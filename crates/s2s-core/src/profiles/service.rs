@@ -44,6 +44,12 @@ pub enum ServiceError {
     /// A reminder period outside [`REMINDER_DAYS`](super::health::REMINDER_DAYS).
     #[error("a secret reminder of {0} days is outside {min} to {max} days", min = super::health::REMINDER_DAYS.min, max = super::health::REMINDER_DAYS.max)]
     ReminderOutOfRange(u32),
+    /// An ownership transfer's new owner is not usable.
+    #[error(transparent)]
+    Transfer(#[from] super::ownership::TransferError),
+    /// Confirming a transfer that was never started.
+    #[error("profile '{}' has no ownership transfer under way", crate::display::inert(.0))]
+    NoTransfer(String),
 }
 
 impl ServiceError {
@@ -75,6 +81,10 @@ impl ServiceError {
             }
             ServiceError::ReminderOutOfRange(_) => {
                 "Give whole days from 1 to 3650, or none for the default (90)."
+            }
+            ServiceError::Transfer(_) => "Give the new owner's Zoom sign-in email address.",
+            ServiceError::NoTransfer(_) => {
+                "Start the transfer first: Transfer ownership in the Rotate secret view, or s2s profile transfer NAME --to EMAIL."
             }
         }
     }

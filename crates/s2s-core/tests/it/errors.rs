@@ -331,3 +331,50 @@ async fn a_custom_proxy_carries_requests_to_zoom_but_never_loopback() {
         "CONNECT zoom.us:443 HTTP/1.1"
     );
 }
+
+#[tokio::test]
+async fn an_owner_who_left_refuses_the_token_with_4735_and_the_profile_flags_it() {
+    let sim = sim().await;
+    set_fault(
+        &sim,
+        REPORTING.0,
+        Faults {
+            zoom_error: Some(zoom_sim::ZoomError {
+                status: 401,
+                code: 4735,
+                message: "The owner of the token does not exist.".into(),
+            }),
+            target: Some("api".into()),
+            times: Some(1),
+            ..Faults::default()
+        },
+    );
+    let (tester, _) = tester();
+    let report = tester
+        .test(&creds(REPORTING), &options(&sim))
+        .await
+        .expect("a token was issued")
+        .report;
+    let s2s_core::probe::ProbeOutcome::TokenRejected { code, causes, .. } = &report.probe else {
+        panic!("{:?}", report.probe);
+    };
+    assert_eq!(*code, Some(4735));
+    assert!(causes.contains("Transfer the app's ownership"), "{causes}");
+    let record = s2s_core::profiles::TestRecord::of_report(1_800_000_000, &report);
+    assert_eq!(record.zoom_code, Some(4735));
+    let mut book = s2s_core::profiles::ProfileBook::default();
+    let id = book
+        .create(reporting_draft("Reporting"))
+        .expect("created")
+        .id
+        .to_string();
+    let profile = book.record_test(&id, record, 10).expect("recorded").clone();
+    let health = s2s_core::profiles::health::health(&profile, 1_800_000_000);
+    assert!(
+        health
+            .concerns
+            .iter()
+            .any(|c| c.concern == s2s_core::profiles::health::Concern::OwnerGone),
+        "{health:?}"
+    );
+}
