@@ -44,7 +44,7 @@ export function passedRun(scopes: string[] = ["user:read:list_users:admin", "mee
         },
         probe: {
           outcome: "owner",
-          owner: { id: "u1", email: "adam@sandbox.example", display_name: "Adam Admin", role_name: "Admin", role_id: "1", account_id: "A" },
+          owner: { id: "u1", email: "adam@sandbox.example", display_name: "Adam Admin", role_name: "Admin", role_id: "1", account_id: "A", status: "active" },
           rate_limit: { category: null, limit_type: null, limit: null, remaining: null, retry_after_secs: null },
         },
         owner_privileges: { outcome: "read", privileges: ["User:Read"], via: "GET /v2/users/me/permissions" },
@@ -65,6 +65,7 @@ export function passedRun(scopes: string[] = ["user:read:list_users:admin", "mee
       drift: null,
       renamed_scopes: [],
       api_url: null,
+      zoom_code: null,
     },
   };
 }
@@ -101,6 +102,7 @@ export function failedRun(
       drift: null,
       renamed_scopes: [],
       api_url: null,
+      zoom_code: null,
     },
   };
 }
@@ -124,6 +126,7 @@ export function profile(name: string, extra: Partial<Profile> = {}): Profile {
     app_id: null,
     secret_reminder_days: null,
     rotation: null,
+    ownership_transfer: null,
     ...extra,
   };
 }
@@ -148,6 +151,9 @@ export function health(p: Profile, extra: Partial<ProfileHealth> = {}): ProfileH
     secret_age_days: null,
     secret_due: false,
     secret_reminder_days: p.secret_reminder_days ?? 90,
+    owner_state: null,
+    owner_message: null,
+    transfer: null,
     concerns,
     attention: concerns[0]?.urgency ?? null,
     ...extra,
@@ -213,7 +219,7 @@ export function scopeOverview(extra: Partial<ScopeOverview> = {}): ScopeOverview
   return {
     catalog_version: "zoom-api-hub-2026-08-09",
     tested_at_unix: Math.floor(Date.now() / 1000) - 60,
-    owner: { user_id: "sbx-admin-0002", email: "adam.admin@sandbox.example", role_id: "1", role_name: "Admin", privileges: ["User:Read"] },
+    owner: { user_id: "sbx-admin-0002", email: "adam.admin@sandbox.example", role_id: "1", role_name: "Admin", privileges: ["User:Read"], status: "active" },
     groups: [
       {
         product: "user",

@@ -48,3 +48,39 @@ pub fn set_rotation_settings(
     };
     Ok(state.profiles.set_rotation_settings(&id, settings)?)
 }
+
+/// Starts tracking a transfer of the app's ownership to `new_owner` (the core's checklist and
+/// 30-day deadline; the core refuses what is not an email).
+#[tauri::command]
+#[specta::specta]
+pub fn start_ownership_transfer(
+    state: State<'_, AppState>,
+    id: ProfileId,
+    new_owner: String,
+) -> Result<Profile, IpcError> {
+    Ok(state
+        .profiles
+        .start_transfer(&id, &new_owner, s2s_core::clock::now_unix())?)
+}
+
+/// The new owner accepted the transfer in the Marketplace.
+#[tauri::command]
+#[specta::specta]
+pub fn confirm_ownership_transfer(
+    state: State<'_, AppState>,
+    id: ProfileId,
+) -> Result<Profile, IpcError> {
+    Ok(state
+        .profiles
+        .confirm_transfer(&id, s2s_core::clock::now_unix())?)
+}
+
+/// Stops tracking the transfer (cancelled, or done).
+#[tauri::command]
+#[specta::specta]
+pub fn end_ownership_transfer(
+    state: State<'_, AppState>,
+    id: ProfileId,
+) -> Result<Profile, IpcError> {
+    Ok(state.profiles.end_transfer(&id)?)
+}

@@ -107,6 +107,15 @@ export const commands = {
 	 */
 	setRotationSettings: (id: ProfileId, appId: string | null, reminderDays: number | null) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_rotation_settings", { id, appId, reminderDays })),
 	/**
+	 *  Starts tracking a transfer of the app's ownership to `new_owner` (the core's checklist and
+	 *  30-day deadline; the core refuses what is not an email).
+	 */
+	startOwnershipTransfer: (id: ProfileId, newOwner: string) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("start_ownership_transfer", { id, newOwner })),
+	/**  The new owner accepted the transfer in the Marketplace. */
+	confirmOwnershipTransfer: (id: ProfileId) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("confirm_ownership_transfer", { id })),
+	/**  Stops tracking the transfer (cancelled, or done). */
+	endOwnershipTransfer: (id: ProfileId) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("end_ownership_transfer", { id })),
+	/**
 	 *  The Marketplace's "Regenerate" for a Sandbox app: its old secret stops working and the new
 	 *  one is returned, to paste into the rotation assistant as an admin would (a Sandbox secret
 	 *  opens nothing real).
@@ -568,7 +577,15 @@ export type Concern =
 /**  The admin scopes hang on a role other than the account Owner's. */
 "owner_at_risk" | 
 /**  The secret is older than its reminder period. */
-"secret_due";
+"secret_due" | 
+/**  Zoom says the app's owner no longer exists (4735). */
+"owner_gone" | 
+/**  The app's owner is deactivated in Zoom. */
+"owner_deactivated" | 
+/**  An ownership transfer is under way, with time left. */
+"transfer_pending" | 
+/**  An ownership transfer is close to Zoom's 30-day deadline, or past it. */
+"transfer_urgent";
 
 /**  A concern with its urgency, as the overview shows it. */
 export type ConcernEntry = {
@@ -1447,6 +1464,8 @@ export type OwnerSnapshot_Deserialize = {
 	role_name?: string | null,
 	/**  The role's privileges, when the app could read them. */
 	privileges?: string[] | null,
+	/**  Zoom's user status (`active`, `inactive` when deactivated, `pending`), when read. */
+	status?: string | null,
 };
 
 /**  The owner as recorded at one test. */
@@ -1461,7 +1480,16 @@ export type OwnerSnapshot_Serialize = {
 	role_name: string | null,
 	/**  The role's privileges, when the app could read them. */
 	privileges: string[] | null,
+	/**  Zoom's user status (`active`, `inactive` when deactivated, `pending`), when read. */
+	status: string | null,
 };
+
+/**  What the latest tests say about the app's owner: gone (Zoom's 4735), or deactivated. */
+export type OwnerState = 
+/**  Zoom answered 4735: the owner no longer exists in the account. */
+"gone" | 
+/**  The owner's Zoom user is deactivated. */
+"deactivated";
 
 /**  An app whose admin scopes depend on one person's role. */
 export type OwnershipRisk = {
@@ -1473,6 +1501,29 @@ export type OwnershipRisk = {
 	admin_scopes: ScopeName[],
 	/**  One sentence. */
 	message: string,
+};
+
+/**  A manual ownership transfer under way, as saved with the profile. */
+export type OwnershipTransfer = OwnershipTransfer_Serialize | OwnershipTransfer_Deserialize;
+
+/**  A manual ownership transfer under way, as saved with the profile. */
+export type OwnershipTransfer_Deserialize = {
+	/**  The new owner's email. */
+	new_owner: string,
+	/**  When the transfer was started in the Marketplace (Unix seconds). */
+	started_unix: number,
+	/**  When the admin said the new owner confirmed it. */
+	confirmed_unix?: number | null,
+};
+
+/**  A manual ownership transfer under way, as saved with the profile. */
+export type OwnershipTransfer_Serialize = {
+	/**  The new owner's email. */
+	new_owner: string,
+	/**  When the transfer was started in the Marketplace (Unix seconds). */
+	started_unix: number,
+	/**  When the admin said the new owner confirmed it. */
+	confirmed_unix: number | null,
 };
 
 /**  An account plan, as Zoom's rate-limit table groups them. */
@@ -1590,8 +1641,13 @@ export type ProbeOutcome_Deserialize =
 { outcome: "owner"; owner: TokenOwner_Deserialize; rate_limit: RateLimitInfo_Deserialize } | 
 /**  The token works but lacks the scopes to read users (Zoom's 4711). */
 { outcome: "token_valid_scope_missing"; message: string; missing: string[]; rate_limit: RateLimitInfo_Deserialize } | 
-/**  Zoom refused the token (124) right after issuing it. */
+/**
+ *  Zoom refused the token right after issuing it: 124 (invalid or expired), or 4735 (its
+ *  owner no longer exists in the account).
+ */
 { outcome: "token_rejected"; 
+/**  Zoom's code. */
+code?: number | null; 
 /**  Zoom's message. */
 message: string; 
 /**  What can cause it, and what to do. */
@@ -1607,8 +1663,13 @@ export type ProbeOutcome_Serialize =
 { outcome: "owner"; owner: TokenOwner_Serialize; rate_limit: RateLimitInfo_Serialize } | 
 /**  The token works but lacks the scopes to read users (Zoom's 4711). */
 { outcome: "token_valid_scope_missing"; message: string; missing: string[]; rate_limit: RateLimitInfo_Serialize } | 
-/**  Zoom refused the token (124) right after issuing it. */
+/**
+ *  Zoom refused the token right after issuing it: 124 (invalid or expired), or 4735 (its
+ *  owner no longer exists in the account).
+ */
 { outcome: "token_rejected"; 
+/**  Zoom's code. */
+code: number | null; 
 /**  Zoom's message. */
 message: string; 
 /**  What can cause it, and what to do. */
@@ -1743,6 +1804,15 @@ export type ProfileHealth_Deserialize = {
 	secret_due: boolean,
 	/**  The reminder period in days: the profile's own, else [`SECRET_ROTATION_DAYS`]. */
 	secret_reminder_days: number,
+	/**  The app's owner as the latest tests saw them, when they are gone or deactivated. */
+	owner_state?: OwnerState | null,
+	/**  What that means and what to do. */
+	owner_message?: string | null,
+	/**
+	 *  An ownership transfer being tracked, as its checklist stands (complete ones too, until
+	 *  the admin stops tracking them).
+	 */
+	transfer?: TransferStatus | null,
 	/**  What needs the admin, most urgent first (in [`Concern`]'s order within an urgency). */
 	concerns: ConcernEntry[],
 	/**  The most urgent concern's urgency; none when nothing needs the admin. */
@@ -1772,6 +1842,15 @@ export type ProfileHealth_Serialize = {
 	secret_due: boolean,
 	/**  The reminder period in days: the profile's own, else [`SECRET_ROTATION_DAYS`]. */
 	secret_reminder_days: number,
+	/**  The app's owner as the latest tests saw them, when they are gone or deactivated. */
+	owner_state: OwnerState | null,
+	/**  What that means and what to do. */
+	owner_message: string | null,
+	/**
+	 *  An ownership transfer being tracked, as its checklist stands (complete ones too, until
+	 *  the admin stops tracking them).
+	 */
+	transfer: TransferStatus | null,
 	/**  What needs the admin, most urgent first (in [`Concern`]'s order within an urgency). */
 	concerns: ConcernEntry[],
 	/**  The most urgent concern's urgency; none when nothing needs the admin. */
@@ -1869,6 +1948,8 @@ export type Profile_Deserialize = {
 	secret_reminder_days?: number | null,
 	/**  A client-secret rotation under way (its secrets are in the keychain only). */
 	rotation?: Rotation_Deserialize | null,
+	/**  A manual transfer of the app's ownership under way. */
+	ownership_transfer?: OwnershipTransfer_Deserialize | null,
 } & ProfileDraft_Deserialize;
 
 /**
@@ -1896,6 +1977,8 @@ export type Profile_Serialize = {
 	secret_reminder_days: number | null,
 	/**  A client-secret rotation under way (its secrets are in the keychain only). */
 	rotation: Rotation_Serialize | null,
+	/**  A manual transfer of the app's ownership under way. */
+	ownership_transfer: OwnershipTransfer_Serialize | null,
 } & ProfileDraft_Serialize;
 
 /**  A moment's counts. */
@@ -2680,6 +2763,11 @@ export type TestRecord_Deserialize = {
 	 *  `https://api-eu.zoom.us`); none when Zoom named none or no token came.
 	 */
 	api_url?: string | null,
+	/**
+	 *  Zoom's error code when Zoom refused (the token request, or the token on its first
+	 *  call): 4735 says the app's owner left the account.
+	 */
+	zoom_code?: number | null,
 };
 
 /**  One test's result, as kept in a profile's history. No token, no secret. */
@@ -2713,6 +2801,11 @@ export type TestRecord_Serialize = {
 	 *  `https://api-eu.zoom.us`); none when Zoom named none or no token came.
 	 */
 	api_url: string | null,
+	/**
+	 *  Zoom's error code when Zoom refused (the token request, or the token on its first
+	 *  call): 4735 says the app's owner left the account.
+	 */
+	zoom_code: number | null,
 };
 
 /**  A successful test, ready to show or serialize. Contains no secret. */
@@ -2824,6 +2917,8 @@ export type TokenOwner_Deserialize = {
 	role_id?: string | null,
 	/**  The account the user belongs to. */
 	account_id?: string | null,
+	/**  Zoom's user status: `active`, `inactive` (deactivated) or `pending`. */
+	status?: string | null,
 };
 
 /**  Who the token acts as, when the app may read it. */
@@ -2840,6 +2935,8 @@ export type TokenOwner_Serialize = {
 	role_id: string | null,
 	/**  The account the user belongs to. */
 	account_id: string | null,
+	/**  Zoom's user status: `active`, `inactive` (deactivated) or `pending`. */
+	status: string | null,
 };
 
 /**  How Zoom treats an app's earlier tokens when it issues a new one. */
@@ -2906,6 +3003,45 @@ export type TokenSummary_Serialize = {
 	latency_ms: number,
 	/**  Rate-limit headers on the token response. */
 	rate_limit: RateLimitInfo_Serialize,
+};
+
+/**  Where a transfer stands, as the app and `s2s profile show` render it. */
+export type TransferStatus = {
+	/**  The new owner's email. */
+	new_owner: string,
+	/**  When it began. */
+	started_unix: number,
+	/**  When Zoom cancels it unless complete. */
+	deadline_unix: number,
+	/**  Whole days to the deadline (negative once past). */
+	days_left: number,
+	/**  The checklist, in order. */
+	steps: TransferStepState[],
+	/**  Every step is done. */
+	complete: boolean,
+	/**  Past the deadline and not complete: Zoom cancelled the transfer. */
+	lapsed: boolean,
+	/**  One line: where it stands and what to do next. */
+	message: string,
+};
+
+/**  One step of the checklist. */
+export type TransferStep = 
+/**  The new owner accepted the transfer in the Marketplace. */
+"new_owner_confirmed" | 
+/**  The client secret was rotated after the transfer began ("Complete Rotation"). */
+"secret_rotated" | 
+/**  A passing test whose token's owner is the new owner. */
+"tested_as_new_owner";
+
+/**  A step, whether it is done, and what to do for it. */
+export type TransferStepState = {
+	/**  Which step. */
+	step: TransferStep,
+	/**  Done. */
+	done: boolean,
+	/**  What it is, in the admin's words. */
+	label: string,
 };
 
 /**  What trying the call showed. */

@@ -228,6 +228,10 @@ export const ipc = {
   rotateSecret: (id: string, request: RotationRequest): Promise<Outcome<RotationStatus>> => settle(() => commands.rotateSecret(id, request)),
   setRotationSettings: (id: string, appId: string | null, reminderDays: number | null): Promise<Outcome<Profile>> =>
     settle(() => commands.setRotationSettings(id, appId, reminderDays)),
+  /** Starts tracking a transfer of the app's ownership (the core checks the email). */
+  startOwnershipTransfer: (id: string, newOwner: string): Promise<Outcome<Profile>> => settle(() => commands.startOwnershipTransfer(id, newOwner)),
+  confirmOwnershipTransfer: (id: string): Promise<Outcome<Profile>> => settle(() => commands.confirmOwnershipTransfer(id)),
+  endOwnershipTransfer: (id: string): Promise<Outcome<Profile>> => settle(() => commands.endOwnershipTransfer(id)),
   /** The Sandbox's stand-in for the Marketplace's "Regenerate": a new (fake) secret to paste. */
   regenerateSandboxSecret: (clientId: string): Promise<Outcome<string>> => settle(() => commands.regenerateSandboxSecret(clientId)),
   allowSandboxSecretRotation: (clientId: string): Promise<Outcome<SandboxView>> => settle(() => commands.allowSandboxSecretRotation(clientId)),

@@ -34,6 +34,17 @@ function concernBadge(concern: Concern, health: ProfileHealth): { id: string; la
         label: `Secret ${health.secret_age_days ?? "?"} days old`,
         detail: `Rotate the client secret (Rotate secret, on the profile): it is older than the ${health.secret_reminder_days}-day reminder.`,
       };
+    case "owner_gone":
+      return { id: "owner-gone", label: "Owner left", detail: health.owner_message ?? "" };
+    case "owner_deactivated":
+      return { id: "owner-deactivated", label: "Owner deactivated", detail: health.owner_message ?? "" };
+    case "transfer_pending":
+    case "transfer_urgent":
+      return {
+        id: concern === "transfer_urgent" ? "transfer-urgent" : "transfer-pending",
+        label: health.transfer?.lapsed ? "Transfer cancelled" : `Transfer: ${countOf(health.transfer?.days_left ?? 0, "day")} left`,
+        detail: health.transfer?.message ?? "",
+      };
   }
 }
 

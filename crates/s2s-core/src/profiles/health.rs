@@ -151,7 +151,8 @@ pub struct ProfileHealth {
     pub owner_state: Option<OwnerState>,
     /// What that means and what to do.
     pub owner_message: Option<String>,
-    /// An ownership transfer under way, as its checklist stands.
+    /// An ownership transfer being tracked, as its checklist stands (complete ones too, until
+    /// the admin stops tracking them).
     pub transfer: Option<TransferStatus>,
     /// What needs the admin, most urgent first (in [`Concern`]'s order within an urgency).
     pub concerns: Vec<ConcernEntry>,
@@ -220,10 +221,10 @@ pub fn health(profile: &Profile, now_unix: i64) -> ProfileHealth {
     let lost_admin_access = active_drift(&profile.history).map(|(_, d)| d.cause.clone());
     let secret_due = secret_age_days.is_some_and(|d| d >= secret_reminder_days);
     let owner_state = owner_state(profile);
-    let transfer = transfer_status(profile, now_unix).filter(|t| !t.complete);
-    let transfer_urgent = transfer
-        .as_ref()
-        .is_some_and(|t| t.lapsed || t.days_left < TRANSFER_URGENT_DAYS);
+    let transfer = transfer_status(profile, now_unix);
+    let open_transfer = transfer.as_ref().filter(|t| !t.complete);
+    let transfer_urgent =
+        open_transfer.is_some_and(|t| t.lapsed || t.days_left < TRANSFER_URGENT_DAYS);
     let mut concerns: Vec<ConcernEntry> = [
         (token == TokenStatus::Failing, Concern::TokenFailing),
         (lost_admin_access.is_some(), Concern::LostAdminAccess),

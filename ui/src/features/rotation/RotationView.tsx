@@ -12,6 +12,7 @@ import { refreshProfiles, useProfiles } from "../../state/profiles";
 import { RotationProgress } from "./RotationProgress";
 import { RotationSettings } from "./RotationSettings";
 import { StartRotation, type StartProps } from "./StartRotation";
+import { TransferPanel } from "./TransferPanel";
 
 export function RotationView({ subject, go }: { subject: string | null; go: Go }) {
   const list = useProfiles();
@@ -92,6 +93,7 @@ export function RotationView({ subject, go }: { subject: string | null; go: Go }
         </section>
       )}
       {profile && <RotationSettings key={profile.id} profile={profile} onSaved={(s) => setStatus(s)} onError={setError} />}
+      {profile && <TransferPanel key={`transfer-${profile.id}`} profile={profile} onError={setError} />}
     </>
   );
 }
