@@ -69,4 +69,12 @@ test("a legacy project is scanned, migrated to a tested S2S app, reported and un
     await click(app, "migrate-undo");
     await waitUntil(async () => (await app.session.allByTestId("migrate-apply")).length === 1, "Apply to come back after undo");
     assert.equal(readFileSync(join(project, ".env"), "utf8"), LEGACY_ENV);
+
+    // Least privilege from the same scan: the calls it found, checked against the app's scopes.
+    await click(app, "nav-scopes");
+    assert.match(await app.session.textOf("coverage-from-scan"), /Use the call the migration scan found/);
+    await click(app, "coverage-from-scan");
+    await click(app, "coverage-check");
+    await attributeOf("coverage-result", "data-all-covered", "true", "the scanned call to be covered");
+    assert.match(await app.session.textOf("coverage-result"), /GET \/users/);
   }));

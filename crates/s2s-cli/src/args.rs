@@ -200,6 +200,10 @@ pub struct CheckArgs {
     /// Also read calls from a file, one per line (# comments allowed).
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,
+    /// Also check the Zoom calls a scan of this project finds in its code (as `s2s migrate
+    /// scan` finds them).
+    #[arg(long, value_name = "PATH")]
+    pub from_scan: Option<PathBuf>,
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,

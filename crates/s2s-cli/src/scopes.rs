@@ -67,6 +67,15 @@ fn check_inner(args: CheckArgs) -> Result<u8, Failure> {
         })?;
         lines.extend(call_lines(&text));
     }
+    if let Some(project) = &args.from_scan {
+        let scanned = s2s_migrate::session::Migration::scan(project).map_err(|e| {
+            usage(
+                e.to_string(),
+                "Pass the integration's project folder (or one file) to --from-scan.",
+            )
+        })?;
+        lines.extend(scanned.report().call_lines.iter().cloned());
+    }
     let report =
         s2s_core::scope_report::coverage_of_calls(catalog(), &granted, &lines).map_err(|e| {
             usage(

@@ -49,6 +49,60 @@ async fn scopes_lists_granted_scopes_by_product_with_the_owner_role_risk_and_dif
 }
 
 #[tokio::test]
+async fn check_takes_the_calls_a_scan_of_the_project_finds() {
+    let project = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../s2s-migrate/tests/fixtures/node-app"
+    );
+    let out = s2s_with_history(&[
+        "check",
+        "--profile",
+        "reporting",
+        "--from-scan",
+        project,
+        "--json",
+    ])
+    .await;
+    let report = out.json();
+    let checked: Vec<&str> = report["calls"]
+        .as_array()
+        .expect("calls")
+        .iter()
+        .filter_map(|c| c["input"].as_str())
+        .collect();
+    assert_eq!(
+        checked,
+        [
+            "GET /report/meetings/{x}/participants",
+            "GET /users/{x}/meetings",
+            "POST /users/{x}/meetings"
+        ],
+        "{}",
+        out.stdout
+    );
+    // The Reporting app reads reports but may not create meetings: exit 5, with what to add.
+    assert_eq!(out.code, 5, "{}", out.all());
+    assert!(
+        report["to_add"].as_array().is_some_and(|a| !a.is_empty()),
+        "{report}"
+    );
+    let missing = s2s_with_history(&[
+        "check",
+        "--profile",
+        "reporting",
+        "--from-scan",
+        "/no/such/project",
+    ])
+    .await;
+    assert_eq!(missing.code, 2, "{}", missing.all());
+    assert!(
+        missing.stderr.contains("nothing at /no/such/project"),
+        "{}",
+        missing.all()
+    );
+}
+
+#[tokio::test]
 async fn expected_scopes_of_both_models_are_called_out() {
     let (home, _) = data_home_with_history(
         &["user:read:admin", "user:read:user:admin"],

@@ -275,6 +275,7 @@ mod tests {
             findings: Vec::new(),
             calls: Vec::new(),
             languages: Vec::new(),
+            call_lines: Vec::new(),
             scopes: Vec::new(),
             config_files: Vec::new(),
             git_repository: false,

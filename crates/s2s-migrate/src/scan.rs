@@ -152,6 +152,10 @@ pub struct ScanReport {
     pub calls: Vec<ApiCall>,
     /// Languages of the files with findings or calls.
     pub languages: Vec<Language>,
+    /// The recognised calls, once each, as "Will my integration work?" and `s2s check
+    /// --from-scan` take them (`METHOD /path`).
+    #[serde(default)]
+    pub call_lines: Vec<String>,
     /// The fewest scopes covering every recognised call (granular preferred).
     pub scopes: Vec<ScopeToAdd>,
     /// Config files the migration would rewrite.
@@ -456,6 +460,7 @@ fn report(
     recognised.sort_unstable();
     recognised.dedup();
     let scopes = check_coverage::<&str, _>(catalog, &[], &recognised).to_add;
+    let call_lines = recognised.into_iter().map(str::to_string).collect();
     ScanReport {
         root: root.display().to_string(),
         progress: progress.snapshot(),
@@ -464,6 +469,7 @@ fn report(
         findings,
         calls,
         languages: languages.into_iter().collect(),
+        call_lines,
         scopes,
         config_files,
         git_repository,

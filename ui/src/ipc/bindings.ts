@@ -2448,6 +2448,11 @@ export type ScanReport_Deserialize = {
 	calls: ApiCall_Deserialize[],
 	/**  Languages of the files with findings or calls. */
 	languages: Language[],
+	/**
+	 *  The recognised calls, once each, as "Will my integration work?" and `s2s check
+	 *  --from-scan` take them (`METHOD /path`).
+	 */
+	call_lines?: string[],
 	/**  The fewest scopes covering every recognised call (granular preferred). */
 	scopes: ScopeToAdd[],
 	/**  Config files the migration would rewrite. */
@@ -2476,6 +2481,11 @@ export type ScanReport_Serialize = {
 	calls: ApiCall_Serialize[],
 	/**  Languages of the files with findings or calls. */
 	languages: Language[],
+	/**
+	 *  The recognised calls, once each, as "Will my integration work?" and `s2s check
+	 *  --from-scan` take them (`METHOD /path`).
+	 */
+	call_lines: string[],
 	/**  The fewest scopes covering every recognised call (granular preferred). */
 	scopes: ScopeToAdd[],
 	/**  Config files the migration would rewrite. */

@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { RateLimitPanel } from "../limits/RateLimitPanel";
 import { ipc, type CallCheck, type CoverageReport, type IpcError, type Plan } from "../../ipc";
+import { useMigrationSession } from "../../state/migrationSession";
 import { useOutcome } from "../../state/useOutcome";
 
 export function CoveragePanel({ profileId, plan = null }: { profileId: string; plan?: Plan | null }) {
@@ -15,6 +16,8 @@ export function CoveragePanel({ profileId, plan = null }: { profileId: string; p
     setText((t) => (t.trim() ? `${t.trimEnd()}\n${picked.trim()}` : picked.trim()));
     setPicked("");
   };
+  const [migration] = useMigrationSession();
+  const scanned = migration.report?.call_lines ?? [];
   const [report, setReport] = useState<CoverageReport | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const [copied, setCopied] = useState(false);
@@ -72,6 +75,11 @@ export function CoveragePanel({ profileId, plan = null }: { profileId: string; p
         <button type="button" class="button button--primary" data-testid="coverage-check" disabled={text.trim() === ""} onClick={() => void check()}>
           Check
         </button>
+        {scanned.length > 0 && (
+          <button type="button" class="button" data-testid="coverage-from-scan" onClick={() => setText(scanned.join("\n"))}>
+            Use the {scanned.length === 1 ? "call" : `${scanned.length} calls`} the migration scan found
+          </button>
+        )}
       </div>
       {error && <ErrorNotice error={error} />}
       {report && (
