@@ -37,6 +37,7 @@ test("a deactivated owner is flagged, and an ownership transfer is tracked to it
     await deactivate(await sandboxUrl(app), "adam.admin@sandbox.example");
 
     assert.equal(await testTokenInView(app), "passed", "a deactivated owner's app still gets tokens");
+    assert.match(await app.session.textOf("test-result"), /Zoom status inactive/);
     await click(app, "nav-overview");
     const badges = await app.session.execute(`return [...document.querySelectorAll("[data-badge]")].map((b) => b.dataset.badge)`);
     assert.ok(badges.includes("owner-deactivated"), `badges: ${badges}`);

@@ -140,7 +140,12 @@ fn probe_line(p: &ProbeOutcome) -> String {
                 (Some(n), None) => format!(", role {n}"),
                 _ => String::new(),
             };
-            format!("GET /users/me works: the app acts as {who}{email}{role}")
+            // Anything but an active owner is news (a deactivated owner: FACTS.md "App ownership").
+            let status = match owner.status.as_deref() {
+                Some(s) if s != "active" => format!(" — Zoom status {s}"),
+                _ => String::new(),
+            };
+            format!("GET /users/me works: the app acts as {who}{email}{role}{status}")
         }
         ProbeOutcome::TokenValidScopeMissing { missing, .. } => {
             format!(

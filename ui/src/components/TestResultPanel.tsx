@@ -96,7 +96,8 @@ function describeProbe(probe: Extract<TestResult, { outcome: "passed" }>["report
   switch (probe.outcome) {
     case "owner": {
       const o = probe.owner;
-      return `GET /users/me works: acting as ${o.display_name ?? o.id}${o.email ? ` <${o.email}>` : ""}${o.role_name ? `, role ${o.role_name}` : ""}`;
+      const status = o.status && o.status !== "active" ? ` — Zoom status ${o.status}` : "";
+      return `GET /users/me works: acting as ${o.display_name ?? o.id}${o.email ? ` <${o.email}>` : ""}${o.role_name ? `, role ${o.role_name}` : ""}${status}`;
     }
     case "token_valid_scope_missing":
       return `The token works, but /users/me needs a scope it lacks (${probe.missing.join(", ")})`;
