@@ -143,7 +143,7 @@ async fn dispatch(
         // A meeting's past and future, who is in the account, the objects integrations keep
         // (webinars, registrants, groups, settings); then every other operation Zoom
         // documents, answered from its documentation.
-        _ => by_family(sim, op, &params, &path, &uri, headers, &body).await,
+        _ => by_family(sim, op, &params, &path, uri, headers, &body).await,
     };
     // What a documented DELETE removed is gone, and so is everything under it (an app's call
     // logs, a webinar's polls), even where only its shape is simulated.

@@ -84,9 +84,9 @@ pub async fn start_with_admin_token(
     let mut listeners = vec![listener];
     let mut regional = BTreeMap::new();
     for region in fixture.accounts.iter().filter_map(|a| a.api_region.clone()) {
-        if !regional.contains_key(&region) {
+        if let std::collections::btree_map::Entry::Vacant(slot) = regional.entry(region) {
             let listener = bind(0).await?;
-            regional.insert(region, format!("http://{}", listener.local_addr()?));
+            slot.insert(format!("http://{}", listener.local_addr()?));
             listeners.push(listener);
         }
     }
