@@ -31,6 +31,17 @@ describe("Scopes & roles", () => {
     expect((await screen.findByTestId("what-if-result")).getAttribute("data-removed")).toBe("1");
   });
 
+  it("warns, as an alert, when the expected scopes mix classic and granular names", async () => {
+    const message = "The expected scopes mix classic names (user:read:admin) and granular ones (user:read:user:admin).";
+    const overview = scopeOverview();
+    const diff = { ...overview.diff, expected_mixed: { classic: ["user:read:admin"], granular: ["user:read:user:admin"], message } };
+    answerIpc({ list_profiles: () => list, get_scope_overview: () => ({ ...overview, diff }), predict_role_change: () => whatIf });
+    render(<ScopesView subject="id-Reporting" go={vi.fn()} />);
+    const warning = await screen.findByTestId("scope-mixed-models");
+    expect(warning.textContent).toBe(message);
+    expect(warning.getAttribute("role")).toBe("alert");
+  });
+
   it("says nothing would be removed without counting scopes that are not there", async () => {
     answerIpc({
       list_profiles: () => list,
