@@ -104,9 +104,26 @@ clippy_checked() {
   return "$status"
 }
 
+# One hash of everything the UI's build reads (its sources, page, packages, configs).
+ui_source_hash() {
+  (cd "$REPO_ROOT/ui" &&
+    find src index.html package.json package-lock.json vite.config.ts tsconfig.json -type f -print0 2>/dev/null |
+    sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
+}
+
+# Builds the UI only when its sources changed since the last build: an unchanged ui/dist keeps
+# its files' times, so cargo does not re-embed them and a second launch does not re-link the app.
 build_ui() {
+  local stamp="$REPO_ROOT/target/ui-built-from" hash
+  hash=$(ui_source_hash)
+  if [ -d "$REPO_ROOT/ui/dist" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$hash" ]; then
+    say "the UI is up to date"
+    return
+  fi
   say "building the UI"
   npm run --prefix "$REPO_ROOT/ui" --silent build
+  mkdir -p "$REPO_ROOT/target"
+  echo "$hash" >"$stamp"
 }
 
 # write_metainfo FILE: the AppStream metadata (packaging/linux/metainfo.xml.in) with the releases

@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "predict_role_change",
     "check_calls",
     "plan_rate_limits",
+    "read_call_lines",
     "remember_account_plan",
     "list_catalog_operations",
     "choose_path_to_scan",

@@ -46,6 +46,7 @@ macro_rules! with_commands {
             commands::scopes::predict_role_change,
             commands::scopes::check_calls,
             commands::scopes::plan_rate_limits,
+            commands::scopes::read_call_lines,
             commands::scopes::remember_account_plan,
             commands::scopes::list_catalog_operations,
             commands::dialogs::choose_path_to_scan,

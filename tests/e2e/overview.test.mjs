@@ -77,6 +77,21 @@ test("Zoom's usage figures: not available with the demo app's scopes, then every
     assert.ok(overflow <= 0, `the figures overflow sideways by ${overflow} px`);
   }));
 
+test("every view opens at its top with focus on its heading", (t) =>
+  recordingFailures(t, app, async () => {
+    await click(app, "nav-overview");
+    await app.session.execute("window.scrollTo(0, document.body.scrollHeight)");
+    assert.ok((await app.session.execute("return window.scrollY")) > 0, "the overview is taller than the window");
+    for (const view of ["settings", "scopes", "overview"]) {
+      await click(app, `nav-${view}`);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(await app.session.execute("return window.scrollY"), 0, `${view} opens at its top`);
+      const focused = await app.session.execute("return document.activeElement?.dataset.testid ?? document.activeElement?.tagName");
+      assert.equal(focused, "view-title", `${view}: focus on its heading`);
+      await app.session.execute("window.scrollTo(0, document.body.scrollHeight)");
+    }
+  }));
+
 test("no view scrolls sideways at the window's minimum size (900×560)", (t) =>
   recordingFailures(t, app, async () => {
     const before = await app.session.windowRect();
@@ -84,7 +99,7 @@ test("no view scrolls sideways at the window's minimum size (900×560)", (t) =>
     try {
       const rect = await app.session.windowRect();
       assert.deepEqual([rect.width, rect.height], [900, 560]);
-      for (const view of ["overview", "setup", "token", "scopes", "webhooks", "migrate", "settings"]) {
+      for (const view of ["overview", "setup", "token", "scopes", "limits", "rotate", "webhooks", "migrate", "settings"]) {
         await click(app, `nav-${view}`);
         await new Promise((r) => setTimeout(r, 300));
         const overflow = await app.session.execute("return document.documentElement.scrollWidth - document.documentElement.clientWidth");

@@ -1,4 +1,5 @@
 // The shell: sidebar on the left, the current view on the right.
+import { useEffect, useRef } from "preact/hooks";
 import { Sidebar } from "./components/Sidebar";
 import { ipc } from "./ipc";
 import { useWelcomeWhenEmpty } from "./state/firstRun";
@@ -14,6 +15,7 @@ export function App() {
   const deciding = useWelcomeWhenEmpty(go);
   useRefreshOnFocus();
   useBackgroundRetestOnStart();
+  useOpenAtTop(route.view, route.subject);
   return (
     <div class="shell">
       {/* Focuses the view itself: following "#main" would replace the route in the hash. */}
@@ -34,4 +36,21 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/** A view opens at its top with focus on its heading, as a new page would: keyboard and
+ *  screen-reader users start from its title, not from the sidebar link they used. The first
+ *  view of a start leaves focus alone (the skip link comes first). */
+function useOpenAtTop(view: string, subject: string | null) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    // After the view's first render, which may replace a "Loading…" header.
+    const frame = requestAnimationFrame(() => document.querySelector<HTMLElement>('#main [data-testid="view-title"]')?.focus({ preventScroll: true }));
+    return () => cancelAnimationFrame(frame);
+  }, [view, subject]);
 }

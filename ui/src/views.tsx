@@ -1,4 +1,5 @@
 // What each view shows.
+import { LimitsView } from "./features/limits/LimitsView";
 import { MigrateView } from "./features/migrate/MigrateView";
 import { OverviewView } from "./features/overview/OverviewView";
 import { RotationView } from "./features/rotation/RotationView";
@@ -22,5 +23,6 @@ export function ViewBody({ route, go, info }: { route: Route; go: Go; info: Load
   if (view === "webhooks") return <WebhooksView go={go} />;
   if (view === "rotate") return <RotationView key={subject ?? "any"} subject={subject} go={go} />;
   if (view === "scopes") return <ScopesView key={subject ?? "any"} subject={subject} go={go} />;
+  if (view === "limits") return <LimitsView />;
   return <MigrateView go={go} />;
 }

@@ -1,8 +1,9 @@
 //! How the integration should get its token after the migration, per language: the JWT signed
 //! with the API secret replaced by the S2S token request (FACTS.md: `POST /oauth/token`,
 //! `grant_type=account_credentials`, Basic auth, form body), cached until shortly before
-//! `expires_in` runs out, because Zoom asks integrations to reuse tokens and each new token may
-//! invalidate the previous one. API calls themselves stay the same.
+//! `expires_in` runs out, because Zoom asks integrations to reuse tokens (since June 2023 a new
+//! token no longer invalidates the previous one: FACTS.md "Token lifetime"). API calls
+//! themselves stay the same.
 
 use serde::Serialize;
 

@@ -91,3 +91,11 @@ pub fn check_calls(
     let profile = state.profiles.get(&id)?;
     Ok(coverage_for(catalog(), &profile, &call_lines(&text))?)
 }
+
+/// The calls in a pasted list (one a line, `#` comments), read as the CLI's `--file` reads
+/// them: the Rate limits view's input.
+#[tauri::command]
+#[specta::specta]
+pub fn read_call_lines(text: String) -> Vec<String> {
+    call_lines(&text)
+}

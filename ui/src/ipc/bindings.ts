@@ -65,6 +65,11 @@ export const commands = {
 	checkCalls: (id: ProfileId, text: string) => typedError<CoverageReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_calls", { id, text })),
 	/**  Will these volumes fit the account's plan? A query: it changes nothing. */
 	planRateLimits: (plan: Plan, hosts: number, calls: CallVolume_Deserialize[]) => typedError<LimitsReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("plan_rate_limits", { plan, hosts, calls })),
+	/**
+	 *  The calls in a pasted list (one a line, `#` comments), read as the CLI's `--file` reads
+	 *  them: the Rate limits view's input.
+	 */
+	readCallLines: (text: string) => __TAURI_INVOKE<string[]>("read_call_lines", { text }),
 	/**  Remembers the account's plan on the profile, as the admin picks it. */
 	rememberAccountPlan: (id: ProfileId, plan: Plan) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("remember_account_plan", { id, plan })),
 	/**
@@ -2963,9 +2968,9 @@ export type TokenRule =
 export type TokenStatus = 
 /**  No test recorded yet. */
 "never_tested" | 
-/**  The latest test passed. */
+/**  The latest test got a working token (expected scopes it lacks are their own concern). */
 "passing" | 
-/**  The latest test failed. */
+/**  The latest test got no token, or one Zoom refused. */
 "failing";
 
 /**  Serializable facts about an issued token (everything but the token itself). */

@@ -243,6 +243,8 @@ export const ipc = {
   catalogOperations: (): Promise<Outcome<OperationChoice[]>> => settlePlain(() => commands.listCatalogOperations()),
   /** "Will my integration work?" for the calls listed in `text`, one a line (the core reads the list). */
   checkCalls: (id: string, text: string): Promise<Outcome<CoverageReport>> => settle(() => commands.checkCalls(id, text)),
+  /** The calls in a pasted list, one a line (`#` comments), as the core reads them. */
+  readCallLines: (text: string): Promise<Outcome<string[]>> => settlePlain(() => commands.readCallLines(text)),
   /** A query: judges the volumes against the plan; a null peak is the core's default. */
   planRateLimits: (plan: Plan, hosts: number, calls: CallVolume[]): Promise<Outcome<LimitsReport>> => settle(() => commands.planRateLimits(plan, hosts, calls)),
   /** Remembers the account's plan on the profile, as the admin picks it. */

@@ -19,6 +19,7 @@ describe("navigation", () => {
       "Setup",
       "Test token",
       "Scopes & roles",
+      "Rate limits",
       "Rotate secret",
       "Webhooks",
       "Migrate from JWT",

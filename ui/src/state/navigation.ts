@@ -8,6 +8,7 @@ export const VIEWS = [
   { id: "setup", label: "Setup" },
   { id: "token", label: "Test token" },
   { id: "scopes", label: "Scopes & roles" },
+  { id: "limits", label: "Rate limits" },
   { id: "rotate", label: "Rotate secret" },
   { id: "webhooks", label: "Webhooks" },
   { id: "migrate", label: "Migrate from JWT" },

@@ -14,6 +14,7 @@ use super::ownership::{
 };
 use super::record::active_drift;
 use super::{Profile, ProfileId};
+use crate::error::ErrorKind;
 
 /// After this many days a secret is due for rotation, unless the profile sets its own period
 /// (the common policy; Zoom sets none).
@@ -54,9 +55,9 @@ const DAY: i64 = 24 * 60 * 60;
 pub enum TokenStatus {
     /// No test recorded yet.
     NeverTested,
-    /// The latest test passed.
+    /// The latest test got a working token (expected scopes it lacks are their own concern).
     Passing,
-    /// The latest test failed.
+    /// The latest test got no token, or one Zoom refused.
     Failing,
 }
 
@@ -216,6 +217,9 @@ pub fn health(profile: &Profile, now_unix: i64) -> ProfileHealth {
     let token = match latest {
         None => TokenStatus::NeverTested,
         Some(r) if r.ok => TokenStatus::Passing,
+        // Zoom issued a token that works but lacks scopes: the token is fine, the missing
+        // scopes are a concern of their own (and say which).
+        Some(r) if r.got_token() && r.kind == Some(ErrorKind::MissingScope) => TokenStatus::Passing,
         Some(_) => TokenStatus::Failing,
     };
     let lost_admin_access = active_drift(&profile.history).map(|(_, d)| d.cause.clone());
@@ -482,6 +486,23 @@ mod tests {
             health(&p, NOW + 24 * DAY).transfer.map(|t| t.days_left),
             Some(6)
         );
+    }
+
+    #[test]
+    fn a_token_issued_without_an_expected_scope_is_a_missing_scope_not_a_failing_token() {
+        let mut short = passed(2, &["user:read:user:admin"], "0");
+        short.ok = false;
+        short.kind = Some(ErrorKind::MissingScope);
+        let h = health(
+            &profile(
+                &["user:read:user:admin", "meeting:write:meeting:admin"],
+                vec![short],
+            ),
+            NOW,
+        );
+        assert_eq!(h.token, TokenStatus::Passing);
+        let listed: Vec<Concern> = h.concerns.iter().map(|c| c.concern).collect();
+        assert_eq!(listed, [Concern::ScopesMissing]);
     }
 
     #[test]

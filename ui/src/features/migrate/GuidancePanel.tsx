@@ -6,8 +6,8 @@ export function GuidancePanel({ guidance }: { guidance: MigrationPlan["guidance"
     <section class="card" data-testid="migrate-guidance">
       <h2>4 · Change how the code gets its token</h2>
       <p class="muted">
-        JWT signing goes; the app asks Zoom for a token with its client credentials and reuses it until just before it expires (a new token may invalidate the
-        previous one). The API calls stay the same.
+        JWT signing goes; the app asks Zoom for a token with its client credentials and reuses it until just before it expires (Zoom asks integrations to reuse
+        tokens; since June 2023 a new token no longer invalidates the previous one). The API calls stay the same.
       </p>
       {guidance.map((g, i) => (
         <details key={g.language} open={i === 0} data-testid="migrate-guidance-language" data-language={g.language}>

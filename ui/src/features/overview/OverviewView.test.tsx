@@ -38,6 +38,30 @@ describe("Overview", () => {
     expect(screen.getByTestId("lost-admin-access").getAttribute("title")).toBe("The owner's role (Admin) lost privileges.");
   });
 
+  it("explains a badge to the keyboard and screen readers, not only on hover", async () => {
+    answerIpc({
+      list_profiles: () =>
+        list([profile("Prod", { history: [failedRun("invalid_client", "Zoom rejected the Client ID or Client Secret", "Copy them again.").record] })]),
+    });
+    render(<OverviewView go={vi.fn()} />);
+    const badge = (await screen.findAllByTestId("health-badge")).find((b) => b.getAttribute("data-badge") === "token-failing");
+    const toggle = badge?.querySelector("button");
+    expect(toggle?.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(toggle!);
+    expect(toggle?.getAttribute("aria-expanded")).toBe("true");
+    const detail = screen.getByTestId("badge-detail");
+    expect(detail.hidden).toBe(false);
+    expect(detail.textContent).toBe("The latest test did not pass.");
+    expect(detail.id).toBe(toggle?.getAttribute("aria-controls"));
+  });
+
+  it("offers no Test button for zero shown profiles", async () => {
+    answerIpc({ list_profiles: () => list([profile("Prod")]) });
+    render(<OverviewView go={vi.fn()} />);
+    fireEvent.input(await screen.findByTestId("profile-search"), { target: { value: "no such profile" } });
+    expect((screen.getByTestId("test-all") as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it("cancels a delete confirmation with Esc", async () => {
     answerIpc({ list_profiles: () => list([profile("Prod")]) });
     render(<OverviewView go={vi.fn()} />);
@@ -94,7 +118,7 @@ describe("Overview", () => {
     expect(calls.some((c) => c.cmd === "set_aside_profiles_file")).toBe(true);
   });
 
-  it("shows each profile's badges, most serious first, with the story on hover", async () => {
+  it("shows each profile's badges, most serious first, with the story on hover and on demand", async () => {
     const lost = profile("Lost", { history: [{ ...passedRun().record, drift: scopeOverview().drift!.drift }] });
     const fresh = profile("Fresh");
     const old = profile("Old", { history: [passedRun().record] });
@@ -122,7 +146,7 @@ describe("Overview", () => {
     expect(badgesOf("Old")).toEqual(["secret-due", "token-ok"]);
     const missing = screen.getAllByTestId("health-badge").find((b) => b.getAttribute("data-badge") === "scopes-missing");
     expect(missing?.textContent).toBe("1 scope missing");
-    expect(missing?.getAttribute("title")).toBe("Expected but not granted: meeting:write:meeting:admin");
+    expect(missing?.querySelector("button")?.getAttribute("title")).toBe("Expected but not granted: meeting:write:meeting:admin");
     expect(screen.getByTestId("overview-summary").textContent).toBe("3 profiles · 2 need attention");
   });
 

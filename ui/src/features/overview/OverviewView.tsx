@@ -7,7 +7,7 @@ import { ViewHeader } from "../../components/ViewHeader";
 import { When } from "../../components/When";
 import { ipc, type IpcError, type Profile } from "../../ipc";
 import { countOf } from "../../lib/format";
-import { allTags, badgesFor, matches, needsAttention, sortRows, type Filter, type Row, type SortKey, type StatusFilter } from "../../lib/overview";
+import { allTags, badgesFor, matches, needsAttention, sortRows, type Badge, type Filter, type Row, type SortKey, type StatusFilter } from "../../lib/overview";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import type { Go } from "../../state/navigation";
 import { refreshProfiles, useProfiles } from "../../state/profiles";
@@ -142,7 +142,7 @@ export function OverviewView({ go }: { go: Go }) {
                 Cancel
               </button>
             ) : (
-              <button type="button" class="button" data-testid="test-all" onClick={() => void testAll(shown)}>
+              <button type="button" class="button" data-testid="test-all" disabled={shown.length === 0} onClick={() => void testAll(shown)}>
                 {shown.length === profiles.length ? "Test all" : `Test ${countOf(shown.length, "shown profile")}`}
               </button>
             )}
@@ -225,14 +225,9 @@ function ProfileRow({ row: p, result, testing, go, act }: RowProps) {
       <p class="muted profile__ids">
         Account <code>{p.account_id}</code> · Client <code>{p.client_id}</code>
       </p>
-      <ul class="health" aria-label="Health" data-testid="health">
-        {badgesFor(health).map((b) => (
-          <li key={b.id} class={`health__badge health__badge--${b.tone}`} data-testid="health-badge" data-badge={b.id} title={b.detail}>
-            {b.label}
-          </li>
-        ))}
-      </ul>
-      <LastTest profile={p} />
+      <HealthBadges id={p.id} badges={badgesFor(health)} />
+      {/* One line about the latest test: Test all's result while it is fresh, else the history's. */}
+      {!(testing || result) && <LastTest profile={p} />}
       {(testing || result) && (
         <p class={`row-result row-result--${testing ? "testing" : result?.ok ? "ok" : "failed"}`} data-testid="row-result">
           {testing ? "Testing…" : result?.ok ? "✔ Passed just now" : `✘ ${result?.why ?? ""}`}{" "}
@@ -285,6 +280,38 @@ function ProfileRow({ row: p, result, testing, go, act }: RowProps) {
       </div>
       {exporting && <ExportPanel profile={p} />}
     </li>
+  );
+}
+
+/** The badges, each a button that shows its explanation below (keyboard and screen readers
+ *  reach it; the hover tooltip stays for the mouse). */
+function HealthBadges({ id, badges }: { id: string; badges: Badge[] }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const shown = badges.find((b) => b.id === open && b.detail);
+  const detailId = `badge-detail-${id}`;
+  return (
+    <>
+      <ul class="health" aria-label="Health" data-testid="health">
+        {badges.map((b) => (
+          <li key={b.id} class={`health__badge health__badge--${b.tone}`} data-testid="health-badge" data-badge={b.id}>
+            <button
+              type="button"
+              class="health__toggle"
+              title={b.detail}
+              aria-expanded={open === b.id}
+              aria-controls={detailId}
+              disabled={!b.detail}
+              onClick={() => setOpen(open === b.id ? null : b.id)}
+            >
+              {b.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p id={detailId} class="health__detail" role="status" data-testid="badge-detail" hidden={!shown}>
+        {shown?.detail}
+      </p>
+    </>
   );
 }
 
