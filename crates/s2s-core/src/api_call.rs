@@ -163,7 +163,7 @@ pub(crate) fn explain(status: u16, zoom: ZoomBody, rate_limit: RateLimitInfo) ->
             if missing.is_empty() { String::new() } else { format!(" ({})", missing.join(" or ")) }
         );
     }
-    if let Some(advice) = crate::oauth_errors::advice(&zoom) {
+    if let Some(advice) = zoom.oauth_advice() {
         return advice.into();
     }
     match (status, zoom.code) {

@@ -69,6 +69,11 @@ impl ZoomBody {
             .unwrap_or(&self.raw)
     }
 
+    /// What to do, when Zoom's OAuth error table has a row for this answer's code.
+    pub fn oauth_advice(&self) -> Option<&'static str> {
+        crate::oauth_errors::advice(self.code?, self.text())
+    }
+
     /// The scopes a call lacked, when this is Zoom's missing-scope answer. Zoom sends it as
     /// `4711`, `4700`, `104` (and `201` in the Marketplace reference), always worded "does not
     /// contain scopes:[…]": classified by that text, the code kept (FACTS.md "Errors").
@@ -424,8 +429,8 @@ impl TokenError {
             TokenError::UnexpectedBody { .. } => "The answer was not what Zoom's token endpoint sends. If a proxy or captive portal sits \
                 between you and Zoom, check it; otherwise retry and check status.zoom.us."
                 .into(),
-            TokenError::Zoom { zoom, .. } if crate::oauth_errors::advice(zoom).is_some() => {
-                crate::oauth_errors::advice(zoom).unwrap_or_default().into()
+            TokenError::Zoom { zoom, .. } if zoom.oauth_advice().is_some() => {
+                zoom.oauth_advice().unwrap_or_default().into()
             }
             TokenError::Zoom { .. } => "Zoom's own message is shown above. Search it in Zoom's developer forum or contact Zoom developer support with it.".into(),
             TokenError::Timeout { .. } => "Check the network connection and proxy settings, then retry. A slow answer can also mean Zoom is degraded (status.zoom.us).".into(),

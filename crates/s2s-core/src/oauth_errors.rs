@@ -5,18 +5,16 @@
 //! belong to user-authorized OAuth apps (redirect URI, authorization code): seen with S2S
 //! credentials, they mean the credentials or the flow are not a Server-to-Server app's.
 
-use crate::error::ZoomBody;
-
 /// "The owner of the token does not exist": the app's owner left the account (FACTS.md
 /// "Errors"; app ownership: Zoom moves such apps to the account owner).
 pub const OWNER_GONE: i64 = 4735;
 
-/// What to do about Zoom's answer `zoom`, when Zoom's OAuth table has a row for it (the
-/// missing-scope answer, whatever its code, is read from its text elsewhere:
-/// [`ZoomBody::missing_scopes`]).
-pub fn advice(zoom: &ZoomBody) -> Option<&'static str> {
-    let text = zoom.text().to_ascii_lowercase();
-    Some(match zoom.code? {
+/// What to do about Zoom's answer with `code` and `message`, when Zoom's OAuth table has a row
+/// for it (the missing-scope answer, whatever its code, is read from its text elsewhere:
+/// `ZoomBody::missing_scopes`). Read through `ZoomBody::oauth_advice`.
+pub fn advice(code: i64, message: &str) -> Option<&'static str> {
+    let text = message.to_ascii_lowercase();
+    Some(match code {
         124 if text.contains("query parameter") => {
             "Send the access token in the Authorization header (Bearer …): since 2023-02-14 Zoom \
              refuses an access token passed as a query parameter (the token request itself may \
@@ -87,13 +85,6 @@ pub fn advice(zoom: &ZoomBody) -> Option<&'static str> {
 mod tests {
     use super::*;
 
-    fn zoom(code: i64, message: &str) -> ZoomBody {
-        ZoomBody::parse(
-            &serde_json::json!({"code": code, "message": message}).to_string(),
-            &[],
-        )
-    }
-
     #[test]
     fn every_row_of_zooms_table_says_what_to_do() {
         for (code, message, says) in [
@@ -128,7 +119,7 @@ mod tests {
             ),
             (4741, "The token has been revoked.", "latest"),
         ] {
-            let advice = advice(&zoom(code, message));
+            let advice = advice(code, message);
             assert!(
                 advice.is_some_and(|a| a.contains(says)),
                 "{code} {message}: {advice:?}"
@@ -138,12 +129,12 @@ mod tests {
 
     #[test]
     fn an_access_token_in_the_query_string_is_named_and_other_124s_are_left_alone() {
-        let query = zoom(
+        let query = advice(
             124,
             "Invalid access token, this access token is not supported as query parameter string.",
         );
-        assert!(advice(&query).is_some_and(|a| a.contains("Authorization header")));
-        assert_eq!(advice(&zoom(124, "Invalid access token.")), None);
-        assert_eq!(advice(&zoom(3001, "Meeting does not exist: 1.")), None);
+        assert!(query.is_some_and(|a| a.contains("Authorization header")));
+        assert_eq!(advice(124, "Invalid access token."), None);
+        assert_eq!(advice(3001, "Meeting does not exist: 1."), None);
     }
 }

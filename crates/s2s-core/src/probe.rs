@@ -137,9 +137,7 @@ pub(crate) fn interpret(parts: &ResponseParts, token: &Secret) -> ProbeOutcome {
         Some(code @ (124 | crate::oauth_errors::OWNER_GONE)) => ProbeOutcome::TokenRejected {
             code: Some(code),
             message: zoom.text().to_string(),
-            causes: crate::oauth_errors::advice(&zoom)
-                .unwrap_or(TOKEN_REJECTED_CAUSES)
-                .into(),
+            causes: zoom.oauth_advice().unwrap_or(TOKEN_REJECTED_CAUSES).into(),
         },
         _ => inconclusive(&TokenError::classify(parts.status, zoom, rate_limit)),
     }

@@ -8,7 +8,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::service::{ProfileService, ServiceError};
 use super::Profile;
 
 /// Days Zoom gives the new owner to complete the rotation.
@@ -116,7 +115,7 @@ pub fn transfer_status(profile: &Profile, now_unix: i64) -> Option<TransferStatu
     let rotated = profile
         .rotation
         .as_ref()
-        .is_none_or(|r| r.stage == super::rotation::RotationStage::Switched)
+        .is_none_or(|r| r.new_secret_in_use())
         && profile
             .secret_saved_unix
             .is_some_and(|saved| saved > t.started_unix);
@@ -177,38 +176,6 @@ pub fn transfer_status(profile: &Profile, now_unix: i64) -> Option<TransferStatu
         lapsed,
         message,
     })
-}
-
-impl ProfileService {
-    /// Records that a transfer of profile `id`'s app to `new_owner` began at `now_unix` (one at a
-    /// time: a new one replaces the old).
-    pub fn start_transfer(
-        &self,
-        id: &str,
-        new_owner: &str,
-        now_unix: i64,
-    ) -> Result<Profile, ServiceError> {
-        let transfer = OwnershipTransfer::start(new_owner, now_unix)?;
-        self.change(id, |p| p.ownership_transfer = Some(transfer))
-    }
-
-    /// Records that the new owner accepted the transfer in the Marketplace.
-    pub fn confirm_transfer(&self, id: &str, now_unix: i64) -> Result<Profile, ServiceError> {
-        let profile = self.get(id)?;
-        if profile.ownership_transfer.is_none() {
-            return Err(ServiceError::NoTransfer(profile.name.clone()));
-        }
-        self.change(id, |p| {
-            if let Some(t) = p.ownership_transfer.as_mut() {
-                t.confirmed_unix.get_or_insert(now_unix);
-            }
-        })
-    }
-
-    /// Forgets profile `id`'s transfer: cancelled, or done and acknowledged.
-    pub fn end_transfer(&self, id: &str) -> Result<Profile, ServiceError> {
-        self.change(id, |p| p.ownership_transfer = None)
-    }
 }
 
 /// What the latest tests say about the app's owner: gone (Zoom's 4735), or deactivated.
@@ -371,17 +338,17 @@ mod tests {
         let mut p = profile(Some(transfer), Vec::new());
         p.secret_saved_unix = Some(START + DAY);
         assert!(transfer_status(&p, START + 2 * DAY).expect("t").steps[1].done);
-        let mut rotation = super::super::rotation::Rotation {
-            via: super::super::rotation::RotationVia::Manual,
-            stage: super::super::rotation::RotationStage::Tested,
-            started_unix: START + DAY,
-            keep_previous_until_unix: None,
-            tested_unix: Some(START + DAY),
+        // As the profiles file records a rotation.
+        let rotation = |stage: &str| {
+            serde_json::from_value(serde_json::json!({
+                "via": {"path": "manual"}, "stage": stage, "started_unix": START + DAY,
+                "keep_previous_until_unix": null, "tested_unix": START + DAY
+            }))
+            .expect("a rotation")
         };
-        p.rotation = Some(rotation.clone());
+        p.rotation = Some(rotation("tested"));
         assert!(!transfer_status(&p, START + 2 * DAY).expect("t").steps[1].done);
-        rotation.stage = super::super::rotation::RotationStage::Switched;
-        p.rotation = Some(rotation);
+        p.rotation = Some(rotation("switched"));
         assert!(
             transfer_status(&p, START + 2 * DAY).expect("t").steps[1].done,
             "in use, old kept a while"

@@ -52,6 +52,13 @@ pub struct Rotation {
     pub tested_unix: Option<i64>,
 }
 
+impl Rotation {
+    /// The profile already uses the new secret (the old one may still be kept a while).
+    pub fn new_secret_in_use(&self) -> bool {
+        self.stage == RotationStage::Switched
+    }
+}
+
 /// Where the new secret came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

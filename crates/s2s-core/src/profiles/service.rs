@@ -44,9 +44,9 @@ pub enum ServiceError {
     /// A reminder period outside [`REMINDER_DAYS`](super::health::REMINDER_DAYS).
     #[error("a secret reminder of {0} days is outside {min} to {max} days", min = super::health::REMINDER_DAYS.min, max = super::health::REMINDER_DAYS.max)]
     ReminderOutOfRange(u32),
-    /// An ownership transfer's new owner is not usable.
-    #[error(transparent)]
-    Transfer(#[from] super::ownership::TransferError),
+    /// An ownership transfer's new owner is not usable (the reason, as the transfer gave it).
+    #[error("{0}")]
+    InvalidNewOwner(String),
     /// Confirming a transfer that was never started.
     #[error("profile '{}' has no ownership transfer under way", crate::display::inert(.0))]
     NoTransfer(String),
@@ -82,7 +82,7 @@ impl ServiceError {
             ServiceError::ReminderOutOfRange(_) => {
                 "Give whole days from 1 to 3650, or none for the default (90)."
             }
-            ServiceError::Transfer(_) => "Give the new owner's Zoom sign-in email address.",
+            ServiceError::InvalidNewOwner(_) => "Give the new owner's Zoom sign-in email address.",
             ServiceError::NoTransfer(_) => {
                 "Start the transfer first: Transfer ownership in the Rotate secret view, or s2s profile transfer NAME --to EMAIL."
             }
