@@ -49,8 +49,13 @@ function useOpenAtTop(view: string, subject: string | null) {
       return;
     }
     window.scrollTo(0, 0);
-    // After the view's first render, which may replace a "Loading…" header.
-    const frame = requestAnimationFrame(() => document.querySelector<HTMLElement>('#main [data-testid="view-title"]')?.focus({ preventScroll: true }));
+    // After the view's first render, which may replace a "Loading…" header; never away from a
+    // field the admin (or the view itself) has focused in the new view meanwhile.
+    const frame = requestAnimationFrame(() => {
+      const main = document.getElementById("main");
+      if (main?.contains(document.activeElement) && document.activeElement !== main) return;
+      main?.querySelector<HTMLElement>('[data-testid="view-title"]')?.focus({ preventScroll: true });
+    });
     return () => cancelAnimationFrame(frame);
   }, [view, subject]);
 }

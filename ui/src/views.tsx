@@ -16,7 +16,7 @@ import type { Loadable } from "./state/useOutcome";
 export function ViewBody({ route, go, info }: { route: Route; go: Go; info: Loadable<AppInfo> }) {
   const { view, subject } = route;
   if (view === "welcome") return <WelcomeView go={go} />;
-  if (view === "settings") return <SettingsView info={info} />;
+  if (view === "settings") return <SettingsView info={info} go={go} />;
   if (view === "overview") return <OverviewView go={go} />;
   if (view === "setup") return <SetupView key={subject ?? "new"} subject={subject} go={go} />;
   if (view === "token") return <TokenView key={subject ?? "any"} subject={subject} go={go} />;

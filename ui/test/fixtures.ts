@@ -180,6 +180,7 @@ export function sandboxDemoApp(): SandboxDemoApp {
     client_id: "SbxReportingBot0000001",
     client_secret: "sandboxSecretReportingBot0000001",
     expected_scopes: ["user:read:list_users:admin"],
+    app_id: "SbxAppReportingBot0001",
   };
 }
 

@@ -90,23 +90,30 @@ pub struct SandboxDemoApp {
     pub client_secret: String,
     /// The scopes its profile expects.
     pub expected_scopes: Vec<String>,
+    /// Its Marketplace App ID (for the rotation API), when it has one.
+    pub app_id: Option<String>,
 }
 
 impl World {
-    /// The fixture's demo app, if it names one.
+    /// The fixture's demo app, if it names one (with the scopes its profile expects).
     pub fn demo_app(&self) -> Option<SandboxDemoApp> {
         let demo = self.fixture.demo.as_ref()?;
+        let mut app = self.sandbox_app(&demo.client_id)?;
+        app.expected_scopes = demo.expected_scopes.clone();
+        Some(app)
+    }
+
+    /// Any Sandbox app, as a new profile starts from it: expecting the scopes it holds now.
+    pub fn sandbox_app(&self, client_id: &str) -> Option<SandboxDemoApp> {
         self.fixture.accounts.iter().find_map(|account| {
-            let app = account
-                .apps
-                .iter()
-                .find(|app| app.client_id == demo.client_id)?;
+            let app = account.apps.iter().find(|app| app.client_id == client_id)?;
             Some(SandboxDemoApp {
                 name: app.name.clone(),
                 account_id: account.id.clone(),
                 client_id: app.client_id.clone(),
                 client_secret: app.client_secret.clone(),
-                expected_scopes: demo.expected_scopes.clone(),
+                expected_scopes: app.scopes.clone(),
+                app_id: app.app_id.clone(),
             })
         })
     }
@@ -203,6 +210,11 @@ impl Sandbox {
     /// The app the setup form offers to fill in.
     pub fn demo_app(&self) -> Option<SandboxDemoApp> {
         self.0.world().demo_app()
+    }
+
+    /// One Sandbox app, as a new profile starts from it.
+    pub fn app(&self, client_id: &str) -> Option<SandboxDemoApp> {
+        self.0.world().sandbox_app(client_id)
     }
 
     /// Gives a user another role (Zoom then strips the admin scopes their apps may no longer

@@ -2,7 +2,7 @@
 //! Each command is one `ProfileService` call; secrets arrive here only to be stored.
 
 use s2s_core::profiles::health::ProfileEntry;
-use s2s_core::profiles::service::SaveExtras;
+use s2s_core::profiles::service::{RotationSettings, SaveExtras};
 use s2s_core::profiles::ProfileId;
 use s2s_core::profiles::{export, Profile, ProfileDraft, TestRecord};
 use s2s_core::Secret;
@@ -64,10 +64,22 @@ pub fn save_profile(
     draft: ProfileDraft,
     client_secret: Option<Secret>,
     last_test: Option<TestRecord>,
+    app_id: Option<String>,
 ) -> Result<Profile, IpcError> {
+    // An App ID comes with it (a Sandbox app added as a profile); the reminder stays as it was.
+    let rotation = match app_id {
+        Some(app_id) => Some(RotationSettings {
+            app_id: Some(app_id),
+            reminder_days: match &id {
+                Some(id) => state.profiles.get(id)?.secret_reminder_days,
+                None => None,
+            },
+        }),
+        None => None,
+    };
     let extras = SaveExtras {
         tested: last_test,
-        rotation: None,
+        rotation,
     };
     Ok(state
         .profiles

@@ -16,11 +16,18 @@ pub fn get_sandbox(state: State<'_, AppState>) -> SandboxView {
     state.sandbox.view()
 }
 
-/// The app the setup form offers to fill in (the Sandbox's own, with its current secret).
+/// The app the setup form fills in: the Sandbox's demo app, or the one `client_id` names (any
+/// Sandbox app can be added as a profile), with its current secret and App ID.
 #[tauri::command]
 #[specta::specta]
-pub fn get_sandbox_demo_app(state: State<'_, AppState>) -> Option<SandboxDemoApp> {
-    state.sandbox.demo_app()
+pub fn get_sandbox_demo_app(
+    state: State<'_, AppState>,
+    client_id: Option<String>,
+) -> Option<SandboxDemoApp> {
+    match client_id {
+        Some(id) => state.sandbox.app(&id),
+        None => state.sandbox.demo_app(),
+    }
 }
 
 /// Gives a Sandbox user another role; Zoom then strips the admin scopes their apps may no

@@ -18,7 +18,7 @@ export const commands = {
 	 *  Creates a profile (`id` null) or updates one. `client_secret` null keeps the stored secret.
 	 *  `last_test` is the wizard's test of these credentials, saved with them in one write.
 	 */
-	saveProfile: (id: ProfileId | null, draft: ProfileDraft_Deserialize, clientSecret: Secret | null, lastTest: TestRecord_Deserialize | null) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("save_profile", { id, draft, clientSecret, lastTest })),
+	saveProfile: (id: ProfileId | null, draft: ProfileDraft_Deserialize, clientSecret: Secret | null, lastTest: TestRecord_Deserialize | null, appId: string | null) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("save_profile", { id, draft, clientSecret, lastTest, appId })),
 	/**  Copies a profile and its secret under a new name. */
 	duplicateProfile: (id: ProfileId) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("duplicate_profile", { id })),
 	/**  Deletes a profile and its keychain entry. */
@@ -133,8 +133,11 @@ export const commands = {
 	allowSandboxSecretRotation: (clientId: string) => typedError<SandboxView, IpcError_Serialize>(__TAURI_INVOKE("allow_sandbox_secret_rotation", { clientId })),
 	/**  The Sandbox's accounts, roles, users and apps (no secrets). */
 	getSandbox: () => __TAURI_INVOKE<SandboxView>("get_sandbox"),
-	/**  The app the setup form offers to fill in (the Sandbox's own, with its current secret). */
-	getSandboxDemoApp: () => __TAURI_INVOKE<SandboxDemoApp | null>("get_sandbox_demo_app"),
+	/**
+	 *  The app the setup form fills in: the Sandbox's demo app, or the one `client_id` names (any
+	 *  Sandbox app can be added as a profile), with its current secret and App ID.
+	 */
+	getSandboxDemoApp: (clientId: string | null) => __TAURI_INVOKE<SandboxDemoApp_Serialize | null>("get_sandbox_demo_app", { clientId }),
 	/**
 	 *  Gives a Sandbox user another role; Zoom then strips the admin scopes their apps may no
 	 *  longer hold, and the next test shows it.
@@ -2387,7 +2390,13 @@ export type SandboxApp = {
  *  The Sandbox's demo app, as the setup form fills it in (its secret is as public and fake as
  *  the rest of the fixture).
  */
-export type SandboxDemoApp = {
+export type SandboxDemoApp = SandboxDemoApp_Serialize | SandboxDemoApp_Deserialize;
+
+/**
+ *  The Sandbox's demo app, as the setup form fills it in (its secret is as public and fake as
+ *  the rest of the fixture).
+ */
+export type SandboxDemoApp_Deserialize = {
 	/**  The app's name. */
 	name: string,
 	/**  Its account. */
@@ -2398,6 +2407,27 @@ export type SandboxDemoApp = {
 	client_secret: string,
 	/**  The scopes its profile expects. */
 	expected_scopes: string[],
+	/**  Its Marketplace App ID (for the rotation API), when it has one. */
+	app_id?: string | null,
+};
+
+/**
+ *  The Sandbox's demo app, as the setup form fills it in (its secret is as public and fake as
+ *  the rest of the fixture).
+ */
+export type SandboxDemoApp_Serialize = {
+	/**  The app's name. */
+	name: string,
+	/**  Its account. */
+	account_id: string,
+	/**  Client ID. */
+	client_id: string,
+	/**  Its client secret now (a regenerated one once the panel regenerated it). */
+	client_secret: string,
+	/**  The scopes its profile expects. */
+	expected_scopes: string[],
+	/**  Its Marketplace App ID (for the rotation API), when it has one. */
+	app_id: string | null,
 };
 
 /**  A role. */

@@ -198,8 +198,14 @@ export const ipc = {
   openExternal: (url: string): Promise<Outcome<null>> => settle(() => commands.openExternal(url)),
   listProfiles: (): Promise<Outcome<ProfileList>> => settlePlain(() => commands.listProfiles()),
   setAsideProfilesFile: (): Promise<Outcome<string | null>> => settle(() => commands.setAsideProfilesFile()),
-  saveProfile: (id: string | null, draft: ProfileDraft, clientSecret: string | null, lastTest: TestRecord | null): Promise<Outcome<Profile>> =>
-    settle(() => commands.saveProfile(id, draft, clientSecret, lastTest)),
+  /** Saves a profile with its test (and a Sandbox app's App ID) in one write. */
+  saveProfile: (
+    id: string | null,
+    draft: ProfileDraft,
+    clientSecret: string | null,
+    lastTest: TestRecord | null,
+    appId: string | null = null,
+  ): Promise<Outcome<Profile>> => settle(() => commands.saveProfile(id, draft, clientSecret, lastTest, appId)),
   duplicateProfile: (id: string): Promise<Outcome<Profile>> => settle(() => commands.duplicateProfile(id)),
   deleteProfile: (id: string): Promise<Outcome<null>> => settle(() => commands.deleteProfile(id)),
   exportProfile: (id: string): Promise<Outcome<string>> => settle(() => commands.exportProfile(id)),
@@ -215,7 +221,8 @@ export const ipc = {
     settle(() => commands.predictRoleChange(id, current, proposed, removePrivileges)),
   sandbox: (): Promise<Outcome<SandboxView>> => settlePlain(() => commands.getSandbox()),
   /** The app the setup form offers to fill in; null when the Sandbox names none. */
-  sandboxDemoApp: (): Promise<Outcome<SandboxDemoApp | null>> => settlePlain(() => commands.getSandboxDemoApp()),
+  /** The Sandbox's demo app, or the app `clientId` names, as a new profile starts from it. */
+  sandboxDemoApp: (clientId: string | null = null): Promise<Outcome<SandboxDemoApp | null>> => settlePlain(() => commands.getSandboxDemoApp(clientId)),
   setSandboxUserRole: (userId: string, roleId: string): Promise<Outcome<SandboxView>> => settle(() => commands.setSandboxUserRole(userId, roleId)),
   setSandboxAppState: (clientId: string, state: AppActivation): Promise<Outcome<SandboxView>> => settle(() => commands.setSandboxAppState(clientId, state)),
   resetSandbox: (): Promise<Outcome<SandboxView>> => settlePlain(() => commands.resetSandbox()),

@@ -6,6 +6,17 @@ import type { Go } from "./navigation";
 
 export const SANDBOX_SUBJECT = "sandbox";
 
+/** The setup subject for one Sandbox app ("sandbox:<client id>"); the demo app is SANDBOX_SUBJECT. */
+export function sandboxAppSubject(clientId: string): string {
+  return `${SANDBOX_SUBJECT}:${clientId}`;
+}
+
+/** The Sandbox app a setup subject names: undefined for none, null for the demo app. */
+export function sandboxAppOf(subject: string | null): string | null | undefined {
+  if (subject === SANDBOX_SUBJECT) return null;
+  return subject?.startsWith(`${SANDBOX_SUBJECT}:`) ? subject.slice(SANDBOX_SUBJECT.length + 1) : undefined;
+}
+
 /** True while deciding where to start, so the default view does not flash first. */
 export function useWelcomeWhenEmpty(go: Go): boolean {
   const [deciding, setDeciding] = useState(() => !window.location.hash);

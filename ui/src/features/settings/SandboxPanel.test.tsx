@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { sandboxView } from "../../../test/fixtures";
 import { answerIpc } from "../../../test/setup";
 import { SandboxPanel } from "./SandboxPanel";
@@ -11,7 +11,7 @@ describe("Sandbox panel", () => {
       set_sandbox_user_role: () => sandboxView(),
       set_sandbox_app_state: () => sandboxView({ appState: "deactivated" }),
     });
-    render(<SandboxPanel />);
+    render(<SandboxPanel go={vi.fn()} />);
     fireEvent.change(await screen.findByTestId("sandbox-role-sbx-admin-0002"), { target: { value: "2" } });
     await waitFor(() => expect(screen.getByTestId("sandbox-note").textContent).toContain("adam.admin@sandbox.example is now Member"));
     fireEvent.click(screen.getByTestId("sandbox-toggle-SbxReportingBot0000001"));
@@ -24,7 +24,7 @@ describe("Sandbox panel", () => {
 
   it("resets only after confirmation, and Esc cancels it", async () => {
     const calls = answerIpc({ get_sandbox: () => sandboxView(), reset_sandbox: () => sandboxView() });
-    render(<SandboxPanel />);
+    render(<SandboxPanel go={vi.fn()} />);
     fireEvent.click(await screen.findByTestId("sandbox-reset"));
     fireEvent.keyDown(document, { key: "Escape" });
     await waitFor(() => expect(screen.queryByTestId("sandbox-reset-yes")).toBeNull());

@@ -3,12 +3,14 @@
 import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ipc, type IpcError, type Outcome, type SandboxView } from "../../ipc";
+import { sandboxAppSubject } from "../../state/firstRun";
+import type { Go } from "../../state/navigation";
 import { useEscape } from "../../state/useEscape";
 import { useOutcome } from "../../state/useOutcome";
 
 const STATE_LABEL = { active: "Active", deactivated: "Deactivated", not_activated: "Never activated" } as const;
 
-export function SandboxPanel() {
+export function SandboxPanel({ go }: { go: Go }) {
   const loaded = useOutcome(ipc.sandbox);
   const [view, setView] = useState<SandboxView | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
@@ -110,6 +112,9 @@ export function SandboxPanel() {
                       }
                     >
                       {a.state === "active" ? "Deactivate" : "Activate"}
+                    </button>{" "}
+                    <button type="button" class="button" data-testid={`sandbox-add-${a.client_id}`} onClick={() => go("setup", sandboxAppSubject(a.client_id))}>
+                      Add as profile
                     </button>
                   </td>
                 </tr>

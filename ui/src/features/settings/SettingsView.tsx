@@ -5,6 +5,7 @@ import { ViewHeader } from "../../components/ViewHeader";
 import { ipc, type AppInfo, type IpcError } from "../../ipc";
 import type { Loadable } from "../../state/useOutcome";
 import { PreferencesPanel } from "./PreferencesPanel";
+import type { Go } from "../../state/navigation";
 import { SandboxPanel } from "./SandboxPanel";
 
 /** Zoom pages the app links to; s2s-core's allowlist must accept each. */
@@ -13,7 +14,7 @@ export const ZOOM_GUIDES = [
   { label: "Zoom App Marketplace", url: "https://marketplace.zoom.us/" },
 ] as const;
 
-export function SettingsView({ info }: { info: Loadable<AppInfo> }) {
+export function SettingsView({ info, go }: { info: Loadable<AppInfo>; go: Go }) {
   const [linkError, setLinkError] = useState<IpcError | null>(null);
   const open = async (url: string) => {
     const outcome = await ipc.openExternal(url);
@@ -49,7 +50,7 @@ export function SettingsView({ info }: { info: Loadable<AppInfo> }) {
           </dl>
         )}
       </section>
-      <SandboxPanel />
+      <SandboxPanel go={go} />
       <section class="card">
         <h2>Zoom guides</h2>
         <p class="muted">These open in your web browser.</p>

@@ -19,7 +19,7 @@ export function SaveStep({ form, profileId, lastRun, onSaved }: Props) {
   const save = async () => {
     setSaving(true);
     const secret = form.clientSecret === "" ? null : form.clientSecret;
-    let outcome = await ipc.saveProfile(profileId, toDraft(form), secret, lastRun?.record ?? null);
+    let outcome = await ipc.saveProfile(profileId, toDraft(form), secret, lastRun?.record ?? null, form.appId);
     if (outcome.ok && webhookToken.trim() !== "") outcome = await ipc.setWebhookSecretToken(outcome.value.id, webhookToken);
     setSaving(false);
     if (outcome.ok) setWebhookToken("");

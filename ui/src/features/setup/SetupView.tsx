@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { ViewHeader } from "../../components/ViewHeader";
 import { ipc, type TestRun } from "../../ipc";
 import { STEPS, type StepIndex } from "../../lib/wizard";
-import { SANDBOX_SUBJECT } from "../../state/firstRun";
+import { sandboxAppOf } from "../../state/firstRun";
 import { takeComeBack, type Go } from "../../state/navigation";
 import { AppTypeStep } from "./AppTypeStep";
 import { CredentialsStep } from "./CredentialsStep";
@@ -17,11 +17,13 @@ import { TestStep } from "./TestStep";
 import { useCredentialIssues } from "./useCredentialIssues";
 
 export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
-  const editingId = subject && subject !== SANDBOX_SUBJECT ? subject : null;
+  // A Sandbox app to start from (null: the demo app), else a saved profile to edit.
+  const sandboxApp = sandboxAppOf(subject);
+  const editingId = subject && sandboxApp === undefined ? subject : null;
   const [step, setStep] = useState<StepIndex>(subject ? 2 : 0);
   const preferences = usePreferences();
   const defaultCloud = preferences.ok === true ? preferences.value.preferences.default_cloud : "commercial";
-  const [form, setForm] = useState<Form>(emptyForm(subject === SANDBOX_SUBJECT ? "sandbox" : defaultCloud));
+  const [form, setForm] = useState<Form>(emptyForm(sandboxApp !== undefined ? "sandbox" : defaultCloud));
   const [lastRun, setLastRun] = useState<TestRun | null>(null);
   const [furthest, setFurthest] = useState<StepIndex>(subject ? 2 : 0);
   const issues = useCredentialIssues(form, editingId !== null);
@@ -54,24 +56,27 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
   }, [saved]);
   // A new profile starts on the preferred cloud (the preferences may arrive after the first render).
   const touched = useRef(false);
-  // The Sandbox's demo app, as the Sandbox names it, unless the admin has typed meanwhile.
+  // The Sandbox app (the demo, or the one picked), as the Sandbox names it, unless the admin has typed meanwhile.
   useEffect(() => {
-    if (subject !== SANDBOX_SUBJECT) return;
+    if (sandboxApp === undefined) return;
     let live = true;
-    void ipc.sandboxDemoApp().then((demo) => {
+    void ipc.sandboxDemoApp(sandboxApp).then((demo) => {
       if (live && demo.ok && demo.value && !touched.current) setForm(demoForm(demo.value));
     });
     return () => {
       live = false;
     };
-  }, [subject]);
+  }, [sandboxApp]);
   useEffect(() => {
     if (!subject && !touched.current) setForm((f) => ({ ...f, cloud: defaultCloud }));
   }, [subject, defaultCloud]);
 
   const change = (next: Form) => {
     touched.current = true;
-    setForm(next);
+    // A Sandbox app's App ID belongs to its Client ID only: typing another drops it (filling
+    // in a Sandbox app brings its own).
+    const typedAnotherClient = next.clientId !== form.clientId && next.appId === form.appId;
+    setForm(typedAnotherClient ? { ...next, appId: null } : next);
     setLastRun(null); // a result belongs to the values it tested
   };
   const next = () => goTo(Math.min(step + 1, 4) as StepIndex);
@@ -79,7 +84,7 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
   return (
     <>
       <ViewHeader title={editingId ? `Edit ${form.name || "profile"}` : "Setup"}>
-        {subject === SANDBOX_SUBJECT && <span class="badge badge--sandbox">Sandbox</span>}{" "}
+        {sandboxApp !== undefined && <span class="badge badge--sandbox">Sandbox</span>}{" "}
         {editingId ? "Change this profile's values, test them, and save." : "Set up a Server-to-Server OAuth app, test it, and save it."}
       </ViewHeader>
       <ol class="stepper" data-testid="stepper">

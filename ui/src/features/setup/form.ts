@@ -17,6 +17,8 @@ export type Form = {
   tags: string;
   /** The account's plan remembered by the rate-limit planner: kept as it was, not edited here. */
   accountPlan: Plan | null;
+  /** A Sandbox app's App ID, saved with a new profile (so the rotation API works there too). */
+  appId: string | null;
 };
 
 export const EMPTY_FORM: Form = {
@@ -31,6 +33,7 @@ export const EMPTY_FORM: Form = {
   notes: "",
   tags: "",
   accountPlan: null,
+  appId: null,
 };
 
 /** A new profile's form, starting on the cloud the preferences name. */
@@ -50,6 +53,7 @@ export function demoForm(app: SandboxDemoApp): Form {
     expectedScopes: app.expected_scopes.join(" "),
     notes: "A simulated app in S2S Desk's Sandbox; no Zoom account involved.",
     tags: "sandbox",
+    appId: app.app_id ?? null,
   };
 }
 
@@ -96,5 +100,6 @@ export function fromDraft(p: ProfileDraft | Profile): Form {
     notes: p.notes ?? "",
     tags: (p.tags ?? []).join(", "),
     accountPlan: p.account_plan ?? null,
+    appId: null,
   };
 }
