@@ -73,7 +73,7 @@ async function onFailure(t, body) {
 test("every sidebar item opens its view", (t) =>
   onFailure(t, async () => {
     const labels = await page.getByRole("navigation").getByRole("button").allTextContents();
-    assert.deepEqual(labels, ["Overview", "Setup", "Test token", "Scopes & roles", "Rotate secret", "Webhooks", "Migrate from JWT", "Settings"]);
+    assert.deepEqual(labels, ["Overview", "Setup", "Test token", "Scopes & roles", "Rate limits", "Rotate secret", "Webhooks", "Migrate from JWT", "Settings"]);
     for (const label of labels) {
       await page.getByRole("button", { name: label, exact: true }).click();
       await page.getByTestId("view-title").filter({ hasText: label }).waitFor();
