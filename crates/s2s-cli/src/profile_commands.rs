@@ -173,9 +173,8 @@ fn owner_lines(profile: &Profile) -> String {
     if let Some(message) = &h.owner_message {
         text.push_str(&format!("{:<22} ⚠ {message}\n", "Owner"));
     }
-    if let Some(t) =
-        s2s_core::profiles::ownership::transfer_status(profile, s2s_core::clock::now_unix())
-    {
+    // The health already judged the transfer (complete ones included).
+    if let Some(t) = &h.transfer {
         text.push_str(&format!(
             "{:<22} {} (deadline {})\n",
             "Ownership transfer",
@@ -267,7 +266,7 @@ fn summary(p: &Profile) -> Value {
         "app_id": p.app_id,
         "rotation_stage": p.rotation.as_ref().map(|r| r.stage),
         "owner_state": h.owner_state,
-        "ownership_transfer": s2s_core::profiles::ownership::transfer_status(p, s2s_core::clock::now_unix()),
+        "ownership_transfer": h.transfer,
         "webhook_secret_token_saved": p.webhook_secret_token_saved,
     })
 }
