@@ -3,9 +3,9 @@
 // or taken from the migration scan, judged by the core against Zoom's per-label budgets.
 import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { ScannedCallsButton } from "../../components/ScannedCallsButton";
 import { ViewHeader } from "../../components/ViewHeader";
 import { ipc, type IpcError } from "../../ipc";
-import { useMigrationSession } from "../../state/migrationSession";
 import { useProfiles } from "../../state/profiles";
 import { RateLimitPanel } from "./RateLimitPanel";
 
@@ -14,8 +14,6 @@ export function LimitsView() {
   const profiles = list.ok === true ? list.value.profiles : [];
   const [profileId, setProfileId] = useState<string>("");
   const profile = profiles.find((p) => p.id === profileId) ?? null;
-  const [migration] = useMigrationSession();
-  const scanned = migration.report?.call_lines ?? [];
   const [text, setText] = useState("");
   const [calls, setCalls] = useState<string[]>([]);
   const [error, setError] = useState<IpcError | null>(null);
@@ -65,19 +63,13 @@ export function LimitsView() {
           <button type="button" class="button button--primary" data-testid="limits-use" disabled={text.trim() === ""} onClick={() => void read(text)}>
             Plan these calls
           </button>
-          {scanned.length > 0 && (
-            <button
-              type="button"
-              class="button"
-              data-testid="limits-from-scan"
-              onClick={() => {
-                setText(scanned.join("\n"));
-                void read(scanned.join("\n"));
-              }}
-            >
-              Use the {scanned.length === 1 ? "call" : `${scanned.length} calls`} the migration scan found
-            </button>
-          )}
+          <ScannedCallsButton
+            testId="limits-from-scan"
+            onUse={(scanned) => {
+              setText(scanned);
+              void read(scanned);
+            }}
+          />
         </div>
         {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
         <RateLimitPanel key={profile?.id ?? "none"} calls={calls} profileId={profile?.id ?? null} plan={profile?.account_plan ?? null} />

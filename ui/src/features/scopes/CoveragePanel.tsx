@@ -2,9 +2,9 @@
 // scopes, with the fewest scopes to add (granular preferred) and a copy button.
 import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { ScannedCallsButton } from "../../components/ScannedCallsButton";
 import { RateLimitPanel } from "../limits/RateLimitPanel";
 import { ipc, type CallCheck, type CoverageReport, type IpcError, type Plan } from "../../ipc";
-import { useMigrationSession } from "../../state/migrationSession";
 import { useOutcome } from "../../state/useOutcome";
 
 export function CoveragePanel({ profileId, plan = null }: { profileId: string; plan?: Plan | null }) {
@@ -16,8 +16,6 @@ export function CoveragePanel({ profileId, plan = null }: { profileId: string; p
     setText((t) => (t.trim() ? `${t.trimEnd()}\n${picked.trim()}` : picked.trim()));
     setPicked("");
   };
-  const [migration] = useMigrationSession();
-  const scanned = migration.report?.call_lines ?? [];
   const [report, setReport] = useState<CoverageReport | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const [copied, setCopied] = useState(false);
@@ -75,11 +73,7 @@ export function CoveragePanel({ profileId, plan = null }: { profileId: string; p
         <button type="button" class="button button--primary" data-testid="coverage-check" disabled={text.trim() === ""} onClick={() => void check()}>
           Check
         </button>
-        {scanned.length > 0 && (
-          <button type="button" class="button" data-testid="coverage-from-scan" onClick={() => setText(scanned.join("\n"))}>
-            Use the {scanned.length === 1 ? "call" : `${scanned.length} calls`} the migration scan found
-          </button>
-        )}
+        <ScannedCallsButton testId="coverage-from-scan" onUse={setText} />
       </div>
       {error && <ErrorNotice error={error} />}
       {report && (
