@@ -11,6 +11,7 @@ pub mod commands;
 pub mod dialogs;
 pub mod ipc_error;
 pub mod preferences;
+mod sandbox_keeper;
 pub mod state;
 
 use std::collections::BTreeMap;

@@ -1,8 +1,10 @@
 //! `AppState`: what every command may reach, managed once before the window opens.
 //!
 //! It owns the Sandbox (the embedded Zoom simulator on a loopback port, so every flow can be
-//! tried without a Zoom account), the profiles with their keychain, and the one token tester
+//! tried without a Zoom account; kept between runs beside the profiles), the profiles with their keychain, and the one token tester
 //! (its single-flight table is what makes a double click ask Zoom once).
+
+use std::sync::Arc;
 
 use s2s_core::profiles::service::ProfileService;
 use s2s_core::TokenTester;
@@ -12,8 +14,9 @@ use zoom_sim::sandbox::Sandbox;
 pub struct AppState {
     /// The simulated Zoom (through its facade: the shell never reaches into its state).
     pub sandbox: Sandbox,
-    /// Profiles and their secrets.
-    pub profiles: ProfileService,
+    /// Profiles and their secrets (shared with the Sandbox's keeper, which keeps the
+    /// Sandbox's world beside them).
+    pub profiles: Arc<ProfileService>,
     /// Runs token tests, one request per credential at a time.
     pub tester: TokenTester,
     /// JWT → S2S migration scans of this session.
@@ -26,7 +29,9 @@ impl AppState {
     pub async fn start(profiles: ProfileService) -> Result<Self, String> {
         // The Sandbox's controls need a per-run token; tests that drive the window name theirs.
         let admin_token = std::env::var("S2S_SANDBOX_ADMIN_TOKEN").ok();
-        let sandbox = Sandbox::start(admin_token)
+        let profiles = Arc::new(profiles);
+        let keeper = crate::sandbox_keeper::KeptWithProfiles(profiles.clone());
+        let sandbox = Sandbox::start(admin_token, Some(Box::new(keeper)))
             .await
             .map_err(|e| format!("the Sandbox could not listen on a loopback port: {e}"))?;
         tracing::info!(url = %sandbox.url(), "Sandbox (simulated Zoom) started");

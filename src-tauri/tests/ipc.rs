@@ -982,7 +982,11 @@ fn a_secret_rotates_by_either_path_and_no_secret_comes_back_to_the_window() {
     }
     let done = rotate(json!({"action": "finish"})).expect("finished");
     assert_eq!(done["rotation"], serde_json::Value::Null);
-    assert_eq!(keychain.len(), 1, "only the profile's secret is left");
+    assert_eq!(
+        keychain.len(),
+        2,
+        "only the profile's secret is left, beside the Sandbox's own entry"
+    );
 
     // API path: once the app may rotate its own secret and its App ID is known.
     shell

@@ -1,13 +1,16 @@
 // A client-secret rotation in the real window, against the embedded Sandbox and the real
 // keychain: a regenerated secret is pasted, tested and swapped in while the old one is kept,
 // then finished; Zoom's rotation API path (the App ID filled in by the Sandbox) is unavailable
-// until the app holds the scope, then rotates; closed mid-rotation, the app reopens showing where it stands.
+// until the app holds the scope, then rotates; closed mid-rotation, the app reopens showing where it stands,
+// with the Sandbox where it was; a secret the Sandbox no longer knows gets Sandbox advice, and
+// "Reset the Sandbox" puts the profile back with it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { artifacts, captureDisplay, dataDirOf, launchApp, recordingFailures } from "./lib/app.mjs";
-import { click, enabled, saveWizardProfile, startSandboxSetup, testTokenInView } from "./lib/flows.mjs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { artifacts, captureDisplay, dataDirOf, launchApp, recordingFailures, simHeaders } from "./lib/app.mjs";
+import { click, enabled, sandboxUrl, saveWizardProfile, startSandboxSetup, testTokenInView } from "./lib/flows.mjs";
 import { waitUntil } from "./lib/webdriver.mjs";
 
 const pageAndStorage =
@@ -65,6 +68,30 @@ test("a pasted secret is tested and swapped in, Zoom's API rotates the next, and
       await app.session.textOf("rotation-summary", (text) => inProgress.test(text), 20_000);
       await new Promise((r) => setTimeout(r, 300));
       captureDisplay(join(artifacts, "rotation.png"));
+      // The Sandbox kept its world too: the rotated secret still opens it.
+      assert.equal(await testTokenInView(app), "passed", "the Sandbox kept the rotated secret");
+
+      // A Sandbox back at its fixture (as every start was before it was kept) rejects the rotated
+      // secret: Sandbox advice, not Zoom's.
+      const fixture = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../../crates/zoom-sim/fixtures/default.json"), "utf8");
+      const reloaded = await fetch(`${await sandboxUrl(app)}/_sim/reload`, { method: "POST", headers: simHeaders, body: fixture });
+      assert.equal(reloaded.status, 204);
+      assert.equal(await testTokenInView(app), "failed");
+      const explained = await app.session.textOf("test-result");
+      assert.match(explained, /The Sandbox does not know this Client ID and Client Secret/);
+      assert.match(explained, /Reset the Sandbox/);
+      assert.doesNotMatch(explained, /Marketplace/);
+
+      // Reset the Sandbox: it asks first (on Cancel), then puts the profile back with it.
+      await click(app, "nav-settings");
+      await click(app, "sandbox-reset");
+      const focused = await app.session.execute("return document.activeElement?.dataset.testid ?? null");
+      assert.equal(focused, "sandbox-reset-confirm-cancel", "a destructive question starts on Cancel");
+      await click(app, "sandbox-reset-confirm-yes");
+      await app.session.textOf("sandbox-note", (text) => text.includes("Put back with it: "));
+      await click(app, "nav-rotate");
+      await app.session.textOf("rotation-summary", (text) => text === "No rotation in progress.", 20_000);
+      assert.equal(await testTokenInView(app), "passed", "the profile holds the Sandbox's secret again");
     });
   } finally {
     await app.stop();

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub const DEFAULT_FIXTURE: &str = include_str!("../fixtures/default.json");
 
 /// A whole simulated world.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fixture {
     /// Free text, ignored.
@@ -27,7 +27,7 @@ pub struct Fixture {
 }
 
 /// Which app is the Sandbox's demo, and what a profile for it expects.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DemoChoice {
     /// The app's Client ID.
@@ -41,7 +41,7 @@ fn default_ttl() -> u64 {
 }
 
 /// A Zoom account.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Account {
     /// The Account ID admins paste.
@@ -69,7 +69,7 @@ fn business() -> zoom_catalog::limits::Plan {
 }
 
 /// A role with its privileges (`User:Read`, …).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// "0" Owner, "1" Admin, "2" Member, or custom.
@@ -84,7 +84,7 @@ pub struct Role {
 }
 
 /// A user.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct User {
     /// User id.
@@ -126,7 +126,7 @@ pub enum AppActivation {
 }
 
 /// A Marketplace app.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct App {
     /// Display name.
@@ -184,9 +184,13 @@ pub enum FixtureError {
 impl Fixture {
     /// Parses and checks a fixture.
     pub fn from_json(text: &str) -> Result<Self, FixtureError> {
-        let fixture: Fixture = serde_json::from_str(text)?;
-        fixture.check()?;
-        Ok(fixture)
+        serde_json::from_str::<Fixture>(text)?.checked()
+    }
+
+    /// This fixture, once every reference in it is checked.
+    pub fn checked(self) -> Result<Self, FixtureError> {
+        self.check()?;
+        Ok(self)
     }
 
     /// The built-in Sandbox fixture.

@@ -23,6 +23,7 @@ pub mod documented;
 mod faults;
 pub mod fixture;
 pub mod history;
+pub mod keeping;
 mod marketplace;
 mod meetings;
 mod merge;

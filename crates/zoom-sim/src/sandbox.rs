@@ -5,7 +5,8 @@
 use serde::Serialize;
 use zoom_catalog::limits::Plan;
 
-use crate::fixture::{AppActivation, AppKind};
+use crate::fixture::{AppActivation, AppKind, Fixture};
+use crate::keeping::SandboxKeeper;
 use crate::world::World;
 use crate::SimHandle;
 
@@ -185,11 +186,37 @@ pub struct Sandbox(SimHandle);
 
 impl Sandbox {
     /// Starts the Sandbox on a free loopback port; `admin_token` names the controls' token
-    /// (tests that drive the window), else a random one.
-    pub async fn start(admin_token: Option<String>) -> std::io::Result<Self> {
-        crate::start_with_admin_token(crate::Fixture::default_sandbox(), 0, admin_token)
+    /// (tests that drive the window), else a random one. With a `keeper`, it starts where the
+    /// last run left it and keeps every change; a kept world that cannot be read is logged and
+    /// the Sandbox starts afresh (nothing real depends on it).
+    pub async fn start(
+        admin_token: Option<String>,
+        keeper: Option<Box<dyn SandboxKeeper>>,
+    ) -> std::io::Result<Self> {
+        let fresh = Fixture::default_sandbox();
+        let kept = keeper.as_ref().map(|k| k.load()).transpose();
+        let world = match kept {
+            Ok(Some(Some((saved, secrets)))) => World::restored(saved, &secrets, &fresh)
+                .unwrap_or_else(|e| {
+                    tracing::warn!(error = %e, "the kept Sandbox is not usable; starting afresh");
+                    World::new(fresh)
+                }),
+            Ok(_) => World::new(fresh),
+            Err(e) => {
+                tracing::warn!(error = %e, "the kept Sandbox could not be read; starting afresh");
+                World::new(fresh)
+            }
+        };
+        crate::server::serve(world, 0, admin_token, keeper)
             .await
             .map(Self)
+    }
+
+    /// Runs a change on the world, then keeps it.
+    fn change<T>(&self, change: impl FnOnce(&mut World) -> T) -> T {
+        let result = change(&mut self.0.world());
+        self.0.keep_changes();
+        result
     }
 
     /// Its base URL (OAuth and API).
@@ -220,9 +247,10 @@ impl Sandbox {
     /// Gives a user another role (Zoom then strips the admin scopes their apps may no longer
     /// hold); why not, when it cannot.
     pub fn set_user_role(&self, user_id: &str, role_id: &str) -> Result<SandboxView, String> {
-        let mut world = self.0.world();
-        world.set_user_role(user_id, role_id)?;
-        Ok(world.sandbox_view())
+        self.change(|world| {
+            world.set_user_role(user_id, role_id)?;
+            Ok(world.sandbox_view())
+        })
     }
 
     /// Activates or deactivates an app.
@@ -231,35 +259,36 @@ impl Sandbox {
         client_id: &str,
         state: AppActivation,
     ) -> Result<SandboxView, String> {
-        let mut world = self.0.world();
-        if !world.set_app_state(client_id, state) {
-            return Err(format!("no app {client_id}"));
-        }
-        Ok(world.sandbox_view())
+        self.change(|world| {
+            if !world.set_app_state(client_id, state) {
+                return Err(format!("no app {client_id}"));
+            }
+            Ok(world.sandbox_view())
+        })
     }
 
-    /// Back to how it starts: roles, apps, scopes, tokens and counters.
+    /// Back to how it first starts: roles, apps, scopes, secrets, tokens and counters.
     pub fn reset(&self) -> SandboxView {
-        let mut world = self.0.world();
-        world.reload(crate::Fixture::default_sandbox());
-        world.sandbox_view()
+        self.change(|world| {
+            world.reload(Fixture::default_sandbox());
+            world.sandbox_view()
+        })
     }
 
     /// The Marketplace's Regenerate: the old secret stops working; the new one.
     pub fn regenerate_secret(&self, client_id: &str) -> Result<String, String> {
-        self.0
-            .world()
-            .regenerate_client_secret(client_id)
+        self.change(|world| world.regenerate_client_secret(client_id))
             .ok_or_else(|| format!("no app {client_id}"))
     }
 
     /// Adds `scope` to an app, as on its Scopes page.
     pub fn grant_scope(&self, client_id: &str, scope: &str) -> Result<SandboxView, String> {
-        let mut world = self.0.world();
-        if !world.grant_scope(client_id, scope) {
-            return Err(format!("no app {client_id}"));
-        }
-        Ok(world.sandbox_view())
+        self.change(|world| {
+            if !world.grant_scope(client_id, scope) {
+                return Err(format!("no app {client_id}"));
+            }
+            Ok(world.sandbox_view())
+        })
     }
 
     /// The webhook Secret Token of the app `client_id`, if it subscribes to events.

@@ -10,6 +10,7 @@ use axum::Router;
 use tokio::sync::watch;
 
 use crate::fixture::Fixture;
+use crate::keeping::{Keeping, SandboxKeeper};
 use crate::state::Sim;
 use crate::world::World;
 
@@ -47,6 +48,11 @@ impl SimHandle {
         self.sim.world()
     }
 
+    /// Hands what changed in the world to its keeper (after a change made in-process).
+    pub(crate) fn keep_changes(&self) {
+        self.sim.keep_changes();
+    }
+
     /// Stops the server and waits for it.
     pub async fn stop(mut self) {
         if let Some(tx) = self.shutdown.take() {
@@ -76,6 +82,16 @@ pub async fn start_with_admin_token(
     port: u16,
     admin_token: Option<String>,
 ) -> std::io::Result<SimHandle> {
+    serve(World::new(fixture), port, admin_token, None).await
+}
+
+/// Serves `world`, handing every change to `keeper` when there is one (the app's Sandbox).
+pub(crate) async fn serve(
+    world: World,
+    port: u16,
+    admin_token: Option<String>,
+    keeper: Option<Box<dyn SandboxKeeper>>,
+) -> std::io::Result<SimHandle> {
     let bind =
         |port: u16| tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port)));
     let listener = bind(port).await?;
@@ -83,7 +99,13 @@ pub async fn start_with_admin_token(
     // One more listener per regional cluster the fixture's accounts use.
     let mut listeners = vec![listener];
     let mut regional = BTreeMap::new();
-    for region in fixture.accounts.iter().filter_map(|a| a.api_region.clone()) {
+    let regions: Vec<String> = world
+        .fixture()
+        .accounts
+        .iter()
+        .filter_map(|a| a.api_region.clone())
+        .collect();
+    for region in regions {
         if let std::collections::btree_map::Entry::Vacant(slot) = regional.entry(region) {
             let listener = bind(0).await?;
             slot.insert(format!("http://{}", listener.local_addr()?));
@@ -96,12 +118,16 @@ pub async fn start_with_admin_token(
             .map(|b| format!("{b:02x}"))
             .collect()
     });
+    let keeping = keeper.map(Keeping::new);
     let sim = Sim::new(
-        World::new(fixture),
+        world,
         format!("http://{addr}"),
         regional,
         admin_token,
+        keeping,
     );
+    // What this run starts from is what the keeper holds from now on.
+    sim.keep_changes();
     let (tx, rx) = watch::channel(false);
     let app = router(sim.clone());
     let task = tokio::spawn(async move {
@@ -162,5 +188,20 @@ fn router(sim: Sim) -> Router {
         .merge(controls)
         .fallback(api::not_found)
         .layer(axum::middleware::from_fn(api::tracking_id))
+        .layer(axum::middleware::from_fn_with_state(
+            sim.clone(),
+            keep_changes,
+        ))
         .with_state(sim)
+}
+
+/// After every request: a world that changed is kept (a no-op without a keeper).
+async fn keep_changes(
+    axum::extract::State(sim): axum::extract::State<Sim>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let response = next.run(request).await;
+    sim.keep_changes();
+    response
 }

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use crate::keeping::Keeping;
 use crate::world::World;
 
 /// Shared simulator state for handlers.
@@ -17,6 +18,8 @@ pub struct Sim {
     regional: Arc<BTreeMap<String, String>>,
     /// Required on every `/_sim/*` request (header [`ADMIN_TOKEN_HEADER`]).
     admin_token: Arc<str>,
+    /// Where the world is kept between runs (the app's Sandbox), if anywhere.
+    keeping: Option<Arc<Keeping>>,
 }
 
 /// The header that carries the admin token on `/_sim/*` requests.
@@ -28,12 +31,21 @@ impl Sim {
         base_url: String,
         regional: BTreeMap<String, String>,
         admin_token: String,
+        keeping: Option<Keeping>,
     ) -> Self {
         Self {
             world: Arc::new(Mutex::new(world)),
             base_url: base_url.into(),
             regional: Arc::new(regional),
             admin_token: admin_token.into(),
+            keeping: keeping.map(Arc::new),
+        }
+    }
+
+    /// Hands what changed in the world to its keeper, if it has one.
+    pub(crate) fn keep_changes(&self) {
+        if let Some(keeping) = &self.keeping {
+            keeping.keep(&self.world);
         }
     }
 

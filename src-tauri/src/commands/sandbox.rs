@@ -2,6 +2,8 @@
 //! Zoom (a user's role, an app's activation), so every warning can be tried. Each command is
 //! one call into the Sandbox's facade; none touches a real account.
 
+use s2s_core::profiles::sandbox_kept::ResetProfile;
+use s2s_core::secret::Secret;
 use tauri::State;
 use zoom_sim::fixture::AppActivation;
 use zoom_sim::sandbox::{SandboxDemoApp, SandboxView};
@@ -59,11 +61,28 @@ pub fn set_sandbox_app_state(
         .map_err(|e| IpcError::sandbox_refused(&e))
 }
 
-/// Puts the Sandbox back as it starts: roles, apps, scopes, tokens and counters.
+/// What a reset did: the Sandbox as it first starts, and the Sandbox profiles put back with it.
+#[derive(Debug, Clone, serde::Serialize, specta::Type)]
+pub struct SandboxReset {
+    /// The Sandbox now.
+    pub sandbox: SandboxView,
+    /// Each Sandbox profile, now without the old world's tests, rotation or transfer.
+    pub profiles: Vec<ResetProfile>,
+}
+
+/// Puts the Sandbox back as it first starts (roles, apps, scopes, secrets, tokens and
+/// counters) and its profiles with it (core: `reset_sandbox_profiles`).
 #[tauri::command]
 #[specta::specta]
-pub fn reset_sandbox(state: State<'_, AppState>) -> SandboxView {
-    state.sandbox.reset()
+pub fn reset_sandbox(state: State<'_, AppState>) -> Result<SandboxReset, IpcError> {
+    let sandbox = state.sandbox.reset();
+    let profiles = state.profiles.reset_sandbox_profiles(|client_id| {
+        state
+            .sandbox
+            .app(client_id)
+            .map(|app| Secret::new(app.client_secret))
+    })?;
+    Ok(SandboxReset { sandbox, profiles })
 }
 
 /// The Marketplace's "Regenerate" for a Sandbox app: its old secret stops working and the new

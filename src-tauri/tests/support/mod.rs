@@ -19,6 +19,7 @@ pub struct Shell {
     pub app: tauri::App<MockRuntime>,
     webview: tauri::WebviewWindow<MockRuntime>,
     pub data_dir: tempfile::TempDir,
+    keychain: Arc<dyn SecretStore>,
 }
 
 impl Shell {
@@ -31,7 +32,7 @@ impl Shell {
     }
 
     pub fn start_with(data_dir: tempfile::TempDir, keychain: Arc<dyn SecretStore>) -> Self {
-        let profiles = ProfileService::open(ProfileFile::in_dir(data_dir.path()), keychain)
+        let profiles = ProfileService::open(ProfileFile::in_dir(data_dir.path()), keychain.clone())
             .expect("profiles open");
         let state = tauri::async_runtime::block_on(AppState::start(profiles)).expect("starts");
         let app = build_app(mock_builder(), state)
@@ -44,7 +45,22 @@ impl Shell {
             app,
             webview,
             data_dir,
+            keychain,
         }
+    }
+
+    /// Quits and starts again with the same folder and keychain, as an admin relaunching.
+    pub fn restart(self) -> Self {
+        let Shell {
+            app,
+            webview,
+            data_dir,
+            keychain,
+        } = self;
+        drop(webview);
+        app.cleanup_before_exit();
+        drop(app);
+        Self::start_with(data_dir, keychain)
     }
 
     pub fn invoke(

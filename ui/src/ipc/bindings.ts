@@ -145,8 +145,11 @@ export const commands = {
 	setSandboxUserRole: (userId: string, roleId: string) => typedError<SandboxView, IpcError_Serialize>(__TAURI_INVOKE("set_sandbox_user_role", { userId, roleId })),
 	/**  Activates or deactivates a Sandbox app, as an admin does in the Marketplace. */
 	setSandboxAppState: (clientId: string, appState: AppActivation) => typedError<SandboxView, IpcError_Serialize>(__TAURI_INVOKE("set_sandbox_app_state", { clientId, appState })),
-	/**  Puts the Sandbox back as it starts: roles, apps, scopes, tokens and counters. */
-	resetSandbox: () => __TAURI_INVOKE<SandboxView>("reset_sandbox"),
+	/**
+	 *  Puts the Sandbox back as it first starts (roles, apps, scopes, secrets, tokens and
+	 *  counters) and its profiles with it (core: `reset_sandbox_profiles`).
+	 */
+	resetSandbox: () => typedError<SandboxReset, IpcError_Serialize>(__TAURI_INVOKE("reset_sandbox")),
 	/**  The preferences in force. */
 	getPreferences: () => __TAURI_INVOKE<PreferencesView_Serialize>("get_preferences"),
 	/**  Checks, applies and stores preferences; refused ones change nothing. */
@@ -2100,6 +2103,19 @@ export type ReceiverReport_Serialize = {
 	zoom_will_refuse: string[],
 };
 
+/**  A Sandbox profile put back by a reset. */
+export type ResetProfile = {
+	/**  Its id. */
+	id: ProfileId,
+	/**  Its name. */
+	name: string,
+	/**
+	 *  Whether it holds the Sandbox's secret for its app now (false: its app is not in the
+	 *  Sandbox any more, and its secret was left as it was).
+	 */
+	secret_replaced: boolean,
+};
+
 /**  Which role to judge the owner by. */
 export type RoleChoice = 
 /**  The role Zoom reported at the latest test (none when it couldn't be read). */
@@ -2428,6 +2444,14 @@ export type SandboxDemoApp_Serialize = {
 	expected_scopes: string[],
 	/**  Its Marketplace App ID (for the rotation API), when it has one. */
 	app_id: string | null,
+};
+
+/**  What a reset did: the Sandbox as it first starts, and the Sandbox profiles put back with it. */
+export type SandboxReset = {
+	/**  The Sandbox now. */
+	sandbox: SandboxView,
+	/**  Each Sandbox profile, now without the old world's tests, rotation or transfer. */
+	profiles: ResetProfile[],
 };
 
 /**  A role. */

@@ -20,6 +20,8 @@ import {
   type TestReport_Serialize as TestReport,
   type SavedExport,
   type SandboxView,
+  type SandboxReset,
+  type ResetProfile,
   type AppActivation,
   type RateLimitInfo_Serialize as RateLimitInfo,
   type CallMethod,
@@ -91,6 +93,8 @@ export type {
   UsageOutcome,
   AppUsage,
   SandboxView,
+  SandboxReset,
+  ResetProfile,
   AppActivation,
   RateLimitInfo,
   SavedExport,
@@ -225,7 +229,8 @@ export const ipc = {
   sandboxDemoApp: (clientId: string | null = null): Promise<Outcome<SandboxDemoApp | null>> => settlePlain(() => commands.getSandboxDemoApp(clientId)),
   setSandboxUserRole: (userId: string, roleId: string): Promise<Outcome<SandboxView>> => settle(() => commands.setSandboxUserRole(userId, roleId)),
   setSandboxAppState: (clientId: string, state: AppActivation): Promise<Outcome<SandboxView>> => settle(() => commands.setSandboxAppState(clientId, state)),
-  resetSandbox: (): Promise<Outcome<SandboxView>> => settlePlain(() => commands.resetSandbox()),
+  /** Resets the Sandbox and puts its profiles back with it. */
+  resetSandbox: (): Promise<Outcome<SandboxReset>> => settle(() => commands.resetSandbox()),
   webhookOptions: (): Promise<Outcome<WebhookOptions>> => settlePlain(() => commands.getWebhookOptions()),
   /** Saves (or, with null, forgets) a profile's webhook Secret Token, in the keychain only. */
   setWebhookSecretToken: (id: string, token: string | null): Promise<Outcome<Profile>> => settle(() => commands.setWebhookSecretToken(id, token)),

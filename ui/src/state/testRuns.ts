@@ -16,6 +16,11 @@ export function lastRun(id: string): TestRun | null {
   return runs.get(id) ?? null;
 }
 
+/** Forgets these profiles' runs of this session (the Sandbox they ran against was reset). */
+export function forgetRuns(ids: string[]): void {
+  for (const id of ids) runs.delete(id);
+}
+
 /** Tests one saved profile, remembers the run and refreshes the profiles list. */
 export async function testProfile(id: string): Promise<Outcome<TestRun>> {
   const outcome = await ipc.testProfile(id);

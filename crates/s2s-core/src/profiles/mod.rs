@@ -9,6 +9,7 @@ pub mod health;
 pub mod ownership;
 pub mod record;
 pub mod rotation;
+pub mod sandbox_kept;
 pub mod service;
 pub mod slot;
 pub mod test_run;

@@ -526,6 +526,11 @@ impl ProfileService {
         Ok(profile)
     }
 
+    /// The keychain, for entries that are not a profile's (the Sandbox's).
+    pub(super) fn secret_store(&self) -> &dyn SecretStore {
+        self.secrets.as_ref()
+    }
+
     /// What profile `id`'s keychain `slot` holds (the profile must exist).
     pub(super) fn slot(&self, id: &str, slot: Slot) -> Result<Option<Secret>, ServiceError> {
         self.book().get(id)?;

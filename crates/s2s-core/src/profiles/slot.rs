@@ -3,6 +3,10 @@
 //! operations check the profile exists first, so no entry is written for a profile that is
 //! not there); nothing else names a key.
 
+/// The keychain entry of the app's Sandbox: its simulated apps' secrets (not a profile's, and
+/// never a profile id's shape, which is a UUID).
+pub(crate) const SANDBOX_SECRETS_KEY: &str = "sandbox:world-secrets";
+
 /// One keychain entry of a profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Slot {

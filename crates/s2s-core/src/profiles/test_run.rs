@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use super::service::{CustomHost, ProfileService, ServiceError};
-use super::{Profile, ProfileDraft, TestRecord, TokenRule};
+use super::{Profile, ProfileCloud, ProfileDraft, TestRecord, TokenRule};
 use crate::cloud::Endpoint;
 use crate::creds::RawCredentials;
 use crate::probe::{ProbeOutcome, ONE_TOKEN_CAUSE};
@@ -80,6 +80,26 @@ fn name_the_one_token_rule(result: &mut TestResult) {
         }
     }
 }
+
+/// A secret the Sandbox does not know is no Marketplace matter: the Sandbox was reset or its
+/// secret regenerated since the profile was saved. Say that, not Zoom's advice.
+fn explain_a_sandbox_mismatch(settings: &ProfileDraft, result: &mut TestResult) {
+    if settings.cloud != ProfileCloud::Sandbox {
+        return;
+    }
+    if let TestResult::Failed { failure } = result {
+        if failure.kind == crate::ErrorKind::InvalidClient {
+            failure.message = SANDBOX_MISMATCH.to_string();
+            failure.advice = SANDBOX_MISMATCH_ADVICE.to_string();
+        }
+    }
+}
+
+/// What a Sandbox profile's rejected secret means.
+pub const SANDBOX_MISMATCH: &str = "The Sandbox does not know this Client ID and Client Secret";
+
+/// What to do about it (no real Zoom account is involved).
+pub const SANDBOX_MISMATCH_ADVICE: &str = "The Sandbox was reset, or this app's secret regenerated in it, since the profile was saved. Choose \"Reset the Sandbox\" in the Sandbox panel (it also gives every Sandbox profile the Sandbox's secret again), or add the app again from that panel. Nothing real is involved: the Sandbox is a simulated Zoom inside S2S Desk.";
 
 async fn run(tester: &TokenTester, raw: &RawCredentials, options: &TestOptions) -> TestResult {
     match tester.test(raw, options).await {
@@ -157,7 +177,9 @@ impl ProfileService {
             draft.client_id.clone(),
             client_secret,
         );
-        Ok(TestRun::of(run(tester, &raw, &options).await))
+        let mut result = run(tester, &raw, &options).await;
+        explain_a_sandbox_mismatch(draft, &mut result);
+        Ok(TestRun::of(result))
     }
 
     /// The token coexistence check for a saved profile ([`crate::tester::COEXISTENCE_COST`]
@@ -222,6 +244,7 @@ impl ProfileService {
         if profile.token_rule == Some(TokenRule::OneToken) {
             name_the_one_token_rule(&mut result);
         }
+        explain_a_sandbox_mismatch(profile, &mut result);
         let run = TestRun::of(result);
         let stored = self.record_test(&profile.id, run.record.clone())?;
         Ok(TestRun {

@@ -10,6 +10,7 @@ mod faults;
 mod meetings;
 mod roles;
 mod rotation;
+mod saved;
 mod stored;
 mod tokens;
 mod usage;
@@ -35,6 +36,7 @@ pub use roles::StrippedScopes;
 pub use rotation::{
     RotateAction, RotateRefused, Rotated, MAX_REVOKE_DELAY, SECRET_CHANGES_PER_WINDOW,
 };
+pub use saved::{SavedRetiring, SavedWorld, WorldSecrets};
 pub(crate) use stored::Stored;
 pub use tokens::{TokenCheck, TokenRecord};
 pub use usage::AppUsage;

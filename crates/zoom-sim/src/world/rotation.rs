@@ -17,16 +17,26 @@ pub const MAX_REVOKE_DELAY: Duration = Duration::from_secs(30 * 24 * 3600);
 #[derive(Debug, Clone, Default)]
 pub(super) struct Rotations {
     /// The replaced secret, still accepted until its revoke time.
-    retiring: Option<RetiringSecret>,
+    pub(super) retiring: Option<RetiringSecret>,
     /// When the secret was last changed (new or update), for the 3-per-15-minutes limit.
     changes: VecDeque<SystemTime>,
 }
 
 #[derive(Debug, Clone)]
-struct RetiringSecret {
-    secret: String,
-    secret_id: String,
-    revoke_at: SystemTime,
+pub(super) struct RetiringSecret {
+    pub(super) secret: String,
+    pub(super) secret_id: String,
+    pub(super) revoke_at: SystemTime,
+}
+
+impl Rotations {
+    /// A rotation a previous run left with its old secret still working.
+    pub(super) fn retiring(old: RetiringSecret) -> Self {
+        Self {
+            retiring: Some(old),
+            changes: VecDeque::new(),
+        }
+    }
 }
 
 /// `rotate_client_secret`'s two actions.
@@ -155,7 +165,7 @@ impl World {
 }
 
 /// A client secret as Zoom's look: 32 letters and digits.
-fn new_client_secret() -> String {
+pub(super) fn new_client_secret() -> String {
     crate::random::bytes::<32>()
         .iter()
         .map(|b| {

@@ -33,7 +33,7 @@ describe("Export", () => {
     answerIpc({ export_profile_env: (args) => (args.reveal ? REVEALED : "ZOOM_CLIENT_SECRET=sand…01 (32 chars)\n") });
     render(<ExportPanel profile={profile("Reporting")} />);
     fireEvent.click(screen.getByTestId("export-env-secret"));
-    fireEvent.click(screen.getByTestId("export-reveal"));
+    fireEvent.click(screen.getByTestId("export-reveal-yes"));
     expect((await screen.findByTestId("export-text")).textContent).toContain("sandboxSecretReportingBot0000001");
   }
 
@@ -94,7 +94,7 @@ describe("Export", () => {
       path: "/home/admin/reporting.env",
     });
     fireEvent.click(screen.getByTestId("export-env-secret"));
-    fireEvent.click(screen.getByTestId("export-reveal"));
+    fireEvent.click(screen.getByTestId("export-reveal-yes"));
     await waitFor(() => expect(screen.getByTestId("export-text").textContent).toContain("sandboxSecretReportingBot0000001"));
     expect(screen.queryByTestId("export-save")).toBeNull();
   });

@@ -2,10 +2,10 @@
 // the admin deliberately reveals it. A revealed secret leaves the screen, and the clipboard,
 // after SECRET_EXPOSURE_MS.
 import { useEffect, useRef, useState } from "preact/hooks";
+import { ConfirmInline } from "../../components/ConfirmInline";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ipc, type IpcError, type Outcome, type Profile, type SavedExport } from "../../ipc";
 import { copySecret, copyText, SECRET_EXPOSURE_MS } from "../../state/clipboard";
-import { useEscape } from "../../state/useEscape";
 
 /** What is on screen; `savable` names the file form, none for a revealed secret (never written). */
 type Shown = { text: string; savable: SavedExport | null };
@@ -29,7 +29,6 @@ export function ExportPanel({ profile }: { profile: Profile }) {
   const [error, setError] = useState<IpcError | null>(null);
   const [confirmReveal, setConfirmReveal] = useState(false);
   const cancelClear = useRef<() => void>(() => {});
-  useEscape(confirmReveal, () => setConfirmReveal(false));
 
   // A revealed secret hides itself again.
   useEffect(() => {
@@ -75,23 +74,17 @@ export function ExportPanel({ profile }: { profile: Profile }) {
           .env (secret masked)
         </button>
         {confirmReveal ? (
-          <span class="confirm">
+          <ConfirmInline
+            action="Reveal"
+            testId="export-reveal"
+            onCancel={() => setConfirmReveal(false)}
+            onConfirm={() => {
+              setConfirmReveal(false);
+              void show(ipc.exportEnv(profile.id, true), null);
+            }}
+          >
             The secret will be shown in plain text for {SECRET_EXPOSURE_MS / 1000} s. Anyone who sees or copies it can act as this app.
-            <button
-              type="button"
-              class="button button--danger"
-              data-testid="export-reveal"
-              onClick={() => {
-                setConfirmReveal(false);
-                void show(ipc.exportEnv(profile.id, true), null);
-              }}
-            >
-              Reveal
-            </button>
-            <button type="button" class="button" onClick={() => setConfirmReveal(false)}>
-              Cancel
-            </button>
-          </span>
+          </ConfirmInline>
         ) : (
           <button type="button" class="button button--danger-outline" data-testid="export-env-secret" onClick={() => setConfirmReveal(true)}>
             .env with the secret…

@@ -1,6 +1,7 @@
 // Overview: every profile with its health badges, filtered and sorted; "Test all" with progress,
 // cancel and a result per profile that opens in Test token; and the actions on one profile.
 import { useState } from "preact/hooks";
+import { ConfirmInline } from "../../components/ConfirmInline";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { RecordTags } from "../../components/RecordTags";
 import { ViewHeader } from "../../components/ViewHeader";
@@ -12,7 +13,6 @@ import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import type { Go } from "../../state/navigation";
 import { refreshProfiles, useProfiles } from "../../state/profiles";
 import { cancelTestAll, testAll, useTestAll, type AllProgress, type AllResult } from "../../state/testRuns";
-import { useEscape } from "../../state/useEscape";
 import { ExportPanel } from "./ExportPanel";
 import { UsagePanel } from "./UsagePanel";
 
@@ -208,7 +208,6 @@ function ProfileRow({ row: p, result, testing, go, act }: RowProps) {
   const health = p.health;
   const [confirming, setConfirming] = useState(false);
   const [exporting, setExporting] = useState(false);
-  useEscape(confirming, () => setConfirming(false));
   return (
     <li class="card profile" data-testid="profile-row" data-name={p.name}>
       <div class="profile__head">
@@ -255,23 +254,17 @@ function ProfileRow({ row: p, result, testing, go, act }: RowProps) {
           Export
         </button>
         {confirming ? (
-          <span class="confirm" data-testid="confirm-delete">
+          <ConfirmInline
+            action="Delete"
+            testId="confirm-delete"
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => {
+              setConfirming(false);
+              void act(ipc.deleteProfile(p.id));
+            }}
+          >
             Delete “{p.name}” and its keychain entry?
-            <button
-              type="button"
-              class="button button--danger"
-              data-testid="confirm-delete-yes"
-              onClick={() => {
-                setConfirming(false);
-                void act(ipc.deleteProfile(p.id));
-              }}
-            >
-              Delete
-            </button>
-            <button type="button" class="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </span>
+          </ConfirmInline>
         ) : (
           <button type="button" class="button button--danger-outline" data-testid="profile-delete" onClick={() => setConfirming(true)}>
             Delete

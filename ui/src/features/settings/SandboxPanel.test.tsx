@@ -23,14 +23,19 @@ describe("Sandbox panel", () => {
   });
 
   it("resets only after confirmation, and Esc cancels it", async () => {
-    const calls = answerIpc({ get_sandbox: () => sandboxView(), reset_sandbox: () => sandboxView() });
+    const calls = answerIpc({
+      get_sandbox: () => sandboxView(),
+      reset_sandbox: () => ({ sandbox: sandboxView(), profiles: [{ id: "p1", name: "Demo", secret_replaced: true }] }),
+      list_profiles: () => ({ profiles: [], keychain: "memory", notice: null, keychain_problem: null }),
+    });
     render(<SandboxPanel go={vi.fn()} />);
     fireEvent.click(await screen.findByTestId("sandbox-reset"));
     fireEvent.keyDown(document, { key: "Escape" });
-    await waitFor(() => expect(screen.queryByTestId("sandbox-reset-yes")).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId("sandbox-reset-confirm-yes")).toBeNull());
     fireEvent.click(screen.getByTestId("sandbox-reset"));
-    fireEvent.click(screen.getByTestId("sandbox-reset-yes"));
-    await waitFor(() => expect(screen.getByTestId("sandbox-note").textContent).toBe("The Sandbox is as it starts."));
+    expect(document.activeElement).toBe(screen.getByTestId("sandbox-reset-confirm-cancel"));
+    fireEvent.click(screen.getByTestId("sandbox-reset-confirm-yes"));
+    await waitFor(() => expect(screen.getByTestId("sandbox-note").textContent).toContain("Put back with it: Demo (the Sandbox's secret again"));
     expect(calls.filter((c) => c.cmd === "reset_sandbox")).toHaveLength(1);
   });
 });

@@ -1,12 +1,23 @@
 // The Sandbox panel: the simulated Zoom's users and apps, and the changes an admin would make
 // in Zoom — a user's role, an app's activation — so every warning can be tried here.
 import { useState } from "preact/hooks";
+import { ConfirmInline } from "../../components/ConfirmInline";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { ipc, type IpcError, type Outcome, type SandboxView } from "../../ipc";
+import { ipc, type IpcError, type Outcome, type ResetProfile, type SandboxView } from "../../ipc";
 import { sandboxAppSubject } from "../../state/firstRun";
+import { refreshProfiles } from "../../state/profiles";
+import { forgetRuns } from "../../state/testRuns";
 import type { Go } from "../../state/navigation";
-import { useEscape } from "../../state/useEscape";
 import { useOutcome } from "../../state/useOutcome";
+
+/** What a reset did, in a sentence. */
+function resetNote(profiles: ResetProfile[]): string {
+  if (profiles.length === 0) return "The Sandbox is as it first starts.";
+  const names = profiles.map((p) => p.name).join(", ");
+  const kept = profiles.filter((p) => !p.secret_replaced).map((p) => p.name);
+  const orphans = kept.length > 0 ? ` ${kept.join(", ")}: no app of the Sandbox has that Client ID any more; their secret was left as it was.` : "";
+  return `The Sandbox is as it first starts. Put back with it: ${names} (the Sandbox's secret again; the old Sandbox's tests, rotations and transfers cleared).${orphans}`;
+}
 
 const STATE_LABEL = { active: "Active", deactivated: "Deactivated", not_activated: "Never activated" } as const;
 
@@ -16,7 +27,6 @@ export function SandboxPanel({ go }: { go: Go }) {
   const [error, setError] = useState<IpcError | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
-  useEscape(confirmReset, () => setConfirmReset(false));
   const shown = view ?? (loaded.ok === true ? loaded.value : null);
 
   const change = async (outcome: Promise<Outcome<SandboxView>>, done: string) => {
@@ -26,6 +36,17 @@ export function SandboxPanel({ go }: { go: Go }) {
       setError(null);
       setNote(done);
     } else setError(result.error);
+  };
+
+  const reset = async () => {
+    const result = await ipc.resetSandbox();
+    if (!result.ok) return setError(result.error);
+    const { sandbox, profiles } = result.value;
+    forgetRuns(profiles.map((p) => p.id));
+    await refreshProfiles();
+    setView(sandbox);
+    setError(null);
+    setNote(resetNote(profiles));
   };
 
   return (
@@ -125,23 +146,18 @@ export function SandboxPanel({ go }: { go: Go }) {
       ))}
       <div class="actions">
         {confirmReset ? (
-          <span class="confirm">
-            Put every role, app, scope and counter back as the Sandbox starts?
-            <button
-              type="button"
-              class="button button--danger"
-              data-testid="sandbox-reset-yes"
-              onClick={() => {
-                setConfirmReset(false);
-                void change(ipc.resetSandbox(), "The Sandbox is as it starts.");
-              }}
-            >
-              Reset
-            </button>
-            <button type="button" class="button" onClick={() => setConfirmReset(false)}>
-              Cancel
-            </button>
-          </span>
+          <ConfirmInline
+            action="Reset"
+            testId="sandbox-reset-confirm"
+            onCancel={() => setConfirmReset(false)}
+            onConfirm={() => {
+              setConfirmReset(false);
+              void reset();
+            }}
+          >
+            Put every role, app, scope, secret and counter back as the Sandbox first starts, and clear the tests, rotations and transfers of your Sandbox
+            profiles?
+          </ConfirmInline>
         ) : (
           <button type="button" class="button button--danger-outline" data-testid="sandbox-reset" onClick={() => setConfirmReset(true)}>
             Reset the Sandbox…
