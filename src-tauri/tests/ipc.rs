@@ -234,6 +234,41 @@ fn a_wrong_secret_is_an_explained_result_and_nothing_is_saved() {
 }
 
 #[test]
+fn an_edit_is_tested_with_the_secret_the_keychain_keeps_and_nothing_is_recorded() {
+    let shell = Shell::start();
+    let id = shell.save_sandbox_profile("Reporting");
+    let mut edited = sandbox_draft("Reporting (renamed)");
+    edited["tags"] = json!(["prod"]);
+    let run = shell
+        .invoke(
+            "test_draft",
+            json!({"draft": edited, "clientSecret": null, "editing": id}),
+        )
+        .expect("tested");
+    assert_eq!(run["result"]["outcome"], "passed", "{run}");
+    let listed = shell.invoke("list_profiles", json!({})).expect("listed");
+    assert_eq!(
+        listed["profiles"][0]["name"], "Reporting",
+        "a test saves nothing"
+    );
+    assert_eq!(listed["profiles"][0]["history"], json!([]));
+
+    let refused = shell
+        .invoke(
+            "test_draft",
+            json!({"draft": sandbox_draft("New"), "clientSecret": null, "editing": null}),
+        )
+        .expect_err("no secret to test with");
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("no client secret"),
+        "{refused}"
+    );
+}
+
+#[test]
 fn profile_rules_come_back_as_typed_errors() {
     let shell = Shell::start();
     shell

@@ -1,11 +1,15 @@
 // The shell: sidebar on the left, the current view on the right.
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { LeaveDialog } from "./components/LeaveDialog";
 import { Sidebar } from "./components/Sidebar";
+import { StatusMessage } from "./components/StatusMessage";
 import { ipc } from "./ipc";
 import { useWelcomeWhenEmpty } from "./state/firstRun";
 import { useRefreshOnFocus } from "./state/profiles";
 import { useBackgroundRetestOnStart } from "./state/testRuns";
-import { useRoute } from "./state/navigation";
+import { clearAnnouncement, highlightProfile } from "./state/announce";
+import { useRoute, type ViewId } from "./state/navigation";
+import { unsavedChanges } from "./state/unsaved";
 import { useOutcome } from "./state/useOutcome";
 import { ViewBody } from "./views";
 
@@ -16,6 +20,19 @@ export function App() {
   useRefreshOnFocus();
   useBackgroundRetestOnStart();
   useOpenAtTop(route.view, route.subject);
+  // Leaving from the sidebar: what the last view said is done with, and a form with changes
+  // asks first.
+  const [leaving, setLeaving] = useState<{ to: ViewId; lost: string } | null>(null);
+  const leaveFor = (view: ViewId) => {
+    clearAnnouncement();
+    highlightProfile(null);
+    go(view);
+  };
+  const select = (view: ViewId) => {
+    const lost = view === route.view && route.subject === null ? null : unsavedChanges();
+    if (lost) setLeaving({ to: view, lost });
+    else leaveFor(view);
+  };
   return (
     <div class="shell">
       {/* Focuses the view itself: following "#main" would replace the route in the hash. */}
@@ -30,10 +47,21 @@ export function App() {
       >
         Skip to the main content
       </a>
-      <Sidebar current={route.view} onSelect={(view) => go(view)} info={info} />
+      <Sidebar current={route.view} onSelect={select} info={info} />
       <main id="main" tabIndex={-1} class="content" data-testid={`view-${route.view}`}>
+        <StatusMessage />
         {!deciding && <ViewBody route={route} go={go} info={info} />}
       </main>
+      {leaving && (
+        <LeaveDialog
+          lost={leaving.lost}
+          onStay={() => setLeaving(null)}
+          onLeave={() => {
+            setLeaving(null);
+            leaveFor(leaving.to);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -4,9 +4,16 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { cleanup } from "@testing-library/preact";
 import { afterEach } from "vitest";
+import { resetAnnouncements } from "../src/state/announce";
+import { resetKept } from "../src/state/kept";
 import { resetPreferencesStore } from "../src/state/preferences";
 import { resetProfilesStore } from "../src/state/profiles";
 import { resetTestRuns } from "../src/state/testRuns";
+import { resetUnsaved } from "../src/state/unsaved";
+
+// jsdom lays nothing out, so it has no scrolling; the real window (E2E) checks that results
+// are scrolled to.
+Element.prototype.scrollIntoView ??= () => {};
 
 afterEach(() => {
   cleanup();
@@ -15,6 +22,9 @@ afterEach(() => {
   resetProfilesStore();
   resetPreferencesStore();
   resetTestRuns();
+  resetAnnouncements();
+  resetKept();
+  resetUnsaved();
   window.location.hash = "";
 });
 

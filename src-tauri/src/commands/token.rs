@@ -25,17 +25,19 @@ pub fn validate_credentials(
         .issues
 }
 
-/// Tests credentials typed into the Setup wizard, before they are saved.
+/// Tests credentials typed into the Setup wizard, or an edit of profile `editing` before it is
+/// saved (no secret typed: the one in the keychain).
 #[tauri::command]
 #[specta::specta]
 pub async fn test_draft(
     state: State<'_, AppState>,
     draft: ProfileDraft,
-    client_secret: Secret,
+    client_secret: Option<Secret>,
+    editing: Option<ProfileId>,
 ) -> Result<TestRun, IpcError> {
     Ok(state
         .profiles
-        .test_draft(&state.tester, &draft, client_secret)
+        .test_draft(&state.tester, &draft, client_secret, editing.as_deref())
         .await?)
 }
 

@@ -112,6 +112,10 @@ class Element {
     await call(`${this.url}/clear`, "POST", {});
     return call(`${this.url}/value`, "POST", { text });
   }
+  /** Types keys into the field as it is (WebDriver's "\uE007" is Enter, "\uE004" Tab). */
+  press(keys) {
+    return call(`${this.url}/value`, "POST", { text: keys });
+  }
   attribute(name) {
     return call(`${this.url}/attribute/${name}`, "GET");
   }

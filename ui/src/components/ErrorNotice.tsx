@@ -19,7 +19,7 @@ export function ErrorNotice({ error, onDismiss, go }: { error: IpcError; onDismi
         {error.kind === "keychain_unavailable" && <KeychainHelp />}
         {error.kind === "profile_not_found" && go && (
           <button type="button" class="button" data-testid="back-to-profiles" onClick={() => go("overview")}>
-            Back to Profiles
+            Back to Overview
           </button>
         )}
         <p class="notice__kind">

@@ -6,7 +6,15 @@ import { Countdown } from "./Countdown";
 import { LinkedText } from "./LinkedText";
 import { ScopeList } from "./ScopeList";
 
-export function TestResultPanel({ result, onRevisit }: { result: TestResult; onRevisit?: () => void }) {
+export function TestResultPanel({
+  result,
+  onRevisit,
+  revisitLabel = "Go to the step to fix",
+}: {
+  result: TestResult;
+  onRevisit?: () => void;
+  revisitLabel?: string;
+}) {
   if (result.outcome === "failed") {
     const f = result.failure;
     return (
@@ -36,7 +44,7 @@ export function TestResultPanel({ result, onRevisit }: { result: TestResult; onR
         </p>
         {onRevisit && (
           <button type="button" class="button" data-testid="revisit-step" onClick={onRevisit}>
-            Go to the step to fix
+            {revisitLabel}
           </button>
         )}
       </section>

@@ -38,8 +38,11 @@ export const commands = {
 	importProfile: (json: string) => typedError<ProfileDraft_Serialize, IpcError_Serialize>(__TAURI_INVOKE("import_profile", { json })),
 	/**  Checks pasted values without sending anything. */
 	validateCredentials: (accountId: string, clientId: string, clientSecret: string) => __TAURI_INVOKE<CredentialIssue[]>("validate_credentials", { accountId, clientId, clientSecret }),
-	/**  Tests credentials typed into the Setup wizard, before they are saved. */
-	testDraft: (draft: ProfileDraft_Deserialize, clientSecret: Secret) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_draft", { draft, clientSecret })),
+	/**
+	 *  Tests credentials typed into the Setup wizard, or an edit of profile `editing` before it is
+	 *  saved (no secret typed: the one in the keychain).
+	 */
+	testDraft: (draft: ProfileDraft_Deserialize, clientSecret: Secret | null, editing: ProfileId | null) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_draft", { draft, clientSecret, editing })),
 	/**  Tests a saved profile and records the result in its history. */
 	testProfile: (id: ProfileId) => typedError<TestRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("test_profile", { id })),
 	/**

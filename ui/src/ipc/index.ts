@@ -217,7 +217,9 @@ export const ipc = {
   importProfile: (json: string): Promise<Outcome<ProfileDraft>> => settle(() => commands.importProfile(json)),
   validateCredentials: (accountId: string, clientId: string, clientSecret: string): Promise<Outcome<CredentialIssue[]>> =>
     settlePlain(() => commands.validateCredentials(accountId, clientId, clientSecret)),
-  testDraft: (draft: ProfileDraft, clientSecret: string): Promise<Outcome<TestRun>> => settle(() => commands.testDraft(draft, clientSecret)),
+  /** Tests typed values; with no secret typed, an edit of profile `editing` uses the one in the keychain. */
+  testDraft: (draft: ProfileDraft, clientSecret: string | null, editing: string | null = null): Promise<Outcome<TestRun>> =>
+    settle(() => commands.testDraft(draft, clientSecret, editing)),
   checkTokenCoexistence: (id: string): Promise<Outcome<CoexistenceRun>> => settle(() => commands.checkTokenCoexistence(id)),
   testProfile: (id: string): Promise<Outcome<TestRun>> => settle(() => commands.testProfile(id)),
   scopeOverview: (id: string, role: RoleChoice): Promise<Outcome<ScopeOverview>> => settle(() => commands.getScopeOverview(id, role)),

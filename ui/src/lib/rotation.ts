@@ -1,6 +1,6 @@
 // What the rotation panel says: the stages in order, the revoke-time choices, and how a typed
 // reminder period reads. Pure, so it is tested without a window.
-import { REMINDER_DAYS, type RotationStage } from "../ipc";
+import { REMINDER_DAYS, type RotationRequest, type RotationStage } from "../ipc";
 
 /** The stages a rotation passes, in order, as the panel lists them. */
 export const STAGES: { stage: RotationStage; label: string }[] = [
@@ -33,4 +33,20 @@ export function parseReminderDays(text: string): number | null | "invalid" {
   if (trimmed === "") return null;
   const days = Number(trimmed);
   return Number.isInteger(days) && days >= REMINDER_DAYS.min && days <= REMINDER_DAYS.max ? days : "invalid";
+}
+
+/** What a rotation action did, in a sentence for the status line (the panel shows the detail). */
+export function rotationDone(action: RotationRequest["action"], name: string): string {
+  switch (action) {
+    case "start_manual":
+    case "start_api":
+    case "resume":
+      return `The new secret of “${name}” is tested and in use; the old one is kept until you finish.`;
+    case "move_revoke_time":
+      return `The old secret of “${name}” now lives until the new time.`;
+    case "finish":
+      return `Rotation of “${name}” finished: it uses only its new secret now.`;
+    case "cancel":
+      return `Rotation of “${name}” cancelled: it keeps the secret it had.`;
+  }
 }

@@ -24,6 +24,28 @@ export function stepToRevisit(kind: FailureReport["kind"]): StepIndex | null {
   }
 }
 
+/** The form field (its element id) a failure calls to fix, so "Go to the step to fix" lands on
+ *  it: the value the core flagged, else the one the failure names (invalid_client: the secret,
+ *  the value most often pasted wrong). */
+export function fieldToFix(failure: Pick<FailureReport, "kind" | "issues">): string | null {
+  const flagged = failure.issues.find((i) => i.severity === "error")?.field;
+  if (flagged) return FIELD_IDS[flagged];
+  switch (failure.kind) {
+    case "invalid_account":
+      return "account-id";
+    case "invalid_client":
+    case "missing_credentials":
+      return "client-secret";
+    case "host_refused":
+      return "profile-cloud";
+    default:
+      return null;
+  }
+}
+
+/** The element id of each credential field. */
+export const FIELD_IDS = { account_id: "account-id", client_id: "client-id", client_secret: "client-secret" } as const;
+
 /** Answers to "which app type do I need?". */
 export type AppTypeAnswers = { actsFor: "account" | "users"; userSignIn: boolean; published: boolean };
 

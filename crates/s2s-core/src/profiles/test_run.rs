@@ -164,13 +164,21 @@ impl ProfileService {
         Ok(options_for(profile, self.endpoint(profile, custom)?))
     }
 
-    /// Tests credentials typed into the Setup wizard, before anything is saved.
+    /// Tests credentials typed into the Setup wizard, or an edit of profile `editing` before it
+    /// is saved — with the typed secret, or (none typed) the one the profile keeps in the
+    /// keychain, so an edit never means retyping it. Nothing is recorded.
     pub async fn test_draft(
         &self,
         tester: &TokenTester,
         draft: &ProfileDraft,
-        client_secret: Secret,
+        client_secret: Option<Secret>,
+        editing: Option<&str>,
     ) -> Result<TestRun, ServiceError> {
+        let client_secret = match (client_secret, editing) {
+            (Some(typed), _) => typed,
+            (None, Some(id)) => self.reveal_secret(id)?,
+            (None, None) => return Err(ServiceError::MissingSecret(draft.name.clone())),
+        };
         let options = options_for(draft, self.draft_endpoint(draft)?);
         let raw = RawCredentials::new(
             draft.account_id.clone(),

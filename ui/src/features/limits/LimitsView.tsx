@@ -6,6 +6,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { ScannedCallsButton } from "../../components/ScannedCallsButton";
 import { ViewHeader } from "../../components/ViewHeader";
 import { ipc, type IpcError } from "../../ipc";
+import { useKeptState } from "../../state/kept";
 import { useProfiles } from "../../state/profiles";
 import { RateLimitPanel } from "./RateLimitPanel";
 
@@ -14,7 +15,7 @@ export function LimitsView() {
   const profiles = list.ok === true ? list.value.profiles : [];
   const [profileId, setProfileId] = useState<string>("");
   const profile = profiles.find((p) => p.id === profileId) ?? null;
-  const [text, setText] = useState("");
+  const [text, setText] = useKeptState("limits-calls", "");
   const [calls, setCalls] = useState<string[]>([]);
   const [error, setError] = useState<IpcError | null>(null);
 

@@ -7,6 +7,7 @@ import { ViewHeader } from "../../components/ViewHeader";
 import { ipc, type IpcError, type Journal, type MigrationChoices, type MigrationPlan } from "../../ipc";
 import { countOf } from "../../lib/format";
 import { migratable } from "../../lib/migrate";
+import { announce } from "../../state/announce";
 import { useMigrationSession } from "../../state/migrationSession";
 import { comeBackTo, type Go } from "../../state/navigation";
 import { useProfiles } from "../../state/profiles";
@@ -57,6 +58,7 @@ export function MigrateView({ go }: { go: Go }) {
     if (o.ok) {
       update({ journal: o.value });
       setUndone(null);
+      announce(`Migration applied: ${countOf(o.value.files.length, "file")} rewritten; backups in ${o.value.backup_dir}. Undo puts them back.`);
     } else setError(o.error);
   };
   const undo = async () => {
@@ -67,6 +69,7 @@ export function MigrateView({ go }: { go: Go }) {
     if (o.ok) {
       update({ journal: null });
       setUndone(o.value);
+      announce(`Migration undone: ${countOf(o.value.files.length, "file")} restored from the backups.`);
     } else setError(o.error);
   };
   // Back from setting up the new app's profile: the first list loaded after coming back shows

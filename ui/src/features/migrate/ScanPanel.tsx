@@ -2,11 +2,12 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ipc, type IpcError, type ScanReport, type ScanStatus } from "../../ipc";
+import { useKeptState } from "../../state/kept";
 
 type Running = { files: number; bytes: number; findings: number };
 
 export function ScanPanel({ onDone }: { onDone: (id: number, report: ScanReport) => void }) {
-  const [path, setPath] = useState("");
+  const [path, setPath] = useKeptState("migrate-path", "");
   const [scanId, setScanId] = useState<number | null>(null);
   const [running, setRunning] = useState<Running | null>(null);
   const [error, setError] = useState<IpcError | null>(null);

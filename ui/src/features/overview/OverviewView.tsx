@@ -1,14 +1,15 @@
 // Overview: every profile with its health badges, filtered and sorted; "Test all" with progress,
 // cancel and a result per profile that opens in Test token; and the actions on one profile.
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { ConfirmInline } from "../../components/ConfirmInline";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { RecordTags } from "../../components/RecordTags";
 import { ViewHeader } from "../../components/ViewHeader";
 import { When } from "../../components/When";
-import { ipc, type IpcError, type Profile } from "../../ipc";
+import { ipc, type IpcError, type Outcome, type Profile } from "../../ipc";
 import { countOf } from "../../lib/format";
 import { allTags, badgesFor, matches, needsAttention, sortRows, type Badge, type Filter, type Row, type SortKey, type StatusFilter } from "../../lib/overview";
+import { announce, highlightProfile, useHighlightedProfile } from "../../state/announce";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import type { Go } from "../../state/navigation";
 import { refreshProfiles, useProfiles } from "../../state/profiles";
@@ -38,10 +39,12 @@ export function OverviewView({ go }: { go: Go }) {
   const [sort, setSort] = useState<SortKey>("attention");
   const [error, setError] = useState<IpcError | null>(null);
 
-  const act = async (outcome: Promise<{ ok: boolean; error?: IpcError }>) => {
+  /** Runs an action on a profile; `done` says what happened, for the status line. */
+  const act = async <T,>(outcome: Promise<Outcome<T>>, done?: (value: T) => string) => {
     const result = await outcome;
-    setError(result.ok ? null : (result.error ?? null));
+    setError(result.ok ? null : result.error);
     await refreshProfiles();
+    if (result.ok && done) announce(done(result.value));
   };
 
   if (list.ok === "loading") return <ViewHeader title="Overview">Loading…</ViewHeader>;
@@ -201,15 +204,26 @@ type RowProps = {
   result: AllResult | null;
   testing: boolean;
   go: Go;
-  act: (outcome: Promise<{ ok: boolean; error?: IpcError }>) => Promise<void>;
+  act: <T>(outcome: Promise<Outcome<T>>, done?: (value: T) => string) => Promise<void>;
 };
 
 function ProfileRow({ row: p, result, testing, go, act }: RowProps) {
   const health = p.health;
   const [confirming, setConfirming] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const isNew = useHighlightedProfile() === p.id;
+  // The profile just created or duplicated is brought into view (a long list may hide it).
+  const row = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (isNew) row.current?.scrollIntoView({ block: "center" });
+  }, [isNew]);
+  const duplicate = () =>
+    act(ipc.duplicateProfile(p.id), (copy) => {
+      highlightProfile(copy.id);
+      return `Duplicated “${p.name}” as “${copy.name}”, with its secret.`;
+    });
   return (
-    <li class="card profile" data-testid="profile-row" data-name={p.name}>
+    <li ref={row} class={isNew ? "card profile profile--new" : "card profile"} data-testid="profile-row" data-name={p.name} data-new={isNew || undefined}>
       <div class="profile__head">
         <h2>{p.name}</h2>
         <span class={`badge badge--${p.cloud}`}>
@@ -241,13 +255,13 @@ function ProfileRow({ row: p, result, testing, go, act }: RowProps) {
         <button type="button" class="button" data-testid="profile-test" onClick={() => go("token", p.id)}>
           Test
         </button>
-        <button type="button" class="button" onClick={() => go("setup", p.id)}>
+        <button type="button" class="button" data-testid="profile-edit" onClick={() => go("setup", p.id)}>
           Edit
         </button>
         <button type="button" class="button" data-testid="profile-rotate" onClick={() => go("rotate", p.id)}>
           {p.rotation ? "Rotation in progress" : "Rotate secret"}
         </button>
-        <button type="button" class="button" onClick={() => void act(ipc.duplicateProfile(p.id))}>
+        <button type="button" class="button" data-testid="profile-duplicate" onClick={() => void duplicate()}>
           Duplicate
         </button>
         <button type="button" class="button" aria-expanded={exporting} onClick={() => setExporting(!exporting)}>
@@ -260,7 +274,7 @@ function ProfileRow({ row: p, result, testing, go, act }: RowProps) {
             onCancel={() => setConfirming(false)}
             onConfirm={() => {
               setConfirming(false);
-              void act(ipc.deleteProfile(p.id));
+              void act(ipc.deleteProfile(p.id), () => `Deleted “${p.name}” and its keychain entry.`);
             }}
           >
             Delete “{p.name}” and its keychain entry?

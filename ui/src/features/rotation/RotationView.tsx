@@ -6,6 +6,8 @@ import { useCallback, useEffect, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewHeader } from "../../components/ViewHeader";
 import { ipc, type IpcError, type ProfileHealth, type RotationRequest, type RotationStatus } from "../../ipc";
+import { rotationDone } from "../../lib/rotation";
+import { announce } from "../../state/announce";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import type { Go } from "../../state/navigation";
 import { refreshProfiles, useProfiles } from "../../state/profiles";
@@ -52,9 +54,10 @@ export function RotationView({ subject, go }: { subject: string | null; go: Go }
       if (next) setStatus(next);
       setError(failed);
       await refreshProfiles();
+      if (failed === null && profile) announce(rotationDone(request.action, profile.name));
       return failed === null;
     },
-    [profileId],
+    [profileId, profile],
   );
 
   if (list.ok === false)

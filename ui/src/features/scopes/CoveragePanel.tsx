@@ -5,18 +5,22 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { ScannedCallsButton } from "../../components/ScannedCallsButton";
 import { RateLimitPanel } from "../limits/RateLimitPanel";
 import { ipc, type CallCheck, type CoverageReport, type IpcError, type Plan } from "../../ipc";
+import { useKeptState } from "../../state/kept";
 import { useOutcome } from "../../state/useOutcome";
+import { useReveal } from "../../state/useReveal";
 
 export function CoveragePanel({ profileId, plan = null }: { profileId: string; plan?: Plan | null }) {
   const operations = useOutcome(ipc.catalogOperations);
-  const [text, setText] = useState("");
+  // The calls stay when the admin looks at another view and comes back.
+  const [text, setText] = useKeptState("coverage-calls", "");
   const [picked, setPicked] = useState("");
   const add = () => {
     if (!picked.trim()) return;
-    setText((t) => (t.trim() ? `${t.trimEnd()}\n${picked.trim()}` : picked.trim()));
+    setText(text.trim() ? `${text.trimEnd()}\n${picked.trim()}` : picked.trim());
     setPicked("");
   };
   const [report, setReport] = useState<CoverageReport | null>(null);
+  const revealed = useReveal<HTMLDivElement>(report);
   const [error, setError] = useState<IpcError | null>(null);
   const [copied, setCopied] = useState(false);
 
@@ -77,7 +81,7 @@ export function CoveragePanel({ profileId, plan = null }: { profileId: string; p
       </div>
       {error && <ErrorNotice error={error} />}
       {report && (
-        <>
+        <div class="coverage-report" ref={revealed} tabIndex={-1} aria-label="Coverage of these calls" data-testid="coverage-report">
           <table class="coverage" data-testid="coverage-result" data-all-covered={String(report.all_covered)}>
             <thead>
               <tr>
@@ -126,7 +130,7 @@ export function CoveragePanel({ profileId, plan = null }: { profileId: string; p
             </div>
           )}
           <RateLimitPanel calls={report.calls.filter((c) => c.operation).map((c) => c.input)} profileId={profileId} plan={plan} />
-        </>
+        </div>
       )}
     </section>
   );

@@ -5,7 +5,14 @@ import { ipc, type CredentialIssue, type IpcError, type ProfileCloud } from "../
 import { SECRET_EXPOSURE_MS } from "../../state/clipboard";
 import { credentialsReady, demoForm, fromDraft, type Form } from "./form";
 
-type Props = { form: Form; issues: CredentialIssue[]; editing: boolean; onChange: (form: Form) => void; onNext: () => void };
+type Props = {
+  form: Form;
+  issues: CredentialIssue[];
+  editing: boolean;
+  onChange: (form: Form) => void;
+  /** The wizard's next step; an edit has none (its test and Save follow on the same page). */
+  onNext?: () => void;
+};
 
 const CLOUDS: { id: ProfileCloud; label: string }[] = [
   { id: "commercial", label: "Zoom (zoom.us)" },
@@ -23,8 +30,11 @@ export function CredentialsStep({ form, issues, editing, onChange, onNext }: Pro
   const [revealed, setRevealed] = useSecretShown();
   const set = (patch: Partial<Form>) => onChange({ ...form, ...patch });
   const canContinue = credentialsReady(form, issues, editing);
+  // In the wizard the step is a form: Enter in a field is Continue (once the values allow it).
+  // An edit's values sit in the edit page's one form, whose Enter is Save.
+  const Root = onNext ? "form" : "div";
   return (
-    <div class="step" data-testid="step-credentials">
+    <Root class="step" data-testid="step-credentials" onSubmit={onNext ? (e: Event) => e.preventDefault() : undefined}>
       <div class="form-grid">
         <label for="profile-name">Profile name</label>
         <input
@@ -124,11 +134,13 @@ export function CredentialsStep({ form, issues, editing, onChange, onNext }: Pro
             Fill in the Sandbox's demo app
           </button>
         )}
-        <button type="button" class="button button--primary" data-testid="wizard-next" disabled={!canContinue} onClick={onNext}>
-          Continue
-        </button>
+        {onNext && (
+          <button type="submit" class="button button--primary" data-testid="wizard-next" disabled={!canContinue} onClick={onNext}>
+            Continue
+          </button>
+        )}
       </div>
-    </div>
+    </Root>
   );
 }
 

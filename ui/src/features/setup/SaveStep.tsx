@@ -5,9 +5,16 @@ import { ipc, type IpcError, type Profile, type TestRun } from "../../ipc";
 import { refreshProfiles, useProfiles } from "../../state/profiles";
 import { toDraft, type Form } from "./form";
 
-type Props = { form: Form; profileId: string | null; lastRun: TestRun | null; onSaved: (profile: Profile) => void };
+type Props = {
+  form: Form;
+  profileId: string | null;
+  lastRun: TestRun | null;
+  onSaved: (profile: Profile) => void;
+  /** Inside the edit page's form (whose Enter is this Save), not a form of its own. */
+  inForm?: boolean;
+};
 
-export function SaveStep({ form, profileId, lastRun, onSaved }: Props) {
+export function SaveStep({ form, profileId, lastRun, onSaved, inForm = false }: Props) {
   const [error, setError] = useState<IpcError | null>(null);
   const [saving, setSaving] = useState(false);
   // Optional, and only ever in this field until it is handed to the keychain.
@@ -27,8 +34,10 @@ export function SaveStep({ form, profileId, lastRun, onSaved }: Props) {
     if (outcome.ok) onSaved(outcome.value);
     else setError(outcome.error);
   };
+  // Enter in a field is Save: the button is the form's default one (its click saves).
+  const Root = inForm ? "div" : "form";
   return (
-    <div class="step" data-testid="step-save">
+    <Root class="step" data-testid="step-save" onSubmit={inForm ? undefined : (e: Event) => e.preventDefault()}>
       <dl class="facts">
         <dt>Profile</dt>
         <dd>{form.name}</dd>
@@ -70,10 +79,10 @@ export function SaveStep({ form, profileId, lastRun, onSaved }: Props) {
       {keychainProblem && !error && <ErrorNotice error={keychainProblem} />}
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
       <div class="actions">
-        <button type="button" class="button button--primary" data-testid="save-profile" disabled={saving} onClick={() => void save()}>
+        <button type="submit" class="button button--primary" data-testid="save-profile" disabled={saving} onClick={() => void save()}>
           {saving ? "Saving…" : profileId ? "Save changes" : "Save profile"}
         </button>
       </div>
-    </div>
+    </Root>
   );
 }

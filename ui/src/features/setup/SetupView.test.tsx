@@ -100,6 +100,7 @@ describe("Setup wizard", () => {
     expect(screen.getByTestId("zoom-answer").textContent).toContain("invalid_client");
     fireEvent.click(screen.getByTestId("revisit-step"));
     expect(screen.getByTestId("step-credentials")).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("field-client_secret")));
   });
 
   it("waits out Zoom's Retry-After with a live countdown and offers no step to fix", async () => {
@@ -149,6 +150,31 @@ describe("Setup wizard", () => {
     expect(screen.queryByTestId("fill-sandbox")).toBeNull();
     expect(screen.queryByTestId("import-open")).toBeNull();
     expect(document.body.textContent).not.toContain("Set up a Server-to-Server");
+  });
+
+  it("edits on one page: a changed value is tested with the keychain's secret and saved without retyping it", async () => {
+    const calls = answerIpc({
+      validate_credentials: noIssues,
+      list_profiles: () => profileList([profile("Prod", { cloud: "sandbox" })]),
+      test_draft: () => passedRun(),
+      save_profile: (args) => ({ ...profile("Prod"), ...(args.draft as object) }),
+    });
+    const go = vi.fn();
+    render(<SetupView subject="id-Prod" go={go} />);
+    await waitFor(() => expect((screen.getByTestId("field-name") as HTMLInputElement).value).toBe("Prod"));
+    expect(screen.queryByTestId("stepper")).toBeNull();
+    fireEvent.input(screen.getByTestId("field-tags"), { target: { value: "prod, eu" } });
+    fireEvent.click(screen.getByTestId("test-token"));
+    expect((await screen.findByTestId("test-result")).getAttribute("data-outcome")).toBe("passed");
+    const tested = calls.find((c) => c.cmd === "test_draft")?.args;
+    expect(tested?.clientSecret).toBeNull();
+    expect(tested?.editing).toBe("id-Prod");
+    expect((tested?.draft as { tags: string[] }).tags).toEqual(["prod", "eu"]);
+    fireEvent.click(screen.getByTestId("save-profile"));
+    await waitFor(() => expect(go).toHaveBeenCalledWith("overview"));
+    const saved = calls.find((c) => c.cmd === "save_profile")?.args;
+    expect(saved?.clientSecret).toBeNull();
+    expect(saved?.id).toBe("id-Prod");
   });
 
   it("shows the secret with a keyboard toggle, marks a field with a problem, and hides the secret after 30 s", async () => {

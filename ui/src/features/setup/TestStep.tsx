@@ -5,14 +5,24 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { TestResultPanel } from "../../components/TestResultPanel";
 import { TestTokenButton } from "../../components/TestTokenButton";
 import { ipc, type IpcError, type TestRun } from "../../ipc";
-import { invalidationWarning, stepToRevisit, type StepIndex } from "../../lib/wizard";
+import { fieldToFix, invalidationWarning, stepToRevisit, type StepIndex } from "../../lib/wizard";
 import { cooldownAfter, useCooldown } from "../../state/useCooldown";
 import { toDraft, type Form } from "./form";
 import { countOf } from "../../lib/format";
 
-type Props = { form: Form; onTested: (run: TestRun) => void; onRevisit: (step: StepIndex) => void; onNext: () => void; lastRun: TestRun | null };
+type Props = {
+  form: Form;
+  onTested: (run: TestRun) => void;
+  /** Goes back to the step (and the field, by element id) a failure calls to fix. */
+  onRevisit: (step: StepIndex, field: string | null) => void;
+  /** The wizard's next step; an edit has none (Save is beside the test). */
+  onNext?: () => void;
+  lastRun: TestRun | null;
+  /** The saved profile being edited: with no secret typed, its keychain secret is tested. */
+  editing?: string | null;
+};
 
-export function TestStep({ form, onTested, onRevisit, onNext, lastRun }: Props) {
+export function TestStep({ form, onTested, onRevisit, onNext, lastRun, editing = null }: Props) {
   const [busy, setBusy] = useState(false);
   const [secondsLeft, startCooldown] = useCooldown();
   const [checked, setChecked] = useState<string | null>(null);
@@ -39,7 +49,7 @@ export function TestStep({ form, onTested, onRevisit, onNext, lastRun }: Props) 
     setBusy(true);
     setError(null);
     setChecked(null); // a check of the values says nothing once Zoom has answered
-    const outcome = await ipc.testDraft(toDraft(form), form.clientSecret);
+    const outcome = await ipc.testDraft(toDraft(form), form.clientSecret === "" ? null : form.clientSecret, editing);
     inFlight.current = false;
     setBusy(false);
     startCooldown(cooldownAfter(outcome.ok ? outcome.value : null));
@@ -48,8 +58,9 @@ export function TestStep({ form, onTested, onRevisit, onNext, lastRun }: Props) 
   };
 
   const passed = lastRun?.result.outcome === "passed" && lastRun.record.ok;
-  const fixStep = lastRun?.result.outcome === "failed" ? stepToRevisit(lastRun.result.failure.kind) : null;
-  const needsSecret = form.clientSecret === "";
+  const failure = lastRun?.result.outcome === "failed" ? lastRun.result.failure : null;
+  const fixStep = failure ? stepToRevisit(failure.kind) : null;
+  const needsSecret = form.clientSecret === "" && editing === null;
   return (
     <div class="step" data-testid="step-test">
       {warning === null ? (
@@ -65,20 +76,29 @@ export function TestStep({ form, onTested, onRevisit, onNext, lastRun }: Props) 
         </button>
         <TestTokenButton testId="test-token" busy={busy} secondsLeft={secondsLeft} disabled={needsSecret} onClick={() => void test()} />
       </div>
-      {needsSecret && <p class="muted">Enter the client secret (step 3) to test these values; saved profiles can be tested from Profiles.</p>}
+      {needsSecret && <p class="muted">Enter the client secret (step 3) to test these values; saved profiles can be tested from Overview.</p>}
+      {editing !== null && form.clientSecret === "" && <p class="muted">Tested with the secret saved in the keychain.</p>}
       {checked && (
         <p class="muted" data-testid="validate-result">
           {checked}
         </p>
       )}
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
-      {lastRun && <TestResultPanel result={lastRun.result} onRevisit={fixStep === null ? undefined : () => onRevisit(fixStep)} />}
-      <div class="actions">
-        {/* Saving untested values is allowed, but never the suggested next step. */}
-        <button type="button" class={passed ? "button button--primary" : "button"} data-testid="wizard-next" onClick={onNext}>
-          {passed ? "Continue to save" : "Save without a passing test"}
-        </button>
-      </div>
+      {lastRun && (
+        <TestResultPanel
+          result={lastRun.result}
+          revisitLabel={editing === null ? undefined : "Go to the value to fix"}
+          onRevisit={fixStep === null || failure === null ? undefined : () => onRevisit(fixStep, fieldToFix(failure))}
+        />
+      )}
+      {onNext && (
+        <div class="actions">
+          {/* Saving untested values is allowed, but never the suggested next step. */}
+          <button type="button" class={passed ? "button button--primary" : "button"} data-testid="wizard-next" onClick={onNext}>
+            {passed ? "Continue to save" : "Save without a passing test"}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

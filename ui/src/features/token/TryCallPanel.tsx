@@ -7,6 +7,7 @@ import { LinkedText } from "../../components/LinkedText";
 import { ipc, type CallMethod, type IpcError, type TryCallResult } from "../../ipc";
 import { describeRateLimit } from "../../lib/format";
 import { useOutcome } from "../../state/useOutcome";
+import { useReveal } from "../../state/useReveal";
 
 const METHODS: CallMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -101,9 +102,10 @@ export function TryCallPanel({ profileId }: { profileId: string }) {
 }
 
 function TryCallAnswer({ result }: { result: TryCallResult }) {
+  const revealed = useReveal<HTMLDivElement>(result);
   if (result.outcome === "failed") {
     return (
-      <div class="result result--failed" role="status" data-testid="try-result" data-status="none">
+      <div class="result result--failed" role="status" ref={revealed} tabIndex={-1} data-testid="try-result" data-status="none">
         <p>
           <strong>No answer:</strong> {result.failure.message}
         </p>
@@ -116,7 +118,14 @@ function TryCallAnswer({ result }: { result: TryCallResult }) {
   const { answer, operation, authorized_by } = result;
   const ok = answer.status >= 200 && answer.status < 300;
   return (
-    <div class={ok ? "result result--passed" : "result result--failed"} role="status" data-testid="try-result" data-status={answer.status}>
+    <div
+      class={ok ? "result result--passed" : "result result--failed"}
+      role="status"
+      ref={revealed}
+      tabIndex={-1}
+      data-testid="try-result"
+      data-status={answer.status}
+    >
       <p>
         <strong>
           {result.method} {result.path} → {answer.status}

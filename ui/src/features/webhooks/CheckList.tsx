@@ -1,5 +1,6 @@
 // The receiver test's outcome: each check as Zoom would judge it, and what Zoom thinks of the URL.
 import type { ReceiverReport, WebhookCheck, WebhookCheckName } from "../../ipc";
+import { useReveal } from "../../state/useReveal";
 
 const LABELS: Record<WebhookCheckName, string> = {
   url_validation: "URL validation (Zoom's challenge)",
@@ -10,8 +11,9 @@ const LABELS: Record<WebhookCheckName, string> = {
 
 export function CheckList({ report }: { report: ReceiverReport }) {
   const failed = report.checks.filter((c) => !c.ok).length;
+  const revealed = useReveal<HTMLDivElement>(report);
   return (
-    <div class={report.ok ? "result result--passed" : "result result--failed"} data-testid="webhook-report" aria-live="polite">
+    <div class={report.ok ? "result result--passed" : "result result--failed"} ref={revealed} tabIndex={-1} data-testid="webhook-report" aria-live="polite">
       <h3 data-testid="webhook-summary">
         {report.ok ? "All four checks passed" : `${failed} of ${report.checks.length} checks failed`}
         <span class="muted"> · {report.event}</span>

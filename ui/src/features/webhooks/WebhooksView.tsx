@@ -5,6 +5,7 @@ import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewHeader } from "../../components/ViewHeader";
 import { ipc, type IpcError, type Profile, type ReceiverReport } from "../../ipc";
+import { useKeptState } from "../../state/kept";
 import type { Go } from "../../state/navigation";
 import { refreshProfiles, useProfiles } from "../../state/profiles";
 import { useOutcome } from "../../state/useOutcome";
@@ -15,7 +16,7 @@ export function WebhooksView({ go }: { go: Go }) {
   const list = useProfiles();
   const options = useOutcome(ipc.webhookOptions);
   const [selected, setSelected] = useState<string | null>(null);
-  const [url, setUrl] = useState("");
+  const [url, setUrl] = useKeptState("webhook-url", "");
   const [event, setEvent] = useState<string | null>(null);
   const [allowInsecure, setAllowInsecure] = useState(false);
   const [token, setToken] = useState("");
