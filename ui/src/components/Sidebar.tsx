@@ -23,6 +23,9 @@ export function Sidebar({ current, onSelect, info }: Props) {
               class={view.id === current ? "sidebar__item sidebar__item--active" : "sidebar__item"}
               aria-current={view.id === current ? "page" : undefined}
               data-testid={`nav-${view.id}`}
+              data-icon={view.icon}
+              aria-label={view.label}
+              title={view.label}
               onClick={() => onSelect(view.id)}
             >
               {view.label}

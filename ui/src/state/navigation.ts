@@ -2,17 +2,17 @@
 // button keep the admin where they were, and tests can deep-link.
 import { useCallback, useEffect, useState } from "preact/hooks";
 
-/** The views in the sidebar, in order. */
+/** The views in the sidebar, in order, with the symbol a narrow window's rail shows for each. */
 export const VIEWS = [
-  { id: "overview", label: "Overview" },
-  { id: "setup", label: "Setup" },
-  { id: "token", label: "Test token" },
-  { id: "scopes", label: "Scopes & roles" },
-  { id: "limits", label: "Rate limits" },
-  { id: "rotate", label: "Rotate secret" },
-  { id: "webhooks", label: "Webhooks" },
-  { id: "migrate", label: "Migrate from JWT" },
-  { id: "settings", label: "Settings" },
+  { id: "overview", label: "Overview", icon: "▦" },
+  { id: "setup", label: "Setup", icon: "+" },
+  { id: "token", label: "Test token", icon: "✓" },
+  { id: "scopes", label: "Scopes & roles", icon: "⚷" },
+  { id: "limits", label: "Rate limits", icon: "◔" },
+  { id: "rotate", label: "Rotate secret", icon: "↻" },
+  { id: "webhooks", label: "Webhooks", icon: "⇄" },
+  { id: "migrate", label: "Migrate from JWT", icon: "⇪" },
+  { id: "settings", label: "Settings", icon: "⚙" },
 ] as const;
 
 /** The first-start welcome is a view too, reached only when there is no profile yet. */

@@ -69,6 +69,35 @@ mockIPC((cmd, args) => {
       return { current: null, proposed: null, removed: [], already_at_risk: [], kept: 2, failing_operations: [], inferred: false };
     case "list_catalog_operations":
       return [];
+    case "check_calls":
+      // Long inputs, paths and scope names: the widest coverage table.
+      return {
+        calls: [
+          {
+            input: "GET https://api.zoom.us/v2/report/meetings/{meetingId}/participants?page_size=300&next_page_token=",
+            operation: {
+              method: "GET",
+              path: "/report/meetings/{meetingId}/participants",
+              operation_id: "reportMeetingParticipants",
+              summary: "Get meeting participant reports",
+              variant: "endpoints",
+            },
+            coverage: { status: "covered", by: ["report:read:list_meeting_participants:admin", "report:read:admin"] },
+            error: null,
+            error_message: null,
+          },
+          {
+            input: "POST /users/{userId}/meetings",
+            operation: { method: "POST", path: "/users/{userId}/meetings", operation_id: "meetingCreate", summary: "Create a meeting", variant: "endpoints" },
+            coverage: { status: "not_covered" },
+            error: null,
+            error_message: null,
+          },
+        ],
+        to_add: [{ scope: "meeting:write:meeting:admin", level: "admin", granular: true, covers: ["POST /users/{userId}/meetings"] }],
+        all_covered: false,
+        not_needed: ["cloud_recording:read:list_recording_files:admin"],
+      };
     case "test_profile":
       return passedRun(WIDE_SCOPES);
     case "get_webhook_options":

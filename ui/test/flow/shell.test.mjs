@@ -155,6 +155,90 @@ test("no view scrolls sideways at the window's minimum size", (t) =>
     }
   }));
 
+/** Elements that stick out of the card they are in (a clipped or overflowing table cell, a code
+ *  block wider than its card). */
+function outOfTheirCards() {
+  return page.evaluate(() =>
+    [...document.querySelectorAll(".card")].flatMap((card) => {
+      const box = card.getBoundingClientRect();
+      return [...card.querySelectorAll("*")]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && (r.right > box.right + 0.5 || r.left < box.left - 0.5);
+        })
+        .filter((el) => !el.closest("[data-scrolls]"))
+        .slice(0, 3)
+        .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(" ")[0]} in ${card.dataset.testid ?? card.className}`);
+    }),
+  );
+}
+
+for (const [width, height] of [
+  [900, 560],
+  [1180, 760],
+  [1920, 1080],
+]) {
+  test(`at ${width}×${height} the coverage table, Test token and the overview fit their cards`, (t) =>
+    onFailure(t, async () => {
+      await page.setViewportSize({ width, height });
+      try {
+        await page.getByTestId("nav-scopes").click();
+        await page.getByTestId("coverage-input").fill("GET /users");
+        await page.getByTestId("coverage-check").click();
+        await page.getByTestId("coverage-result").waitFor();
+        const verdict = page.getByTestId("coverage-row").first().locator("td").last();
+        const [cell, card] = await Promise.all([verdict.boundingBox(), page.getByTestId("coverage").boundingBox()]);
+        assert.ok(cell.x + cell.width <= card.x + card.width + 0.5, `the verdict column is clipped at ${width} px`);
+        assert.ok(cell.width >= 120, `the verdict column is ${cell.width} px wide at ${width} px`);
+        assert.deepEqual(await outOfTheirCards(), [], `Scopes at ${width} px`);
+        for (const view of ["overview", "token", "webhooks", "rotate", "settings"]) {
+          await page.getByTestId(`nav-${view}`).click();
+          await page.getByTestId("view-title").waitFor();
+          assert.deepEqual(await outOfTheirCards(), [], `${view} at ${width} px`);
+          const overflow = await sidewaysOverflow();
+          assert.ok(overflow.by <= 0, `${view} overflows sideways by ${overflow.by} px at ${width} px: ${overflow.culprits}`);
+        }
+      } finally {
+        await page.setViewportSize({ width: 1180, height: 760 });
+      }
+    }));
+}
+
+test("a wide window uses its width: the overview's toolbar is one row and the content is not a narrow column", (t) =>
+  onFailure(t, async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    try {
+      await page.getByTestId("nav-overview").click();
+      const main = await page.locator("main").boundingBox();
+      const list = await page.getByTestId("profile-list").boundingBox();
+      assert.ok(list.width >= (main.width - 96) * 0.9, `the profile list is ${list.width} px of ${main.width} px`);
+      // One row: every control's middle on the same line (controls differ in height by a few px).
+      const middles = await page.locator("[data-testid=overview-toolbar] > *").evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top + r.height / 2;
+        }),
+      );
+      const spread = Math.max(...middles) - Math.min(...middles);
+      assert.ok(spread < 4, `the toolbar wraps: its controls' middles are ${spread} px apart`);
+    } finally {
+      await page.setViewportSize({ width: 1180, height: 760 });
+    }
+  }));
+
+test("a narrow window collapses the sidebar to a rail whose buttons keep their names", (t) =>
+  onFailure(t, async () => {
+    await page.setViewportSize({ width: 900, height: 560 });
+    try {
+      const nav = await page.getByRole("navigation").boundingBox();
+      assert.ok(nav.width <= 80, `the sidebar is ${nav.width} px wide at 900 px`);
+      await page.getByRole("button", { name: "Rate limits", exact: true }).click();
+      await page.getByTestId("view-title").filter({ hasText: "Rate limits" }).waitFor();
+    } finally {
+      await page.setViewportSize({ width: 1180, height: 760 });
+    }
+  }));
+
 test("a custom role's checkboxes sit by their labels and its name box inside the form", (t) =>
   onFailure(t, async () => {
     await page.getByTestId("nav-scopes").click();
@@ -207,6 +291,18 @@ test("every view and state the flow reaches has no serious or critical accessibi
     await page.getByTestId("webhook-test").click();
     await page.getByTestId("webhook-report").waitFor();
     await check("Webhooks result");
+    await page.getByTestId("nav-overview").click();
+    await page.getByTestId("profile-edit").first().click();
+    await page.getByTestId("edit-profile").waitFor();
+    await check("Edit a profile");
+    await page.getByTestId("field-tags").fill("changed");
+    await page.getByTestId("nav-overview").click();
+    await page.getByTestId("leave-dialog").waitFor();
+    await check("Leave without saving?");
+    await page.getByTestId("leave-anyway").click();
+    await page.setViewportSize({ width: 900, height: 560 });
+    await check("Overview, sidebar folded to a rail");
+    await page.setViewportSize({ width: 1180, height: 760 });
     // The dark theme (the system's choice) is held to the same bar.
     await page.emulateMedia({ colorScheme: "dark" });
     try {

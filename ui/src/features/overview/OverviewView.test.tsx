@@ -33,8 +33,9 @@ describe("Overview", () => {
     answerIpc({ list_profiles: () => list([profile("Prod", { history: [record] })]) });
     render(<OverviewView go={vi.fn()} />);
     const last = await screen.findByTestId("last-test");
-    expect(last.textContent).toContain("Lost admin access");
+    expect(last.textContent).toContain("Token issued, but admin access was lost");
     expect(last.textContent).not.toContain("missing:");
+    expect(last.textContent).not.toContain("✔");
     expect(screen.getByTestId("lost-admin-access").getAttribute("title")).toBe("The owner's role (Admin) lost privileges.");
   });
 

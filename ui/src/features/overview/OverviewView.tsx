@@ -97,7 +97,7 @@ export function OverviewView({ go }: { go: Go }) {
             {countOf(profiles.length, "profile")}
             {attention > 0 ? ` · ${attention} ${attention === 1 ? "needs" : "need"} attention` : " · all healthy as last tested"}
           </p>
-          <div class="toolbar toolbar--wrap">
+          <div class="toolbar toolbar--wrap" data-testid="overview-toolbar">
             <input
               type="search"
               placeholder="Search name, IDs, notes, tags"
@@ -330,9 +330,12 @@ function LastTest({ profile }: { profile: Profile }) {
         Not tested yet
       </p>
     );
+  // One line: a token issued without admin scopes it had is neither a pass nor a failed token.
+  const state = last.drift ? "failed" : last.ok ? "ok" : "failed";
   return (
-    <p class={last.ok ? "last-test last-test--ok" : "last-test last-test--failed"} data-testid="last-test">
-      {last.ok ? "✔" : "✘"} {last.drift ? "Lost admin access" : last.summary} <RecordTags record={last} /> · <When unix={last.at_unix} />
+    <p class={`last-test last-test--${state}`} data-testid="last-test">
+      {last.drift ? "⚠ Token issued, but admin access was lost" : `${last.ok ? "✔" : "✘"} ${last.summary}`} <RecordTags record={last} /> ·{" "}
+      <When unix={last.at_unix} />
       {last.latency_ms !== null && ` · ${last.latency_ms} ms`}
     </p>
   );
