@@ -77,6 +77,40 @@ test("Zoom's usage figures: not available with the demo app's scopes, then every
     assert.ok(overflow <= 0, `the figures overflow sideways by ${overflow} px`);
   }));
 
+test("badges come from the latest test only, each explained to the keyboard; nothing to test disables Test", (t) =>
+  recordingFailures(t, app, async () => {
+    // The profile now expects a scope its app does not hold: Zoom still issues the token.
+    await click(app, "nav-overview");
+    const name = await (await app.session.byTestId("profile-row")).attribute("data-name");
+    await click(app, "profile-edit");
+    const scopes = await app.session.byTestId("field-scopes");
+    const expected = await app.session.execute("return document.querySelector('[data-testid=field-scopes]').value");
+    await scopes.type(`${expected} meeting:write:meeting:admin`);
+    await scopes.press("\uE007");
+    await app.session.textOf("view-title", (text) => text === "Overview");
+    await click(app, "test-all");
+    await waitUntil(async () => (await (await app.session.byTestId("test-all-progress")).attribute("data-state")) === "done", "Test all to finish", 30_000);
+    const badges = await waitUntil(async () => {
+      const now = await badgesOf(name);
+      return now.includes("scopes-missing") ? now : null;
+    }, "the missing-scope badge");
+    assert.equal(badges.includes("token-failing"), false, `an issued token is not failing: ${badges}`);
+    const lines = await app.session.execute("return document.querySelectorAll('[data-testid=profile-row] :is([data-testid=row-result], [data-testid=last-test])').length");
+    assert.equal(lines, 1, "one line about the latest test");
+
+    // The badge's explanation, by keyboard: Enter on the badge opens it.
+    await (await app.session.byTestId("badge-scopes-missing")).press("\uE007");
+    assert.equal(await (await app.session.byTestId("badge-scopes-missing")).attribute("aria-expanded"), "true");
+    assert.match(await app.session.textOf("badge-detail"), /meeting:write:meeting:admin/);
+
+    // Filtered down to nothing, there is nothing for Test to test.
+    await (await app.session.byTestId("profile-search")).type("no profile is called this");
+    await app.session.byTestId("no-match");
+    assert.equal(await (await app.session.byTestId("test-all")).attribute("disabled"), "true");
+    await app.session.execute("document.querySelector('[data-testid=no-match] button').click()");
+    await app.session.byTestId("profile-row");
+  }));
+
 test("every view opens at its top with focus on its heading", (t) =>
   recordingFailures(t, app, async () => {
     await click(app, "nav-overview");
@@ -99,6 +133,8 @@ test("no view scrolls sideways at the window's minimum size (900×560)", (t) =>
     try {
       const rect = await app.session.windowRect();
       assert.deepEqual([rect.width, rect.height], [900, 560]);
+      const rail = await app.session.execute("return document.querySelector('nav').getBoundingClientRect().width");
+      assert.ok(rail <= 80, `the sidebar folds to a rail at 900 px (${rail} px wide)`);
       for (const view of ["overview", "setup", "token", "scopes", "limits", "rotate", "webhooks", "migrate", "settings"]) {
         await click(app, `nav-${view}`);
         await new Promise((r) => setTimeout(r, 300));

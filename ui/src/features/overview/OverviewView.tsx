@@ -304,6 +304,7 @@ function HealthBadges({ id, badges }: { id: string; badges: Badge[] }) {
             <button
               type="button"
               class="health__toggle"
+              data-testid={`badge-${b.id}`}
               title={b.detail}
               aria-expanded={open === b.id}
               aria-controls={detailId}
