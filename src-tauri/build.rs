@@ -54,6 +54,7 @@ const COMMANDS: &[&str] = &[
     "reset_sandbox",
     "get_preferences",
     "set_preferences",
+    "check_preferences",
 ];
 
 fn main() {

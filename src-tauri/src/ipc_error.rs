@@ -265,7 +265,7 @@ impl From<s2s_core::preferences::PreferenceError> for IpcError {
     fn from(e: s2s_core::preferences::PreferenceError) -> Self {
         Self::new(
             IpcErrorKind::Failed,
-            e.to_string(),
+            e.sentence(),
             Some("Nothing was changed; correct the value and save again."),
         )
     }

@@ -76,6 +76,7 @@ macro_rules! with_commands {
             commands::sandbox::reset_sandbox,
             commands::preferences::get_preferences,
             commands::preferences::set_preferences,
+            commands::preferences::check_preferences,
         ]
     };
 }

@@ -395,9 +395,32 @@ fn validation_flags_a_swapped_secret_before_anything_is_sent() {
             .as_array()
             .expect("issues")
             .iter()
-            .any(|i| i["field"] == "client_id"),
+            .any(|i| i["field"] == "client_id" && i["swap_with"] == "client_secret"),
         "{issues}"
     );
+}
+
+#[test]
+fn an_account_id_and_client_id_swapped_are_recognised_from_ids_the_app_knows() {
+    // The Sandbox's own IDs, swapped: the same shape, so only knowing them tells.
+    let issues = invoke(
+        "validate_credentials",
+        json!({"accountId": "SbxReportingBot0000001", "clientId": "SbxDemoAccount00000001", "clientSecret": SANDBOX_SECRET}),
+    )
+    .expect("validated");
+    let swapped = issues
+        .as_array()
+        .expect("issues")
+        .iter()
+        .find(|i| i["kind"] == "looks_swapped")
+        .cloned()
+        .unwrap_or_else(|| panic!("no swap found: {issues}"));
+    assert_eq!(swapped["field"], "client_id");
+    assert_eq!(swapped["swap_with"], "account_id");
+    assert!(swapped["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("the Sandbox's account"));
 }
 
 #[test]

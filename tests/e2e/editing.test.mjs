@@ -101,3 +101,43 @@ test("a radio button reached by keyboard rings as visibly as a button", (t) =>
     );
     assert.deepEqual(ring, { type: "radio", style: "solid", width: "2px" });
   }));
+
+test("a field speaks up once left, swapped IDs offer a Swap, and Settings say what is wrong beside the field", (t) =>
+  recordingFailures(t, app, async () => {
+    await click(app, "nav-setup");
+    await click(app, "wizard-next");
+    await click(app, "wizard-next");
+    const value = (id) => app.session.execute(`return document.querySelector('[data-testid="field-${id}"]').value`);
+    await (await app.session.byTestId("field-name")).type("Swapped");
+    // The Sandbox's own IDs, the wrong way round.
+    await (await app.session.byTestId("field-account_id")).type("SbxReportingBot0000001");
+    const client = await app.session.byTestId("field-client_id");
+    await client.type("SbxDemoAccount00000001");
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(await app.session.execute("return document.querySelector('[data-testid=issues-client_id]')"), null, "nothing while typing");
+    await client.press(TAB);
+    assert.match(await app.session.textOf("issues-client_id"), /look swapped/);
+    assert.equal(await client.attribute("aria-invalid"), "true");
+    await click(app, "swap-client_id");
+    assert.deepEqual([await value("account_id"), await value("client_id")], ["SbxDemoAccount00000001", "SbxReportingBot0000001"]);
+    await waitUntil(async () => ((await app.session.execute("return document.querySelector('[data-testid=issues-client_id]')")) === null ? true : null), "the swap to clear the problem");
+    await click(app, "nav-settings");
+    await click(app, "leave-anyway");
+
+    const timeout = await app.session.byTestId("pref-timeout");
+    await timeout.type("500");
+    assert.match(await app.session.textOf("pref-problem-request_timeout"), /^The request timeout must be between \d+ and \d+ seconds\.$/);
+    assert.equal(await timeout.attribute("aria-invalid"), "true");
+    await timeout.type("30");
+    await waitUntil(async () => ((await app.session.execute("return document.querySelector('[data-testid=pref-problem-request_timeout]')")) === null ? true : null), "the problem to clear");
+
+    // The theme shows at once; left unsaved, the saved one comes back.
+    const theme = () => app.session.execute("return document.documentElement.dataset.theme");
+    const before = await theme();
+    const other = before === "dark" ? "light" : "dark";
+    await app.session.execute(`const s = document.querySelector('[data-testid=pref-theme]'); s.value = '${other}'; s.dispatchEvent(new Event('change', { bubbles: true }));`);
+    await waitUntil(async () => ((await theme()) === other ? true : null), "the theme preview");
+    await click(app, "nav-overview");
+    await click(app, "leave-anyway");
+    await waitUntil(async () => ((await theme()) === before ? true : null), "the saved theme back");
+  }));

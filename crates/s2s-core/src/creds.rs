@@ -121,6 +121,9 @@ pub struct CredentialIssue {
     pub kind: IssueKind,
     /// What to do, in plain words. Never contains the secret.
     pub message: String,
+    /// For values that look swapped: the field this one's value belongs in (the form offers
+    /// to swap the two).
+    pub swap_with: Option<Field>,
 }
 
 // Observed shapes of Marketplace credentials (not documented by Zoom): IDs are 22 characters,
@@ -213,6 +216,7 @@ fn issue(field: Field, severity: Severity, kind: IssueKind, message: String) -> 
         severity,
         kind,
         message,
+        swap_with: None,
     }
 }
 
@@ -292,13 +296,61 @@ fn check_relations(account: &str, client: &str, secret: &str, issues: &mut Vec<C
     let id_shaped = |v: &str| v.len() == TYPICAL_ID_LEN;
     for (field, value) in [(Field::AccountId, account), (Field::ClientId, client)] {
         if secret_shaped(value) && id_shaped(secret) {
-            issues.push(issue(field, Severity::Error, IssueKind::LooksSwapped, format!(
-                "{} looks like a Client Secret ({TYPICAL_SECRET_LEN} characters) and the Client Secret looks like an ID \
-                 ({TYPICAL_ID_LEN} characters): the fields are probably swapped.",
-                field.label()
-            )));
+            issues.push(CredentialIssue {
+                swap_with: Some(Field::ClientSecret),
+                ..issue(field, Severity::Error, IssueKind::LooksSwapped, format!(
+                    "{} looks like a Client Secret ({TYPICAL_SECRET_LEN} characters) and the Client Secret looks like an ID \
+                     ({TYPICAL_ID_LEN} characters): the fields are probably swapped.",
+                    field.label()
+                ))
+            });
         }
     }
+}
+
+/// Account and Client IDs the admin already has (saved profiles, the Sandbox's accounts), each
+/// with where it is from ("profile “Reporting”"): an Account ID typed as the Client ID is then
+/// recognisable, though the two have the same shape.
+#[derive(Debug, Clone, Default)]
+pub struct KnownIds {
+    /// Account IDs, with where each is from.
+    pub accounts: Vec<(String, String)>,
+    /// Client IDs, with where each is from.
+    pub clients: Vec<(String, String)>,
+}
+
+/// A known Account ID typed as the Client ID, or a known Client ID typed as the Account ID: the
+/// two fields are swapped (Zoom would answer only "invalid client").
+pub fn swapped_ids(account: &str, client: &str, known: &KnownIds) -> Option<CredentialIssue> {
+    let (account, client) = (account.trim(), client.trim());
+    if client.is_empty() || account.is_empty() || account == client {
+        return None;
+    }
+    let found = |list: &[(String, String)], value: &str| {
+        list.iter()
+            .find(|(id, _)| id == value)
+            .map(|(_, from)| from.clone())
+    };
+    let (field, other, from) = if let Some(from) = found(&known.accounts, client) {
+        (Field::ClientId, Field::AccountId, from)
+    } else if let Some(from) = found(&known.clients, account) {
+        (Field::AccountId, Field::ClientId, from)
+    } else {
+        return None;
+    };
+    Some(CredentialIssue {
+        swap_with: Some(other),
+        ..issue(
+            field,
+            Severity::Error,
+            IssueKind::LooksSwapped,
+            format!(
+                "The {} here is the {} of {from}: the Account ID and Client ID look swapped.",
+                field.label(),
+                other.label()
+            ),
+        )
+    })
 }
 
 /// True for a compact JWS: three base64url parts, the first a JSON header (`eyJ` = `{"`).
@@ -406,6 +458,45 @@ mod tests {
             kinds(&v).contains(&(Field::ClientId, IssueKind::LooksSwapped)),
             "{:?}",
             v.issues
+        );
+        let swapped = v.issues.iter().find(|i| i.kind == IssueKind::LooksSwapped);
+        assert_eq!(swapped.and_then(|i| i.swap_with), Some(Field::ClientSecret));
+    }
+
+    #[test]
+    fn a_known_account_id_typed_as_the_client_id_is_reported_as_swapped_with_the_account_id() {
+        let known = KnownIds {
+            accounts: vec![(ACCOUNT.into(), "profile “Reporting”".into())],
+            clients: vec![(CLIENT.into(), "profile “Reporting”".into())],
+        };
+        let swapped = swapped_ids(CLIENT, ACCOUNT, &known).expect("swapped");
+        assert_eq!(
+            (swapped.field, swapped.swap_with, swapped.severity),
+            (Field::ClientId, Some(Field::AccountId), Severity::Error)
+        );
+        assert!(
+            swapped
+                .message
+                .contains("Account ID of profile “Reporting”"),
+            "{}",
+            swapped.message
+        );
+        assert!(
+            swapped_ids(ACCOUNT, CLIENT, &known).is_none(),
+            "the right way round"
+        );
+        assert!(
+            swapped_ids(" ", ACCOUNT, &known).is_none(),
+            "nothing typed yet"
+        );
+        let only_client = KnownIds {
+            clients: vec![(CLIENT.into(), "the Sandbox".into())],
+            ..KnownIds::default()
+        };
+        let swapped = swapped_ids(CLIENT, "OtherOtherOtherOther01", &only_client).expect("swapped");
+        assert_eq!(
+            (swapped.field, swapped.swap_with),
+            (Field::AccountId, Some(Field::ClientId))
         );
     }
 

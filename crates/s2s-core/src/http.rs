@@ -91,7 +91,10 @@ pub fn client_with(
 }
 
 /// The certificates in a PEM bundle, or why there are none.
-fn ca_bundle(path: &std::path::Path) -> Result<Vec<reqwest::Certificate>, NetworkSettingsError> {
+/// The certificates of a PEM bundle, or why it cannot be used.
+pub fn ca_bundle(
+    path: &std::path::Path,
+) -> Result<Vec<reqwest::Certificate>, NetworkSettingsError> {
     let shown = path.display().to_string();
     let pem = std::fs::read(path).map_err(|e| NetworkSettingsError::CaBundleUnreadable {
         path: shown.clone(),

@@ -119,7 +119,88 @@ pub enum PreferenceError {
     Network(#[from] crate::http::NetworkSettingsError),
 }
 
+/// A preference the admin sets in a field of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum PreferenceField {
+    /// `request_timeout_secs`.
+    RequestTimeout,
+    /// `history_retention`.
+    HistoryRetention,
+    /// `proxy_url`.
+    ProxyUrl,
+    /// `ca_bundle`.
+    CaBundle,
+}
+
+/// What is wrong with one field's value, in a sentence, while the admin edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PreferenceProblem {
+    /// The field.
+    pub field: PreferenceField,
+    /// What is wrong and what to write instead.
+    pub message: String,
+}
+
+impl PreferenceError {
+    /// The field whose value this is about, if one.
+    pub fn field(&self) -> Option<PreferenceField> {
+        match self {
+            PreferenceError::Timeout => Some(PreferenceField::RequestTimeout),
+            PreferenceError::Retention => Some(PreferenceField::HistoryRetention),
+            PreferenceError::ProxyUrl(_) | PreferenceError::ProxyCredentials => {
+                Some(PreferenceField::ProxyUrl)
+            }
+            PreferenceError::Network(crate::http::NetworkSettingsError::Client(_)) => None,
+            PreferenceError::Network(_) => Some(PreferenceField::CaBundle),
+        }
+    }
+
+    /// The error as a sentence: capitalised, with a full stop.
+    pub fn sentence(&self) -> String {
+        let text = self.to_string();
+        let mut chars = text.chars();
+        let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+        format!("{}{}.", first.unwrap_or_default(), chars.as_str())
+    }
+}
+
 impl Preferences {
+    /// Every field's problem at once, each checked on its own, so the form shows each beside
+    /// its field (the CA bundle is read, as saving would).
+    pub fn problems(&self) -> Vec<PreferenceProblem> {
+        let timeout = (!TIMEOUT_RANGE_SECS.contains(&self.request_timeout_secs))
+            .then_some(PreferenceError::Timeout);
+        let retention = (!(1..=HISTORY_LIMIT as u32).contains(&self.history_retention))
+            .then_some(PreferenceError::Retention);
+        let proxy = if has_userinfo(&self.proxy_url) {
+            Some(PreferenceError::ProxyCredentials)
+        } else if self.proxy == ProxyMode::Custom {
+            proxy_url(&self.proxy_url).err()
+        } else {
+            None
+        };
+        let ca = self
+            .ca_bundle
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .and_then(|p| crate::http::ca_bundle(std::path::Path::new(p)).err())
+            .map(PreferenceError::Network);
+        [timeout, retention, proxy, ca]
+            .into_iter()
+            .flatten()
+            .filter_map(|e| {
+                Some(PreferenceProblem {
+                    field: e.field()?,
+                    message: e.sentence(),
+                })
+            })
+            .collect()
+    }
+
     /// Checks the values a person sets (the network settings are checked by using them).
     pub fn validate(&self) -> Result<(), PreferenceError> {
         if !TIMEOUT_RANGE_SECS.contains(&self.request_timeout_secs) {
@@ -244,6 +325,48 @@ fn proxy_url(text: &str) -> Result<url::Url, PreferenceError> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn each_fields_problem_is_a_sentence_beside_that_field_and_a_good_form_has_none() {
+        assert_eq!(Preferences::default().problems(), []);
+        let dir = tempfile::tempdir().expect("tempdir");
+        let not_pem = dir.path().join("ca.txt");
+        std::fs::write(&not_pem, "just text").expect("written");
+        let bad = Preferences {
+            request_timeout_secs: 0,
+            history_retention: 0,
+            proxy: ProxyMode::Custom,
+            proxy_url: "not a url".into(),
+            ca_bundle: Some(not_pem.display().to_string()),
+            ..Preferences::default()
+        };
+        let problems = bad.problems();
+        let fields: Vec<_> = problems.iter().map(|p| p.field).collect();
+        assert_eq!(
+            fields,
+            [
+                PreferenceField::RequestTimeout,
+                PreferenceField::HistoryRetention,
+                PreferenceField::ProxyUrl,
+                PreferenceField::CaBundle
+            ]
+        );
+        for problem in &problems {
+            let first = problem.message.chars().next().expect("text");
+            assert!(
+                first.is_uppercase() && problem.message.ends_with('.'),
+                "{}",
+                problem.message
+            );
+        }
+        // A proxy URL is judged only when a custom proxy is chosen (a password, always).
+        let system = Preferences {
+            proxy: ProxyMode::System,
+            proxy_url: "not a url".into(),
+            ..Preferences::default()
+        };
+        assert_eq!(system.problems(), []);
+    }
 
     #[test]
     fn a_proxy_password_is_refused_never_stored_and_never_repeated() {

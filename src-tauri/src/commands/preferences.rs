@@ -1,6 +1,6 @@
 //! Preferences (Settings): read them, and change them (checked and put into force at once).
 
-use s2s_core::preferences::{Preferences, TIMEOUT_RANGE_SECS};
+use s2s_core::preferences::{PreferenceProblem, Preferences, TIMEOUT_RANGE_SECS};
 use s2s_core::profiles::HISTORY_LIMIT;
 use serde::Serialize;
 use tauri::State;
@@ -34,7 +34,14 @@ pub fn get_preferences(prefs: State<'_, PreferencesState>) -> PreferencesView {
     }
 }
 
-/// Checks, applies and stores preferences; refused ones change nothing.
+/// What is wrong with each field of preferences being edited (nothing is stored).
+#[tauri::command]
+#[specta::specta]
+pub fn check_preferences(preferences: Preferences) -> Vec<PreferenceProblem> {
+    preferences.problems()
+}
+
+/// Checks, applies and stores the preferences as a whole; a refusal changes nothing.
 #[tauri::command]
 #[specta::specta]
 pub fn set_preferences(

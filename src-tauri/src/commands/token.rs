@@ -12,17 +12,33 @@ use tauri::State;
 use crate::ipc_error::IpcError;
 use crate::state::AppState;
 
-/// Checks pasted values without sending anything.
+/// Checks pasted values without sending anything (the saved profiles' and the Sandbox's IDs
+/// reveal an Account ID and Client ID swapped).
 #[tauri::command]
 #[specta::specta]
 pub fn validate_credentials(
+    state: State<'_, AppState>,
     account_id: String,
     client_id: String,
     client_secret: String,
 ) -> Vec<CredentialIssue> {
-    RawCredentials::new(account_id, client_id, Secret::new(client_secret))
-        .validate()
-        .issues
+    let raw = RawCredentials::new(account_id, client_id, Secret::new(client_secret));
+    state.profiles.draft_issues(&raw, sandbox_ids(&state))
+}
+
+/// The Sandbox's Account and Client IDs, as IDs the admin may have pasted.
+fn sandbox_ids(state: &AppState) -> s2s_core::creds::KnownIds {
+    let mut known = s2s_core::creds::KnownIds::default();
+    for account in state.sandbox.view().accounts {
+        for app in &account.apps {
+            let from = format!("the Sandbox's {}", app.name);
+            known.clients.push((app.client_id.clone(), from));
+        }
+        known
+            .accounts
+            .push((account.id, "the Sandbox's account".to_string()));
+    }
+    known
 }
 
 /// Tests credentials typed into the Setup wizard, or an edit of profile `editing` before it is

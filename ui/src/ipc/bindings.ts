@@ -36,8 +36,11 @@ export const commands = {
 	saveProfileExport: (id: ProfileId, form: SavedExport, path: string) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("save_profile_export", { id, form, path })),
 	/**  Reads an exported profile into a draft for the Setup form (the secret is entered there). */
 	importProfile: (json: string) => typedError<ProfileDraft_Serialize, IpcError_Serialize>(__TAURI_INVOKE("import_profile", { json })),
-	/**  Checks pasted values without sending anything. */
-	validateCredentials: (accountId: string, clientId: string, clientSecret: string) => __TAURI_INVOKE<CredentialIssue[]>("validate_credentials", { accountId, clientId, clientSecret }),
+	/**
+	 *  Checks pasted values without sending anything (the saved profiles' and the Sandbox's IDs
+	 *  reveal an Account ID and Client ID swapped).
+	 */
+	validateCredentials: (accountId: string, clientId: string, clientSecret: string) => __TAURI_INVOKE<CredentialIssue_Serialize[]>("validate_credentials", { accountId, clientId, clientSecret }),
 	/**
 	 *  Tests credentials typed into the Setup wizard, or an edit of profile `editing` before it is
 	 *  saved (no secret typed: the one in the keychain).
@@ -155,8 +158,10 @@ export const commands = {
 	resetSandbox: () => typedError<SandboxReset, IpcError_Serialize>(__TAURI_INVOKE("reset_sandbox")),
 	/**  The preferences in force. */
 	getPreferences: () => __TAURI_INVOKE<PreferencesView_Serialize>("get_preferences"),
-	/**  Checks, applies and stores preferences; refused ones change nothing. */
+	/**  Checks, applies and stores the preferences as a whole; a refusal changes nothing. */
 	setPreferences: (preferences: Preferences_Deserialize) => typedError<Preferences_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_preferences", { preferences })),
+	/**  What is wrong with each field of preferences being edited (nothing is stored). */
+	checkPreferences: (preferences: Preferences_Deserialize) => __TAURI_INVOKE<PreferenceProblem[]>("check_preferences", { preferences }),
 };
 
 /* Constants */
@@ -656,7 +661,10 @@ export type CoverageReport_Serialize = {
 };
 
 /**  One finding about one field. */
-export type CredentialIssue = {
+export type CredentialIssue = CredentialIssue_Serialize | CredentialIssue_Deserialize;
+
+/**  One finding about one field. */
+export type CredentialIssue_Deserialize = {
 	/**  Which field. */
 	field: Field,
 	/**  Error or warning. */
@@ -665,6 +673,28 @@ export type CredentialIssue = {
 	kind: IssueKind,
 	/**  What to do, in plain words. Never contains the secret. */
 	message: string,
+	/**
+	 *  For values that look swapped: the field this one's value belongs in (the form offers
+	 *  to swap the two).
+	 */
+	swap_with?: Field | null,
+};
+
+/**  One finding about one field. */
+export type CredentialIssue_Serialize = {
+	/**  Which field. */
+	field: Field,
+	/**  Error or warning. */
+	severity: Severity,
+	/**  What kind of problem. */
+	kind: IssueKind,
+	/**  What to do, in plain words. Never contains the secret. */
+	message: string,
+	/**
+	 *  For values that look swapped: the field this one's value belongs in (the form offers
+	 *  to swap the two).
+	 */
+	swap_with: Field | null,
 };
 
 /**  A decoded token. */
@@ -835,7 +865,7 @@ export type FailureReport_Deserialize = {
 	/**  Zoom's `reason` (or message). */
 	zoom_reason?: string | null,
 	/**  Validation findings, when the input was refused before sending. */
-	issues: CredentialIssue[],
+	issues: CredentialIssue_Deserialize[],
 	/**  Seconds Zoom asked to wait before trying again (its `Retry-After`), if it said. */
 	retry_after_secs?: number | null,
 };
@@ -858,7 +888,7 @@ export type FailureReport_Serialize = {
 	/**  Zoom's `reason` (or message). */
 	zoom_reason: string | null,
 	/**  Validation findings, when the input was refused before sending. */
-	issues: CredentialIssue[],
+	issues: CredentialIssue_Serialize[],
 	/**  Seconds Zoom asked to wait before trying again (its `Retry-After`), if it said. */
 	retry_after_secs: number | null,
 };
@@ -1548,6 +1578,25 @@ export type Plan =
 "pro" | 
 /**  Business and above (Business, Education, Enterprise, Partners). */
 "business";
+
+/**  A preference the admin sets in a field of its own. */
+export type PreferenceField = 
+/**  `request_timeout_secs`. */
+"request_timeout" | 
+/**  `history_retention`. */
+"history_retention" | 
+/**  `proxy_url`. */
+"proxy_url" | 
+/**  `ca_bundle`. */
+"ca_bundle";
+
+/**  What is wrong with one field's value, in a sentence, while the admin edits. */
+export type PreferenceProblem = {
+	/**  The field. */
+	field: PreferenceField,
+	/**  What is wrong and what to write instead. */
+	message: string,
+};
 
 /**  Every preference. Stored one key per field, so one bad value costs only itself. */
 export type Preferences = Preferences_Serialize | Preferences_Deserialize;
@@ -2894,7 +2943,7 @@ export type TestReport_Deserialize = {
 	/**  Required scopes the token lacks (empty when all are held). */
 	missing_required: string[],
 	/**  Validation warnings about the pasted values (errors would have stopped the test). */
-	warnings: CredentialIssue[],
+	warnings: CredentialIssue_Deserialize[],
 	/**  Token requests made, including retries. */
 	attempts: number,
 	/**  Whole test time, in milliseconds. */
@@ -2912,7 +2961,7 @@ export type TestReport_Serialize = {
 	/**  Required scopes the token lacks (empty when all are held). */
 	missing_required: string[],
 	/**  Validation warnings about the pasted values (errors would have stopped the test). */
-	warnings: CredentialIssue[],
+	warnings: CredentialIssue_Serialize[],
 	/**  Token requests made, including retries. */
 	attempts: number,
 	/**  Whole test time, in milliseconds. */

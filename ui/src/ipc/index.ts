@@ -8,6 +8,9 @@ import {
   type FLAG_WORDS,
   type AppInfo,
   type CredentialIssue,
+  type PreferenceField,
+  type PreferenceProblem,
+  type Field,
   type IpcErrorKind,
   type IpcError_Serialize as GeneratedIpcError,
   type ProfileDraft_Deserialize as ProfileDraft,
@@ -102,6 +105,9 @@ export type {
   CallRequest,
   TryCallResult,
   CredentialIssue,
+  PreferenceField,
+  PreferenceProblem,
+  Field,
   IpcErrorKind,
   Profile,
   ProfileCloud,
@@ -251,6 +257,8 @@ export const ipc = {
   allowSandboxSecretRotation: (clientId: string): Promise<Outcome<SandboxView>> => settle(() => commands.allowSandboxSecretRotation(clientId)),
   preferences: (): Promise<Outcome<PreferencesView>> => settlePlain(() => commands.getPreferences()),
   setPreferences: (preferences: Preferences): Promise<Outcome<Preferences>> => settle(() => commands.setPreferences(preferences)),
+  /** Each field's problem in preferences being edited (nothing stored). */
+  checkPreferences: (preferences: Preferences): Promise<Outcome<PreferenceProblem[]>> => settlePlain(() => commands.checkPreferences(preferences)),
   tryCall: (id: string, request: CallRequest): Promise<Outcome<TryCallResult>> => settle(() => commands.tryCall(id, request)),
   /** Zoom's usage figures for the account's apps, asked with profile `id`'s app (the core's default "unused" threshold). */
   appUsage: (id: string): Promise<Outcome<UsageOutcome>> => settle(() => commands.getAppUsage(id, null)),

@@ -470,6 +470,34 @@ impl ProfileService {
         Ok((profile, raw))
     }
 
+    /// What the form's values would meet: the core's checks of the three values, and an
+    /// Account ID and Client ID swapped, recognised from the saved profiles' IDs and
+    /// `also_known` (the Sandbox's). Nothing is sent.
+    pub fn draft_issues(
+        &self,
+        raw: &RawCredentials,
+        mut also_known: crate::creds::KnownIds,
+    ) -> Vec<crate::creds::CredentialIssue> {
+        let mut issues = raw.validate().issues;
+        for p in self.list() {
+            let from = format!("profile “{}”", crate::display::inert(&p.name));
+            also_known
+                .accounts
+                .push((p.account_id.clone(), from.clone()));
+            also_known.clients.push((p.client_id.clone(), from));
+        }
+        let already = issues
+            .iter()
+            .any(|i| i.kind == crate::creds::IssueKind::LooksSwapped);
+        if let Some(swapped) =
+            crate::creds::swapped_ids(&raw.account_id, &raw.client_id, &also_known)
+                .filter(|_| !already)
+        {
+            issues.insert(0, swapped);
+        }
+        issues
+    }
+
     /// The stored secret, for an explicit reveal.
     pub fn reveal_secret(&self, id: &str) -> Result<Secret, ServiceError> {
         self.credentials(id).map(|(_, raw)| raw.client_secret)

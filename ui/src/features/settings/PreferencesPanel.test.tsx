@@ -22,6 +22,36 @@ describe("Preferences", () => {
     expect(save.disabled).toBe(true);
   });
 
+  it("says what is wrong beside the field, in a sentence, until the value is corrected", async () => {
+    answerIpc({
+      get_preferences: () => preferencesView(),
+      check_preferences: (args) =>
+        (args.preferences as { request_timeout_secs: number }).request_timeout_secs > 120
+          ? [{ field: "request_timeout", message: "The request timeout must be between 1 and 120 seconds." }]
+          : [],
+    });
+    render(<PreferencesPanel />);
+    const timeout = await screen.findByTestId("pref-timeout");
+    fireEvent.input(timeout, { target: { value: "500" } });
+    const problem = await screen.findByTestId("pref-problem-request_timeout");
+    expect(problem.textContent).toBe("The request timeout must be between 1 and 120 seconds.");
+    expect(timeout.getAttribute("aria-invalid")).toBe("true");
+    expect(timeout.getAttribute("aria-describedby")).toBe(problem.id);
+    expect((screen.getByTestId("pref-save") as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.input(timeout, { target: { value: "30" } });
+    await waitFor(() => expect(screen.queryByTestId("pref-problem-request_timeout")).toBeNull());
+    expect(timeout.getAttribute("aria-invalid")).toBe("false");
+  });
+
+  it("previews a theme before Save, and puts the saved one back when left unsaved", async () => {
+    answerIpc({ get_preferences: () => preferencesView({ theme: "light" }), check_preferences: () => [] });
+    const { unmount } = render(<PreferencesPanel />);
+    fireEvent.change(await screen.findByTestId("pref-theme"), { target: { value: "dark" } });
+    expect(document.documentElement.dataset.theme).toBe("dark");
+    unmount();
+    expect(document.documentElement.dataset.theme).toBe("light");
+  });
+
   it("asks for a proxy URL only for a custom proxy, and shows a refusal without losing the entry", async () => {
     answerIpc({
       get_preferences: () => preferencesView(),

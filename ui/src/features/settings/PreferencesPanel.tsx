@@ -1,10 +1,11 @@
 // Preferences: theme, the cloud new profiles start on, how S2S Desk reaches Zoom (timeout,
 // proxy, extra CA), how much history to keep, and the background re-test. Saved as a whole;
 // the Rust side checks, applies and stores them, and a refusal changes nothing.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { ipc, type IpcError, type Preferences, type ProfileCloud, type ProxyMode, type Theme } from "../../ipc";
-import { savePreferences, usePreferences } from "../../state/preferences";
+import { ipc, type IpcError, type PreferenceField, type PreferenceProblem, type Preferences, type ProfileCloud, type ProxyMode, type Theme } from "../../ipc";
+import { applyTheme, savePreferences, usePreferences } from "../../state/preferences";
+import { useUnsavedChanges } from "../../state/unsaved";
 
 const THEMES: { id: Theme; label: string }[] = [
   { id: "system", label: "Follow the system" },
@@ -34,6 +35,22 @@ export function PreferencesPanel() {
   useEffect(() => {
     if (stored) setDraft((d) => d ?? stored);
   }, [stored]);
+  const problems = useProblems(draft);
+  const changed = draft !== null && JSON.stringify(draft) !== JSON.stringify(stored);
+  useUnsavedChanges(changed, "Your changes to the preferences");
+  // The theme shows at once, as a preview; leaving without saving puts the saved one back.
+  const draftTheme = draft?.theme;
+  useEffect(() => {
+    if (draftTheme) applyTheme(draftTheme);
+  }, [draftTheme]);
+  const storedTheme = useRef(stored?.theme);
+  storedTheme.current = stored?.theme;
+  useEffect(
+    () => () => {
+      if (storedTheme.current) applyTheme(storedTheme.current);
+    },
+    [],
+  );
 
   if (view.ok === "loading" || (view.ok === true && !draft)) return <section class="card">Loading preferences…</section>;
   if (view.ok === false)
@@ -53,7 +70,11 @@ export function PreferencesPanel() {
     setDraft({ ...draft, ...change });
     setSaved(false);
   };
-  const changed = JSON.stringify(draft) !== JSON.stringify(stored);
+  const problemOf = (field: PreferenceField) => problems.find((p) => p.field === field) ?? null;
+  const invalid = (field: PreferenceField) => ({
+    "aria-invalid": problemOf(field) !== null,
+    "aria-describedby": problemOf(field) ? `pref-problem-${field}` : undefined,
+  });
   const save = async () => {
     setSaving(true);
     const outcome = await savePreferences(draft);
@@ -79,13 +100,16 @@ export function PreferencesPanel() {
       )}
       <div class="form-grid">
         <label for="pref-theme">Theme</label>
-        <select id="pref-theme" data-testid="pref-theme" value={draft.theme} onChange={(e) => set({ theme: e.currentTarget.value as Theme })}>
-          {THEMES.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-            </option>
-          ))}
-        </select>
+        <div class="inline-field">
+          <select id="pref-theme" data-testid="pref-theme" value={draft.theme} onChange={(e) => set({ theme: e.currentTarget.value as Theme })}>
+            {THEMES.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+          {draft.theme !== stored?.theme && <span class="muted">Shown now; Save keeps it.</span>}
+        </div>
 
         <label for="pref-cloud">New profiles start on</label>
         <select
@@ -111,11 +135,12 @@ export function PreferencesPanel() {
             max={maxTimeout}
             value={draft.request_timeout_secs}
             onInput={(e) => set({ request_timeout_secs: Number(e.currentTarget.value) })}
-            aria-describedby="pref-timeout-help"
+            {...invalid("request_timeout")}
           />
-          <span id="pref-timeout-help" class="muted">
+          <span class="muted">
             seconds for a whole test ({minTimeout}–{maxTimeout})
           </span>
+          <Problem problem={problemOf("request_timeout")} />
         </div>
 
         <label for="pref-proxy">Proxy</label>
@@ -134,8 +159,10 @@ export function PreferencesPanel() {
               placeholder="http://proxy.example:3128"
               value={draft.proxy_url}
               onInput={(e) => set({ proxy_url: e.currentTarget.value })}
+              {...invalid("proxy_url")}
             />
           )}
+          <Problem problem={problemOf("proxy_url")} />
           <span class="muted">The Sandbox and other addresses on this computer never go through a proxy.</span>
         </div>
 
@@ -148,11 +175,13 @@ export function PreferencesPanel() {
               placeholder="None: the built-in roots only"
               value={draft.ca_bundle ?? ""}
               onInput={(e) => set({ ca_bundle: e.currentTarget.value.trim() === "" ? null : e.currentTarget.value })}
+              {...invalid("ca_bundle")}
             />
             <button type="button" class="button" onClick={() => void chooseCaBundle()}>
               Choose…
             </button>
           </div>
+          <Problem problem={problemOf("ca_bundle")} />
           <span class="muted">A PEM file, for networks whose proxy inspects TLS with its own certificate authority.</span>
         </div>
 
@@ -166,8 +195,10 @@ export function PreferencesPanel() {
             max={historyMax}
             value={draft.history_retention}
             onInput={(e) => set({ history_retention: Number(e.currentTarget.value) })}
+            {...invalid("history_retention")}
           />
           <span class="muted">tests kept per profile (at most {historyMax})</span>
+          <Problem problem={problemOf("history_retention")} />
         </div>
 
         <span class="form-grid__label">Background re-test</span>
@@ -183,7 +214,13 @@ export function PreferencesPanel() {
       </div>
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
       <div class="actions">
-        <button type="button" class="button button--primary" data-testid="pref-save" disabled={!changed || saving} onClick={() => void save()}>
+        <button
+          type="button"
+          class="button button--primary"
+          data-testid="pref-save"
+          disabled={!changed || saving || problems.length > 0}
+          onClick={() => void save()}
+        >
           {saving ? "Saving…" : "Save preferences"}
         </button>
         {saved && !changed && (
@@ -193,5 +230,33 @@ export function PreferencesPanel() {
         )}
       </div>
     </section>
+  );
+}
+
+/** The core's findings for the preferences being edited, refreshed shortly after each change. */
+function useProblems(draft: Preferences | null): PreferenceProblem[] {
+  const [problems, setProblems] = useState<PreferenceProblem[]>([]);
+  useEffect(() => {
+    if (!draft) return;
+    let live = true;
+    const timer = setTimeout(async () => {
+      const outcome = await ipc.checkPreferences(draft);
+      if (live && outcome.ok) setProblems(outcome.value);
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [draft]);
+  return problems;
+}
+
+/** A field's problem, in a sentence under it; gone once the value is corrected. */
+function Problem({ problem }: { problem: PreferenceProblem | null }) {
+  if (!problem) return null;
+  return (
+    <p class="field-problem" id={`pref-problem-${problem.field}`} data-testid={`pref-problem-${problem.field}`} role="status">
+      {problem.message}
+    </p>
   );
 }

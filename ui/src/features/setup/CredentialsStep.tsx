@@ -1,12 +1,14 @@
 // Step 3: the app's credentials, checked by the core as they are typed (nothing is sent).
 import { useEffect, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { ipc, type CredentialIssue, type IpcError, type ProfileCloud } from "../../ipc";
+import { ipc, type CredentialIssue, type Field, type IpcError, type ProfileCloud } from "../../ipc";
+import { FIELD_IDS } from "../../lib/wizard";
 import { SECRET_EXPOSURE_MS } from "../../state/clipboard";
 import { credentialsReady, demoForm, fromDraft, type Form } from "./form";
 
 type Props = {
   form: Form;
+  /** The core's findings; a field's are shown once it was left (or Continue was tried). */
   issues: CredentialIssue[];
   editing: boolean;
   onChange: (form: Form) => void;
@@ -20,7 +22,26 @@ const CLOUDS: { id: ProfileCloud; label: string }[] = [
   { id: "sandbox", label: "Sandbox (simulated, on this computer)" },
 ];
 
-export function CredentialsStep({ form, issues, editing, onChange, onNext }: Props) {
+/** Where each field's value goes in the form. */
+const FORM_KEYS = { account_id: "accountId", client_id: "clientId", client_secret: "clientSecret" } as const;
+
+export function CredentialsStep({ form, issues: found, editing, onChange, onNext }: Props) {
+  // Errors appear once a field is left, not while it is first typed into.
+  const [left, setLeft] = useState<Set<Field>>(new Set());
+  const leave = (field: Field) => setLeft((l) => (l.has(field) ? l : new Set([...l, field])));
+  const issues = found.filter((i) => left.has(i.field));
+  const swap = (a: Field, b: Field) => {
+    onChange({ ...form, [FORM_KEYS[a]]: form[FORM_KEYS[b]], [FORM_KEYS[b]]: form[FORM_KEYS[a]] });
+    setLeft((l) => new Set([...l, a, b]));
+  };
+  // Continue with a problem left: every problem is shown, and the first field with one focused.
+  const tryContinue = () => {
+    if (credentialsReady(form, found, editing)) return onNext?.();
+    setLeft(new Set(["account_id", "client_id", "client_secret"]));
+    const first =
+      found.find((i) => i.severity === "error")?.field ?? (["account_id", "client_id", "client_secret"] as const).find((f) => form[FORM_KEYS[f]].trim() === "");
+    document.getElementById(first ? FIELD_IDS[first] : "profile-name")?.focus();
+  };
   const fillDemo = async () => {
     const demo = await ipc.sandboxDemoApp();
     if (!demo.ok || !demo.value) return;
@@ -29,7 +50,7 @@ export function CredentialsStep({ form, issues, editing, onChange, onNext }: Pro
   };
   const [revealed, setRevealed] = useSecretShown();
   const set = (patch: Partial<Form>) => onChange({ ...form, ...patch });
-  const canContinue = credentialsReady(form, issues, editing);
+  const canContinue = credentialsReady(form, found, editing);
   // In the wizard the step is a form: Enter in a field is Continue (once the values allow it).
   // An edit's values sit in the edit page's one form, whose Enter is Save.
   const Root = onNext ? "form" : "div";
@@ -55,10 +76,18 @@ export function CredentialsStep({ form, issues, editing, onChange, onNext }: Pro
         </select>
 
         <label for="account-id">Account ID</label>
-        <Field id="account-id" value={form.accountId} issues={issues} field="account_id" onInput={(v) => set({ accountId: v })} />
+        <IdInput
+          id="account-id"
+          value={form.accountId}
+          issues={issues}
+          field="account_id"
+          onInput={(v) => set({ accountId: v })}
+          onLeave={leave}
+          onSwap={swap}
+        />
 
         <label for="client-id">Client ID</label>
-        <Field id="client-id" value={form.clientId} issues={issues} field="client_id" onInput={(v) => set({ clientId: v })} />
+        <IdInput id="client-id" value={form.clientId} issues={issues} field="client_id" onInput={(v) => set({ clientId: v })} onLeave={leave} onSwap={swap} />
 
         <label for="client-secret">Client Secret</label>
         <div>
@@ -74,6 +103,7 @@ export function CredentialsStep({ form, issues, editing, onChange, onNext }: Pro
               value={form.clientSecret}
               placeholder={editing ? "Leave blank to keep the saved secret" : ""}
               onInput={(e) => set({ clientSecret: e.currentTarget.value })}
+              onBlur={() => leave("client_secret")}
             />
             <button
               type="button"
@@ -86,7 +116,7 @@ export function CredentialsStep({ form, issues, editing, onChange, onNext }: Pro
               {revealed ? "Hide" : "Show"}
             </button>
           </div>
-          <Issues issues={issues} field="client_secret" />
+          <Issues issues={issues} field="client_secret" onSwap={swap} />
         </div>
 
         <label for="expected-scopes">Scopes you expect</label>
@@ -135,7 +165,14 @@ export function CredentialsStep({ form, issues, editing, onChange, onNext }: Pro
           </button>
         )}
         {onNext && (
-          <button type="submit" class="button button--primary" data-testid="wizard-next" disabled={!canContinue} onClick={onNext}>
+          <button
+            type="submit"
+            class="button button--primary"
+            data-testid="wizard-next"
+            aria-disabled={!canContinue}
+            title={canContinue ? undefined : "Fill in the three values; any problem is shown under its field"}
+            onClick={tryContinue}
+          >
             Continue
           </button>
         )}
@@ -186,18 +223,22 @@ function ImportFromExport({ onImported }: { onImported: (form: Form) => void }) 
   );
 }
 
-function Field({
+function IdInput({
   id,
   value,
   issues,
   field,
   onInput,
+  onLeave,
+  onSwap,
 }: {
   id: string;
   value: string;
   issues: CredentialIssue[];
-  field: CredentialIssue["field"];
+  field: Field;
   onInput: (v: string) => void;
+  onLeave: (field: Field) => void;
+  onSwap: (a: Field, b: Field) => void;
 }) {
   return (
     <div>
@@ -210,17 +251,18 @@ function Field({
         aria-invalid={hasError(issues, field)}
         aria-describedby={issuesFor(issues, field).length > 0 ? `issues-${field}` : undefined}
         onInput={(e) => onInput(e.currentTarget.value)}
+        onBlur={() => onLeave(field)}
       />
-      <Issues issues={issues} field={field} />
+      <Issues issues={issues} field={field} onSwap={onSwap} />
     </div>
   );
 }
 
-function issuesFor(issues: CredentialIssue[], field: CredentialIssue["field"]): CredentialIssue[] {
+function issuesFor(issues: CredentialIssue[], field: Field): CredentialIssue[] {
   return issues.filter((i) => i.field === field);
 }
 
-function hasError(issues: CredentialIssue[], field: CredentialIssue["field"]): boolean {
+function hasError(issues: CredentialIssue[], field: Field): boolean {
   return issuesFor(issues, field).some((i) => i.severity === "error");
 }
 
@@ -235,14 +277,21 @@ function useSecretShown(): [boolean, (shown: boolean) => void] {
   return [shown, setShown];
 }
 
-function Issues({ issues, field }: { issues: CredentialIssue[]; field: CredentialIssue["field"] }) {
+const LABELS: Record<Field, string> = { account_id: "Account ID", client_id: "Client ID", client_secret: "Client Secret" };
+
+function Issues({ issues, field, onSwap }: { issues: CredentialIssue[]; field: Field; onSwap: (a: Field, b: Field) => void }) {
   const mine = issuesFor(issues, field);
   if (mine.length === 0) return null;
   return (
     <ul class="field-issues" id={`issues-${field}`} data-testid={`issues-${field}`} aria-live="polite">
       {mine.map((issue) => (
         <li key={issue.kind} class={`field-issue field-issue--${issue.severity}`}>
-          {issue.message}
+          {issue.message}{" "}
+          {issue.swap_with && (
+            <button type="button" class="button button--link" data-testid={`swap-${field}`} onClick={() => issue.swap_with && onSwap(field, issue.swap_with)}>
+              Swap {LABELS[field]} and {LABELS[issue.swap_with]}
+            </button>
+          )}
         </li>
       ))}
     </ul>

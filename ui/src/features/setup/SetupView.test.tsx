@@ -38,9 +38,42 @@ describe("Setup wizard", () => {
       ],
     });
     await renderDemo(vi.fn());
+    // Nothing is flagged while the field has not been left…
+    await new Promise((r) => setTimeout(r, 300));
+    expect(screen.queryByTestId("issues-client_id")).toBeNull();
+    // …then the message sits under it, and Continue stays on the step, focused on the problem.
+    fireEvent.blur(screen.getByTestId("field-client_id"));
     expect(await screen.findByText(/fields may be swapped/)).toBeTruthy();
     expect(screen.getByTestId("issues-client_id").textContent).toContain("swapped");
-    expect((screen.getByTestId("wizard-next") as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByTestId("wizard-next"));
+    expect(screen.getByTestId("step-credentials")).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByTestId("field-client_id"));
+  });
+
+  it("offers to swap an Account ID and Client ID that look swapped", async () => {
+    answerIpc({
+      validate_credentials: (args) =>
+        args.clientId === sandboxDemoApp().account_id
+          ? [
+              {
+                field: "client_id",
+                severity: "error",
+                kind: "looks_swapped",
+                message: "The Client ID here is the Account ID of the Sandbox's account.",
+                swap_with: "account_id",
+              },
+            ]
+          : [],
+    });
+    await renderDemo(vi.fn());
+    const { account_id, client_id } = sandboxDemoApp();
+    fireEvent.input(screen.getByTestId("field-account_id"), { target: { value: client_id } });
+    fireEvent.input(screen.getByTestId("field-client_id"), { target: { value: account_id } });
+    fireEvent.blur(screen.getByTestId("field-client_id"));
+    fireEvent.click(await screen.findByTestId("swap-client_id"));
+    expect((screen.getByTestId("field-account_id") as HTMLInputElement).value).toBe(account_id);
+    expect((screen.getByTestId("field-client_id") as HTMLInputElement).value).toBe(client_id);
+    await waitFor(() => expect(screen.queryByTestId("issues-client_id")).toBeNull());
   });
 
   it("tests the Sandbox demo app and saves it with its test as history", async () => {
@@ -192,6 +225,7 @@ describe("Setup wizard", () => {
       fireEvent.click(toggle); // Enter and Space click a button
       expect([secret.type, toggle.getAttribute("aria-pressed")]).toEqual(["text", "true"]);
       const clientId = screen.getByTestId("field-client_id");
+      fireEvent.blur(clientId);
       await waitFor(() => expect(clientId.getAttribute("aria-invalid")).toBe("true"));
       expect(document.getElementById(clientId.getAttribute("aria-describedby") ?? "")?.textContent).toContain("swapped");
       await act(async () => {
