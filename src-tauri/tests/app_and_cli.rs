@@ -241,6 +241,10 @@ fn a_migration_writes_the_same_configs_from_the_app_and_the_cli_with_the_saved_s
     let by_app = legacy_project_with(WEBHOOK_ENV);
     let (scan, _) = scan_done(&shell, by_app.path());
     let choices = json!({"names": {"account_id": "ZOOM_ACCOUNT_ID", "client_id": "ZOOM_CLIENT_ID", "client_secret": "ZOOM_CLIENT_SECRET"}, "profile_id": id, "write_secret": true});
+    let still_to_do_in_the_app = shell
+        .invoke("plan_migration", json!({"id": scan, "choices": choices}))
+        .expect("planned")["still_to_do"]
+        .clone();
     shell
         .invoke("apply_migration", json!({"id": scan, "choices": choices}))
         .expect("applied by the app");
@@ -271,10 +275,19 @@ fn a_migration_writes_the_same_configs_from_the_app_and_the_cli_with_the_saved_s
             "--oauth-url",
             &url,
             "--write-secret",
+            "--json",
         ],
         None,
     );
     assert_eq!(applied.code, 0, "{}{}", applied.stdout, applied.stderr);
+    assert_eq!(
+        applied.json()["still_to_do"],
+        still_to_do_in_the_app,
+        "the same steps left"
+    );
+    assert!(still_to_do_in_the_app
+        .as_array()
+        .is_some_and(|steps| steps.iter().any(|s| s["kind"] == "retire_jwt_app")));
 
     let read = |dir: &Path| std::fs::read_to_string(dir.join(".env")).expect(".env");
     assert_eq!(read(by_app.path()), read(by_cli.path()), "the same rewrite");

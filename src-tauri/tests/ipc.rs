@@ -194,10 +194,18 @@ fn a_migration_scans_waits_for_a_ready_app_applies_reports_and_undoes() {
         );
     }
 
-    shell
+    let undone = shell
         .invoke("undo_migration", json!({"journal": journal}))
         .expect("undone");
     assert_eq!(std::fs::read(&env).expect("read"), original);
+    assert_eq!(
+        undone["reports_removed"],
+        json!([
+            "s2s-desk-migration-report.md",
+            "s2s-desk-migration-report.html"
+        ]),
+        "the report of a migration undone goes with it"
+    );
 }
 
 #[test]

@@ -165,6 +165,12 @@ async fn apply_cmd(a: MigrateApplyArgs) -> Result<u8, Failure> {
         },
         None => (app.untested("applied with --skip-test"), Gate::Skip),
     };
+    // What will be left, as the app's "Still to do" lists it: judged on the files as scanned,
+    // so before they are rewritten.
+    let still_to_do = migration
+        .plan(&names, &app)
+        .map(|plan| plan.still_to_do)
+        .map_err(|e| refusal(e, gate))?;
     let journal = migration
         .apply(&names, &app, gate)
         .map_err(|e| refusal(e, gate))?;
@@ -181,7 +187,7 @@ async fn apply_cmd(a: MigrateApplyArgs) -> Result<u8, Failure> {
     }
     if a.json {
         crate::out::json(
-            &json!({"applied": true, "tested": gate == Gate::RequireReady, "journal": journal.path(), "files": journal.files}),
+            &json!({"applied": true, "tested": gate == Gate::RequireReady, "journal": journal.path(), "files": journal.files, "still_to_do": still_to_do}),
         );
     } else {
         outln!(
@@ -189,6 +195,10 @@ async fn apply_cmd(a: MigrateApplyArgs) -> Result<u8, Failure> {
             journal.files.len(),
             shell_word(&journal.path().display().to_string())
         );
+        outln!("Still to do:");
+        for (n, step) in still_to_do.iter().enumerate() {
+            outln!("  {}. {}", n + 1, inert(&step.text));
+        }
     }
     Ok(exit::OK)
 }
@@ -328,20 +338,29 @@ fn refusal(e: MigrationError, gate: Gate) -> Failure {
 }
 
 fn undo_cmd(a: MigrateUndoArgs) -> Result<u8, Failure> {
-    let journal = session::undo_at(&a.journal).map_err(|e| {
+    let undone = session::undo_at(&a.journal).map_err(|e| {
         usage(
             e.to_string(),
             "The backups are in the folder next to the journal.",
         )
     })?;
+    let journal = &undone.journal;
     if a.json {
-        crate::out::json(&json!({"undone": true, "files": journal.files}));
+        crate::out::json(
+            &json!({"undone": true, "files": journal.files, "reports_removed": undone.reports_removed}),
+        );
     } else {
         outln!(
             "Restored {} file(s) from {}.",
             journal.files.len(),
             inert(&journal.backup_dir)
         );
+        if !undone.reports_removed.is_empty() {
+            outln!(
+                "Removed the migration report it had saved: {}.",
+                undone.reports_removed.join(", ")
+            );
+        }
     }
     Ok(exit::OK)
 }

@@ -28,3 +28,4 @@ pub mod rewrite;
 pub mod scan;
 pub mod session;
 pub mod text;
+pub mod todo;

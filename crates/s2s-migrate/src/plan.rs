@@ -74,10 +74,22 @@ pub struct Readiness {
     pub message: String,
 }
 
-/// Judges readiness from the latest test of the new app (`None`: never tested) and its scopes.
+/// What the new app's latest test says of its token: whether it worked, and its one line.
+#[derive(Debug, Clone, Copy)]
+pub struct TokenVerdict<'a> {
+    /// Zoom issued a token and accepted it on its first call.
+    pub works: bool,
+    /// The test's one-line result.
+    pub summary: &'a str,
+}
+
+/// Judges readiness from the new app's latest test (`None`: never tested) and its scopes
+/// against the calls the scan found — not against what the app's profile expects — and names
+/// the exact blocker: no token (with the test's words), or each scope missing with the calls
+/// that need it.
 pub fn readiness<G: AsRef<str>>(
     report: &ScanReport,
-    latest_test_ok: Option<bool>,
+    latest: Option<TokenVerdict<'_>>,
     granted: &[G],
 ) -> Readiness {
     let mut calls: Vec<&str> = report
@@ -90,20 +102,33 @@ pub fn readiness<G: AsRef<str>>(
     calls.dedup();
     let coverage = zoom_catalog::coverage::check_coverage(zoom_catalog::catalog(), granted, &calls);
     let missing_scopes: Vec<String> = coverage.to_add.iter().map(|s| s.scope.clone()).collect();
-    let tested = latest_test_ok.is_some();
-    let token_ok = latest_test_ok == Some(true);
+    let tested = latest.is_some();
+    let token_ok = latest.is_some_and(|t| t.works);
     let ready = token_ok && missing_scopes.is_empty();
-    let message = if !tested {
-        "Test the new app's token first.".to_string()
-    } else if !token_ok {
-        "The new app's last token test failed: fix it and test again.".to_string()
-    } else if !missing_scopes.is_empty() {
-        format!(
-            "Add these scopes to the new app, then test again: {}",
-            missing_scopes.join(", ")
-        )
-    } else {
-        "Ready: the new app's token works and covers every call found.".to_string()
+    let message = match latest {
+        None => "Test the new app's token first.".to_string(),
+        Some(t) if !t.works => format!(
+            "The new app's last test got no working token ({}): fix that and test again.",
+            t.summary.trim_end_matches('.')
+        ),
+        Some(_) if !coverage.to_add.is_empty() => {
+            let each: Vec<String> = coverage
+                .to_add
+                .iter()
+                .map(|s| format!("{} (for {})", s.scope, s.covers.join(", ")))
+                .collect();
+            format!(
+                "The new app's token lacks scopes the calls found need. Add to the new app, then test again: {}.",
+                each.join("; ")
+            )
+        }
+        Some(_) if calls.is_empty() => {
+            "Ready: the new app's token works (the scan recognised no Zoom call to check its scopes against).".to_string()
+        }
+        Some(_) => format!(
+            "Ready: the new app's token works and covers every call found ({}).",
+            calls.len()
+        ),
     };
     Readiness {
         tested,

@@ -9,6 +9,9 @@ use crate::find::{Finding, Flag};
 use crate::rewrite::NewNames;
 use crate::scan::ScanReport;
 
+/// The title both formats carry (undo recognises S2S Desk's own report by it).
+pub const REPORT_TITLE: &str = "Zoom JWT → Server-to-Server migration";
+
 /// What the admin decided.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -45,12 +48,16 @@ pub fn markdown(
 ) -> String {
     let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
     let mut md = format!(
-        "# Zoom JWT → Server-to-Server migration\n\nProject: `{}`  \nReport: {}  \nScanned {} files ({} bytes){}.\n\n",
+        "# {REPORT_TITLE}\n\nProject: `{}`  \nReport: {}  \nScanned {} files ({} bytes){}.\n\n",
         report.root,
         s2s_core::clock::utc_text(now_unix),
         report.progress.files_scanned,
         report.progress.bytes_scanned,
-        if report.cancelled { " — **scan cancelled, lists are partial**" } else { "" }
+        if report.cancelled {
+            " — **scan cancelled, lists are partial**"
+        } else {
+            ""
+        }
     );
     md.push_str(&format!(
         "## Legacy credentials found ({})\n\n",

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::apply::{apply, ApplyError, FaultInjection, Journal};
 use crate::disk::{inside_root, write_file, Access};
 use crate::guidance::{for_languages, Guidance};
-use crate::plan::{previews, readiness, rewrites, FilePreview, Readiness};
+use crate::plan::{previews, readiness, rewrites, FilePreview, Readiness, TokenVerdict};
 use crate::report::{html, markdown, Decisions};
 use crate::rewrite::{NewNames, NewValues, Rewrite};
 use crate::scan::{scan, Progress, ProgressSnapshot, ScanError, ScanOptions, ScanReport};
@@ -51,8 +51,9 @@ pub enum MigrationError {
 /// The new app's latest token test, as readiness needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAppTest {
-    /// The test passed.
-    pub ok: bool,
+    /// Zoom issued a token that worked on its first call. The profile's own expected scopes do
+    /// not count here: readiness judges the calls the scan found.
+    pub token_works: bool,
     /// The scopes its token held (empty when no token came).
     pub granted: Vec<ScopeName>,
     /// Its one-line result, for the report.
@@ -65,7 +66,8 @@ impl NewAppTest {
     /// From a history entry.
     pub fn of_record(record: &TestRecord) -> Self {
         Self {
-            ok: record.ok,
+            token_works: record.got_token()
+                && record.kind != Some(s2s_core::ErrorKind::TokenRejected),
             granted: record.scopes.clone(),
             summary: record.summary.clone(),
             api_url: record.api_url.clone(),
@@ -105,12 +107,8 @@ pub struct NewApp {
 impl NewApp {
     /// No app chosen yet: placeholders are written, nothing is tested.
     pub fn placeholders() -> Self {
-        Self::from_values(
-            "YOUR_ACCOUNT_ID".into(),
-            "YOUR_CLIENT_ID".into(),
-            None,
-            None,
-        )
+        let [account_id, client_id] = crate::todo::ID_PLACEHOLDERS;
+        Self::from_values(account_id.into(), client_id.into(), None, None)
     }
 
     /// A saved profile: its IDs and latest test; with `write_secrets`, its client secret and its
@@ -239,6 +237,8 @@ pub struct MigrationPlan {
     pub guidance: Vec<Guidance>,
     /// Whether the new app is ready.
     pub readiness: Readiness,
+    /// What will be left once these configs are written: placeholders, code, a committed JWT.
+    pub still_to_do: Vec<crate::todo::ToDo>,
 }
 
 /// The report in both formats, and where it was saved.
@@ -323,24 +323,34 @@ impl Migration {
     /// Whether the new app is ready, from its latest test.
     pub fn readiness(&self, test: Option<&NewAppTest>) -> Readiness {
         match test {
-            Some(t) => readiness(&self.report, Some(t.ok), &t.granted),
+            Some(t) => readiness(
+                &self.report,
+                Some(TokenVerdict {
+                    works: t.token_works,
+                    summary: &t.summary,
+                }),
+                &t.granted,
+            ),
             None => readiness::<ScopeName>(&self.report, None, &[]),
         }
     }
 
     /// Previews, guidance (for the new app's cloud) and readiness. Writes nothing.
     pub fn plan(&self, names: &NewNames, app: &NewApp) -> Result<MigrationPlan, MigrationError> {
+        let previews = previews(&self.edits(names, &app.values)?);
+        let guidance = for_languages(
+            &self.report.languages,
+            app.cloud,
+            app.test.as_ref().and_then(|t| t.api_url.as_deref()),
+            self.report
+                .findings
+                .iter()
+                .any(|f| f.kind == crate::names::LegacyKind::VerificationToken),
+        );
         Ok(MigrationPlan {
-            previews: previews(&self.edits(names, &app.values)?),
-            guidance: for_languages(
-                &self.report.languages,
-                app.cloud,
-                app.test.as_ref().and_then(|t| t.api_url.as_deref()),
-                self.report
-                    .findings
-                    .iter()
-                    .any(|f| f.kind == crate::names::LegacyKind::VerificationToken),
-            ),
+            still_to_do: crate::todo::still_to_do(&self.report, &previews, !guidance.is_empty()),
+            previews,
+            guidance,
             readiness: self.readiness(app.test.as_ref()),
         })
     }
@@ -403,14 +413,42 @@ impl Migration {
     }
 }
 
+/// What an undo did.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Undone {
+    /// The files restored, and where their backups were.
+    pub journal: Journal,
+    /// The migration report S2S Desk had saved in the project, removed with the migration it
+    /// described (relative paths).
+    pub reports_removed: Vec<String>,
+}
+
 /// Restores the files an apply changed, all or none.
-pub fn undo(journal: &Journal) -> Result<Journal, MigrationError> {
+pub fn undo(journal: &Journal) -> Result<Undone, MigrationError> {
     undo_at(&journal.path())
 }
 
-/// Restores the files of the journal at `path` (where apply wrote it), all or none.
-pub fn undo_at(path: &Path) -> Result<Journal, MigrationError> {
-    Ok(crate::apply::undo(path)?)
+/// Restores the files of the journal at `path` (where apply wrote it), all or none; then
+/// removes the migration report saved in the project, which describes a migration that no
+/// longer stands (a report the admin rewrote — not S2S Desk's any more — is left).
+pub fn undo_at(path: &Path) -> Result<Undone, MigrationError> {
+    let journal = crate::apply::undo(path)?;
+    let root = PathBuf::from(&journal.root);
+    let html_file = REPORT_FILE.replace(".md", ".html");
+    let mut reports_removed = Vec::new();
+    for name in [REPORT_FILE, html_file.as_str()] {
+        let file = root.join(name);
+        let ours = std::fs::read_to_string(&file)
+            .is_ok_and(|text| text.contains(crate::report::REPORT_TITLE));
+        if ours && std::fs::remove_file(&file).is_ok() {
+            reports_removed.push(name.to_string());
+        }
+    }
+    Ok(Undone {
+        journal,
+        reports_removed,
+    })
 }
 
 /// A path as people type it: `~/` is the home folder.
@@ -581,12 +619,112 @@ mod tests {
     }
 
     #[test]
+    fn undo_removes_the_report_it_saved_and_leaves_one_the_admin_rewrote() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let env = dir.path().join(".env");
+        std::fs::write(&env, "ZOOM_JWT_API_KEY=AbCdEfGhIjKlMnOpQrStUv\nZOOM_JWT_API_SECRET=LegacySecretValue0123456789abcd\n")
+            .expect("written");
+        let undo_after_saving = |rewrite_html: bool| {
+            let migration = Migration::scan(dir.path()).expect("scans");
+            let names = NewNames::default();
+            let app = NewApp::placeholders();
+            let journal = migration.apply(&names, &app, Gate::Skip).expect("applied");
+            migration
+                .report_for(&names, &app, Some(&journal), true)
+                .expect("report saved");
+            let html = dir.path().join(REPORT_FILE.replace(".md", ".html"));
+            if rewrite_html {
+                std::fs::write(&html, "my own notes").expect("rewritten");
+            }
+            undo(&journal).expect("undone")
+        };
+        let undone = undo_after_saving(false);
+        assert_eq!(
+            undone.reports_removed,
+            [REPORT_FILE.to_string(), REPORT_FILE.replace(".md", ".html")]
+        );
+        assert!(!dir.path().join(REPORT_FILE).exists());
+        assert!(std::fs::read_to_string(&env)
+            .expect("restored")
+            .contains("ZOOM_JWT_API_KEY"));
+
+        let kept = undo_after_saving(true);
+        assert_eq!(
+            kept.reports_removed,
+            [REPORT_FILE.to_string()],
+            "a rewritten file is the admin's"
+        );
+        assert!(dir
+            .path()
+            .join(REPORT_FILE.replace(".md", ".html"))
+            .exists());
+    }
+
+    #[test]
+    fn readiness_judges_the_calls_found_not_the_profiles_own_expected_scopes() {
+        let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/node-app");
+        let migration = Migration::scan(Path::new(fixture)).expect("the fixture scans");
+        let untested = migration.readiness(None);
+        assert_eq!(untested.message, "Test the new app's token first.");
+        // Every scope the calls need, from a first look with none granted.
+        let bare = NewAppTest {
+            token_works: true,
+            granted: Vec::new(),
+            summary: "Token issued".into(),
+            api_url: None,
+        };
+        let needed = migration.readiness(Some(&bare));
+        assert!(!needed.ready && !needed.missing_scopes.is_empty());
+        assert!(
+            needed.message.contains("(for "),
+            "each scope names its calls: {}",
+            needed.message
+        );
+        // The profile expected a scope Zoom did not grant, so its test "failed" — but the token
+        // came and covers every call found: ready.
+        let record = TestRecord {
+            at_unix: 1,
+            ok: false,
+            kind: Some(s2s_core::ErrorKind::MissingScope),
+            summary: "Token issued; missing expected scope meeting:write:meeting:admin".into(),
+            scopes: needed
+                .missing_scopes
+                .iter()
+                .map(|s| ScopeName::from(s.as_str()))
+                .collect(),
+            latency_ms: Some(12),
+            owner: None,
+            drift: None,
+            renamed_scopes: Vec::new(),
+            api_url: None,
+            zoom_code: None,
+        };
+        let ready = migration.readiness(Some(&NewAppTest::of_record(&record)));
+        assert!(ready.ready, "{}", ready.message);
+        // No token at all: the blocker is the test's own words.
+        let refused = TestRecord {
+            latency_ms: None,
+            kind: Some(s2s_core::ErrorKind::InvalidClient),
+            summary: "Zoom rejected the Client ID or Client Secret".into(),
+            scopes: Vec::new(),
+            ..record
+        };
+        let blocked = migration.readiness(Some(&NewAppTest::of_record(&refused)));
+        assert!(!blocked.ready);
+        assert!(
+            blocked.message.contains("Zoom rejected the Client ID"),
+            "{}",
+            blocked.message
+        );
+    }
+
+    #[test]
     fn the_guidance_names_the_api_host_the_new_apps_token_named() {
         let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/kubernetes");
         let migration = Migration::scan(Path::new(fixture)).expect("the fixture scans");
         let tested = |api_url: &str| {
             NewApp::placeholders().tested_now(NewAppTest {
-                ok: true,
+                token_works: true,
                 granted: Vec::new(),
                 summary: "Token issued".into(),
                 api_url: Some(api_url.into()),

@@ -130,7 +130,7 @@ pub fn apply_migration(
 /// Restores the files an apply changed.
 #[tauri::command]
 #[specta::specta]
-pub fn undo_migration(journal: Journal) -> Result<Journal, IpcError> {
+pub fn undo_migration(journal: Journal) -> Result<session::Undone, IpcError> {
     Ok(session::undo(&journal)?)
 }
 

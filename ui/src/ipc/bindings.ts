@@ -100,7 +100,7 @@ export const commands = {
 	/**  Writes every migrated config or none, with backups; only once the new app is ready. */
 	applyMigration: (id: number, choices: MigrationChoices_Deserialize) => typedError<Journal, IpcError_Serialize>(__TAURI_INVOKE("apply_migration", { id, choices })),
 	/**  Restores the files an apply changed. */
-	undoMigration: (journal: Journal) => typedError<Journal, IpcError_Serialize>(__TAURI_INVOKE("undo_migration", { journal })),
+	undoMigration: (journal: Journal) => typedError<Undone, IpcError_Serialize>(__TAURI_INVOKE("undo_migration", { journal })),
 	/**  The migration report; with `save`, also written into the project as Markdown and HTML. */
 	getMigrationReport: (id: number, choices: MigrationChoices_Deserialize, journal: Journal | null, save: boolean) => typedError<MigrationReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_migration_report", { id, choices, journal, save })),
 	getWebhookOptions: () => __TAURI_INVOKE<WebhookOptions>("get_webhook_options"),
@@ -1360,6 +1360,8 @@ export type MigrationPlan_Deserialize = {
 	guidance: Guidance_Deserialize[],
 	/**  Whether the new app is ready. */
 	readiness: Readiness,
+	/**  What will be left once these configs are written: placeholders, code, a committed JWT. */
+	still_to_do: ToDo[],
 };
 
 /**  Everything the plan screen shows. */
@@ -1370,6 +1372,8 @@ export type MigrationPlan_Serialize = {
 	guidance: Guidance_Serialize[],
 	/**  Whether the new app is ready. */
 	readiness: Readiness,
+	/**  What will be left once these configs are written: placeholders, code, a committed JWT. */
+	still_to_do: ToDo[],
 };
 
 /**  The report in both formats, and where it was saved. */
@@ -3021,6 +3025,29 @@ export type Theme =
 /**  Always dark. */
 "dark";
 
+/**  One thing left to do. */
+export type ToDo = {
+	/**  Which kind of step, for tests and styling. */
+	kind: ToDoKind,
+	/**  What to do, in a sentence. */
+	text: string,
+	/**  The files it concerns (relative to the project), if any. */
+	files: string[],
+};
+
+/**  The kinds of step left. */
+export type ToDoKind = 
+/**  A placeholder in the migrated configs to fill in. */
+"placeholder" | 
+/**  Code that signs JWTs to change. */
+"code" | 
+/**  A JWT secret in git's history. */
+"committed_secret" | 
+/**  Deploy and check. */
+"deploy" | 
+/**  Retire the JWT app. */
+"retire_jwt_app";
+
 /**  Who the token acts as, when the app may read it. */
 export type TokenOwner = TokenOwner_Serialize | TokenOwner_Deserialize;
 
@@ -3205,6 +3232,17 @@ answer: CallAnswer_Serialize } |
 { outcome: "failed"; 
 /**  What happened and what to do. */
 failure: FailureReport_Serialize };
+
+/**  What an undo did. */
+export type Undone = {
+	/**  The files restored, and where their backups were. */
+	journal: Journal,
+	/**
+	 *  The migration report S2S Desk had saved in the project, removed with the migration it
+	 *  described (relative paths).
+	 */
+	reports_removed: string[],
+};
 
 /**  How much a concern needs the admin. */
 export type Urgency = 

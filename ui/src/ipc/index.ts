@@ -62,6 +62,8 @@ import {
   type MigrationPlan,
   type MigrationReport_Serialize as MigrationReport,
   type Journal,
+  type Undone,
+  type ToDo,
   type NewNames,
   type Flag,
   type LegacyKind,
@@ -139,7 +141,7 @@ export type {
   Theme,
   ProxyMode,
 };
-export type { ScanStatus, ScanReport, Finding, ApiCall, MigrationChoices, MigrationPlan, MigrationReport, Journal, NewNames, Flag, LegacyKind };
+export type { ScanStatus, ScanReport, Finding, ApiCall, MigrationChoices, MigrationPlan, MigrationReport, Journal, NewNames, Flag, LegacyKind, Undone, ToDo };
 // The core's fixed rules and words, exported with the bindings (the UI never spells them).
 export { DEFAULT_NEW_NAMES, FLAG_WORDS, LEGACY_KIND_LABELS, REMINDER_DAYS } from "./bindings";
 /** A flag's words (label, tone, why), as the core's FLAG_WORDS holds them. */
@@ -291,7 +293,7 @@ export const ipc = {
   migrateScanCancel: (id: number): Promise<Outcome<null>> => settle(() => commands.cancelMigrationScan(id)),
   migratePlan: (id: number, choices: MigrationChoices): Promise<Outcome<MigrationPlan>> => settle(() => commands.planMigration(id, choices)),
   migrateApply: (id: number, choices: MigrationChoices): Promise<Outcome<Journal>> => settle(() => commands.applyMigration(id, choices)),
-  migrateUndo: (journal: Journal): Promise<Outcome<Journal>> => settle(() => commands.undoMigration(journal)),
+  migrateUndo: (journal: Journal): Promise<Outcome<Undone>> => settle(() => commands.undoMigration(journal)),
   migrateReport: (id: number, choices: MigrationChoices, journal: Journal | null, save: boolean): Promise<Outcome<MigrationReport>> =>
     settle(() => commands.getMigrationReport(id, choices, journal, save)),
 };

@@ -1,6 +1,6 @@
 // Step 5: the migrated configs — names, whether to write the secret, a diff per file (secrets
 // masked), Apply (all files or none, with backups) and Undo.
-import type { Journal, MigrationPlan, NewNames } from "../../ipc";
+import type { Journal, MigrationPlan, NewNames, ToDo } from "../../ipc";
 import { countOf } from "../../lib/format";
 
 export function ConfigPanel({
@@ -101,30 +101,23 @@ export function ConfigPanel({
         )}
       </div>
       {!plan.readiness.ready && !journal && <p class="muted">{plan.readiness.message}</p>}
-      {journal && <NextSteps secretSetting={writeSecret ? null : names.client_secret} codeChanges={plan.guidance.length > 0} />}
+      {journal && <NextSteps steps={plan.still_to_do} />}
     </section>
   );
 }
 
-/** What is left after Apply: the placeholder to fill, the code to change, the test to run. */
-function NextSteps({ secretSetting, codeChanges }: { secretSetting: string | null; codeChanges: boolean }) {
+/** What is left after Apply, as the core lists it: every placeholder with its files, the code
+ *  to change, a JWT committed to git, the deployment check, the JWT app's retirement. */
+function NextSteps({ steps }: { steps: ToDo[] }) {
   return (
     <div data-testid="migrate-todo">
       <h3>Still to do</h3>
       <ol>
-        {secretSetting && (
-          <li>
-            Fill in <code>{secretSetting}</code> in the migrated files from your secret store: they hold a placeholder, not the secret.
+        {steps.map((step) => (
+          <li key={step.text} data-testid="migrate-todo-step" data-kind={step.kind}>
+            {step.text}
           </li>
-        )}
-        {codeChanges && (
-          <li>
-            Change the code as step 4 shows: ask for a token with <code>grant_type=account_credentials</code> and reuse it until it expires, instead of signing
-            a JWT.
-          </li>
-        )}
-        <li>Deploy, and check the service calls Zoom successfully with the new app.</li>
-        <li>Then remove the JWT app's key and secret from wherever else they are kept.</li>
+        ))}
       </ol>
     </div>
   );

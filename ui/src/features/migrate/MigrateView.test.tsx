@@ -70,6 +70,11 @@ const plan = (ready: boolean) => ({
     ready,
     message: ready ? "Ready: the new app's token works." : "Test the new app's token first.",
   },
+  still_to_do: [
+    { kind: "placeholder", text: "Replace REPLACE_WITH_ZOOM_CLIENT_SECRET with the new app's Client Secret, from your secret store in .env.", files: [".env"] },
+    { kind: "code", text: "Change the code as the guidance shows.", files: [] },
+    { kind: "committed_secret", text: "The JWT credentials are committed to git in .env.", files: [".env"] },
+  ],
 });
 
 const journal = {
@@ -106,7 +111,7 @@ describe("Migrate from JWT", () => {
       plan_migration: () => plan(tested),
       test_profile: () => ((tested = true), passedRun()),
       apply_migration: () => journal,
-      undo_migration: () => journal,
+      undo_migration: () => ({ journal, reports_removed: ["s2s-desk-migration-report.md", "s2s-desk-migration-report.html"] }),
       get_migration_report: () => ({ markdown: "# report", html: "<h1>report</h1>", saved_to: "/tmp/legacy/s2s-desk-migration-report.md" }),
     });
     render(<MigrateView go={vi.fn()} />);
@@ -137,19 +142,20 @@ describe("Migrate from JWT", () => {
         write_secret: false,
       },
     });
-    // What is left: the placeholder secret, the code, the test in production.
-    const todo = screen.getByTestId("migrate-todo").textContent ?? "";
-    expect(todo).toContain("Fill in ZOOM_CLIENT_SECRET");
-    expect(todo).toContain("Change the code as step 4 shows");
+    // What is left, as the core lists it: every placeholder, the code, the committed JWT.
+    const steps = screen.getAllByTestId("migrate-todo-step").map((s) => s.getAttribute("data-kind"));
+    expect(steps).toEqual(["placeholder", "code", "committed_secret"]);
     fireEvent.click(screen.getByTestId("migrate-report-save"));
     await waitFor(() => expect(screen.getByTestId("migrate-report").textContent).toContain("Saved to"));
 
     fireEvent.click(screen.getByTestId("migrate-undo"));
-    expect((await screen.findByTestId("migrate-undone")).textContent).toContain("Undone: 1 file restored");
+    const undoneText = (await screen.findByTestId("migrate-undone")).textContent ?? "";
+    expect(undoneText).toContain("Undone: 1 file restored");
+    // The report saved while applied went with the migration it described.
+    expect(undoneText).toContain("s2s-desk-migration-report.md");
     expect(screen.queryByTestId("migrate-applied")).toBeNull();
-    // The report saved while applied no longer describes the project.
     expect(screen.queryByTestId("migrate-report-saved")).toBeNull();
-    expect(screen.getByTestId("migrate-report-stale").textContent).toContain("Save it again");
+    expect(screen.queryByTestId("migrate-report-stale")).toBeNull();
   });
 
   it("offers nothing to write for a project whose JWT settings are only in code", async () => {

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ViewHeader } from "../../components/ViewHeader";
-import { ipc, type IpcError, type Journal, type MigrationChoices, type MigrationPlan } from "../../ipc";
+import { ipc, type IpcError, type MigrationChoices, type MigrationPlan, type Undone } from "../../ipc";
 import { countOf } from "../../lib/format";
 import { migratable } from "../../lib/migrate";
 import { announce } from "../../state/announce";
@@ -25,7 +25,7 @@ export function MigrateView({ go }: { go: Go }) {
   const [plan, setPlan] = useState<MigrationPlan | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [undone, setUndone] = useState<Journal | null>(null);
+  const [undone, setUndone] = useState<Undone | null>(null);
   const { scanId, report } = session;
   const choices = useMemo<MigrationChoices>(
     () => ({ names: session.names, profile_id: session.profileId, write_secret: session.writeSecret }),
@@ -69,7 +69,7 @@ export function MigrateView({ go }: { go: Go }) {
     if (o.ok) {
       update({ journal: null });
       setUndone(o.value);
-      announce(`Migration undone: ${countOf(o.value.files.length, "file")} restored from the backups.`);
+      announce(`Migration undone: ${countOf(o.value.journal.files.length, "file")} restored from the backups.`);
     } else setError(o.error);
   };
   // Back from setting up the new app's profile: the first list loaded after coming back shows
@@ -140,11 +140,22 @@ export function MigrateView({ go }: { go: Go }) {
           )}
           {undone && (
             <p class="notice notice--info" role="status" data-testid="migrate-undone">
-              Undone: {countOf(undone.files.length, "file")} restored from the backups in <code>{undone.backup_dir}</code>. The project is as it was before
-              Apply.
+              Undone: {countOf(undone.journal.files.length, "file")} restored from the backups in <code>{undone.journal.backup_dir}</code>
+              {undone.reports_removed.length > 0 && (
+                <>
+                  , and the migration report it had saved (<code>{undone.reports_removed.join(", ")}</code>) removed
+                </>
+              )}
+              . The project is as it was before Apply.
             </p>
           )}
-          <ReportPanel scanId={scanId} choices={choices} journal={session.journal} />
+          {/* A report that Undo removed is gone: the panel starts afresh rather than calling it stale. */}
+          <ReportPanel
+            key={undone?.reports_removed.length ? `removed-${undone.journal.applied_unix}` : "report"}
+            scanId={scanId}
+            choices={choices}
+            journal={session.journal}
+          />
         </>
       )}
     </>
