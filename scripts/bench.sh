@@ -4,6 +4,7 @@
 # 2. scope catalog: load time, and diff + coverage of 1,000 calls (targets 20 ms and 5 ms);
 # 3. migration scan: a 10,000-file, ~100 MB tree, warm, vs `rg -c ZOOM_API` (target ≤ 2 s, ≤ 100 MB);
 # 4. keychain: a Secret Service read vs memory, and the 500-profile file (gnome-keyring);
+#    Test all: 500 profiles in 10 accounts vs the time their rate limits allow (target ≤ 1.5×);
 # 5. the real window (release build): 500 profiles rendered, and click → token result vs the
 #    simulator's own round trips;
 # 6. start-up and footprint beside a minimal Tauri 2 app (benches/minimal-tauri, same Tauri and
@@ -29,6 +30,8 @@ say "migration scan"
 cargo bench --locked -p s2s-migrate --bench scan
 say "keychain and profiles file"
 scripts/with-keyring.sh cargo bench --locked -p s2s-core --bench keychain
+say "Test all at scale"
+cargo bench --locked -p s2s-core --bench test_all
 say "real window"
 S2S_DESK_BINARY="$REPO_ROOT/target/release/s2s-desk" scripts/with-keyring.sh \
   xvfb-run -a -s "-screen 0 1180x760x24" node tests/e2e/bench.mjs 2>/dev/null

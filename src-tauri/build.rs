@@ -55,6 +55,8 @@ const COMMANDS: &[&str] = &[
     "get_preferences",
     "set_preferences",
     "check_preferences",
+    "test_profiles",
+    "cancel_test_all",
 ];
 
 fn main() {

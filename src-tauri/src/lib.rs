@@ -77,6 +77,8 @@ macro_rules! with_commands {
             commands::preferences::get_preferences,
             commands::preferences::set_preferences,
             commands::preferences::check_preferences,
+            commands::token::test_profiles,
+            commands::token::cancel_test_all,
         ]
     };
 }

@@ -21,6 +21,8 @@ pub struct AppState {
     pub tester: TokenTester,
     /// JWT → S2S migration scans of this session.
     pub scans: s2s_migrate::session::Scans,
+    /// The one "Test all" run, and its cancel.
+    pub test_all: s2s_core::profiles::test_all::TestAllControl,
 }
 
 impl AppState {
@@ -46,6 +48,7 @@ impl AppState {
             profiles,
             tester: TokenTester::default(),
             scans: Default::default(),
+            test_all: Default::default(),
         })
     }
 }

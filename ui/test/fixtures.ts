@@ -1,3 +1,4 @@
+import { sendOnChannel } from "./setup";
 // Backend answers shaped exactly like the generated binding types, for UI tests.
 import type {
   AppInfo,
@@ -67,6 +68,7 @@ export function passedRun(scopes: string[] = ["user:read:list_users:admin", "mee
       api_url: null,
       zoom_code: null,
     },
+    why_not_passed: null,
   };
 }
 
@@ -104,6 +106,8 @@ export function failedRun(
       api_url: null,
       zoom_code: null,
     },
+    // As the core words it.
+    why_not_passed: `${message.replace(/\.$/, "")}. ${advice}`,
   };
 }
 
@@ -321,5 +325,18 @@ export function appInfo(extra: Partial<AppInfo> = {}): AppInfo {
     sandbox_url: "http://127.0.0.1:1",
     coexistence_cost: "",
     ...extra,
+  };
+}
+
+/** The core's "Test all" as the window sees it: `test_profiles` tells `started`, then a `tested`
+ *  per profile (its run from `runFor`), then `finished`, on the call's channel. */
+export function testAllBackend(runFor: (id: string) => TestRun) {
+  return (args: Record<string, unknown>) => {
+    const ids = args.ids as string[];
+    sendOnChannel(args.onEvent, { event: "started", total: ids.length, accounts: [], paced_ms: 0 });
+    for (const id of ids) sendOnChannel(args.onEvent, { event: "tested", id, name: id.replace(/^id-/, ""), run: runFor(id) });
+    const passed = ids.filter((id) => runFor(id).why_not_passed === null).length;
+    sendOnChannel(args.onEvent, { event: "finished", tested: ids.length, passed, cancelled: false, elapsed_ms: 1 });
+    return null;
   };
 }

@@ -204,6 +204,65 @@ impl Fixture {
         })
     }
 
+    /// A world for scale tests and benchmarks: `accounts` copies of the Sandbox's account on
+    /// `plan`, each with `apps` copies of its demo app (active, its scopes, owned by the same
+    /// admin). Account `a`'s app `i` has Client ID [`Fixture::scale_client_id`] and a secret
+    /// [`Fixture::scale_secret`] — as public and fake as the rest.
+    pub fn scale(accounts: usize, apps: usize, plan: zoom_catalog::limits::Plan) -> Self {
+        let base = Self::default_sandbox();
+        let Some(template) = base.accounts.first().cloned() else {
+            return base;
+        };
+        let demo_id = base.demo.as_ref().map(|d| d.client_id.clone());
+        let Some(demo_app) = template
+            .apps
+            .iter()
+            .find(|app| Some(&app.client_id) == demo_id.as_ref())
+            .cloned()
+        else {
+            return base;
+        };
+        let accounts = (0..accounts)
+            .map(|a| Account {
+                id: Self::scale_account_id(a),
+                name: format!("Scale account {a}"),
+                plan,
+                apps: (0..apps)
+                    .map(|i| App {
+                        name: format!("Scale app {a}-{i}"),
+                        app_id: Some(format!("ScaleApp{a:03}{i:05}x")),
+                        client_id: Self::scale_client_id(a, i),
+                        client_secret: Self::scale_secret(a, i),
+                        ..demo_app.clone()
+                    })
+                    .collect(),
+                api_region: None,
+                ..template.clone()
+            })
+            .collect();
+        Self {
+            comment: Some("Generated for scale tests; every value is fake.".into()),
+            token_ttl_secs: base.token_ttl_secs,
+            accounts,
+            demo: None,
+        }
+    }
+
+    /// The Account ID of account `a` of [`Fixture::scale`] (22 characters, as Zoom's).
+    pub fn scale_account_id(a: usize) -> String {
+        format!("ScaleAccount{a:010}")
+    }
+
+    /// The Client ID of app `i` of account `a` of [`Fixture::scale`].
+    pub fn scale_client_id(a: usize, i: usize) -> String {
+        format!("ScaleClient{a:04}{i:07}")
+    }
+
+    /// The client secret of app `i` of account `a` of [`Fixture::scale`] (32 characters).
+    pub fn scale_secret(a: usize, i: usize) -> String {
+        format!("scaleSecret{a:04}{i:07}abcdefghij")
+    }
+
     fn check(&self) -> Result<(), FixtureError> {
         let bad = |m: String| Err(FixtureError::Inconsistent(m));
         let mut client_ids = std::collections::HashSet::new();
@@ -264,6 +323,22 @@ impl Fixture {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scale_world_has_every_account_and_app_asked_for_and_holds_together() {
+        let f = Fixture::scale(3, 5, zoom_catalog::limits::Plan::Pro)
+            .checked()
+            .expect("consistent");
+        assert_eq!(f.accounts.len(), 3);
+        assert!(f.accounts.iter().all(|a| a.apps.len() == 5));
+        assert_eq!(Fixture::scale_account_id(2).len(), 22);
+        assert_eq!(Fixture::scale_client_id(2, 4).len(), 22);
+        assert_eq!(Fixture::scale_secret(2, 4).len(), 32);
+        assert!(f.accounts[2]
+            .apps
+            .iter()
+            .any(|a| a.client_id == Fixture::scale_client_id(2, 4)));
+    }
 
     #[test]
     fn the_default_fixture_loads() {

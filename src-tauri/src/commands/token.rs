@@ -2,11 +2,13 @@
 //! profile (recorded in its history). Each is one call into s2s-core's use case
 //! (`profiles::test_run`); a refused token is a result to show, not an IPC error.
 
+use s2s_core::profiles::test_all::TestAllEvent;
 use s2s_core::profiles::test_run::{CoexistenceRun, TestRun};
 use s2s_core::profiles::try_call::{CallRequest, TryCallResult};
 use s2s_core::profiles::ProfileDraft;
 use s2s_core::profiles::ProfileId;
 use s2s_core::{CredentialIssue, RawCredentials, Secret};
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::ipc_error::IpcError;
@@ -75,6 +77,33 @@ pub async fn check_token_coexistence(
 #[specta::specta]
 pub async fn test_profile(state: State<'_, AppState>, id: ProfileId) -> Result<TestRun, IpcError> {
     Ok(state.profiles.test_saved(&state.tester, &id).await?)
+}
+
+/// "Test all": the profiles `ids` tested, each account paced within its rate limits, the
+/// results told on `on_event` as they come (core: `ProfileService::test_all`). One run at a time.
+#[tauri::command]
+#[specta::specta]
+pub async fn test_profiles(
+    state: State<'_, AppState>,
+    ids: Vec<ProfileId>,
+    on_event: Channel<TestAllEvent>,
+) -> Result<(), IpcError> {
+    let run = state.test_all.begin()?;
+    state
+        .profiles
+        .test_all(&state.tester, &ids, run.cancelled(), |event| {
+            // A window gone meanwhile: the run still finishes and records its results.
+            let _ = on_event.send(event);
+        })
+        .await?;
+    Ok(())
+}
+
+/// Stops the "Test all" on after the tests already sent; false when none is on.
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_test_all(state: State<'_, AppState>) -> bool {
+    state.test_all.cancel()
 }
 
 /// "Try a call": a fresh token (not recorded) and one request to the profile's API host.

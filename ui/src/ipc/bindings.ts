@@ -162,6 +162,13 @@ export const commands = {
 	setPreferences: (preferences: Preferences_Deserialize) => typedError<Preferences_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_preferences", { preferences })),
 	/**  What is wrong with each field of preferences being edited (nothing is stored). */
 	checkPreferences: (preferences: Preferences_Deserialize) => __TAURI_INVOKE<PreferenceProblem[]>("check_preferences", { preferences }),
+	/**
+	 *  "Test all": the profiles `ids` tested, each account paced within its rate limits, the
+	 *  results told on `on_event` as they come (core: `ProfileService::test_all`). One run at a time.
+	 */
+	testProfiles: (ids: ProfileId[], onEvent: Channel<TestAllEvent_Deserialize>) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("test_profiles", { ids, onEvent })),
+	/**  Stops the "Test all" on after the tests already sent; false when none is on. */
+	cancelTestAll: () => __TAURI_INVOKE<boolean>("cancel_test_all"),
 };
 
 /* Constants */
@@ -174,6 +181,20 @@ export const LEGACY_KIND_LABELS = {"api_key":"API key","api_secret":"API secret"
 export const REMINDER_DAYS = {"default":90,"max":3650,"min":1} as const;
 
 /* Types */
+/**  One account's pace in a run. */
+export type AccountPace = {
+	/**  The Account ID. */
+	account_id: string,
+	/**  How many of its profiles are tested. */
+	profiles: number,
+	/**  The plan its pace follows. */
+	plan: Plan,
+	/**  No profile of the account names its plan: paced as Free. */
+	plan_assumed: boolean,
+	/**  Tests started per second ([`SHARE_OF_BUDGET`] of what its budget allows). */
+	tests_per_second: number | null,
+};
+
 /**  One API call found in code. */
 export type ApiCall = ApiCall_Serialize | ApiCall_Deserialize;
 
@@ -2854,6 +2875,73 @@ export type Standing =
 /**  The role's privileges are unknown: pick or paste the role to find out. */
 "unknown";
 
+/**  What a run reports as it goes. */
+export type TestAllEvent = TestAllEvent_Serialize | TestAllEvent_Deserialize;
+
+/**  What a run reports as it goes. */
+export type TestAllEvent_Deserialize = 
+/**  The run is planned: how many tests, each account's pace, and how long those paces take. */
+{ event: "started"; 
+/**  Profiles to test. */
+total: number; 
+/**  Each account's pace. */
+accounts: AccountPace[]; 
+/**  The time the paces allow for the whole run (the slowest account's), milliseconds. */
+paced_ms: number } | 
+/**
+ *  One profile tested: its run in full, with the history entry as stored (drift included)
+ *  and why it did not pass, if it did not.
+ */
+{ event: "tested"; 
+/**  The profile. */
+id: ProfileId; 
+/**  Its name. */
+name: string; 
+/**  The run. */
+run: TestRun_Deserialize } | 
+/**  The run is over. */
+{ event: "finished"; 
+/**  Profiles tested. */
+tested: number; 
+/**  Of which passed. */
+passed: number; 
+/**  Stopped before every profile was tested. */
+cancelled: boolean; 
+/**  How long it took, milliseconds. */
+elapsed_ms: number };
+
+/**  What a run reports as it goes. */
+export type TestAllEvent_Serialize = 
+/**  The run is planned: how many tests, each account's pace, and how long those paces take. */
+{ event: "started"; 
+/**  Profiles to test. */
+total: number; 
+/**  Each account's pace. */
+accounts: AccountPace[]; 
+/**  The time the paces allow for the whole run (the slowest account's), milliseconds. */
+paced_ms: number } | 
+/**
+ *  One profile tested: its run in full, with the history entry as stored (drift included)
+ *  and why it did not pass, if it did not.
+ */
+{ event: "tested"; 
+/**  The profile. */
+id: ProfileId; 
+/**  Its name. */
+name: string; 
+/**  The run. */
+run: TestRun_Serialize } | 
+/**  The run is over. */
+{ event: "finished"; 
+/**  Profiles tested. */
+tested: number; 
+/**  Of which passed. */
+passed: number; 
+/**  Stopped before every profile was tested. */
+cancelled: boolean; 
+/**  How long it took, milliseconds. */
+elapsed_ms: number };
+
 /**  One test's result, as kept in a profile's history. No token, no secret. */
 export type TestRecord = TestRecord_Serialize | TestRecord_Deserialize;
 
@@ -3006,6 +3094,8 @@ export type TestRun_Deserialize = {
 	result: TestResult_Deserialize,
 	/**  The history entry, drift included once recorded. */
 	record: TestRecord_Deserialize,
+	/**  Why it did not pass, in one line (an overview row's); none when it passed. */
+	why_not_passed?: string | null,
 };
 
 /**  A test's result, and the line it adds (or, from the Setup wizard, will add) to a history. */
@@ -3014,6 +3104,8 @@ export type TestRun_Serialize = {
 	result: TestResult_Serialize,
 	/**  The history entry, drift included once recorded. */
 	record: TestRecord_Serialize,
+	/**  Why it did not pass, in one line (an overview row's); none when it passed. */
+	why_not_passed: string | null,
 };
 
 /**  Colours. */

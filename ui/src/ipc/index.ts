@@ -24,6 +24,8 @@ import {
   type SavedExport,
   type SandboxView,
   type SandboxReset,
+  type TestAllEvent_Serialize as TestAllEvent,
+  type AccountPace,
   type ResetProfile,
   type AppActivation,
   type RateLimitInfo_Serialize as RateLimitInfo,
@@ -100,6 +102,8 @@ export type {
   SandboxView,
   SandboxReset,
   ResetProfile,
+  TestAllEvent,
+  AccountPace,
   AppActivation,
   RateLimitInfo,
   SavedExport,
@@ -230,6 +234,10 @@ export const ipc = {
     settle(() => commands.testDraft(draft, clientSecret, editing)),
   checkTokenCoexistence: (id: string): Promise<Outcome<CoexistenceRun>> => settle(() => commands.checkTokenCoexistence(id)),
   testProfile: (id: string): Promise<Outcome<TestRun>> => settle(() => commands.testProfile(id)),
+  /** "Test all": each account paced within its rate limits; events as results come. */
+  testProfiles: (ids: string[], onEvent: (event: TestAllEvent) => void): Promise<Outcome<null>> =>
+    settle(() => commands.testProfiles(ids, new Channel<TestAllEvent>(onEvent) as unknown as Parameters<typeof commands.testProfiles>[1])),
+  cancelTestAll: (): Promise<Outcome<boolean>> => settlePlain(() => commands.cancelTestAll()),
   scopeOverview: (id: string, role: RoleChoice): Promise<Outcome<ScopeOverview>> => settle(() => commands.getScopeOverview(id, role)),
   scopeWhatIf: (id: string, current: RoleChoice, proposed: RoleChoice, removePrivileges: string[]): Promise<Outcome<WhatIf>> =>
     settle(() => commands.predictRoleChange(id, current, proposed, removePrivileges)),

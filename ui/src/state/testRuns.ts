@@ -1,10 +1,9 @@
 // Token tests run from anywhere in the app (one profile, "Test all", the background re-test on
 // start-up). Each profile's latest run of this session is remembered, so a result in the
 // overview opens in Test token in full. "Test all" is one shared run with progress and cancel,
-// so leaving the overview neither stops nor duplicates it.
+// so leaving the overview neither stops nor duplicates it; the core paces it per account.
 import { useEffect } from "preact/hooks";
-import { ipc, type IpcError, type Outcome, type Profile, type TestRun } from "../ipc";
-import { countOf } from "../lib/format";
+import { ipc, type AccountPace, type IpcError, type Outcome, type Profile, type TestRun } from "../ipc";
 import { usePreferences } from "./preferences";
 import { profilesNow, refreshProfiles } from "./profiles";
 import { shared, useShared } from "./store";
@@ -36,48 +35,68 @@ export type AllResult = { id: string; name: string; ok: boolean; why: string | n
 export type AllProgress = {
   total: number;
   results: AllResult[];
-  /** The profile being tested now; null once finished. */
-  current: string | null;
+  /** Still testing. */
+  running: boolean;
   cancelled: boolean;
   /** Started by the background re-test preference, not by the admin. */
   background: boolean;
+  /** Each account's pace, as the core planned it (empty until it has). */
+  accounts: AccountPace[];
+  /** The run as a whole failed to start or to record (another run on, the file unwritable). */
+  error: IpcError | null;
 };
 
-/** Why a test did not pass, in one line; null when it passed. */
+/** Why a test did not pass, in one line (the core's words); null when it passed. */
 export function whyNotPassed(outcome: Outcome<TestRun>): string | null {
   if (!outcome.ok) return outcome.error.message;
-  const { result, record } = outcome.value;
-  if (result.outcome === "failed") return `${result.failure.message}. ${result.failure.advice}`;
-  // The cause is a paragraph; the row says what happened and the full result says why.
-  if (record.drift) return `Lost admin access: ${countOf(record.drift.lost_scopes.length, "admin scope")} removed`;
-  return record.ok ? null : record.summary;
+  return outcome.value.why_not_passed;
 }
 
 const progress = shared<AllProgress | null>(null);
-let cancelRequested = false;
 
-/** Tests `profiles` one after another (never in parallel: Zoom rate-limits token requests per
- *  account). Does nothing while another run is on. */
+/** Results are shown a few times a second, not one render per result: with hundreds of
+ *  profiles, scrolling and filtering stay smooth while the run goes on. */
+const SHOW_EVERY_MS = 250;
+
+/** Tests `profiles` at once, each account paced within its rate limits by the core (Zoom
+ *  limits calls per account); results arrive as they come. Does nothing while a run is on. */
 export async function testAll(profiles: Profile[], background = false): Promise<void> {
-  if (progress.get()?.current) return;
-  cancelRequested = false;
-  let state: AllProgress = { total: profiles.length, results: [], current: null, cancelled: false, background };
-  for (const p of profiles) {
-    if (cancelRequested) {
-      state = { ...state, cancelled: true };
-      break;
-    }
-    progress.set({ ...state, current: p.id });
-    const outcome = await testProfile(p.id);
-    const why = whyNotPassed(outcome);
-    state = { ...state, results: [...state.results, { id: p.id, name: p.name, ok: why === null, why, error: outcome.ok ? null : outcome.error }] };
-  }
-  progress.set({ ...state, current: null });
+  if (progress.get()?.running) return;
+  let state: AllProgress = { total: profiles.length, results: [], running: true, cancelled: false, background, accounts: [], error: null };
+  progress.set(state);
+  let pending: AllResult[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const show = () => {
+    timer = null;
+    if (pending.length === 0) return;
+    state = { ...state, results: [...state.results, ...pending] };
+    pending = [];
+    progress.set(state);
+  };
+  const outcome = await ipc.testProfiles(
+    profiles.map((p) => p.id),
+    (event) => {
+      if (event.event === "started") {
+        state = { ...state, total: event.total, accounts: event.accounts };
+        progress.set(state);
+      } else if (event.event === "tested") {
+        runs.set(event.id, event.run);
+        pending.push({ id: event.id, name: event.name, ok: event.run.why_not_passed === null, why: event.run.why_not_passed, error: null });
+        timer ??= setTimeout(show, SHOW_EVERY_MS);
+      } else {
+        state = { ...state, cancelled: event.cancelled };
+      }
+    },
+  );
+  if (timer) clearTimeout(timer);
+  show();
+  progress.set({ ...state, running: false, error: outcome.ok ? null : outcome.error });
+  await refreshProfiles();
 }
 
-/** Stops a "Test all" run after the test in progress (a token request already sent can't be recalled). */
+/** Stops a "Test all" run after the tests already sent (a token request already sent can't be recalled). */
 export function cancelTestAll(): void {
-  if (progress.get()?.current) cancelRequested = true;
+  if (progress.get()?.running) void ipc.cancelTestAll();
 }
 
 /** The current or last "Test all" run; null before the first. */
@@ -106,6 +125,5 @@ export function useBackgroundRetestOnStart(): void {
 export function resetTestRuns(): void {
   runs.clear();
   progress.reset();
-  cancelRequested = false;
   startUpDecided = false;
 }

@@ -12,6 +12,7 @@ pub mod rotation;
 pub mod sandbox_kept;
 pub mod service;
 pub mod slot;
+pub mod test_all;
 pub mod test_run;
 pub mod transfers;
 pub mod try_call;

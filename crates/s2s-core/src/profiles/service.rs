@@ -47,6 +47,9 @@ pub enum ServiceError {
     /// An ownership transfer's new owner is not usable (the reason, as the transfer gave it).
     #[error("{0}")]
     InvalidNewOwner(String),
+    /// A "Test all" is already running.
+    #[error("a Test all is already running")]
+    TestAllRunning,
     /// Confirming a transfer that was never started.
     #[error("profile '{}' has no ownership transfer under way", crate::display::inert(.0))]
     NoTransfer(String),
@@ -85,6 +88,9 @@ impl ServiceError {
             ServiceError::InvalidNewOwner(_) => "Give the new owner's Zoom sign-in email address.",
             ServiceError::NoTransfer(_) => {
                 "Start the transfer first: Transfer ownership in the Rotate secret view, or s2s profile transfer NAME --to EMAIL."
+            }
+            ServiceError::TestAllRunning => {
+                "Wait for it to finish, or cancel it, then start the next."
             }
         }
     }
@@ -557,6 +563,28 @@ impl ProfileService {
     /// The keychain, for entries that are not a profile's (the Sandbox's).
     pub(super) fn secret_store(&self) -> &dyn SecretStore {
         self.secrets.as_ref()
+    }
+
+    /// Records many tests in one write ("Test all" records as results arrive, a batch at a
+    /// time): each profile's stored record, drift included, in the order given. A profile
+    /// deleted meanwhile is skipped.
+    pub fn record_tests(
+        &self,
+        batch: Vec<(String, TestRecord)>,
+    ) -> Result<Vec<(String, TestRecord)>, ServiceError> {
+        let (locked, mut next) = self.locked()?;
+        let keep = self.history_retention.load(Ordering::Relaxed);
+        let mut stored = Vec::new();
+        for (id, record) in batch {
+            if let Ok(profile) = next.record_test(&id, record, keep) {
+                if let Some(first) = profile.history.first() {
+                    stored.push((id, first.clone()));
+                }
+            }
+        }
+        locked.save(&next)?;
+        *self.cache() = next;
+        Ok(stored)
     }
 
     /// What profile `id`'s keychain `slot` holds (the profile must exist).

@@ -40,6 +40,8 @@ pub struct TestRun {
     pub result: TestResult,
     /// The history entry, drift included once recorded.
     pub record: TestRecord,
+    /// Why it did not pass, in one line (an overview row's); none when it passed.
+    pub why_not_passed: Option<String>,
 }
 
 impl TestRun {
@@ -49,8 +51,43 @@ impl TestRun {
             TestResult::Passed { report } => TestRecord::of_report(at_unix, report),
             TestResult::Failed { failure } => TestRecord::of_failure(at_unix, failure),
         };
-        Self { result, record }
+        Self::with_record(result, record)
     }
+
+    /// A test that could not run, as its result.
+    pub(super) fn failed(failure: FailureReport) -> Self {
+        Self::of(TestResult::Failed { failure })
+    }
+
+    /// The run with its history entry as stored (drift included).
+    pub(super) fn with_record(result: TestResult, record: TestRecord) -> Self {
+        let why_not_passed = why_not_passed(&result, &record);
+        Self {
+            result,
+            record,
+            why_not_passed,
+        }
+    }
+}
+
+/// Why a test did not pass, in one line: Zoom's refusal and what to do; admin access lost; or
+/// the record's summary (a probe refused, scopes missing). None when it passed.
+fn why_not_passed(result: &TestResult, record: &TestRecord) -> Option<String> {
+    if let TestResult::Failed { failure } = result {
+        return Some(format!(
+            "{}. {}",
+            failure.message.trim_end_matches('.'),
+            failure.advice
+        ));
+    }
+    if let Some(drift) = &record.drift {
+        let n = drift.lost_scopes.len();
+        return Some(format!(
+            "Lost admin access: {n} admin scope{} removed",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+    (!record.ok).then(|| record.summary.clone())
 }
 
 /// The options a test of these settings uses at `endpoint`: the token slot, and the expected
@@ -248,16 +285,42 @@ impl ProfileService {
         options: TestOptions,
     ) -> Result<TestRun, ServiceError> {
         let (_, raw) = self.credentials(&profile.id)?;
-        let mut result = run(tester, &raw, &options).await;
+        let run = self.run_profile(tester, profile, &raw, &options).await;
+        let stored = self.record_test(&profile.id, run.record.clone())?;
+        let record = stored.history.first().cloned().unwrap_or(run.record);
+        Ok(TestRun::with_record(run.result, record))
+    }
+
+    /// [`Self::test_with`] without recording ("Test all" records in batches); a profile
+    /// without a secret in the keychain is its failed result.
+    pub(super) async fn test_unrecorded(
+        &self,
+        tester: &TokenTester,
+        profile: &Profile,
+        options: TestOptions,
+    ) -> TestRun {
+        match self.credentials(&profile.id) {
+            Ok((_, raw)) => self.run_profile(tester, profile, &raw, &options).await,
+            Err(e) => TestRun::failed(FailureReport::local(
+                crate::ErrorKind::MissingCredentials,
+                e.to_string(),
+                e.advice(),
+            )),
+        }
+    }
+
+    async fn run_profile(
+        &self,
+        tester: &TokenTester,
+        profile: &Profile,
+        raw: &RawCredentials,
+        options: &TestOptions,
+    ) -> TestRun {
+        let mut result = run(tester, raw, options).await;
         if profile.token_rule == Some(TokenRule::OneToken) {
             name_the_one_token_rule(&mut result);
         }
         explain_a_sandbox_mismatch(profile, &mut result);
-        let run = TestRun::of(result);
-        let stored = self.record_test(&profile.id, run.record.clone())?;
-        Ok(TestRun {
-            record: stored.history.first().cloned().unwrap_or(run.record),
-            result: run.result,
-        })
+        TestRun::of(result)
     }
 }

@@ -10,5 +10,6 @@ mod rotation;
 mod secrets;
 mod success;
 mod support;
+mod test_all;
 mod try_call;
 mod webhook;

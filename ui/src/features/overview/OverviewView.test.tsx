@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
-import { answerIpc } from "../../../test/setup";
-import { entry, failedRun, passedRun, profile, profileList, scopeOverview } from "../../../test/fixtures";
+import { answerIpc, sendOnChannel } from "../../../test/setup";
+import { entry, failedRun, passedRun, profile, profileList, scopeOverview, testAllBackend } from "../../../test/fixtures";
 import type { Profile, ProfileEntry } from "../../ipc";
 import { OverviewView } from "./OverviewView";
 
@@ -189,14 +189,15 @@ describe("Overview", () => {
     const rejected = failedRun("invalid_client", "Zoom rejected the Client ID or Client Secret", "Copy the Client Secret again.");
     const calls = answerIpc({
       list_profiles: () => list([profile("Prod"), profile("Staging")]),
-      test_profile: (args) => (args.id === "id-Staging" ? rejected : passedRun()),
+      test_profiles: testAllBackend((id) => (id === "id-Staging" ? rejected : passedRun())),
     });
     const go = vi.fn();
     render(<OverviewView go={go} />);
     fireEvent.click(await screen.findByTestId("test-all"));
     await waitFor(() => expect(screen.getByTestId("test-all-progress").getAttribute("data-state")).toBe("done"));
     expect(screen.getByTestId("test-all-progress").textContent).toBe("Tested 2 profiles: 1 passed, 1 did not");
-    expect(calls.filter((c) => c.cmd === "test_profile").map((c) => c.args.id)).toEqual(["id-Prod", "id-Staging"]);
+    // One call: the core tests them together, each account at its pace.
+    expect(calls.filter((c) => c.cmd === "test_profiles").map((c) => c.args.ids)).toEqual([["id-Prod", "id-Staging"]]);
     const results = screen.getAllByTestId("row-result").map((r) => r.textContent);
     expect(results).toContain("✘ Zoom rejected the Client ID or Client Secret. Copy the Client Secret again. See the full result →");
     expect(results).toContain("✔ Passed just now See the full result →");
@@ -205,19 +206,30 @@ describe("Overview", () => {
     expect(go).toHaveBeenCalledWith("token", "id-Staging");
   });
 
-  it("cancels Test all after the test in progress", async () => {
+  it("cancels Test all: the core stops what has not started", async () => {
     let release: () => void = () => {};
     const calls = answerIpc({
       list_profiles: () => list([profile("A"), profile("B"), profile("C")]),
-      test_profile: () => new Promise((resolve) => (release = () => resolve(passedRun()))),
+      // One result, then the run waits until released; the cancel reached the core meanwhile.
+      test_profiles: (args) => {
+        sendOnChannel(args.onEvent, { event: "started", total: 3, accounts: [], paced_ms: 2000 });
+        sendOnChannel(args.onEvent, { event: "tested", id: "id-A", name: "A", run: passedRun() });
+        return new Promise((resolve) => {
+          release = () => {
+            sendOnChannel(args.onEvent, { event: "finished", tested: 1, passed: 1, cancelled: true, elapsed_ms: 5 });
+            resolve(null);
+          };
+        });
+      },
+      cancel_test_all: () => true,
     });
     render(<OverviewView go={vi.fn()} />);
     fireEvent.click(await screen.findByTestId("test-all"));
     await waitFor(() => expect(screen.getByTestId("test-all-progress").getAttribute("data-state")).toBe("running"));
     fireEvent.click(screen.getByTestId("test-all-cancel"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "cancel_test_all")).toBe(true));
     release();
     await waitFor(() => expect(screen.getByTestId("test-all-progress").getAttribute("data-state")).toBe("cancelled"));
     expect(screen.getByTestId("test-all-progress").textContent).toBe("Cancelled after 1 of 3: 1 passed, 0 did not");
-    expect(calls.filter((c) => c.cmd === "test_profile")).toHaveLength(1);
   });
 });

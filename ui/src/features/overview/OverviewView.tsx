@@ -63,7 +63,7 @@ export function OverviewView({ go }: { go: Go }) {
   );
   const attention = rows.filter((r) => needsAttention(r.health)).length;
   const tags = allTags(profiles);
-  const running = progress?.current != null;
+  const running = progress?.running === true;
 
   return (
     <>
@@ -160,7 +160,7 @@ export function OverviewView({ go }: { go: Go }) {
                 key={row.id}
                 row={row}
                 result={progress?.results.find((r) => r.id === row.id) ?? null}
-                testing={progress?.current === row.id}
+                testing={running && !progress?.results.some((r) => r.id === row.id) && progress?.total !== 0}
                 go={go}
                 act={act}
               />
@@ -186,15 +186,23 @@ function TestAllProgress({ progress }: { progress: AllProgress }) {
   const done = progress.results.length;
   const passed = progress.results.filter((r) => r.ok).length;
   const failed = done - passed;
-  const state = progress.current ? "running" : progress.cancelled ? "cancelled" : "done";
+  const state = progress.running ? "running" : progress.cancelled ? "cancelled" : "done";
   const words =
     state === "running"
       ? `${progress.background ? "Re-testing every profile (background re-test is on in Settings)" : "Testing"}: ${done} of ${progress.total} done`
       : `${state === "cancelled" ? `Cancelled after ${done} of ${progress.total}` : `Tested ${countOf(done, "profile")}`}: ${passed} passed, ${failed} did not`;
+  const assumed = progress.accounts.filter((a) => a.plan_assumed).length;
   return (
     <div class="progress" data-testid="test-all-progress" data-state={state} role="status" aria-live="polite">
       {state === "running" && <progress max={progress.total} value={done} aria-label="Profiles tested" />}
       <span>{words}</span>
+      {state === "running" && progress.accounts.length > 0 && (
+        <span class="muted" data-testid="test-all-pace">
+          {countOf(progress.accounts.length, "account")} side by side, each within its rate limits
+          {assumed > 0 && ` (${countOf(assumed, "account")} paced as Free: pick the plan in Rate limits to go faster)`}
+        </span>
+      )}
+      {progress.error && <ErrorNotice error={progress.error} />}
     </div>
   );
 }

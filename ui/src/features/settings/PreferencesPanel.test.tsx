@@ -92,17 +92,17 @@ describe("Preferences", () => {
 describe("background re-test", () => {
   it("tests every profile once at start-up when the preference is on", async () => {
     const { App } = await import("../../App");
-    const { appInfo, profile, profileList, passedRun } = await import("../../../test/fixtures");
+    const { appInfo, profile, profileList, passedRun, testAllBackend } = await import("../../../test/fixtures");
     window.location.hash = "#/overview";
     const calls = answerIpc({
       get_app_info: () => appInfo(),
       get_preferences: () => preferencesView({ background_retest: true }),
       list_profiles: () => profileList([profile("Prod"), profile("Stage")]),
-      test_profile: () => passedRun(),
+      test_profiles: testAllBackend(() => passedRun()),
     });
     render(<App />);
     await waitFor(() => expect(screen.getByTestId("test-all-progress").getAttribute("data-state")).toBe("done"));
-    expect(calls.filter((c) => c.cmd === "test_profile").map((c) => c.args.id)).toEqual(["id-Prod", "id-Stage"]);
+    expect(calls.filter((c) => c.cmd === "test_profiles").map((c) => c.args.ids)).toEqual([["id-Prod", "id-Stage"]]);
   });
 
   it("leaves profiles alone when the preference is off", async () => {
