@@ -6,7 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { launchApp, recordingFailures } from "./lib/app.mjs";
-import { click, enabled, saveWizardProfile, startSandboxSetup } from "./lib/flows.mjs";
+import { click, enabled, saveWizardProfile, startSandboxSetup, testTokenInView } from "./lib/flows.mjs";
 import { waitUntil } from "./lib/webdriver.mjs";
 
 const ENTER = "\uE007";
@@ -128,8 +128,11 @@ test("a field speaks up once left, swapped IDs offer a Swap, and Settings say wh
     await timeout.type("500");
     assert.match(await app.session.textOf("pref-problem-request_timeout"), /^The request timeout must be between \d+ and \d+ seconds\.$/);
     assert.equal(await timeout.attribute("aria-invalid"), "true");
-    await timeout.type("30");
+    await timeout.type("45");
     await waitUntil(async () => ((await app.session.execute("return document.querySelector('[data-testid=pref-problem-request_timeout]')")) === null ? true : null), "the problem to clear");
+    // Enter in a field saves the form.
+    await timeout.press(ENTER);
+    await app.session.textOf("pref-saved");
 
     // The theme shows at once; left unsaved, the saved one comes back.
     const theme = () => app.session.execute("return document.documentElement.dataset.theme");
@@ -140,4 +143,15 @@ test("a field speaks up once left, swapped IDs offer a Swap, and Settings say wh
     await click(app, "nav-overview");
     await click(app, "leave-anyway");
     await waitUntil(async () => ((await theme()) === before ? true : null), "the saved theme back");
+  }));
+
+test("Enter sends Try a call, and its answer is brought into view and focused", (t) =>
+  recordingFailures(t, app, async () => {
+    // Try a call follows a passing test.
+    assert.equal(await testTokenInView(app), "passed");
+    const path = await app.session.byTestId("try-path");
+    await path.type("/users/me");
+    await path.press(ENTER);
+    await waitUntil(async () => ((await focusedTestId()) === "try-result" ? true : null), "the answer to take the focus", 20_000);
+    assert.equal(await (await app.session.byTestId("try-result")).attribute("data-status"), "200");
   }));

@@ -63,6 +63,7 @@ test("a legacy project is scanned, migrated to a tested S2S app, reported and un
     await waitUntil(async () => (await app.session.allByTestId("migrate-applied")).length + (await app.session.allByTestId("error-notice")).length > 0, "the apply's outcome", 20_000);
     const errors = await app.session.allByTestId("error-notice");
     assert.equal(errors.length, 0, errors.length ? await errors[0].text() : "");
+    assert.match(await app.session.textOf("status-message"), /^Migration applied: 1 file rewritten/);
     const migrated = readFileSync(join(project, ".env"), "utf8");
     assert.match(migrated, /^ZOOM_ACCOUNT_ID=SbxDemoAccount00000001$/m);
     assert.match(migrated, /^ZOOM_CLIENT_SECRET=REPLACE_WITH_ZOOM_CLIENT_SECRET$/m);
@@ -90,6 +91,24 @@ test("a legacy project is scanned, migrated to a tested S2S app, reported and un
     // The report of the migration undone went with it, and Undo says so.
     assert.equal(existsSync(join(project, "s2s-desk-migration-report.md")), false);
     assert.match(await app.session.textOf("migrate-undone"), /migration report it had saved/);
+    assert.match(await app.session.textOf("status-message"), /^Migration undone/);
+    // At the smallest window, the guidance's code and the Undo notice stay inside their cards.
+    const before = await app.session.windowRect();
+    await app.session.setWindowRect({ width: 900, height: 560 });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      const outside = await app.session.execute(`
+        return [...document.querySelectorAll(".card, .notice")].flatMap((box) => {
+          const b = box.getBoundingClientRect();
+          return [...box.querySelectorAll("*")]
+            .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.right > b.right + 0.5; })
+            .slice(0, 2)
+            .map((el) => el.tagName + "." + String(el.className).split(" ")[0] + " in " + (box.dataset.testid ?? box.className));
+        });`);
+      assert.deepEqual(outside, []);
+    } finally {
+      await app.session.setWindowRect({ width: before.width, height: before.height });
+    }
 
     // Least privilege from the same scan: the calls it found, checked against the app's scopes.
     await click(app, "nav-scopes");

@@ -44,6 +44,7 @@ test("a pasted secret is tested and swapped in, Zoom's API rotates the next, and
       await click(app, "nav-rotate");
       await click(app, "rotation-finish");
       await app.session.textOf("rotation-summary", (text) => text === "No rotation in progress.", 20_000);
+      assert.match(await app.session.textOf("status-message"), /^Rotation of “.+” finished: it uses only its new secret now\.$/);
 
       // Zoom's API path: the Sandbox filled the App ID in when the profile was added; it is
       // unavailable until the app holds the scope.

@@ -1,4 +1,4 @@
-import { sendOnChannel } from "./setup";
+import { sendOnChannel } from "./channels";
 // Backend answers shaped exactly like the generated binding types, for UI tests.
 import type {
   AppInfo,

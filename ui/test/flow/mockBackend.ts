@@ -56,6 +56,8 @@ mockIPC((cmd, args) => {
         ],
         { keychain: "Secret Service (service app.s2sdesk.desktop)" },
       );
+    case "duplicate_profile":
+      return { ...REPORTING, id: "p3", name: `${REPORTING.name} (copy)` };
     case "get_preferences":
       return preferences;
     case "set_preferences":

@@ -300,6 +300,13 @@ test("every view and state the flow reaches has no serious or critical accessibi
     await page.getByTestId("leave-dialog").waitFor();
     await check("Leave without saving?");
     await page.getByTestId("leave-anyway").click();
+    await page.getByTestId("profile-delete").first().click();
+    await page.getByTestId("confirm-delete").waitFor();
+    await check("Delete, asked first");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("profile-duplicate").first().click();
+    await page.getByTestId("status-message").waitFor();
+    await check("A status message");
     await page.setViewportSize({ width: 900, height: 560 });
     await check("Overview, sidebar folded to a rail");
     await page.setViewportSize({ width: 1180, height: 760 });

@@ -6,6 +6,7 @@ import { ipc, type IpcError, type Profile, type RotationRequest, type RotationSt
 import { sentence } from "../../lib/format";
 import { DEFAULT_OVERLAP, OVERLAPS } from "../../lib/rotation";
 import { refreshProfiles } from "../../state/profiles";
+import { enterClicksDefault, keepOnPage } from "../../lib/forms";
 
 export type StartProps = {
   profile: Profile;
@@ -58,7 +59,8 @@ function ManualPath({ profile, busy, act, onError }: StartProps) {
         </p>
       )}
       <label for="rotation-new-secret">New client secret</label>
-      <div class="inline-field">
+      {/* A form: Enter in the field tests and switches (the button's click). */}
+      <form class="inline-field" onSubmit={keepOnPage} onKeyDown={enterClicksDefault}>
         <input
           id="rotation-new-secret"
           data-testid="rotation-new-secret"
@@ -68,7 +70,7 @@ function ManualPath({ profile, busy, act, onError }: StartProps) {
           onInput={(e) => setSecret(e.currentTarget.value)}
         />
         <button
-          type="button"
+          type="submit"
           class="button button--primary"
           data-testid="rotation-start-manual"
           disabled={busy || secret.trim() === ""}
@@ -76,7 +78,7 @@ function ManualPath({ profile, busy, act, onError }: StartProps) {
         >
           {busy ? "Testing…" : "Test and switch"}
         </button>
-      </div>
+      </form>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { ipc, type IpcError, type PreferenceField, type PreferenceProblem, type Preferences, type ProfileCloud, type ProxyMode, type Theme } from "../../ipc";
 import { applyTheme, savePreferences, usePreferences } from "../../state/preferences";
 import { useUnsavedChanges } from "../../state/unsaved";
+import { enterClicksDefault, keepOnPage } from "../../lib/forms";
 
 const THEMES: { id: Theme; label: string }[] = [
   { id: "system", label: "Follow the system" },
@@ -91,8 +92,9 @@ export function PreferencesPanel() {
   };
 
   return (
-    <section class="card" data-testid="preferences">
-      <h2>Preferences</h2>
+    // A form: Enter in a field saves (the Save button's click), once the values allow it.
+    <form class="card" data-testid="preferences" aria-labelledby="preferences-title" onSubmit={keepOnPage} onKeyDown={enterClicksDefault}>
+      <h2 id="preferences-title">Preferences</h2>
       {notice && (
         <p class="notice notice--warning" role="alert" data-testid="preferences-notice">
           {notice}
@@ -215,7 +217,7 @@ export function PreferencesPanel() {
       {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
       <div class="actions">
         <button
-          type="button"
+          type="submit"
           class="button button--primary"
           data-testid="pref-save"
           disabled={!changed || saving || problems.length > 0}
@@ -229,7 +231,7 @@ export function PreferencesPanel() {
           </span>
         )}
       </div>
-    </section>
+    </form>
   );
 }
 

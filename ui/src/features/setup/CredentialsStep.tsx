@@ -2,6 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ipc, type CredentialIssue, type Field, type IpcError, type ProfileCloud } from "../../ipc";
+import { enterClicksDefault, keepOnPage } from "../../lib/forms";
 import { FIELD_IDS } from "../../lib/wizard";
 import { SECRET_EXPOSURE_MS } from "../../state/clipboard";
 import { credentialsReady, demoForm, fromDraft, type Form } from "./form";
@@ -55,7 +56,7 @@ export function CredentialsStep({ form, issues: found, editing, onChange, onNext
   // An edit's values sit in the edit page's one form, whose Enter is Save.
   const Root = onNext ? "form" : "div";
   return (
-    <Root class="step" data-testid="step-credentials" onSubmit={onNext ? (e: Event) => e.preventDefault() : undefined}>
+    <Root class="step" data-testid="step-credentials" onSubmit={onNext ? keepOnPage : undefined} onKeyDown={onNext ? enterClicksDefault : undefined}>
       <div class="form-grid">
         <label for="profile-name">Profile name</label>
         <input

@@ -2,6 +2,7 @@
 import { useState } from "preact/hooks";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ipc, type IpcError, type Profile, type TestRun } from "../../ipc";
+import { enterClicksDefault, keepOnPage } from "../../lib/forms";
 import { refreshProfiles, useProfiles } from "../../state/profiles";
 import { toDraft, type Form } from "./form";
 
@@ -37,7 +38,7 @@ export function SaveStep({ form, profileId, lastRun, onSaved, inForm = false }: 
   // Enter in a field is Save: the button is the form's default one (its click saves).
   const Root = inForm ? "div" : "form";
   return (
-    <Root class="step" data-testid="step-save" onSubmit={inForm ? undefined : (e: Event) => e.preventDefault()}>
+    <Root class="step" data-testid="step-save" onSubmit={inForm ? undefined : keepOnPage} onKeyDown={inForm ? undefined : enterClicksDefault}>
       <dl class="facts">
         <dt>Profile</dt>
         <dd>{form.name}</dd>

@@ -17,6 +17,7 @@ import { MarketplaceStep } from "./MarketplaceStep";
 import { SaveStep } from "./SaveStep";
 import { TestStep } from "./TestStep";
 import { useCredentialIssues } from "./useCredentialIssues";
+import { enterClicksDefault, keepOnPage } from "../../lib/forms";
 
 export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
   // A Sandbox app to start from (null: the demo app), else a saved profile to edit.
@@ -111,7 +112,7 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
     const focusField = (_: StepIndex, field: string | null) => document.getElementById(field ?? "profile-name")?.focus();
     return (
       // One form: Enter in any field is Save.
-      <form class="edit-profile" onSubmit={(e) => e.preventDefault()} data-testid="edit-profile">
+      <form class="edit-profile" onSubmit={keepOnPage} onKeyDown={enterClicksDefault} data-testid="edit-profile">
         <ViewHeader title={`Edit ${saved?.name ?? "profile"}`}>
           Change a value, test it with the secret already in the keychain (or a new one), and save.
         </ViewHeader>

@@ -8,6 +8,7 @@ import { ipc, type CallMethod, type IpcError, type TryCallResult } from "../../i
 import { describeRateLimit } from "../../lib/format";
 import { useOutcome } from "../../state/useOutcome";
 import { useReveal } from "../../state/useReveal";
+import { enterClicksDefault, keepOnPage } from "../../lib/forms";
 
 const METHODS: CallMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -43,7 +44,8 @@ export function TryCallPanel({ profileId }: { profileId: string }) {
     <section class="try-call" data-testid="try-call">
       <h3>Try a call</h3>
       <p class="muted">Sends one request with a fresh token to this profile's API host. The token is used once and never shown or kept.</p>
-      <div class="toolbar">
+      {/* A form: Enter in the path sends (the Send button's click). */}
+      <form class="toolbar" onSubmit={keepOnPage} onKeyDown={enterClicksDefault}>
         <select aria-label="Method" data-testid="try-method" value={method} onChange={(e) => setMethod(e.currentTarget.value as CallMethod)}>
           {METHODS.map((m) => (
             <option key={m} value={m}>
@@ -70,10 +72,10 @@ export function TryCallPanel({ profileId }: { profileId: string }) {
               </option>
             ))}
         </datalist>
-        <button type="button" class="button button--primary" data-testid="try-send" disabled={busy || (changes && !confirmed)} onClick={() => void send()}>
+        <button type="submit" class="button button--primary" data-testid="try-send" disabled={busy || (changes && !confirmed)} onClick={() => void send()}>
           {busy ? "Calling Zoom…" : "Send"}
         </button>
-      </div>
+      </form>
       {picked && (
         <p class="muted" data-testid="try-accepted">
           {picked.operation_id}: {picked.summary}.{" "}

@@ -11,6 +11,7 @@ import { refreshProfiles, useProfiles } from "../../state/profiles";
 import { useOutcome } from "../../state/useOutcome";
 import { CheckList } from "./CheckList";
 import { ReferenceReceivers } from "./ReferenceReceivers";
+import { enterClicksDefault, keepOnPage } from "../../lib/forms";
 
 export function WebhooksView({ go }: { go: Go }) {
   const list = useProfiles();
@@ -52,7 +53,8 @@ export function WebhooksView({ go }: { go: Go }) {
         Send your event receiver what Zoom sends — the URL validation challenge, a signed event, a forged and a replayed one — and see what Zoom would make of
         each answer.
       </ViewHeader>
-      <section class="card" data-testid="webhook-form">
+      {/* A form: Enter in a field runs the test (the button's click). */}
+      <form class="card" data-testid="webhook-form" aria-label="Test a webhook receiver" onSubmit={keepOnPage} onKeyDown={enterClicksDefault}>
         <div class="form-grid">
           <label for="webhook-profile">Profile</label>
           <select
@@ -123,13 +125,13 @@ export function WebhooksView({ go }: { go: Go }) {
           Allow plain http to another host (staging you trust; Zoom itself only delivers over https)
         </label>
         <div class="actions">
-          <button type="button" class="button button--primary" data-testid="webhook-test" disabled={busy || url.trim() === ""} onClick={() => void run()}>
+          <button type="submit" class="button button--primary" data-testid="webhook-test" disabled={busy || url.trim() === ""} onClick={() => void run()}>
             {busy ? "Testing… (four requests, up to 10 s each)" : "Test receiver"}
           </button>
         </div>
         {error && <ErrorNotice error={error} onDismiss={() => setError(null)} go={go} />}
         {report && <CheckList report={report} />}
-      </section>
+      </form>
       <ReferenceReceivers />
     </>
   );
