@@ -58,6 +58,10 @@ mockIPC((cmd, args) => {
       );
     case "duplicate_profile":
       return { ...REPORTING, id: "p3", name: `${REPORTING.name} (copy)` };
+    case "check_preferences": {
+      const timeout = (args as { preferences: { request_timeout_secs: number } }).preferences.request_timeout_secs;
+      return timeout > 120 ? [{ field: "request_timeout", message: "The request timeout must be between 5 and 120 seconds." }] : [];
+    }
     case "get_preferences":
       return preferences;
     case "set_preferences":

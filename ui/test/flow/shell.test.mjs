@@ -307,6 +307,13 @@ test("every view and state the flow reaches has no serious or critical accessibi
     await page.getByTestId("profile-duplicate").first().click();
     await page.getByTestId("status-message").waitFor();
     await check("A status message");
+    await page.getByTestId("nav-settings").click();
+    await page.getByTestId("pref-timeout").fill("500");
+    await page.getByTestId("pref-problem-request_timeout").waitFor();
+    await check("Settings, a field's problem beside it");
+    await page.getByTestId("pref-timeout").fill("20");
+    await page.getByTestId("nav-overview").click();
+    if (await page.getByTestId("leave-dialog").isVisible()) await page.getByTestId("leave-anyway").click();
     await page.setViewportSize({ width: 900, height: 560 });
     await check("Overview, sidebar folded to a rail");
     await page.setViewportSize({ width: 1180, height: 760 });
