@@ -43,8 +43,7 @@ test("Save, Edit, Duplicate and Delete each say what they did; an edit needs no 
 
     await click(app, "profile-duplicate");
     await app.session.textOf("status-message", (text) => /^Duplicated “(.+)” as “\1 \(copy\)”, with its secret\.$/.test(text));
-    await waitUntil(async () => ((await rows()).length === 2 ? true : null), "the copy in the list");
-    const copy = (await rows()).find((r) => r.isNew);
+    const copy = await waitUntil(async () => (await rows()).find((r) => r.isNew && r.name.endsWith("(copy)")) ?? null, "the copy, marked, in the list");
     assert.match(copy?.name ?? "", /\(copy\)$/, "the copy is the one marked");
 
     // Delete asks first, on Cancel; Enter there keeps the profile.

@@ -18,6 +18,8 @@ const startSandboxSetup = (edits) => startSetup(app, edits);
 
 async function profileCount() {
   await click("nav-overview");
+  // Leaving a wizard with a test not saved asks first.
+  if ((await app.session.allByTestId("leave-dialog")).length > 0) await click("leave-anyway");
   await waitUntil(async () => (await app.session.allByTestId("profile-row")).length > 0 || (await app.session.allByTestId("profiles-empty")).length > 0, "the profile list");
   return (await app.session.allByTestId("profile-row")).length;
 }

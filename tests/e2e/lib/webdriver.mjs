@@ -103,14 +103,19 @@ export class Session {
 class Element {
   constructor(session, id) {
     this.url = `${session.base}/element/${id}`;
+    this.base = session.base;
+    this.id = id;
   }
   click() {
     return call(`${this.url}/click`, "POST", {});
   }
-  /** Replaces the field's value by typing, as a person would (input events fire). */
+  /** Replaces the field's value by typing, as a person would: select all, delete, type (input
+   *  events fire for each). WebDriver's own clear fires no input event, so a page that
+   *  re-renders on the blur it causes would put the old value back. */
   async type(text) {
-    await call(`${this.url}/clear`, "POST", {});
-    // WebKitWebDriver refuses empty text: clearing was all there was to do.
+    await call(`${this.url}/value`, "POST", { text: "\uE009a\uE000" });
+    await call(`${this.url}/value`, "POST", { text: "\uE003" });
+    // WebKitWebDriver refuses empty text: deleting was all there was to do.
     if (text === "") return null;
     return call(`${this.url}/value`, "POST", { text });
   }
