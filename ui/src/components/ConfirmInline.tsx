@@ -1,10 +1,8 @@
 // A destructive action's question, asked in place: it starts on Cancel (Enter or Space keeps
 // everything; the admin has to move to the destructive answer) and Esc cancels it.
 import type { ComponentChildren } from "preact";
+import { focusOnMount } from "../lib/focus";
 import { useEscape } from "../state/useEscape";
-
-/** Focuses an element when it first appears (a stable ref callback: never again on re-render). */
-const focusOnMount = (element: HTMLElement | null) => element?.focus();
 
 export function ConfirmInline({
   children,

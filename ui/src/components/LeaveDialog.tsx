@@ -1,8 +1,7 @@
 // "Leave without saving?": asked when the admin leaves a view whose form holds changes. It
 // starts on Stay, the answer that loses nothing; Esc stays too.
+import { focusOnMount } from "../lib/focus";
 import { useEscape } from "../state/useEscape";
-
-const focusOnMount = (element: HTMLElement | null) => element?.focus();
 
 export function LeaveDialog({ lost, onStay, onLeave }: { lost: string; onStay: () => void; onLeave: () => void }) {
   useEscape(true, onStay);

@@ -28,7 +28,7 @@ pub use record::TestRecord;
 pub const HISTORY_LIMIT: usize = 50;
 
 /// Which Zoom a profile talks to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ProfileCloud {

@@ -119,10 +119,10 @@ struct Slot {
 
 /// Each account's profiles (by cloud and Account ID, in the order given), and its pace.
 fn paced(profiles: Vec<Profile>) -> (Vec<Slot>, Vec<AccountPace>) {
-    let mut accounts: BTreeMap<(String, String), Vec<Profile>> = BTreeMap::new();
+    let mut accounts: BTreeMap<(super::ProfileCloud, String), Vec<Profile>> = BTreeMap::new();
     let mut order = Vec::new();
     for p in profiles {
-        let key = (format!("{:?}", p.cloud), p.account_id.trim().to_string());
+        let key = (p.cloud, p.account_id.trim().to_string());
         if !accounts.contains_key(&key) {
             order.push(key.clone());
         }
@@ -219,7 +219,16 @@ impl ProfileService {
         mut on_event: impl FnMut(TestAllEvent),
     ) -> Result<(), ServiceError> {
         let started = Instant::now();
-        let profiles: Vec<Profile> = ids.iter().filter_map(|id| self.get(id).ok()).collect();
+        // The file read once, not once per profile; in the order asked.
+        let mut saved: BTreeMap<String, Profile> = self
+            .list()
+            .into_iter()
+            .map(|p| (p.id.to_string(), p))
+            .collect();
+        let profiles: Vec<Profile> = ids
+            .iter()
+            .filter_map(|id| saved.remove(id.as_str()))
+            .collect();
         let total = u32::try_from(profiles.len()).unwrap_or(u32::MAX);
         let (slots, accounts) = paced(profiles);
         on_event(TestAllEvent::Started {

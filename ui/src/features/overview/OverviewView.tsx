@@ -64,6 +64,8 @@ export function OverviewView({ go }: { go: Go }) {
   const attention = rows.filter((r) => needsAttention(r.health)).length;
   const tags = allTags(profiles);
   const running = progress?.running === true;
+  // Looked up once per render, not once per row: a run over hundreds of rows re-renders often.
+  const resultOf = new Map((progress?.results ?? []).map((r) => [r.id, r]));
 
   return (
     <>
@@ -155,16 +157,10 @@ export function OverviewView({ go }: { go: Go }) {
           </div>
           {progress && <TestAllProgress progress={progress} />}
           <ul class="profile-list" data-testid="profile-list">
-            {shown.map((row) => (
-              <ProfileRow
-                key={row.id}
-                row={row}
-                result={progress?.results.find((r) => r.id === row.id) ?? null}
-                testing={running && !progress?.results.some((r) => r.id === row.id) && progress?.total !== 0}
-                go={go}
-                act={act}
-              />
-            ))}
+            {shown.map((row) => {
+              const result = resultOf.get(row.id) ?? null;
+              return <ProfileRow key={row.id} row={row} result={result} testing={running && result === null && progress?.total !== 0} go={go} act={act} />;
+            })}
           </ul>
           {shown.length === 0 && (
             <p class="muted" data-testid="no-match">

@@ -82,7 +82,7 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
     };
   }, [sandboxApp]);
   useEffect(() => {
-    if (!subject && !touched.current) load({ ...emptyForm(defaultCloud) });
+    if (!subject && !touched.current) load(emptyForm(defaultCloud));
   }, [subject, defaultCloud]);
 
   const change = (next: Form) => {
