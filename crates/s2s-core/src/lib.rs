@@ -27,6 +27,7 @@ pub mod atomic;
 pub mod clock;
 pub mod cloud;
 pub mod creds;
+pub mod deliver;
 pub mod display;
 pub mod error;
 #[cfg(fuzzing)]
