@@ -2,6 +2,7 @@
 
 mod coexistence;
 mod concurrency;
+mod deliver;
 mod errors;
 mod keychain;
 mod retry;
