@@ -131,6 +131,7 @@ export function profile(name: string, extra: Partial<Profile> = {}): Profile {
     secret_reminder_days: null,
     rotation: null,
     ownership_transfer: null,
+    consumers: [],
     ...extra,
   };
 }

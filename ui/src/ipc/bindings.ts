@@ -603,6 +603,14 @@ export type CoexistenceRun_Serialize = {
 	recorded: TokenRule | null,
 };
 
+/**  A command as the admin wrote it: a program and its arguments, no shell. */
+export type CommandLine = {
+	/**  The program (a path, or a name looked up on PATH). */
+	program: string,
+	/**  Its arguments, each as written. */
+	args: string[],
+};
+
 /**
  *  Something about a profile that needs the admin (the facts behind each are
  *  [`ProfileHealth`]'s fields).
@@ -646,6 +654,56 @@ export type ConfigFile = {
 	format: Format,
 	/**  SHA-256 of its bytes at scan time. */
 	sha256: string,
+};
+
+/**  One place the secret is deployed. */
+export type Consumer = Consumer_Serialize | Consumer_Deserialize;
+
+/**  Where a consumer's secret goes. */
+export type ConsumerTarget = 
+/**  A setting in a file (`.env`, JSON, YAML, TOML, docker-compose, a Kubernetes Secret). */
+{ kind: "file"; 
+/**  The file, absolute. */
+path: string; 
+/**  The setting that holds the secret (`ZOOM_CLIENT_SECRET`). */
+setting: string } | 
+/**  A command that reads the secret on its standard input, run without a shell. */
+{ kind: "command"; 
+/**  As the admin wrote it. */
+command: CommandLine };
+
+/**  One place the secret is deployed. */
+export type Consumer_Deserialize = {
+	/**  Stable id within the profile. */
+	id: string,
+	/**  What the admin calls it ("production .env", "Vault"). */
+	label: string,
+	/**  Where the secret goes. */
+	target: ConsumerTarget,
+	/**
+	 *  Proves the consumer picked the new secret up: exit 0 = yes. It gets the secret on its
+	 *  standard input too, to compare without printing it.
+	 */
+	check?: CommandLine | null,
+	/**  Time limit for the command and the check, seconds. */
+	timeout_secs?: number,
+};
+
+/**  One place the secret is deployed. */
+export type Consumer_Serialize = {
+	/**  Stable id within the profile. */
+	id: string,
+	/**  What the admin calls it ("production .env", "Vault"). */
+	label: string,
+	/**  Where the secret goes. */
+	target: ConsumerTarget,
+	/**
+	 *  Proves the consumer picked the new secret up: exit 0 = yes. It gets the secret on its
+	 *  standard input too, to compare without printing it.
+	 */
+	check: CommandLine | null,
+	/**  Time limit for the command and the check, seconds. */
+	timeout_secs: number,
 };
 
 /**  The whole answer. */
@@ -2038,6 +2096,8 @@ export type Profile_Deserialize = {
 	rotation?: Rotation_Deserialize | null,
 	/**  A manual transfer of the app's ownership under way. */
 	ownership_transfer?: OwnershipTransfer_Deserialize | null,
+	/**  Where the secret is deployed, for a rotation to carry the new one there (no secret). */
+	consumers?: Consumer_Deserialize[],
 } & ProfileDraft_Deserialize;
 
 /**
@@ -2067,6 +2127,8 @@ export type Profile_Serialize = {
 	rotation: Rotation_Serialize | null,
 	/**  A manual transfer of the app's ownership under way. */
 	ownership_transfer: OwnershipTransfer_Serialize | null,
+	/**  Where the secret is deployed, for a rotation to carry the new one there (no secret). */
+	consumers: Consumer_Serialize[],
 } & ProfileDraft_Serialize;
 
 /**  A moment's counts. */

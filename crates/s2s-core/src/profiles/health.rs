@@ -303,6 +303,7 @@ mod tests {
             secret_reminder_days: None,
             rotation: None,
             ownership_transfer: None,
+            consumers: Vec::new(),
         }
     }
 

@@ -3,6 +3,7 @@
 //! stable ids; the UI filters the list itself); [`file`] persists it atomically; [`export`] turns one into JSON or a `.env`
 //! snippet. No secret is ever part of a profile: secrets live in [`crate::keychain`].
 
+pub mod consumers;
 pub mod export;
 pub mod file;
 pub mod health;
@@ -140,6 +141,9 @@ pub struct Profile {
     /// A manual transfer of the app's ownership under way.
     #[serde(default)]
     pub ownership_transfer: Option<ownership::OwnershipTransfer>,
+    /// Where the secret is deployed, for a rotation to carry the new one there (no secret).
+    #[serde(default)]
+    pub consumers: Vec<consumers::Consumer>,
 }
 
 impl std::ops::Deref for Profile {
@@ -260,6 +264,7 @@ impl ProfileBook {
             secret_reminder_days: None,
             rotation: None,
             ownership_transfer: None,
+            consumers: Vec::new(),
         });
         Ok(&self.profiles[self.profiles.len() - 1])
     }
@@ -303,6 +308,7 @@ impl ProfileBook {
             // A rotation belongs to the original's keychain entries.
             rotation: None,
             ownership_transfer: None,
+            consumers: Vec::new(),
         });
         Ok(&self.profiles[self.profiles.len() - 1])
     }

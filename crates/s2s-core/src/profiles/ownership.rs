@@ -240,6 +240,7 @@ mod tests {
             secret_reminder_days: None,
             rotation: None,
             ownership_transfer: transfer,
+            consumers: Vec::new(),
         }
     }
 

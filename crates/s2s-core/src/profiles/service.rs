@@ -47,6 +47,9 @@ pub enum ServiceError {
     /// An ownership transfer's new owner is not usable (the reason, as the transfer gave it).
     #[error("{0}")]
     InvalidNewOwner(String),
+    /// A consumer of the secret was refused.
+    #[error(transparent)]
+    Consumer(#[from] super::consumers::ConsumerError),
     /// A "Test all" is already running.
     #[error("a Test all is already running")]
     TestAllRunning,
@@ -89,6 +92,7 @@ impl ServiceError {
             ServiceError::NoTransfer(_) => {
                 "Start the transfer first: Transfer ownership in the Rotate secret view, or s2s profile transfer NAME --to EMAIL."
             }
+            ServiceError::Consumer(_) => "Correct the consumer and add it again; nothing was saved.",
             ServiceError::TestAllRunning => {
                 "Wait for it to finish, or cancel it, then start the next."
             }

@@ -1,0 +1,413 @@
+//! Where a profile's client secret is deployed — its *consumers* — so a rotation can carry the
+//! new secret to each before the old one goes: a setting in a file of a local project, or a
+//! command that takes the secret on standard input (a secret store's CLI), each with an
+//! optional check command that proves the consumer picked it up (exit 0). Saved with the
+//! profile; no secret in them.
+
+use serde::{Deserialize, Serialize};
+
+use super::service::{ProfileService, ServiceError};
+use super::Profile;
+use crate::deliver::{CommandLine, Delivery};
+use crate::secret::Secret;
+
+/// The time a consumer's command (or check) may take, unless the admin sets another.
+pub const DEFAULT_TIMEOUT_SECS: u32 = 30;
+/// The range a consumer's time limit may take, seconds.
+pub const TIMEOUT_SECS: std::ops::RangeInclusive<u32> = 1..=600;
+
+/// One place the secret is deployed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Consumer {
+    /// Stable id within the profile.
+    pub id: String,
+    /// What the admin calls it ("production .env", "Vault").
+    pub label: String,
+    /// Where the secret goes.
+    pub target: ConsumerTarget,
+    /// Proves the consumer picked the new secret up: exit 0 = yes. It gets the secret on its
+    /// standard input too, to compare without printing it.
+    #[serde(default)]
+    pub check: Option<CommandLine>,
+    /// Time limit for the command and the check, seconds.
+    #[serde(default = "default_timeout")]
+    pub timeout_secs: u32,
+}
+
+fn default_timeout() -> u32 {
+    DEFAULT_TIMEOUT_SECS
+}
+
+/// Where a consumer's secret goes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ConsumerTarget {
+    /// A setting in a file (`.env`, JSON, YAML, TOML, docker-compose, a Kubernetes Secret).
+    File {
+        /// The file, absolute.
+        path: String,
+        /// The setting that holds the secret (`ZOOM_CLIENT_SECRET`).
+        setting: String,
+    },
+    /// A command that reads the secret on its standard input, run without a shell.
+    Command {
+        /// As the admin wrote it.
+        command: CommandLine,
+    },
+}
+
+/// A consumer as the admin describes it, before it is saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ConsumerDraft {
+    /// What the admin calls it.
+    pub label: String,
+    /// Where the secret goes.
+    pub target: ConsumerTarget,
+    /// The optional check.
+    pub check: Option<CommandLine>,
+    /// Time limit, seconds; none: [`DEFAULT_TIMEOUT_SECS`].
+    pub timeout_secs: Option<u32>,
+}
+
+/// Why a consumer was refused; nothing was saved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConsumerError {
+    /// No label.
+    #[error("give the consumer a name, such as \"production .env\" or \"Vault\"")]
+    NoLabel,
+    /// Another consumer of the profile has that name.
+    #[error("the profile already has a consumer named \"{}\"", crate::display::inert(.0))]
+    LabelTaken(String),
+    /// A command with no program.
+    #[error("a command needs a program to run (e.g. secret-tool, op, vault, gh)")]
+    NoProgram,
+    /// A file path that is not absolute.
+    #[error("\"{}\" is not an absolute path: the consumer must name the file wherever S2S Desk or the CLI runs", crate::display::inert(.0))]
+    RelativePath(String),
+    /// A setting name that no config could hold.
+    #[error("\"{}\" is not a setting name (letters, digits, _ . -)", crate::display::inert(.0))]
+    BadSetting(String),
+    /// A time limit out of range.
+    #[error("a time limit of {0} s is outside 1 to 600 s")]
+    Timeout(u32),
+    /// No consumer with that id.
+    #[error("the profile has no consumer {}", crate::display::inert(.0))]
+    NotFound(String),
+}
+
+impl ConsumerDraft {
+    /// The consumer this draft describes, checked against the profile's others.
+    fn checked(self, others: &[Consumer]) -> Result<Consumer, ConsumerError> {
+        let label = self.label.trim().to_string();
+        if label.is_empty() {
+            return Err(ConsumerError::NoLabel);
+        }
+        if others.iter().any(|c| c.label.eq_ignore_ascii_case(&label)) {
+            return Err(ConsumerError::LabelTaken(label));
+        }
+        match &self.target {
+            ConsumerTarget::File { path, setting } => {
+                if !std::path::Path::new(path).is_absolute() {
+                    return Err(ConsumerError::RelativePath(path.clone()));
+                }
+                let plain = !setting.is_empty()
+                    && setting
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c));
+                if !plain {
+                    return Err(ConsumerError::BadSetting(setting.clone()));
+                }
+            }
+            ConsumerTarget::Command { command } if command.program.trim().is_empty() => {
+                return Err(ConsumerError::NoProgram)
+            }
+            ConsumerTarget::Command { .. } => {}
+        }
+        if self
+            .check
+            .as_ref()
+            .is_some_and(|c| c.program.trim().is_empty())
+        {
+            return Err(ConsumerError::NoProgram);
+        }
+        let timeout_secs = self.timeout_secs.unwrap_or(DEFAULT_TIMEOUT_SECS);
+        if !TIMEOUT_SECS.contains(&timeout_secs) {
+            return Err(ConsumerError::Timeout(timeout_secs));
+        }
+        Ok(Consumer {
+            id: uuid::Uuid::new_v4().to_string(),
+            label,
+            target: self.target,
+            check: self.check,
+            timeout_secs,
+        })
+    }
+}
+
+/// What updating one consumer did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ConsumerReport {
+    /// The consumer.
+    pub id: String,
+    /// Its name.
+    pub label: String,
+    /// The update: the command's run (a file's write is reported as a run of its own).
+    pub update: Delivery,
+    /// The check's run, when it has one and the update succeeded.
+    pub check: Option<Delivery>,
+}
+
+impl ConsumerReport {
+    /// Updated, and checked when it has a check.
+    pub fn done(&self) -> bool {
+        self.update.ok() && self.check.as_ref().is_none_or(Delivery::ok)
+    }
+}
+
+/// Writes a file consumer's setting: s2s-migrate's rewrite engine (every format it reads,
+/// atomic, with a backup and undo), handed in by the app and the CLI — the core does not
+/// depend on it.
+pub trait SettingWriter {
+    /// Sets `setting` in `path` to `secret`; the outcome as a run.
+    fn write(&self, path: &std::path::Path, setting: &str, secret: &Secret) -> Delivery;
+}
+
+/// Carries `secret` to one consumer, then runs its check (blocking): a file through `files`, a
+/// command with the secret on its standard input. The check runs only after an update that
+/// worked.
+pub fn update(consumer: &Consumer, secret: &Secret, files: &dyn SettingWriter) -> ConsumerReport {
+    let limit = std::time::Duration::from_secs(u64::from(consumer.timeout_secs));
+    let update = match &consumer.target {
+        ConsumerTarget::File { path, setting } => {
+            files.write(std::path::Path::new(path), setting, secret)
+        }
+        ConsumerTarget::Command { command } => crate::deliver::run(command, Some(secret), limit),
+    };
+    let check = update.ok().then(|| run_check(consumer, secret)).flatten();
+    ConsumerReport {
+        id: consumer.id.clone(),
+        label: consumer.label.clone(),
+        update,
+        check,
+    }
+}
+
+/// Runs a consumer's check with `secret` on its standard input (blocking).
+pub fn run_check(consumer: &Consumer, secret: &Secret) -> Option<Delivery> {
+    let limit = std::time::Duration::from_secs(u64::from(consumer.timeout_secs));
+    consumer
+        .check
+        .as_ref()
+        .map(|check| crate::deliver::run(check, Some(secret), limit))
+}
+
+impl ProfileService {
+    /// Adds a consumer to profile `id`; the consumer as saved.
+    pub fn add_consumer(&self, id: &str, draft: ConsumerDraft) -> Result<Consumer, ServiceError> {
+        let profile = self.get(id)?;
+        let consumer = draft.checked(&profile.consumers)?;
+        let added = consumer.clone();
+        self.change(id, |p| p.consumers.push(consumer))?;
+        Ok(added)
+    }
+
+    /// Removes consumer `consumer_id` of profile `id`; the profile as changed.
+    pub fn remove_consumer(&self, id: &str, consumer_id: &str) -> Result<Profile, ServiceError> {
+        let profile = self.get(id)?;
+        if !profile.consumers.iter().any(|c| c.id == consumer_id) {
+            return Err(ConsumerError::NotFound(consumer_id.to_string()).into());
+        }
+        self.change(id, |p| p.consumers.retain(|c| c.id != consumer_id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Files are s2s-migrate's business: here, a writer that refuses, to prove a file goes
+    /// through it.
+    struct NoFiles;
+
+    impl SettingWriter for NoFiles {
+        fn write(&self, path: &std::path::Path, _: &str, _: &Secret) -> Delivery {
+            Delivery::NotStarted {
+                reason: format!("no writer for {}", path.display()),
+            }
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_command_consumer_gets_the_secret_and_its_check_proves_it_a_failed_update_skips_the_check()
+    {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = dir.path().join("store");
+        let sh = |script: &str| CommandLine {
+            program: "sh".into(),
+            args: vec![
+                "-c".into(),
+                script.into(),
+                "sh".into(),
+                store.display().to_string(),
+            ],
+        };
+        let consumer = draft(
+            "Store",
+            ConsumerTarget::Command {
+                command: sh(r#"cat > "$1""#),
+            },
+        );
+        let consumer = ConsumerDraft {
+            check: Some(sh(r#"test "$(cat "$1")" = "$(cat)""#)),
+            ..consumer
+        }
+        .checked(&[])
+        .expect("fine");
+        let secret = Secret::new("newSecretNewSecretNewSecret12345");
+        let report = update(&consumer, &secret, &NoFiles);
+        assert!(report.done(), "{report:?}");
+        assert_eq!(
+            std::fs::read_to_string(&store).expect("stored"),
+            secret.expose()
+        );
+
+        let broken = Consumer {
+            target: ConsumerTarget::Command {
+                command: sh("exit 4"),
+            },
+            ..consumer.clone()
+        };
+        let report = update(&broken, &secret, &NoFiles);
+        assert!(!report.done());
+        assert_eq!(report.check, None, "no check after a failed update");
+
+        let file = Consumer {
+            target: ConsumerTarget::File {
+                path: "/srv/app/.env".into(),
+                setting: "ZOOM_CLIENT_SECRET".into(),
+            },
+            ..consumer
+        };
+        assert!(matches!(
+            update(&file, &secret, &NoFiles).update,
+            Delivery::NotStarted { .. }
+        ));
+    }
+
+    fn command(program: &str) -> ConsumerTarget {
+        ConsumerTarget::Command {
+            command: CommandLine {
+                program: program.into(),
+                args: vec!["store".into()],
+            },
+        }
+    }
+
+    fn draft(label: &str, target: ConsumerTarget) -> ConsumerDraft {
+        ConsumerDraft {
+            label: label.into(),
+            target,
+            check: None,
+            timeout_secs: None,
+        }
+    }
+
+    #[test]
+    fn a_consumer_is_refused_with_what_to_write_instead() {
+        let vault = draft("Vault", command("vault")).checked(&[]).expect("fine");
+        assert_eq!(vault.timeout_secs, DEFAULT_TIMEOUT_SECS);
+        let cases = [
+            (draft("  ", command("vault")), ConsumerError::NoLabel),
+            (
+                draft("vault", command("op")),
+                ConsumerError::LabelTaken("vault".into()),
+            ),
+            (draft("Empty", command(" ")), ConsumerError::NoProgram),
+            (
+                draft(
+                    "Relative",
+                    ConsumerTarget::File {
+                        path: "app/.env".into(),
+                        setting: "ZOOM_CLIENT_SECRET".into(),
+                    },
+                ),
+                ConsumerError::RelativePath("app/.env".into()),
+            ),
+            (
+                draft(
+                    "Odd",
+                    ConsumerTarget::File {
+                        path: "/srv/app/.env".into(),
+                        setting: "ZOOM CLIENT".into(),
+                    },
+                ),
+                ConsumerError::BadSetting("ZOOM CLIENT".into()),
+            ),
+            (
+                ConsumerDraft {
+                    timeout_secs: Some(0),
+                    ..draft("Slow", command("gh"))
+                },
+                ConsumerError::Timeout(0),
+            ),
+        ];
+        for (draft, expected) in cases {
+            assert_eq!(draft.checked(std::slice::from_ref(&vault)), Err(expected));
+        }
+    }
+
+    #[test]
+    fn consumers_are_saved_with_the_profile_without_a_secret_and_removed_by_id() {
+        use crate::keychain::MemoryStore;
+        use crate::profiles::file::ProfileFile;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let service = ProfileService::open(
+            ProfileFile::in_dir(dir.path()),
+            std::sync::Arc::new(MemoryStore::default()),
+        )
+        .expect("opens");
+        let secret = Secret::new("sandboxSecretReportingBot0000001");
+        let draft_profile = crate::profiles::ProfileDraft {
+            name: "Reporting".into(),
+            cloud: crate::profiles::ProfileCloud::Sandbox,
+            account_id: "SbxDemoAccount00000001".into(),
+            client_id: "SbxReportingBot0000001".into(),
+            notes: String::new(),
+            expected_scopes: Vec::new(),
+            token_index: None,
+            token_rule: None,
+            account_plan: None,
+            tags: Vec::new(),
+        };
+        let id = service
+            .save(None, draft_profile, Some(&secret))
+            .expect("saved")
+            .id;
+        let added = service
+            .add_consumer(&id, draft("Vault", command("vault")))
+            .expect("added");
+        assert!(matches!(
+            service.add_consumer(&id, draft("VAULT", command("op"))),
+            Err(ServiceError::Consumer(ConsumerError::LabelTaken(_)))
+        ));
+        let file = std::fs::read_to_string(dir.path().join("profiles.json")).expect("file");
+        assert!(file.contains("\"Vault\"") && !file.contains(secret.expose()));
+        assert_eq!(
+            service.get(&id).expect("profile").consumers,
+            [added.clone()]
+        );
+        let kept = service.duplicate(&id).expect("copied");
+        assert!(kept.consumers.is_empty(), "a copy deploys nowhere yet");
+        service.remove_consumer(&id, &added.id).expect("removed");
+        assert!(service.get(&id).expect("profile").consumers.is_empty());
+        assert!(matches!(
+            service.remove_consumer(&id, &added.id),
+            Err(ServiceError::Consumer(ConsumerError::NotFound(_)))
+        ));
+    }
+}
