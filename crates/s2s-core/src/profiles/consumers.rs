@@ -399,7 +399,7 @@ mod tests {
         assert!(file.contains("\"Vault\"") && !file.contains(secret.expose()));
         assert_eq!(
             service.get(&id).expect("profile").consumers,
-            [added.clone()]
+            std::slice::from_ref(&added)
         );
         let kept = service.duplicate(&id).expect("copied");
         assert!(kept.consumers.is_empty(), "a copy deploys nowhere yet");
