@@ -12,6 +12,7 @@
 
 pub mod apply;
 pub mod calls;
+pub mod deploy;
 pub mod disk;
 pub mod extract;
 pub mod find;
