@@ -27,7 +27,74 @@ pub struct CommandLine {
     pub args: Vec<String>,
 }
 
+/// Why a typed command line was not understood.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommandLineError {
+    /// Nothing but spaces.
+    #[error("the command is empty: write the program and its arguments, e.g. secret-tool store --label 'Zoom' service zoom")]
+    Empty,
+    /// A quote opened and never closed.
+    #[error("a {0} quote is not closed: close it, or escape it with a backslash")]
+    UnclosedQuote(&'static str),
+}
+
 impl CommandLine {
+    /// Splits a command as an admin types it into its words, as a POSIX shell would split them
+    /// — spaces separate, '…' is literal, "…" keeps spaces (a backslash escapes `"`, `\` and
+    /// `$`), a backslash outside quotes escapes the next character — and nothing more: no
+    /// variables, globs or pipes (to use those, write `sh -c '…'`). The inverse of
+    /// [`Self::shown`].
+    pub fn parse(text: &str) -> Result<CommandLine, CommandLineError> {
+        let mut words: Vec<String> = Vec::new();
+        let mut word: Option<String> = None;
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                c if c.is_whitespace() => words.extend(word.take()),
+                '\'' => {
+                    let current = word.get_or_insert_with(String::new);
+                    loop {
+                        match chars.next() {
+                            Some('\'') => break,
+                            Some(c) => current.push(c),
+                            None => return Err(CommandLineError::UnclosedQuote("single")),
+                        }
+                    }
+                }
+                '"' => {
+                    let current = word.get_or_insert_with(String::new);
+                    loop {
+                        match chars.next() {
+                            Some('"') => break,
+                            Some('\\') => match chars.next() {
+                                Some(c @ ('"' | '\\' | '$' | '`')) => current.push(c),
+                                Some(c) => {
+                                    current.push('\\');
+                                    current.push(c);
+                                }
+                                None => return Err(CommandLineError::UnclosedQuote("double")),
+                            },
+                            Some(c) => current.push(c),
+                            None => return Err(CommandLineError::UnclosedQuote("double")),
+                        }
+                    }
+                }
+                '\\' => {
+                    let current = word.get_or_insert_with(String::new);
+                    current.extend(chars.next());
+                }
+                c => word.get_or_insert_with(String::new).push(c),
+            }
+        }
+        words.extend(word);
+        let mut words = words.into_iter();
+        let program = words.next().ok_or(CommandLineError::Empty)?;
+        Ok(CommandLine {
+            program,
+            args: words.collect(),
+        })
+    }
+
     /// The command as one line, each word quoted only when it needs to be (for showing it in
     /// full before its first run).
     pub fn shown(&self) -> String {
@@ -86,7 +153,43 @@ impl Delivery {
     pub fn ok(&self) -> bool {
         matches!(self, Delivery::Done { .. })
     }
+
+    /// One line for a checklist: what happened, and the last line the command printed (already
+    /// inert and redacted), cut at [`SUMMARY_LIMIT`] characters.
+    pub fn summary(&self) -> String {
+        let last_line = |output: &str| {
+            output
+                .lines()
+                .rev()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .map(|l| format!(": {l}"))
+                .unwrap_or_default()
+        };
+        let line = match self {
+            Delivery::Done { output } => format!("done{}", last_line(output)),
+            Delivery::Failed {
+                code: Some(code),
+                output,
+            } => format!("exited with status {code}{}", last_line(output)),
+            Delivery::Failed { code: None, output } => {
+                format!("stopped by a signal{}", last_line(output))
+            }
+            Delivery::TimedOut { after_secs, output } => format!(
+                "still running after {after_secs} s, so it was stopped{}",
+                last_line(output)
+            ),
+            Delivery::NotStarted { reason } => reason.clone(),
+        };
+        match line.char_indices().nth(SUMMARY_LIMIT) {
+            Some((cut, _)) => format!("{}…", &line[..cut]),
+            None => line,
+        }
+    }
 }
+
+/// How long a [`Delivery::summary`] may be, characters.
+pub const SUMMARY_LIMIT: usize = 300;
 
 /// Runs `command` with `secret` (when given) on its standard input, closed after it, and waits
 /// up to `limit`. Blocking: call it from a blocking task.
@@ -257,13 +360,39 @@ mod tests {
             Some(&Secret::new(SECRET)),
             Duration::from_secs(10),
         );
-        let Delivery::Failed { code, output } = failed else {
+        let Delivery::Failed { code, output } = &failed else {
             panic!("{failed:?}")
         };
-        assert_eq!(code, Some(3));
+        assert_eq!(*code, Some(3));
+        let summary = failed.summary();
+        assert!(
+            summary.starts_with("exited with status 3: refused ") && !summary.contains(SECRET),
+            "one line for the checklist: {summary}"
+        );
         assert!(output.contains("refused"), "{output}");
         assert!(!output.contains(SECRET), "{output}");
         assert!(!output.contains('\u{1b}'), "escape made inert: {output:?}");
+    }
+
+    #[test]
+    fn a_typed_command_is_split_as_a_shell_splits_it_and_shown_back_the_same() {
+        let typed = r#"vault kv put secret/zoom "client secret=-" it\'s 'a b' "" x"\"y""#;
+        let parsed = CommandLine::parse(typed).expect("parses");
+        assert_eq!(parsed.program, "vault");
+        assert_eq!(
+            parsed.args,
+            ["kv", "put", "secret/zoom", "client secret=-", "it's", "a b", "", "x\"y"]
+        );
+        assert_eq!(CommandLine::parse(&parsed.shown()), Ok(parsed));
+        assert_eq!(CommandLine::parse("  "), Err(CommandLineError::Empty));
+        assert_eq!(
+            CommandLine::parse("sh -c 'echo"),
+            Err(CommandLineError::UnclosedQuote("single"))
+        );
+        assert_eq!(
+            CommandLine::parse("sh -c \"echo"),
+            Err(CommandLineError::UnclosedQuote("double"))
+        );
     }
 
     #[test]

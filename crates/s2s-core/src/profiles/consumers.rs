@@ -93,6 +93,9 @@ pub enum ConsumerError {
     /// A time limit out of range.
     #[error("a time limit of {0} s is outside 1 to 600 s")]
     Timeout(u32),
+    /// A check asked of a consumer without one.
+    #[error("\"{}\" has no check: add one (a command that exits 0 when the deployment uses the secret on its standard input)", crate::display::inert(.0))]
+    NoCheck(String),
     /// No consumer with that id.
     #[error("the profile has no consumer {}", crate::display::inert(.0))]
     NotFound(String),
@@ -147,6 +150,107 @@ impl ConsumerDraft {
     }
 }
 
+impl Consumer {
+    /// Where the secret goes, in full: the setting and its file, or the command as it runs.
+    pub fn destination(&self) -> String {
+        match &self.target {
+            ConsumerTarget::File { path, setting } => format!(
+                "{} in {}",
+                crate::display::inert(setting),
+                crate::display::inert(path)
+            ),
+            ConsumerTarget::Command { command } => command.shown(),
+        }
+    }
+}
+
+/// How far one consumer got in a rotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ConsumerState {
+    /// Not updated yet.
+    Pending,
+    /// Updated; it has no check.
+    Updated,
+    /// Updated, and its check passed.
+    Checked,
+    /// The update did not work: the consumer still has the old secret.
+    UpdateFailed,
+    /// Updated, but its check did not pass.
+    CheckFailed,
+}
+
+impl ConsumerState {
+    /// The consumer has the new secret, proven where it has a check.
+    pub fn done(self) -> bool {
+        matches!(self, ConsumerState::Updated | ConsumerState::Checked)
+    }
+}
+
+/// A consumer's progress, recorded on the rotation after each update (words, no secret), so a
+/// rotation stopped half-way resumes at the consumers not done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ConsumerProgress {
+    /// The consumer.
+    pub id: String,
+    /// How far it got.
+    pub state: ConsumerState,
+    /// What the update (or the check) said, in one line.
+    pub detail: String,
+    /// When (Unix seconds).
+    pub at_unix: i64,
+}
+
+/// One line of a rotation's checklist, as the app and the CLI show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ConsumerLine {
+    /// The consumer.
+    pub id: String,
+    /// Its name.
+    pub label: String,
+    /// Where the secret goes, in full ([`Consumer::destination`]).
+    pub destination: String,
+    /// Its check, in full, if it has one.
+    pub check: Option<String>,
+    /// How far it got.
+    pub state: ConsumerState,
+    /// What the last update or check said; none before the first.
+    pub detail: Option<String>,
+    /// What to do about it, for a failed one.
+    pub advice: Option<String>,
+}
+
+/// Every consumer of `profile` with how far it got in `progress` (a consumer added during the
+/// rotation is pending; one removed is gone).
+pub fn checklist(profile: &Profile, progress: &[ConsumerProgress]) -> Vec<ConsumerLine> {
+    profile
+        .consumers
+        .iter()
+        .map(|c| {
+            let recorded = progress.iter().find(|p| p.id == c.id);
+            let state = recorded.map_or(ConsumerState::Pending, |p| p.state);
+            let advice = match (state, &c.target) {
+                (ConsumerState::UpdateFailed, ConsumerTarget::File { .. }) => Some("Correct the file (or the consumer's setting), then retry; the file was left as it was."),
+                (ConsumerState::UpdateFailed, ConsumerTarget::Command { .. }) => Some("Run the command by hand to see why, correct it, then retry; the others are not affected."),
+                (ConsumerState::CheckFailed, _) => Some("The update ran but the check says the new secret is not in use there: look at the deployment, then retry."),
+                _ => None,
+            };
+            ConsumerLine {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                destination: c.destination(),
+                check: c.check.as_ref().map(CommandLine::shown),
+                state,
+                detail: recorded.map(|p| p.detail.clone()),
+                advice: advice.map(String::from),
+            }
+        })
+        .collect()
+}
+
 /// What updating one consumer did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -164,14 +268,46 @@ pub struct ConsumerReport {
 impl ConsumerReport {
     /// Updated, and checked when it has a check.
     pub fn done(&self) -> bool {
-        self.update.ok() && self.check.as_ref().is_none_or(Delivery::ok)
+        self.state().done()
     }
+
+    /// Where the consumer stands after this.
+    pub fn state(&self) -> ConsumerState {
+        match (self.update.ok(), &self.check) {
+            (false, _) => ConsumerState::UpdateFailed,
+            (true, None) => ConsumerState::Updated,
+            (true, Some(check)) if check.ok() => ConsumerState::Checked,
+            (true, Some(_)) => ConsumerState::CheckFailed,
+        }
+    }
+
+    /// As the rotation records it.
+    pub fn progress(&self, at_unix: i64) -> ConsumerProgress {
+        let detail = match &self.check {
+            Some(check) => format!("update {}; check {}", self.update.summary(), check.summary()),
+            None => self.update.summary(),
+        };
+        ConsumerProgress {
+            id: self.id.clone(),
+            state: self.state(),
+            detail,
+            at_unix,
+        }
+    }
+}
+
+/// The consumer `key` names: its id, or its label (ignoring case).
+pub fn find<'a>(consumers: &'a [Consumer], key: &str) -> Option<&'a Consumer> {
+    consumers
+        .iter()
+        .find(|c| c.id == key)
+        .or_else(|| consumers.iter().find(|c| c.label.eq_ignore_ascii_case(key.trim())))
 }
 
 /// Writes a file consumer's setting: s2s-migrate's rewrite engine (every format it reads,
 /// atomic, with a backup and undo), handed in by the app and the CLI — the core does not
 /// depend on it.
-pub trait SettingWriter {
+pub trait SettingWriter: Send + Sync {
     /// Sets `setting` in `path` to `secret`; the outcome as a run.
     fn write(&self, path: &std::path::Path, setting: &str, secret: &Secret) -> Delivery;
 }
@@ -205,7 +341,35 @@ pub fn run_check(consumer: &Consumer, secret: &Secret) -> Option<Delivery> {
         .map(|check| crate::deliver::run(check, Some(secret), limit))
 }
 
+/// The writer of a core without s2s-migrate: it writes no file, and says so.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoFileWriter;
+
+impl SettingWriter for NoFileWriter {
+    fn write(&self, path: &std::path::Path, _: &str, _: &Secret) -> Delivery {
+        Delivery::NotStarted {
+            reason: format!(
+                "this build of S2S Desk cannot edit {}",
+                crate::display::inert(&path.display().to_string())
+            ),
+        }
+    }
+}
+
 impl ProfileService {
+    /// Runs consumer `consumer_id`'s check with profile `id`'s current secret (blocking): does
+    /// the deployment use it?
+    pub fn check_consumer(&self, id: &str, consumer_id: &str) -> Result<Delivery, ServiceError> {
+        let (profile, raw) = self.credentials(id)?;
+        let consumer = profile
+            .consumers
+            .iter()
+            .find(|c| c.id == consumer_id)
+            .ok_or_else(|| ConsumerError::NotFound(consumer_id.to_string()))?;
+        run_check(consumer, &raw.client_secret)
+            .ok_or_else(|| ConsumerError::NoCheck(consumer.label.clone()).into())
+    }
+
     /// Adds a consumer to profile `id`; the consumer as saved.
     pub fn add_consumer(&self, id: &str, draft: ConsumerDraft) -> Result<Consumer, ServiceError> {
         let profile = self.get(id)?;
@@ -228,18 +392,6 @@ impl ProfileService {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Files are s2s-migrate's business: here, a writer that refuses, to prove a file goes
-    /// through it.
-    struct NoFiles;
-
-    impl SettingWriter for NoFiles {
-        fn write(&self, path: &std::path::Path, _: &str, _: &Secret) -> Delivery {
-            Delivery::NotStarted {
-                reason: format!("no writer for {}", path.display()),
-            }
-        }
-    }
 
     #[cfg(unix)]
     #[test]
@@ -269,7 +421,7 @@ mod tests {
         .checked(&[])
         .expect("fine");
         let secret = Secret::new("newSecretNewSecretNewSecret12345");
-        let report = update(&consumer, &secret, &NoFiles);
+        let report = update(&consumer, &secret, &NoFileWriter);
         assert!(report.done(), "{report:?}");
         assert_eq!(
             std::fs::read_to_string(&store).expect("stored"),
@@ -282,7 +434,7 @@ mod tests {
             },
             ..consumer.clone()
         };
-        let report = update(&broken, &secret, &NoFiles);
+        let report = update(&broken, &secret, &NoFileWriter);
         assert!(!report.done());
         assert_eq!(report.check, None, "no check after a failed update");
 
@@ -294,7 +446,7 @@ mod tests {
             ..consumer
         };
         assert!(matches!(
-            update(&file, &secret, &NoFiles).update,
+            update(&file, &secret, &NoFileWriter).update,
             Delivery::NotStarted { .. }
         ));
     }

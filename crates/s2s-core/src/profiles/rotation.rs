@@ -17,6 +17,10 @@
 //!   │ no staged secret after a crash: abandoned, nothing changed      ─forget staged─┘   │
 //!   └ cancel                                          finish / revoke time: forget previous, done
 //! ```
+//!
+//! Once switched, the new secret is carried to the profile's consumers (the places it is
+//! deployed, [`super::consumers`]) one by one, each recorded as it ends; finishing — forgetting
+//! the old secret — waits until every one is updated and checked, unless the admin forces it.
 
 use std::sync::Arc;
 
@@ -25,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use super::service::{ProfileService, RotationSettings, ServiceError};
 use super::slot::Slot;
 use super::Profile;
+use super::consumers::{self, ConsumerLine, ConsumerProgress, NoFileWriter, SettingWriter};
 use crate::creds::RawCredentials;
 use crate::keychain::SecretStoreError;
 use crate::marketplace::{self, RevokeOld, RotateAction, MAX_OVERLAP_SECS, ROTATE_SCOPE};
@@ -50,6 +55,9 @@ pub struct Rotation {
     pub keep_previous_until_unix: Option<i64>,
     /// When the new secret last got a token (Unix seconds).
     pub tested_unix: Option<i64>,
+    /// How far each consumer of the secret got ([`RotationRequest::UpdateConsumers`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consumers: Vec<ConsumerProgress>,
 }
 
 impl Rotation {
@@ -109,11 +117,13 @@ pub enum RotationStep {
     ForgotPrevious,
     /// The rotation ended and the record was cleared.
     Finished,
+    /// One consumer was updated (or failed to be) and its outcome recorded.
+    UpdatedConsumer,
 }
 
 impl RotationStep {
     /// Every step, in the order a rotation takes them.
-    pub const ALL: [RotationStep; 10] = [
+    pub const ALL: [RotationStep; 11] = [
         RotationStep::Began,
         RotationStep::ZoomIssuedNew,
         RotationStep::StoredNew,
@@ -124,6 +134,7 @@ impl RotationStep {
         RotationStep::ForgotStaged,
         RotationStep::ForgotPrevious,
         RotationStep::Finished,
+        RotationStep::UpdatedConsumer,
     ];
 
     /// Its name as a fault point (`stored_new`).
@@ -139,6 +150,7 @@ impl RotationStep {
             RotationStep::ForgotStaged => "forgot_staged",
             RotationStep::ForgotPrevious => "forgot_previous",
             RotationStep::Finished => "finished",
+            RotationStep::UpdatedConsumer => "updated_consumer",
         }
     }
 }
@@ -173,8 +185,21 @@ pub enum RotationRequest {
         /// The new time (Unix seconds).
         revoke_old_unix: i64,
     },
+    /// Carry the new secret (once switched in) to the profile's consumers and run their checks:
+    /// those named in `only`, or else every one not done yet. A consumer that fails leaves the
+    /// others as they are and can be retried.
+    UpdateConsumers {
+        /// Consumer ids; none: every consumer not updated and checked yet.
+        #[serde(default)]
+        only: Option<Vec<String>>,
+    },
     /// The deployments switched: forget the old secret now (Zoom revokes it, on the API path).
-    Finish,
+    /// Refused while a consumer is not updated and checked, unless `force`.
+    Finish {
+        /// Go ahead although some consumer is not done.
+        #[serde(default)]
+        force: bool,
+    },
     /// Drop a rotation whose new secret is not switched in yet, when that loses nothing.
     Cancel,
 }
@@ -253,6 +278,9 @@ pub enum RotationError {
         /// What to do instead.
         advice: String,
     },
+    /// Finishing would revoke the old secret while these consumers may still use it.
+    #[error("the old secret was kept: {} not updated and checked yet", consumers_named(.0))]
+    ConsumersNotDone(Vec<String>),
     /// A crash came between Zoom issuing a secret and the keychain storing it.
     #[error(
         "the rotation stopped before its new secret reached the keychain; the record was cleared"
@@ -296,6 +324,9 @@ impl RotationError {
             RotationError::BadRevokeTime(_) => {
                 "Give a time between now and 30 days ahead, or `now`.".into()
             }
+            RotationError::ConsumersNotDone(_) => {
+                "Update the consumers (and retry the ones that failed) first, or finish anyway if you switched them yourself.".into()
+            }
             RotationError::Abandoned { advice } | RotationError::CannotCancel { advice, .. } => {
                 advice.clone()
             }
@@ -323,6 +354,9 @@ pub struct RotationStatus {
     /// Why the rotation cannot be cancelled now, if it cannot (the app shows this instead of
     /// a Cancel button). A manual rotation's cancel is also checked with Zoom when asked.
     pub cancel_refused: Option<String>,
+    /// The places the secret is deployed and how far each got in this rotation (all pending
+    /// before the switch); empty when the profile has none.
+    pub consumers: Vec<ConsumerLine>,
 }
 
 type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
@@ -341,6 +375,8 @@ pub struct Rotator<'a> {
     clock: Clock,
     /// Called after each change is made (tests stop the process there).
     fault_point: Option<FaultPoint>,
+    /// Writes file consumers (s2s-migrate's engine, handed in by the app and the CLI).
+    files: Arc<dyn SettingWriter>,
 }
 
 impl ProfileService {
@@ -375,6 +411,7 @@ impl ProfileService {
             finishing: false,
             clock: Arc::new(crate::clock::now_unix),
             fault_point: None,
+            files: Arc::new(NoFileWriter),
         }
     }
 
@@ -400,7 +437,12 @@ impl ProfileService {
             }
             None => None,
         };
+        let progress = profile
+            .rotation
+            .as_ref()
+            .map_or(&[][..], |r| &r.consumers[..]);
         Ok(RotationStatus {
+            consumers: consumers::checklist(&profile, progress),
             profile_id: id.into(),
             summary: summary(profile.rotation.as_ref(), previous_kept),
             api_unavailable: api_unavailable(&profile, profile.app_id.as_deref()).map(Into::into),
@@ -484,6 +526,12 @@ pub fn summary(rotation: Option<&Rotation>, previous_kept: bool) -> String {
 }
 
 impl Rotator<'_> {
+    /// Writes file consumers with `files` (the app's and the CLI's s2s-migrate engine).
+    pub fn with_setting_writer(mut self, files: Arc<dyn SettingWriter>) -> Self {
+        self.files = files;
+        self
+    }
+
     /// Reads "now" from `clock` instead of the wall clock (tests move time).
     pub fn with_clock(mut self, clock: impl Fn() -> i64 + Send + Sync + 'static) -> Self {
         self.clock = Arc::new(clock);
@@ -530,9 +578,13 @@ impl Rotator<'_> {
                 self.move_revoke_time(RevokeOld::At(revoke_old_unix))
                     .await?;
             }
-            RotationRequest::Finish => {
+            RotationRequest::UpdateConsumers { only } => {
                 self.run().await?;
-                self.finish().await?;
+                self.update_consumers(only.as_deref()).await?;
+            }
+            RotationRequest::Finish { force } => {
+                self.run().await?;
+                self.finish(force).await?;
             }
             RotationRequest::Cancel => self.cancel().await?,
         }
@@ -567,6 +619,7 @@ impl Rotator<'_> {
                 started_unix: now,
                 keep_previous_until_unix: keep_until,
                 tested_unix: Some(now),
+                consumers: Vec::new(),
             });
         })?;
         self.reached(RotationStep::Began);
@@ -627,6 +680,7 @@ impl Rotator<'_> {
                 started_unix: now,
                 keep_previous_until_unix: requested,
                 tested_unix: None,
+                consumers: Vec::new(),
             });
         })?;
         self.reached(RotationStep::Began);
@@ -672,16 +726,75 @@ impl Rotator<'_> {
         Ok(())
     }
 
+    /// Carries the switched-in secret to the consumers named in `only` (else every one not done
+    /// yet), one at a time off the async threads, recording each outcome before the next
+    /// ([`RotationStep::UpdatedConsumer`]). A failure is recorded, not returned: the others
+    /// still run.
+    pub async fn update_consumers(&mut self, only: Option<&[String]>) -> Result<(), RotationError> {
+        let rotation = self.rotation()?;
+        if rotation.stage != RotationStage::Switched {
+            return Err(RotationError::NotApplicable(
+                "the new secret is not switched in yet: resume the rotation before updating where it is deployed"
+                    .into(),
+            ));
+        }
+        let (profile, raw) = self.service.credentials(&self.id)?;
+        if let Some(unknown) = only
+            .into_iter()
+            .flatten()
+            .find(|id| !profile.consumers.iter().any(|c| &c.id == *id))
+        {
+            return Err(ServiceError::from(consumers::ConsumerError::NotFound(unknown.clone())).into());
+        }
+        let due: Vec<_> = consumers::checklist(&profile, &rotation.consumers)
+            .into_iter()
+            .filter(|line| match only {
+                Some(ids) => ids.contains(&line.id),
+                None => !line.state.done(),
+            })
+            .filter_map(|line| profile.consumers.iter().find(|c| c.id == line.id).cloned())
+            .collect();
+        for consumer in due {
+            let (secret, files) = (raw.client_secret.clone(), Arc::clone(&self.files));
+            let report = tokio::task::spawn_blocking(move || {
+                consumers::update(&consumer, &secret, files.as_ref())
+            })
+            .await
+            .map_err(|e| {
+                RotationError::NotApplicable(format!("updating a consumer stopped unexpectedly ({e})"))
+            })?;
+            let progress = report.progress(self.now());
+            self.record(|p| {
+                if let Some(r) = p.rotation.as_mut() {
+                    r.consumers.retain(|c| c.id != progress.id);
+                    r.consumers.push(progress);
+                }
+            })?;
+            self.reached(RotationStep::UpdatedConsumer);
+        }
+        Ok(())
+    }
+
     /// Asks to forget the previous secret now: on the API path Zoom first revokes it (its
     /// revoke time moved to `now`); then the previous secret leaves the keychain and the
-    /// rotation ends. Run [`Self::run`] after.
-    pub async fn finish(&mut self) -> Result<(), RotationError> {
+    /// rotation ends. Refused while a consumer is not done, unless `force`. Run [`Self::run`]
+    /// after.
+    pub async fn finish(&mut self, force: bool) -> Result<(), RotationError> {
         let rotation = self.rotation()?;
         if rotation.stage != RotationStage::Switched {
             return Err(RotationError::NotApplicable(
                 "the new secret is not switched in yet: resume the rotation before finishing it"
                     .into(),
             ));
+        }
+        let profile = self.service.get(&self.id)?;
+        let not_done: Vec<String> = consumers::checklist(&profile, &rotation.consumers)
+            .into_iter()
+            .filter(|line| !line.state.done())
+            .map(|line| line.label)
+            .collect();
+        if !force && !not_done.is_empty() {
+            return Err(RotationError::ConsumersNotDone(not_done));
         }
         let revoke_pending = rotation
             .keep_previous_until_unix
@@ -696,7 +809,7 @@ impl Rotator<'_> {
     /// Moves the previous secret's revoke time (API path: Zoom's too). `Now` finishes.
     pub async fn move_revoke_time(&mut self, revoke: RevokeOld) -> Result<(), RotationError> {
         let RevokeOld::At(t) = revoke else {
-            return self.finish().await;
+            return self.finish(false).await;
         };
         let t = self.checked_revoke_time(t)?;
         let rotation = self.rotation()?;
@@ -998,6 +1111,19 @@ fn still_staged(e: RotationError) -> RotationError {
             RotationError::Zoom(f)
         }
         other => other,
+    }
+}
+
+/// "\"Vault\" and \"production .env\" are" — consumers as a sentence names them.
+fn consumers_named(labels: &[String]) -> String {
+    let quoted: Vec<String> = labels
+        .iter()
+        .map(|l| format!("\"{}\"", crate::display::inert(l)))
+        .collect();
+    match quoted.as_slice() {
+        [one] => format!("{one} is"),
+        [rest @ .., last] => format!("{} and {last} are", rest.join(", ")),
+        [] => "no consumer is".into(),
     }
 }
 

@@ -92,7 +92,7 @@ impl ServiceError {
             ServiceError::NoTransfer(_) => {
                 "Start the transfer first: Transfer ownership in the Rotate secret view, or s2s profile transfer NAME --to EMAIL."
             }
-            ServiceError::Consumer(_) => "Correct the consumer and add it again; nothing was saved.",
+            ServiceError::Consumer(_) => "Correct the consumer and try again; nothing was saved.",
             ServiceError::TestAllRunning => {
                 "Wait for it to finish, or cancel it, then start the next."
             }

@@ -8,6 +8,7 @@ mod keychain;
 mod retry;
 mod roles;
 mod rotation;
+mod rotation_consumers;
 mod secrets;
 mod success;
 mod support;

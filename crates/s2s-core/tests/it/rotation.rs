@@ -194,7 +194,7 @@ async fn manual_rotation_tests_then_swaps_the_secret_and_keeps_the_old_one_until
     );
     assert!(!machine.file().contains(NEW_SECRET) && !machine.file().contains(REPORTING.1));
 
-    rotator.finish().await.expect("finish");
+    rotator.finish(false).await.expect("finish");
     let status = rotator.run().await.expect("finished");
     assert!(
         status.rotation.is_none() && !status.previous_kept,
@@ -336,7 +336,7 @@ async fn a_keychain_refusal_at_any_step_leaves_a_state_the_next_run_completes() 
         machine.keychain.refuse_write_after(refused_write);
         let first = async {
             rotator.run().await?;
-            rotator.finish().await?;
+            rotator.finish(false).await?;
             rotator.run().await
         }
         .await;
@@ -350,7 +350,7 @@ async fn a_keychain_refusal_at_any_step_leaves_a_state_the_next_run_completes() 
         let status = async {
             let status = rotator.run().await?;
             if status.rotation.is_some() {
-                rotator.finish().await?;
+                rotator.finish(false).await?;
             }
             rotator.run().await
         }
