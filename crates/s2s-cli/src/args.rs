@@ -83,7 +83,18 @@ pub enum Command {
     /// --revoke-old (default 24 h, at most 30 days). When your deployment uses the new secret:
     /// `s2s rotate --profile NAME --finish`. Without an action, resumes an interrupted rotation
     /// and shows where it stands.
+    ///
+    /// With --update-consumers, the new secret (once switched in) goes to every place the
+    /// profile says it is deployed (`s2s consumers`), each check is run, and --finish is refused
+    /// until every one is done (--force to go ahead anyway). Exit 10 when one is not.
     Rotate(RotateArgs),
+    /// Where a profile's secret is deployed (its consumers), for a rotation to update: a
+    /// setting in a file (.env, JSON, YAML, TOML, docker-compose, a Kubernetes Secret) or a
+    /// command that reads the secret on its standard input (secret-tool, op, vault, gh), each
+    /// with an optional check command (exit 0 = the deployment uses the secret it is given on
+    /// standard input). Saved with the profile; never a secret.
+    #[command(subcommand)]
+    Consumers(ConsumersCommand),
     /// List the account's apps with Zoom's own usage figures: last used, calls, failed calls,
     /// active users, creator and scopes, flagged when unused or failing, beside S2S Desk's own
     /// latest test of each saved profile.
@@ -425,6 +436,74 @@ pub enum ProfileCommand {
     Transfer(ProfileTransferArgs),
 }
 
+#[derive(Debug, Subcommand)]
+pub enum ConsumersCommand {
+    /// Add a place the profile's secret is deployed: --file PATH (and --setting, default
+    /// ZOOM_CLIENT_SECRET) or --command "CMD ARGS" (split as a shell splits words, run without
+    /// one; it gets the secret on standard input). Shown in full; nothing runs now.
+    Add(ConsumersAddArgs),
+    /// List the profile's consumers, each in full.
+    List(ConsumersProfileArgs),
+    /// Remove a consumer (by its name or id).
+    Remove(ConsumerArgs),
+    /// Run a consumer's check with the profile's current secret on its standard input: does
+    /// the deployment use it? Exit 10 when not.
+    Check(ConsumerArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConsumersProfileArgs {
+    /// The profile's name (ignoring case).
+    #[arg(long, value_name = "NAME")]
+    pub profile: String,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConsumerArgs {
+    #[command(flatten)]
+    pub of: ConsumersProfileArgs,
+    /// The consumer's name (ignoring case) or id.
+    pub consumer: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ConsumersAddArgs {
+    #[command(flatten)]
+    pub of: ConsumersProfileArgs,
+    /// What you call it ("production .env", "Vault").
+    #[arg(long)]
+    pub label: String,
+    /// A file whose setting holds the secret (a relative path is taken from here).
+    #[arg(
+        long,
+        value_name = "PATH",
+        conflicts_with = "command",
+        required_unless_present = "command"
+    )]
+    pub file: Option<std::path::PathBuf>,
+    /// The setting in --file that holds the secret.
+    #[arg(
+        long,
+        value_name = "NAME",
+        requires = "file",
+        default_value = "ZOOM_CLIENT_SECRET"
+    )]
+    pub setting: String,
+    /// A command that reads the secret on its standard input, as one string
+    /// ("secret-tool store --label 'Zoom S2S' service zoom").
+    #[arg(long, value_name = "CMD")]
+    pub command: Option<String>,
+    /// A command that exits 0 when the deployment uses the secret it reads on standard input.
+    #[arg(long, value_name = "CMD")]
+    pub check: Option<String>,
+    /// Time limit for the command and the check, seconds (1 to 600; default 30).
+    #[arg(long, value_name = "SECS")]
+    pub timeout: Option<u32>,
+}
+
 #[derive(Debug, Args)]
 pub struct ProfileTransferArgs {
     /// The profile's name (ignoring case).
@@ -516,6 +595,15 @@ pub struct RotateArgs {
     /// Drop a rotation whose new secret was not tested yet; the profile keeps its secret.
     #[arg(long, conflicts_with = "revoke_old")]
     pub cancel: bool,
+    /// Once the new secret is switched in, carry it to the profile's consumers (those not done
+    /// yet: a second run retries the ones that failed) and run their checks. Exit 10 when one
+    /// is not updated or its check fails.
+    #[arg(long, conflicts_with = "cancel")]
+    pub update_consumers: bool,
+    /// With --finish: forget the old secret although some consumer is not updated and checked
+    /// (you switched it yourself).
+    #[arg(long, requires = "finish")]
+    pub force: bool,
     /// Replace the token host (e.g. the simulator), as for `test-token`.
     #[arg(long, value_name = "URL")]
     pub oauth_url: Option<String>,

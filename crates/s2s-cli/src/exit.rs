@@ -12,6 +12,8 @@ pub const INTERNAL: u8 = 7;
 pub const NETWORK: u8 = 8;
 /// A webhook receiver answered wrongly.
 pub const RECEIVER_WRONG: u8 = 9;
+/// A consumer of the secret was not updated, or its check did not pass.
+pub const CONSUMER_NOT_DONE: u8 = 10;
 
 /// The exit code for a failure kind.
 pub fn for_kind(kind: ErrorKind) -> u8 {

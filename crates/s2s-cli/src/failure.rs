@@ -10,15 +10,20 @@ use crate::exit;
 use crate::out::inert;
 
 /// A failure to report: from validation, the endpoint guard, the profile store, or Zoom.
-pub struct Failure(FailureReport);
+pub struct Failure(FailureReport, Option<u8>);
 
 impl Failure {
     pub fn usage(kind: ErrorKind, message: String, advice: &str) -> Self {
-        Self(FailureReport::local(kind, message, advice))
+        Self(FailureReport::local(kind, message, advice), None)
     }
 
     pub fn from_report(report: FailureReport) -> Self {
-        Self(report)
+        Self(report, None)
+    }
+
+    /// Exits with `code` instead of its kind's (a refusal with a code of its own in the table).
+    pub fn with_exit(self, code: u8) -> Self {
+        Self(self.0, Some(code))
     }
 
     fn json(&self) -> Value {
@@ -60,7 +65,7 @@ pub fn print(failure: &Failure, as_json: bool) -> u8 {
         }
         errln!("  What to do: {}", inert(&f.advice));
     }
-    exit::for_kind(f.kind)
+    failure.1.unwrap_or_else(|| exit::for_kind(f.kind))
 }
 
 /// Bad input or usage (exit 2): what was wrong, and what to do.

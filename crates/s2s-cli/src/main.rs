@@ -9,6 +9,7 @@ mod apps;
 #[cfg(test)]
 mod architecture_doc;
 mod args;
+mod consumers;
 mod exec;
 mod exit;
 mod failure;
@@ -56,6 +57,7 @@ fn main() -> std::process::ExitCode {
             args::Command::Profile(c) => profile_commands::run(c),
             args::Command::Exec(a) => exec::run(a).await,
             args::Command::Rotate(a) => rotate::run(a).await,
+            args::Command::Consumers(c) => consumers::run(c),
             args::Command::Apps(a) => apps::run(a).await,
             args::Command::Sim(a) => sim::run(a).await,
             args::Command::Completions(a) => self_docs::completions(a.shell),

@@ -15,12 +15,18 @@ use crate::target::Target;
 pub async fn run(a: RotateArgs) -> u8 {
     match rotate(&a).await {
         Ok((name, status)) => {
+            // Asked to update the consumers: one not done is this command's failure.
+            let failed = a.update_consumers && crate::consumers::any_failed(&status.consumers);
             if a.json {
-                crate::out::json(&json!({"ok": true, "profile": name, "status": status}));
+                crate::out::json(&json!({"ok": !failed, "profile": name, "status": status}));
             } else {
                 out!("{}", text(&name, &status));
             }
-            exit::OK
+            if failed {
+                exit::CONSUMER_NOT_DONE
+            } else {
+                exit::OK
+            }
         }
         Err(f) => failure::print(&f, a.json),
     }
@@ -65,15 +71,50 @@ async fn rotate(a: &RotateArgs) -> Result<(String, RotationStatus), Failure> {
             "Pass --profile NAME.",
         )
     })?;
-    let request = request(a)?;
+    let requests = requests(a)?;
     let tester = TokenTester::default();
-    let rotator = service.rotator_with(&tester, profile, options.clone());
+    let rotator = service
+        .rotator_with(&tester, profile, options.clone())
+        .with_setting_writer(std::sync::Arc::new(s2s_migrate::deploy::ProjectFiles));
     let mut rotator = fault_points::armed(rotator);
-    let status = rotator
-        .handle(request)
-        .await
-        .map_err(|e| rotation_failure(&e))?;
+    let mut status = None;
+    for request in requests {
+        if let (RotationRequest::UpdateConsumers { .. }, Some(before)) = (&request, &status) {
+            announce_updates(before);
+        }
+        status = Some(
+            rotator
+                .handle(request)
+                .await
+                .map_err(|e| rotation_failure(&e))?,
+        );
+    }
+    let status = match status {
+        Some(status) => status,
+        None => rotator.run().await.map_err(|e| rotation_failure(&e))?,
+    };
     Ok((profile.name.clone(), status))
+}
+
+/// Each consumer about to run, in full, on standard error (scripts read standard output).
+fn announce_updates(status: &RotationStatus) {
+    for line in status.consumers.iter().filter(|l| !l.state.done()) {
+        errln!("→ {}: {}", inert(&line.label), line.destination);
+    }
+}
+
+/// The flags as the requests to run in turn: the asked action; with --update-consumers, the
+/// update after it — before a finish, which then waits for every consumer.
+fn requests(a: &RotateArgs) -> Result<Vec<RotationRequest>, Failure> {
+    let asked = request(a)?;
+    if !a.update_consumers {
+        return Ok(vec![asked]);
+    }
+    let update = RotationRequest::UpdateConsumers { only: None };
+    Ok(match asked {
+        RotationRequest::Finish { .. } => vec![RotationRequest::Resume, update, asked],
+        other => vec![other, update],
+    })
 }
 
 /// The flags as the core's one request type (clap already refused flags that do not go
@@ -98,7 +139,7 @@ fn request(a: &RotateArgs) -> Result<RotationRequest, Failure> {
     } else if a.cancel {
         RotationRequest::Cancel
     } else if a.finish || a.revoke_old == Some(When::Now) {
-        RotationRequest::Finish
+        RotationRequest::Finish { force: a.force }
     } else if let Some(when) = a.revoke_old {
         RotationRequest::MoveRevokeTime {
             revoke_old_unix: unix(when),
@@ -113,10 +154,18 @@ fn text(name: &str, status: &RotationStatus) -> String {
     let Some(rotation) = &status.rotation else {
         return out;
     };
+    out.push_str(&crate::consumers::checklist_text(&status.consumers));
     if rotation.stage == RotationStage::Switched && status.previous_kept {
         let profile = shell_word(name);
+        let next = if status.consumers.iter().any(|c| !c.state.done()) {
+            format!("carry the new secret to where it is deployed: s2s rotate --profile {profile} --update-consumers (again to retry a failed one)")
+        } else if status.consumers.is_empty() {
+            format!("switch your deployment to the new secret (s2s exec --profile {profile} -- COMMAND hands it over; s2s consumers add lets the next rotation do it)")
+        } else {
+            "every consumer has the new secret".into()
+        };
         out.push_str(&format!(
-            "  Next: switch your deployment to the new secret (s2s exec --profile {profile} -- COMMAND hands it over), then: s2s rotate --profile {profile} --finish\n"
+            "  Next: {next}, then: s2s rotate --profile {profile} --finish\n"
         ));
     }
     out
@@ -131,5 +180,10 @@ fn rotation_failure(e: &RotationError) -> Failure {
         },
         _ => FailureReport::local(e.kind(), e.to_string(), e.advice()),
     };
-    Failure::from_report(report)
+    match e {
+        RotationError::ConsumersNotDone(_) => {
+            Failure::from_report(report).with_exit(exit::CONSUMER_NOT_DONE)
+        }
+        _ => Failure::from_report(report),
+    }
 }

@@ -342,6 +342,7 @@ async fn profile_commands_output_matches_their_schemas() {
     assert_valid("profile-list", &listed);
     let shown = s2s_json(&["profile", "show", "schema", "--json"], &[], Some(&home)).await;
     assert_valid("profile-show", &shown);
+    consumers_output_matches_their_schemas(&home).await;
     let refused = s2s_json(
         &[
             "profile",
@@ -367,7 +368,12 @@ async fn profile_commands_output_matches_their_schemas() {
         .push("marketplace:update:client_secret".into());
     let url = sim.base_url();
     // Start (API path), then the profile as it shows a rotation, finish, and a refusal.
-    for (action, code) in [("--via-api", 0), ("--finish", 0), ("--finish", 2)] {
+    for (action, code) in [
+        ("--via-api", 0),
+        ("--update-consumers", 0),
+        ("--finish", 0),
+        ("--finish", 2),
+    ] {
         let rotated = s2s_json(
             &[
                 "rotate",
@@ -393,4 +399,56 @@ async fn profile_commands_output_matches_their_schemas() {
     }
     let removed = s2s_json(&["profile", "remove", "schema", "--json"], &[], Some(&home)).await;
     assert_valid("profile-remove", &removed);
+}
+
+/// `s2s consumers add|list|check|remove --json` for profile "schema" in `home`; leaves one
+/// consumer whose command and check work everywhere the suite runs (s2s itself).
+async fn consumers_output_matches_their_schemas(home: &tempfile::TempDir) {
+    let works = format!("'{}' --version", env!("CARGO_BIN_EXE_s2s"));
+    let consumers = |args: &[&str]| {
+        let all = [&["consumers"][..], args, &["--json"]].concat();
+        let all: Vec<String> = all.into_iter().map(String::from).collect();
+        async move {
+            let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+            s2s_json(&refs, &[], Some(home)).await
+        }
+    };
+    let env_file = home.path().join("app.env").display().to_string();
+    let added = consumers(&[
+        "add",
+        "--profile",
+        "schema",
+        "--label",
+        "Works",
+        "--command",
+        &works,
+        "--check",
+        &works,
+    ])
+    .await;
+    assert_eq!(added.code, 0, "{}", added.all());
+    assert_valid("consumers-add", &added);
+    let file = consumers(&[
+        "add",
+        "--profile",
+        "schema",
+        "--label",
+        "Config",
+        "--file",
+        &env_file,
+    ])
+    .await;
+    assert_valid("consumers-add", &file);
+    let listed = consumers(&["list", "--profile", "schema"]).await;
+    assert_eq!(listed.json()["consumers"].as_array().map(Vec::len), Some(2));
+    assert_valid("consumers-list", &listed);
+    let checked = consumers(&["check", "--profile", "schema", "works"]).await;
+    assert_eq!(checked.code, 0, "{}", checked.all());
+    assert_valid("consumers-check", &checked);
+    let no_check = consumers(&["check", "--profile", "schema", "Config"]).await;
+    assert_eq!(no_check.code, 2, "{}", no_check.all());
+    assert_valid("consumers-check", &no_check);
+    let removed = consumers(&["remove", "--profile", "schema", "Config"]).await;
+    assert_eq!(removed.code, 0, "{}", removed.all());
+    assert_valid("consumers-remove", &removed);
 }

@@ -381,7 +381,16 @@ mod tests {
         assert_eq!(parsed.program, "vault");
         assert_eq!(
             parsed.args,
-            ["kv", "put", "secret/zoom", "client secret=-", "it's", "a b", "", "x\"y"]
+            [
+                "kv",
+                "put",
+                "secret/zoom",
+                "client secret=-",
+                "it's",
+                "a b",
+                "",
+                "x\"y"
+            ]
         );
         assert_eq!(CommandLine::parse(&parsed.shown()), Ok(parsed));
         assert_eq!(CommandLine::parse("  "), Err(CommandLineError::Empty));

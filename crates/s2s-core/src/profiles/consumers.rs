@@ -284,7 +284,11 @@ impl ConsumerReport {
     /// As the rotation records it.
     pub fn progress(&self, at_unix: i64) -> ConsumerProgress {
         let detail = match &self.check {
-            Some(check) => format!("update {}; check {}", self.update.summary(), check.summary()),
+            Some(check) => format!(
+                "update {}; check {}",
+                self.update.summary(),
+                check.summary()
+            ),
             None => self.update.summary(),
         };
         ConsumerProgress {
@@ -298,10 +302,11 @@ impl ConsumerReport {
 
 /// The consumer `key` names: its id, or its label (ignoring case).
 pub fn find<'a>(consumers: &'a [Consumer], key: &str) -> Option<&'a Consumer> {
-    consumers
-        .iter()
-        .find(|c| c.id == key)
-        .or_else(|| consumers.iter().find(|c| c.label.eq_ignore_ascii_case(key.trim())))
+    consumers.iter().find(|c| c.id == key).or_else(|| {
+        consumers
+            .iter()
+            .find(|c| c.label.eq_ignore_ascii_case(key.trim()))
+    })
 }
 
 /// Writes a file consumer's setting: s2s-migrate's rewrite engine (every format it reads,

@@ -26,10 +26,10 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::consumers::{self, ConsumerLine, ConsumerProgress, NoFileWriter, SettingWriter};
 use super::service::{ProfileService, RotationSettings, ServiceError};
 use super::slot::Slot;
 use super::Profile;
-use super::consumers::{self, ConsumerLine, ConsumerProgress, NoFileWriter, SettingWriter};
 use crate::creds::RawCredentials;
 use crate::keychain::SecretStoreError;
 use crate::marketplace::{self, RevokeOld, RotateAction, MAX_OVERLAP_SECS, ROTATE_SCOPE};
@@ -744,7 +744,9 @@ impl Rotator<'_> {
             .flatten()
             .find(|id| !profile.consumers.iter().any(|c| &c.id == *id))
         {
-            return Err(ServiceError::from(consumers::ConsumerError::NotFound(unknown.clone())).into());
+            return Err(
+                ServiceError::from(consumers::ConsumerError::NotFound(unknown.clone())).into(),
+            );
         }
         let due: Vec<_> = consumers::checklist(&profile, &rotation.consumers)
             .into_iter()
@@ -761,7 +763,9 @@ impl Rotator<'_> {
             })
             .await
             .map_err(|e| {
-                RotationError::NotApplicable(format!("updating a consumer stopped unexpectedly ({e})"))
+                RotationError::NotApplicable(format!(
+                    "updating a consumer stopped unexpectedly ({e})"
+                ))
             })?;
             let progress = report.progress(self.now());
             self.record(|p| {

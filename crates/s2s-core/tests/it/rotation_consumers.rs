@@ -41,7 +41,9 @@ async fn the_new_secret_reaches_every_consumer_before_the_old_one_is_forgotten()
     let deployed = tempfile::tempdir().expect("tempdir");
     let (service, id) = saved_reporting_bot(home.path(), "Reporting");
     service.use_sandbox(&sim.base_url());
-    edit_app(&sim, REPORTING.0, |app| app.client_secret = NEW_SECRET.into());
+    edit_app(&sim, REPORTING.0, |app| {
+        app.client_secret = NEW_SECRET.into()
+    });
     let add = |label: &str, command: &str, check: Option<&str>| {
         service
             .add_consumer(
@@ -159,7 +161,10 @@ async fn the_new_secret_reaches_every_consumer_before_the_old_one_is_forgotten()
             only: Some(vec![staging.id.clone(), "no-such-consumer".into()]),
         })
         .await;
-    assert!(status.is_err(), "an unknown consumer is refused, nothing run");
+    assert!(
+        status.is_err(),
+        "an unknown consumer is refused, nothing run"
+    );
     assert_eq!(read("vault-runs").as_deref(), Some("run\n"));
 
     let status = rotator
@@ -168,7 +173,9 @@ async fn the_new_secret_reaches_every_consumer_before_the_old_one_is_forgotten()
         .expect("every consumer is done");
     assert!(status.rotation.is_none() && !status.previous_kept);
     assert!(
-        states(&status).iter().all(|(_, s)| *s == ConsumerState::Pending),
+        states(&status)
+            .iter()
+            .all(|(_, s)| *s == ConsumerState::Pending),
         "with no rotation, the checklist starts afresh"
     );
 }
@@ -179,7 +186,9 @@ async fn the_admin_may_finish_anyway_when_a_consumer_was_switched_by_hand() {
     let home = tempfile::tempdir().expect("tempdir");
     let (service, id) = saved_reporting_bot(home.path(), "Reporting");
     service.use_sandbox(&sim.base_url());
-    edit_app(&sim, REPORTING.0, |app| app.client_secret = NEW_SECRET.into());
+    edit_app(&sim, REPORTING.0, |app| {
+        app.client_secret = NEW_SECRET.into()
+    });
     service
         .add_consumer(
             &id,
