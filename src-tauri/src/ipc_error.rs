@@ -114,7 +114,26 @@ impl From<ServiceError> for IpcError {
     }
 }
 
+impl From<s2s_core::deliver::CommandLineError> for IpcError {
+    fn from(e: s2s_core::deliver::CommandLineError) -> Self {
+        Self::new(
+            IpcErrorKind::Failed,
+            e.to_string(),
+            Some("Write the command as you would in a shell: the program, then its arguments."),
+        )
+    }
+}
+
 impl IpcError {
+    /// Work handed to a background thread ended without an answer (it panicked).
+    pub fn background_work_lost(what: &str) -> Self {
+        Self::new(
+            IpcErrorKind::Failed,
+            format!("{what} stopped unexpectedly"),
+            Some("Try again; if it happens again, restart S2S Desk."),
+        )
+    }
+
     /// A what-if without a role to start from.
     pub fn role_unknown() -> Self {
         Self::new(

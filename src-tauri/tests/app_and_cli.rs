@@ -439,3 +439,158 @@ fn zooms_usage_figures_read_the_same_in_the_app_and_the_cli() {
     );
     assert!(verdicts(&app).len() >= 9, "{app}");
 }
+
+#[test]
+#[ignore = "runs the s2s binary (S2S_CLI) in a shared Secret Service: scripts/test-all.sh runs it"]
+fn where_a_secret_is_deployed_is_updated_the_same_from_the_app_and_the_cli() {
+    let shell = shell();
+    let by_app = save(&shell, sandbox_draft("By the app"), SANDBOX_SECRET);
+    save(&shell, sandbox_draft("By the CLI"), SANDBOX_SECRET);
+    let project = tempfile::tempdir().expect("tempdir");
+    for who in ["app", "cli"] {
+        std::fs::write(
+            project.path().join(format!("{who}.env")),
+            format!("ZOOM_CLIENT_SECRET={SANDBOX_SECRET}\n"),
+        )
+        .expect("written");
+    }
+    let env_file = |who: &str| {
+        project
+            .path()
+            .join(format!("{who}.env"))
+            .display()
+            .to_string()
+    };
+    let found = shell
+        .invoke(
+            "find_secret_settings",
+            json!({"path": project.path().display().to_string()}),
+        )
+        .expect("found");
+    assert_eq!(found.as_array().map(Vec::len), Some(2), "{found}");
+    let broken = shell
+        .invoke(
+            "parse_command",
+            json!({"text": "sh -c 'echo sealed >&2; exit 3'"}),
+        )
+        .expect("parsed");
+    for (label, target) in [
+        (
+            "Config",
+            json!({"kind": "file", "path": env_file("app"), "setting": "ZOOM_CLIENT_SECRET"}),
+        ),
+        ("Vault", json!({"kind": "command", "command": broken})),
+    ] {
+        shell
+            .invoke(
+                "add_consumer",
+                json!({"id": by_app, "draft": {"label": label, "target": target, "check": null, "timeout_secs": null}}),
+            )
+            .expect("added in the app");
+    }
+    for args in [
+        ["--label", "Config", "--file", &env_file("cli")],
+        [
+            "--label",
+            "Vault",
+            "--command",
+            "sh -c 'echo sealed >&2; exit 3'",
+        ],
+    ] {
+        let added = s2s(
+            &shell,
+            &[&["consumers", "add", "--profile", "By the CLI"][..], &args].concat(),
+            None,
+        );
+        assert_eq!(added.code, 0, "{}", added.stderr);
+    }
+    let new_secret = shell
+        .invoke(
+            "regenerate_sandbox_secret",
+            json!({"clientId": "SbxReportingBot0000001"}),
+        )
+        .expect("regenerated");
+    let new_secret = new_secret.as_str().expect("secret");
+    let url = sandbox_url(&shell);
+    let cli_rotate = |extra: &[&str], stdin: Option<&str>| {
+        let args = [
+            &[
+                "rotate",
+                "--profile",
+                "By the CLI",
+                "--oauth-url",
+                &url,
+                "--json",
+            ][..],
+            extra,
+        ]
+        .concat();
+        s2s(&shell, &args, stdin)
+    };
+    // Comparable: each consumer's name, state and what to do (paths and times differ).
+    let checklist = |status: &Value| -> Vec<(String, String, String)> {
+        status["consumers"]
+            .as_array()
+            .expect("checklist")
+            .iter()
+            .map(|c| {
+                let text = |k: &str| c[k].as_str().unwrap_or_default().to_string();
+                (text("label"), text("state"), text("advice"))
+            })
+            .collect()
+    };
+
+    shell
+        .invoke(
+            "rotate_secret",
+            json!({"id": by_app, "request": {"action": "start_manual", "new_secret": new_secret, "keep_previous_until_unix": null}}),
+        )
+        .expect("switched by the app");
+    let app = shell
+        .invoke(
+            "rotate_secret",
+            json!({"id": by_app, "request": {"action": "update_consumers", "only": null}}),
+        )
+        .expect("updated by the app");
+    let cli = cli_rotate(
+        &["--new-secret-stdin", "--update-consumers"],
+        Some(&format!("{new_secret}\n")),
+    );
+    assert_eq!(cli.code, 10, "Vault failed: {}", cli.stderr);
+    assert_eq!(checklist(&app), checklist(&cli.json()["status"]));
+    assert_eq!(
+        checklist(&app)
+            .iter()
+            .map(|c| c.1.as_str())
+            .collect::<Vec<_>>(),
+        ["updated", "update_failed"]
+    );
+    for who in ["app", "cli"] {
+        assert_eq!(
+            std::fs::read_to_string(env_file(who)).expect("env"),
+            format!("ZOOM_CLIENT_SECRET={new_secret}\n")
+        );
+    }
+
+    let refused = shell
+        .invoke(
+            "rotate_secret",
+            json!({"id": by_app, "request": {"action": "finish"}}),
+        )
+        .expect_err("Vault still has the old secret");
+    let cli = cli_rotate(&["--finish"], None);
+    assert_eq!(cli.code, 10, "{}", cli.stderr);
+    assert_eq!(refused["message"], cli.json()["error"]["message"]);
+    assert_eq!(refused["hint"], cli.json()["error"]["advice"]);
+
+    let app = shell
+        .invoke(
+            "rotate_secret",
+            json!({"id": by_app, "request": {"action": "finish", "force": true}}),
+        )
+        .expect("forced by the app");
+    let cli = cli_rotate(&["--finish", "--force"], None);
+    assert_eq!(cli.code, 0, "{}", cli.stderr);
+    assert_eq!(app["rotation"], Value::Null);
+    assert_eq!(cli.json()["status"]["rotation"], Value::Null);
+}

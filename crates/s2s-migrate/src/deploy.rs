@@ -116,6 +116,71 @@ pub fn set_secret(path: &Path, setting: &str, secret: &Secret) -> Result<Journal
     )?)
 }
 
+/// A setting that holds an S2S app's client secret, found in a project: a consumer to add.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SecretSetting {
+    /// The file, absolute.
+    pub path: String,
+    /// The setting's name as [`set_secret`] takes it (without its section).
+    pub setting: String,
+    /// 1-based line.
+    pub line: usize,
+    /// [`set_secret`] can write it here (its value is on one line, not from elsewhere).
+    pub writable: bool,
+}
+
+/// How many files a search for secret settings reads at most (a home folder given by mistake).
+pub const SEARCH_LIMIT: usize = 20_000;
+
+/// Every client-secret setting (`ZOOM_CLIENT_SECRET`, `zoom.client_secret`, `clientSecret`…)
+/// in the config files under `root` (a file or a folder; git-ignored `.env` files included,
+/// dependency and build folders skipped), by file then line.
+pub fn secret_settings(root: &Path) -> Vec<SecretSetting> {
+    let files: Vec<std::path::PathBuf> = if root.is_file() {
+        vec![root.to_path_buf()]
+    } else {
+        crate::scan::walker(root, false)
+            .build()
+            .flatten()
+            .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+            .map(|e| e.into_path())
+            .filter(|p| Format::of(p).is_config())
+            .take(SEARCH_LIMIT)
+            .collect()
+    };
+    let mut found = Vec::new();
+    for path in files {
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        let Some(text) = Text::from_bytes(&bytes) else {
+            continue;
+        };
+        for s in settings(&text, Format::of(&path)) {
+            let name = s.key.rsplit('.').next().unwrap_or(&s.key);
+            let plain: String = name
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if plain.ends_with("clientsecret") {
+                found.push(SecretSetting {
+                    path: std::path::absolute(&path)
+                        .unwrap_or(path.clone())
+                        .display()
+                        .to_string(),
+                    setting: name.to_string(),
+                    line: s.key_at.line + 1,
+                    writable: s.value_at.is_some() && !s.by_reference,
+                });
+            }
+        }
+    }
+    found.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    found
+}
+
 /// The app's and the CLI's writer of file consumers.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ProjectFiles;
@@ -143,6 +208,65 @@ mod tests {
 
     const OLD: &str = "oldSecretOldSecretOldSecret00001";
     const NEW: &str = "newSecretNewSecretNewSecret12345";
+
+    #[test]
+    fn a_projects_client_secret_settings_are_found_as_consumers_to_add() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let put = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("written");
+        };
+        put(
+            ".env",
+            &format!("ZOOM_ACCOUNT_ID=a\nZOOM_CLIENT_SECRET={OLD}\n"),
+        );
+        put(
+            "config/app.toml",
+            &format!("[zoom]\nclient_secret = '{OLD}'\n"),
+        );
+        put(
+            "k8s/secret.yaml",
+            "kind: Deployment\nspec:\n  env:\n    - name: ZOOM_CLIENT_SECRET\n      valueFrom:\n        secretKeyRef: {name: zoom, key: s}\n",
+        );
+        put(
+            "node_modules/lib/.env",
+            &format!("ZOOM_CLIENT_SECRET={OLD}\n"),
+        );
+        put("src/main.rs", "const ZOOM_CLIENT_SECRET: &str = \"x\";\n");
+        let found: Vec<(String, String, bool)> = secret_settings(dir.path())
+            .into_iter()
+            .map(|s| {
+                let rel = Path::new(&s.path)
+                    .strip_prefix(dir.path())
+                    .expect("inside")
+                    .display()
+                    .to_string();
+                (rel, s.setting, s.writable)
+            })
+            .collect();
+        let expected = [
+            (".env", "ZOOM_CLIENT_SECRET", true),
+            ("config/app.toml", "client_secret", true),
+        ];
+        let expected: Vec<(String, String, bool)> = expected
+            .iter()
+            .map(|(f, s, w)| (f.to_string(), s.to_string(), *w))
+            .collect();
+        assert_eq!(
+            found
+                .iter()
+                .filter(|f| !f.0.starts_with("k8s"))
+                .cloned()
+                .collect::<Vec<_>>(),
+            expected,
+            "dependency folders and code are not deployments"
+        );
+        assert!(
+            found.iter().all(|f| !f.0.starts_with("k8s") || !f.2),
+            "a value from elsewhere is found but not writable: {found:?}"
+        );
+    }
 
     fn written(name: &str, before: &str) -> (tempfile::TempDir, std::path::PathBuf, Journal) {
         let dir = tempfile::tempdir().expect("tempdir");

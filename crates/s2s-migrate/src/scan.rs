@@ -277,7 +277,7 @@ pub fn scan(
     ))
 }
 
-fn walker(root: &Path, respect_gitignore: bool) -> WalkBuilder {
+pub(crate) fn walker(root: &Path, respect_gitignore: bool) -> WalkBuilder {
     let mut b = WalkBuilder::new(root);
     b.hidden(false)
         .git_ignore(respect_gitignore)

@@ -1,6 +1,7 @@
 //! One file per feature, named as on the UI side (`ui/src/features/<name>`).
 
 pub mod app;
+pub mod consumers;
 pub mod dialogs;
 pub mod links;
 pub mod migrate;

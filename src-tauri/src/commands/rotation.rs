@@ -18,7 +18,10 @@ pub async fn rotate_secret(
     id: ProfileId,
     request: RotationRequest,
 ) -> Result<RotationStatus, IpcError> {
-    let mut rotator = state.profiles.rotator(&state.tester, &id)?;
+    let mut rotator = state
+        .profiles
+        .rotator(&state.tester, &id)?
+        .with_setting_writer(std::sync::Arc::new(s2s_migrate::deploy::ProjectFiles));
     Ok(rotator.handle(request).await?)
 }
 

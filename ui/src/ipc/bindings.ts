@@ -126,6 +126,16 @@ export const commands = {
 	confirmOwnershipTransfer: (id: ProfileId) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("confirm_ownership_transfer", { id })),
 	/**  Stops tracking the transfer (cancelled, or done). */
 	endOwnershipTransfer: (id: ProfileId) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("end_ownership_transfer", { id })),
+	/**  Saves a consumer on profile `id` (the core checks it); the consumer as saved. Nothing runs. */
+	addConsumer: (id: ProfileId, draft: ConsumerDraft_Deserialize) => typedError<Consumer_Serialize, IpcError_Serialize>(__TAURI_INVOKE("add_consumer", { id, draft })),
+	/**  Forgets consumer `consumer_id` of profile `id` (the deployment itself is not touched). */
+	removeConsumer: (id: ProfileId, consumerId: string) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("remove_consumer", { id, consumerId })),
+	/**  Runs consumer `consumer_id`'s check with the profile's current secret on its standard input. */
+	checkConsumer: (id: ProfileId, consumerId: string) => typedError<Delivery_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_consumer", { id, consumerId })),
+	/**  A command as typed, split into the words it will run with (shown before it is saved). */
+	parseCommand: (text: string) => typedError<CommandLine, IpcError_Serialize>(__TAURI_INVOKE("parse_command", { text })),
+	/**  The client-secret settings in the config files under `path` (a file or folder; `~/` works). */
+	findSecretSettings: (path: string) => typedError<SecretSetting[], IpcError_Serialize>(__TAURI_INVOKE("find_secret_settings", { path })),
 	/**
 	 *  The Marketplace's "Regenerate" for a Sandbox app: its old secret stops working and the new
 	 *  one is returned, to paste into the rotation assistant as an admin would (a Sandbox secret
@@ -659,6 +669,100 @@ export type ConfigFile = {
 /**  One place the secret is deployed. */
 export type Consumer = Consumer_Serialize | Consumer_Deserialize;
 
+/**  A consumer as the admin describes it, before it is saved. */
+export type ConsumerDraft = ConsumerDraft_Serialize | ConsumerDraft_Deserialize;
+
+/**  A consumer as the admin describes it, before it is saved. */
+export type ConsumerDraft_Deserialize = {
+	/**  What the admin calls it. */
+	label: string,
+	/**  Where the secret goes. */
+	target: ConsumerTarget,
+	/**  The optional check. */
+	check?: CommandLine | null,
+	/**  Time limit, seconds; none: [`DEFAULT_TIMEOUT_SECS`]. */
+	timeout_secs?: number | null,
+};
+
+/**  A consumer as the admin describes it, before it is saved. */
+export type ConsumerDraft_Serialize = {
+	/**  What the admin calls it. */
+	label: string,
+	/**  Where the secret goes. */
+	target: ConsumerTarget,
+	/**  The optional check. */
+	check: CommandLine | null,
+	/**  Time limit, seconds; none: [`DEFAULT_TIMEOUT_SECS`]. */
+	timeout_secs: number | null,
+};
+
+/**  One line of a rotation's checklist, as the app and the CLI show it. */
+export type ConsumerLine = ConsumerLine_Serialize | ConsumerLine_Deserialize;
+
+/**  One line of a rotation's checklist, as the app and the CLI show it. */
+export type ConsumerLine_Deserialize = {
+	/**  The consumer. */
+	id: string,
+	/**  Its name. */
+	label: string,
+	/**  Where the secret goes, in full ([`Consumer::destination`]). */
+	destination: string,
+	/**  Its check, in full, if it has one. */
+	check?: string | null,
+	/**  How far it got. */
+	state: ConsumerState,
+	/**  What the last update or check said; none before the first. */
+	detail?: string | null,
+	/**  What to do about it, for a failed one. */
+	advice?: string | null,
+};
+
+/**  One line of a rotation's checklist, as the app and the CLI show it. */
+export type ConsumerLine_Serialize = {
+	/**  The consumer. */
+	id: string,
+	/**  Its name. */
+	label: string,
+	/**  Where the secret goes, in full ([`Consumer::destination`]). */
+	destination: string,
+	/**  Its check, in full, if it has one. */
+	check: string | null,
+	/**  How far it got. */
+	state: ConsumerState,
+	/**  What the last update or check said; none before the first. */
+	detail: string | null,
+	/**  What to do about it, for a failed one. */
+	advice: string | null,
+};
+
+/**
+ *  A consumer's progress, recorded on the rotation after each update (words, no secret), so a
+ *  rotation stopped half-way resumes at the consumers not done.
+ */
+export type ConsumerProgress = {
+	/**  The consumer. */
+	id: string,
+	/**  How far it got. */
+	state: ConsumerState,
+	/**  What the update (or the check) said, in one line. */
+	detail: string,
+	/**  When (Unix seconds). */
+	at_unix: number,
+};
+
+/**  How far one consumer got in a rotation. */
+export type ConsumerState = 
+/**  Not updated yet. */
+"pending" | 
+/**  Updated; it has no check. */
+"updated" | 
+/**  Updated, and its check passed. */
+"checked" | 
+/**  The update did not work: the consumer still has the old secret. */
+"update_failed" | 
+/**  Updated, but its check did not pass. */
+"check_failed";
+
 /**  Where a consumer's secret goes. */
 export type ConsumerTarget = 
 /**  A setting in a file (`.env`, JSON, YAML, TOML, docker-compose, a Kubernetes Secret). */
@@ -818,6 +922,55 @@ export type DecodedJwt_Serialize = {
 	/**  Zoom JWT app, SDK, or other. */
 	kind: JwtKind,
 };
+
+/**  How a run went. */
+export type Delivery = Delivery_Serialize | Delivery_Deserialize;
+
+/**  How a run went. */
+export type Delivery_Deserialize = 
+/**  It exited 0. */
+{ outcome: "done"; 
+/**  Its output (stdout then stderr), inert and redacted. */
+output: string } | 
+/**  It exited with another status. */
+{ outcome: "failed"; 
+/**  The exit code, if it exited (none: killed by a signal). */
+code?: number | null; 
+/**  Its output, inert and redacted. */
+output: string } | 
+/**  It was still running at the time limit, and was stopped. */
+{ outcome: "timed_out"; 
+/**  The limit, seconds. */
+after_secs: number; 
+/**  What it printed until then. */
+output: string } | 
+/**  It could not be started (no such program, not executable). */
+{ outcome: "not_started"; 
+/**  Why, in a sentence. */
+reason: string };
+
+/**  How a run went. */
+export type Delivery_Serialize = 
+/**  It exited 0. */
+{ outcome: "done"; 
+/**  Its output (stdout then stderr), inert and redacted. */
+output: string } | 
+/**  It exited with another status. */
+{ outcome: "failed"; 
+/**  The exit code, if it exited (none: killed by a signal). */
+code: number | null; 
+/**  Its output, inert and redacted. */
+output: string } | 
+/**  It was still running at the time limit, and was stopped. */
+{ outcome: "timed_out"; 
+/**  The limit, seconds. */
+after_secs: number; 
+/**  What it printed until then. */
+output: string } | 
+/**  It could not be started (no such program, not executable). */
+{ outcome: "not_started"; 
+/**  Why, in a sentence. */
+reason: string };
 
 /**  Admin scopes or owner privileges lost between two tests. */
 export type Drift = Drift_Serialize | Drift_Deserialize;
@@ -2358,8 +2511,21 @@ revoke_old_unix?: number | null } |
 { action: "move_revoke_time"; 
 /**  The new time (Unix seconds). */
 revoke_old_unix: number } | 
-/**  The deployments switched: forget the old secret now (Zoom revokes it, on the API path). */
-{ action: "finish" } | 
+/**
+ *  Carry the new secret (once switched in) to the profile's consumers and run their checks:
+ *  those named in `only`, or else every one not done yet. A consumer that fails leaves the
+ *  others as they are and can be retried.
+ */
+{ action: "update_consumers"; 
+/**  Consumer ids; none: every consumer not updated and checked yet. */
+only?: string[] | null } | 
+/**
+ *  The deployments switched: forget the old secret now (Zoom revokes it, on the API path).
+ *  Refused while a consumer is not updated and checked, unless `force`.
+ */
+{ action: "finish"; 
+/**  Go ahead although some consumer is not done. */
+force?: boolean } | 
 /**  Drop a rotation whose new secret is not switched in yet, when that loses nothing. */
 { action: "cancel" };
 
@@ -2395,8 +2561,21 @@ revoke_old_unix: number | null } |
 { action: "move_revoke_time"; 
 /**  The new time (Unix seconds). */
 revoke_old_unix: number } | 
-/**  The deployments switched: forget the old secret now (Zoom revokes it, on the API path). */
-{ action: "finish" } | 
+/**
+ *  Carry the new secret (once switched in) to the profile's consumers and run their checks:
+ *  those named in `only`, or else every one not done yet. A consumer that fails leaves the
+ *  others as they are and can be retried.
+ */
+{ action: "update_consumers"; 
+/**  Consumer ids; none: every consumer not updated and checked yet. */
+only: string[] | null } | 
+/**
+ *  The deployments switched: forget the old secret now (Zoom revokes it, on the API path).
+ *  Refused while a consumer is not updated and checked, unless `force`.
+ */
+{ action: "finish"; 
+/**  Go ahead although some consumer is not done. */
+force: boolean } | 
 /**  Drop a rotation whose new secret is not switched in yet, when that loses nothing. */
 { action: "cancel" };
 
@@ -2434,6 +2613,11 @@ export type RotationStatus_Deserialize = {
 	 *  a Cancel button). A manual rotation's cancel is also checked with Zoom when asked.
 	 */
 	cancel_refused?: string | null,
+	/**
+	 *  The places the secret is deployed and how far each got in this rotation (all pending
+	 *  before the switch); empty when the profile has none.
+	 */
+	consumers: ConsumerLine_Deserialize[],
 };
 
 /**  A profile's rotation, as the app and the CLI show it. */
@@ -2458,6 +2642,11 @@ export type RotationStatus_Serialize = {
 	 *  a Cancel button). A manual rotation's cancel is also checked with Zoom when asked.
 	 */
 	cancel_refused: string | null,
+	/**
+	 *  The places the secret is deployed and how far each got in this rotation (all pending
+	 *  before the switch); empty when the profile has none.
+	 */
+	consumers: ConsumerLine_Serialize[],
 };
 
 /**  Where the new secret came from. */
@@ -2484,6 +2673,8 @@ export type Rotation_Deserialize = {
 	keep_previous_until_unix?: number | null,
 	/**  When the new secret last got a token (Unix seconds). */
 	tested_unix?: number | null,
+	/**  How far each consumer of the secret got ([`RotationRequest::UpdateConsumers`]). */
+	consumers?: ConsumerProgress[],
 };
 
 /**  A rotation under way, as the profiles file records it (no secret). */
@@ -2501,6 +2692,8 @@ export type Rotation_Serialize = {
 	keep_previous_until_unix: number | null,
 	/**  When the new secret last got a token (Unix seconds). */
 	tested_unix: number | null,
+	/**  How far each consumer of the secret got ([`RotationRequest::UpdateConsumers`]). */
+	consumers?: ConsumerProgress[],
 };
 
 export type SampleReceiver = {
@@ -2910,6 +3103,18 @@ export type Scope_Serialize = {
 
 /**  A client secret or an access token. Read it only with [`Secret::expose`], at the point of use. */
 export type Secret = string;
+
+/**  A setting that holds an S2S app's client secret, found in a project: a consumer to add. */
+export type SecretSetting = {
+	/**  The file, absolute. */
+	path: string,
+	/**  The setting's name as [`set_secret`] takes it (without its section). */
+	setting: string,
+	/**  1-based line. */
+	line: number,
+	/**  [`set_secret`] can write it here (its value is on one line, not from elsewhere). */
+	writable: boolean,
+};
 
 /**  Whether an issue stops the request. */
 export type Severity = 
