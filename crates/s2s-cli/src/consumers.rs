@@ -170,12 +170,12 @@ fn check(a: &ConsumerArgs) -> Outcome {
     let run = service
         .check_consumer(&profile.id, &checked.id)
         .map_err(|e| crate::target::service_failure(&profile.name, &e))?;
-    let passed = run.ok();
+    let passed = run.passed;
     let text = format!(
         "{} '{}': {}\n",
         if passed { "✔" } else { "✘" },
         inert(&checked.label),
-        run.summary()
+        run.summary
     );
     Ok((
         if passed {
@@ -184,7 +184,7 @@ fn check(a: &ConsumerArgs) -> Outcome {
             exit::CONSUMER_NOT_DONE
         },
         text,
-        json!({"ok": passed, "profile": profile.name, "consumer": checked.label, "check": run}),
+        json!({"ok": passed, "profile": profile.name, "consumer": checked.label, "check": run.run}),
     ))
 }
 

@@ -2,8 +2,8 @@
 //! a project's settings, as a file or as a command shown in full before it is saved, and their
 //! checks run on demand. A rotation updates them (`rotate_secret` with `update_consumers`).
 
-use s2s_core::deliver::{CommandLine, Delivery};
-use s2s_core::profiles::consumers::{Consumer, ConsumerDraft};
+use s2s_core::deliver::CommandLine;
+use s2s_core::profiles::consumers::{CheckRun, Consumer, ConsumerDraft};
 use s2s_core::profiles::{Profile, ProfileId};
 use s2s_migrate::deploy::SecretSetting;
 use tauri::State;
@@ -40,7 +40,7 @@ pub async fn check_consumer(
     state: State<'_, AppState>,
     id: ProfileId,
     consumer_id: String,
-) -> Result<Delivery, IpcError> {
+) -> Result<CheckRun, IpcError> {
     let profiles = std::sync::Arc::clone(&state.profiles);
     let run =
         tauri::async_runtime::spawn_blocking(move || profiles.check_consumer(&id, &consumer_id))

@@ -131,7 +131,7 @@ export const commands = {
 	/**  Forgets consumer `consumer_id` of profile `id` (the deployment itself is not touched). */
 	removeConsumer: (id: ProfileId, consumerId: string) => typedError<Profile_Serialize, IpcError_Serialize>(__TAURI_INVOKE("remove_consumer", { id, consumerId })),
 	/**  Runs consumer `consumer_id`'s check with the profile's current secret on its standard input. */
-	checkConsumer: (id: ProfileId, consumerId: string) => typedError<Delivery_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_consumer", { id, consumerId })),
+	checkConsumer: (id: ProfileId, consumerId: string) => typedError<CheckRun_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_consumer", { id, consumerId })),
 	/**  A command as typed, split into the words it will run with (shown before it is saved). */
 	parseCommand: (text: string) => typedError<CommandLine, IpcError_Serialize>(__TAURI_INVOKE("parse_command", { text })),
 	/**  The client-secret settings in the config files under `path` (a file or folder; `~/` works). */
@@ -525,6 +525,29 @@ export type CheckName =
 "forged_signature" | 
 /**  The same event signed correctly 30 minutes ago: must be refused. */
 "replayed_event";
+
+/**  A consumer's check run on demand, as the app and the CLI show it. */
+export type CheckRun = CheckRun_Serialize | CheckRun_Deserialize;
+
+/**  A consumer's check run on demand, as the app and the CLI show it. */
+export type CheckRun_Deserialize = {
+	/**  The deployment uses the secret (the check exited 0). */
+	passed: boolean,
+	/**  What happened, in one line ([`Delivery::summary`]). */
+	summary: string,
+	/**  The run itself. */
+	run: Delivery_Deserialize,
+};
+
+/**  A consumer's check run on demand, as the app and the CLI show it. */
+export type CheckRun_Serialize = {
+	/**  The deployment uses the secret (the check exited 0). */
+	passed: boolean,
+	/**  What happened, in one line ([`Delivery::summary`]). */
+	summary: string,
+	/**  The run itself. */
+	run: Delivery_Serialize,
+};
 
 /**  One check's outcome. */
 export type Check_Deserialize = {

@@ -79,6 +79,14 @@ import {
   type RotationStage,
   type ApiUnavailable,
   type ApiUnavailableNotice,
+  type Consumer_Serialize as Consumer,
+  type ConsumerDraft_Deserialize as ConsumerDraft,
+  type ConsumerLine_Serialize as ConsumerLine,
+  type ConsumerState,
+  type ConsumerTarget,
+  type CommandLine,
+  type CheckRun_Serialize as CheckRun,
+  type SecretSetting,
   type WebhookTestRequest_Deserialize as WebhookTestRequest,
   type ProfileHealth_Serialize as ProfileHealth,
   type ProfileEntry_Serialize as ProfileEntry,
@@ -152,6 +160,7 @@ export { DEFAULT_NEW_NAMES, FLAG_WORDS, LEGACY_KIND_LABELS, REMINDER_DAYS } from
 export type FlagWords = (typeof FLAG_WORDS)[Flag];
 export type { ReceiverReport, WebhookCheck, WebhookCheckName, WebhookOptions, WebhookTestRequest };
 export type { RotationStatus, RotationRequest, Rotation, RotationStage, ApiUnavailable, ApiUnavailableNotice };
+export type { Consumer, ConsumerDraft, ConsumerLine, ConsumerState, ConsumerTarget, CommandLine, CheckRun, SecretSetting };
 export type {
   ScopeOverview,
   GrantedScope,
@@ -258,6 +267,15 @@ export const ipc = {
   rotateSecret: (id: string, request: RotationRequest): Promise<Outcome<RotationStatus>> => settle(() => commands.rotateSecret(id, request)),
   setRotationSettings: (id: string, appId: string | null, reminderDays: number | null): Promise<Outcome<Profile>> =>
     settle(() => commands.setRotationSettings(id, appId, reminderDays)),
+  /** Saves where a profile's secret is deployed (the core checks it); nothing runs. */
+  addConsumer: (id: string, draft: ConsumerDraft): Promise<Outcome<Consumer>> => settle(() => commands.addConsumer(id, draft)),
+  removeConsumer: (id: string, consumerId: string): Promise<Outcome<Profile>> => settle(() => commands.removeConsumer(id, consumerId)),
+  /** Runs a consumer's check with the profile's current secret on its standard input. */
+  checkConsumer: (id: string, consumerId: string): Promise<Outcome<CheckRun>> => settle(() => commands.checkConsumer(id, consumerId)),
+  /** A typed command split into the words it runs with, as the core splits it. */
+  parseCommand: (text: string): Promise<Outcome<CommandLine>> => settle(() => commands.parseCommand(text)),
+  /** The client-secret settings in the config files under `path`. */
+  findSecretSettings: (path: string): Promise<Outcome<SecretSetting[]>> => settle(() => commands.findSecretSettings(path)),
   /** Starts tracking a transfer of the app's ownership (the core checks the email). */
   startOwnershipTransfer: (id: string, newOwner: string): Promise<Outcome<Profile>> => settle(() => commands.startOwnershipTransfer(id, newOwner)),
   confirmOwnershipTransfer: (id: string): Promise<Outcome<Profile>> => settle(() => commands.confirmOwnershipTransfer(id)),

@@ -1,6 +1,7 @@
 // What the rotation panel says: the stages in order, the revoke-time choices, and how a typed
 // reminder period reads. Pure, so it is tested without a window.
-import { REMINDER_DAYS, type RotationRequest, type RotationStage } from "../ipc";
+import { REMINDER_DAYS, type RotationRequest, type RotationStage, type RotationStatus } from "../ipc";
+import { notDone } from "./consumers";
 
 /** The stages a rotation passes, in order, as the panel lists them. */
 export const STAGES: { stage: RotationStage; label: string }[] = [
@@ -36,8 +37,15 @@ export function parseReminderDays(text: string): number | null | "invalid" {
 }
 
 /** What a rotation action did, in a sentence for the status line (the panel shows the detail). */
-export function rotationDone(action: RotationRequest["action"], name: string): string {
+export function rotationDone(action: RotationRequest["action"], name: string, status: RotationStatus): string {
   switch (action) {
+    case "update_consumers": {
+      const total = status.consumers.length;
+      const done = total - notDone(status.consumers).length;
+      return done === total
+        ? `Every deployment of “${name}” has the new secret: finish when you are ready.`
+        : `${done} of ${total} deployments of “${name}” have the new secret; the checklist says what to do about the rest.`;
+    }
     case "start_manual":
     case "start_api":
     case "resume":

@@ -22,6 +22,23 @@ const DRIFTED = profile("Meetings bot (staging, EU)", {
   id: "p2",
   tags: ["staging", "eu-west-frankfurt"],
   history: [{ ...passedRun(WIDE_SCOPES).record, drift: scopeOverview().drift!.drift }],
+  // Where its secret is deployed: a long file path and a command with a check (the widest rows).
+  consumers: [
+    {
+      id: "c1",
+      label: "production .env",
+      target: { kind: "file", path: "/srv/deployments/meetings-bot/staging/eu-west-frankfurt/.env", setting: "ZOOM_CLIENT_SECRET" },
+      check: null,
+      timeout_secs: 30,
+    },
+    {
+      id: "c2",
+      label: "Vault",
+      target: { kind: "command", command: { program: "vault", args: ["kv", "put", "secret/zoom/meetings-bot-staging-eu", "client_secret=-"] } },
+      check: { program: "sh", args: ["-c", 'test "$(vault kv get -field=client_secret secret/zoom/meetings-bot-staging-eu)" = "$(cat)"'] },
+      timeout_secs: 30,
+    },
+  ],
 });
 let preferences = preferencesView();
 
@@ -167,6 +184,26 @@ mockIPC((cmd, args) => {
             api_unavailable: null,
             app_id: "AppIdAppIdAppIdAppId01",
             cancel_refused: "the new secret already passed its test and is being switched in",
+            consumers: [
+              {
+                id: "c1",
+                label: "production .env",
+                destination: "ZOOM_CLIENT_SECRET in /srv/deployments/meetings-bot/staging/eu-west-frankfurt/.env",
+                check: null,
+                state: "updated",
+                detail: "done: ZOOM_CLIENT_SECRET set in /srv/deployments/meetings-bot/staging/eu-west-frankfurt/.env",
+                advice: null,
+              },
+              {
+                id: "c2",
+                label: "Vault",
+                destination: "vault kv put secret/zoom/meetings-bot-staging-eu client_secret=-",
+                check: 'sh -c \'test "$(vault kv get -field=client_secret secret/zoom/meetings-bot-staging-eu)" = "$(cat)"\'',
+                state: "update_failed",
+                detail: "exited with status 2: Error writing data to secret/zoom/meetings-bot-staging-eu: permission denied",
+                advice: "Run the command by hand to see why, correct it, then retry; the others are not affected.",
+              },
+            ],
           }
         : {
             profile_id: id,
@@ -180,6 +217,7 @@ mockIPC((cmd, args) => {
             },
             app_id: null,
             cancel_refused: null,
+            consumers: [],
           };
     }
     case "open_external":

@@ -198,6 +198,14 @@ for (const [width, height] of [
           const overflow = await sidewaysOverflow();
           assert.ok(overflow.by <= 0, `${view} overflows sideways by ${overflow.by} px at ${width} px: ${overflow.culprits}`);
         }
+        // A rotation's checklist and the deployments' long paths and commands wrap inside their cards.
+        await page.getByTestId("nav-rotate").click();
+        await page.getByTestId("rotation-profile").selectOption("p2");
+        await page.getByTestId("consumer-checklist").waitFor();
+        assert.deepEqual(await outOfTheirCards(), [], `rotate with deployments at ${width} px`);
+        const overflow = await sidewaysOverflow();
+        assert.ok(overflow.by <= 0, `rotate with deployments overflows sideways by ${overflow.by} px at ${width} px: ${overflow.culprits}`);
+        await page.getByTestId("rotation-profile").selectOption("p1");
       } finally {
         await page.setViewportSize({ width: 1180, height: 760 });
       }
@@ -286,6 +294,9 @@ test("every view and state the flow reaches has no serious or critical accessibi
     await page.getByTestId("rotation-profile").selectOption("p2");
     await page.getByTestId("rotation-progress").waitFor();
     await check("Rotate secret, rotation in progress");
+    await page.getByTestId("consumer-add-command").click();
+    await page.getByTestId("consumer-command").waitFor();
+    await check("Where it's deployed, adding a command");
     await page.getByTestId("nav-webhooks").click();
     await page.getByTestId("webhook-url").fill("http://localhost:3000/zoom/webhook");
     await page.getByTestId("webhook-test").click();

@@ -346,6 +346,28 @@ pub fn run_check(consumer: &Consumer, secret: &Secret) -> Option<Delivery> {
         .map(|check| crate::deliver::run(check, Some(secret), limit))
 }
 
+/// A consumer's check run on demand, as the app and the CLI show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CheckRun {
+    /// The deployment uses the secret (the check exited 0).
+    pub passed: bool,
+    /// What happened, in one line ([`Delivery::summary`]).
+    pub summary: String,
+    /// The run itself.
+    pub run: Delivery,
+}
+
+impl From<Delivery> for CheckRun {
+    fn from(run: Delivery) -> Self {
+        Self {
+            passed: run.ok(),
+            summary: run.summary(),
+            run,
+        }
+    }
+}
+
 /// The writer of a core without s2s-migrate: it writes no file, and says so.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct NoFileWriter;
@@ -364,7 +386,7 @@ impl SettingWriter for NoFileWriter {
 impl ProfileService {
     /// Runs consumer `consumer_id`'s check with profile `id`'s current secret (blocking): does
     /// the deployment use it?
-    pub fn check_consumer(&self, id: &str, consumer_id: &str) -> Result<Delivery, ServiceError> {
+    pub fn check_consumer(&self, id: &str, consumer_id: &str) -> Result<CheckRun, ServiceError> {
         let (profile, raw) = self.credentials(id)?;
         let consumer = profile
             .consumers
@@ -372,6 +394,7 @@ impl ProfileService {
             .find(|c| c.id == consumer_id)
             .ok_or_else(|| ConsumerError::NotFound(consumer_id.to_string()))?;
         run_check(consumer, &raw.client_secret)
+            .map(CheckRun::from)
             .ok_or_else(|| ConsumerError::NoCheck(consumer.label.clone()).into())
     }
 

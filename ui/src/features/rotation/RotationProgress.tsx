@@ -1,21 +1,26 @@
 // A rotation under way: how far it got, and what the admin can do next — resume an interrupted
-// one, move the old secret's revoke time, finish once the deployment uses the new secret, or
-// cancel one when the core says that loses no working secret (else why it cannot be cancelled).
+// one, give the new secret to every deployment, move the old secret's revoke time, finish once
+// they use it (or, said explicitly, before), or cancel one when the core says that loses no
+// working secret (else why it cannot be cancelled).
 import { useState } from "preact/hooks";
+import { ConfirmInline } from "../../components/ConfirmInline";
 import { When } from "../../components/When";
-import type { Rotation, RotationRequest } from "../../ipc";
+import type { ConsumerLine, Rotation, RotationRequest } from "../../ipc";
+import { notDone } from "../../lib/consumers";
 import { exactTime } from "../../lib/time";
 import { reached, STAGES } from "../../lib/rotation";
+import { ConsumerChecklist } from "./ConsumerChecklist";
 
 type Props = {
   rotation: Rotation;
   previousKept: boolean;
   cancelRefused: string | null;
+  consumers: ConsumerLine[];
   busy: boolean;
   act: (request: RotationRequest) => Promise<boolean>;
 };
 
-export function RotationProgress({ rotation, previousKept, cancelRefused, busy, act }: Props) {
+export function RotationProgress({ rotation, previousKept, cancelRefused, consumers, busy, act }: Props) {
   const switched = rotation.stage === "switched";
   const appId = rotation.via.path === "api" ? rotation.via.app_id : null;
   const viaApi = appId !== null;
@@ -71,17 +76,58 @@ export function RotationProgress({ rotation, previousKept, cancelRefused, busy, 
       )}
       {switched && (
         <>
-          <p>
-            Switch every deployment to the new secret (<code>s2s exec --profile NAME -- COMMAND</code> hands it over without a file), then finish: the old
-            secret leaves the keychain{viaApi ? " and Zoom revokes it at once" : ""}.
-          </p>
-          <div class="actions">
-            <button type="button" class="button button--primary" data-testid="rotation-finish" disabled={busy} onClick={() => void act({ action: "finish" })}>
-              {busy ? "Finishing…" : "My deployment uses the new secret — finish"}
-            </button>
-          </div>
+          {consumers.length === 0 ? (
+            <p>
+              Switch every deployment to the new secret (<code>s2s exec --profile NAME -- COMMAND</code> hands it over without a file; "Where it's deployed"
+              below lets the next rotation do it), then finish: the old secret leaves the keychain{viaApi ? " and Zoom revokes it at once" : ""}.
+            </p>
+          ) : (
+            <ConsumerChecklist lines={consumers} busy={busy} act={act} />
+          )}
+          <Finish viaApi={viaApi} open={notDone(consumers).length} busy={busy} act={act} />
           {previousKept && <MoveRevokeTime viaApi={viaApi} busy={busy} act={act} />}
         </>
+      )}
+    </div>
+  );
+}
+
+/** Finish: at once when every deployment has the new secret; otherwise only when the admin says
+ *  so explicitly, knowing where the old secret then stops working. */
+function Finish({ viaApi, open, busy, act }: { viaApi: boolean; open: number; busy: boolean; act: Props["act"] }) {
+  const [asking, setAsking] = useState(false);
+  if (open === 0)
+    return (
+      <div class="actions">
+        <button
+          type="button"
+          class="button button--primary"
+          data-testid="rotation-finish"
+          disabled={busy}
+          onClick={() => void act({ action: "finish", force: false })}
+        >
+          {busy ? "Finishing…" : "Every deployment uses the new secret — finish"}
+        </button>
+      </div>
+    );
+  return (
+    <div class="actions">
+      {asking ? (
+        <ConfirmInline
+          action="Finish anyway"
+          testId="rotation-finish-anyway-confirm"
+          onCancel={() => setAsking(false)}
+          onConfirm={() => {
+            setAsking(false);
+            void act({ action: "finish", force: true });
+          }}
+        >
+          {open === 1 ? "1 deployment" : `${open} deployments`} may still use the old secret: it stops working there{viaApi ? " as Zoom revokes it" : ""}.
+        </ConfirmInline>
+      ) : (
+        <button type="button" class="button" data-testid="rotation-finish-anyway" disabled={busy} onClick={() => setAsking(true)}>
+          I switched the rest myself — finish anyway
+        </button>
       )}
     </div>
   );

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import { profile, profileList } from "../../../test/fixtures";
 import { answerIpc } from "../../../test/setup";
-import type { Rotation, RotationStatus } from "../../ipc";
+import type { ConsumerLine, Rotation, RotationStatus } from "../../ipc";
 import { RotationView } from "./RotationView";
 
 const reporting = profile("Reporting");
@@ -16,6 +16,7 @@ function status(extra: Partial<RotationStatus> = {}): RotationStatus {
     api_unavailable: { reason: "no_app_id", message: "no App ID: give the app's App ID (Marketplace → Manage → your app); it is not the Client ID" },
     app_id: null,
     cancel_refused: null,
+    consumers: [],
     ...extra,
   };
 }
@@ -143,5 +144,59 @@ describe("Rotate secret", () => {
     await waitFor(() =>
       expect(calls.find((c) => c.cmd === "set_rotation_settings")?.args).toEqual({ id: reporting.id, appId: "SbxAppReportingBot0001", reminderDays: 30 }),
     );
+  });
+
+  it("gives the new secret to every deployment, retries a failed one alone, and finishes early only when told", async () => {
+    const line = (id: string, label: string, state: ConsumerLine["state"], extra: Partial<ConsumerLine> = {}): ConsumerLine => ({
+      id,
+      label,
+      destination: `secret-tool store --label ${label}`,
+      check: null,
+      state,
+      detail: null,
+      advice: null,
+      ...extra,
+    });
+    let lines = [line("c1", "Vault", "pending"), line("c2", "Staging", "pending")];
+    const current = () => status({ rotation: switched, previous_kept: true, summary: "rotation in progress", consumers: lines });
+    const calls = answerIpc({
+      list_profiles: () => profileList([reporting]),
+      rotate_secret: (args) => {
+        const request = args.request as { action: string; only?: string[] | null; force?: boolean };
+        if (request.action === "update_consumers" && request.only === null)
+          lines = [
+            line("c1", "Vault", "checked"),
+            line("c2", "Staging", "update_failed", { detail: "exited with status 1: staging is not reachable", advice: "Run the command by hand to see why." }),
+          ];
+        if (request.action === "update_consumers" && request.only?.[0] === "c2") lines = [line("c1", "Vault", "checked"), line("c2", "Staging", "updated")];
+        if (request.action === "finish") return status();
+        return current();
+      },
+      get_rotation_status: () => current(),
+    });
+    render(<RotationView subject={reporting.id} go={vi.fn()} />);
+    const checklist = await screen.findByTestId("consumer-checklist");
+    expect(checklist.textContent).toContain("secret-tool store --label Vault");
+    expect(screen.queryByTestId("rotation-finish")).toBeNull();
+
+    fireEvent.click(screen.getByTestId("consumers-update"));
+    await waitFor(() => expect(screen.getAllByTestId("consumer-line").map((l) => l.dataset.state)).toEqual(["checked", "update_failed"]));
+    expect(screen.getByTestId("consumer-detail").textContent).toBe("exited with status 1: staging is not reachable");
+
+    fireEvent.click(screen.getByTestId("rotation-finish-anyway"));
+    expect(screen.getByTestId("rotation-finish-anyway-confirm").textContent).toContain("1 deployment may still use the old secret");
+    expect(document.activeElement).toBe(screen.getByTestId("rotation-finish-anyway-confirm-cancel"));
+    fireEvent.click(screen.getByTestId("rotation-finish-anyway-confirm-cancel"));
+
+    fireEvent.click(screen.getByTestId("consumer-retry"));
+    await waitFor(() => expect(screen.getAllByTestId("consumer-line").map((l) => l.dataset.state)).toEqual(["checked", "updated"]));
+    fireEvent.click(screen.getByTestId("rotation-finish"));
+    await waitFor(() => expect(screen.getByTestId("rotation-summary").textContent).toBe("No rotation in progress."));
+    expect(calls.filter((c) => c.cmd === "rotate_secret").map((c) => c.args.request)).toEqual([
+      { action: "resume" },
+      { action: "update_consumers", only: null },
+      { action: "update_consumers", only: ["c2"] },
+      { action: "finish", force: false },
+    ]);
   });
 });

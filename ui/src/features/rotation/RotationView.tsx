@@ -11,6 +11,7 @@ import { announce } from "../../state/announce";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import type { Go } from "../../state/navigation";
 import { refreshProfiles, useProfiles } from "../../state/profiles";
+import { DeployedPanel } from "./DeployedPanel";
 import { RotationProgress } from "./RotationProgress";
 import { RotationSettings } from "./RotationSettings";
 import { StartRotation, type StartProps } from "./StartRotation";
@@ -54,7 +55,7 @@ export function RotationView({ subject, go }: { subject: string | null; go: Go }
       if (next) setStatus(next);
       setError(failed);
       await refreshProfiles();
-      if (failed === null && profile) announce(rotationDone(request.action, profile.name));
+      if (failed === null && profile && next) announce(rotationDone(request.action, profile.name, next));
       return failed === null;
     },
     [profileId, profile],
@@ -95,6 +96,7 @@ export function RotationView({ subject, go }: { subject: string | null; go: Go }
           {profile && status && <Body key={profile.id} profile={profile} status={status} busy={busy} act={act} onError={setError} onStatus={setStatus} />}
         </section>
       )}
+      {profile && <DeployedPanel key={`deployed-${profile.id}`} profile={profile} />}
       {profile && <RotationSettings key={profile.id} profile={profile} onSaved={(s) => setStatus(s)} onError={setError} />}
       {profile && <TransferPanel key={`transfer-${profile.id}`} profile={profile} onError={setError} />}
     </>
@@ -110,7 +112,14 @@ function Body({ profile, status, busy, act, onError, onStatus }: BodyProps) {
         {capitalized(status.summary)}.
       </p>
       {status.rotation ? (
-        <RotationProgress rotation={status.rotation} previousKept={status.previous_kept} cancelRefused={status.cancel_refused} busy={busy} act={act} />
+        <RotationProgress
+          rotation={status.rotation}
+          previousKept={status.previous_kept}
+          cancelRefused={status.cancel_refused}
+          consumers={status.consumers}
+          busy={busy}
+          act={act}
+        />
       ) : (
         <StartRotation profile={profile} status={status} busy={busy} act={act} onError={onError} onStatus={onStatus} />
       )}
