@@ -244,7 +244,9 @@ pub fn checklist(profile: &Profile, progress: &[ConsumerProgress]) -> Vec<Consum
                 destination: c.destination(),
                 check: c.check.as_ref().map(CommandLine::shown),
                 state,
-                detail: recorded.map(|p| p.detail.clone()),
+                detail: recorded
+                    .map(|p| p.detail.clone())
+                    .filter(|d| !d.is_empty()),
                 advice: advice.map(String::from),
             }
         })
@@ -283,14 +285,23 @@ impl ConsumerReport {
 
     /// As the rotation records it.
     pub fn progress(&self, at_unix: i64) -> ConsumerProgress {
-        let detail = match &self.check {
-            Some(check) => format!(
-                "update {}; check {}",
-                self.update.summary(),
-                check.summary()
-            ),
-            None => self.update.summary(),
+        // The state already says "updated" and "check passed": the detail adds what the runs
+        // said, and why one failed.
+        let said = |run: &Delivery| match run {
+            Delivery::Done { output } if output.trim().is_empty() => None,
+            other => Some(other.summary()),
         };
+        let detail = [
+            said(&self.update),
+            self.check
+                .as_ref()
+                .and_then(said)
+                .map(|c| format!("check: {c}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("; ");
         ConsumerProgress {
             id: self.id.clone(),
             state: self.state(),

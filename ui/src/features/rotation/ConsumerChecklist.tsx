@@ -15,7 +15,7 @@ export function ConsumerChecklist({ lines, busy, act }: Props) {
   const open = notDone(lines);
   return (
     <section class="consumer-checklist" data-testid="consumer-checklist" aria-labelledby="consumer-checklist-title">
-      <h3 id="consumer-checklist-title">Where it's deployed</h3>
+      <h3 id="consumer-checklist-title">Each deployment gets the new secret</h3>
       <ul class="checklist checklist--marked">
         {lines.map((line) => {
           const state = CONSUMER_STATES[line.state];
