@@ -1,6 +1,7 @@
 //! `s2s consumers` and `s2s rotate --update-consumers`, black box, with the real keychain and
 //! the simulator: the new secret carried into real files (a `.env` with a BOM and CRLF, a
-//! Kubernetes Secret's base64 data) and to real commands on standard input, a failing one
+//! Kubernetes Secret's base64 data) and to real commands on standard input (secret-tool into
+//! the test's Secret Service, read back by its check), a failing one
 //! leaving the others, `--finish` refused (exit 10) until each is done, and a rotation killed
 //! between two consumers resumed at the one not done.
 // Reads keychain entries directly: proving where each secret went is the point.
@@ -109,6 +110,26 @@ async fn a_rotation_carries_the_new_secret_to_each_consumer_and_finishes_only_on
         ],
     )
     .await;
+    // A real secret store: secret-tool writes what it reads on standard input into the Secret
+    // Service the test runs in, and the check reads it back.
+    let attribute = format!("rotation-{}", std::process::id());
+    let keyring_cmd =
+        format!("secret-tool store '--label=S2S Desk consumer test' s2s-desk-test {attribute}");
+    let keyring_check = format!(
+        r#"sh -c 'test "$(secret-tool lookup s2s-desk-test "$1")" = "$(cat)"' sh {attribute}"#
+    );
+    add(
+        &home,
+        &[
+            "--label",
+            "Keyring",
+            "--command",
+            &keyring_cmd,
+            "--check",
+            &keyring_check,
+        ],
+    )
+    .await;
     add(
         &home,
         &[
@@ -152,6 +173,7 @@ async fn a_rotation_carries_the_new_secret_to_each_consumer_and_finishes_only_on
         "✔ production .env — updated (no check)",
         "✔ Kubernetes — updated (no check)",
         "✔ Store — updated, check passed",
+        "✔ Keyring — updated, check passed",
         "✘ Broken — update failed",
         "exited with status 2: vault sealed",
         "--update-consumers (again to retry a failed one)",
@@ -169,6 +191,18 @@ async fn a_rotation_carries_the_new_secret_to_each_consumer_and_finishes_only_on
     assert!(String::from_utf8_lossy(&read(&k8s))
         .contains(&format!("ZOOM_CLIENT_SECRET: {}\n", b64(NEW_SECRET))));
     assert_eq!(read(&store), NEW_SECRET.as_bytes());
+    let looked_up = std::process::Command::new("secret-tool")
+        .args(["lookup", "s2s-desk-test", &attribute])
+        .output()
+        .expect("secret-tool runs");
+    assert_eq!(
+        looked_up.stdout,
+        NEW_SECRET.as_bytes(),
+        "the Secret Service holds the new secret"
+    );
+    let _ = std::process::Command::new("secret-tool")
+        .args(["clear", "s2s-desk-test", &attribute])
+        .status();
 
     let refused = rotate(&home, &sim, &["--finish"], None).await;
     assert_eq!(refused.code, 10, "{}", refused.all());
