@@ -84,6 +84,13 @@ test("a rotation gives the new secret to every deployment, retries a failed one 
 
       await click(app, "consumer-run-check");
       await app.session.textOf("consumer-check-result", (text) => text.startsWith("Check passed"), 20_000);
+
+      // The profile's own page lists the same places, to add to or remove from.
+      await click(app, "nav-overview");
+      await click(app, "profile-edit");
+      await app.session.byTestId("edit-profile");
+      const rows = await app.session.allByTestId("consumer-row");
+      assert.deepEqual(await Promise.all(rows.map((r) => r.attribute("data-label"))), [".env", "Vault"]);
     });
   } finally {
     await app.stop();

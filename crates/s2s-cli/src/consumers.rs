@@ -196,14 +196,16 @@ pub fn checklist_text(lines: &[ConsumerLine]) -> String {
     }
     out.push_str("  Where it's deployed:\n");
     for line in lines {
-        let (mark, state) = match line.state {
-            ConsumerState::Pending => ("·", "not updated yet"),
-            ConsumerState::Updated => ("✔", "updated (no check)"),
-            ConsumerState::Checked => ("✔", "updated, check passed"),
-            ConsumerState::UpdateFailed => ("✘", "update failed"),
-            ConsumerState::CheckFailed => ("✘", "updated, check failed"),
+        let mark = match line.state {
+            ConsumerState::Pending => "·",
+            state if state.done() => "✔",
+            _ => "✘",
         };
-        out.push_str(&format!("    {mark} {} — {state}\n", inert(&line.label)));
+        out.push_str(&format!(
+            "    {mark} {} — {}\n",
+            inert(&line.label),
+            line.state_words
+        ));
         if let Some(detail) = &line.detail {
             out.push_str(&format!("      {detail}\n"));
         }

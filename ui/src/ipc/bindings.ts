@@ -734,6 +734,8 @@ export type ConsumerLine_Deserialize = {
 	check?: string | null,
 	/**  How far it got. */
 	state: ConsumerState,
+	/**  The state in words ([`ConsumerState::words`]). */
+	state_words: string,
 	/**  What the last update or check said; none before the first. */
 	detail?: string | null,
 	/**  What to do about it, for a failed one. */
@@ -752,6 +754,8 @@ export type ConsumerLine_Serialize = {
 	check: string | null,
 	/**  How far it got. */
 	state: ConsumerState,
+	/**  The state in words ([`ConsumerState::words`]). */
+	state_words: string,
 	/**  What the last update or check said; none before the first. */
 	detail: string | null,
 	/**  What to do about it, for a failed one. */

@@ -2,13 +2,13 @@
 // Pure, so it is tested without a window; what each state means is the core's.
 import type { ConsumerLine, ConsumerState, SecretSetting } from "../ipc";
 
-/** Each state's mark and words, as the checklist shows them. */
-export const CONSUMER_STATES: Record<ConsumerState, { mark: string; words: string; tone: "done" | "failed" | "pending" }> = {
-  pending: { mark: "○", words: "not updated yet", tone: "pending" },
-  updated: { mark: "✔", words: "updated (no check)", tone: "done" },
-  checked: { mark: "✔", words: "updated, check passed", tone: "done" },
-  update_failed: { mark: "✘", words: "update failed", tone: "failed" },
-  check_failed: { mark: "✘", words: "updated, check failed", tone: "failed" },
+/** Each state's mark and tone, as the checklist shows them (its words are the core's). */
+export const CONSUMER_STATES: Record<ConsumerState, { mark: string; tone: "done" | "failed" | "pending" }> = {
+  pending: { mark: "○", tone: "pending" },
+  updated: { mark: "✔", tone: "done" },
+  checked: { mark: "✔", tone: "done" },
+  update_failed: { mark: "✘", tone: "failed" },
+  check_failed: { mark: "✘", tone: "failed" },
 };
 
 /** The consumers that do not have the new secret yet, proven (pending or failed). */

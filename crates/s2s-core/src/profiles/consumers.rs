@@ -186,6 +186,17 @@ impl ConsumerState {
     pub fn done(self) -> bool {
         matches!(self, ConsumerState::Updated | ConsumerState::Checked)
     }
+
+    /// The state in words, as the app's and the CLI's checklists show it.
+    pub fn words(self) -> &'static str {
+        match self {
+            ConsumerState::Pending => "not updated yet",
+            ConsumerState::Updated => "updated (no check)",
+            ConsumerState::Checked => "updated, check passed",
+            ConsumerState::UpdateFailed => "update failed",
+            ConsumerState::CheckFailed => "updated, check failed",
+        }
+    }
 }
 
 /// A consumer's progress, recorded on the rotation after each update (words, no secret), so a
@@ -217,6 +228,8 @@ pub struct ConsumerLine {
     pub check: Option<String>,
     /// How far it got.
     pub state: ConsumerState,
+    /// The state in words ([`ConsumerState::words`]).
+    pub state_words: String,
     /// What the last update or check said; none before the first.
     pub detail: Option<String>,
     /// What to do about it, for a failed one.
@@ -244,6 +257,7 @@ pub fn checklist(profile: &Profile, progress: &[ConsumerProgress]) -> Vec<Consum
                 destination: c.destination(),
                 check: c.check.as_ref().map(CommandLine::shown),
                 state,
+                state_words: state.words().into(),
                 detail: recorded
                     .map(|p| p.detail.clone())
                     .filter(|d| !d.is_empty()),

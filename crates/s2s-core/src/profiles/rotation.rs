@@ -441,10 +441,19 @@ impl ProfileService {
             .rotation
             .as_ref()
             .map_or(&[][..], |r| &r.consumers[..]);
+        let checklist = consumers::checklist(&profile, progress);
+        let mut summary = summary(profile.rotation.as_ref(), previous_kept);
+        let not_done = checklist.iter().filter(|c| !c.state.done()).count();
+        if profile.rotation.as_ref().is_some_and(Rotation::new_secret_in_use) && not_done > 0 {
+            summary.push_str(&format!(
+                "; {not_done} of {} deployments do not have it yet",
+                checklist.len()
+            ));
+        }
         Ok(RotationStatus {
-            consumers: consumers::checklist(&profile, progress),
+            consumers: checklist,
             profile_id: id.into(),
-            summary: summary(profile.rotation.as_ref(), previous_kept),
+            summary,
             api_unavailable: api_unavailable(&profile, profile.app_id.as_deref()).map(Into::into),
             app_id: profile.app_id.clone(),
             rotation: profile.rotation,

@@ -130,6 +130,13 @@ async fn the_new_secret_reaches_every_consumer_before_the_old_one_is_forgotten()
         "progress is recorded without a secret"
     );
     assert!(status.previous_kept, "the old secret is still kept");
+    assert!(
+        status
+            .summary
+            .ends_with("; 1 of 2 deployments do not have it yet"),
+        "{}",
+        status.summary
+    );
     assert!(matches!(
         rotator
             .handle(RotationRequest::Finish { force: false })

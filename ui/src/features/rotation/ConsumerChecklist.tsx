@@ -22,7 +22,7 @@ export function ConsumerChecklist({ lines, busy, act }: Props) {
           return (
             <li key={line.id} class="consumer" data-testid="consumer-line" data-state={line.state} data-tone={state.tone}>
               <div class="consumer__head">
-                <span aria-hidden="true">{state.mark}</span> <strong>{line.label}</strong> — {state.words}
+                <span aria-hidden="true">{state.mark}</span> <strong>{line.label}</strong> — {line.state_words}
                 {state.tone === "failed" && (
                   <button
                     type="button"

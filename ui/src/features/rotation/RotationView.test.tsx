@@ -153,6 +153,7 @@ describe("Rotate secret", () => {
       destination: `secret-tool store --label ${label}`,
       check: null,
       state,
+      state_words: state.replace("_", " "),
       detail: null,
       advice: null,
       ...extra,

@@ -11,7 +11,7 @@ import { announce } from "../../state/announce";
 import { SANDBOX_SUBJECT } from "../../state/firstRun";
 import type { Go } from "../../state/navigation";
 import { refreshProfiles, useProfiles } from "../../state/profiles";
-import { DeployedPanel } from "./DeployedPanel";
+import { DeployedPanel } from "../consumers/DeployedPanel";
 import { RotationProgress } from "./RotationProgress";
 import { RotationSettings } from "./RotationSettings";
 import { StartRotation, type StartProps } from "./StartRotation";

@@ -7,6 +7,7 @@ import { STEPS, type StepIndex } from "../../lib/wizard";
 import { announce, highlightProfile } from "../../state/announce";
 import { sandboxAppOf } from "../../state/firstRun";
 import { takeComeBack, type Go } from "../../state/navigation";
+import { DeployedPanel } from "../consumers/DeployedPanel";
 import { AppTypeStep } from "./AppTypeStep";
 import { CredentialsStep } from "./CredentialsStep";
 import { usePreferences } from "../../state/preferences";
@@ -111,24 +112,28 @@ export function SetupView({ subject, go }: { subject: string | null; go: Go }) {
     // typed), and Save — no wizard, no retyped secret.
     const focusField = (_: StepIndex, field: string | null) => document.getElementById(field ?? "profile-name")?.focus();
     return (
-      // One form: Enter in any field is Save.
-      <form class="edit-profile" onSubmit={keepOnPage} onKeyDown={enterClicksDefault} data-testid="edit-profile">
-        <ViewHeader title={`Edit ${saved?.name ?? "profile"}`}>
-          Change a value, test it with the secret already in the keychain (or a new one), and save.
-        </ViewHeader>
-        <section class="card" aria-labelledby="edit-values-title" data-testid="edit-values">
-          <h2 id="edit-values-title">Values</h2>
-          <CredentialsStep form={form} issues={issues} editing onChange={change} />
-        </section>
-        <section class="card" aria-labelledby="edit-test-title" data-testid="edit-test">
-          <h2 id="edit-test-title">Test</h2>
-          <TestStep form={form} lastRun={lastRun} onTested={setLastRun} onRevisit={focusField} editing={editingId} />
-        </section>
-        <section class="card" aria-labelledby="edit-save-title" data-testid="edit-save">
-          <h2 id="edit-save-title">Save</h2>
-          <SaveStep form={form} profileId={editingId} lastRun={lastRun} onSaved={onSaved} inForm />
-        </section>
-      </form>
+      <>
+        {/* One form: Enter in any field is Save. */}
+        <form class="edit-profile" onSubmit={keepOnPage} onKeyDown={enterClicksDefault} data-testid="edit-profile">
+          <ViewHeader title={`Edit ${saved?.name ?? "profile"}`}>
+            Change a value, test it with the secret already in the keychain (or a new one), and save.
+          </ViewHeader>
+          <section class="card" aria-labelledby="edit-values-title" data-testid="edit-values">
+            <h2 id="edit-values-title">Values</h2>
+            <CredentialsStep form={form} issues={issues} editing onChange={change} />
+          </section>
+          <section class="card" aria-labelledby="edit-test-title" data-testid="edit-test">
+            <h2 id="edit-test-title">Test</h2>
+            <TestStep form={form} lastRun={lastRun} onTested={setLastRun} onRevisit={focusField} editing={editingId} />
+          </section>
+          <section class="card" aria-labelledby="edit-save-title" data-testid="edit-save">
+            <h2 id="edit-save-title">Save</h2>
+            <SaveStep form={form} profileId={editingId} lastRun={lastRun} onSaved={onSaved} inForm />
+          </section>
+        </form>
+        {/* Its own forms, so outside the profile's: where the secret is deployed is saved as it is added. */}
+        {saved && <DeployedPanel profile={saved} />}
+      </>
     );
   }
 
