@@ -4,6 +4,7 @@
 //! snippet. No secret is ever part of a profile: secrets live in [`crate::keychain`].
 
 pub mod consumers;
+mod deployed;
 pub mod export;
 pub mod file;
 pub mod health;

@@ -444,7 +444,12 @@ impl ProfileService {
         let checklist = consumers::checklist(&profile, progress);
         let mut summary = summary(profile.rotation.as_ref(), previous_kept);
         let not_done = checklist.iter().filter(|c| !c.state.done()).count();
-        if profile.rotation.as_ref().is_some_and(Rotation::new_secret_in_use) && not_done > 0 {
+        if profile
+            .rotation
+            .as_ref()
+            .is_some_and(Rotation::new_secret_in_use)
+            && not_done > 0
+        {
             summary.push_str(&format!(
                 "; {not_done} of {} deployments do not have it yet",
                 checklist.len()
