@@ -71,28 +71,25 @@ async fn rotate(a: &RotateArgs) -> Result<(String, RotationStatus), Failure> {
             "Pass --profile NAME.",
         )
     })?;
-    let requests = requests(a)?;
     let tester = TokenTester::default();
     let rotator = service
         .rotator_with(&tester, profile, options.clone())
         .with_setting_writer(std::sync::Arc::new(s2s_migrate::deploy::ProjectFiles));
     let mut rotator = fault_points::armed(rotator);
-    let mut status = None;
-    for request in requests {
-        if let (RotationRequest::UpdateConsumers { .. }, Some(before)) = (&request, &status) {
-            announce_updates(before);
+    let (asked, then) = requests(a)?;
+    let mut status = rotator
+        .handle(asked)
+        .await
+        .map_err(|e| rotation_failure(&e))?;
+    for request in then {
+        if matches!(request, RotationRequest::UpdateConsumers { .. }) {
+            announce_updates(&status);
         }
-        status = Some(
-            rotator
-                .handle(request)
-                .await
-                .map_err(|e| rotation_failure(&e))?,
-        );
+        status = rotator
+            .handle(request)
+            .await
+            .map_err(|e| rotation_failure(&e))?;
     }
-    let status = match status {
-        Some(status) => status,
-        None => rotator.run().await.map_err(|e| rotation_failure(&e))?,
-    };
     Ok((profile.name.clone(), status))
 }
 
@@ -103,17 +100,18 @@ fn announce_updates(status: &RotationStatus) {
     }
 }
 
-/// The flags as the requests to run in turn: the asked action; with --update-consumers, the
-/// update after it — before a finish, which then waits for every consumer.
-fn requests(a: &RotateArgs) -> Result<Vec<RotationRequest>, Failure> {
+/// The flags as the requests to run in turn, the first and the rest: the asked action; with
+/// --update-consumers, the update after it — before a finish, which then waits for every
+/// consumer.
+fn requests(a: &RotateArgs) -> Result<(RotationRequest, Vec<RotationRequest>), Failure> {
     let asked = request(a)?;
     if !a.update_consumers {
-        return Ok(vec![asked]);
+        return Ok((asked, Vec::new()));
     }
     let update = RotationRequest::UpdateConsumers { only: None };
     Ok(match asked {
-        RotationRequest::Finish { .. } => vec![RotationRequest::Resume, update, asked],
-        other => vec![other, update],
+        RotationRequest::Finish { .. } => (RotationRequest::Resume, vec![update, asked]),
+        other => (other, vec![update]),
     })
 }
 

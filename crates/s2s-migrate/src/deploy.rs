@@ -241,7 +241,8 @@ mod tests {
                     .strip_prefix(dir.path())
                     .expect("inside")
                     .display()
-                    .to_string();
+                    .to_string()
+                    .replace('\\', "/");
                 (rel, s.setting, s.writable)
             })
             .collect();

@@ -512,7 +512,8 @@ mod tests {
                 draft(
                     "Odd",
                     ConsumerTarget::File {
-                        path: "/srv/app/.env".into(),
+                        // Absolute on every system the tests run on (a Unix path is not on Windows).
+                        path: std::env::temp_dir().join(".env").display().to_string(),
                         setting: "ZOOM CLIENT".into(),
                     },
                 ),
