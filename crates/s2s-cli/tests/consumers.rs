@@ -11,9 +11,8 @@
 mod support;
 
 use base64::Engine;
-use s2s_core::keychain::{KeyringStore, SecretStore, APP_SERVICE};
 use s2s_core::profiles::ProfileCloud;
-use support::{run, with_data_home, Run, REPORTING};
+use support::{keychain_entry as entry, run, with_data_home, Run, REPORTING};
 use zoom_sim::SimHandle;
 
 const NEW_SECRET: &str = "regeneratedSecretReportingBot001";
@@ -49,11 +48,6 @@ async fn add(home: &tempfile::TempDir, args: &[&str]) {
     let all = [&["consumers", "add", "--profile", "reporting"][..], args].concat();
     let added = s2s(home, &all, None).await;
     assert_eq!(added.code, 0, "{}", added.all());
-}
-
-fn entry(key: &str) -> Option<String> {
-    let stored = KeyringStore::new(APP_SERVICE).get(key).ok().flatten();
-    stored.map(|s| s.expose().to_owned())
 }
 
 fn b64(text: &str) -> String {

@@ -6,9 +6,8 @@
 
 mod support;
 
-use s2s_core::keychain::{KeyringStore, SecretStore, APP_SERVICE};
 use s2s_core::profiles::ProfileCloud;
-use support::{run, with_data_home, Run, REPORTING};
+use support::{keychain_entry as entry, run, with_data_home, Run, REPORTING};
 use zoom_sim::SimHandle;
 
 const NEW_SECRET: &str = "regeneratedSecretReportingBot001";
@@ -25,11 +24,6 @@ async fn rotate(
         .arg(sim.base_url())
         .args(args);
     run(cmd, stdin).await
-}
-
-fn entry(key: &str) -> Option<String> {
-    let stored = KeyringStore::new(APP_SERVICE).get(key).ok().flatten();
-    stored.map(|s| s.expose().to_owned())
 }
 
 #[tokio::test]

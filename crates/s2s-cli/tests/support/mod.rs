@@ -97,6 +97,13 @@ pub fn data_home_with_history(
     (home, id.to_string())
 }
 
+/// The app's keychain entry `key`, read directly (where each secret went is what some tests prove).
+pub fn keychain_entry(key: &str) -> Option<String> {
+    use s2s_core::keychain::{KeyringStore, SecretStore, APP_SERVICE};
+    let stored = KeyringStore::new(APP_SERVICE).get(key).ok().flatten();
+    stored.map(|s| s.expose().to_owned())
+}
+
 /// `s2s` with its data folder (profiles file) in `home`.
 pub fn with_data_home(home: &tempfile::TempDir) -> Command {
     let mut cmd = s2s();

@@ -71,20 +71,12 @@ mod tests {
         )
         .expect("opens");
         let secret = Secret::new("sandboxSecretReportingBot0000001");
-        let draft_profile = crate::profiles::ProfileDraft {
-            name: "Reporting".into(),
-            cloud: crate::profiles::ProfileCloud::Sandbox,
-            account_id: "SbxDemoAccount00000001".into(),
-            client_id: "SbxReportingBot0000001".into(),
-            notes: String::new(),
-            expected_scopes: Vec::new(),
-            token_index: None,
-            token_rule: None,
-            account_plan: None,
-            tags: Vec::new(),
-        };
         let id = service
-            .save(None, draft_profile, Some(&secret))
+            .save(
+                None,
+                crate::profiles::tests::draft("Reporting"),
+                Some(&secret),
+            )
             .expect("saved")
             .id;
         let added = service

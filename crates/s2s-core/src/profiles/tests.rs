@@ -3,7 +3,8 @@ use super::file::{FileError, ProfileFile};
 use super::*;
 use crate::secret::Secret;
 
-fn draft(name: &str) -> ProfileDraft {
+/// A commercial profile's draft named `name` (shared by the profile modules' tests).
+pub(crate) fn draft(name: &str) -> ProfileDraft {
     ProfileDraft {
         tags: Vec::new(),
         name: name.into(),
